@@ -67,8 +67,6 @@ export interface DocumentMetadata {
   contentType: string;
   wordCount: number;
   quoteCount: number;
-  /** Position in the ingest log; the index uses it to know what it has seen. */
-  seq: number;
 }
 
 /** A document as the archive serves it: metadata, normalised text, paragraphs and quotes. */

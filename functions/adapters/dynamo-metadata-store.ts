@@ -1,0 +1,236 @@
+/**
+ * {@link MetadataStore} over one DynamoDB table (`pk`, `sk`). Items:
+ *
+ * | pk          | sk         | what                                           |
+ * |-------------|------------|------------------------------------------------|
+ * | `DOC#<id>`  | `META`     | document metadata, `status` pending or ready   |
+ * | `LOG`       | `<seq>`    | ingest log entry (zero-padded, so sk sorts)    |
+ * | `INDEX`     | `MANIFEST` | where the index snapshot is                    |
+ *
+ * Everything atomic is a single-item conditional write: dynalite (the local server) has no
+ * transactions, and single-item conditions are all these operations need.
+ */
+import {
+  BatchGetItemCommand,
+  type BatchGetItemCommandOutput,
+  ConditionalCheckFailedException,
+  DeleteItemCommand,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  ScanCommand,
+  UpdateItemCommand,
+  type AttributeValue,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import type { DocumentMetadata } from '../core/document.ts';
+import type { ClaimResult, DocumentStatus, IndexManifest, LogEntry, MetadataStore } from '../core/ports.ts';
+import { fromItem, toItem } from './dynamo-attributes.ts';
+
+const docKey = (id: string) => ({ pk: { S: `DOC#${id}` }, sk: { S: 'META' } });
+const seqKey = (seq: number) => String(seq).padStart(12, '0');
+const MANIFEST_KEY = { pk: { S: 'INDEX' }, sk: { S: 'MANIFEST' } };
+const BATCH_GET_LIMIT = 100;
+
+function isConditionFailure(error: unknown): boolean {
+  return error instanceof ConditionalCheckFailedException || (error as { name?: string }).name === 'ConditionalCheckFailedException';
+}
+
+function toMetadata(item: Record<string, AttributeValue>): DocumentMetadata & { status: DocumentStatus } {
+  const { pk: _pk, sk: _sk, claimedAt: _claimedAt, ...rest } = fromItem(item);
+  return rest as unknown as DocumentMetadata & { status: DocumentStatus };
+}
+
+/**
+ * @example
+ * ```ts
+ * const metadata = new DynamoMetadataStore(dynamo, 'verbatim');
+ * const claim = await metadata.claim(meta, 5 * 60_000);
+ * ```
+ */
+export class DynamoMetadataStore implements MetadataStore {
+  /** The highest log seq this process has seen: the first guess for the next append. */
+  private lastSeqHint = 0;
+
+  constructor(
+    private readonly dynamo: DynamoDBClient,
+    private readonly table: string,
+  ) {}
+
+  async claim(meta: DocumentMetadata, staleAfterMs: number): Promise<ClaimResult> {
+    const now = Date.now();
+    try {
+      await this.dynamo.send(
+        new PutItemCommand({
+          TableName: this.table,
+          Item: { ...toItem({ ...meta, status: 'pending', claimedAt: now }), ...docKey(meta.id) },
+          ConditionExpression: 'attribute_not_exists(pk) OR (#status = :pending AND claimedAt < :staleBefore)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':pending': { S: 'pending' }, ':staleBefore': { N: String(now - staleAfterMs) } },
+        }),
+      );
+      return { claimed: true };
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const existing = await this.getWithStatus(meta.id);
+      // The other claim vanished between our write and read (its ingest rolled back): try again.
+      if (!existing) return this.claim(meta, staleAfterMs);
+      const { status, ...metadata } = existing;
+      return { claimed: false, existing: metadata, status };
+    }
+  }
+
+  async markReady(id: string): Promise<void> {
+    await this.dynamo.send(
+      new UpdateItemCommand({
+        TableName: this.table,
+        Key: docKey(id),
+        UpdateExpression: 'SET #status = :ready REMOVE claimedAt',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':ready': { S: 'ready' } },
+      }),
+    );
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.dynamo.send(new DeleteItemCommand({ TableName: this.table, Key: docKey(id) }));
+  }
+
+  async get(id: string): Promise<DocumentMetadata | null> {
+    const found = await this.getWithStatus(id);
+    if (!found || found.status !== 'ready') return null;
+    const { status: _status, ...metadata } = found;
+    return metadata;
+  }
+
+  async getMany(ids: string[]): Promise<DocumentMetadata[]> {
+    const found: DocumentMetadata[] = [];
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += BATCH_GET_LIMIT) {
+      let keys: Record<string, AttributeValue>[] | undefined = unique.slice(i, i + BATCH_GET_LIMIT).map(docKey);
+      while (keys && keys.length > 0) {
+        const out: BatchGetItemCommandOutput = await this.dynamo.send(new BatchGetItemCommand({ RequestItems: { [this.table]: { Keys: keys } } }));
+        for (const item of out.Responses?.[this.table] ?? []) {
+          const { status, ...metadata } = toMetadata(item);
+          if (status === 'ready') found.push(metadata);
+        }
+        keys = out.UnprocessedKeys?.[this.table]?.Keys;
+      }
+    }
+    return found;
+  }
+
+  async *list(): AsyncIterable<DocumentMetadata> {
+    let start: Record<string, AttributeValue> | undefined;
+    do {
+      const out = await this.dynamo.send(
+        new ScanCommand({
+          TableName: this.table,
+          ExclusiveStartKey: start,
+          FilterExpression: 'begins_with(pk, :doc) AND #status = :ready',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':doc': { S: 'DOC#' }, ':ready': { S: 'ready' } },
+        }),
+      );
+      for (const item of out.Items ?? []) {
+        const { status: _status, ...metadata } = toMetadata(item);
+        yield metadata;
+      }
+      start = out.LastEvaluatedKey;
+    } while (start);
+  }
+
+  async appendLog(entry: Omit<LogEntry, 'seq'>): Promise<LogEntry> {
+    // Optimistic append: take the next number after the last one we know of and write it only if
+    // nobody has. Log numbers are gapless, so the index never waits on a seq that may never come.
+    let seq = Math.max(this.lastSeqHint, await this.lastSeq()) + 1;
+    for (;;) {
+      try {
+        await this.dynamo.send(
+          new PutItemCommand({
+            TableName: this.table,
+            Item: toItem({ pk: 'LOG', sk: seqKey(seq), seq, op: entry.op, id: entry.id }),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+        this.lastSeqHint = seq;
+        return { seq, ...entry };
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        seq = Math.max(seq, await this.lastSeq()) + 1;
+      }
+    }
+  }
+
+  async readLog(after: number): Promise<LogEntry[]> {
+    const entries: LogEntry[] = [];
+    let start: Record<string, AttributeValue> | undefined;
+    do {
+      const out = await this.dynamo.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :log AND sk > :after',
+          ExpressionAttributeValues: { ':log': { S: 'LOG' }, ':after': { S: seqKey(after) } },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of out.Items ?? []) {
+        const { seq, op, id } = fromItem(item);
+        entries.push({ seq: seq as number, op: op as LogEntry['op'], id: id as string });
+      }
+      start = out.LastEvaluatedKey;
+    } while (start);
+    if (entries.length > 0) this.lastSeqHint = Math.max(this.lastSeqHint, entries[entries.length - 1].seq);
+    return entries;
+  }
+
+  async getManifest(): Promise<IndexManifest | null> {
+    const out = await this.dynamo.send(new GetItemCommand({ TableName: this.table, Key: MANIFEST_KEY, ConsistentRead: true }));
+    if (!out.Item) return null;
+    const { pk: _pk, sk: _sk, ...manifest } = fromItem(out.Item);
+    return manifest as unknown as IndexManifest;
+  }
+
+  async swapManifest(next: IndexManifest, expectedVersion: number): Promise<boolean> {
+    try {
+      await this.dynamo.send(
+        new PutItemCommand({
+          TableName: this.table,
+          Item: { ...toItem({ ...next }), ...MANIFEST_KEY },
+          ...(expectedVersion === 0
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : {
+                ConditionExpression: 'version = :expected',
+                ExpressionAttributeValues: { ':expected': { N: String(expectedVersion) } },
+              }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  private async lastSeq(): Promise<number> {
+    const out = await this.dynamo.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :log',
+        ExpressionAttributeValues: { ':log': { S: 'LOG' } },
+        ScanIndexForward: false,
+        Limit: 1,
+        ConsistentRead: true,
+      }),
+    );
+    const item = out.Items?.[0];
+    return item ? Number(item.seq.N) : 0;
+  }
+
+  private async getWithStatus(id: string): Promise<(DocumentMetadata & { status: DocumentStatus }) | null> {
+    const out = await this.dynamo.send(new GetItemCommand({ TableName: this.table, Key: docKey(id), ConsistentRead: true }));
+    return out.Item ? toMetadata(out.Item) : null;
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * What every use case receives: the ports, the live index, and the limits from configuration.
+ * Built once per process (a Lambda container or the local server) by `createArchive`.
+ */
+import type { BlobStore, MetadataStore } from '../core/ports.ts';
+import { DocumentLoader } from './document-loader.ts';
+import { IndexReader } from './index-reader.ts';
+
+/** The archive's dependencies, as the use cases see them. */
+export interface Archive {
+  blobs: BlobStore;
+  metadata: MetadataStore;
+  documents: DocumentLoader;
+  index: IndexReader;
+  limits: { maxUploadBytes: number };
+}
+
+/**
+ * @example
+ * ```ts
+ * const archive = createArchive({ blobs, metadata, maxUploadBytes: 10 << 20 });
+ * ```
+ */
+export function createArchive(options: { blobs: BlobStore; metadata: MetadataStore; maxUploadBytes: number }): Archive {
+  const documents = new DocumentLoader(options.blobs);
+  return {
+    blobs: options.blobs,
+    metadata: options.metadata,
+    documents,
+    index: new IndexReader(options.blobs, options.metadata, documents),
+    limits: { maxUploadBytes: options.maxUploadBytes },
+  };
+}

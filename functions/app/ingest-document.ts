@@ -1,0 +1,136 @@
+/**
+ * Ingest: parse an upload, normalise its text, find its quotes, and store it — once. The same
+ * normalised text always gets the same id, so a duplicate is detected by one conditional write.
+ *
+ * Order of writes, so that a failure never leaves anything half-visible:
+ * 1. claim the id (metadata, status `pending`: invisible to readers),
+ * 2. write the original bytes and the normalised document,
+ * 3. mark the metadata `ready` (now readable),
+ * 4. append to the ingest log (now searchable).
+ * A failure in 2–4 removes what was written. A process that dies between steps leaves a pending
+ * claim, which the next upload of the same content takes over once it is stale.
+ */
+import { createHash } from 'node:crypto';
+import type { ArchivedDocument, DocumentMetadata, SourceMetadata } from '../core/document.ts';
+import { VerbatimError } from '../core/errors.ts';
+import { parseSource, type SourceFile } from '../core/formats/parse-source.ts';
+import { extractQuotes } from '../core/quotes/extract-quotes.ts';
+import { documentKey, originalKey } from '../core/storage-keys.ts';
+import { countWords, normalizeText } from '../core/text/normalize-text.ts';
+import { splitParagraphs } from '../core/text/split-paragraphs.ts';
+import type { Archive } from './archive.ts';
+
+/** An upload: the file as received, metadata the uploader typed (wins over what the file says). */
+export interface IngestRequest {
+  file: SourceFile;
+  metadata?: SourceMetadata;
+  uploader?: string | null;
+}
+
+/** The stored document's metadata, and whether it was already in the archive. */
+export interface IngestResult extends DocumentMetadata {
+  duplicate: boolean;
+}
+
+/** A pending claim older than this belongs to an ingest that died; a new upload may take it over. */
+const STALE_CLAIM_MS = 5 * 60_000;
+const MAX_TITLE_LENGTH = 200;
+
+const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+
+/** A title for text that has none: its first line, cut at a word boundary. */
+function titleFromText(text: string): string {
+  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n')).trim();
+  if (firstLine.length <= 120) return firstLine;
+  const cut = firstLine.slice(0, 120);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 60 ? cut.lastIndexOf(' ') : 120)}…`;
+}
+
+/** Uploader-typed values win; blank strings count as not given. */
+function pick(...values: Array<string | undefined | null>): string | null {
+  for (const value of values) if (value && value.trim()) return value.trim();
+  return null;
+}
+
+/**
+ * Builds the archived form of an upload without storing anything: pure, so it is easy to test.
+ *
+ * @example
+ * ```ts
+ * const document = await prepareDocument({ file: { bytes, contentType: 'text/plain' } }, new Date());
+ * ```
+ */
+export async function prepareDocument(request: IngestRequest, now: Date): Promise<ArchivedDocument> {
+  const parsed = await parseSource(request.file);
+  const text = normalizeText(parsed.text);
+  if (text.length === 0) {
+    throw new VerbatimError('empty_document', 'The upload contains no text to archive once page furniture is removed.');
+  }
+  const hash = sha256(text);
+  const paragraphs = splitParagraphs(text);
+  const quotes = extractQuotes(text, paragraphs);
+  const given = request.metadata ?? {};
+  const title = pick(given.title, parsed.metadata.title) ?? titleFromText(text);
+  return {
+    id: hash.slice(0, 16),
+    title: title.length > MAX_TITLE_LENGTH ? `${title.slice(0, MAX_TITLE_LENGTH - 1)}…` : title,
+    url: pick(given.url, parsed.metadata.url),
+    publisher: pick(given.publisher, parsed.metadata.publisher),
+    author: pick(given.author, parsed.metadata.author),
+    publishedAt: pick(given.publishedAt, parsed.metadata.publishedAt),
+    ingestedAt: now.toISOString(),
+    uploader: request.uploader ?? null,
+    sha256: hash,
+    originalSha256: sha256(request.file.bytes),
+    size: request.file.bytes.byteLength,
+    contentType: request.file.contentType,
+    wordCount: countWords(text),
+    quoteCount: quotes.length,
+    text,
+    paragraphs,
+    quotes,
+  };
+}
+
+/** Splits an archived document into its metadata (for the metadata store). */
+export function metadataOf(document: ArchivedDocument): DocumentMetadata {
+  const { text: _text, paragraphs: _paragraphs, quotes: _quotes, ...metadata } = document;
+  return metadata;
+}
+
+/**
+ * Stores an upload in the archive, or reports the copy it already has.
+ *
+ * @example
+ * ```ts
+ * const result = await ingestDocument(archive, { file: { bytes, contentType: 'text/html' } });
+ * result.duplicate; // false the first time, true for the same text again
+ * ```
+ */
+export async function ingestDocument(archive: Archive, request: IngestRequest, now = new Date()): Promise<IngestResult> {
+  if (request.file.bytes.byteLength > archive.limits.maxUploadBytes) {
+    throw new VerbatimError('payload_too_large', `The upload is ${request.file.bytes.byteLength} bytes; the limit is ${archive.limits.maxUploadBytes}.`);
+  }
+  const document = await prepareDocument(request, now);
+  const metadata = metadataOf(document);
+  const claim = await archive.metadata.claim(metadata, STALE_CLAIM_MS);
+  if (!claim.claimed) {
+    if (claim.status === 'ready') return { ...claim.existing, duplicate: true };
+    throw new VerbatimError('conflict', 'The same text is being archived by another upload right now; try again in a moment.');
+  }
+  try {
+    await archive.blobs.put(originalKey(document.id), request.file.bytes, request.file.contentType);
+    await archive.blobs.put(documentKey(document.id), JSON.stringify(document), 'application/json');
+    await archive.metadata.markReady(document.id);
+    await archive.metadata.appendLog({ op: 'add', id: document.id });
+  } catch (error) {
+    await Promise.allSettled([
+      archive.blobs.delete(originalKey(document.id)),
+      archive.blobs.delete(documentKey(document.id)),
+      archive.metadata.remove(document.id),
+    ]);
+    throw error;
+  }
+  archive.documents.remember(document);
+  return { ...metadata, duplicate: false };
+}

@@ -1,0 +1,30 @@
+/** Reading: a document in full, or its original bytes. Only `ready` documents exist for readers. */
+import type { ArchivedDocument } from '../core/document.ts';
+import { VerbatimError } from '../core/errors.ts';
+import type { Blob } from '../core/ports.ts';
+import { originalKey } from '../core/storage-keys.ts';
+import type { Archive } from './archive.ts';
+
+const notFound = (id: string) => new VerbatimError('not_found', `There is no document with id "${id}" in the archive.`);
+
+/**
+ * @example
+ * ```ts
+ * const document = await readDocument(archive, '3f2a9c0d4b1e8a77');
+ * document.quotes[0].speaker;
+ * ```
+ */
+export async function readDocument(archive: Archive, id: string): Promise<ArchivedDocument> {
+  const metadata = await archive.metadata.get(id);
+  const document = metadata ? await archive.documents.get(id) : null;
+  if (!metadata || !document) throw notFound(id);
+  return document;
+}
+
+/** The bytes exactly as uploaded, with their content type. */
+export async function readOriginal(archive: Archive, id: string): Promise<Blob> {
+  const metadata = await archive.metadata.get(id);
+  const original = metadata ? await archive.blobs.get(originalKey(id)) : null;
+  if (!metadata || !original) throw notFound(id);
+  return { body: original.body, contentType: metadata.contentType };
+}

@@ -1,0 +1,13 @@
+/**
+ * Where each kind of object lives in the blob store. Originals are written once and never
+ * rewritten; documents are the normalised form; index snapshots are replaced by version.
+ */
+
+/** The uploaded bytes, exactly as received. */
+export const originalKey = (id: string) => `originals/${id}`;
+
+/** The normalised document as JSON ({@link ArchivedDocument}). */
+export const documentKey = (id: string) => `documents/${id}.json`;
+
+/** An index snapshot; each compaction writes a new version and never overwrites one in use. */
+export const snapshotKey = (version: number) => `index/snapshot-${String(version).padStart(8, '0')}.json`;

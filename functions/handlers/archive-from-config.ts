@@ -1,0 +1,24 @@
+/**
+ * The composition root: configuration in, a wired {@link Archive} out. Every entry point — the
+ * Lambdas, the local server, the import command — builds its archive here, so none of them
+ * differs from another in how storage is reached.
+ */
+import { createClients, type AwsClients } from '../adapters/create-clients.ts';
+import { DynamoMetadataStore } from '../adapters/dynamo-metadata-store.ts';
+import { S3BlobStore } from '../adapters/s3-blob-store.ts';
+import { createArchive, type Archive } from '../app/archive.ts';
+import type { Config } from '../config.ts';
+
+/**
+ * @example
+ * ```ts
+ * const archive = archiveFromConfig(loadConfig(process.env));
+ * ```
+ */
+export function archiveFromConfig(config: Config, clients: AwsClients = createClients(config)): Archive {
+  return createArchive({
+    blobs: new S3BlobStore(clients.s3, config.bucket),
+    metadata: new DynamoMetadataStore(clients.dynamo, config.table),
+    maxUploadBytes: config.maxUploadBytes,
+  });
+}

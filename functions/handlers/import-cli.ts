@@ -1,0 +1,83 @@
+/**
+ * `npm run import -- <files, folders or .jsonl> [--api URL] [--token T] [--concurrency N]`
+ *
+ * Without --api it opens the local archive directly (stop `npm start` first: the embedded
+ * DynamoDB keeps its data folder locked); with --api it posts each article to a running Verbatim.
+ * Either way each article goes through the same ingest code.
+ */
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { compactIndex } from '../app/compact-index.ts';
+import { importDocuments, type ImportSummary } from '../app/import-documents.ts';
+import { ingestDocument, type IngestRequest } from '../app/ingest-document.ts';
+import { VerbatimError, type ErrorCode } from '../core/errors.ts';
+import { startLocalArchive } from '../local/start-local-archive.ts';
+import { countImportItems, readImportItems } from '../local/read-import-items.ts';
+
+const USAGE = 'Usage: npm run import -- <files, folders or .jsonl …> [--api http://localhost:3000] [--token TOKEN] [--concurrency 8]';
+
+function postTo(api: string, token: string | undefined) {
+  return async (request: IngestRequest) => {
+    const form = new FormData();
+    form.set('file', new Blob([request.file.bytes as Uint8Array<ArrayBuffer>], { type: request.file.contentType }), request.file.fileName ?? 'article.txt');
+    for (const [key, value] of Object.entries(request.metadata ?? {})) if (value) form.set(key, value);
+    const response = await fetch(new URL('/api/documents', api), {
+      method: 'POST',
+      body: form,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    const body = (await response.json()) as { duplicate?: boolean; error?: { code: ErrorCode; message: string } };
+    if (!response.ok) {
+      const message = body.error?.message ?? `HTTP ${response.status}`;
+      // Client errors are this article's problem; anything else stops the import.
+      if (response.status >= 500 || response.status === 401) throw new Error(message);
+      throw new VerbatimError(body.error?.code ?? 'bad_request', message);
+    }
+    return { duplicate: Boolean(body.duplicate) };
+  };
+}
+
+function printSummary(summary: ImportSummary): void {
+  const total = summary.added + summary.duplicates + summary.rejected.length;
+  console.log(
+    `\nImported ${total} item(s) in ${summary.seconds.toFixed(1)} s (${(total / summary.seconds).toFixed(0)}/s): ` +
+      `${summary.added} added, ${summary.duplicates} already in the archive, ${summary.rejected.length} rejected.`,
+  );
+  for (const { label, reason } of summary.rejected.slice(0, 50)) console.log(`  rejected ${label}: ${reason}`);
+  if (summary.rejected.length > 50) console.log(`  … and ${summary.rejected.length - 50} more`);
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { api: { type: 'string' }, token: { type: 'string' }, concurrency: { type: 'string', default: '8' }, help: { type: 'boolean' } },
+  });
+  if (values.help || positionals.length === 0) {
+    console.log(USAGE);
+    process.exitCode = values.help ? 0 : 2;
+    return;
+  }
+  const concurrency = Number(values.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`--concurrency must be a positive integer. ${USAGE}`);
+
+  const total = await countImportItems(positionals);
+  const bar = new cliProgress.SingleBar({ format: 'Importing [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left', etaBuffer: 200 }, cliProgress.Presets.shades_classic);
+  const local = values.api ? null : await startLocalArchive(process.env);
+  const ingest = local ? (request: IngestRequest) => ingestDocument(local.archive, request) : postTo(values.api!, values.token ?? process.env.VERBATIM_API_TOKEN);
+  bar.start(total, 0);
+  try {
+    const summary = await importDocuments(readImportItems(positionals), ingest, { concurrency, onItem: () => bar.increment() });
+    bar.stop();
+    printSummary(summary);
+    // Write a snapshot now, so the next start loads the index instead of replaying the whole log.
+    if (local) await compactIndex(local.archive);
+  } finally {
+    bar.stop();
+    await local?.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(`\nImport failed: ${error instanceof Error ? error.message : error}`);
+  process.exitCode = 1;
+});

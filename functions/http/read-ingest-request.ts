@@ -1,0 +1,75 @@
+/**
+ * Turns an HTTP upload — JSON `{ text | html, …metadata }` or a multipart form with a `file` —
+ * into the ingest use case's request, validating it on the way.
+ */
+import type { Context } from 'hono';
+import type { SourceMetadata } from '../core/document.ts';
+import { VerbatimError } from '../core/errors.ts';
+import type { IngestRequest } from '../app/ingest-document.ts';
+import { IngestJsonSchema, SourceMetadataSchema } from './schemas.ts';
+import { formatZodError } from './format-zod-error.ts';
+
+const encoder = new TextEncoder();
+
+function metadataFrom(fields: Record<string, unknown>): SourceMetadata {
+  const parsed = SourceMetadataSchema.safeParse(
+    Object.fromEntries(Object.entries(fields).filter(([key, value]) => key in SourceMetadataSchema.shape && typeof value === 'string' && value !== '')),
+  );
+  if (!parsed.success) throw new VerbatimError('bad_request', formatZodError(parsed.error));
+  return parsed.data;
+}
+
+async function fromJson(c: Context): Promise<IngestRequest> {
+  const raw = await c.req.text();
+  if (raw.trim() === '') throw new VerbatimError('bad_request', 'The request body is empty: send JSON with "text" or "html".');
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    throw new VerbatimError('bad_request', 'The request body is not valid JSON.');
+  }
+  const parsed = IngestJsonSchema.safeParse(body);
+  if (!parsed.success) throw new VerbatimError('bad_request', formatZodError(parsed.error));
+  const { text, html, ...metadata } = parsed.data;
+  const file =
+    text !== undefined
+      ? { bytes: encoder.encode(text), contentType: 'text/plain; charset=utf-8' }
+      : { bytes: encoder.encode(html!), contentType: 'text/html; charset=utf-8' };
+  return { file, metadata };
+}
+
+async function fromMultipart(c: Context): Promise<IngestRequest> {
+  let form: Record<string, string | File | (string | File)[]>;
+  try {
+    form = await c.req.parseBody();
+  } catch {
+    throw new VerbatimError('bad_request', 'The multipart form could not be read.');
+  }
+  const file = form.file;
+  const metadata = metadataFrom(form);
+  if (file instanceof File) {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (bytes.byteLength === 0) throw new VerbatimError('empty_document', `The file "${file.name}" is empty.`);
+    return { file: { bytes, contentType: file.type || 'application/octet-stream', fileName: file.name }, metadata };
+  }
+  if (typeof form.text === 'string' && form.text.trim() !== '') {
+    return { file: { bytes: encoder.encode(form.text), contentType: 'text/plain; charset=utf-8' }, metadata };
+  }
+  throw new VerbatimError('bad_request', 'The form has no "file" (or "text") field to archive.');
+}
+
+/**
+ * @example
+ * ```ts
+ * const request = await readIngestRequest(c); // throws VerbatimError for anything malformed
+ * ```
+ */
+export async function readIngestRequest(c: Context): Promise<IngestRequest> {
+  const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  if (type === 'application/json') return fromJson(c);
+  if (type === 'multipart/form-data') return fromMultipart(c);
+  throw new VerbatimError(
+    'unsupported_media_type',
+    `Send the article as application/json ({ "text" } or { "html" }) or as multipart/form-data with a "file"; got "${type || 'no content type'}".`,
+  );
+}

@@ -1,0 +1,86 @@
+/** Ingest and read documents: `POST /api/documents`, `GET /api/documents/{id}`, `…/original`. */
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { ingestDocument } from '../../app/ingest-document.ts';
+import { readDocument, readOriginal } from '../../app/read-document.ts';
+import { VerbatimError } from '../../core/errors.ts';
+import type { AppDeps } from '../create-app.ts';
+import { readIngestRequest } from '../read-ingest-request.ts';
+import { requireToken } from '../require-token.ts';
+import { DocumentSchema, ErrorSchema, IdParamSchema, IngestJsonSchema, IngestMultipartSchema, IngestResultSchema } from '../schemas.ts';
+
+const errors = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((s) => [s, { description: 'Error', content: { 'application/json': { schema: ErrorSchema } } }]));
+
+const ingestRoute = createRoute({
+  method: 'post',
+  path: '/api/documents',
+  summary: 'Archive an article',
+  security: [{ bearer: [] }],
+  request: {
+    body: {
+      required: true,
+      content: { 'application/json': { schema: IngestJsonSchema }, 'multipart/form-data': { schema: IngestMultipartSchema } },
+    },
+  },
+  responses: {
+    201: { description: 'Archived', content: { 'application/json': { schema: IngestResultSchema } } },
+    200: { description: 'Already in the archive: the existing document', content: { 'application/json': { schema: IngestResultSchema } } },
+    ...errors(400, 401, 409, 413, 415, 422),
+  },
+});
+
+const documentRoute = createRoute({
+  method: 'get',
+  path: '/api/documents/{id}',
+  summary: 'A document: metadata, normalised text, paragraphs and quotes',
+  request: { params: IdParamSchema },
+  responses: { 200: { description: 'The document', content: { 'application/json': { schema: DocumentSchema } } }, ...errors(400, 404) },
+});
+
+const originalRoute = createRoute({
+  method: 'get',
+  path: '/api/documents/{id}/original',
+  summary: 'The original upload, byte for byte, with its content type',
+  request: { params: IdParamSchema },
+  responses: { 200: { description: 'The original bytes' }, ...errors(400, 404) },
+});
+
+/**
+ * @example
+ * ```ts
+ * documentRoutes(app, deps);
+ * ```
+ */
+export function documentRoutes(app: OpenAPIHono, deps: AppDeps): void {
+  // Documented through the registry, parsed by readIngestRequest: one upload may be JSON or a form.
+  app.openAPIRegistry.registerPath(ingestRoute);
+  app.post(
+    '/api/documents',
+    requireToken(deps.apiToken),
+    bodyLimit({
+      // Multipart framing and metadata fields ride on top of the file itself.
+      maxSize: deps.archive.limits.maxUploadBytes + 64 * 1024,
+      onError: () => {
+        throw new VerbatimError('payload_too_large', `The upload is larger than the limit of ${deps.archive.limits.maxUploadBytes} bytes.`);
+      },
+    }),
+    async (c) => {
+      const request = await readIngestRequest(c);
+      const result = await ingestDocument(deps.archive, { ...request, uploader: deps.apiToken ? 'token' : 'local' });
+      return c.json(result, result.duplicate ? 200 : 201);
+    },
+  );
+
+  app.openapi(documentRoute, async (c) => c.json(await readDocument(deps.archive, c.req.valid('param').id), 200));
+
+  app.openapi(originalRoute, async (c) => {
+    const original = await readOriginal(deps.archive, c.req.valid('param').id);
+    return c.body(original.body as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': original.contentType,
+      // The original is untrusted: an uploaded HTML page must never run script on our origin.
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox",
+      'x-content-type-options': 'nosniff',
+    }) as never;
+  });
+}

@@ -1,0 +1,65 @@
+/**
+ * Starts the embedded S3- and DynamoDB-compatible servers (s3rver and dynalite) in this process on
+ * 127.0.0.1. `npm start`, the import command, the tests and the benchmark all use them, so the
+ * local code path is the AWS one, down to the wire protocol.
+ */
+import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import dynalite from 'dynalite';
+import S3rver from 's3rver';
+
+/** Running servers and their endpoints. */
+export interface EmbeddedServers {
+  s3Endpoint: string;
+  dynamoEndpoint: string;
+  close(): Promise<void>;
+}
+
+/** Where to keep data (survives restarts), or nothing for a throwaway store. */
+export interface EmbeddedServerOptions {
+  dataDir?: string;
+  bucket: string;
+}
+
+/**
+ * @example
+ * ```ts
+ * const servers = await startEmbeddedServers({ dataDir: '.verbatim-data', bucket: 'verbatim-local' });
+ * // … use servers.s3Endpoint / servers.dynamoEndpoint …
+ * await servers.close();
+ * ```
+ */
+export async function startEmbeddedServers(options: EmbeddedServerOptions): Promise<EmbeddedServers> {
+  const persistent = options.dataDir !== undefined;
+  const root = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'verbatim-')));
+  await mkdir(join(root, 's3'), { recursive: true });
+
+  const s3 = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    silent: true,
+    directory: join(root, 's3'),
+    configureBuckets: [{ name: options.bucket }],
+  });
+  const s3Address = await s3.run();
+
+  // On disk (LevelDB) when persistent; in memory otherwise, which is much faster for tests.
+  const dynamo = dynalite({ path: persistent ? join(root, 'dynamodb') : undefined, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise<void>((resolve, reject) => {
+    dynamo.once('error', reject);
+    dynamo.listen(0, '127.0.0.1', () => resolve());
+  });
+  const dynamoPort = (dynamo.address() as AddressInfo).port;
+
+  return {
+    s3Endpoint: `http://127.0.0.1:${s3Address.port}`,
+    dynamoEndpoint: `http://127.0.0.1:${dynamoPort}`,
+    async close() {
+      await s3.close();
+      await new Promise<void>((resolve) => dynamo.close(() => resolve()));
+      if (!persistent) await rm(root, { recursive: true, force: true });
+    },
+  };
+}

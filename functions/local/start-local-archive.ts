@@ -1,0 +1,63 @@
+/**
+ * The local archive: configuration from the environment with local defaults, the embedded
+ * servers (unless endpoints are configured), the table created — then the same archive as on AWS.
+ */
+import { createClients } from '../adapters/create-clients.ts';
+import type { Archive } from '../app/archive.ts';
+import { ENV, loadConfig, type Config } from '../config.ts';
+import { archiveFromConfig } from '../handlers/archive-from-config.ts';
+import { ensureTable } from './ensure-table.ts';
+import { startEmbeddedServers } from './start-embedded-servers.ts';
+
+/** A running local archive. */
+export interface LocalArchive {
+  config: Config;
+  archive: Archive;
+  /** Whether the embedded servers are running in this process. */
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+/** Data lives here unless `VERBATIM_DATA_DIR` says otherwise (git-ignored). */
+export const DEFAULT_DATA_DIR = '.verbatim-data';
+
+/**
+ * @example
+ * ```ts
+ * const local = await startLocalArchive(process.env);                      // data in .verbatim-data
+ * const scratch = await startLocalArchive({}, { persistent: false });      // throwaway, for tests
+ * ```
+ */
+export async function startLocalArchive(
+  env: Record<string, string | undefined>,
+  options: { persistent?: boolean } = {},
+): Promise<LocalArchive> {
+  const bucket = env[ENV.bucket] || 'verbatim-local';
+  const external = Boolean(env[ENV.s3Endpoint] && env[ENV.dynamoEndpoint]);
+  const servers = external
+    ? null
+    : await startEmbeddedServers({ bucket, dataDir: options.persistent === false ? undefined : env[ENV.dataDir] || DEFAULT_DATA_DIR });
+  const config = loadConfig({
+    ...env,
+    [ENV.bucket]: bucket,
+    [ENV.table]: env[ENV.table] || 'verbatim-local',
+    ...(servers ? { [ENV.s3Endpoint]: servers.s3Endpoint, [ENV.dynamoEndpoint]: servers.dynamoEndpoint } : {}),
+  });
+  const clients = createClients(config);
+  try {
+    await ensureTable(clients.dynamo, config.table);
+  } catch (error) {
+    await servers?.close();
+    throw error;
+  }
+  return {
+    config,
+    archive: archiveFromConfig(config, clients),
+    embedded: servers !== null,
+    async close() {
+      clients.s3.destroy();
+      clients.dynamo.destroy();
+      await servers?.close();
+    },
+  };
+}

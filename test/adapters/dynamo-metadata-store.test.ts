@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentMetadata } from '../../functions/core/document.ts';
+import { useScratchArchive } from '../helpers/scratch-archive.ts';
+
+const scratch = useScratchArchive();
+
+const meta = (id: string): DocumentMetadata => ({
+  id, title: 'T', url: null, publisher: null, author: null, publishedAt: null, ingestedAt: new Date().toISOString(), uploader: null,
+  sha256: 'x'.repeat(64), originalSha256: 'y'.repeat(64), size: 1, contentType: 'text/plain', wordCount: 1, quoteCount: 0,
+});
+
+describe('DynamoMetadataStore on dynalite', () => {
+  it('claims an id once; a pending claim is invisible and only a stale one can be taken over', async () => {
+    const store = scratch.archive.metadata;
+    expect(await store.claim(meta('aaaaaaaaaaaaaaaa'), 60_000)).toEqual({ claimed: true });
+    expect(await store.get('aaaaaaaaaaaaaaaa')).toBeNull();
+    const second = await store.claim(meta('aaaaaaaaaaaaaaaa'), 60_000);
+    expect(second).toMatchObject({ claimed: false, status: 'pending' });
+    expect(await store.claim(meta('aaaaaaaaaaaaaaaa'), -1)).toEqual({ claimed: true });
+    await store.markReady('aaaaaaaaaaaaaaaa');
+    expect(await store.get('aaaaaaaaaaaaaaaa')).toMatchObject({ id: 'aaaaaaaaaaaaaaaa', title: 'T', url: null });
+    expect(await store.claim(meta('aaaaaaaaaaaaaaaa'), -1)).toMatchObject({ claimed: false, status: 'ready' });
+    expect((await store.getMany(['aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbb'])).map((m) => m.id)).toEqual(['aaaaaaaaaaaaaaaa']);
+  });
+
+  it('appends log entries gaplessly under concurrency', async () => {
+    const store = scratch.archive.metadata;
+    const entries = await Promise.all(Array.from({ length: 30 }, (_, i) => store.appendLog({ op: 'add', id: `doc${i}` })));
+    expect(entries.map((e) => e.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect((await store.readLog(25)).map((e) => e.seq)).toEqual([26, 27, 28, 29, 30]);
+  });
+
+  it('swaps the manifest only from the expected version', async () => {
+    const store = scratch.archive.metadata;
+    const manifest = { version: 1, through: 3, snapshotKey: 'index/a', documentCount: 3, bytes: 10, writtenAt: 'now' };
+    expect(await store.swapManifest(manifest, 0)).toBe(true);
+    expect(await store.swapManifest({ ...manifest, version: 2 }, 0)).toBe(false);
+    expect(await store.swapManifest({ ...manifest, version: 2 }, 1)).toBe(true);
+    expect(await store.swapManifest({ ...manifest, version: 3 }, 1)).toBe(false);
+    expect(await store.getManifest()).toMatchObject({ version: 2 });
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { createArchive, type Archive } from '../../functions/app/archive.ts';
+import { compactIndex } from '../../functions/app/compact-index.ts';
+import { ingestDocument } from '../../functions/app/ingest-document.ts';
+import { searchArchive } from '../../functions/app/search-archive.ts';
+import type { BlobStore } from '../../functions/core/ports.ts';
+import { useScratchArchive } from '../helpers/scratch-archive.ts';
+
+const scratch = useScratchArchive();
+const encoder = new TextEncoder();
+
+/** Another process over the same storage: what a second Lambda container is. */
+const anotherProcess = (blobs: BlobStore = scratch.archive.blobs): Archive =>
+  createArchive({ blobs, metadata: scratch.archive.metadata, maxUploadBytes: 1 << 20 });
+
+const article = (n: number) => ({
+  file: { bytes: encoder.encode(`Report number ${n}: the river ferry ran ${n} extra crossings at the weekend, operators said.`), contentType: 'text/plain' },
+  metadata: { title: `Ferry report ${n}` },
+});
+
+describe('concurrent writers', () => {
+  it('never lose one another’s index entries, across processes and compactions', async () => {
+    const writers = [anotherProcess(), anotherProcess(), anotherProcess()];
+    const results = await Promise.all(Array.from({ length: 24 }, (_, n) => ingestDocument(writers[n % 3], article(n))));
+    expect(new Set(results.map((r) => r.id)).size).toBe(24);
+    const log = await scratch.archive.metadata.readLog(0);
+    expect(log.map((e) => e.seq)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
+
+    // Two indexers at once: one writes, the other changes nothing.
+    const outcomes = await Promise.all([compactIndex(anotherProcess()), compactIndex(anotherProcess())]);
+    expect(outcomes.filter((o) => o.written)).toHaveLength(1);
+    const manifest = await scratch.archive.metadata.getManifest();
+    expect(manifest).toMatchObject({ version: 1, through: 24, documentCount: 24 });
+
+    const page = await searchArchive(anotherProcess(), { q: 'ferry crossings', limit: 100, offset: 0 });
+    expect(page.total).toBe(24);
+  });
+
+  it('answers the same id as a duplicate when the same text is posted twice at once', async () => {
+    const request = article(1000);
+    const [a, b] = await Promise.allSettled([ingestDocument(anotherProcess(), request), ingestDocument(anotherProcess(), request)]);
+    const outcomes = [a, b].map((o) => (o.status === 'fulfilled' ? (o.value.duplicate ? 'duplicate' : 'added') : (o.reason as Error & { code?: string }).code));
+    // The loser sees either the finished document or the claim in progress (409: retry).
+    expect(outcomes.sort()).toSatisfy((o: string[]) => o[0] === 'added' && ['conflict', 'duplicate'].includes(o[1]));
+  });
+});
+
+describe('a failed ingest leaves nothing half-written', () => {
+  it('removes the claim and objects when a write fails midway', async () => {
+    let puts = 0;
+    const failing: BlobStore = {
+      ...scratch.archive.blobs,
+      get: (key) => scratch.archive.blobs.get(key),
+      delete: (key) => scratch.archive.blobs.delete(key),
+      put: async (key, body, type) => {
+        // The original is written, then the normalised document write fails.
+        if (++puts === 2) throw new Error('injected storage failure');
+        return scratch.archive.blobs.put(key, body, type);
+      },
+    };
+    const request = article(2000);
+    await expect(ingestDocument(anotherProcess(failing), request)).rejects.toThrow('injected storage failure');
+    const retried = await ingestDocument(anotherProcess(), request);
+    expect(retried.duplicate).toBe(false);
+    expect(await scratch.archive.blobs.get(`originals/${retried.id}`)).not.toBeNull();
+    const entries = (await scratch.archive.metadata.readLog(0)).filter((e) => e.id === retried.id);
+    expect(entries).toHaveLength(1);
+  });
+});

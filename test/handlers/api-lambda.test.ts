@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalArchive, type LocalArchive } from '../../functions/local/start-local-archive.ts';
+
+/** An API Gateway HTTP API (payload format 2.0) event, as Lambda receives it. */
+function event(method: string, path: string, options: { body?: string; query?: string; headers?: Record<string, string> } = {}) {
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: options.query ?? '',
+    headers: { host: 'abc.execute-api.eu-west-1.amazonaws.com', ...options.headers },
+    requestContext: {
+      accountId: '123456789012', apiId: 'abc', domainName: 'abc.execute-api.eu-west-1.amazonaws.com', domainPrefix: 'abc',
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
+      requestId: 'r1', routeKey: '$default', stage: '$default', time: '01/Jan/2025:00:00:00 +0000', timeEpoch: 0,
+    },
+    body: options.body,
+    isBase64Encoded: false,
+  };
+}
+
+const TOKEN = 'lambda-test-token-0123456789';
+let local: LocalArchive;
+let handler: (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string; headers: Record<string, string> }>;
+
+beforeAll(async () => {
+  local = await startLocalArchive({}, { persistent: false });
+  // The Lambda reads its configuration from the environment at cold start, as on AWS.
+  Object.assign(process.env, {
+    VERBATIM_BUCKET: local.config.bucket,
+    VERBATIM_TABLE: local.config.table,
+    VERBATIM_S3_ENDPOINT: local.config.s3Endpoint,
+    VERBATIM_DYNAMODB_ENDPOINT: local.config.dynamoEndpoint,
+    VERBATIM_API_TOKEN: TOKEN,
+  });
+  ({ handler } = (await import('../../functions/handlers/api.ts')) as never);
+});
+afterAll(() => local.close());
+
+describe('the API Lambda handler', () => {
+  it('ingests, reads and searches through API Gateway v2 events', async () => {
+    const text = 'Volunteers planted four hundred oak saplings along the canal path on Saturday, the trust said.';
+    const unauthorized = await handler(event('POST', '/api/documents', { body: JSON.stringify({ text }), headers: { 'content-type': 'application/json' } }), {});
+    expect(unauthorized.statusCode).toBe(401);
+    const created = await handler(
+      event('POST', '/api/documents', { body: JSON.stringify({ text, title: 'Canal oaks' }), headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` } }),
+      {},
+    );
+    expect(created.statusCode).toBe(201);
+    const { id } = JSON.parse(created.body);
+    const read = await handler(event('GET', `/api/documents/${id}`), {});
+    expect(JSON.parse(read.body).title).toBe('Canal oaks');
+    const found = await handler(event('GET', '/api/search', { query: 'q=oak+saplings' }), {});
+    expect(JSON.parse(found.body).results[0].id).toBe(id);
+    const missing = await handler(event('GET', '/api/documents/ffffffffffffffff'), {});
+    expect(missing.statusCode).toBe(404);
+  });
+
+  it('the indexer handler writes a snapshot the next cold start loads', async () => {
+    const { handler: indexer } = (await import('../../functions/handlers/indexer.ts')) as { handler: () => Promise<{ written: boolean }> };
+    expect(await indexer()).toMatchObject({ written: true });
+    expect(await indexer()).toMatchObject({ written: false, reason: 'up-to-date' });
+    expect(await local.archive.metadata.getManifest()).toMatchObject({ version: 1, documentCount: 1 });
+  });
+});

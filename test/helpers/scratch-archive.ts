@@ -1,0 +1,48 @@
+/**
+ * A throwaway archive for a test suite: real embedded s3rver + dynalite on 127.0.0.1 random
+ * ports, a temp data folder, the real app on top. No mocks anywhere.
+ */
+import { afterAll, beforeAll } from 'vitest';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Archive } from '../../functions/app/archive.ts';
+import type { Config } from '../../functions/config.ts';
+import { createApp } from '../../functions/http/create-app.ts';
+import { startLocalArchive, type LocalArchive } from '../../functions/local/start-local-archive.ts';
+
+export interface Scratch {
+  archive: Archive;
+  config: Config;
+  app: OpenAPIHono;
+  local: LocalArchive;
+}
+
+/** Starts a scratch archive before the suite's tests and stops it after. */
+export function useScratchArchive(options: { apiToken?: string } = {}): Scratch {
+  const scratch = {} as Scratch;
+  beforeAll(async () => {
+    scratch.local = await startLocalArchive({ VERBATIM_API_TOKEN: options.apiToken }, { persistent: false });
+    scratch.archive = scratch.local.archive;
+    scratch.config = scratch.local.config;
+    scratch.app = createApp({ archive: scratch.archive, apiToken: options.apiToken });
+  });
+  afterAll(async () => {
+    await scratch.local?.close();
+  });
+  return scratch;
+}
+
+/** Posts JSON to the app and returns status and parsed body. */
+export async function postJson(app: OpenAPIHono, path: string, body: unknown, headers: Record<string, string> = {}) {
+  const response = await app.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+/** GETs a path and returns status and parsed JSON body. */
+export async function getJson(app: OpenAPIHono, path: string) {
+  const response = await app.request(path);
+  return { status: response.status, body: (await response.json()) as any, headers: response.headers };
+}
