@@ -32,6 +32,8 @@ export async function startLocalArchive(
   env: Record<string, string | undefined>,
   options: { persistent?: boolean } = {},
 ): Promise<LocalArchive> {
+  // Locally Node 20 is supported on purpose (Lambda runs 22); the SDK's upgrade nag is noise here.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const bucket = env[ENV.bucket] || 'verbatim-local';
   const external = Boolean(env[ENV.s3Endpoint] && env[ENV.dynamoEndpoint]);
   const servers = external
