@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findPassages, matchingQuotes } from '../../functions/core/find-passages.ts';
+import { parseQuery } from '../../functions/core/parse-query.ts';
+import type { Paragraph, Quote } from '../../functions/core/document.ts';
+
+const paragraphsOf = (text: string): Paragraph[] => {
+  const out: Paragraph[] = [];
+  for (const m of text.matchAll(/[^\n]+/g)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+};
+
+const text = [
+  'The council met on Monday. It voted to close the old ferry pier.',
+  'Residents protested outside. "The pier is our history," one resident said. The ferry will run from the new pier.',
+].join('\n\n');
+const document = { text, paragraphs: paragraphsOf(text) };
+
+describe('findPassages', () => {
+  it('returns the sentences where the query matched, best first by distinct terms, shown in document order', () => {
+    const passages = findPassages(document, parseQuery('ferry pier'));
+    expect(passages.map((p) => p.text)).toEqual([
+      'It voted to close the old ferry pier.',
+      '"The pier is our history," one resident said.',
+      'The ferry will run from the new pier.',
+    ]);
+    for (const p of passages) expect(text.slice(p.start, p.end)).toBe(p.text);
+  });
+
+  it('highlights a phrase as one span and prefixes of longer words', () => {
+    const [passage] = findPassages(document, parseQuery('"old ferry pier"'));
+    expect(passage.highlights.map(([s, e]) => text.slice(s, e))).toEqual(['old ferry pier']);
+    const [protest] = findPassages(document, parseQuery('protest'));
+    expect(protest.highlights.map(([s, e]) => text.slice(s, e))).toEqual(['protested']);
+  });
+
+  it('keeps every highlight inside its passage and every offset inside the text (property)', () => {
+    const word = fc.constantFrom('ferry', 'pier', 'council', 'the', 'résumé', 'Baku’s', 'x');
+    const sentence = fc.array(word, { minLength: 1, maxLength: 8 }).map((w) => `${w.join(' ')}.`);
+    const paragraph = fc.array(sentence, { minLength: 1, maxLength: 4 }).map((s) => s.join(' '));
+    fc.assert(
+      fc.property(fc.array(paragraph, { minLength: 1, maxLength: 4 }), fc.array(word, { minLength: 1, maxLength: 3 }), (paragraphs, query) => {
+        const body = paragraphs.join('\n\n');
+        const passages = findPassages({ text: body, paragraphs: paragraphsOf(body) }, parseQuery(query.join(' ')));
+        for (const p of passages) {
+          expect(body.slice(p.start, p.end)).toBe(p.text);
+          for (const [s, e] of p.highlights) {
+            expect(s).toBeGreaterThanOrEqual(p.start);
+            expect(e).toBeLessThanOrEqual(p.end);
+            expect(e).toBeGreaterThan(s);
+          }
+        }
+      }),
+    );
+  });
+});
+
+describe('matchingQuotes', () => {
+  const quote = (text: string, speaker: string | null): Quote => ({ text, start: 0, end: text.length, speaker, mention: speaker, verb: 'said', kind: 'speech' });
+  const quotes = [quote('The pier is our history,', 'Ann Lee'), quote('We will build a new pier.', 'Bo Chan')];
+
+  it('matches quotes containing a query word, a phrase, or by speaker', () => {
+    expect(matchingQuotes(quotes, parseQuery('history')).map((q) => q.speaker)).toEqual(['Ann Lee']);
+    expect(matchingQuotes(quotes, parseQuery('"new pier"')).map((q) => q.speaker)).toEqual(['Bo Chan']);
+    expect(matchingQuotes(quotes, parseQuery('pier speaker:chan')).map((q) => q.speaker)).toEqual(['Bo Chan']);
+    expect(matchingQuotes(quotes, parseQuery('council'))).toEqual([]);
+  });
+});
