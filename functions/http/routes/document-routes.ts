@@ -1,7 +1,8 @@
-/** Ingest and read documents: `POST /api/documents`, `GET /api/documents/{id}`, `…/original`. */
+/** Ingest, read and delete documents: `POST /api/documents`, `GET|DELETE /api/documents/{id}`, `GET …/original`. */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { ingestDocument } from '../../app/ingest-document.ts';
+import { deleteDocument } from '../../app/delete-document.ts';
 import { readDocument, readOriginal } from '../../app/read-document.ts';
 import { VerbatimError } from '../../core/errors.ts';
 import type { AppDeps } from '../create-app.ts';
@@ -46,6 +47,15 @@ const originalRoute = createRoute({
   responses: { 200: { description: 'The original bytes' }, ...errors(400, 404) },
 });
 
+const deleteRoute = createRoute({
+  method: 'delete',
+  path: '/api/documents/{id}',
+  summary: 'Remove a document from search, reading and storage',
+  security: [{ bearer: [] }],
+  request: { params: IdParamSchema },
+  responses: { 204: { description: 'Deleted' }, ...errors(400, 401, 404) },
+});
+
 /**
  * @example
  * ```ts
@@ -71,6 +81,11 @@ export function documentRoutes(app: OpenAPIHono, deps: AppDeps): void {
       return c.json(result, result.duplicate ? 200 : 201);
     },
   );
+
+  app.openapi({ ...deleteRoute, middleware: [requireToken(deps.apiToken)] as const }, async (c) => {
+    await deleteDocument(deps.archive, c.req.valid('param').id);
+    return c.body(null, 204);
+  });
 
   app.openapi(documentRoute, async (c) => c.json(await readDocument(deps.archive, c.req.valid('param').id), 200));
 

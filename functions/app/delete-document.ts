@@ -1,0 +1,24 @@
+/**
+ * Delete: a takedown removes a document from search first, then from reading, then its stored
+ * objects — so a failure partway leaves it hidden rather than half-visible, and repeating the
+ * request finishes the job. (The bucket is versioned: S3 keeps prior versions for recovery.)
+ */
+import { VerbatimError } from '../core/errors.ts';
+import { documentKey, originalKey } from '../core/storage-keys.ts';
+import type { Archive } from './archive.ts';
+
+/**
+ * @example
+ * ```ts
+ * await deleteDocument(archive, '3f2a9c0d4b1e8a77');
+ * ```
+ */
+export async function deleteDocument(archive: Archive, id: string): Promise<void> {
+  if (!(await archive.metadata.get(id))) {
+    throw new VerbatimError('not_found', `There is no document with id "${id}" in the archive.`);
+  }
+  await archive.metadata.appendLog({ op: 'delete', id });
+  await archive.metadata.remove(id);
+  archive.documents.forget(id);
+  await Promise.all([archive.blobs.delete(documentKey(id)), archive.blobs.delete(originalKey(id))]);
+}
