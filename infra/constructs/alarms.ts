@@ -1,0 +1,43 @@
+import { Duration } from 'aws-cdk-lib';
+import { ComparisonOperator, TreatMissingData, type Metric } from 'aws-cdk-lib/aws-cloudwatch';
+import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+
+/** Options for {@link Alarms}. */
+export interface AlarmsProps {
+  readonly apiFunction: IFunction;
+  readonly indexerFunction: IFunction;
+  readonly httpApi: IHttpApi;
+}
+
+const PERIOD = Duration.minutes(5);
+
+/**
+ * Alarms on anything going wrong at all: traffic is low, so a single error is a signal, not
+ * noise. No notification target is wired here; subscribe one (SNS, chat) per deployment.
+ */
+export class Alarms extends Construct {
+  constructor(scope: Construct, id: string, props: AlarmsProps) {
+    super(scope, id);
+    const sum = { period: PERIOD, statistic: 'Sum' };
+    this.alarm('ApiErrors', 'The API function threw or timed out', props.apiFunction.metricErrors(sum));
+    this.alarm(
+      'IndexerErrors',
+      'The indexer failed: search still works but reads more of the log on every request',
+      props.indexerFunction.metricErrors(sum),
+    );
+    this.alarm('Api5xx', 'The HTTP API returned 5xx responses', props.httpApi.metricServerError(sum));
+  }
+
+  private alarm(id: string, description: string, metric: Metric): void {
+    metric.createAlarm(this, id, {
+      alarmDescription: description,
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      // No traffic is not a failure.
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+  }
+}

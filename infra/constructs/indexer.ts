@@ -1,0 +1,64 @@
+import { Duration } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { ENV } from '../../functions/config.ts';
+import { KEY_PREFIX } from '../key-prefixes.ts';
+import { grantReadUnder, grantReadWriteUnder } from '../prefix-grants.ts';
+import { VerbatimFunction } from './verbatim-function.ts';
+
+/** Options for {@link Indexer}. */
+export interface IndexerProps {
+  readonly bucket: IBucket;
+  readonly table: ITable;
+  readonly logRetention: RetentionDays;
+  /** How often the index is compacted. */
+  readonly schedule: Duration;
+}
+
+/**
+ * The search index compactor: folds the ingest log into a new MiniSearch snapshot. Readers apply
+ * log entries newer than the snapshot themselves, so compaction only needs to be regular, not
+ * immediate — a schedule, not a queue.
+ */
+export class Indexer extends Construct {
+  readonly fn: VerbatimFunction;
+  readonly rule: Rule;
+
+  constructor(scope: Construct, id: string, props: IndexerProps) {
+    super(scope, id);
+
+    this.fn = new VerbatimFunction(this, 'Function', {
+      description: 'Verbatim search index compactor',
+      entry: 'functions/handlers/indexer.ts',
+      memorySize: 2048, // the whole index is built in memory
+      timeout: Duration.minutes(5),
+      // The single writer. The manifest compare-and-swap keeps a second writer from corrupting
+      // anything, but it would still waste a full rebuild; concurrency 1 avoids that.
+      reservedConcurrentExecutions: 1,
+      // A tick that cannot run (previous run still going, or failed) is not worth keeping: the
+      // next tick does the same work. Drop it instead of queueing retries for hours.
+      retryAttempts: 0,
+      maxEventAge: Duration.minutes(1),
+      logRetention: props.logRetention,
+      environment: {
+        [ENV.bucket]: props.bucket.bucketName,
+        [ENV.table]: props.table.tableName,
+      },
+    });
+
+    // Reads the documents it indexes; owns the snapshots (and may delete superseded ones).
+    grantReadUnder(props.bucket, this.fn, KEY_PREFIX.documents);
+    grantReadWriteUnder(props.bucket, this.fn, KEY_PREFIX.index);
+    props.table.grantReadWriteData(this.fn);
+
+    this.rule = new Rule(this, 'Schedule', {
+      description: 'Compact the Verbatim search index',
+      schedule: Schedule.rate(props.schedule),
+      targets: [new LambdaFunction(this.fn, { retryAttempts: 0 })],
+    });
+  }
+}

@@ -1,0 +1,61 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { KEY_PREFIX } from '../key-prefixes.ts';
+
+/** Options for {@link Storage}. */
+export interface StorageProps {
+  /** How long a replaced index snapshot stays recoverable as a noncurrent version. */
+  readonly indexVersionRetention: Duration;
+}
+
+/**
+ * The archive's state: one bucket for originals, documents and index snapshots, and one table for
+ * metadata, the ingest log and the index manifest. Both are retained when the stack is deleted —
+ * the originals are the archive, and nothing else can recreate them.
+ */
+export class Storage extends Construct {
+  /** Originals, normalised documents and index snapshots. */
+  readonly bucket: Bucket;
+  /** Metadata, hash claims, the ingest log and the index manifest (single-table, `pk`/`sk`). */
+  readonly table: Table;
+
+  constructor(scope: Construct, id: string, props: StorageProps) {
+    super(scope, id);
+
+    this.bucket = new Bucket(this, 'Bucket', {
+      // Versioning is the undo button for originals (never rewritten, so only deletes create
+      // noncurrent versions) and keeps the previous index snapshot around while readers switch.
+      versioned: true,
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [
+        {
+          id: 'ExpireReplacedIndexSnapshots',
+          // Snapshots are rewritten every few minutes under load; without this rule every old
+          // version would be kept (and billed) forever. Originals are deliberately not covered.
+          prefix: KEY_PREFIX.index,
+          noncurrentVersionExpiration: props.indexVersionRetention,
+          expiredObjectDeleteMarker: true,
+        },
+        {
+          id: 'AbortIncompleteUploads',
+          abortIncompleteMultipartUploadAfter: Duration.days(7),
+        },
+      ],
+    });
+
+    this.table = new Table(this, 'Table', {
+      partitionKey: { name: 'pk', type: AttributeType.STRING },
+      sortKey: { name: 'sk', type: AttributeType.STRING },
+      // Ingest is bursty (imports) and otherwise idle: on-demand costs nothing at rest.
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+}

@@ -1,0 +1,274 @@
+/**
+ * Template tests for the Verbatim stack: what the deployed resources will allow, not how the CDK
+ * code is written. Synthesized with cdk.json's feature flags so the template matches what
+ * `cdk synth` produces. The template tests skip bundling (fast, and independent of whether the
+ * function code compiles today); one suite bundles the real handlers with esbuild and inspects
+ * the output.
+ */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENV } from '../../functions/config.ts';
+import { documentKey, originalKey, snapshotKey } from '../../functions/core/storage-keys.ts';
+import { KEY_PREFIX } from '../../infra/key-prefixes.ts';
+import { VerbatimStack, type VerbatimStackProps } from '../../infra/verbatim-stack.ts';
+import { allowStatements, functionByDescription, grantsOf, single, type CfnResource } from './template-helpers.ts';
+
+// CDK's built-in CloudFormation validation adds ~5 s per synth and checks nothing asserted here.
+process.env.CDK_VALIDATION = 'false';
+
+const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8'));
+
+/** Cloud assemblies go to fresh temp directories; removed after the suite. */
+const outdirs: string[] = [];
+afterAll(() => outdirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function synth(props?: VerbatimStackProps, extraContext: Record<string, unknown> = {}) {
+  const app = new App({ context: { ...cdkJson.context, ...extraContext } });
+  outdirs.push(app.outdir);
+  const stack = new VerbatimStack(app, 'VerbatimTest', props);
+  return { app, template: Template.fromStack(stack) };
+}
+
+/** Context that makes CDK skip bundling for every stack: the template is unchanged. */
+const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+
+let template: Template;
+let bucketId: string;
+let tableId: string;
+let api: [string, CfnResource];
+let indexer: [string, CfnResource];
+const obj = (prefix: string) => `arn:${bucketId}/${prefix}*`;
+
+beforeAll(() => {
+  ({ template } = synth(undefined, NO_BUNDLING));
+  bucketId = single(template, 'AWS::S3::Bucket')[0];
+  tableId = single(template, 'AWS::DynamoDB::Table')[0];
+  api = functionByDescription(template, 'Verbatim HTTP API and UI');
+  indexer = functionByDescription(template, 'Verbatim search index compactor');
+});
+
+describe('storage', () => {
+  it('keeps a private, versioned, encrypted, retained bucket that refuses plain HTTP', () => {
+    template.hasResource('AWS::S3::Bucket', {
+      DeletionPolicy: 'Retain',
+      Properties: {
+        VersioningConfiguration: { Status: 'Enabled' },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        },
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true,
+        },
+      },
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: bucketId },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('expires old versions of index snapshots only, never originals', () => {
+    const rules = single(template, 'AWS::S3::Bucket')[1].Properties!.LifecycleConfiguration.Rules as any[];
+    const expiring = rules.filter((r) => r.NoncurrentVersionExpiration || r.ExpirationInDays || r.ExpirationDate);
+    expect(expiring).toEqual([
+      expect.objectContaining({ Prefix: KEY_PREFIX.index, NoncurrentVersionExpiration: { NoncurrentDays: 7 } }),
+    ]);
+  });
+
+  it('has a pk/sk on-demand table with point-in-time recovery, retained', () => {
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      Properties: {
+        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'S' }],
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      },
+    });
+  });
+
+  it('grants on the same prefixes the functions build keys under', () => {
+    expect(originalKey('x').startsWith(KEY_PREFIX.originals)).toBe(true);
+    expect(documentKey('x').startsWith(KEY_PREFIX.documents)).toBe(true);
+    expect(snapshotKey(1).startsWith(KEY_PREFIX.index)).toBe(true);
+  });
+});
+
+describe('functions', () => {
+  it('are exactly two, on Node.js 22 / arm64, with month-long log groups (no helper Lambdas)', () => {
+    template.resourceCountIs('AWS::Lambda::Function', 2);
+    for (const [, fn] of [api, indexer]) {
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler' });
+      const logGroupId = fn.Properties!.LoggingConfig.LogGroup.Ref as string;
+      expect(template.toJSON().Resources[logGroupId].Properties.RetentionInDays).toBe(30);
+    }
+    expect(api[1].Properties).toMatchObject({ MemorySize: 1536, Timeout: 29 });
+    expect(indexer[1].Properties).toMatchObject({ MemorySize: 2048, Timeout: 300, ReservedConcurrentExecutions: 1 });
+  });
+
+  it('runs the indexer every minute and drops ticks it cannot run instead of queueing them', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 minute)',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [indexer[0], 'Arn'] } })],
+    });
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      FunctionName: { 'Fn::GetAtt': [indexer[0], 'Arn'] },
+      Principal: 'events.amazonaws.com',
+    });
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: indexer[0] },
+      MaximumRetryAttempts: 0,
+      MaximumEventAgeInSeconds: 60,
+    });
+  });
+
+  it('set the variables functions/config.ts reads, and no local-only ones', () => {
+    const env = (fn: CfnResource) => fn.Properties!.Environment.Variables as Record<string, unknown>;
+    const verbatimNames = (fn: CfnResource) => Object.keys(env(fn)).filter((k) => k !== 'NODE_OPTIONS').sort();
+    expect(verbatimNames(api[1])).toEqual([ENV.apiToken, ENV.bucket, ENV.maxUploadBytes, ENV.table].sort());
+    expect(verbatimNames(indexer[1])).toEqual([ENV.bucket, ENV.table].sort());
+    for (const [, fn] of [api, indexer]) {
+      expect(env(fn)[ENV.bucket]).toEqual({ Ref: bucketId });
+      expect(env(fn)[ENV.table]).toEqual({ Ref: tableId });
+      expect(env(fn).NODE_OPTIONS).toBe('--enable-source-maps');
+    }
+    // 4 MiB: what survives Lambda's 6 MB payload limit after API Gateway's base64.
+    expect(env(api[1])[ENV.maxUploadBytes]).toBe(String(4 * 1024 * 1024));
+  });
+
+});
+
+describe('permissions', () => {
+  const objectResources = (grants: Map<string, Set<string>>, action: string) =>
+    [...(grants.get(action) ?? [])].filter((r) => r.startsWith(`arn:${bucketId}/`)).sort();
+
+  it('let the API write originals and documents, and only read the index', () => {
+    const grants = grantsOf(template, api[1]);
+    const { originals, documents, index } = KEY_PREFIX;
+    expect(objectResources(grants, 's3:PutObject')).toEqual([obj(documents), obj(originals)]);
+    expect(objectResources(grants, 's3:DeleteObject')).toEqual([obj(documents), obj(originals)]);
+    expect(objectResources(grants, 's3:GetObject*')).toEqual([obj(documents), obj(index), obj(originals)]);
+  });
+
+  it('let the indexer read documents and own the index, and never touch originals', () => {
+    const grants = grantsOf(template, indexer[1]);
+    const { documents, index } = KEY_PREFIX;
+    expect(objectResources(grants, 's3:PutObject')).toEqual([obj(index)]);
+    expect(objectResources(grants, 's3:DeleteObject')).toEqual([obj(index)]);
+    expect(objectResources(grants, 's3:GetObject*')).toEqual([obj(documents), obj(index)]);
+  });
+
+  it('give both functions item access to the table', () => {
+    for (const [, fn] of [api, indexer]) {
+      const grants = grantsOf(template, fn);
+      for (const action of ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchGetItem']) {
+        expect(grants.get(`dynamodb:${action}`), action).toEqual(new Set([`arn:${tableId}`]));
+      }
+    }
+  });
+
+  it('grant no wildcard services, whole-bucket object access or version deletes', () => {
+    const statements = allowStatements(template);
+    expect(statements.length).toBeGreaterThan(0);
+    for (const s of statements) {
+      expect(s.actions.filter((a) => /^(\*|s3:\*|dynamodb:\*|s3:DeleteObject\*|s3:DeleteObjectVersion)$/.test(a))).toEqual([]);
+      expect(s.resources).not.toContain(`arn:${bucketId}/*`);
+      if (s.actions.some((a) => a.startsWith('s3:') || a.startsWith('dynamodb:'))) expect(s.resources).not.toContain('*');
+    }
+  });
+});
+
+describe('HTTP API', () => {
+  it('sends ANY / and ANY /{proxy+} to the API function with payload format 2.0, no CORS', () => {
+    const [apiId, httpApi] = single(template, 'AWS::ApiGatewayV2::Api');
+    expect(httpApi.Properties).toMatchObject({ ProtocolType: 'HTTP' });
+    expect(httpApi.Properties!.CorsConfiguration).toBeUndefined();
+    const [integrationId] = single(template, 'AWS::ApiGatewayV2::Integration');
+    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+      ApiId: { Ref: apiId },
+      IntegrationType: 'AWS_PROXY',
+      IntegrationUri: { 'Fn::GetAtt': [api[0], 'Arn'] },
+      PayloadFormatVersion: '2.0',
+    });
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')) as CfnResource[];
+    expect(routes.map((r) => r.Properties!.RouteKey).sort()).toEqual(['ANY /', 'ANY /{proxy+}']);
+    for (const r of routes) {
+      expect(r.Properties!.Target).toEqual({ 'Fn::Join': ['', ['integrations/', { Ref: integrationId }]] });
+    }
+    template.hasOutput('ApiUrl', { Value: { 'Fn::GetAtt': [apiId, 'ApiEndpoint'] } });
+  });
+
+  it('guards writes with a generated token, resolved into the API environment at deploy time', () => {
+    const [secretId] = single(template, 'AWS::SecretsManager::Secret');
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: { PasswordLength: 40, ExcludePunctuation: true },
+    });
+    expect(api[1].Properties!.Environment.Variables[ENV.apiToken]).toEqual({
+      'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']],
+    });
+    expect(indexer[1].Properties!.Environment.Variables[ENV.apiToken]).toBeUndefined();
+    template.hasOutput('ApiTokenSecretArn', { Value: { Ref: secretId } });
+  });
+});
+
+describe('alarms', () => {
+  it('fire on any API error, indexer error or API 5xx in five minutes', () => {
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 3);
+    const common = { Threshold: 1, Period: 300, Statistic: 'Sum', ComparisonOperator: 'GreaterThanOrEqualToThreshold' };
+    for (const [fnId] of [api, indexer]) {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        ...common, Namespace: 'AWS/Lambda', MetricName: 'Errors',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: fnId } }],
+      });
+    }
+    const [apiId] = single(template, 'AWS::ApiGatewayV2::Api');
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      ...common, Namespace: 'AWS/ApiGateway', MetricName: '5xx', Dimensions: [{ Name: 'ApiId', Value: { Ref: apiId } }],
+    });
+  });
+});
+
+describe('bundles', () => {
+  let bundled: { app: App; template: Template };
+  // Runs esbuild on the real handlers: a few seconds, and fails if they do not compile.
+  beforeAll(() => {
+    bundled = synth();
+  }, 60_000);
+
+  it('are ESM with a require shim and source maps, with the AWS SDK inside the bundle', () => {
+    const fns = Object.values(bundled.template.findResources('AWS::Lambda::Function')) as CfnResource[];
+    expect(fns).toHaveLength(2);
+    for (const fn of fns) {
+      const hash = (fn.Properties!.Code.S3Key as string).replace(/\.zip$/, '');
+      const bundle = join(bundled.app.outdir, `asset.${hash}`, 'index.mjs');
+      expect(existsSync(bundle), bundle).toBe(true);
+      const code = readFileSync(bundle, 'utf8');
+      expect(code.startsWith("import { createRequire } from 'module'; const require = createRequire(")).toBe(true);
+      // Statement-level imports only: the SDK's own error messages quote `import "@aws-sdk/…"`.
+      expect(code).not.toMatch(/(?:^|[;\n}])import\s*(?:[^;"'()]*?from\s*)?["']@aws-sdk\//m);
+      expect(code).not.toMatch(/\bimport\(\s*["']@aws-sdk\//);
+      expect(existsSync(`${bundle}.map`)).toBe(true);
+    }
+  });
+});
+
+describe('props', () => {
+  it('tune snapshot retention and the upload limit', () => {
+    const { template: t } = synth({ indexVersionRetentionDays: 3, maxUploadBytes: 1_000_000 }, NO_BUNDLING);
+    const rules = single(t, 'AWS::S3::Bucket')[1].Properties!.LifecycleConfiguration.Rules as any[];
+    expect(rules.find((r) => r.Prefix === KEY_PREFIX.index).NoncurrentVersionExpiration).toEqual({ NoncurrentDays: 3 });
+    const fn = functionByDescription(t, 'Verbatim HTTP API and UI')[1];
+    expect(fn.Properties!.Environment.Variables[ENV.maxUploadBytes]).toBe('1000000');
+  });
+
+  it('refuse an upload limit Lambda could never accept', () => {
+    expect(() => synth({ maxUploadBytes: 10 * 1024 * 1024 }, NO_BUNDLING)).toThrow(/maxUploadBytes/);
+  });
+});
