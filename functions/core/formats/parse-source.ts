@@ -1,0 +1,131 @@
+/**
+ * The entry point for uploaded files: picks the parser for the file's type and returns its text
+ * (not yet normalised) and the metadata found inside it.
+ */
+import type { SourceMetadata } from '../document.ts';
+import { VerbatimError } from '../errors.ts';
+import { parseDocx } from './parse-docx.ts';
+import { parseHtml } from './parse-html.ts';
+import { parseMarkdown } from './parse-markdown.ts';
+import { parsePdf } from './parse-pdf.ts';
+import { parseText } from './parse-text.ts';
+
+/** An uploaded file as the HTTP layer received it. */
+export interface SourceFile {
+  bytes: Uint8Array;
+  /** The declared media type, parameters allowed (`text/plain; charset=utf-8`); may be empty. */
+  contentType: string;
+  fileName?: string;
+}
+
+/** The formats Verbatim can read, as reported in {@link ParsedSource.format}. */
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
+
+/** What a parser found in a file. */
+export interface ParsedSource {
+  /** The extracted text, NOT yet normalised (pass it through `normalizeText`). */
+  text: string;
+  /** Title, URL, publisher, author and publication date found in the file itself. */
+  metadata: SourceMetadata;
+  format: SourceFormat;
+}
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+const FORMAT_BY_TYPE: Readonly<Record<string, SourceFormat>> = {
+  'text/plain': 'text',
+  'text/markdown': 'markdown',
+  'text/x-markdown': 'markdown',
+  'text/html': 'html',
+  'application/xhtml+xml': 'html',
+  'application/pdf': 'pdf',
+  [DOCX_TYPE]: 'docx',
+};
+
+const FORMAT_BY_EXTENSION: Readonly<Record<string, SourceFormat>> = {
+  txt: 'text',
+  text: 'text',
+  md: 'markdown',
+  markdown: 'markdown',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
+  pdf: 'pdf',
+  docx: 'docx',
+};
+
+/**
+ * The content types an upload may declare.
+ *
+ * @example
+ * ```ts
+ * SUPPORTED_TYPES.includes('application/pdf'); // => true
+ * ```
+ */
+export const SUPPORTED_TYPES: readonly string[] = Object.freeze(Object.keys(FORMAT_BY_TYPE));
+
+/**
+ * Parse an uploaded file. The format comes from the content type (parameters ignored, except a
+ * `charset` for the text formats); when the type is missing or `application/octet-stream`, or is
+ * `text/plain` for a `.md` file (some browsers do that), the file name's extension decides.
+ *
+ * @throws VerbatimError `unsupported_media_type` for other types, `empty_document` when no text
+ *   is left, and the parsers' `invalid_text` and `unreadable_file`.
+ * @example
+ * ```ts
+ * const parsed = await parseSource({ bytes, contentType: 'text/plain; charset=utf-8', fileName: 'report.txt' });
+ * parsed.format; // => 'text'
+ * ```
+ */
+export async function parseSource(file: SourceFile): Promise<ParsedSource> {
+  const [mediaType, ...parameters] = file.contentType.split(';').map((part) => part.trim());
+  const type = mediaType.toLowerCase();
+  const charset = parameters
+    .map((parameter) => /^charset\s*=\s*"?([^";]+)"?$/i.exec(parameter)?.[1])
+    .find(Boolean);
+  const format = detectFormat(type, extensionOf(file.fileName));
+  if (file.bytes.length === 0) {
+    throw new VerbatimError('empty_document', 'The file is empty. Choose the file again, or paste the text.');
+  }
+  const parsed = await PARSERS[format](file.bytes, charset);
+  if (!/[\p{L}\p{N}]/u.test(parsed.text)) {
+    throw new VerbatimError(
+      'empty_document',
+      `No text was found in this ${format === 'text' ? 'text' : format.toUpperCase()} file. ` +
+        'Check that it is the right file, or paste the text instead.',
+    );
+  }
+  return parsed;
+}
+
+const PARSERS: Record<SourceFormat, (bytes: Uint8Array, charset?: string) => ParsedSource | Promise<ParsedSource>> = {
+  text: parseText,
+  markdown: parseMarkdown,
+  html: parseHtml,
+  pdf: parsePdf,
+  docx: parseDocx,
+};
+
+function detectFormat(type: string, extension: string | undefined): SourceFormat {
+  const byExtension = extension ? FORMAT_BY_EXTENSION[extension] : undefined;
+  if (type === '' || type === 'application/octet-stream') {
+    if (byExtension) return byExtension;
+  } else if (type === 'text/plain' && byExtension === 'markdown') {
+    return 'markdown';
+  } else if (FORMAT_BY_TYPE[type]) {
+    return FORMAT_BY_TYPE[type];
+  }
+  const legacyWord = type === 'application/msword' || extension === 'doc';
+  throw new VerbatimError(
+    'unsupported_media_type',
+    `${legacyWord ? 'Old Word (.doc) files are not supported; save it as .docx. ' : ''}` +
+      `Files of type "${type || extension || 'unknown'}" cannot be archived. Upload plain text ` +
+      '(.txt), Markdown (.md), HTML (.html), PDF (.pdf) or Word (.docx).',
+    { supported: SUPPORTED_TYPES },
+  );
+}
+
+function extensionOf(fileName: string | undefined): string | undefined {
+  const match = /\.([a-z0-9]+)$/i.exec(fileName ?? '');
+  return match?.[1].toLowerCase();
+}
