@@ -4,10 +4,6 @@
  */
 import type { SourceMetadata } from '../document.ts';
 import { VerbatimError } from '../errors.ts';
-import { parseDocx } from './parse-docx.ts';
-import { parseHtml } from './parse-html.ts';
-import { parseMarkdown } from './parse-markdown.ts';
-import { parsePdf } from './parse-pdf.ts';
 import { parseText } from './parse-text.ts';
 
 /** An uploaded file as the HTTP layer received it. */
@@ -98,12 +94,14 @@ export async function parseSource(file: SourceFile): Promise<ParsedSource> {
   return parsed;
 }
 
+// The heavier parsers (a DOM, pdf.js, a zip reader) load on first use: a cold start that only
+// serves searches, or ingests plain text, never pays for them.
 const PARSERS: Record<SourceFormat, (bytes: Uint8Array, charset?: string) => ParsedSource | Promise<ParsedSource>> = {
   text: parseText,
-  markdown: parseMarkdown,
-  html: parseHtml,
-  pdf: parsePdf,
-  docx: parseDocx,
+  markdown: async (bytes, charset) => (await import('./parse-markdown.ts')).parseMarkdown(bytes, charset),
+  html: async (bytes, charset) => (await import('./parse-html.ts')).parseHtml(bytes, charset),
+  pdf: async (bytes) => (await import('./parse-pdf.ts')).parsePdf(bytes),
+  docx: async (bytes) => (await import('./parse-docx.ts')).parseDocx(bytes),
 };
 
 function detectFormat(type: string, extension: string | undefined): SourceFormat {
