@@ -1,0 +1,380 @@
+import type { QuoteSpan } from './quote-span.ts';
+import { isBaseForm, isInvertibleVerb, isReportingVerb, isSpeechVerb } from './reporting-verbs.ts';
+import { findSentenceEnd, findSentenceStart } from './sentence-bounds.ts';
+import { tokenizeWords, type Token } from './tokenize-words.ts';
+import { QUOTE_PLACEHOLDER, isBetweenWord, readPhraseBackward, readPhraseForward } from './read-speaker-phrase.ts';
+import { pronounInfo } from './pronouns.ts';
+
+/**
+ * Who a quote is attributed to, as written, and by which verb.
+ *
+ * @example
+ * ```ts
+ * const a: Attribution = { mention: 'Potter', mentionStart: 20, mentionEnd: 26, verb: 'said', side: 'after' };
+ * ```
+ */
+export interface Attribution {
+  mention: string;
+  mentionStart: number;
+  mentionEnd: number;
+  /** The reporting verb, or for a sentence-subject guess the word after the subject (may be null). */
+  verb: string | null;
+  /**
+   * Where it was found: right after the quote, earlier in its sentence (or the line it follows
+   * with a colon), or only as the subject of a sentence with no reporting verb — a guess that names
+   * a speaker but does not make the quote speech.
+   */
+  side: 'after' | 'before' | 'subject';
+}
+
+/**
+ * What attribution needs to know about the quote's surroundings: the other quotes in the same
+ * line (their words must not be read as narrative), and the text.
+ */
+export interface AttributionContext {
+  text: string;
+  /** All quote spans of the line the quote is in, in order. */
+  lineSpans: QuoteSpan[];
+}
+
+// How far from a quote an attribution may be, in characters: keeps the work per quote bounded.
+const AFTER_WINDOW = 220;
+const BEFORE_WINDOW = 400;
+
+// Modals and pronouns after which a bare "say"/"note" is a verb and not a noun.
+const BASE_FORM_SUBJECT = /^(i|we|you|they|will|would|can|could|may|might|must|should|to|did|do|does|and|often|also|still|now|always|never)$/;
+
+/**
+ * Tokenises `[start, end)` with every other quotation in the line replaced by one placeholder
+ * token, so a reporting verb inside someone else's quote is never mistaken for narrative.
+ */
+function narrativeTokens(ctx: AttributionContext, start: number, end: number): Token[] {
+  const out: Token[] = [];
+  let pos = start;
+  for (const q of ctx.lineSpans) {
+    const qs = q.open;
+    const qe = q.close === null ? q.lineEnd : q.close + 1;
+    if (qe <= pos || qs >= end) continue;
+    if (qs > pos) out.push(...tokenizeWords(ctx.text, pos, qs));
+    out.push({ text: QUOTE_PLACEHOLDER, start: qs, end: qe, word: false });
+    pos = Math.max(pos, qe);
+  }
+  if (pos < end) out.push(...tokenizeWords(ctx.text, pos, end));
+  return out;
+}
+
+function phrase(text: string, tokens: Token[], r: [number, number]) {
+  return { mention: text.slice(tokens[r[0]].start, tokens[r[1]].end), mentionStart: tokens[r[0]].start, mentionEnd: tokens[r[1]].end };
+}
+
+const isLowerWord = (t: Token | undefined) => !!t && t.word && /^\p{Ll}/u.test(t.text);
+
+/**
+ * Looks for an attribution right after a closing mark: "…,” Potter said", "…,” said Alex Potter,
+ * an analyst", "…,” Alex Potter, an analyst at Acme, told reporters".
+ *
+ * @example
+ * ```ts
+ * const text = '“We won,” Potter said.';
+ * findAttributionAfter({ text, lineSpans: spans }, spans[0])?.mention; // 'Potter'
+ * ```
+ */
+export function findAttributionAfter(ctx: AttributionContext, span: QuoteSpan): Attribution | null {
+  if (span.close === null) return null;
+  const { text } = ctx;
+  const from = span.close + 1;
+  const limit = findSentenceEnd(text, from, Math.min(span.lineEnd, from + AFTER_WINDOW));
+  const tokens = narrativeTokens(ctx, from, limit);
+  let i = 0;
+  while (i < tokens.length && !tokens[i].word && /^[,―—–\-…]$/.test(tokens[i].text)) i++;
+  // "“…” ― Krystal Correa": a dash and a name closing the line, as in vox-pop lists.
+  if (i > 0 && /^[―—–]$/.test(tokens[i - 1].text)) {
+    const r = readPhraseForward(tokens, i, 6);
+    if (r && /^\p{Lu}/u.test(tokens[i].text) && (r[1] === tokens.length - 1 || /^[.,]$/.test(tokens[r[1] + 1].text))) {
+      return { ...phrase(text, tokens, r), verb: null, side: 'after' };
+    }
+  }
+  if (i >= tokens.length || !tokens[i].word) return null;
+  const first = tokens[i].text.toLowerCase();
+  const last = text[span.end - 1];
+  // After a quote that is a whole sentence, a capitalised word starts a new sentence; if that
+  // sentence's verb then introduces another quote ("“…” He added, “…”"), it belongs to that one.
+  const newSentence = /[.!?…]/.test(last) && /^\p{Lu}/u.test(tokens[i].text);
+  const introducesNext = (v: number) => newSentence && tokens.slice(v + 1).some((t) => t.text === QUOTE_PLACEHOLDER);
+
+  // Inverted: "…,” said Alex Potter" / "…,” according to the ministry".
+  if (first === 'according' && tokens[i + 1]?.text.toLowerCase() === 'to') {
+    const r = readPhraseForward(tokens, i + 2);
+    return r ? { ...phrase(text, tokens, r), verb: 'according to', side: 'after' } : null;
+  }
+  if (tokens[i].text === first && isInvertibleVerb(first)) {
+    const r = readPhraseForward(tokens, i + 1);
+    return r ? { ...phrase(text, tokens, r), verb: tokens[i].text, side: 'after' } : null;
+  }
+
+  // Subject first: scan a few tokens for the verb, stepping over one appositive between commas.
+  let k = i;
+  let subjectEnd = -1;
+  let appositives = 0;
+  let verbLike = -1;
+  for (let steps = 0; k < tokens.length && steps < 14; k++, steps++) {
+    const t = tokens[k];
+    if (t.text === QUOTE_PLACEHOLDER) break;
+    if (t.text === ',') {
+      if (appositives++ >= 2) break;
+      if (subjectEnd < 0) subjectEnd = k - 1;
+      // Appositive ("Alex Potter, an analyst at Acme, said"): skip to the next comma, then expect the verb.
+      let j = k + 1;
+      while (j < tokens.length && j - k < 25 && tokens[j].text !== ',' && tokens[j].text !== QUOTE_PLACEHOLDER) j++;
+      if (j >= tokens.length || tokens[j].text !== ',') break;
+      k = j;
+      continue;
+    }
+    if (!t.word) {
+      if (t.text === '.' || t.text === '’' || t.text === "'" || t.text === '&' || t.text === ')') continue;
+      if (t.text === '(') {
+        // "Rep. Jo Mica (R-Fla.) said": step over the party tag.
+        let j = k + 1;
+        while (j < tokens.length && j - k < 10 && tokens[j].text !== ')') j++;
+        if (tokens[j]?.text !== ')') break;
+        k = j;
+        continue;
+      }
+      break;
+    }
+    const w = t.text.toLowerCase();
+    if (t.text === w && isSpeechVerb(w) && !isBaseForm(w)) break;
+    // An unlisted verb ("Potter barked") right after a short subject, for quotes ending in a comma.
+    if (verbLike < 0 && k > i && t.text === w && /(ed|s)$/.test(w) && !isBetweenWord(t) && !/(ss|us|is|ous)$/.test(w)) verbLike = k;
+    if (subjectEnd >= 0 && !isBetweenWord(t) && tokens[k - 1].text === ',' && appositives >= 2) {
+      k = tokens.length;
+      break;
+    }
+    if (subjectEnd >= 0 && tokens[k - 1].text === ',' && !isBetweenWord(t)) {
+      // After an appositive only the verb (or an adverb) may follow, or a second appositive.
+      let j = k;
+      while (j < tokens.length && j - k < 25 && tokens[j].text !== ',' && tokens[j].text !== QUOTE_PLACEHOLDER) j++;
+      if (tokens[j]?.text !== ',') {
+        k = tokens.length;
+        break;
+      }
+      appositives++;
+      k = j;
+      continue;
+    }
+    if (t.text === w && /^(that|which|is|was|are|were|and|but|because|if|when|while|to)$/.test(w)) {
+      k = tokens.length;
+      break;
+    }
+  }
+  const found = k < tokens.length && tokens[k].word && isSpeechVerb(tokens[k].text.toLowerCase());
+  if (!found) {
+    if (last !== ',' || verbLike < 0 || verbLike - i > 4) return null;
+    k = verbLike;
+  }
+  if (introducesNext(k)) return null;
+  let e = subjectEnd >= 0 ? subjectEnd : k - 1;
+  while (e >= i && isBetweenWord(tokens[e])) e--;
+  if (e < i || e - i > 9) return null;
+  // Everything between the quote and the verb is the subject ("a narrator in the Clinton ad asks").
+  if (pronounInfo(tokens[i].text) && e > i && !/^(his|her|their|its|our|my)$/i.test(tokens[i].text)) return null;
+  return { ...phrase(text, tokens, [i, e]), verb: tokens[k].text, side: 'after' };
+}
+
+/** Where the narrative before a quote starts: its sentence, or the line it follows with a colon. */
+function beforeRegion(ctx: AttributionContext, span: QuoteSpan): { start: number; end: number; otherLine: boolean } | null {
+  const { text } = ctx;
+  const lo = Math.max(span.lineStart, span.open - BEFORE_WINDOW);
+  const start = findSentenceStart(text, span.open, lo);
+  if (start > span.lineStart || !/^\s*$/.test(text.slice(start, span.open))) return { start, end: span.open, otherLine: false };
+  // Quote opens its line: it may be introduced by the previous line ("… wrote:\n\n“…”").
+  let p = span.lineStart - 1;
+  while (p >= 0 && /\s/.test(text[p])) p--;
+  if (p < 0 || text[p] !== ':') return null;
+  const ls = text.lastIndexOf('\n', p) + 1;
+  return { start: findSentenceStart(text, p, Math.max(ls, p - BEFORE_WINDOW)), end: p + 1, otherLine: true };
+}
+
+/**
+ * Looks for an attribution earlier in the quote's sentence: "Potter said: “…”", "Potter told the
+ * BBC “…”", "According to Potter, “…”", "Potter said the plan was “a mess”", "…, saying “…”".
+ * When a quote starts its line and the line before ends with a colon, that line's last sentence
+ * is the one introducing it.
+ *
+ * @example
+ * ```ts
+ * const text = 'Potter said: “We won.”';
+ * findAttributionBefore({ text, lineSpans: spans }, spans[0])?.mention; // 'Potter'
+ * ```
+ */
+export function findAttributionBefore(ctx: AttributionContext, span: QuoteSpan): Attribution | null {
+  const region = beforeRegion(ctx, span);
+  return region ? attributionInRegion(ctx, region.start, region.end, region.otherLine) : null;
+}
+
+/**
+ * For a quote that opens a sentence with no attribution of its own, the sentence before it in
+ * the same line: "Potter disagreed, saying the plan would fail. “It is a mess.”"
+ *
+ * @example
+ * ```ts
+ * const text = 'Potter disagreed, saying the plan would fail. “It is a mess.”';
+ * findAttributionInPreviousSentence({ text, lineSpans: spans }, spans[0])?.mention; // 'Potter'
+ * ```
+ */
+export function findAttributionInPreviousSentence(ctx: AttributionContext, span: QuoteSpan): Attribution | null {
+  const { text } = ctx;
+  const start = findSentenceStart(text, span.open, span.lineStart);
+  if (start <= span.lineStart || !/^\s*$/.test(text.slice(start, span.open))) return null;
+  let end = start;
+  while (end > span.lineStart && /[\s”"’)]/.test(text[end - 1])) end--;
+  const prevStart = findSentenceStart(text, end - 1, Math.max(span.lineStart, end - BEFORE_WINDOW));
+  return attributionInRegion(ctx, prevStart, end, false);
+}
+
+/**
+ * The subject of the quote's sentence when the sentence has no reporting verb ("Cruz blamed the
+ * law on “knuckleheaded politicians.”"). A guess: it names the likely speaker of a mixed quote
+ * but is not evidence that the quote is speech.
+ *
+ * @example
+ * ```ts
+ * const text = 'Cruz blamed the law on “knuckleheaded politicians.”';
+ * findSentenceSubject({ text, lineSpans: spans }, spans[0])?.mention; // 'Cruz'
+ * ```
+ */
+export function findSentenceSubject(ctx: AttributionContext, span: QuoteSpan): Attribution | null {
+  const region = beforeRegion(ctx, span);
+  if (!region || region.otherLine) return null;
+  const tokens = narrativeTokens(ctx, region.start, region.end);
+  if (tokens.length < 2) return null;
+  const r = sentenceSubject(tokens, tokens.length);
+  if (!r || !isNameLike(tokens, r) || pronounInfo(tokens[r[0]].text)?.firstPerson) return null;
+  const next = tokens[r[1] + 1];
+  return { ...phrase(ctx.text, tokens, r), verb: isLowerWord(next) && /(ed|s)$/.test(next.text) ? next.text : null, side: 'subject' };
+}
+
+function attributionInRegion(ctx: AttributionContext, regionStart: number, regionEnd: number, otherLine: boolean): Attribution | null {
+  const { text } = ctx;
+  const tokens = otherLine ? tokenizeWords(text, regionStart, regionEnd) : narrativeTokens(ctx, regionStart, regionEnd);
+  for (let v = tokens.length - 1; v >= 0; v--) {
+    const t = tokens[v];
+    if (!t.word) continue;
+    const w = t.text.toLowerCase();
+    if (w === 'according' && tokens[v + 1]?.text.toLowerCase() === 'to') {
+      const r = readPhraseForward(tokens, v + 2);
+      if (r) return { ...phrase(text, tokens, r), verb: 'according to', side: 'before' };
+      continue;
+    }
+    if (t.text !== w) {
+      // "Said Ellis: “…”" — an inverted verb opening the sentence.
+      if (v === 0 && isInvertibleVerb(w)) {
+        const r = readPhraseForward(tokens, 1, 6);
+        if (r) return { ...phrase(text, tokens, r), verb: t.text, side: 'before' };
+      }
+      continue;
+    }
+    if (!isReportingVerb(w)) continue;
+    if (isBaseForm(w)) {
+      const prev = tokens[v - 1];
+      if (!prev || !prev.word || !(BASE_FORM_SUBJECT.test(prev.text.toLowerCase()) || /\p{L}s$/u.test(prev.text))) continue;
+    }
+    const found = subjectOf(text, tokens, v);
+    if (found) return { ...found, verb: t.text, side: 'before' };
+  }
+  // "Potter released the following statement:" — a colon introduces the quote whatever the verb.
+  const last = tokens.length - 1;
+  if (last >= 1 && tokens[last].text === ':') {
+    const r = sentenceSubject(tokens, last);
+    if (r) {
+      const next = tokens[r[1] + 1];
+      return { ...phrase(text, tokens, r), verb: isLowerWord(next) ? next.text : null, side: 'before' };
+    }
+  }
+  return null;
+}
+
+/** The speaker phrase for the reporting verb at token `v`, trying the usual sentence shapes. */
+function subjectOf(text: string, tokens: Token[], v: number) {
+  const verb = tokens[v].text.toLowerCase();
+  // "Trump unleashed tweets saying …": a participle's subject is the sentence's, not the word before.
+  if (verb.endsWith('ing') && !/^(is|was|are|were|been|be|'s|’s|am|by|while)$/i.test(tokens[v - 1]?.text ?? '')) {
+    const r = sentenceSubject(tokens, v);
+    if (r) return phrase(text, tokens, r);
+  }
+  // "Potter (also) said …", "Potter, in a statement, said" / "Beck, who has in the past described"
+  let e = v - 1;
+  for (let skips = 0; skips < 3; skips++) {
+    while (e >= 0 && isBetweenWord(tokens[e])) e--;
+    const back = e >= 0 ? readPhraseBackward(tokens, e) : null;
+    if (!back) break;
+    const before = tokens[back[0] - 1];
+    if (isLowerWord(before) && /^(in|on|at|during|from|with|by|after|before|to|into|over|under|about|through)$/.test(before!.text)) {
+      // A prepositional phrase between subject and verb: look past it.
+      e = back[0] - 2;
+      continue;
+    }
+    const p = pronounInfo(tokens[back[0]].text);
+    if (p?.relative && back[0] === back[1]) {
+      // "…, who said": the phrase before the relative pronoun.
+      if (!/^(who|which)$/i.test(tokens[back[0]].text)) return null;
+      let k = back[0] - 1;
+      if (tokens[k]?.text === ',') k--;
+      const r = k >= 0 ? readPhraseBackward(tokens, k) : null;
+      return r ? phrase(text, tokens, r) : null;
+    }
+    return phrase(text, tokens, back);
+  }
+  e = v - 1;
+  while (e >= 0 && isBetweenWord(tokens[e])) e--;
+  // "her adviser, Jake Sullivan, said": prefer the name in the appositive.
+  if (e >= 1 && tokens[e].text === ',') {
+    const y = readPhraseBackward(tokens, e - 1);
+    if (y && tokens[y[0] - 1]?.text === ',') {
+      if (/^\p{Lu}/u.test(tokens[y[0]].text)) return phrase(text, tokens, y);
+      const x = readPhraseBackward(tokens, y[0] - 2);
+      if (x) return phrase(text, tokens, x);
+    }
+  }
+  // "…, said Potter, “…”": inverted order inside the sentence.
+  if (isInvertibleVerb(verb)) {
+    const fwd = readPhraseForward(tokens, v + 1, 6);
+    if (fwd && /^[,:]$/.test(tokens[fwd[1] + 1]?.text ?? '') && isNameLike(tokens, fwd)) return phrase(text, tokens, fwd);
+  }
+  // "…, saying: “…”" / "… and added, “…”": the subject of the whole sentence.
+  if (e >= 0 && (tokens[e].text === ',' || /^(and|by|while|before|after)$/i.test(tokens[e].text) || verb.endsWith('ing'))) {
+    const r = sentenceSubject(tokens, e);
+    if (r) return phrase(text, tokens, r);
+  }
+  return null;
+}
+
+// Words that mark an opening adverbial ("In a statement, …", "Hours later, …") rather than a subject.
+const INTRO = new Set(`in on at during after before when while later earlier ago hours days weeks months years
+yesterday today tonight meanwhile however still but and speaking asked also then since for as with like unlike
+despite although though if instead once now yet so last this next moments minutes shortly separately similarly
+addressing responding writing asked`.split(/\s+/));
+
+/** The subject of the sentence the tokens start, skipping opening adverbials; must end before `limit`. */
+function sentenceSubject(tokens: Token[], limit: number): [number, number] | null {
+  let s = 0;
+  // A dateline or heading ("FLINT, Mich., Oct. 4 (UPI) — Former President …") is not the subject.
+  for (let k = 0; k < Math.min(limit, 14); k++) if (/^[—–―]$/.test(tokens[k].text)) s = k + 1;
+  while (s < limit && (tokens[s].text === QUOTE_PLACEHOLDER || !tokens[s].word || /^\p{Lu}{2,}$/u.test(tokens[s].text))) s++;
+  for (let tries = 0; tries < 3 && s < limit; tries++) {
+    let comma = -1;
+    for (let k = s; k < limit; k++) if (tokens[k].text === ',') (comma = k), (k = limit);
+    if (comma < 0) break;
+    // "In a statement, …" / "Hours later, …": an adverbial, unless it holds the subject itself.
+    const first = tokens[s].text;
+    if (!INTRO.has(first.toLowerCase()) && !/^\p{L}+ly$/u.test(first)) break;
+    s = comma + 1;
+  }
+  const r = readPhraseForward(tokens, s, 6);
+  return r && r[1] < limit ? r : null;
+}
+
+function isNameLike(tokens: Token[], r: [number, number]): boolean {
+  for (let k = r[0]; k <= r[1]; k++) if (tokens[k].word && /^\p{Lu}/u.test(tokens[k].text)) return true;
+  return pronounInfo(tokens[r[0]].text) !== null;
+}

@@ -1,0 +1,114 @@
+import type { Paragraph } from '../document.ts';
+import type { QuoteSpan } from './quote-span.ts';
+
+/** Marks that can only open a quotation. */
+const OPENERS = new Set(['“', '„', '«']);
+/** Marks that can only close one (but see the typo rule for ”). */
+const CLOSERS = new Set(['”', '»']);
+// One regex finds every candidate mark and every pseudo-tag start, so a line is scanned once.
+const MARK = /[“”"„«»<]/g;
+const SPACE = /\s/;
+const WORD_START = /[\p{L}\p{N}]/u;
+
+/**
+ * Splits paragraphs into lines. Some sources put one paragraph per line with single newlines, and
+ * a quote mark never pairs across a line break in practice, so lines are the pairing unit.
+ *
+ * @example
+ * ```ts
+ * splitLines('a\nb', [{ start: 0, end: 3 }]); // [{ start: 0, end: 1 }, { start: 2, end: 3 }]
+ * ```
+ */
+export function splitLines(text: string, paragraphs: Paragraph[]): Paragraph[] {
+  const ranges = paragraphs.length > 0 ? paragraphs : [{ start: 0, end: text.length }];
+  const lines: Paragraph[] = [];
+  for (const p of ranges) {
+    let s = p.start;
+    while (s <= p.end) {
+      let nl = text.indexOf('\n', s);
+      if (nl < 0 || nl > p.end) nl = p.end;
+      if (nl > s) lines.push({ start: s, end: nl });
+      s = nl + 1;
+    }
+  }
+  return lines;
+}
+
+/**
+ * Finds double-quoted spans line by line, pairing curly and straight marks (mixed pairs allowed).
+ *
+ * Single quotes are ignored on purpose: they are apostrophes far more often than marks, and inside
+ * a double quote they are nested quotes that belong to the outer span. An unclosed quote runs to
+ * the end of its line (the multi-paragraph convention). Marks inside `<…>` pseudo-tags are skipped.
+ *
+ * @example
+ * ```ts
+ * const text = '“First,” she said, "second."';
+ * findQuoteSpans(text, [{ start: 0, end: text.length }]).map((s) => text.slice(s.start, s.end));
+ * // ['First,', 'second.']
+ * ```
+ */
+export function findQuoteSpans(text: string, paragraphs: Paragraph[]): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  const lines = splitLines(text, paragraphs);
+  for (let li = 0; li < lines.length; li++) {
+    const { start: lineStart, end: lineEnd } = lines[li];
+    let openAt = -1;
+    // Curly marks inside a straight-quoted span are a nested quote, not a new one.
+    let nested = 0;
+    const emit = (close: number | null, endAt: number) => {
+      let s = openAt + 1;
+      let e = endAt;
+      while (s < e && SPACE.test(text[s])) s++;
+      while (e > s && SPACE.test(text[e - 1])) e--;
+      if (e > s) spans.push({ start: s, end: e, open: openAt, close, line: li, lineStart, lineEnd });
+      openAt = -1;
+      nested = 0;
+    };
+    MARK.lastIndex = lineStart;
+    let m: RegExpExecArray | null;
+    while ((m = MARK.exec(text)) !== null && m.index < lineEnd) {
+      const i = m.index;
+      const c = text[i];
+      if (c === '<') {
+        // Skip pseudo-markup such as <tweet author="…">; a lone "<" is just a character.
+        if (i + 1 < lineEnd && /[A-Za-z/]/.test(text[i + 1])) {
+          const gt = text.indexOf('>', i);
+          if (gt > 0 && gt < lineEnd && gt - i < 600) MARK.lastIndex = gt + 1;
+        }
+        continue;
+      }
+      const prevSpace = i === lineStart || SPACE.test(text[i - 1]);
+      const nextSpace = i + 1 >= lineEnd || SPACE.test(text[i + 1]);
+      if (openAt < 0) {
+        if (OPENERS.has(c)) openAt = i;
+        else if (c === '"') {
+          // A straight mark glued to the word before it and followed by space is a stray closer.
+          if (!(nextSpace && !prevSpace)) openAt = i;
+        } else if (CLOSERS.has(c) && prevSpace && i + 1 < lineEnd && WORD_START.test(text[i + 1])) {
+          // Typo: a right mark used as an opener (after a space, before a word).
+          openAt = i;
+        }
+        continue;
+      }
+      if (text[openAt] === '"' && c === '“') {
+        nested++;
+        continue;
+      }
+      if (nested > 0 && c === '”') {
+        nested--;
+        continue;
+      }
+      if (OPENERS.has(c) && (prevSpace || !nextSpace)) {
+        // A second opener while open: the first quote lost its closing mark. End it here and restart,
+        // rather than pairing it with this mark and quoting the narrative in between.
+        emit(null, i);
+        openAt = i;
+        continue;
+      }
+      emit(i, i);
+    }
+    if (openAt >= 0) emit(null, lineEnd);
+  }
+  return spans;
+}

@@ -1,0 +1,151 @@
+import { findNameMentions, type NameMention } from './find-name-mentions.ts';
+import { guessGender, isKnownGivenName } from './name-gender.ts';
+import { isPersonTitle, titleGender } from './person-titles.ts';
+import { isDeterminer } from './read-speaker-phrase.ts';
+import { pronounInfo, type Gender } from './pronouns.ts';
+
+/**
+ * One speaker to resolve: the mention as written next to a quote and where it sits.
+ *
+ * @example
+ * ```ts
+ * const req: SpeakerRequest = { mention: 'he', at: 120 };
+ * ```
+ */
+export interface SpeakerRequest {
+  mention: string | null;
+  /** Offset of the mention (or of the quote, when there is no mention). */
+  at: number;
+}
+
+interface Entity {
+  name: string;
+  gender: Gender | null;
+  person: boolean;
+}
+
+/**
+ * The name inside a speaker phrase, or null when the phrase is a description ("the ministry",
+ * "a spokesman for X", "The New York Times") that should be kept as written.
+ *
+ * @example
+ * ```ts
+ * nameInMention('former President Bill Clinton'); // { name: 'Bill Clinton', gender: null }
+ * nameInMention('a spokesman for Bernie Sanders'); // null
+ * ```
+ */
+export function nameInMention(mention: string): { name: string; gender: Gender | null } | null {
+  // Party tags and other parentheticals ("Rep. Jo Mica (R-Fla.)") are not part of the name.
+  const words = mention.replace(/\s*\([^)]*\)/g, '').split(/\s+/).filter(Boolean);
+  if (words.length === 0) return null;
+  const last = words[words.length - 1];
+  if (!/^\p{Lu}/u.test(last)) return null;
+  // The final capitalised run, e.g. "Hope Hicks" in "Trump campaign spokesperson Hope Hicks".
+  let s = words.length - 1;
+  while (s > 0 && /^(\p{Lu}|de$|van$|von$|al-|bin$)/u.test(words[s - 1]) && !/[’']s$/.test(words[s - 1])) s--;
+  const before = s > 0 ? words[s - 1].toLowerCase() : '';
+  // "the Daily News", "a spokesman for X": an organisation or a description, not a person's name.
+  if (before === 'of' || before === 'for' || before === 'at' || (isDeterminer(before) && !/^(his|her|their|its)$/.test(before))) return null;
+  let gender: Gender | null = null;
+  while (s < words.length - 1 && isPersonTitle(words[s])) gender = titleGender(words[s]) ?? gender, s++;
+  for (let k = 0; k < s; k++) gender = titleGender(words[k]) ?? gender;
+  if (/^the$/i.test(words[s])) return null;
+  const name = words.slice(s).join(' ').replace(/[’']s?$/, '');
+  return { name, gender };
+}
+
+/**
+ * Resolves speaker mentions to names, in text order: a pronoun to the most recent person of
+ * compatible gender mentioned outside quotes (else the most recent named speaker), a surname to
+ * the full name seen earlier, a description to itself. First-person pronouns stay unresolved,
+ * since the writer is not named in the text.
+ *
+ * @example
+ * ```ts
+ * const text = 'Alex Potter spoke. “Yes,” he said. “No,” Potter said.';
+ * resolveSpeakers(text, [{ mention: 'he', at: 26 }, { mention: 'Potter', at: 41 }], []);
+ * // ['Alex Potter', 'Alex Potter']
+ * ```
+ */
+export function resolveSpeakers(
+  text: string,
+  requests: SpeakerRequest[],
+  quoted: { start: number; end: number }[],
+): (string | null)[] {
+  // Only narrative is scanned (names inside quotes are not antecedents), and only up to the last
+  // mention that needs resolving: the scan is the costliest step of extraction.
+  let last = 0;
+  for (const r of requests) if (r.mention) last = Math.max(last, r.at);
+  const mentions = narrativeMentions(text, quoted, last);
+  const bySurname = new Map<string, Entity>();
+  const byName = new Map<string, Entity>();
+  const recent: Entity[] = [];
+  let lastSpeaker: Entity | null = null;
+  let lastGroup: string | null = null;
+  let next = 0;
+
+  const entityFor = (name: string, gender: Gender | null, titled: boolean): Entity => {
+    const words = name.split(' ');
+    const key = name.toLowerCase();
+    let e = byName.get(key);
+    if (!e && words.length === 1) e = bySurname.get(key);
+    if (!e) {
+      e = { name, gender: gender ?? guessGender(name), person: titled || isKnownGivenName(words[0]) || / \p{Lu}\. /u.test(name) };
+      byName.set(key, e);
+      if (words.length >= 2) bySurname.set(words[words.length - 1].toLowerCase(), e);
+    } else if (words.length >= 2) {
+      bySurname.set(words[words.length - 1].toLowerCase(), e);
+    }
+    if (gender && !e.gender) e.gender = gender;
+    if (titled) e.person = true;
+    return e;
+  };
+  const advance = (to: number) => {
+    while (next < mentions.length && mentions[next].start < to) {
+      const m = mentions[next++];
+      recent.push(entityFor(m.name, m.gender, m.titled));
+    }
+  };
+
+  return requests.map(({ mention, at }) => {
+    advance(at);
+    if (!mention) return null;
+    const p = pronounInfo(mention.trim());
+    if (p) {
+      if (p.firstPerson) return null;
+      if (!p.person) return lastGroup ?? lastSpeaker?.name ?? null;
+      for (let k = recent.length - 1, seen = 0; k >= 0 && seen < 40; k--, seen++) {
+        const e = recent[k];
+        if (e.person && (e.gender === null || e.gender === p.gender)) {
+          // Learn the gender, so a later "she" does not pick a man whose first name we did not know.
+          e.gender = p.gender;
+          return e.name;
+        }
+      }
+      return lastSpeaker?.name ?? null;
+    }
+    const found = nameInMention(mention);
+    if (!found) {
+      lastGroup = mention;
+      return mention;
+    }
+    const e = entityFor(found.name, found.gender, false);
+    e.person = e.person || !isDeterminer(mention.split(' ')[0]);
+    recent.push(e);
+    lastSpeaker = e;
+    return e.name;
+  });
+}
+
+function narrativeMentions(text: string, quoted: { start: number; end: number }[], until: number): NameMention[] {
+  const out: NameMention[] = [];
+  let pos = 0;
+  // `quoted` is in text order; scan the gaps between quotations.
+  for (const q of quoted) {
+    if (pos >= until) break;
+    if (q.start > pos) out.push(...findNameMentions(text, pos, Math.min(q.start, until)));
+    pos = Math.max(pos, q.end);
+  }
+  if (pos < until) out.push(...findNameMentions(text, pos, until));
+  return out;
+}
