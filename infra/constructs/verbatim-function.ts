@@ -21,6 +21,11 @@ export interface VerbatimFunctionProps
   readonly entry: string;
   /** How long the function's logs are kept. */
   readonly logRetention: RetentionDays;
+  /**
+   * Folders (relative to the repository root) copied next to the bundle, keeping their last path
+   * segment: code that reads files relative to itself (`web/static/`) finds them as `static/`.
+   */
+  readonly copyFolders?: string[];
 }
 
 /**
@@ -29,7 +34,7 @@ export interface VerbatimFunctionProps
  */
 export class VerbatimFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: VerbatimFunctionProps) {
-    const { entry, logRetention, environment, ...rest } = props;
+    const { entry, logRetention, environment, copyFolders = [], ...rest } = props;
     // An explicit log group (rather than the deprecated `logRetention` custom resource) so
     // retention is plain CloudFormation and no extra Lambda is deployed to set it.
     const logGroup = new LogGroup(scope, `${id}Logs`, { retention: logRetention });
@@ -60,6 +65,12 @@ export class VerbatimFunction extends NodejsFunction {
         // the pinned SDK in package.json, which can be newer than the one in the runtime, and
         // a pinned bundle makes deploys reproducible.
         externalModules: [],
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) =>
+            copyFolders.map((folder) => `cp -r "${inputDir}/${folder}" "${outputDir}/${folder.split('/').pop()}"`),
+        },
       },
     });
   }

@@ -257,6 +257,12 @@ describe('bundles', () => {
       expect(existsSync(`${bundle}.map`)).toBe(true);
     }
   });
+
+  it('ship the UI’s static files beside the api bundle, where web/assets.ts looks for them', () => {
+    const api = functionByDescription(bundled.template, 'Verbatim HTTP API and UI')[1];
+    const dir = join(bundled.app.outdir, `asset.${(api.Properties!.Code.S3Key as string).replace(/\.zip$/, '')}`);
+    for (const file of ['site.css', 'app.js']) expect(existsSync(join(dir, 'static', file)), file).toBe(true);
+  });
 });
 
 describe('props', () => {
