@@ -4,7 +4,7 @@
  * | pk          | sk         | what                                           |
  * |-------------|------------|------------------------------------------------|
  * | `DOC#<id>`  | `META`     | document metadata, `status` pending or ready   |
- * | `LOG`       | `<seq>`    | ingest log entry (zero-padded, so sk sorts)    |
+ * | `LOG`       | `<seq>`    | ingest log item: one or more entries (`ops`)   |
  * | `INDEX`     | `MANIFEST` | where the index snapshot is                    |
  *
  * Everything atomic is a single-item conditional write: dynalite (the local server) has no
@@ -31,6 +31,8 @@ const docKey = (id: string) => ({ pk: { S: `DOC#${id}` }, sk: { S: 'META' } });
 const seqKey = (seq: number) => String(seq).padStart(12, '0');
 const MANIFEST_KEY = { pk: { S: 'INDEX' }, sk: { S: 'MANIFEST' } };
 const BATCH_GET_LIMIT = 100;
+/** Log entries per item: ~25 bytes each, far below DynamoDB's 400 KB item limit. */
+const LOG_BATCH_LIMIT = 500;
 
 function isConditionFailure(error: unknown): boolean {
   return error instanceof ConditionalCheckFailedException || (error as { name?: string }).name === 'ConditionalCheckFailedException';
@@ -51,6 +53,8 @@ function toMetadata(item: Record<string, AttributeValue>): DocumentMetadata & { 
 export class DynamoMetadataStore implements MetadataStore {
   /** The highest log seq this process has seen: the first guess for the next append. */
   private lastSeqHint = 0;
+  private readonly appendQueue: Array<{ entry: Omit<LogEntry, 'seq'>; resolve: (e: LogEntry) => void; reject: (e: unknown) => void }> = [];
+  private appending = false;
 
   constructor(
     private readonly dynamo: DynamoDBClient,
@@ -141,21 +145,51 @@ export class DynamoMetadataStore implements MetadataStore {
     } while (start);
   }
 
-  async appendLog(entry: Omit<LogEntry, 'seq'>): Promise<LogEntry> {
-    // Optimistic append: take the next number after the last one we know of and write it only if
-    // nobody has. Log numbers are gapless, so the index never waits on a seq that may never come.
-    let seq = Math.max(this.lastSeqHint, await this.lastSeq()) + 1;
+  appendLog(entry: Omit<LogEntry, 'seq'>): Promise<LogEntry> {
+    return new Promise((resolve, reject) => {
+      this.appendQueue.push({ entry, resolve, reject });
+      if (this.appendQueue.length === 1 && !this.appending) void this.drainAppendQueue();
+    });
+  }
+
+  /**
+   * Writes queued entries, one log item at a time. Appends within a process are serialised (a new
+   * item is written only once the previous one is) and everything that queued up meanwhile goes
+   * into the next item together: one round trip for many ingests under load.
+   */
+  private async drainAppendQueue(): Promise<void> {
+    this.appending = true;
+    while (this.appendQueue.length > 0) {
+      const batch = this.appendQueue.splice(0, LOG_BATCH_LIMIT);
+      try {
+        const seq = await this.putLogItem(batch.map((b) => b.entry));
+        for (const { entry, resolve } of batch) resolve({ seq, ...entry });
+      } catch (error) {
+        for (const { reject } of batch) reject(error);
+      }
+    }
+    this.appending = false;
+  }
+
+  /**
+   * Optimistic append: write the item at the number after the last one known, only if nobody has.
+   * A writer only ever succeeds at (last written + 1), so item numbers are gapless and an item is
+   * never committed before the one below it — a reader that has seen seq N has seen all below N.
+   */
+  private async putLogItem(entries: Array<Omit<LogEntry, 'seq'>>): Promise<number> {
+    const ops = JSON.stringify(entries.map((e) => [e.op, e.id]));
+    let seq = (this.lastSeqHint || (await this.lastSeq())) + 1;
     for (;;) {
       try {
         await this.dynamo.send(
           new PutItemCommand({
             TableName: this.table,
-            Item: toItem({ pk: 'LOG', sk: seqKey(seq), seq, op: entry.op, id: entry.id }),
+            Item: toItem({ pk: 'LOG', sk: seqKey(seq), seq, ops }),
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
         );
         this.lastSeqHint = seq;
-        return { seq, ...entry };
+        return seq;
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
         seq = Math.max(seq, await this.lastSeq()) + 1;
@@ -177,8 +211,8 @@ export class DynamoMetadataStore implements MetadataStore {
         }),
       );
       for (const item of out.Items ?? []) {
-        const { seq, op, id } = fromItem(item);
-        entries.push({ seq: seq as number, op: op as LogEntry['op'], id: id as string });
+        const { seq, ops } = fromItem(item);
+        for (const [op, id] of JSON.parse(ops as string) as Array<[LogEntry['op'], string]>) entries.push({ seq: seq as number, op, id });
       }
       start = out.LastEvaluatedKey;
     } while (start);

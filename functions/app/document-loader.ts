@@ -6,6 +6,9 @@ import type { ArchivedDocument } from '../core/document.ts';
 import type { BlobStore } from '../core/ports.ts';
 import { documentKey } from '../core/storage-keys.ts';
 
+/** Below the SDK's default of 50 sockets, leaving room for other requests. */
+const PARALLEL_LOADS = 32;
+
 /**
  * @example
  * ```ts
@@ -36,10 +39,21 @@ export class DocumentLoader {
     return document;
   }
 
-  /** Loads several documents in parallel; missing ones are left out. */
+  /**
+   * Loads several documents, a bounded number at a time (a phrase check may need thousands, and
+   * firing them all at once only queues them in the HTTP agent); missing ones are left out.
+   */
   async getMany(ids: string[]): Promise<Map<string, ArchivedDocument>> {
-    const loaded = await Promise.all(ids.map((id) => this.get(id)));
-    return new Map(loaded.filter((d): d is ArchivedDocument => d !== null).map((d) => [d.id, d]));
+    const found = new Map<string, ArchivedDocument>();
+    let next = 0;
+    const worker = async () => {
+      while (next < ids.length) {
+        const document = await this.get(ids[next++]);
+        if (document) found.set(document.id, document);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_LOADS, ids.length) }, worker));
+    return found;
   }
 
   /** Puts a document the caller already has into the cache (e.g. right after ingesting it). */

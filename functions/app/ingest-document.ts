@@ -99,6 +99,19 @@ export function metadataOf(document: ArchivedDocument): DocumentMetadata {
 }
 
 /**
+ * Another upload of the same text is in progress (common in bulk imports of corpora with
+ * duplicates): an ingest takes well under a second, so wait briefly for it rather than failing.
+ */
+async function waitUntilReady(archive: Archive, id: string): Promise<DocumentMetadata | null> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 100 * (attempt + 1)));
+    const existing = await archive.metadata.get(id);
+    if (existing) return existing;
+  }
+  return null;
+}
+
+/**
  * Stores an upload in the archive, or reports the copy it already has.
  *
  * @example
@@ -115,7 +128,8 @@ export async function ingestDocument(archive: Archive, request: IngestRequest, n
   const metadata = metadataOf(document);
   const claim = await archive.metadata.claim(metadata, STALE_CLAIM_MS);
   if (!claim.claimed) {
-    if (claim.status === 'ready') return { ...claim.existing, duplicate: true };
+    const existing = claim.status === 'ready' ? claim.existing : await waitUntilReady(archive, document.id);
+    if (existing) return { ...existing, duplicate: true };
     throw new VerbatimError('conflict', 'The same text is being archived by another upload right now; try again in a moment.');
   }
   try {

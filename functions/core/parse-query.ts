@@ -1,7 +1,8 @@
 /**
  * The search query language: plain words (all must match; `a OR b` for either), "quoted phrases"
- * (those words in that order), -excluded words, and `publisher:` / `speaker:` filters (quote
- * multi-word values: `speaker:"Ilham Aliyev"`).
+ * (those words in that order), -excluded words, `publisher:` / `speaker:` filters (quote
+ * multi-word values: `speaker:"Ilham Aliyev"`), and publication-date filters: `year:2020`,
+ * `after:2019-06` (on or after) and `before:2020-01-01` (earlier than).
  */
 import { VerbatimError } from './errors.ts';
 import { tokenize } from './text-tokens.ts';
@@ -18,18 +19,37 @@ export interface ParsedQuery {
   mode: 'all' | 'any';
   publisher?: string;
   speaker?: string;
+  /** Publication date lower bound, inclusive: an ISO date prefix (`2020`, `2020-06`, `2020-06-01`). */
+  from?: string;
+  /** Publication date upper bound, exclusive: an ISO date prefix. */
+  to?: string;
 }
 
 /** Longer queries are rejected: nobody types them, and they would make search slow. */
 export const MAX_QUERY_LENGTH = 1000;
 
-
 const TOKEN = /(-?)(?:(\w+):)?(?:["“”]([^"“”]*)["“”]?|(\S+))/gu;
+const DATE_PREFIX = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+
+/** Applies `year:`, `after:` or `before:`; dates are ISO prefixes so string order is date order. */
+function applyDateFilter(query: ParsedQuery, field: 'year' | 'after' | 'before', value: string): void {
+  const year = field === 'year' ? /^(\d{4})$/.exec(value) : null;
+  if (field === 'year' ? !year : !DATE_PREFIX.test(value)) {
+    const example = field === 'year' ? 'year:2020' : `${field}:2020-06-01`;
+    throw new VerbatimError('bad_request', `"${field}:${value}" is not a date filter Verbatim understands; write it like ${example}.`);
+  }
+  if (year) {
+    query.from = year[1];
+    query.to = String(Number(year[1]) + 1);
+  } else if (field === 'after') query.from = value;
+  else query.to = value;
+}
 
 
 /**
  * @example
  * ```ts
+ * parseQuery('protest year:2020'); // { terms: ['protest'], …, from: '2020', to: '2021' }
  * parseQuery('embassy "strong protest" -drone publisher:Wikinews');
  * // { terms: ['embassy'], phrases: [['strong', 'protest']], excluded: ['drone'], mode: 'all', publisher: 'Wikinews' }
  * ```
@@ -49,6 +69,10 @@ export function parseQuery(raw: string): ParsedQuery {
       if (value.trim()) query[fieldName] = value.trim();
       continue;
     }
+    if (fieldName === 'year' || fieldName === 'after' || fieldName === 'before') {
+      applyDateFilter(query, fieldName, value.trim());
+      continue;
+    }
     if (quoted === undefined && !minus && (value === 'OR' || value === '|')) {
       query.mode = 'any';
       continue;
@@ -59,7 +83,7 @@ export function parseQuery(raw: string): ParsedQuery {
     else if (quoted !== undefined && tokens.length > 1) query.phrases.push(tokens);
     else query.terms.push(...tokens);
   }
-  if (query.terms.length === 0 && query.phrases.length === 0 && !query.speaker && !query.publisher) {
+  if (query.terms.length === 0 && query.phrases.length === 0 && !query.speaker && !query.publisher && !query.from && !query.to) {
     throw new VerbatimError('bad_request', 'The query has no words to search for (only exclusions or punctuation).');
   }
   return query;

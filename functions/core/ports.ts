@@ -26,7 +26,11 @@ export type ClaimResult =
 /** A claimed document is `pending` until all its objects are written, then `ready`. */
 export type DocumentStatus = 'pending' | 'ready';
 
-/** One entry of the ingest log: documents added or removed, in the order the index must apply them. */
+/**
+ * One entry of the ingest log: a document added or removed, in the order the index must apply
+ * them. Entries written together share a `seq`; a reader that has applied seq N has every entry up
+ * to N.
+ */
 export interface LogEntry {
   seq: number;
   op: 'add' | 'delete';
@@ -65,7 +69,7 @@ export interface MetadataStore {
   /** Every ready document's metadata, page by page. */
   list(): AsyncIterable<DocumentMetadata>;
 
-  /** Appends an entry to the ingest log, with the next free sequence number, and returns it. */
+  /** Appends an entry to the ingest log and returns it with the sequence number it was written at. */
   appendLog(entry: Omit<LogEntry, 'seq'>): Promise<LogEntry>;
   /** Log entries with `seq > after`, oldest first. */
   readLog(after: number): Promise<LogEntry[]>;

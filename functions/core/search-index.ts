@@ -4,6 +4,7 @@
  */
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import type { ArchivedDocument } from './document.ts';
+import { foldTerm, WORD } from './text-tokens.ts';
 
 /** What the index holds per document. `speakers` lets `speaker:` queries use the index. */
 export interface IndexedFields {
@@ -15,30 +16,31 @@ export interface IndexedFields {
   publishedAt: string;
 }
 
-/** Stored alongside each hit so result lists and filters need no storage round trip. */
+/**
+ * Stored alongside each hit so result lists, filters and facets need no storage round trip.
+ * `speakers` is missing on hits from snapshots written before it was stored (until the next compaction).
+ */
 export interface StoredFields {
   title: string;
   publisher: string;
   publishedAt: string;
+  speakers?: string;
 }
 
-/**
- * Folds a word to its index form: lower case, accents removed, so "Zelenskyy" matches "zelenskyy"
- * and "café" matches "cafe".
- *
- * @example
- * ```ts
- * foldTerm('Café'); // 'cafe'
- * ```
- */
-export function foldTerm(term: string): string {
-  return term.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+/** How {@link IndexedFields.speakers} joins names, so facets can split them again. */
+export const SPEAKER_SEPARATOR = ' \n ';
+
+
+/** MiniSearch's tokenizer: the same words as {@link WORD}, so the index and phrase checks agree. */
+function tokenizeWords(text: string): string[] {
+  return text.match(WORD) ?? [];
 }
 
 /** The one options object for building and loading. */
 export const INDEX_OPTIONS: Options<IndexedFields> = {
   fields: ['title', 'text', 'speakers', 'publisher'],
-  storeFields: ['title', 'publisher', 'publishedAt'],
+  tokenize: tokenizeWords,
+  storeFields: ['title', 'publisher', 'publishedAt', 'speakers'],
   processTerm: (term) => {
     const folded = foldTerm(term);
     return folded.length === 0 ? null : folded;
@@ -79,7 +81,7 @@ export function toIndexedFields(document: ArchivedDocument): IndexedFields {
     id: document.id,
     title: document.title,
     text: document.text,
-    speakers: [...speakers].join(' \n '),
+    speakers: [...speakers].join(SPEAKER_SEPARATOR),
     publisher: document.publisher ?? '',
     publishedAt: document.publishedAt ?? '',
   };

@@ -10,6 +10,8 @@ import { formatZodError } from './format-zod-error.ts';
 import { errorResponse, onError } from './on-error.ts';
 import { documentRoutes } from './routes/document-routes.ts';
 import { searchRoutes } from './routes/search-routes.ts';
+import { quoteRoutes } from './routes/quote-routes.ts';
+import { webRoutes } from './routes/web-routes.tsx';
 
 /** What the app needs: the archive and the write token (none: writes are open). */
 export interface AppDeps {
@@ -34,11 +36,13 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.use('*', secureHeaders());
   documentRoutes(app, deps);
   searchRoutes(app, deps);
+  quoteRoutes(app, deps);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc('/api/openapi.json', {
     openapi: '3.0.0',
     info: { title: 'Verbatim', version: '0.1.0', description: 'An archive of source articles: ingest, read, search, check quotes.' },
   });
+  webRoutes(app, deps);
   app.notFound((c) => errorResponse(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`));
   app.onError(onError);
   return app;

@@ -79,6 +79,8 @@ export const PassageSchema = z
   })
   .openapi('Passage');
 
+const FacetCountSchema = z.object({ value: z.string(), count: z.number().int() });
+
 export const SearchPageSchema = z
   .object({
     total: z.number().int(),
@@ -93,12 +95,15 @@ export const SearchPageSchema = z
         quotes: z.array(QuoteSchema),
       }),
     ),
+    facets: z
+      .object({ publishers: z.array(FacetCountSchema), years: z.array(FacetCountSchema), speakers: z.array(FacetCountSchema) })
+      .openapi({ description: 'Counts over all hits, to narrow the query with publisher:, year: or speaker:.' }),
     tookMs: z.number(),
   })
   .openapi('SearchPage');
 
 export const SearchQuerySchema = z.object({
-  q: z.string().openapi({ description: 'Words (all must match), "a phrase", -excluded, a OR b, publisher:x, speaker:"Full Name".', example: '"strong protest" embassy' }),
+  q: z.string().openapi({ description: 'Words (all must match), "a phrase", -excluded, a OR b, publisher:x, speaker:"Full Name", year:2020, after:2019-06, before:2020-01-01.', example: '"strong protest" embassy' }),
   limit: z.coerce.number().int().min(1).max(100).default(10),
   offset: z.coerce.number().int().min(0).max(10_000).default(0),
 });
@@ -110,3 +115,67 @@ export const IdParamSchema = z.object({
 export const ErrorSchema = z
   .object({ error: z.object({ code: z.string(), message: z.string() }) })
   .openapi('Error');
+
+// ---- Quote finder: GET /api/quotes ----
+
+/** `GET /api/quotes` parameters: the claimed quote, an optional speaker, how many results. */
+export const QuoteQuerySchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(1, 'Give the quote to look for in q.')
+    .max(1000, 'The quote is too long: the limit is 1000 characters.')
+    .refine((q) => (q.match(/[\p{L}\p{N}]+/gu) ?? []).length >= 2, 'Give at least two words of the quote.')
+    .openapi({ description: 'The quote as claimed, in any quote marks, even misremembered.', example: 'we rebuilt the deck faster than anybody expected' }),
+  speaker: z.string().trim().max(200).optional().openapi({ description: 'Who is said to have said it: ranks their quotes first.', example: 'Ana Ruiz' }),
+  limit: z.coerce.number().int().min(1).max(20).default(5),
+});
+
+const TextSpanSchema = z.object({ text: z.string(), start: z.number().int(), end: z.number().int() });
+
+export const QuoteDocumentSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    publisher: z.string().nullable(),
+    url: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+    ingestedAt: z.string(),
+  })
+  .openapi('QuoteDocument');
+
+const VerdictSchema = z.enum(['exact', 'punctuation_or_case', 'words_differ', 'weak_match']);
+
+export const DiffOpSchema = z
+  .object({
+    op: z.enum(['kept', 'added', 'missing', 'changed']),
+    claim: z.string().optional().openapi({ description: 'The word as claimed (kept, added, changed).' }),
+    original: z.string().optional().openapi({ description: 'The word as written (kept, missing, changed).' }),
+    start: z.number().int().optional(),
+    end: z.number().int().optional(),
+  })
+  .openapi('DiffOp');
+
+export const QuoteResultSchema = z
+  .object({
+    document: QuoteDocumentSchema,
+    score: z.number().openapi({ description: 'Similarity of claim and original, 0 to 1.' }),
+    verdict: VerdictSchema,
+    diff: z.array(DiffOpSchema),
+    match: TextSpanSchema.openapi({ description: 'The original words the claim aligns with (offsets into the document text).' }),
+    passage: TextSpanSchema.extend({ kind: z.enum(['quote', 'narration']) }),
+    fragment: z.boolean().openapi({ description: 'The claim is only part of the passage.' }),
+    speaker: z.string().nullable(),
+    speakerSource: z.enum(['quote', 'nearby']).nullable(),
+    verb: z.string().nullable(),
+    before: TextSpanSchema.nullable(),
+    after: TextSpanSchema.nullable(),
+    alsoIn: z.array(
+      z.object({ document: QuoteDocumentSchema, score: z.number(), verdict: VerdictSchema, match: TextSpanSchema, passage: TextSpanSchema, speaker: z.string().nullable() }),
+    ).openapi({ description: 'Other documents carrying the same passage, earliest first (published, then archived).' }),
+  })
+  .openapi('QuoteResult');
+
+export const QuoteSearchSchema = z
+  .object({ results: z.array(QuoteResultSchema), candidates: z.number().int(), tookMs: z.number() })
+  .openapi('QuoteSearch');

@@ -2,7 +2,7 @@
  * The local archive: configuration from the environment with local defaults, the embedded
  * servers (unless endpoints are configured), the table created — then the same archive as on AWS.
  */
-import { createClients } from '../adapters/create-clients.ts';
+import { createClients, type AwsClients } from '../adapters/create-clients.ts';
 import type { Archive } from '../app/archive.ts';
 import { ENV, loadConfig, type Config } from '../config.ts';
 import { archiveFromConfig } from '../handlers/archive-from-config.ts';
@@ -13,6 +13,8 @@ import { startEmbeddedServers } from './start-embedded-servers.ts';
 export interface LocalArchive {
   config: Config;
   archive: Archive;
+  /** The SDK clients the archive uses (tests build a second store over the same servers). */
+  clients: AwsClients;
   /** Whether the embedded servers are running in this process. */
   embedded: boolean;
   close(): Promise<void>;
@@ -55,6 +57,7 @@ export async function startLocalArchive(
   return {
     config,
     archive: archiveFromConfig(config, clients),
+    clients,
     embedded: servers !== null,
     async close() {
       clients.s3.destroy();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentMetadata } from '../../functions/core/document.ts';
+import { DynamoMetadataStore } from '../../functions/adapters/dynamo-metadata-store.ts';
 import { useScratchArchive } from '../helpers/scratch-archive.ts';
 
 const scratch = useScratchArchive();
@@ -23,11 +24,22 @@ describe('DynamoMetadataStore on dynalite', () => {
     expect((await store.getMany(['aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbb'])).map((m) => m.id)).toEqual(['aaaaaaaaaaaaaaaa']);
   });
 
-  it('appends log entries gaplessly under concurrency', async () => {
+  it('appends log entries gaplessly, batching those that arrive together, across stores', async () => {
     const store = scratch.archive.metadata;
-    const entries = await Promise.all(Array.from({ length: 30 }, (_, i) => store.appendLog({ op: 'add', id: `doc${i}` })));
-    expect(entries.map((e) => e.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
-    expect((await store.readLog(25)).map((e) => e.seq)).toEqual([26, 27, 28, 29, 30]);
+    // A second store over the same table: what another Lambda container is.
+    const other = new DynamoMetadataStore(scratch.local.clients.dynamo, scratch.config.table);
+    const entries = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => (i % 2 ? store : other).appendLog({ op: 'add', id: `doc${i}` })),
+    );
+    const log = await store.readLog(0);
+    expect(log.map((e) => e.id).sort()).toEqual(entries.map((e) => e.id).sort());
+    expect(new Set(log.map((e) => e.id)).size).toBe(40);
+    const seqs = [...new Set(log.map((e) => e.seq))];
+    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+    expect(seqs.length).toBeLessThan(40);
+    for (const entry of entries) expect(log.find((e) => e.id === entry.id)!.seq).toBe(entry.seq);
+    const last = seqs[seqs.length - 1];
+    expect((await store.readLog(last - 1)).every((e) => e.seq === last)).toBe(true);
   });
 
   it('swaps the manifest only from the expected version', async () => {

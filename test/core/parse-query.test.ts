@@ -17,8 +17,8 @@ describe('parseQuery', () => {
     expect(parseQuery('ferry OR "bridge"')).toMatchObject({ terms: ['ferry', 'bridge'], phrases: [], mode: 'any' });
   });
 
-  it('folds accents and case, and keeps apostrophes inside words', () => {
-    expect(parseQuery('Café Baku’s').terms).toEqual(['cafe', 'baku’s']);
+  it('folds accents and case, and splits words the way the index does (apostrophes, currency signs)', () => {
+    expect(parseQuery('Café Baku’s £10bn').terms).toEqual(['cafe', 'baku', 's', '10bn']);
   });
 
   it.each([[''], ['   '], ['-only -exclusions'], ['!!! ???'], ['x'.repeat(1001)]])('rejects %j', (q) => {

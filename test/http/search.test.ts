@@ -59,6 +59,13 @@ describe('GET /api/search', () => {
     expect((await search('consulate publisher:"northern wire"')).body.total).toBe(2);
   });
 
+  it('finds amounts and possessives whatever the currency sign or apostrophe', async () => {
+    const created = await postJson(scratch.app, '/api/documents', { title: 'Budget', text: 'The treasury’s plan would raise £10bn in taxes, while shares rose $6.3 on Monday.' });
+    for (const q of ['10bn', '£10bn', '"raise £10bn in taxes"', '"rose $6.3 on Monday"', '"treasury\'s plan"']) {
+      expect((await search(q)).body.results.map((r: { id: string }) => r.id), q).toEqual([created.body.id]);
+    }
+  });
+
   it('pages with limit and offset', async () => {
     const all = (await search('consulate')).body;
     const second = (await search('consulate', '&limit=1&offset=1')).body;

@@ -1,0 +1,152 @@
+/**
+ * Find a quote: the full-text index proposes candidate documents from the claim's content words
+ * (order-free, forms folded to stems); each candidate is then aligned word by word, and copies of
+ * the same quote are grouped with the earliest source first.
+ */
+import type { Query } from 'minisearch';
+import { prepareClaim } from '../core/quote-finder/claim.ts';
+import type { Verdict, DiffOp } from '../core/quote-finder/compare-claim.ts';
+import { groupMatches, type DocumentInfo, type RankedMatch } from '../core/quote-finder/group-matches.ts';
+import { bestRun, type Run } from '../core/quote-finder/find-span.ts';
+import { contentWordCount, indexTerms } from '../core/quote-finder/index-terms.ts';
+import { matchClaim, type QuoteMatch, type TextSpan } from '../core/quote-finder/match-claim.ts';
+import { prepareQuoteText, type QuoteText } from '../core/quote-finder/quote-text.ts';
+import { Vocabulary } from '../core/quote-finder/vocabulary.ts';
+import { wordForm } from '../core/quote-finder/word-keys.ts';
+import type { Archive } from './archive.ts';
+
+/** A quote found in one document, with the other documents carrying it. */
+export interface QuoteResult extends Omit<QuoteMatch, 'documentId' | 'span'> {
+  document: DocumentInfo;
+  /** Other documents with the same passage, earliest first. */
+  alsoIn: Array<{ document: DocumentInfo; score: number; verdict: Verdict; match: TextSpan; passage: TextSpan; speaker: string | null }>;
+}
+
+/** The answer to a quote search. */
+export interface QuoteSearch {
+  results: QuoteResult[];
+  /** How many documents were aligned against the claim. */
+  candidates: number;
+  tookMs: number;
+}
+
+/**
+ * How many index hits are looked at: enough for copies and near-misses, few enough to stay fast.
+ * A claim of few content words ("it was no match at all") ranks poorly in a bag-of-words index,
+ * so it gets a deeper look; the first look at a candidate is cheap (see CLOSE_RUN).
+ */
+const CANDIDATES = 40;
+const CANDIDATES_FOR_COMMON_WORDS = 120;
+/** Claims with fewer content words than this count as made of common words. */
+const FEW_CONTENT_WORDS = 6;
+/** Candidates aligned in full: those whose densest run scores at least CLOSE_RUN of the best, at most ALIGNED. */
+const CLOSE_RUN = 0.5;
+const ALIGNED = 20;
+/** Below this similarity a match is not worth showing. */
+const MIN_SCORE = 0.3;
+/** Prepared documents kept per process; a prepared document is its text plus ~16 bytes a word. */
+const PREPARED_CAPACITY = 5000;
+/** Preferences on top of similarity: a named speaker matches, the words sit inside a quote. */
+const SPEAKER_BONUS = 0.1;
+const IN_QUOTE_BONUS = 0.01;
+
+interface Prepared {
+  vocabulary: Vocabulary;
+  texts: Map<string, QuoteText>;
+}
+
+// Documents never change under an id (the id is a hash of the text), so prepared ones never go stale.
+const prepared = new WeakMap<Archive, Prepared>();
+
+async function quoteTexts(archive: Archive, ids: string[]): Promise<QuoteText[]> {
+  let cache = prepared.get(archive);
+  if (!cache) prepared.set(archive, (cache = { vocabulary: new Vocabulary(), texts: new Map() }));
+  const missing = ids.filter((id) => !cache.texts.has(id));
+  const loaded = missing.length > 0 ? await archive.documents.getMany(missing) : new Map();
+  const texts: QuoteText[] = [];
+  for (const id of ids) {
+    let text = cache.texts.get(id);
+    if (text) {
+      cache.texts.delete(id);
+    } else {
+      const document = loaded.get(id);
+      if (!document) continue;
+      text = prepareQuoteText(document, cache.vocabulary);
+    }
+    cache.texts.set(id, text);
+    texts.push(text);
+  }
+  while (cache.texts.size > PREPARED_CAPACITY) cache.texts.delete(cache.texts.keys().next().value!);
+  return texts;
+}
+
+function speakerMatches(wanted: string | undefined, speaker: string | null): boolean {
+  if (!wanted || !speaker) return false;
+  const have = new Set(speaker.split(/[^\p{L}\p{N}'’]+/u).map(wordForm));
+  return wanted.split(/[^\p{L}\p{N}'’]+/u).some((w) => w.length > 2 && have.has(wordForm(w)));
+}
+
+const info = (text: QuoteText): DocumentInfo => {
+  const { id, title, publisher, url, publishedAt, ingestedAt } = text.document;
+  return { id, title, publisher, url, publishedAt, ingestedAt };
+};
+
+/**
+ * @example
+ * ```ts
+ * const { results } = await findQuotes(archive, { q: 'we rebuilt the deck faster than expected', limit: 5 });
+ * results[0].verdict; // 'words_differ'
+ * results[0].alsoIn;  // other documents with the same words, earliest first
+ * ```
+ */
+export async function findQuotes(archive: Archive, input: { q: string; speaker?: string; limit: number }): Promise<QuoteSearch> {
+  const started = performance.now();
+  const index = await archive.index.current();
+  const terms = indexTerms(input.q);
+  const prefixed = new Set(terms.filter((t) => t.prefix).map((t) => t.term));
+  const queries: Query[] = [{ queries: terms.map((t) => t.term), fields: ['text'], prefix: (term) => prefixed.has(term) }];
+  if (input.speaker) queries.push({ queries: [input.speaker], fields: ['speakers'], prefix: false });
+  const depth = contentWordCount(input.q) < FEW_CONTENT_WORDS ? CANDIDATES_FOR_COMMON_WORDS : CANDIDATES;
+  const hits = index.search({ queries, combineWith: 'OR' } as Query, { fuzzy: false, combineWith: 'OR' }).slice(0, depth);
+
+  const texts = await quoteTexts(archive, hits.map((h) => String(h.id)));
+  const cache = prepared.get(archive)!;
+  const claim = prepareClaim(input.q, cache.vocabulary);
+  // A cheap first look at every candidate (the densest run of claim words), then the full
+  // alignment only for the ones that come close to the best.
+  const runs = texts
+    .map((text) => ({ text, run: bestRun(claim, text, cache.vocabulary) }))
+    .filter((r): r is { text: QuoteText; run: Run } => r.run !== null)
+    .sort((a, b) => b.run.score - a.run.score);
+  const close = runs.filter((r) => r.run.score >= CLOSE_RUN * runs[0]?.run.score).slice(0, ALIGNED);
+  const ranked: RankedMatch[] = [];
+  for (const { text, run } of close) {
+    const match = matchClaim(claim, text, cache.vocabulary, run);
+    if (!match || match.score < MIN_SCORE) continue;
+    const keys = text.keys.subarray(match.span.from, match.span.to);
+    const rank =
+      match.score + (speakerMatches(input.speaker, match.speaker) ? SPEAKER_BONUS : 0) + (match.passage.kind === 'quote' ? IN_QUOTE_BONUS : 0);
+    ranked.push({ match, document: info(text), rank, keys });
+  }
+
+  const results = groupMatches(ranked)
+    .slice(0, input.limit)
+    .map(({ best, others }): QuoteResult => {
+      const { documentId: _id, span: _span, ...match } = best.match;
+      return {
+        document: best.document,
+        ...match,
+        alsoIn: others.map((o) => ({
+          document: o.document,
+          score: o.match.score,
+          verdict: o.match.verdict,
+          match: o.match.match,
+          passage: { text: o.match.passage.text, start: o.match.passage.start, end: o.match.passage.end },
+          speaker: o.match.speaker,
+        })),
+      };
+    });
+  return { results, candidates: texts.length, tookMs: Math.round((performance.now() - started) * 100) / 100 };
+}
+
+export type { DiffOp, Verdict };

@@ -1,0 +1,72 @@
+/**
+ * `POST /api/extract`: parse an uploaded file without storing it, and return what the file itself
+ * says — its format, metadata and the start of its text — so the upload form can pre-fill its
+ * fields and refuse an unreadable file before the upload. Needs the same token as uploading
+ * (parsing a PDF is real work; it is not offered to anyone).
+ */
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { VerbatimError } from '../../core/errors.ts';
+import { parseSource } from '../../core/formats/parse-source.ts';
+import { countWords, normalizeText } from '../../core/text/normalize-text.ts';
+import type { AppDeps } from '../create-app.ts';
+import { requireToken } from '../require-token.ts';
+import { ErrorSchema, SourceMetadataSchema } from '../schemas.ts';
+
+/** The preview is for recognising the file, not for reading it. */
+const PREVIEW_CHARS = 400;
+
+const ExtractResultSchema = z
+  .object({
+    format: z.enum(['text', 'markdown', 'html', 'pdf', 'docx']),
+    metadata: SourceMetadataSchema,
+    wordCount: z.number().int(),
+    preview: z.string().openapi({ description: `The first ${PREVIEW_CHARS} characters of the normalised text.` }),
+  })
+  .openapi('ExtractResult');
+
+const extractRoute = createRoute({
+  method: 'post',
+  path: '/api/extract',
+  summary: 'Read a file without archiving it: its format, metadata and a text preview',
+  security: [{ bearer: [] }],
+  request: { body: { required: true, content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) } } } },
+  responses: {
+    200: { description: 'What the file says about itself', content: { 'application/json': { schema: ExtractResultSchema } } },
+    ...Object.fromEntries([400, 401, 413, 415, 422].map((s) => [s, { description: 'Error', content: { 'application/json': { schema: ErrorSchema } } }])),
+  },
+});
+
+/**
+ * @example
+ * ```ts
+ * extractRoute(app, deps); // then: POST /api/extract with a multipart "file"
+ * ```
+ */
+export function webExtractRoute(app: OpenAPIHono, deps: AppDeps): void {
+  app.openAPIRegistry.registerPath(extractRoute);
+  app.post(
+    '/api/extract',
+    requireToken(deps.apiToken),
+    bodyLimit({
+      maxSize: deps.archive.limits.maxUploadBytes + 64 * 1024,
+      onError: () => {
+        throw new VerbatimError('payload_too_large', `The file is larger than the limit of ${deps.archive.limits.maxUploadBytes} bytes.`);
+      },
+    }),
+    async (c) => {
+      const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
+      if (type !== 'multipart/form-data') throw new VerbatimError('bad_request', 'Send the file as multipart/form-data in a field named "file".');
+      const form = await c.req.parseBody().catch(() => {
+        throw new VerbatimError('bad_request', 'The multipart form could not be read.');
+      });
+      const file = form.file;
+      if (!(file instanceof File)) throw new VerbatimError('bad_request', 'The form has no "file" field.');
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const parsed = await parseSource({ bytes, contentType: file.type || 'application/octet-stream', fileName: file.name });
+      const text = normalizeText(parsed.text);
+      if (text.length === 0) throw new VerbatimError('empty_document', 'The file contains no text to archive once page furniture is removed.');
+      return c.json({ format: parsed.format, metadata: parsed.metadata, wordCount: countWords(text), preview: text.slice(0, PREVIEW_CHARS) }, 200);
+    },
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * The web UI: server-rendered pages (search, document, check a quote, upload) and their static
+ * files. Pages run on a sub-app with its own error handler, so a missing document is an HTML page
+ * for a person while `/api/*` keeps answering in JSON.
+ */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { Hono, type Context } from 'hono';
+import { html } from 'hono/html';
+import type { JSX } from 'hono/jsx/jsx-runtime';
+import { findQuotes, type QuoteSearch } from '../../app/find-quotes.ts';
+import { readDocument } from '../../app/read-document.ts';
+import { searchArchive, type SearchPage as Results } from '../../app/search-archive.ts';
+import { VerbatimError } from '../../core/errors.ts';
+import { matchSpans } from '../../core/find-passages.ts';
+import { parseQuery, type ParsedQuery } from '../../core/parse-query.ts';
+import { tokenize } from '../../core/text-tokens.ts';
+import { ASSET_NAMES, loadAsset, type AssetName } from '../../../web/assets.ts';
+import { DocumentPage } from '../../../web/views/document-page.tsx';
+import { ErrorPage } from '../../../web/views/error-page.tsx';
+import { QuotesPage } from '../../../web/views/quotes-page.tsx';
+import { SearchPage } from '../../../web/views/search-page.tsx';
+import { UploadPage } from '../../../web/views/upload-page.tsx';
+import type { AppDeps } from '../create-app.ts';
+import { webExtractRoute } from './web-extract-route.ts';
+import { findRelated } from './web-related.ts';
+
+/**
+ * Pages load only their own CSS and script, and nothing from a document can run: no inline script
+ * or style, no plugins, no `<base>` rewriting, no framing (clickjacking), forms post only here.
+ */
+export const PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const PER_PAGE = 10;
+const MAX_PAGE = 1000;
+const MAX_CLAIM_CHARS = 2000;
+const MAX_HIGHLIGHTS = 2000;
+const DOCUMENT_ID = /^[0-9a-f]{16}$/;
+
+/** Sends a page with the CSP; pages depend on the archive's state, so they are never cached. */
+function page(c: Context, element: JSX.Element, status: 200 | 400 | 404 | 500 = 200): Response | Promise<Response> {
+  c.header('content-security-policy', PAGE_CSP);
+  c.header('cache-control', 'no-store');
+  return c.html(html`<!doctype html>${element}`, status);
+}
+
+/** Runs a query the user typed; a query the parser rejects becomes a message on the page. */
+async function attempt<T>(run: () => Promise<T>): Promise<{ value: T | null; error: string | null }> {
+  try {
+    return { value: await run(), error: null };
+  } catch (error) {
+    if (error instanceof VerbatimError && error.status === 400) return { value: null, error: error.message };
+    throw error;
+  }
+}
+
+/** `?at=120-212`, if it is a real range of the text. */
+function parseRange(value: string | undefined, length: number): [number, number] | null {
+  const match = /^(\d+)-(\d+)$/.exec(value ?? '');
+  if (!match) return null;
+  const [start, end] = [Number(match[1]), Number(match[2])];
+  return start < end && end <= length ? [start, end] : null;
+}
+
+function createWebApp(deps: AppDeps): Hono {
+  const web = new Hono();
+  const { archive } = deps;
+
+  web.get('/assets/:name', (c) => {
+    const name = c.req.param('name') as AssetName;
+    if (!ASSET_NAMES.includes(name)) return page(c, <ErrorPage status={404} message="There is no such file." />, 404);
+    const asset = loadAsset(name);
+    // Versioned URLs never change content; an unversioned request gets revalidated.
+    const immutable = c.req.query('v') === asset.url.split('v=')[1];
+    return c.body(asset.body, 200, {
+      'content-type': asset.contentType,
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'x-content-type-options': 'nosniff',
+    });
+  });
+
+  web.get('/', async (c) => {
+    const q = (c.req.query('q') ?? '').trim();
+    const pageNumber = Math.min(MAX_PAGE, Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
+    const documentCount = (await archive.index.current()).documentCount;
+    let results: Results | null = null;
+    let parsed: ParsedQuery | null = null;
+    let error: string | null = null;
+    if (q) {
+      ({ value: parsed, error } = await attempt(async () => parseQuery(q)));
+      if (parsed) results = await searchArchive(archive, { q, limit: PER_PAGE, offset: (pageNumber - 1) * PER_PAGE });
+    }
+    const props = { q, page: pageNumber, perPage: PER_PAGE, documentCount, results, parsed, error };
+    return page(c, <SearchPage {...props} />, error ? 400 : 200);
+  });
+
+  web.get('/documents/:id', async (c) => {
+    const id = c.req.param('id');
+    if (!DOCUMENT_ID.test(id)) return page(c, <ErrorPage status={404} message={`There is no document with id "${id}".`} />, 404);
+    const document = await readDocument(archive, id);
+    const at = parseRange(c.req.query('at'), document.text.length);
+    const hl = c.req.query('hl');
+    const { value: query } = hl ? await attempt(async () => parseQuery(hl)) : { value: null };
+    const hits = query ? matchSpans(tokenize(document.text), query).slice(0, MAX_HIGHLIGHTS) : [];
+    const related = await findRelated(archive, document);
+    return page(c, <DocumentPage document={document} at={at} hits={hits} related={related} origin={new URL(c.req.url).origin} />);
+  });
+
+  web.get('/quotes', async (c) => {
+    const q = (c.req.query('q') ?? '').trim();
+    const speaker = (c.req.query('speaker') ?? '').trim().slice(0, 200);
+    const documentCount = (await archive.index.current()).documentCount;
+    let search: QuoteSearch | null = null;
+    let error: string | null = null;
+    if (q.length > MAX_CLAIM_CHARS) error = `The quote is ${q.length} characters long; check at most ${MAX_CLAIM_CHARS} at a time.`;
+    else if (q) search = await findQuotes(archive, { q, speaker: speaker || undefined, limit: 5 });
+    return page(c, <QuotesPage q={q} speaker={speaker} search={search} error={error} documentCount={documentCount} />, error ? 400 : 200);
+  });
+
+  web.get('/upload', (c) => page(c, <UploadPage tokenRequired={Boolean(deps.apiToken)} maxUploadBytes={archive.limits.maxUploadBytes} />));
+
+  web.onError((error, c) => {
+    if (error instanceof VerbatimError && error.status < 500) {
+      return page(c, <ErrorPage status={error.status} message={error.message} />, error.status === 404 ? 404 : 400);
+    }
+    console.error('Unhandled error on a page', error);
+    return page(c, <ErrorPage status={500} message="Something went wrong on our side. Try again in a moment." />, 500);
+  });
+  return web;
+}
+
+/**
+ * Mounts the pages, their static files and `POST /api/extract`.
+ *
+ * @example
+ * ```ts
+ * webRoutes(app, deps); // in createApp, before app.notFound
+ * ```
+ */
+export function webRoutes(app: OpenAPIHono, deps: AppDeps): void {
+  webExtractRoute(app, deps);
+  app.route('/', createWebApp(deps));
+}

@@ -1,0 +1,63 @@
+/**
+ * Small display formatters shared by the views. Dates stay in the form the source gave when they
+ * cannot be parsed: a wrong date is worse than an unformatted one.
+ */
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * A publication or archive date for people: "14 May 2024".
+ *
+ * @example
+ * ```ts
+ * formatDate('2024-05-14'); // '14 May 2024'
+ * formatDate('2024');       // '2024'
+ * ```
+ */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  if (/^\d{4}$/.test(iso)) return iso;
+  const parsed = new Date(iso);
+  if (Number.isNaN(parsed.getTime())) return iso;
+  return /^\d{4}-\d{2}$/.test(iso) ? monthFormat.format(parsed) : dateFormat.format(parsed);
+}
+
+/**
+ * Bytes for people.
+ *
+ * @example
+ * ```ts
+ * formatBytes(20480); // '20 KB'
+ * ```
+ */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/**
+ * An href only for http(s) URLs: a document's `url` is untrusted, and a `javascript:` or `data:`
+ * URL must never become a link (it is shown as text instead).
+ *
+ * @example
+ * ```ts
+ * safeHref('https://example.org/a'); // 'https://example.org/a'
+ * safeHref('javascript:alert(1)');  // null
+ * ```
+ */
+export function safeHref(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "1 quote", "3 quotes". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
+}

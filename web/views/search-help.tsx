@@ -1,0 +1,36 @@
+/** The query syntax, explained beside the search box: the box is only as useful as its syntax is known. */
+import { searchHref } from './query-filters.ts';
+
+const EXAMPLES: Array<[string, string]> = [
+  ['harbour bridge', 'documents with all of these words (and their endings: bridge, bridges)'],
+  ['"strong protest was expressed"', 'these exact words in this order'],
+  ['consulate -garden', 'leave out documents containing a word'],
+  ['ribbon OR ambassador', 'either word'],
+  ['publisher:"Northern Wire"', 'only from one publisher'],
+  ['speaker:"Ana Ruiz"', 'documents quoting someone, with their quotes'],
+  ['year:2020 · after:2019-06 · before:2020-01-01', 'by publication date'],
+];
+
+/**
+ * @example
+ * ```tsx
+ * <SearchHelp open={!query} />
+ * ```
+ */
+export function SearchHelp(props: { open?: boolean }) {
+  return (
+    <details class="search-help" open={props.open}>
+      <summary>How to search</summary>
+      <dl class="search-help__list">
+        {EXAMPLES.map(([example, meaning]) => (
+          <div>
+            <dt>
+              {example.includes('·') ? <code>{example}</code> : <a href={searchHref(example)}><code>{example}</code></a>}
+            </dt>
+            <dd>{meaning}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
+}
