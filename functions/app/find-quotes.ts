@@ -38,7 +38,7 @@ export interface QuoteSearch {
 const CANDIDATES = 40;
 const CANDIDATES_FOR_COMMON_WORDS = 120;
 /** Claims with fewer content words than this count as made of common words. */
-const FEW_CONTENT_WORDS = 6;
+const FEW_CONTENT_WORDS = 8;
 /** Candidates aligned in full: those whose densest run scores at least CLOSE_RUN of the best, at most ALIGNED. */
 const CLOSE_RUN = 0.5;
 const ALIGNED = 20;

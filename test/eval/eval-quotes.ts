@@ -12,6 +12,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { extractQuotes } from '../../functions/core/quotes/extract-quotes.ts';
+import { runQuoteFinderEval } from './quote-finder-eval.ts';
 import { scoreExtraction, type ExtractionReport, type PolnearRecord } from './score-extraction.ts';
 
 type Split = 'train' | 'dev' | 'test';
@@ -82,7 +83,7 @@ function writeJson(name: string, data: unknown): string {
   return path;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   const records = loadSplit(opts.dataPath, opts.split);
   if (records.length === 0) throw new Error(`no ${opts.split} records in ${opts.dataPath}`);
@@ -96,6 +97,12 @@ function main(): void {
     const shown = failures.filter((f) => !opts.failureKind || f.kind === opts.failureKind).slice(0, opts.failures);
     for (const f of shown) console.log(`\n[${f.kind}] ${f.id}\n  gold: ${f.gold}\n  pred: ${f.predicted}\n  ctx:  ${f.context}`);
   }
+
+  // Section 2: the quote finder on the Wikinews and BBC corpora (quote-finder-eval.ts).
+  await runQuoteFinderEval(process.argv.slice(2));
 }
 
-main();
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -36,17 +36,17 @@ export interface Claim {
  * ```
  */
 export function prepareClaim(text: string, vocabulary: Vocabulary): Claim {
-  const words = tokenize(text).map((token) => {
-    const surface = text.slice(token.start, token.end);
-    return { surface, start: token.start, end: token.end, ...vocabulary.word(surface) };
-  });
+  const scratch = new Map<string, number>();
   const counts = new Map<number, number>();
   let weight = 0;
   let hasContent = false;
-  for (const word of words) {
-    counts.set(word.key, (counts.get(word.key) ?? 0) + 1);
-    weight += vocabulary.weight(word.key);
-    if (vocabulary.weight(word.key) === 1) hasContent = true;
-  }
+  const words = tokenize(text).map((token) => {
+    const surface = text.slice(token.start, token.end);
+    const ids = vocabulary.lookup(surface, scratch);
+    counts.set(ids.key, (counts.get(ids.key) ?? 0) + 1);
+    weight += ids.weight;
+    if (ids.weight === 1) hasContent = true;
+    return { surface, start: token.start, end: token.end, form: ids.form, key: ids.key };
+  });
   return { text, words, forms: Int32Array.from(words, (w) => w.form), keys: Int32Array.from(words, (w) => w.key), counts, weight, hasContent };
 }

@@ -11,6 +11,8 @@ import type { Vocabulary } from './vocabulary.ts';
 const GAP_COST = 0.7;
 /** How far beyond the covered content words an edge word may be taken in, at least. */
 const EDGE = 3;
+/** Words the claim dropped between two edge words that are still taken in. */
+const MAX_EDGE_GAP = 2;
 
 /** A word range `[from, to)` of a prepared document. */
 export interface Span {
@@ -85,7 +87,7 @@ function shortestCover(claim: Claim, keys: Int32Array, vocabulary: Vocabulary, f
   }
   let missing = 0;
   for (const n of need.values()) missing += n;
-  if (missing === 0) return { from, to };
+  if (missing === 0) return extendAtEdges(claim, keys, { from, to }, 0, keys.length);
 
   const have = new Map<number, number>();
   let bestFrom = from;
@@ -114,22 +116,41 @@ function shortestCover(claim: Claim, keys: Int32Array, vocabulary: Vocabulary, f
       left++;
     }
   }
-  return extendAtEdges(claim, keys, { from: bestFrom, to: bestTo }, from, to);
+  return extendAtEdges(claim, keys, { from: bestFrom, to: bestTo }, 0, keys.length);
 }
 
 /**
- * Takes in claim words right at the edges that the cover left out ("the", "we"): looks a few words
- * beyond each edge, aligns, and keeps the edge words the alignment uses.
+ * Takes in claim words right at the edges that the cover left out ("the", "we"): looks beyond each
+ * edge, aligns, and keeps the edge words the alignment uses while they come close together, so a
+ * lone function word further out does not pull the edge to itself.
  */
 function extendAtEdges(claim: Claim, keys: Int32Array, span: Span, min: number, max: number): Span {
-  // The claim can add at most its words not yet covered; a few more for words the claim swapped in.
-  const edge = Math.max(EDGE, claim.words.length - (span.to - span.from));
+  // The claim can add at most its words not yet covered; twice that, for words it dropped between them.
+  const edge = 2 * Math.max(EDGE, claim.words.length - (span.to - span.from));
   const from = Math.max(min, span.from - edge);
   const to = Math.min(max, span.to + edge);
-  if (from === span.from && to === span.to) return span;
-  const window = keys.subarray(from, to);
-  const edits = diffWords({ forms: claim.keys, keys: claim.keys }, { forms: window, keys: window });
-  const aligned = edits.filter((e) => e.op === 'kept').map((e) => from + (e as { original: number }).original);
-  if (aligned.length === 0) return span;
-  return { from: Math.min(span.from, aligned[0]), to: Math.max(span.to, aligned[aligned.length - 1] + 1) };
+  let start = span.from;
+  if (from < span.from) {
+    // Aligned back to front, so that of two equal alignments the one nearer the span wins.
+    const left = aligned(claim.keys.slice().reverse(), keys.slice(from, span.to).reverse()).map((i) => span.to - 1 - i);
+    for (const i of left) {
+      if (i >= span.from) continue;
+      if (start - i > MAX_EDGE_GAP + 1) break;
+      start = i;
+    }
+  }
+  let end = span.to;
+  if (to > span.to) {
+    for (const i of aligned(claim.keys, keys.subarray(span.from, to)).map((i) => span.from + i)) {
+      if (i < span.to) continue;
+      if (i - (end - 1) > MAX_EDGE_GAP + 1) break;
+      end = i + 1;
+    }
+  }
+  return { from: start, to: end };
+}
+
+/** Indices of `original` words the alignment keeps, in order. */
+function aligned(claim: Int32Array, original: Int32Array): number[] {
+  return diffWords({ forms: claim, keys: claim }, { forms: original, keys: original }).flatMap((e) => (e.op === 'kept' ? [e.original] : []));
 }

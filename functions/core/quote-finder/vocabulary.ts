@@ -48,6 +48,23 @@ export class Vocabulary {
     return ids;
   }
 
+  /**
+   * Ids for a word of a query, without interning it: a word no document has gets a negative id,
+   * unique within `scratch` (one per query), so queries cannot grow the vocabulary.
+   */
+  lookup(surface: string, scratch: Map<string, number>): WordIds & { weight: number } {
+    const known = this.surfaces.get(surface) ?? this.forms.get(wordForm(surface));
+    if (known) return { ...known, weight: this.weight(known.key) };
+    const form = wordForm(surface);
+    const keyText = wordKey(form);
+    const temporary = (name: string) => {
+      let id = scratch.get(name);
+      if (id === undefined) scratch.set(name, (id = -1 - scratch.size));
+      return id;
+    };
+    return { form: temporary(`form:${form}`), key: this.keys.get(keyText) ?? temporary(`key:${keyText}`), weight: keyWeight(form) };
+  }
+
   /** Ranking weight of a key id. */
   weight(key: number): number {
     return this.weights[key] ?? 1;
