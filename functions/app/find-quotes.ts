@@ -87,8 +87,8 @@ function speakerMatches(wanted: string | undefined, speaker: string | null): boo
 }
 
 const info = (text: QuoteText): DocumentInfo => {
-  const { id, title, publisher, url, publishedAt, ingestedAt } = text.document;
-  return { id, title, publisher, url, publishedAt, ingestedAt };
+  const { id, title, publisher, url, publishedAt, ingestedAt, originalSha256 } = text.document;
+  return { id, title, publisher, url, publishedAt, ingestedAt, originalSha256 };
 };
 
 /**

@@ -62,12 +62,35 @@ export const DocumentMetadataSchema = z
   })
   .openapi('DocumentMetadata');
 
+export const CitationSchema = z
+  .object({
+    text: z.string().openapi({ description: 'One line to paste: publisher, title, date, URL, archive id and link, SHA-256 of the original.' }),
+    publisher: z.string().nullable(),
+    title: z.string(),
+    publishedAt: z.string().nullable(),
+    url: z.string().nullable(),
+    archiveId: z.string(),
+    archiveUrl: z.string(),
+    originalSha256: z.string(),
+    archivedAt: z.string(),
+  })
+  .openapi('Citation');
+
+const PermalinkField = {
+  permalink: z.string().openapi({ description: 'Opens the document page with the passage highlighted and scrolled into view.' }),
+};
+const LinkFields = {
+  anchor: z.string().openapi({ description: 'Stable anchor of the quote on its document page.', example: 'q-120-212' }),
+  ...PermalinkField,
+};
+
 export const IngestResultSchema = DocumentMetadataSchema.extend({ duplicate: z.boolean() }).openapi('IngestResult');
 
 export const DocumentSchema = DocumentMetadataSchema.extend({
   text: z.string(),
   paragraphs: z.array(ParagraphSchema),
-  quotes: z.array(QuoteSchema),
+  quotes: z.array(QuoteSchema.extend(LinkFields)),
+  citation: CitationSchema,
 }).openapi('Document');
 
 export const PassageSchema = z
@@ -141,6 +164,7 @@ export const QuoteDocumentSchema = z
     url: z.string().nullable(),
     publishedAt: z.string().nullable(),
     ingestedAt: z.string(),
+    originalSha256: z.string(),
   })
   .openapi('QuoteDocument');
 
@@ -171,8 +195,10 @@ export const QuoteResultSchema = z
     before: TextSpanSchema.nullable(),
     after: TextSpanSchema.nullable(),
     alsoIn: z.array(
-      z.object({ document: QuoteDocumentSchema, score: z.number(), verdict: VerdictSchema, match: TextSpanSchema, passage: TextSpanSchema, speaker: z.string().nullable() }),
+      z.object({ document: QuoteDocumentSchema, score: z.number(), verdict: VerdictSchema, match: TextSpanSchema, passage: TextSpanSchema, speaker: z.string().nullable(), ...PermalinkField }),
     ).openapi({ description: 'Other documents carrying the same passage, earliest first (published, then archived).' }),
+    ...PermalinkField,
+    citation: CitationSchema,
   })
   .openapi('QuoteResult');
 

@@ -30,6 +30,13 @@ describe('POST /api/documents then GET /api/documents/:id', () => {
     expect(quote).toBeDefined();
     expect(document.text.slice(quote.start, quote.end)).toBe(quote.text);
     expect(quote.speaker).toBe('Ana Ruiz');
+    expect(quote.permalink).toBe(`http://localhost/documents/${document.id}?at=${quote.start}-${quote.end}#q-${quote.start}-${quote.end}`);
+    expect(document.citation).toMatchObject({ title: harbourArticle.title, publisher: 'The Test Gazette', url: harbourArticle.url, archiveId: document.id, archiveUrl: `http://localhost/documents/${document.id}` });
+    expect(document.citation.text).toBe(
+      `The Test Gazette. "${harbourArticle.title}". 2 March 2024. ${harbourArticle.url}. Archived in Verbatim on ` +
+        `${new Date(document.ingestedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })} as ${document.id} ` +
+        `(http://localhost/documents/${document.id}); SHA-256 of the original: ${document.originalSha256}.`,
+    );
   });
 
   it('answers 200 with the existing id for the same content, and stores no second copy', async () => {

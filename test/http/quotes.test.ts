@@ -86,6 +86,21 @@ describe('GET /api/quotes', () => {
     if (verdict === 'words_differ') expect(best.diff.some((d: { op: string }) => d.op !== 'kept')).toBe(true);
   });
 
+  it('gives a permalink to the exact passage and a ready citation', async () => {
+    const [best] = (await quotes(QUOTE)).body.results;
+    const { start, end } = best.match;
+    expect(best.permalink).toBe(`http://localhost/documents/${ids.report}?at=${start}-${end}#at`);
+    expect(best.alsoIn[0].permalink).toMatch(new RegExp(`/documents/${ids.rewrite}\\?at=\\d+-\\d+#at$`));
+    expect(best.citation).toMatchObject({ publisher: 'Valley Courier', title: report.title, publishedAt: '2024-04-10', url: report.url, archiveId: ids.report });
+    expect(best.citation.originalSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(best.citation.text).toContain(`Valley Courier. "${report.title}". 10 April 2024. ${report.url}.`);
+    expect(best.citation.text).toContain(best.citation.originalSha256);
+    // The permalink opens the document page with exactly that passage marked, at the fragment.
+    const page = await (await scratch.app.request(best.permalink.replace('http://localhost', ''))).text();
+    expect(page).toMatch(/<span class="target" id="at"/);
+    expect(page.slice(page.search(/id="at"/)).replace(/<[^>]+>/g, '')).toContain(best.match.text);
+  });
+
   it('shows what changed word by word', async () => {
     const { body } = await quotes('The floodgates held because people worked all night to reinforce them');
     const ops = body.results[0].diff.map((d: { op: string; claim?: string; original?: string }) => `${d.op}:${d.claim ?? ''}/${d.original ?? ''}`);

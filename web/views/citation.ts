@@ -1,27 +1,10 @@
 /** The citation a document page offers to copy: enough to find the source again and prove the copy. */
 import type { DocumentMetadata } from '../../functions/core/document.ts';
-import { formatDate } from './format.ts';
+import { citeDocument } from '../../functions/core/cite-document.ts';
 
-/**
- * @example
- * ```ts
- * citationFor(document, 'https://verbatim.example');
- * // 'The Test Gazette. "Harbour bridge reopens". 2 March 2024. https://example.org/harbour-bridge.
- * //  Archived in Verbatim on 5 May 2025 as 3f2a9c0d4b1e8a77 (https://verbatim.example/documents/3f2a…);
- * //  SHA-256 of the original: 9a1c….'
- * ```
- */
+/** The one-line citation of a document page (built in core, shared with the API). */
 export function citationFor(document: DocumentMetadata, origin: string): string {
-  const parts = [
-    document.publisher ?? 'Unknown publisher',
-    `"${document.title}"`,
-    document.publishedAt ? formatDate(document.publishedAt) : 'Undated',
-    ...(document.url ? [document.url] : []),
-  ];
-  return (
-    `${parts.join('. ')}. Archived in Verbatim on ${formatDate(document.ingestedAt)} as ${document.id} ` +
-    `(${origin}/documents/${document.id}); SHA-256 of the original: ${document.originalSha256}.`
-  );
+  return citeDocument(document, origin).text;
 }
 
 /** A file name for downloading the original, from the archive id and the content type. */

@@ -6,7 +6,8 @@
  */
 import type { ArchivedDocument, Quote } from '../../functions/core/document.ts';
 import { citationFor, formatName, originalFileName } from './citation.ts';
-import { formatBytes, formatDate, plural, safeHref } from './format.ts';
+import { formatBytes, plural, safeHref } from './format.ts';
+import { formatDate, passageAnchor } from '../../functions/core/cite-document.ts';
 import { Layout } from './layout.tsx';
 import { MarkedText, type TextMark } from './marked-text.tsx';
 import { quoteHref } from './search-results.tsx';
@@ -39,7 +40,7 @@ export interface DocumentPageProps {
   origin: string;
 }
 
-const quoteId = (quote: Quote) => `q-${quote.start}-${quote.end}`;
+const quoteId = (quote: Quote) => passageAnchor(quote.start, quote.end);
 
 function Byline(props: { document: ArchivedDocument }) {
   const { document } = props;

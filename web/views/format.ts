@@ -1,27 +1,7 @@
 /**
- * Small display formatters shared by the views. Dates stay in the form the source gave when they
- * cannot be parsed: a wrong date is worse than an unformatted one.
+ * Small display formatters shared by the views (dates are formatted by core's `formatDate`, which
+ * citations use too).
  */
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/**
- * A publication or archive date for people: "14 May 2024".
- *
- * @example
- * ```ts
- * formatDate('2024-05-14'); // '14 May 2024'
- * formatDate('2024');       // '2024'
- * ```
- */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  if (/^\d{4}$/.test(iso)) return iso;
-  const parsed = new Date(iso);
-  if (Number.isNaN(parsed.getTime())) return iso;
-  return /^\d{4}-\d{2}$/.test(iso) ? monthFormat.format(parsed) : dateFormat.format(parsed);
-}
 
 /**
  * Bytes for people.

@@ -3,7 +3,7 @@
  * passages, how they differ word by word, a verdict, the speaker and the sentences around it.
  */
 import type { QuoteResult, QuoteSearch, Verdict } from '../../functions/app/find-quotes.ts';
-import { formatDate } from './format.ts';
+import { formatDate } from '../../functions/core/cite-document.ts';
 import { Layout } from './layout.tsx';
 import { MarkedText } from './marked-text.tsx';
 import { DiffLegend, QuoteDiff } from './quote-diff.tsx';

@@ -1,6 +1,6 @@
 /** One search hit: title and source line, matched passages with the matches marked, matching quotes. */
 import type { SearchHit } from '../../functions/app/search-archive.ts';
-import { formatDate } from './format.ts';
+import { formatDate, quotePath } from '../../functions/core/cite-document.ts';
 import { MarkedText } from './marked-text.tsx';
 
 /** Where a hit's passage opens: the document, that passage highlighted and scrolled to. */
@@ -9,9 +9,7 @@ export function passageHref(id: string, start: number, end: number, q?: string):
 }
 
 /** A quote's permalink: its document with the quote highlighted, at its stable anchor. */
-export function quoteHref(id: string, start: number, end: number): string {
-  return `/documents/${id}?at=${start}-${end}#q-${start}-${end}`;
-}
+export const quoteHref = quotePath;
 
 /**
  * @example

@@ -13,6 +13,8 @@ export interface DocumentInfo {
   url: string | null;
   publishedAt: string | null;
   ingestedAt: string;
+  /** SHA-256 of the original upload, for the citation. */
+  originalSha256: string;
 }
 
 /** A match with its document and the keys of its matched words (to compare with other matches). */

@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { ingestDocument } from '../../app/ingest-document.ts';
 import { deleteDocument } from '../../app/delete-document.ts';
 import { readDocument, readOriginal } from '../../app/read-document.ts';
+import { citeDocument, passageAnchor, quotePath } from '../../core/cite-document.ts';
 import { VerbatimError } from '../../core/errors.ts';
 import type { AppDeps } from '../create-app.ts';
 import { readIngestRequest } from '../read-ingest-request.ts';
@@ -87,7 +88,16 @@ export function documentRoutes(app: OpenAPIHono, deps: AppDeps): void {
     return c.body(null, 204);
   });
 
-  app.openapi(documentRoute, async (c) => c.json(await readDocument(deps.archive, c.req.valid('param').id), 200));
+  app.openapi(documentRoute, async (c) => {
+    const document = await readDocument(deps.archive, c.req.valid('param').id);
+    const origin = new URL(c.req.url).origin;
+    const quotes = document.quotes.map((quote) => ({
+      ...quote,
+      anchor: passageAnchor(quote.start, quote.end),
+      permalink: `${origin}${quotePath(document.id, quote.start, quote.end)}`,
+    }));
+    return c.json({ ...document, quotes, citation: citeDocument(document, origin) }, 200);
+  });
 
   app.openapi(originalRoute, async (c) => {
     const original = await readOriginal(deps.archive, c.req.valid('param').id);

@@ -1,6 +1,7 @@
 /** The quote finder: `GET /api/quotes?q=&speaker=&limit=`. */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { findQuotes } from '../../app/find-quotes.ts';
+import { citeDocument, passagePath } from '../../core/cite-document.ts';
 import type { AppDeps } from '../create-app.ts';
 import { ErrorSchema, QuoteQuerySchema, QuoteSearchSchema } from '../schemas.ts';
 
@@ -22,5 +23,16 @@ const quotesRoute = createRoute({
  * ```
  */
 export function quoteRoutes(app: OpenAPIHono, deps: AppDeps): void {
-  app.openapi(quotesRoute, async (c) => c.json(await findQuotes(deps.archive, c.req.valid('query')), 200));
+  app.openapi(quotesRoute, async (c) => {
+    const found = await findQuotes(deps.archive, c.req.valid('query'));
+    const origin = new URL(c.req.url).origin;
+    const link = (id: string, span: { start: number; end: number }) => ({ permalink: `${origin}${passagePath(id, span.start, span.end)}` });
+    const results = found.results.map((result) => ({
+      ...result,
+      ...link(result.document.id, result.match),
+      citation: citeDocument(result.document, origin),
+      alsoIn: result.alsoIn.map((other) => ({ ...other, ...link(other.document.id, other.match) })),
+    }));
+    return c.json({ ...found, results }, 200);
+  });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { byEarliest, groupMatches, type DocumentInfo, type RankedMatch } from '../../../functions/core/quote-finder/group-matches.ts';
 import type { QuoteMatch } from '../../../functions/core/quote-finder/match-claim.ts';
 
-const doc = (id: string, publishedAt: string | null, ingestedAt = '2024-06-01T00:00:00Z'): DocumentInfo => ({ id, title: id, publisher: null, url: null, publishedAt, ingestedAt });
+const doc = (id: string, publishedAt: string | null, ingestedAt = '2024-06-01T00:00:00Z'): DocumentInfo => ({ id, title: id, publisher: null, url: null, publishedAt, ingestedAt, originalSha256: 'f'.repeat(64) });
 const ranked = (document: DocumentInfo, rank: number, keys: number[], verdict: QuoteMatch['verdict'] = 'words_differ'): RankedMatch => ({
   document,
   rank,
