@@ -1,18 +1,15 @@
 /** Ingest, read and delete documents: `POST /api/documents`, `GET|DELETE /api/documents/{id}`, `GET …/original`. */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { ingestDocument } from '../../app/ingest-document.ts';
 import { deleteDocument } from '../../app/delete-document.ts';
 import { readDocument, readOriginal } from '../../app/read-document.ts';
 import { citeDocument, passageAnchor, quotePath } from '../../core/cite-document.ts';
-import { VerbatimError } from '../../core/errors.ts';
 import type { AppDeps } from '../create-app.ts';
+import { errorResponses } from '../error-responses.ts';
+import { limitUploadSize } from '../limit-upload-size.ts';
 import { readIngestRequest } from '../read-ingest-request.ts';
 import { requireToken } from '../require-token.ts';
-import { DocumentSchema, ErrorSchema, IdParamSchema, IngestJsonSchema, IngestMultipartSchema, IngestResultSchema } from '../schemas.ts';
-
-const errors = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((s) => [s, { description: 'Error', content: { 'application/json': { schema: ErrorSchema } } }]));
+import { DocumentSchema, IdParamSchema, IngestJsonSchema, IngestMultipartSchema, IngestResultSchema } from '../schemas.ts';
 
 const ingestRoute = createRoute({
   method: 'post',
@@ -28,7 +25,7 @@ const ingestRoute = createRoute({
   responses: {
     201: { description: 'Archived', content: { 'application/json': { schema: IngestResultSchema } } },
     200: { description: 'Already in the archive: the existing document', content: { 'application/json': { schema: IngestResultSchema } } },
-    ...errors(400, 401, 409, 413, 415, 422),
+    ...errorResponses(400, 401, 409, 413, 415, 422),
   },
 });
 
@@ -37,7 +34,7 @@ const documentRoute = createRoute({
   path: '/api/documents/{id}',
   summary: 'A document: metadata, normalised text, paragraphs and quotes',
   request: { params: IdParamSchema },
-  responses: { 200: { description: 'The document', content: { 'application/json': { schema: DocumentSchema } } }, ...errors(400, 404) },
+  responses: { 200: { description: 'The document', content: { 'application/json': { schema: DocumentSchema } } }, ...errorResponses(400, 404) },
 });
 
 const originalRoute = createRoute({
@@ -45,7 +42,7 @@ const originalRoute = createRoute({
   path: '/api/documents/{id}/original',
   summary: 'The original upload, byte for byte, with its content type',
   request: { params: IdParamSchema },
-  responses: { 200: { description: 'The original bytes' }, ...errors(400, 404) },
+  responses: { 200: { description: 'The original bytes' }, ...errorResponses(400, 404) },
 });
 
 const deleteRoute = createRoute({
@@ -54,7 +51,7 @@ const deleteRoute = createRoute({
   summary: 'Remove a document from search, reading and storage',
   security: [{ bearer: [] }],
   request: { params: IdParamSchema },
-  responses: { 204: { description: 'Deleted' }, ...errors(400, 401, 404) },
+  responses: { 204: { description: 'Deleted' }, ...errorResponses(400, 401, 404) },
 });
 
 /**
@@ -69,13 +66,7 @@ export function documentRoutes(app: OpenAPIHono, deps: AppDeps): void {
   app.post(
     '/api/documents',
     requireToken(deps.apiToken),
-    bodyLimit({
-      // Multipart framing and metadata fields ride on top of the file itself.
-      maxSize: deps.archive.limits.maxUploadBytes + 64 * 1024,
-      onError: () => {
-        throw new VerbatimError('payload_too_large', `The upload is larger than the limit of ${deps.archive.limits.maxUploadBytes} bytes.`);
-      },
-    }),
+    limitUploadSize(deps.archive.limits.maxUploadBytes),
     async (c) => {
       const request = await readIngestRequest(c);
       const result = await ingestDocument(deps.archive, { ...request, uploader: deps.apiToken ? 'token' : 'local' });

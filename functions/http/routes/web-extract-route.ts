@@ -5,13 +5,14 @@
  * (parsing a PDF is real work; it is not offered to anyone).
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { VerbatimError } from '../../core/errors.ts';
 import { parseSource } from '../../core/formats/parse-source.ts';
 import { countWords, normalizeText } from '../../core/text/normalize-text.ts';
 import type { AppDeps } from '../create-app.ts';
 import { requireToken } from '../require-token.ts';
-import { ErrorSchema, SourceMetadataSchema } from '../schemas.ts';
+import { errorResponses } from '../error-responses.ts';
+import { limitUploadSize } from '../limit-upload-size.ts';
+import { SourceMetadataSchema } from '../schemas.ts';
 
 /** The preview is for recognising the file, not for reading it. */
 const PREVIEW_CHARS = 400;
@@ -33,7 +34,7 @@ const extractRoute = createRoute({
   request: { body: { required: true, content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) } } } },
   responses: {
     200: { description: 'What the file says about itself', content: { 'application/json': { schema: ExtractResultSchema } } },
-    ...Object.fromEntries([400, 401, 413, 415, 422].map((s) => [s, { description: 'Error', content: { 'application/json': { schema: ErrorSchema } } }])),
+    ...errorResponses(400, 401, 413, 415, 422),
   },
 });
 
@@ -48,12 +49,7 @@ export function webExtractRoute(app: OpenAPIHono, deps: AppDeps): void {
   app.post(
     '/api/extract',
     requireToken(deps.apiToken),
-    bodyLimit({
-      maxSize: deps.archive.limits.maxUploadBytes + 64 * 1024,
-      onError: () => {
-        throw new VerbatimError('payload_too_large', `The file is larger than the limit of ${deps.archive.limits.maxUploadBytes} bytes.`);
-      },
-    }),
+    limitUploadSize(deps.archive.limits.maxUploadBytes),
     async (c) => {
       const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
       if (type !== 'multipart/form-data') throw new VerbatimError('bad_request', 'Send the file as multipart/form-data in a field named "file".');
