@@ -8,6 +8,7 @@ import {
   type Attribution,
 } from './find-attribution.ts';
 import { findQuoteSpans } from './find-quote-spans.ts';
+import { findAttributionAtSentenceEnd } from './find-sentence-final-attribution.ts';
 import { findSocialPosts } from './find-social-posts.ts';
 import type { QuoteSpan } from './quote-span.ts';
 import { resolveSpeakers } from './resolve-speakers.ts';
@@ -56,7 +57,11 @@ export function extractQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
 
   const found: Found[] = spans.map((span) => {
     const ctx = { text, lineSpans: byLine.get(span.line)! };
-    const attribution = transcriptSpeaker(text, span) ?? findAttributionAfter(ctx, span) ?? findAttributionBefore(ctx, span);
+    const attribution =
+      transcriptSpeaker(text, span) ??
+      findAttributionAfter(ctx, span) ??
+      findAttributionAtSentenceEnd(ctx, span) ??
+      findAttributionBefore(ctx, span);
     return { span, attribution, inherited: null, standalone: isStandalone(text, span) };
   });
 

@@ -1,9 +1,12 @@
 import type { QuoteSpan } from './quote-span.ts';
-import { isBaseForm, isInvertibleVerb, isReportingVerb, isSpeechVerb } from './reporting-verbs.ts';
+import { isBaseForm, isInvertibleVerb, isPluralNounLike, isReportingVerb, isSpeechVerb } from './reporting-verbs.ts';
 import { findSentenceEnd, findSentenceStart } from './sentence-bounds.ts';
 import { tokenizeWords, type Token } from './tokenize-words.ts';
-import { QUOTE_PLACEHOLDER, isBetweenWord, readPhraseBackward, readPhraseForward } from './read-speaker-phrase.ts';
+import { narrativeTokens, phrase, type AttributionContext } from './narrative-tokens.ts';
+import { QUOTE_PLACEHOLDER, extendDescription, isBetweenWord, readPhraseBackward, readPhraseForward } from './read-speaker-phrase.ts';
 import { pronounInfo } from './pronouns.ts';
+
+export type { AttributionContext } from './narrative-tokens.ts';
 
 /**
  * Who a quote is attributed to, as written, and by which verb.
@@ -27,16 +30,6 @@ export interface Attribution {
   side: 'after' | 'before' | 'subject';
 }
 
-/**
- * What attribution needs to know about the quote's surroundings: the other quotes in the same
- * line (their words must not be read as narrative), and the text.
- */
-export interface AttributionContext {
-  text: string;
-  /** All quote spans of the line the quote is in, in order. */
-  lineSpans: QuoteSpan[];
-}
-
 // How far from a quote an attribution may be, in characters: keeps the work per quote bounded.
 const AFTER_WINDOW = 220;
 const BEFORE_WINDOW = 400;
@@ -44,30 +37,12 @@ const BEFORE_WINDOW = 400;
 // Modals and pronouns after which a bare "say"/"note" is a verb and not a noun.
 const BASE_FORM_SUBJECT = /^(i|we|you|they|will|would|can|could|may|might|must|should|to|did|do|does|and|often|also|still|now|always|never)$/;
 
-/**
- * Tokenises `[start, end)` with every other quotation in the line replaced by one placeholder
- * token, so a reporting verb inside someone else's quote is never mistaken for narrative.
- */
-function narrativeTokens(ctx: AttributionContext, start: number, end: number): Token[] {
-  const out: Token[] = [];
-  let pos = start;
-  for (const q of ctx.lineSpans) {
-    const qs = q.open;
-    const qe = q.close === null ? q.lineEnd : q.close + 1;
-    if (qe <= pos || qs >= end) continue;
-    if (qs > pos) out.push(...tokenizeWords(ctx.text, pos, qs));
-    out.push({ text: QUOTE_PLACEHOLDER, start: qs, end: qe, word: false });
-    pos = Math.max(pos, qe);
-  }
-  if (pos < end) out.push(...tokenizeWords(ctx.text, pos, end));
-  return out;
-}
-
-function phrase(text: string, tokens: Token[], r: [number, number]) {
-  return { mention: text.slice(tokens[r[0]].start, tokens[r[1]].end), mentionStart: tokens[r[0]].start, mentionEnd: tokens[r[1]].end };
-}
-
 const isLowerWord = (t: Token | undefined) => !!t && t.word && /^\p{Ll}/u.test(t.text);
+// A capitalised word or a determiner: what a speaker phrase can start with.
+const isNameStart = (t: Token | undefined) => !!t && t.word && (/^\p{Lu}/u.test(t.text) || /^(the|a|an|his|her|their|its|one)$/.test(t.text));
+
+// Conjunctions that open a subordinate clause after a quote ("…” until Haley said).
+const SUBORDINATORS = new Set(['until', 'unless', 'because', 'since', 'after', 'before', 'when', 'while', 'if', 'although', 'though', 'whereas', 'once']);
 
 /**
  * Looks for an attribution right after a closing mark: "…,” Potter said", "…,” said Alex Potter,
@@ -105,12 +80,17 @@ export function findAttributionAfter(ctx: AttributionContext, span: QuoteSpan): 
   // Inverted: "…,” said Alex Potter" / "…,” according to the ministry".
   if (first === 'according' && tokens[i + 1]?.text.toLowerCase() === 'to') {
     const r = readPhraseForward(tokens, i + 2);
-    return r ? { ...phrase(text, tokens, r), verb: 'according to', side: 'after' } : null;
+    return r ? { ...phrase(text, tokens, extendDescription(tokens, r)), verb: 'according to', side: 'after' } : null;
   }
   if (tokens[i].text === first && isInvertibleVerb(first)) {
     const r = readPhraseForward(tokens, i + 1);
-    return r ? { ...phrase(text, tokens, r), verb: tokens[i].text, side: 'after' } : null;
+    return r ? { ...phrase(text, tokens, extendDescription(tokens, r)), verb: tokens[i].text, side: 'after' } : null;
   }
+
+  // "…” until Haley said": a subordinate clause after the quote has its own subject, not the quote's speaker.
+  if (SUBORDINATORS.has(first) && tokens[i].text === first) return null;
+  // "…,” as her campaign manager suggested": the attribution is the clause "as" introduces.
+  if (first === 'as' && tokens[i].text === first && isNameStart(tokens[i + 1])) i++;
 
   // Subject first: scan a few tokens for the verb, stepping over one appositive between commas.
   let k = i;
@@ -162,7 +142,8 @@ export function findAttributionAfter(ctx: AttributionContext, span: QuoteSpan): 
       k = j;
       continue;
     }
-    if (t.text === w && /^(that|which|is|was|are|were|and|but|because|if|when|while|to)$/.test(w)) {
+    // "and" may join two subjects ("Potter and Ruiz said"), but right after the quote it continues the narrative.
+    if (t.text === w && (/^(that|which|is|was|are|were|but|because|if|when|while|to)$/.test(w) || (w === 'and' && k === i))) {
       k = tokens.length;
       break;
     }
@@ -179,6 +160,24 @@ export function findAttributionAfter(ctx: AttributionContext, span: QuoteSpan): 
   // Everything between the quote and the verb is the subject ("a narrator in the Clinton ad asks").
   if (pronounInfo(tokens[i].text) && e > i && !/^(his|her|their|its|our|my)$/i.test(tokens[i].text)) return null;
   return { ...phrase(text, tokens, [i, e]), verb: tokens[k].text, side: 'after' };
+}
+
+// "As Potter put it, “…”" / "as Potter has pointed out, “…”": two-word reporting verbs.
+function isPhrasalReporting(tokens: Token[], v: number): boolean {
+  const w = tokens[v].text;
+  const next = tokens[v + 1]?.text;
+  return ((w === 'put' || w === 'puts') && next === 'it') || (/^point(s|ed)$/.test(w) && next === 'out');
+}
+
+// Words that sit before a plural noun, not before a verb: "those reports", "Republican claims".
+const NOUN_MODIFIER = /^(the|those|these|his|her|their|its|our|my|your|many|some|all|several|such|other|few|both|no|any|republican|democratic|gop|american|public|private|official|recent|earlier|previous|past|latest|new|own|similar|false|controversial|\d[\d,.%]*)$/i;
+
+/** Whether the token before a word like "claims" shows it is a noun ("Trump's remarks", "criminal charges"). */
+function modifiesNoun(prev: Token | undefined): boolean {
+  if (!prev) return true;
+  if (!prev.word) return prev.text !== ')' && prev.text !== '.';
+  if (NOUN_MODIFIER.test(prev.text) || /[’']s?$/.test(prev.text) || /s’$/.test(prev.text)) return true;
+  return prev.text === prev.text.toLowerCase() && /(al|ful|ous|ive|ic|ary|less|ible|able)$/.test(prev.text);
 }
 
 /** Where the narrative before a quote starts: its sentence, or the line it follows with a colon. */
@@ -263,7 +262,7 @@ function attributionInRegion(ctx: AttributionContext, regionStart: number, regio
     const w = t.text.toLowerCase();
     if (w === 'according' && tokens[v + 1]?.text.toLowerCase() === 'to') {
       const r = readPhraseForward(tokens, v + 2);
-      if (r) return { ...phrase(text, tokens, r), verb: 'according to', side: 'before' };
+      if (r) return { ...phrase(text, tokens, extendDescription(tokens, r)), verb: 'according to', side: 'before' };
       continue;
     }
     if (t.text !== w) {
@@ -274,13 +273,14 @@ function attributionInRegion(ctx: AttributionContext, regionStart: number, regio
       }
       continue;
     }
-    if (!isReportingVerb(w)) continue;
+    if (!isReportingVerb(w) && !isPhrasalReporting(tokens, v)) continue;
+    if (isPluralNounLike(w) && modifiesNoun(tokens[v - 1])) continue;
     if (isBaseForm(w)) {
       const prev = tokens[v - 1];
       if (!prev || !prev.word || !(BASE_FORM_SUBJECT.test(prev.text.toLowerCase()) || /\p{L}s$/u.test(prev.text))) continue;
     }
     const found = subjectOf(text, tokens, v);
-    if (found) return { ...found, verb: t.text, side: 'before' };
+    if (found) return outerAttribution(text, tokens, found.mentionStart) ?? { ...found, verb: t.text, side: 'before' };
   }
   // "Potter released the following statement:" — a colon introduces the quote whatever the verb.
   const last = tokens.length - 1;
@@ -294,9 +294,42 @@ function attributionInRegion(ctx: AttributionContext, regionStart: number, regio
   return null;
 }
 
+// Tokens that end the clause a complement sits in: looking further back would leave the sentence's frame.
+const CLAUSE_BREAK = new Set([',', ';', ':', '—', '–', '―', '(', ')', QUOTE_PLACEHOLDER]);
+const CLAUSE_WORD_BREAK = /^(and|but|or|while|as|when|because|after|before|since|although|though|if|who|whom|which|where|so)$/;
+
+/**
+ * Nested reporting ("Trump said at a rally that Clinton once described the deal as “the gold
+ * standard”"): the quote is the outer speaker's report, so the outer verb's subject is the source.
+ * Looks back from the inner subject (token offset `innerStart`) through the same clause, with no
+ * comma or conjunction between, for a speech verb and its subject. PolNeAR's annotators credit the
+ * outer source whatever the inner verb ("said Clinton told him …" too), and so do we: the outer
+ * speaker is the one on record for these words.
+ */
+function outerAttribution(text: string, tokens: Token[], innerStart: number): Attribution | null {  let u = tokens.length - 1;
+  while (u >= 0 && tokens[u].start !== innerStart) u--;
+  for (u--; u >= 0; u--) {
+    const t = tokens[u];
+    if (CLAUSE_BREAK.has(t.text)) return null;
+    if (!t.word) continue;
+    const w = t.text.toLowerCase();
+    if (t.text === w && CLAUSE_WORD_BREAK.test(w)) return null;
+    if (t.text !== w || !isSpeechVerb(w) || isBaseForm(w)) continue;
+    const found = subjectOf(text, tokens, u);
+    return found ? { ...found, verb: t.text, side: 'before' } : null;
+  }
+  return null;
+}
+
 /** The speaker phrase for the reporting verb at token `v`, trying the usual sentence shapes. */
 function subjectOf(text: string, tokens: Token[], v: number) {
   const verb = tokens[v].text.toLowerCase();
+  // "…, with Gorka noting …" / "footage of Trump saying …": a name right before a participle,
+  // after a preposition, is the participle's own subject.
+  if (verb.endsWith('ing') && v >= 2 && /^\p{Lu}/u.test(tokens[v - 1].text)) {
+    const r = readPhraseBackward(tokens, v - 1);
+    if (r && r[0] > 0 && /^(with|of|by|shows|showed|showing|as)$/.test(tokens[r[0] - 1].text) && isNameLike(tokens, r)) return phrase(text, tokens, r);
+  }
   // "Trump unleashed tweets saying …": a participle's subject is the sentence's, not the word before.
   if (verb.endsWith('ing') && !/^(is|was|are|were|been|be|'s|’s|am|by|while)$/i.test(tokens[v - 1]?.text ?? '')) {
     const r = sentenceSubject(tokens, v);
@@ -353,7 +386,7 @@ function subjectOf(text: string, tokens: Token[], v: number) {
 const INTRO = new Set(`in on at during after before when while later earlier ago hours days weeks months years
 yesterday today tonight meanwhile however still but and speaking asked also then since for as with like unlike
 despite although though if instead once now yet so last this next moments minutes shortly separately similarly
-addressing responding writing asked`.split(/\s+/));
+addressing responding writing asked following amid throughout`.split(/\s+/));
 
 /** The subject of the sentence the tokens start, skipping opening adverbials; must end before `limit`. */
 function sentenceSubject(tokens: Token[], limit: number): [number, number] | null {

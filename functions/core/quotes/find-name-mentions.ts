@@ -45,48 +45,90 @@ interface Word {
   end: number;
 }
 
-/** Capitalised runs of words separated by single spaces, found with one hand-written scan (regexes with Unicode classes were the ingest bottleneck). */
+// Candidate starts of capitalised words; each is checked against the word rules below.
+const UPPER_START = /\p{Lu}/gu;
+
+function isJoiner(c: number): boolean {
+  // Inner ’ ' - . keep "O’Malley", "Crouse-Mays", "U.S" in one word.
+  return c === 8217 || c === 39 || c === 45 || c === 46;
+}
+
+/** End of the word starting at `i` (letters and digits, with inner ’ ' - .), no further than `n`. */
+function wordEnd(text: string, i: number, n: number): number {
+  let j = i + 1;
+  while (j < n) {
+    const d = text.charCodeAt(j);
+    if (isWordCode(d, text, j)) j++;
+    else if (isJoiner(d) && j + 1 < n && isWordCode(text.charCodeAt(j + 1), text, j + 1)) j += 2;
+    else break;
+  }
+  return j;
+}
+
+/**
+ * Capitalised runs of words separated by single spaces (or joined by a particle: "Ursula von der
+ * Leyen"). The regex jumps from capital to capital, so the lower-case bulk of the text is never
+ * walked in JavaScript; that walk was the costliest loop of extraction.
+ */
 function capitalisedRuns(text: string, from: number, to: number): Word[][] {
   const runs: Word[][] = [];
   let run: Word[] = [];
-  const n = to;
-  let i = from;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (!isWordCode(c, text, i)) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < n) {
-      const d = text.charCodeAt(j);
-      if (isWordCode(d, text, j)) j++;
-      // Inner ’ ' - . keep "O’Malley", "Crouse-Mays", "U.S" in one word.
-      else if ((d === 8217 || d === 39 || d === 45 || d === 46) && j + 1 < n && isWordCode(text.charCodeAt(j + 1), text, j + 1)) j += 2;
-      else break;
-    }
-    const upper = isUpperCode(c, text, i);
-    const lastEnd = run.length > 0 ? run[run.length - 1].end : -2;
-    const joined = i - lastEnd === 1 && (text.charCodeAt(lastEnd) === 32 || text.charCodeAt(lastEnd) === 160);
-    if (upper) {
-      // Strings are only made for capitalised words: most words are lower-case and cost nothing.
-      let w = text.slice(i, j);
-      if (j < n && text.charCodeAt(j) === 46 && (DOTTED.has(w) || j - i === 1 || w.includes('.'))) {
-        j++;
-        w += '.';
+  // End of the last word read (capitalised or not), so a capital inside it is not a new word.
+  let covered = from;
+  UPPER_START.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = UPPER_START.exec(text)) !== null && m.index < to) {
+    const i = m.index;
+    if (i < covered || !isUpperCode(text.charCodeAt(i), text, i)) continue;
+    // A capital inside a word ("iPhone", "McCain" past its first letter, "U.S" after the dot) is not a word start.
+    if (i > from) {
+      const p = text.charCodeAt(i - 1);
+      if (isWordCode(p, text, i - 1)) {
+        covered = wordEnd(text, i, to);
+        UPPER_START.lastIndex = covered;
+        continue;
       }
-      if (!joined && run.length > 0) runs.push(run), (run = []);
-      run.push({ text: w, start: i, end: j });
-    } else if (joined && j - i <= 3 && PARTICLES.has(text.slice(i, j)) && j + 1 < n && text.charCodeAt(j) === 32 && isUpperCode(text.charCodeAt(j + 1), text, j + 1)) {
-      run.push({ text: text.slice(i, j), start: i, end: j });
-    } else if (run.length > 0) {
-      runs.push(run);
-      run = [];
+      if (isJoiner(p) && i - 2 >= from && isWordCode(text.charCodeAt(i - 2), text, i - 2)) {
+        covered = wordEnd(text, i, to);
+        UPPER_START.lastIndex = covered;
+        continue;
+      }
     }
-    i = j;
+    let j = wordEnd(text, i, to);
+    let w = text.slice(i, j);
+    if (j < to && text.charCodeAt(j) === 46 && (DOTTED.has(w) || j - i === 1 || w.includes('.'))) {
+      j++;
+      w += '.';
+    }
+    if (run.length > 0) {
+      const lastEnd = run[run.length - 1].end;
+      const gap = text.charCodeAt(lastEnd);
+      if (i - lastEnd === 1 && (gap === 32 || gap === 160)) {
+        // Joined by a single space.
+      } else if (!joinsByParticle(text, lastEnd, i, run)) {
+        runs.push(run);
+        run = [];
+      }
+    }
+    run.push({ text: w, start: i, end: j });
+    covered = j;
+    UPPER_START.lastIndex = j;
   }
   if (run.length > 0) runs.push(run);
   return runs;
+}
+
+/** Whether `text.slice(lastEnd, i)` is " de " (a lower-case particle between single spaces); pushes it to the run. */
+function joinsByParticle(text: string, lastEnd: number, i: number, run: Word[]): boolean {
+  const gap = text.charCodeAt(lastEnd);
+  if (gap !== 32 && gap !== 160) return false;
+  const ps = lastEnd + 1;
+  const pe = i - 1;
+  if (pe - ps < 2 || pe - ps > 3 || text.charCodeAt(pe) !== 32) return false;
+  const particle = text.slice(ps, pe);
+  if (!PARTICLES.has(particle)) return false;
+  run.push({ text: particle, start: ps, end: pe });
+  return true;
 }
 
 // Capitalised words that start sentences or name dates, never people.
@@ -109,6 +151,23 @@ function nextLowerWord(text: string, pos: number): string | null {
   return k > s ? text.slice(s, k) : null;
 }
 
+/** The mention a one-word run makes, or null; the same rules as the general path, without its arrays. */
+function singleWordMention(text: string, w: Word): NameMention | null {
+  const t = w.text;
+  const lower = t.toLowerCase();
+  if (NOT_NAMES.has(lower)) return null;
+  const dotted = lower.endsWith('.');
+  const bare = dotted ? lower.slice(0, -1) : lower;
+  if ((dotted && NOT_NAMES.has(bare)) || isPersonTitle(t)) return null;
+  // A trailing possessive ("Potter’s") still names Potter; a dotted word cannot also be possessive.
+  let last = t;
+  if (dotted) last = t.slice(0, -1);
+  else if (t.endsWith('’s') || t.endsWith("'s")) last = t.slice(0, -2);
+  if (last.length === 0 || (last !== t && NOT_NAMES.has(last.toLowerCase()))) return null;
+  const next = nextLowerWord(text, w.end);
+  return { name: last, start: w.start, end: w.start + last.length, titled: !!next && (next === 'who' || isReportingVerb(next)), gender: null };
+}
+
 /**
  * Finds every capitalised run in `text.slice(from, to)`, in order, as candidate names. Runs that are only
  * sentence-initial function words or dates are dropped; what remains still includes places and
@@ -123,8 +182,12 @@ function nextLowerWord(text: string, pos: number): string | null {
 export function findNameMentions(text: string, from = 0, to = text.length): NameMention[] {
   const out: NameMention[] = [];
   for (const run of capitalisedRuns(text, from, to)) {
-    // Fast path: most runs are one sentence-initial function word ("The", "But").
-    if (run.length === 1 && NOT_NAMES.has(run[0].text.toLowerCase())) continue;
+    // Fast path: most runs are one word, a sentence-initial function word ("The", "But") or a surname.
+    if (run.length === 1) {
+      const m = singleWordMention(text, run[0]);
+      if (m) out.push(m);
+      continue;
+    }
     const words = run.map((w) => w.text);
     let i = 0;
     let titled = false;

@@ -40,7 +40,8 @@ yulia svetlana marine angela theresa ursula jacinda kirstjen`.split(/\s+/));
  * ```
  */
 export function guessGender(name: string): Gender | null {
-  const first = name.split(/\s+/)[0]?.toLowerCase() ?? '';
+  const sp = name.indexOf(' ');
+  const first = (sp < 0 ? name : name.slice(0, sp)).toLowerCase();
   if (MALE.has(first)) return 'm';
   if (FEMALE.has(first)) return 'f';
   return null;

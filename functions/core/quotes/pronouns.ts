@@ -37,7 +37,12 @@ add(['i', 'we', 'me', 'us', 'my', 'our'], { gender: null, person: true, relative
  * ```
  */
 export function pronounInfo(word: string): PronounInfo | null {
-  return Object.hasOwn(TABLE, word.toLowerCase()) ? TABLE[word.toLowerCase()] : null;
+  // Called for nearly every token: longer words cannot be pronouns, so skip the lower-casing.
+  if (word.length > 7) return null;
+  // "US" in capitals is the country ("US Senator Jo Mica said"), not the pronoun.
+  if (word === 'US') return null;
+  const w = word.toLowerCase();
+  return Object.hasOwn(TABLE, w) ? TABLE[w] : null;
 }
 
 /**

@@ -165,3 +165,34 @@ function trimPhrase(tokens: Token[], s: number, e: number): [number, number] | n
 export function isDeterminer(word: string): boolean {
   return DETERMINERS.has(word.toLowerCase());
 }
+
+// Words after which a description goes on to say whose or which it is ("an aide to Potter",
+// "a complaint filed by the agency", "a donor familiar with the plan").
+const LINKS = new Set(['to', 'with', 'by', 'in', 'from', 'on', 'familiar', 'filed', 'released', 'known', 'published', 'close', 'who', 'that']);
+const MAX_EXTENSION = 12;
+
+/**
+ * Extends a descriptive speaker phrase read forwards ("the former aide") over the words that
+ * identify it ("… to Governor Ana Ruiz"), up to the comma or full stop that ends it. Names are
+ * left alone: "Alex Potter" needs no qualifier, and one after a name is an adverbial ("Potter
+ * in Lune"). Returns the range unchanged when the phrase does not end cleanly.
+ *
+ * @example
+ * ```ts
+ * // tokens of 'said the former aide to Governor Ana Ruiz.'
+ * extendDescription(tokens, [1, 3]); // [1, 7]
+ * ```
+ */
+export function extendDescription(tokens: Token[], r: [number, number]): [number, number] {
+  const first = tokens[r[0]].text;
+  if (!DETERMINERS.has(first) || first !== first.toLowerCase()) return r;
+  const next = tokens[r[1] + 1];
+  if (!next || !LINKS.has(next.text)) return r;
+  for (let k = r[1] + 2; k < tokens.length && k - r[1] <= MAX_EXTENSION; k++) {
+    const t = tokens[k];
+    if (t.text === ',' || (t.text === '.' && !isAbbrevDot(tokens, k)) || t.text === ';') return k - 1 > r[1] + 1 ? [r[0], k - 1] : r;
+    // Another clause's verb: the description has turned into a sentence.
+    if (t.word && t.text === t.text.toLowerCase() && isReportingVerb(t.text)) return r;
+  }
+  return r;
+}

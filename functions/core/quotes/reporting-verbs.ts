@@ -110,3 +110,29 @@ export function isInvertibleVerb(word: string): boolean {
 export function isBaseForm(word: string): boolean {
   return BASES.has(word);
 }
+
+// Bases whose -s form is just as often a plural noun ("Republican claims", "his remarks").
+const NOUN_LIKE = ['claim', 'remark', 'comment', 'report', 'charge', 'call', 'question', 'note', 'state', 'quote',
+  'post', 'tweet', 'answer', 'reply', 'estimate', 'promise', 'protest', 'demand', 'blast', 'scream', 'shout', 'cry',
+  'whisper', 'joke', 'boast', 'pledge', 'vow', 'insult', 'label', 'term', 'praise', 'echo', 'sigh', 'groan', 'hint',
+  'guarantee', 'counter'];
+const PLURAL_LIKE = new Set<string>();
+for (const base of NOUN_LIKE) {
+  const forms = inflect(base);
+  // The -s/-es/-ies form is the second one inflect() produces.
+  if (forms[1]?.endsWith('s')) PLURAL_LIKE.add(forms[1]);
+}
+
+/**
+ * Whether a verb form is also a plural noun ("claims", "remarks", "reports"), so it needs a subject
+ * before it to count as a verb.
+ *
+ * @example
+ * ```ts
+ * isPluralNounLike('claims'); // true
+ * isPluralNounLike('claimed'); // false
+ * ```
+ */
+export function isPluralNounLike(word: string): boolean {
+  return PLURAL_LIKE.has(word);
+}

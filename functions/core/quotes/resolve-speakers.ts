@@ -18,6 +18,8 @@ export interface SpeakerRequest {
   at: number;
 }
 
+const DESCRIPTION_LINKS = new Set(['to', 'with', 'by', 'in', 'from', 'on', 'familiar', 'filed', 'released', 'known', 'published', 'close', 'who', 'that']);
+
 interface Entity {
   name: string;
   gender: Gender | null;
@@ -46,6 +48,9 @@ export function nameInMention(mention: string): { name: string; gender: Gender |
   const before = s > 0 ? words[s - 1].toLowerCase() : '';
   // "the Daily News", "a spokesman for X": an organisation or a description, not a person's name.
   if (before === 'of' || before === 'for' || before === 'at' || (isDeterminer(before) && !/^(his|her|their|its)$/.test(before))) return null;
+  // "an aide to Governor Ana Ruiz", "a complaint filed by the agency": a description that names
+  // someone else after a link word; the speaker is the description, kept as written.
+  if (/^(a|an|the|one)$/.test(words[0]) && words.slice(1, s).some((w) => DESCRIPTION_LINKS.has(w))) return null;
   let gender: Gender | null = null;
   while (s < words.length - 1 && isPersonTitle(words[s])) gender = titleGender(words[s]) ?? gender, s++;
   for (let k = 0; k < s; k++) gender = titleGender(words[k]) ?? gender;
@@ -84,17 +89,31 @@ export function resolveSpeakers(
   let lastGroup: string | null = null;
   let next = 0;
 
+  // Exact-name cache: most narrative mentions repeat a name already seen, and the slow path
+  // (split, lower-case, gender guess) was the resolver's main cost. A full name keeps its entity;
+  // a lone surname keeps only its key, since it must follow whichever full name came last.
+  const seen = new Map<string, { e: Entity; key: string; surname: boolean }>();
   const entityFor = (name: string, gender: Gender | null, titled: boolean): Entity => {
-    const words = name.split(' ');
-    const key = name.toLowerCase();
-    let e = byName.get(key);
-    if (!e && words.length === 1) e = bySurname.get(key);
+    const hit = seen.get(name);
+    let e: Entity | undefined;
+    if (hit?.surname) {
+      e = hit.e;
+      bySurname.set(hit.key, e);
+    } else if (hit) {
+      e = byName.get(hit.key) ?? bySurname.get(hit.key);
+    }
     if (!e) {
-      e = { name, gender: gender ?? guessGender(name), person: titled || isKnownGivenName(words[0]) || / \p{Lu}\. /u.test(name) };
-      byName.set(key, e);
-      if (words.length >= 2) bySurname.set(words[words.length - 1].toLowerCase(), e);
-    } else if (words.length >= 2) {
-      bySurname.set(words[words.length - 1].toLowerCase(), e);
+      const words = name.split(' ');
+      const key = name.toLowerCase();
+      e = byName.get(key);
+      if (!e && words.length === 1) e = bySurname.get(key);
+      const surname = words.length >= 2 ? words[words.length - 1].toLowerCase() : null;
+      if (!e) {
+        e = { name, gender: gender ?? guessGender(name), person: titled || isKnownGivenName(words[0]) || / \p{Lu}\. /u.test(name) };
+        byName.set(key, e);
+      }
+      if (surname) bySurname.set(surname, e);
+      seen.set(name, surname ? { e, key: surname, surname: true } : { e, key, surname: false });
     }
     if (gender && !e.gender) e.gender = gender;
     if (titled) e.person = true;

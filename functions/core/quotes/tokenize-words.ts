@@ -16,31 +16,59 @@ export interface Token {
 
 // Inner ’ ' - . keep "O’Malley", "al-Assad" and "U.S" whole; a trailing dot is left as punctuation
 // so "said." ends a sentence, and callers re-attach it to titles and initials where it matters.
-const TOKEN = /[\p{L}\p{N}\p{M}]+(?:[’'\-.][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}\p{M}]/gu;
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const SPACE_CHAR = /\s/;
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+
+/** Letters, digits and combining marks, by code unit: ASCII without a regex, the rest with one. */
+function isWordAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return c !== 0x2019 && c !== 0x201c && c !== 0x201d && WORD_CHAR.test(text[i]);
+}
+
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return SPACE_CHAR.test(text[i]);
+}
 
 /**
  * Tokenises `text.slice(start, end)` into words and single punctuation characters.
- * Used only on small windows around a quote, never on the whole article.
+ * Used only on small windows around a quote, never on the whole article. Appends to `tokens`
+ * when given, so a caller stitching windows together does not copy arrays. A hand-written scan:
+ * the equivalent Unicode regex plus a slice per window was a visible share of extraction time.
  *
  * @example
  * ```ts
  * tokenizeWords('Potter said, “Hi.”', 0, 13).map((t) => t.text); // ['Potter', 'said', ',', '“']
  * ```
  */
-export function tokenizeWords(text: string, start: number, end: number): Token[] {
-  const tokens: Token[] = [];
-  const slice = text.slice(start, end);
-  TOKEN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN.exec(slice)) !== null) {
-    const s = start + m.index;
-    const first = m[0].charCodeAt(0);
-    tokens.push({ text: m[0], start: s, end: s + m[0].length, word: isWordChar(first, m[0]) });
+export function tokenizeWords(text: string, start: number, end: number, tokens: Token[] = []): Token[] {
+  let i = start;
+  while (i < end) {
+    if (isSpaceAt(text, i)) {
+      i++;
+      continue;
+    }
+    if (!isWordAt(text, i)) {
+      // A surrogate pair (emoji) is one punctuation token, as the regex treated it.
+      const w = text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff && i + 1 < end ? 2 : 1;
+      tokens.push({ text: text.slice(i, i + w), start: i, end: i + w, word: false });
+      i += w;
+      continue;
+    }
+    let j = i + 1;
+    for (;;) {
+      while (j < end && isWordAt(text, j)) j++;
+      const c = text.charCodeAt(j);
+      // Inner ’ ' - . followed by another word character keeps the word going.
+      if (j + 1 < end && (c === 0x2019 || c === 39 || c === 45 || c === 46) && isWordAt(text, j + 1)) j += 2;
+      else break;
+    }
+    // A run that opens with a combining mark is not a word, as in the regex this replaced.
+    tokens.push({ text: text.slice(i, j), start: i, end: j, word: text.charCodeAt(i) < 128 || LETTER_OR_NUMBER.test(text[i]) });
+    i = j;
   }
   return tokens;
-}
-
-function isWordChar(code: number, s: string): boolean {
-  if (code < 128) return /[A-Za-z0-9]/.test(s[0]);
-  return /[\p{L}\p{N}]/u.test(s[0]);
 }

@@ -1,0 +1,72 @@
+import type { Attribution } from './find-attribution.ts';
+import { narrativeTokens, phrase, type AttributionContext } from './narrative-tokens.ts';
+import type { QuoteSpan } from './quote-span.ts';
+import { QUOTE_PLACEHOLDER, extendDescription, isBetweenWord, readPhraseBackward, readPhraseForward } from './read-speaker-phrase.ts';
+import { isBaseForm, isInvertibleVerb, isSpeechVerb } from './reporting-verbs.ts';
+import { pronounInfo } from './pronouns.ts';
+import { findSentenceEnd } from './sentence-bounds.ts';
+
+// How far past the closing mark the sentence may run: a mixed quote's sentence is rarely longer.
+const SENTENCE_WINDOW = 300;
+// Words allowed after the verb in a closing attribution ("…, Ruiz said on Tuesday in Lune.").
+const MAX_TRAILING_TOKENS = 8;
+
+/**
+ * Looks for an attribution that closes the quote's sentence after more narrative: a mixed quote
+ * such as `Ruiz “felt a duty to act” on the river, Potter said.` or `“…” if the vote fails, said
+ * Alex Potter, an analyst.` News style puts the source of a whole paraphrased sentence last.
+ *
+ * Only the clause after the sentence's last comma is read, and it must be nothing but a speaker
+ * and a speech verb (either order) plus a few trailing words, so a comma-separated list or an
+ * ordinary clause ("…, the river rose.") never qualifies.
+ *
+ * @example
+ * ```ts
+ * const text = 'Ruiz “felt a duty to act” on the river, Potter said.';
+ * findAttributionAtSentenceEnd({ text, lineSpans: spans }, spans[0])?.mention; // 'Potter'
+ * ```
+ */
+export function findAttributionAtSentenceEnd(ctx: AttributionContext, span: QuoteSpan): Attribution | null {
+  if (span.close === null) return null;
+  const { text } = ctx;
+  const from = span.close + 1;
+  const end = findSentenceEnd(text, from, Math.min(span.lineEnd, from + SENTENCE_WINDOW));
+  if (!/[.!?]/.test(text[end - 1] ?? '')) return null;
+  const tokens = narrativeTokens(ctx, from, end);
+  const stop = tokens.length - 1;
+  let c = stop;
+  while (c >= 0 && tokens[c].text !== ',') c--;
+  if (c < 0 || c + 1 >= stop) return null;
+  const s = c + 1;
+  const first = tokens[s];
+  if (!first.word) return null;
+
+  // "…, said Alex Potter, an analyst." (the appositive is after this comma-free clause's own comma,
+  // so only the name reaches the end here).
+  if (first.text === first.text.toLowerCase() && isInvertibleVerb(first.text)) {
+    const r = readPhraseForward(tokens, s + 1);
+    if (r && r[1] >= stop - MAX_TRAILING_TOKENS && !pronounInfo(tokens[r[0]].text)?.relative) {
+      return { ...phrase(text, tokens, extendDescription(tokens, r)), verb: first.text, side: 'after' };
+    }
+    return null;
+  }
+
+  // "…, Potter said (on Tuesday)."
+  for (let v = s + 1; v < stop && v - s <= 9; v++) {
+    const t = tokens[v];
+    if (t.text === QUOTE_PLACEHOLDER || !t.word) return null;
+    const w = t.text.toLowerCase();
+    if (t.text !== w || !isSpeechVerb(w) || isBaseForm(w)) continue;
+    if (stop - v - 1 > MAX_TRAILING_TOKENS) return null;
+    for (let k = v + 1; k < stop; k++) if (tokens[k].text === QUOTE_PLACEHOLDER || tokens[k].text === 'that') return null;
+    let e = v - 1;
+    while (e > s && isBetweenWord(tokens[e])) e--;
+    const r = readPhraseBackward(tokens, e, s);
+    // The whole clause before the verb must be the speaker phrase.
+    if (!r || r[0] !== s) return null;
+    const p = pronounInfo(tokens[s].text);
+    if (p?.relative) return null;
+    return { ...phrase(text, tokens, r), verb: t.text, side: 'after' };
+  }
+  return null;
+}
