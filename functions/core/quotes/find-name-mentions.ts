@@ -75,22 +75,25 @@ function capitalisedRuns(text: string, from: number, to: number): Word[][] {
   let run: Word[] = [];
   // End of the last word read (capitalised or not), so a capital inside it is not a new word.
   let covered = from;
-  UPPER_START.lastIndex = from;
+  // Search only [from, to): an unbounded search would run on to the next capital anywhere in the
+  // text, and the text between quotes is scanned gap by gap — quadratic on text without capitals.
+  const window = text.slice(from, to);
+  UPPER_START.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = UPPER_START.exec(text)) !== null && m.index < to) {
-    const i = m.index;
+  while ((m = UPPER_START.exec(window)) !== null) {
+    const i = m.index + from;
     if (i < covered || !isUpperCode(text.charCodeAt(i), text, i)) continue;
     // A capital inside a word ("iPhone", "McCain" past its first letter, "U.S" after the dot) is not a word start.
     if (i > from) {
       const p = text.charCodeAt(i - 1);
       if (isWordCode(p, text, i - 1)) {
         covered = wordEnd(text, i, to);
-        UPPER_START.lastIndex = covered;
+        UPPER_START.lastIndex = covered - from;
         continue;
       }
       if (isJoiner(p) && i - 2 >= from && isWordCode(text.charCodeAt(i - 2), text, i - 2)) {
         covered = wordEnd(text, i, to);
-        UPPER_START.lastIndex = covered;
+        UPPER_START.lastIndex = covered - from;
         continue;
       }
     }
@@ -112,7 +115,7 @@ function capitalisedRuns(text: string, from: number, to: number): Word[][] {
     }
     run.push({ text: w, start: i, end: j });
     covered = j;
-    UPPER_START.lastIndex = j;
+    UPPER_START.lastIndex = j - from;
   }
   if (run.length > 0) runs.push(run);
   return runs;

@@ -25,10 +25,23 @@ export interface AttributionContext {
 export function narrativeTokens(ctx: AttributionContext, start: number, end: number): Token[] {
   const out: Token[] = [];
   let pos = start;
-  for (const q of ctx.lineSpans) {
+  const spans = ctx.lineSpans;
+  // Spans are sorted and disjoint: start one before the first span opening at or after `start`
+  // and stop at the first opening at or after `end`. Scanning every span of the line for every
+  // quote was quadratic — minutes for a hostile one-line upload with thousands of quotes.
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].open < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = Math.max(0, lo - 1); i < spans.length; i++) {
+    const q = spans[i];
     const qs = q.open;
+    if (qs >= end) break;
     const qe = q.close === null ? q.lineEnd : q.close + 1;
-    if (qe <= pos || qs >= end) continue;
+    if (qe <= pos) continue;
     if (qs > pos) tokenizeWords(ctx.text, pos, qs, out);
     out.push({ text: QUOTE_PLACEHOLDER, start: qs, end: qe, word: false });
     pos = Math.max(pos, qe);
