@@ -20,6 +20,8 @@ export class IndexReader {
   private through = 0;
   /** One refresh at a time: concurrent requests share it instead of applying the log twice. */
   private refreshing: Promise<SearchIndex> | null = null;
+  /** The refresh that follows the running one, shared by every request that arrived during it. */
+  private queued: Promise<SearchIndex> | null = null;
 
   constructor(
     private readonly blobs: BlobStore,
@@ -27,18 +29,28 @@ export class IndexReader {
     private readonly documents: DocumentLoader,
   ) {}
 
-  /** The index, brought up to date with the ingest log. */
+  /** The index, brought up to date with the ingest log as of this call. */
   async current(): Promise<SearchIndex> {
-    this.refreshing ??= this.refresh().finally(() => {
-      this.refreshing = null;
-    });
-    return this.refreshing;
+    if (!this.refreshing) {
+      this.refreshing = this.refresh().finally(() => {
+        this.refreshing = null;
+      });
+      return this.refreshing;
+    }
+    // The running refresh may have read the log before this caller's own write landed: joining it
+    // could miss that write. Wait for one more refresh, shared by everyone arriving meanwhile.
+    this.queued ??= this.refreshing
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = null;
+        return this.current();
+      });
+    return this.queued;
   }
 
-  /** The index brought up to date, serialised, with the log position it contains. */
-  async snapshot(): Promise<{ json: string; through: number; documentCount: number }> {
-    const index = await this.current();
-    return { json: JSON.stringify(index), through: this.through, documentCount: index.documentCount };
+  /** The log position the index contains (as of the last {@link current}). */
+  get position(): number {
+    return this.through;
   }
 
   private async refresh(): Promise<SearchIndex> {

@@ -5,10 +5,12 @@
  * Order of writes, so that a failure never leaves anything half-visible:
  * 1. claim the id (metadata, status `pending`: invisible to readers),
  * 2. write the original bytes and the normalised document,
- * 3. mark the metadata `ready` (now readable),
- * 4. append to the ingest log (now searchable).
- * A failure in 2–4 removes what was written. A process that dies between steps leaves a pending
- * claim, which the next upload of the same content takes over once it is stale.
+ * 3. append to the ingest log (now searchable),
+ * 4. mark the metadata `ready` (now readable).
+ * A failure in 2–4 removes what was written (logging a delete if the add was logged). A process
+ * that dies between steps leaves a pending claim; the next upload of the same content takes it
+ * over once it is stale and finishes the job, so nothing stays stuck. (The other order could
+ * leave a document readable but never searchable, with every re-upload answered "duplicate".)
  */
 import { createHash } from 'node:crypto';
 import type { ArchivedDocument, DocumentMetadata, SourceMetadata } from '../core/document.ts';
@@ -132,13 +134,16 @@ export async function ingestDocument(archive: Archive, request: IngestRequest, n
     if (existing) return { ...existing, duplicate: true };
     throw new VerbatimError('conflict', 'The same text is being archived by another upload right now; try again in a moment.');
   }
+  let logged = false;
   try {
     await archive.blobs.put(originalKey(document.id), request.file.bytes, request.file.contentType);
     await archive.blobs.put(documentKey(document.id), JSON.stringify(document), 'application/json');
-    await archive.metadata.markReady(document.id);
     await archive.metadata.appendLog({ op: 'add', id: document.id });
+    logged = true;
+    await archive.metadata.markReady(document.id);
   } catch (error) {
     await Promise.allSettled([
+      ...(logged ? [archive.metadata.appendLog({ op: 'delete', id: document.id })] : []),
       archive.blobs.delete(originalKey(document.id)),
       archive.blobs.delete(documentKey(document.id)),
       archive.metadata.remove(document.id),

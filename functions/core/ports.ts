@@ -45,6 +45,8 @@ export interface IndexManifest {
   through: number;
   /** Blob key of the snapshot. */
   snapshotKey: string;
+  /** The snapshot this one replaced (deleted by the next compaction, once nobody can be loading it). */
+  previousSnapshotKey: string | null;
   documentCount: number;
   bytes: number;
   writtenAt: string;

@@ -9,5 +9,5 @@ export const originalKey = (id: string) => `originals/${id}`;
 /** The normalised document as JSON ({@link ArchivedDocument}). */
 export const documentKey = (id: string) => `documents/${id}.json`;
 
-/** An index snapshot; each compaction writes a new version and never overwrites one in use. */
-export const snapshotKey = (version: number) => `index/snapshot-${String(version).padStart(8, '0')}.json`;
+/** An index snapshot; each compaction attempt writes its own key and never overwrites one in use. */
+export const snapshotKey = (version: number, attempt: string) => `index/snapshot-${String(version).padStart(8, '0')}-${attempt}.json`;

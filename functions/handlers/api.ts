@@ -5,5 +5,17 @@ import { createApp } from '../http/create-app.ts';
 import { archiveFromConfig } from './archive-from-config.ts';
 
 const config = loadConfig(process.env);
+// Open writes are for a laptop, where the local server binds to 127.0.0.1; on AWS they would be
+// open to the internet. The stack always sets a token: its absence is a misconfiguration.
+if (!config.apiToken) throw new Error('VERBATIM_API_TOKEN is not set: the API Lambda refuses to run with open writes.');
 
-export const handler = handle(createApp({ archive: archiveFromConfig(config), apiToken: config.apiToken }));
+/**
+ * A Lambda response body is either text or base64. Only UTF-8 survives the text path byte for
+ * byte, so everything else — an original in windows-1252, a PDF — travels as base64, keeping
+ * originals identical to their SHA-256.
+ */
+const isUtf8Text = (type: string) => /^application\/json\b/i.test(type) || /charset=utf-8/i.test(type);
+
+export const handler = handle(createApp({ archive: archiveFromConfig(config), apiToken: config.apiToken }), {
+  isContentTypeBinary: (type) => !isUtf8Text(type),
+});

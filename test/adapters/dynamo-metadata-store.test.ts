@@ -44,7 +44,7 @@ describe('DynamoMetadataStore on dynalite', () => {
 
   it('swaps the manifest only from the expected version', async () => {
     const store = scratch.archive.metadata;
-    const manifest = { version: 1, through: 3, snapshotKey: 'index/a', documentCount: 3, bytes: 10, writtenAt: 'now' };
+    const manifest = { version: 1, through: 3, snapshotKey: 'index/a', previousSnapshotKey: null, documentCount: 3, bytes: 10, writtenAt: 'now' };
     expect(await store.swapManifest(manifest, 0)).toBe(true);
     expect(await store.swapManifest({ ...manifest, version: 2 }, 0)).toBe(false);
     expect(await store.swapManifest({ ...manifest, version: 2 }, 1)).toBe(true);

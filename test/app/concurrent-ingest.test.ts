@@ -34,6 +34,8 @@ describe('concurrent writers', () => {
     expect(outcomes.filter((o) => o.written)).toHaveLength(1);
     const manifest = await scratch.archive.metadata.getManifest();
     expect(manifest).toMatchObject({ version: 1, through, documentCount: 24 });
+    // Each attempt wrote its own key: the winner's snapshot is intact, the loser's is gone.
+    expect(await scratch.archive.blobs.get(manifest!.snapshotKey)).not.toBeNull();
 
     const page = await searchArchive(anotherProcess(), { q: 'ferry crossings', limit: 100, offset: 0 });
     expect(page.total).toBe(24);
@@ -45,6 +47,45 @@ describe('concurrent writers', () => {
     const outcomes = [a, b].map((o) => (o.status === 'fulfilled' ? (o.value.duplicate ? 'duplicate' : 'added') : (o.reason as Error & { code?: string }).code));
     // The loser waits for the winner's ingest to finish and answers with its document.
     expect(outcomes.sort()).toEqual(['added', 'duplicate']);
+  });
+});
+
+describe('freshness under concurrency', () => {
+  it('a search that starts while an older refresh is in flight still sees a write that landed before it', async () => {
+    const real = scratch.archive.metadata;
+    // The reader's log read completes, then lingers: a write lands while its refresh is in flight.
+    const slow = new Proxy(real, {
+      get(target, property) {
+        if (property === 'readLog') {
+          return async (after: number) => {
+            const entries = await target.readLog(after);
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            return entries;
+          };
+        }
+        const value = Reflect.get(target, property);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const reader = createArchive({ blobs: scratch.archive.blobs, metadata: slow, maxUploadBytes: 1 << 20 });
+    await reader.index.current();
+    const inFlight = reader.index.current();
+    const written = await ingestDocument(anotherProcess(), article(3000));
+    const page = await searchArchive(reader, { q: 'report 3000', limit: 10, offset: 0 });
+    await inFlight;
+    expect(page.results.map((r) => r.id)).toContain(written.id);
+  });
+
+  it('keeps the live snapshot and the one before it, and deletes older ones', async () => {
+    const keys: string[] = [];
+    for (let n = 0; n < 3; n++) {
+      await ingestDocument(anotherProcess(), article(4000 + n));
+      const result = await compactIndex(anotherProcess());
+      if (!result.written) throw new Error(`compaction did not write: ${result.reason}`);
+      keys.push(result.manifest.snapshotKey);
+    }
+    const present = await Promise.all(keys.map(async (key) => (await scratch.archive.blobs.get(key)) !== null));
+    expect(present).toEqual([false, true, true]);
   });
 });
 

@@ -56,10 +56,27 @@ describe('the API Lambda handler', () => {
     expect(missing.statusCode).toBe(404);
   });
 
+  it('returns originals in any encoding byte for byte (base64), so their SHA-256 still matches', async () => {
+    // “Quoted” in windows-1252: 0x93 and 0x94 are not valid UTF-8.
+    const bytes = new Uint8Array([0x93, 0x51, 0x75, 0x6f, 0x74, 0x65, 0x64, 0x94, 0x20, 0x77, 0x6f, 0x72, 0x64, 0x73, 0x2e]);
+    const { ingestDocument } = await import('../../functions/app/ingest-document.ts');
+    const created = await ingestDocument(local.archive, { file: { bytes, contentType: 'text/plain; charset=windows-1252' } });
+    const response = await handler(event('GET', `/api/documents/${created.id}/original`), {});
+    expect(response.statusCode).toBe(200);
+    expect((response as { isBase64Encoded?: boolean }).isBase64Encoded).toBe(true);
+    expect(new Uint8Array(Buffer.from(response.body, 'base64'))).toEqual(bytes);
+    const { createHash } = await import('node:crypto');
+    expect(createHash('sha256').update(Buffer.from(response.body, 'base64')).digest('hex')).toBe(created.originalSha256);
+    // The app's own JSON stays text.
+    const read = await handler(event('GET', `/api/documents/${created.id}`), {});
+    expect((read as { isBase64Encoded?: boolean }).isBase64Encoded).toBe(false);
+    expect(JSON.parse(read.body).text).toBe('“Quoted” words.');
+  });
+
   it('the indexer handler writes a snapshot the next cold start loads', async () => {
     const { handler: indexer } = (await import('../../functions/handlers/indexer.ts')) as { handler: () => Promise<{ written: boolean }> };
     expect(await indexer()).toMatchObject({ written: true });
     expect(await indexer()).toMatchObject({ written: false, reason: 'up-to-date' });
-    expect(await local.archive.metadata.getManifest()).toMatchObject({ version: 1, documentCount: 1 });
+    expect(await local.archive.metadata.getManifest()).toMatchObject({ version: 1, documentCount: 2 });
   });
 });

@@ -97,7 +97,7 @@ describe('storage', () => {
   it('grants on the same prefixes the functions build keys under', () => {
     expect(originalKey('x').startsWith(KEY_PREFIX.originals)).toBe(true);
     expect(documentKey('x').startsWith(KEY_PREFIX.documents)).toBe(true);
-    expect(snapshotKey(1).startsWith(KEY_PREFIX.index)).toBe(true);
+    expect(snapshotKey(1, 'attempt').startsWith(KEY_PREFIX.index)).toBe(true);
   });
 });
 
