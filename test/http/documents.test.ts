@@ -134,3 +134,16 @@ describe('GET /api/openapi.json', () => {
     expect(body.paths['/api/documents'].post.requestBody.content).toHaveProperty('multipart/form-data');
   });
 });
+
+describe('open writes (no token configured)', () => {
+  it('refuse requests another web site makes through the browser', async () => {
+    const body = JSON.stringify({ text: 'A cross-site page tries to archive this text without asking anyone.' });
+    const headers = { 'content-type': 'application/json' };
+    const crossSite = await scratch.app.request('/api/documents', { method: 'POST', body, headers: { ...headers, 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' } });
+    expect(crossSite.status).toBe(401);
+    const foreignOrigin = await scratch.app.request('/api/documents', { method: 'POST', body, headers: { ...headers, origin: 'https://evil.example' } });
+    expect(foreignOrigin.status).toBe(401);
+    const sameOrigin = await scratch.app.request('/api/documents', { method: 'POST', body, headers: { ...headers, 'sec-fetch-site': 'same-origin', origin: 'http://localhost' } });
+    expect(sameOrigin.status).toBe(201);
+  });
+});
