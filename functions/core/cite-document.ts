@@ -55,14 +55,16 @@ export const passageAnchor = (start: number, end: number) => `q-${start}-${end}`
 /**
  * The path that opens a document with any passage highlighted and scrolled into view: the page
  * marks `at` and gives the mark the id `at`, so the fragment scrolls even without JavaScript.
+ * `highlight` (a search query) also marks its words on the page.
  *
  * @example
  * ```ts
- * passagePath('3f2a9c0d4b1e8a77', 120, 212); // '/documents/3f2a9c0d4b1e8a77?at=120-212#at'
+ * passagePath('3f2a9c0d4b1e8a77', 120, 212);            // '/documents/3f2a9c0d4b1e8a77?at=120-212#at'
+ * passagePath('3f2a9c0d4b1e8a77', 120, 212, 'embassy'); // '/documents/3f2a9c0d4b1e8a77?at=120-212&hl=embassy#at'
  * ```
  */
-export function passagePath(id: string, start: number, end: number): string {
-  return `/documents/${id}?at=${start}-${end}#at`;
+export function passagePath(id: string, start: number, end: number, highlight?: string): string {
+  return `/documents/${id}?at=${start}-${end}${highlight ? `&hl=${encodeURIComponent(highlight)}` : ''}#at`;
 }
 
 /**

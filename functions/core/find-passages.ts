@@ -4,7 +4,7 @@
  */
 import type { ArchivedDocument, Paragraph, Quote } from './document.ts';
 import type { ParsedQuery } from './parse-query.ts';
-import { findPhrase, tokenize, wordMatches, type Token } from './text-tokens.ts';
+import { findPhrase, foldTerm, tokenize, wordMatches, type Token } from './text-tokens.ts';
 
 /** A matched sentence: `text === document.text.slice(start, end)`; highlights are document offsets. */
 export interface Passage {
@@ -89,7 +89,8 @@ export function findPassages(document: Pick<ArchivedDocument, 'text' | 'paragrap
  */
 export function matchingQuotes(quotes: Quote[], query: ParsedQuery): Quote[] {
   return quotes.filter((quote) => {
-    if (query.speaker && !(quote.speaker ?? '').toLowerCase().includes(query.speaker.toLowerCase())) return false;
+    // Folded like the index, so `speaker:Jose` finds José's quotes here as it finds his documents.
+    if (query.speaker && !foldTerm(quote.speaker ?? '').includes(foldTerm(query.speaker))) return false;
     const tokens = tokenize(quote.text);
     if (query.phrases.length > 0) return query.phrases.every((phrase) => findPhrase(tokens, phrase).length > 0);
     if (query.terms.length === 0) return Boolean(query.speaker);

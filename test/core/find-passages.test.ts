@@ -64,5 +64,7 @@ describe('matchingQuotes', () => {
     expect(matchingQuotes(quotes, parseQuery('"new pier"')).map((q) => q.speaker)).toEqual(['Bo Chan']);
     expect(matchingQuotes(quotes, parseQuery('pier speaker:chan')).map((q) => q.speaker)).toEqual(['Bo Chan']);
     expect(matchingQuotes(quotes, parseQuery('council'))).toEqual([]);
+    const accented = [quote('Vamos a construir.', 'José Núñez')];
+    expect(matchingQuotes(accented, parseQuery('speaker:"jose nunez"')).map((q) => q.speaker)).toEqual(['José Núñez']);
   });
 });

@@ -36,7 +36,12 @@ function initCopyButtons() {
 /* ---------- the passage a reader came for ---------- */
 
 function revealTarget() {
-  const hash = decodeURIComponent(location.hash.slice(1));
+  let hash = '';
+  try {
+    hash = decodeURIComponent(location.hash.slice(1));
+  } catch {
+    // A malformed fragment (`#%E0%A4`): fall back to the highlighted passage.
+  }
   const target = (hash && document.getElementById(hash)) || document.getElementById('at');
   if (!target || !target.closest('.document__text')) return;
   // The fragment already scrolled it to the top edge; the middle of the screen reads better.
@@ -63,7 +68,6 @@ async function errorMessage(response) {
 }
 
 function initUploader(root) {
-  root.hidden = false;
   const tokenRequired = root.dataset.tokenRequired === 'true';
   const maxBytes = Number(root.dataset.maxBytes) || Infinity;
   const template = document.getElementById('upload-item-template');
@@ -253,6 +257,8 @@ function initUploader(root) {
     const response = await fetch('/api/extract', { method: 'POST', headers: { authorization: `Bearer ${candidate}` }, body: new FormData() }).catch(() => null);
     if (!response) return renderSignin('Could not reach the server. Try again.', true);
     if (response.status === 401) return renderSignin('That token was not accepted. Check it and try again.', true);
+    // With a valid token the empty form is refused for its missing file (400); anything else is a server problem.
+    if (response.status !== 400) return renderSignin(`The server could not check the token (${response.status}). Try again.`, true);
     token = candidate;
     tokenInput.value = '';
     sessionStorage.setItem(TOKEN_KEY, token);
@@ -308,11 +314,20 @@ function initUploader(root) {
 
   renderSignin();
   renderSummary();
+  // Shown only once everything is wired: a half-initialised uploader must never take input.
+  root.hidden = false;
 }
 
 /* ---------- start ---------- */
 
-initCopyButtons();
-revealTarget();
-const uploader = document.getElementById('uploader');
-if (uploader) initUploader(uploader);
+// Each feature starts on its own: one failing (storage blocked, an odd URL) must not stop the others.
+for (const start of [initCopyButtons, revealTarget, () => {
+  const uploader = document.getElementById('uploader');
+  if (uploader) initUploader(uploader);
+}]) {
+  try {
+    start();
+  } catch (error) {
+    console.error(error);
+  }
+}

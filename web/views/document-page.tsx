@@ -7,10 +7,9 @@
 import type { ArchivedDocument, Quote } from '../../functions/core/document.ts';
 import { citationFor, formatName, originalFileName } from './citation.ts';
 import { formatBytes, plural, safeHref } from './format.ts';
-import { formatDate, passageAnchor } from '../../functions/core/cite-document.ts';
+import { formatDate, passageAnchor, passagePath, quotePath } from '../../functions/core/cite-document.ts';
 import { Layout } from './layout.tsx';
 import { MarkedText, type TextMark } from './marked-text.tsx';
-import { quoteHref } from './search-results.tsx';
 
 /** A related document, as listed in the sidebar. */
 export interface RelatedDocument {
@@ -71,10 +70,10 @@ function QuoteList(props: { document: ArchivedDocument; quotes: Quote[]; origin:
                 <span class="speaker">{quote.speaker ?? 'Speaker unknown'}</span>
                 {quote.mention && quote.mention !== quote.speaker ? <span class="muted"> (“{quote.mention}”)</span> : null}
                 {' · '}
-                <a href={quoteHref(document.id, quote.start, quote.end)} class="permalink">
+                <a href={quotePath(document.id, quote.start, quote.end)} class="permalink">
                   Permalink
                 </a>
-                <button type="button" class="copy-button" data-copy={`${props.origin}${quoteHref(document.id, quote.start, quote.end)}`} hidden>
+                <button type="button" class="copy-button" data-copy={`${props.origin}${quotePath(document.id, quote.start, quote.end)}`} hidden>
                   Copy link
                 </button>
               </p>
@@ -125,7 +124,7 @@ function RelatedList(props: { documents: RelatedDocument[] }) {
     <ul class="related-list">
       {props.documents.map((d) => (
         <li>
-          <a href={d.at ? quoteHref(d.id, d.at[0], d.at[1]) : `/documents/${d.id}`}>{d.title}</a>
+          <a href={d.at ? passagePath(d.id, d.at[0], d.at[1]) : `/documents/${d.id}`}>{d.title}</a>
           <span class="muted small">
             {' '}
             {[d.publisher, formatDate(d.publishedAt)].filter(Boolean).join(', ')}

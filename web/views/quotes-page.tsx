@@ -3,11 +3,10 @@
  * passages, how they differ word by word, a verdict, the speaker and the sentences around it.
  */
 import type { QuoteResult, QuoteSearch, Verdict } from '../../functions/app/find-quotes.ts';
-import { formatDate } from '../../functions/core/cite-document.ts';
+import { formatDate, passagePath } from '../../functions/core/cite-document.ts';
 import { Layout } from './layout.tsx';
 import { MarkedText } from './marked-text.tsx';
 import { DiffLegend, QuoteDiff } from './quote-diff.tsx';
-import { passageHref, quoteHref } from './search-results.tsx';
 
 /** What the quote page shows. */
 export interface QuotesPageProps {
@@ -59,7 +58,7 @@ function Result(props: { result: QuoteResult }) {
       <QuoteDiff diff={result.diff} />
       {result.fragment ? <p class="muted small">The claim covers only part of this passage.</p> : null}
       <p class="source-line">
-        <a href={passageHref(document.id, match.start, match.end)}>{document.title}</a>
+        <a href={passagePath(document.id, match.start, match.end)}>{document.title}</a>
         <span class="muted">
           {' '}
           — {[document.publisher ?? 'Unknown publisher', formatDate(document.publishedAt) || 'undated'].join(', ')}
@@ -71,7 +70,7 @@ function Result(props: { result: QuoteResult }) {
           <ul class="related-list">
             {result.alsoIn.map((other) => (
               <li>
-                <a href={quoteHref(other.document.id, other.match.start, other.match.end)}>{other.document.title}</a>
+                <a href={passagePath(other.document.id, other.match.start, other.match.end)}>{other.document.title}</a>
                 <span class="muted small">
                   {' '}
                   {[other.document.publisher, formatDate(other.document.publishedAt), VERDICTS[other.verdict]?.label].filter(Boolean).join(' · ')}
@@ -129,7 +128,7 @@ export function QuotesPage(props: QuotesPageProps) {
           </section>
         ) : (
           <section aria-labelledby="quote-results-title">
-            <h2 id="quote-results-title" class="results__summary" role="status">
+            <h2 id="quote-results-title" class="results__summary">
               {search.results.length === 1 ? 'The closest original' : `The ${search.results.length} closest originals`}
               <span class="muted"> · {search.candidates} documents compared · {Math.round(search.tookMs)} ms</span>
             </h2>

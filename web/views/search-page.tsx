@@ -165,7 +165,7 @@ export function SearchPage(props: SearchPageProps) {
         ) : (
           <div class="results-layout">
             <section class="results" aria-labelledby="results-summary">
-              <h2 id="results-summary" class="results__summary" role="status">
+              <h2 id="results-summary" class="results__summary">
                 {results.results.length > 0
                   ? `${first.toLocaleString('en-GB')}–${(first + results.results.length - 1).toLocaleString('en-GB')} of ${plural(results.total, 'document')}`
                   : `${plural(results.total, 'document')}; this page is past the last`}

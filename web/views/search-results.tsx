@@ -1,15 +1,7 @@
 /** One search hit: title and source line, matched passages with the matches marked, matching quotes. */
 import type { SearchHit } from '../../functions/app/search-archive.ts';
-import { formatDate, quotePath } from '../../functions/core/cite-document.ts';
+import { formatDate, passagePath, quotePath } from '../../functions/core/cite-document.ts';
 import { MarkedText } from './marked-text.tsx';
-
-/** Where a hit's passage opens: the document, that passage highlighted and scrolled to. */
-export function passageHref(id: string, start: number, end: number, q?: string): string {
-  return `/documents/${id}?at=${start}-${end}${q ? `&hl=${encodeURIComponent(q)}` : ''}#at`;
-}
-
-/** A quote's permalink: its document with the quote highlighted, at its stable anchor. */
-export const quoteHref = quotePath;
 
 /**
  * @example
@@ -20,7 +12,7 @@ export const quoteHref = quotePath;
 export function SearchResult(props: { hit: SearchHit; q: string }) {
   const { hit, q } = props;
   const first = hit.passages[0];
-  const href = first ? passageHref(hit.id, first.start, first.end, q) : `/documents/${hit.id}?hl=${encodeURIComponent(q)}`;
+  const href = first ? passagePath(hit.id, first.start, first.end, q) : `/documents/${hit.id}?hl=${encodeURIComponent(q)}`;
   return (
     <li class="result">
       <h3 class="result__title">
@@ -34,7 +26,7 @@ export function SearchResult(props: { hit: SearchHit; q: string }) {
         <ul class="passages">
           {hit.passages.map((passage) => (
             <li>
-              <a class="passage" href={passageHref(hit.id, passage.start, passage.end, q)}>
+              <a class="passage" href={passagePath(hit.id, passage.start, passage.end, q)}>
                 <MarkedText
                   text={passage.text}
                   start={0}
@@ -52,7 +44,7 @@ export function SearchResult(props: { hit: SearchHit; q: string }) {
           <ul class="quote-list quote-list--compact">
             {hit.quotes.slice(0, 3).map((quote) => (
               <li>
-                <a href={quoteHref(hit.id, quote.start, quote.end)}>
+                <a href={quotePath(hit.id, quote.start, quote.end)}>
                   <q>{quote.text}</q>
                 </a>{' '}
                 <span class="speaker">— {quote.speaker ?? 'speaker unknown'}</span>

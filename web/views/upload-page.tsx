@@ -74,10 +74,11 @@ export function UploadPage(props: { tokenRequired: boolean; maxUploadBytes: numb
       <div id="uploader" class="uploader" data-token-required={props.tokenRequired ? 'true' : 'false'} data-max-bytes={String(props.maxUploadBytes)} hidden>
         <section class="panel signin" id="signin" aria-labelledby="signin-title" hidden={!props.tokenRequired}>
           <h2 id="signin-title">Sign in to upload</h2>
-          <form id="signin-form" class="signin__form">
+          {/* POST and no `name` on the field: should the script fail, the token never lands in a URL. */}
+          <form id="signin-form" class="signin__form" method="post" action="/upload">
             <div class="field">
               <label for="token">Uploader token</label>
-              <input id="token" name="token" type="password" autocomplete="off" spellcheck={false} required aria-describedby="token-hint" />
+              <input id="token" type="password" autocomplete="off" spellcheck={false} required aria-describedby="token-hint" />
               <p id="token-hint" class="hint">
                 Kept in this browser tab's session only, and sent only with your uploads.
               </p>
