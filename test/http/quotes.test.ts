@@ -101,6 +101,18 @@ describe('GET /api/quotes', () => {
     expect(page.slice(page.search(/id="at"/)).replace(/<[^>]+>/g, '')).toContain(best.match.text);
   });
 
+  it('calls a word-for-word claim with apostrophes exact', async () => {
+    const created = await postJson(scratch.app, '/api/documents', {
+      title: 'Harbour chief on the dredging plan',
+      text: '“We don’t know what the minister’s plan is, and that’s the problem,” harbour chief Ines Garde said on Friday.',
+    });
+    const [best] = (await quotes('We don’t know what the minister’s plan is')).body.results;
+    expect(best.document.id).toBe(created.body.id);
+    expect(best.verdict).toBe('exact');
+    const straight = (await quotes("We don't know what the minister's plan is")).body.results[0];
+    expect(['exact', 'punctuation_or_case']).toContain(straight.verdict);
+  });
+
   it('shows what changed word by word', async () => {
     const { body } = await quotes('The floodgates held because people worked all night to reinforce them');
     const ops = body.results[0].diff.map((d: { op: string; claim?: string; original?: string }) => `${d.op}:${d.claim ?? ''}/${d.original ?? ''}`);

@@ -83,7 +83,7 @@ export async function parseSource(file: SourceFile): Promise<ParsedSource> {
   if (file.bytes.length === 0) {
     throw new VerbatimError('empty_document', 'The file is empty. Choose the file again, or paste the text.');
   }
-  const parsed = await PARSERS[format](file.bytes, charset);
+  const parsed = await parseOrExplain(format, file.bytes, charset);
   if (!/[\p{L}\p{N}]/u.test(parsed.text)) {
     throw new VerbatimError(
       'empty_document',
@@ -103,6 +103,23 @@ const PARSERS: Record<SourceFormat, (bytes: Uint8Array, charset?: string) => Par
   pdf: async (bytes) => (await import('./parse-pdf.ts')).parsePdf(bytes),
   docx: async (bytes) => (await import('./parse-docx.ts')).parseDocx(bytes),
 };
+
+/**
+ * Parsers throw their own errors for what they recognise; anything else — a library tripping over
+ * a corrupt zip, a stack overflow on absurd nesting — is still the file's fault, not the server's.
+ */
+async function parseOrExplain(format: SourceFormat, bytes: Uint8Array, charset: string | undefined): Promise<ParsedSource> {
+  try {
+    return await PARSERS[format](bytes, charset);
+  } catch (error) {
+    if (error instanceof VerbatimError) throw error;
+    console.warn(`Unreadable ${format} upload`, error);
+    throw new VerbatimError(
+      'unreadable_file',
+      `This ${format === 'text' ? 'text' : format.toUpperCase()} file could not be read; it may be damaged or unusually structured. Try saving it again, or paste the text.`,
+    );
+  }
+}
 
 function detectFormat(type: string, extension: string | undefined): SourceFormat {
   const byExtension = extension ? FORMAT_BY_EXTENSION[extension] : undefined;

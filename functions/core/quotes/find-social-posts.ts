@@ -49,8 +49,10 @@ export function findSocialPosts(text: string): SocialPost[] {
     let s = lineStart;
     while (s <= e && /\s/.test(text[s])) s++;
     let end = e + 1;
-    const links = TRAILING_LINKS.exec(text.slice(s, end));
-    if (links) end = s + links.index;
+    // Links trail the post's last line; looking at its tail only keeps the pattern linear.
+    const tail = Math.max(s, end - 1000);
+    const links = TRAILING_LINKS.exec(text.slice(tail, end));
+    if (links) end = tail + links.index;
     if (end <= s) continue;
     const author = m[1].replace(NAME_JUNK, '').replace(/\s+/g, ' ').trim();
     // A bilingual display name "Гюндуз Мамедов/Gyunduz Mamedov": keep the last (usually Latin) form.

@@ -15,7 +15,8 @@ const SPACE = /\s/;
 
 function wordBefore(text: string, i: number): string {
   let s = i;
-  while (s > 0 && /[\p{L}.]/u.test(text[s - 1])) s--;
+  // Abbreviations are short: a longer word is never one, and walking it all was quadratic.
+  while (s > 0 && i - s < 12 && /[\p{L}.]/u.test(text[s - 1])) s--;
   return text.slice(s, i).toLowerCase();
 }
 

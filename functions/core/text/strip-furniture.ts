@@ -108,7 +108,9 @@ export function stripFurniture(lines: readonly string[]): string[] {
  * ```
  */
 export function isFurniture(line: string): boolean {
-  if (line === '') return false;
+  // Furniture lines are short; a long line is article text. The cap also keeps the patterns below
+  // linear: some backtrack quadratically on a hostile line (80 KB of dots took 11 s).
+  if (line === '' || line.length > MAX_FURNITURE_LINE) return false;
   const key = lineKey(line);
   if (ANYWHERE_PHRASES.has(key)) return true;
   if (BARE_IMAGE.test(line) || FILE_REFERENCE.test(line) || MARKDOWN_IMAGES.test(line)) return true;
@@ -118,9 +120,13 @@ export function isFurniture(line: string): boolean {
   return isShareRow(key) || isBreadcrumb(line);
 }
 
+/** Longer than any real menu, share row, prompt or cookie notice. */
+const MAX_FURNITURE_LINE = 1000;
+
 /** Furniture at either end of the text: navigation words, consent buttons, tag lists. */
 function isEdgeFurniture(line: string): boolean {
   if (line === '' || isFurniture(line)) return true;
+  if (line.length > MAX_FURNITURE_LINE) return false;
   const key = lineKey(line);
   // "Tags: Azerbaijan, Russia" / "Filed under: World" label the article rather than tell it.
   const isTagLine = /^(?:tags?|topics?|categories|category|filed under|posted in)\s*:/i.test(line);

@@ -55,3 +55,13 @@ describe('parseSource dispatch', () => {
     expect((await failure(parseSource({ bytes: utf8('<html><body><script>x()</script></body></html>'), contentType: 'text/html' }))).code).toBe('empty_document');
   });
 });
+
+describe('parseSource on pathological files', () => {
+  it('turns a parser crash on absurd nesting into unreadable_file, never a 500', async () => {
+    // Both overflow the stack inside the parsing libraries (linkedom/Readability, micromark).
+    const html = `<html><body>${'<div>'.repeat(10_000)}text</body></html>`;
+    await expect(parseSource({ bytes: new TextEncoder().encode(html), contentType: 'text/html' })).rejects.toMatchObject({ code: 'unreadable_file' });
+    const markdown = `${'>'.repeat(20_000)} text`;
+    await expect(parseSource({ bytes: new TextEncoder().encode(markdown), contentType: 'text/markdown' })).rejects.toMatchObject({ code: 'unreadable_file' });
+  }, 60_000);
+});
