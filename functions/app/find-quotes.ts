@@ -46,6 +46,8 @@ const ALIGNED = 20;
 const MIN_SCORE = 0.3;
 /** Prepared documents kept per process; a prepared document is its text plus ~16 bytes a word. */
 const PREPARED_CAPACITY = 5000;
+/** Distinct spellings kept before the prepared cache is rebuilt (~100 bytes each). */
+const MAX_VOCABULARY = 1_000_000;
 /** Preferences on top of similarity: a named speaker matches, the words sit inside a quote. */
 const SPEAKER_BONUS = 0.1;
 const IN_QUOTE_BONUS = 0.01;
@@ -60,7 +62,9 @@ const prepared = new WeakMap<Archive, Prepared>();
 
 async function quoteTexts(archive: Archive, ids: string[]): Promise<QuoteText[]> {
   let cache = prepared.get(archive);
-  if (!cache) prepared.set(archive, (cache = { vocabulary: new Vocabulary(), texts: new Map() }));
+  // The vocabulary only grows (ids must stay comparable): start afresh, texts and all, past a
+  // bound, so a long-lived process never holds every spelling it has ever seen.
+  if (!cache || cache.vocabulary.size > MAX_VOCABULARY) prepared.set(archive, (cache = { vocabulary: new Vocabulary(), texts: new Map() }));
   const missing = ids.filter((id) => !cache.texts.has(id));
   const loaded = missing.length > 0 ? await archive.documents.getMany(missing) : new Map();
   const texts: QuoteText[] = [];
