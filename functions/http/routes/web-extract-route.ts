@@ -12,6 +12,7 @@ import type { AppDeps } from '../create-app.ts';
 import { requireToken } from '../require-token.ts';
 import { errorResponses } from '../error-responses.ts';
 import { limitUploadSize } from '../limit-upload-size.ts';
+import { readIngestRequest } from '../read-ingest-request.ts';
 import { SourceMetadataSchema } from '../schemas.ts';
 
 /** The preview is for recognising the file, not for reading it. */
@@ -51,15 +52,9 @@ export function webExtractRoute(app: OpenAPIHono, deps: AppDeps): void {
     requireToken(deps.apiToken),
     limitUploadSize(deps.archive.limits.maxUploadBytes),
     async (c) => {
-      const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
-      if (type !== 'multipart/form-data') throw new VerbatimError('bad_request', 'Send the file as multipart/form-data in a field named "file".');
-      const form = await c.req.parseBody().catch(() => {
-        throw new VerbatimError('bad_request', 'The multipart form could not be read.');
-      });
-      const file = form.file;
-      if (!(file instanceof File)) throw new VerbatimError('bad_request', 'The form has no "file" field.');
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const parsed = await parseSource({ bytes, contentType: file.type || 'application/octet-stream', fileName: file.name });
+      // The same reading as an upload: what /api/extract previews is exactly what would be archived.
+      const { file } = await readIngestRequest(c);
+      const parsed = await parseSource(file);
       const text = normalizeText(parsed.text);
       if (text.length === 0) throw new VerbatimError('empty_document', 'The file contains no text to archive once page furniture is removed.');
       return c.json({ format: parsed.format, metadata: parsed.metadata, wordCount: countWords(text), preview: text.slice(0, PREVIEW_CHARS) }, 200);
