@@ -3,18 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { findPassages, matchingQuotes } from '../../functions/core/find-passages.ts';
 import { parseQuery } from '../../functions/core/parse-query.ts';
 import type { Paragraph, Quote } from '../../functions/core/document.ts';
-
-const paragraphsOf = (text: string): Paragraph[] => {
-  const out: Paragraph[] = [];
-  for (const m of text.matchAll(/[^\n]+/g)) out.push({ start: m.index, end: m.index + m[0].length });
-  return out;
-};
+import { splitParagraphs } from '../../functions/core/text/split-paragraphs.ts';
 
 const text = [
   'The council met on Monday. It voted to close the old ferry pier.',
   'Residents protested outside. "The pier is our history," one resident said. The ferry will run from the new pier.',
 ].join('\n\n');
-const document = { text, paragraphs: paragraphsOf(text) };
+const document = { text, paragraphs: splitParagraphs(text) };
 
 describe('findPassages', () => {
   it('returns the sentences where the query matched, best first by distinct terms, shown in document order', () => {
@@ -41,7 +36,7 @@ describe('findPassages', () => {
     fc.assert(
       fc.property(fc.array(paragraph, { minLength: 1, maxLength: 4 }), fc.array(word, { minLength: 1, maxLength: 3 }), (paragraphs, query) => {
         const body = paragraphs.join('\n\n');
-        const passages = findPassages({ text: body, paragraphs: paragraphsOf(body) }, parseQuery(query.join(' ')));
+        const passages = findPassages({ text: body, paragraphs: splitParagraphs(body) }, parseQuery(query.join(' ')));
         for (const p of passages) {
           expect(body.slice(p.start, p.end)).toBe(p.text);
           for (const [s, e] of p.highlights) {

@@ -18,6 +18,7 @@
  *   predicted `speaker` is not null, not a pronoun, and occurs verbatim in the article text.
  */
 import type { Paragraph, Quote } from '../../functions/core/document.ts';
+import { splitParagraphs } from '../../functions/core/text/split-paragraphs.ts';
 
 export interface GoldQuote {
   quote: string;
@@ -90,27 +91,6 @@ senator presidential candidate nominee secretary republican democratic democrat 
 const PRONOUNS = new Set('he she they it who which that i we me him her his their them us one whom its'.split(' '));
 
 /**
- * Splits text into paragraphs on blank lines: the eval's own copy, independent of the archive's.
- *
- * @example
- * ```ts
- * splitOnBlankLines('a\n\nb'); // [{ start: 0, end: 1 }, { start: 3, end: 4 }]
- * ```
- */
-export function splitOnBlankLines(text: string): Paragraph[] {
-  const out: Paragraph[] = [];
-  const re = /\n\s*\n/g;
-  let s = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    if (m.index > s) out.push({ start: s, end: m.index });
-    s = m.index + m[0].length;
-  }
-  if (s < text.length) out.push({ start: s, end: text.length });
-  return out;
-}
-
-/**
  * Maps Python code-point offsets to JavaScript UTF-16 offsets (identical unless the text has
  * characters outside the Basic Multilingual Plane).
  *
@@ -165,7 +145,7 @@ function overlap(a: { start: number; end: number }, s: number, e: number): numbe
  * @example
  * ```ts
  * const counts = emptyCounts();
- * scoreArticle(record, extractQuotes(record.text, splitOnBlankLines(record.text)), counts);
+ * scoreArticle(record, extractQuotes(record.text, splitParagraphs(record.text)), counts);
  * ```
  */
 export function scoreArticle(record: PolnearRecord, predicted: Quote[], counts: ExtractionCounts, failures?: ExtractionFailure[]): void {
@@ -247,7 +227,7 @@ const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 export function scoreExtraction(records: PolnearRecord[], extract: Extractor, keepFailures = false): ExtractionReport {
   const counts = emptyCounts();
   const failures: ExtractionFailure[] = [];
-  const inputs = records.map((r) => ({ r, paragraphs: splitOnBlankLines(r.text) }));
+  const inputs = records.map((r) => ({ r, paragraphs: splitParagraphs(r.text) }));
   // Warm up the JIT over the whole set so the timing reflects steady-state ingest.
   for (const { r, paragraphs } of inputs) extract(r.text, paragraphs);
   const outputs: Quote[][] = [];

@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { extractQuotes } from '../../../functions/core/quotes/extract-quotes.ts';
 import type { Paragraph, Quote } from '../../../functions/core/document.ts';
+import { splitParagraphs } from '../../../functions/core/text/split-paragraphs.ts';
 
 // One fixture per attribution category tuned on PolNeAR train/dev. All sentences are invented.
 
-function paragraphsOf(text: string): Paragraph[] {
-  const out: Paragraph[] = [];
-  let start = 0;
-  for (const part of text.split('\n\n')) {
-    if (part.length > 0) out.push({ start, end: start + part.length });
-    start += part.length + 2;
-  }
-  return out;
-}
-
 function quoteOf(text: string, words: string): Quote {
-  const q = extractQuotes(text, paragraphsOf(text)).find((x) => x.text === words);
+  const q = extractQuotes(text, splitParagraphs(text)).find((x) => x.text === words);
   expect(q, `no quote "${words}"`).toBeDefined();
   return q!;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { extractQuotes } from '../../../functions/core/quotes/extract-quotes.ts';
-import type { Paragraph } from '../../../functions/core/document.ts';
+import { splitParagraphs } from '../../../functions/core/text/split-paragraphs.ts';
 
 // Text built from pieces that exercise the tricky parts: every kind of mark, pseudo-tags,
 // newlines, attributions, pronouns, possessives, signature lines.
@@ -12,24 +12,11 @@ const piece = fc.constantFrom(
 );
 const textArb = fc.array(fc.oneof(piece, fc.string({ maxLength: 6 })), { maxLength: 60 }).map((parts) => parts.join(''));
 
-function paragraphsOf(text: string): Paragraph[] {
-  const out: Paragraph[] = [];
-  const re = /\n\n+/g;
-  let s = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    if (m.index > s) out.push({ start: s, end: m.index });
-    s = m.index + m[0].length;
-  }
-  if (s < text.length) out.push({ start: s, end: text.length });
-  return out;
-}
-
 describe('extractQuotes properties', () => {
   it('returns sorted, non-overlapping, trimmed spans that match the text', () => {
     fc.assert(
       fc.property(textArb, (text) => {
-        const quotes = extractQuotes(text, paragraphsOf(text));
+        const quotes = extractQuotes(text, splitParagraphs(text));
         let lastEnd = 0;
         for (const q of quotes) {
           expect(q.start).toBeGreaterThanOrEqual(lastEnd);
@@ -48,7 +35,7 @@ describe('extractQuotes properties', () => {
   it('gives the same answer twice (no state leaks between calls)', () => {
     fc.assert(
       fc.property(textArb, (text) => {
-        expect(extractQuotes(text, paragraphsOf(text))).toEqual(extractQuotes(text, paragraphsOf(text)));
+        expect(extractQuotes(text, splitParagraphs(text))).toEqual(extractQuotes(text, splitParagraphs(text)));
       }),
       { numRuns: 300 },
     );

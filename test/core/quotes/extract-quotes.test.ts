@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { extractQuotes } from '../../../functions/core/quotes/extract-quotes.ts';
 import type { Paragraph, Quote } from '../../../functions/core/document.ts';
+import { splitParagraphs } from '../../../functions/core/text/split-paragraphs.ts';
 
 // All fixtures below are invented sentences written for these tests.
 
-/** Paragraphs split on blank lines, as the archive's normaliser produces them. */
-function paragraphsOf(text: string): Paragraph[] {
-  const out: Paragraph[] = [];
-  let start = 0;
-  for (const part of text.split('\n\n')) {
-    if (part.length > 0) out.push({ start, end: start + part.length });
-    start += part.length + 2;
-  }
-  return out;
-}
-
 function extract(text: string): Quote[] {
-  return extractQuotes(text, paragraphsOf(text));
+  return extractQuotes(text, splitParagraphs(text));
 }
 
 function only(text: string): Quote {
