@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import type { ArchivedDocument, DocumentMetadata, SourceMetadata } from '../core/document.ts';
 import { VerbatimError } from '../core/errors.ts';
-import { parseSource, type SourceFile } from '../core/formats/parse-source.ts';
+import { parseSource, type ParsedSource, type SourceFile } from '../core/formats/parse-source.ts';
 import { extractQuotes } from '../core/quotes/extract-quotes.ts';
 import { documentKey, originalKey } from '../core/storage-keys.ts';
 import { countWords, normalizeText } from '../core/text/normalize-text.ts';
@@ -55,6 +55,24 @@ function pick(...values: Array<string | undefined | null>): string | null {
 }
 
 /**
+ * The text an upload would be archived with: parsed, normalised, and refused when nothing is left.
+ * Ingest and the upload form's preview (`POST /api/extract`) both read files through this.
+ *
+ * @example
+ * ```ts
+ * const { parsed, text } = await readSourceText({ bytes, contentType: 'text/html' });
+ * ```
+ */
+export async function readSourceText(file: SourceFile): Promise<{ parsed: ParsedSource; text: string }> {
+  const parsed = await parseSource(file);
+  const text = normalizeText(parsed.text);
+  if (text.length === 0) {
+    throw new VerbatimError('empty_document', 'The upload contains no text to archive once page furniture is removed.');
+  }
+  return { parsed, text };
+}
+
+/**
  * Builds the archived form of an upload without storing anything: pure, so it is easy to test.
  *
  * @example
@@ -63,11 +81,7 @@ function pick(...values: Array<string | undefined | null>): string | null {
  * ```
  */
 export async function prepareDocument(request: IngestRequest, now: Date): Promise<ArchivedDocument> {
-  const parsed = await parseSource(request.file);
-  const text = normalizeText(parsed.text);
-  if (text.length === 0) {
-    throw new VerbatimError('empty_document', 'The upload contains no text to archive once page furniture is removed.');
-  }
+  const { parsed, text } = await readSourceText(request.file);
   const hash = sha256(text);
   const paragraphs = splitParagraphs(text);
   const quotes = extractQuotes(text, paragraphs);

@@ -5,9 +5,8 @@
  * (parsing a PDF is real work; it is not offered to anyone).
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { VerbatimError } from '../../core/errors.ts';
-import { parseSource } from '../../core/formats/parse-source.ts';
-import { countWords, normalizeText } from '../../core/text/normalize-text.ts';
+import { readSourceText } from '../../app/ingest-document.ts';
+import { countWords } from '../../core/text/normalize-text.ts';
 import type { AppDeps } from '../create-app.ts';
 import { requireToken } from '../require-token.ts';
 import { errorResponses } from '../error-responses.ts';
@@ -54,9 +53,7 @@ export function webExtractRoute(app: OpenAPIHono, deps: AppDeps): void {
     async (c) => {
       // The same reading as an upload: what /api/extract previews is exactly what would be archived.
       const { file } = await readIngestRequest(c);
-      const parsed = await parseSource(file);
-      const text = normalizeText(parsed.text);
-      if (text.length === 0) throw new VerbatimError('empty_document', 'The file contains no text to archive once page furniture is removed.');
+      const { parsed, text } = await readSourceText(file);
       return c.json({ format: parsed.format, metadata: parsed.metadata, wordCount: countWords(text), preview: text.slice(0, PREVIEW_CHARS) }, 200);
     },
   );
