@@ -14,6 +14,7 @@ export const ENV = {
   dynamoEndpoint: 'VERBATIM_DYNAMODB_ENDPOINT',
   apiToken: 'VERBATIM_API_TOKEN',
   maxUploadBytes: 'VERBATIM_MAX_UPLOAD_BYTES',
+  indexFreshnessMs: 'VERBATIM_INDEX_FRESHNESS_MS',
   port: 'PORT',
   dataDir: 'VERBATIM_DATA_DIR',
 } as const;
@@ -26,6 +27,11 @@ const schema = z.object({
   dynamoEndpoint: z.url().optional(),
   apiToken: z.string().min(16, `${ENV.apiToken} must be at least 16 characters`).optional(),
   maxUploadBytes: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  /**
+   * How stale a search may be with respect to other processes' writes (this process's own writes
+   * are always visible at once): reading the ingest log costs a DynamoDB round trip per search.
+   */
+  indexFreshnessMs: z.coerce.number().int().min(0).default(1000),
 });
 
 /** Validated configuration shared by every entry point. */
@@ -49,6 +55,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dynamoEndpoint: blankToUndefined(ENV.dynamoEndpoint),
     apiToken: blankToUndefined(ENV.apiToken),
     maxUploadBytes: blankToUndefined(ENV.maxUploadBytes),
+    indexFreshnessMs: blankToUndefined(ENV.indexFreshnessMs),
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

@@ -8,7 +8,7 @@ export const KEY_PREFIX = {
   originals: 'originals/',
   /** Normalised documents (JSON); written once per ingest. */
   documents: 'documents/',
-  /** MiniSearch snapshots; rewritten by the indexer, so their old versions expire. */
+  /** Index shards; replaced by the indexer, so their old versions expire. */
   index: 'index/',
 } as const;
 

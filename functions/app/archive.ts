@@ -21,13 +21,13 @@ export interface Archive {
  * const archive = createArchive({ blobs, metadata, maxUploadBytes: 10 << 20 });
  * ```
  */
-export function createArchive(options: { blobs: BlobStore; metadata: MetadataStore; maxUploadBytes: number }): Archive {
+export function createArchive(options: { blobs: BlobStore; metadata: MetadataStore; maxUploadBytes: number; indexFreshnessMs?: number }): Archive {
   const documents = new DocumentLoader(options.blobs);
   return {
     blobs: options.blobs,
     metadata: options.metadata,
     documents,
-    index: new IndexReader(options.blobs, options.metadata, documents),
+    index: new IndexReader(options.blobs, options.metadata, documents, { freshnessMs: options.indexFreshnessMs ?? 0 }),
     limits: { maxUploadBytes: options.maxUploadBytes },
   };
 }

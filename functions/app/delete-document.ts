@@ -18,6 +18,7 @@ export async function deleteDocument(archive: Archive, id: string): Promise<void
     throw new VerbatimError('not_found', `There is no document with id "${id}" in the archive.`);
   }
   await archive.metadata.appendLog({ op: 'delete', id });
+  archive.index.noteWrite();
   await archive.metadata.remove(id);
   archive.documents.forget(id);
   await Promise.all([archive.blobs.delete(documentKey(id)), archive.blobs.delete(originalKey(id))]);

@@ -3,7 +3,6 @@
  * (order-free, forms folded to stems); each candidate is then aligned word by word, and copies of
  * the same quote are grouped with the earliest source first.
  */
-import type { Query } from 'minisearch';
 import { prepareClaim } from '../core/quote-finder/claim.ts';
 import type { Verdict, DiffOp } from '../core/quote-finder/compare-claim.ts';
 import { groupMatches, type DocumentInfo, type RankedMatch } from '../core/quote-finder/group-matches.ts';
@@ -13,6 +12,8 @@ import { matchClaim, type QuoteMatch, type TextSpan } from '../core/quote-finder
 import { prepareQuoteText, type QuoteText } from '../core/quote-finder/quote-text.ts';
 import { Vocabulary } from '../core/quote-finder/vocabulary.ts';
 import { wordForm } from '../core/quote-finder/word-keys.ts';
+import type { TermClause } from '../core/search-index.ts';
+import { tokenize } from '../core/text-tokens.ts';
 import type { Archive } from './archive.ts';
 
 /** A quote found in one document, with the other documents carrying it. */
@@ -106,14 +107,13 @@ const info = (text: QuoteText): DocumentInfo => {
 export async function findQuotes(archive: Archive, input: { q: string; speaker?: string; limit: number }): Promise<QuoteSearch> {
   const started = performance.now();
   const index = await archive.index.current();
-  const terms = indexTerms(input.q);
-  const prefixed = new Set(terms.filter((t) => t.prefix).map((t) => t.term));
-  const queries: Query[] = [{ queries: terms.map((t) => t.term), fields: ['text'], prefix: (term) => prefixed.has(term) }];
-  if (input.speaker) queries.push({ queries: [input.speaker], fields: ['speakers'], prefix: false });
+  const any: TermClause[] = indexTerms(input.q).map(({ term, prefix }) => ({ term, prefix, fields: ['text'] }));
+  if (input.speaker) any.push(...tokenize(input.speaker).map((t): TermClause => ({ term: t.folded, fields: ['speakers'] })));
   const depth = contentWordCount(input.q) < FEW_CONTENT_WORDS ? CANDIDATES_FOR_COMMON_WORDS : CANDIDATES;
-  const hits = index.search({ queries, combineWith: 'OR' } as Query, { fuzzy: false, combineWith: 'OR' }).slice(0, depth);
+  const hits = index.search({ any });
+  const ids = hits.top(depth).map((hit) => hits.document(hit).id);
 
-  const texts = await quoteTexts(archive, hits.map((h) => String(h.id)));
+  const texts = await quoteTexts(archive, ids);
   const cache = prepared.get(archive)!;
   const claim = prepareClaim(input.q, cache.vocabulary);
   // A cheap first look at every candidate (the densest run of claim words), then the full

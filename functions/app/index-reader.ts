@@ -1,36 +1,55 @@
 /**
- * The live search index of one process. It starts from the newest snapshot and then applies the
- * ingest log entries written since, before every search — so a document is searchable on the very
- * next request, whether or not the indexer has written a new snapshot yet.
+ * The live search index of one process. It starts from the shards of the newest snapshot, loaded
+ * in parallel, and then applies the ingest log entries written since — so a document is searchable
+ * as soon as its ingest returns, whether or not the indexer has written a new snapshot yet.
+ *
+ * Reading the log costs a DynamoDB round trip, more than a search itself: the log is read before a
+ * search when this process wrote since the last read, or when the last read is older than
+ * `freshnessMs` (0: before every search). Writes by this process are therefore always visible to
+ * its next search; writes by other processes within `freshnessMs`.
  */
 import type { BlobStore, IndexManifest, MetadataStore } from '../core/ports.ts';
-import { createSearchIndex, loadSearchIndex, toIndexedFields, type SearchIndex } from '../core/search-index.ts';
+import { SearchIndex, SHARD_DOCUMENTS, toIndexableDocument, type Shard } from '../core/search-index.ts';
+import { decodeSegment } from '../core/search/segment-codec.ts';
+import type { Segment } from '../core/search/segment.ts';
 import type { DocumentLoader } from './document-loader.ts';
 
 /**
  * @example
  * ```ts
- * const reader = new IndexReader(blobs, metadata, documents);
- * const index = await reader.current(); // fresh as of this call
+ * const reader = new IndexReader(blobs, metadata, documents, { freshnessMs: 1000 });
+ * const index = await reader.current(); // fresh as of this call (or of the last second)
  * ```
  */
 export class IndexReader {
   private index: SearchIndex | null = null;
+  /** The manifest the index was loaded from (null: none yet). */
+  private manifest: IndexManifest | null = null;
   /** Every log entry with `seq <= through` is in `index`. */
   private through = 0;
+  /** When the log was last read (performance.now()), and whether this process wrote since. */
+  private readAt = -Infinity;
+  private wrote = true;
+  /** Segments by shard key: a reload after a compaction fetches only the shards it lacks. */
+  private readonly loaded = new Map<string, Segment>();
   /** One refresh at a time: concurrent requests share it instead of applying the log twice. */
   private refreshing: Promise<SearchIndex> | null = null;
   /** The refresh that follows the running one, shared by every request that arrived during it. */
   private queued: Promise<SearchIndex> | null = null;
+  private readonly freshnessMs: number;
 
   constructor(
     private readonly blobs: BlobStore,
     private readonly metadata: MetadataStore,
     private readonly documents: DocumentLoader,
-  ) {}
+    options: { freshnessMs?: number } = {},
+  ) {
+    this.freshnessMs = options.freshnessMs ?? 0;
+  }
 
-  /** The index, brought up to date with the ingest log as of this call. */
+  /** The index, brought up to date with the ingest log (see the module comment for how fresh). */
   async current(): Promise<SearchIndex> {
+    if (this.index && !this.wrote && performance.now() - this.readAt < this.freshnessMs) return this.index;
     if (!this.refreshing) {
       this.refreshing = this.refresh().finally(() => {
         this.refreshing = null;
@@ -48,34 +67,79 @@ export class IndexReader {
     return this.queued;
   }
 
+  /** This process wrote to the log: the next {@link current} reads it, whatever the freshness. */
+  noteWrite(): void {
+    this.wrote = true;
+  }
+
+  /**
+   * A compaction wrote `manifest`: start from it at the next {@link current}, reusing `segments`
+   * (by shard key) instead of downloading what this process just uploaded.
+   */
+  adopt(segments: Map<string, Segment>): void {
+    for (const [key, segment] of segments) this.loaded.set(key, segment);
+    this.index = null;
+  }
+
   /** The log position the index contains (as of the last {@link current}). */
   get position(): number {
     return this.through;
   }
 
+  /** The manifest the current index was loaded from. */
+  get loadedManifest(): IndexManifest | null {
+    return this.manifest;
+  }
+
   private async refresh(): Promise<SearchIndex> {
-    if (!this.index) await this.loadSnapshot(await this.metadata.getManifest());
-    const index = this.index!;
-    const entries = await this.metadata.readLog(this.through);
-    const added = await this.documents.getMany(entries.filter((e) => e.op === 'add').map((e) => e.id));
-    for (const entry of entries) {
-      if (index.has(entry.id)) index.discard(entry.id);
-      const document = entry.op === 'add' ? added.get(entry.id) : undefined;
-      if (document) index.add(toIndexedFields(document));
-      if (entry.op === 'delete') this.documents.forget(entry.id);
-      this.through = entry.seq;
+    this.wrote = false;
+    this.readAt = performance.now();
+    if (!this.index) await this.load(await this.metadata.getManifest());
+    let index = this.index!;
+    // A long-lived process accumulates what the indexer has long since compacted: start over from
+    // the newer snapshot (its unchanged shards are reused) rather than carry an ever larger tail.
+    if (index.recent.reduce((n, s) => n + s.documents.length, 0) > SHARD_DOCUMENTS) {
+      const manifest = await this.metadata.getManifest();
+      if (manifest && manifest.through > (this.manifest?.through ?? 0)) {
+        await this.load(manifest);
+        index = this.index!;
+      }
     }
+    const entries = await this.metadata.readLog(this.through);
+    if (entries.length === 0) return index;
+    // The last entry for an id decides: added (again) or deleted.
+    const last = new Map<string, 'add' | 'delete'>();
+    for (const entry of entries) last.set(entry.id, entry.op);
+    const addIds = [...last].filter(([, op]) => op === 'add').map(([id]) => id);
+    const removed = [...last].filter(([, op]) => op === 'delete').map(([id]) => id);
+    const added = await this.documents.getMany(addIds);
+    for (const id of removed) this.documents.forget(id);
+    index.apply(
+      addIds.flatMap((id) => (added.has(id) ? [toIndexableDocument(added.get(id)!)] : [])),
+      // An added document that can no longer be read was deleted meanwhile: it must not linger.
+      [...removed, ...addIds.filter((id) => !added.has(id))],
+    );
+    this.through = entries[entries.length - 1].seq;
     return index;
   }
 
-  private async loadSnapshot(manifest: IndexManifest | null): Promise<void> {
-    const snapshot = manifest ? await this.blobs.get(manifest.snapshotKey) : null;
-    if (manifest && snapshot) {
-      this.index = loadSearchIndex(new TextDecoder().decode(snapshot.body));
-      this.through = manifest.through;
-    } else {
-      this.index = createSearchIndex();
-      this.through = 0;
-    }
+  private async load(manifest: IndexManifest | null): Promise<void> {
+    // A manifest without shards was written by an older Verbatim: replaying the log rebuilds it.
+    const usable = manifest && Array.isArray(manifest.shards) ? manifest : null;
+    const keys = usable?.shards.map((s) => s.key) ?? [];
+    const shards: Shard[] = await Promise.all(
+      keys.map(async (key) => {
+        const known = this.loaded.get(key);
+        if (known) return { key, segment: known };
+        const blob = await this.blobs.get(key);
+        if (!blob) throw new Error(`Index shard ${key} is missing.`);
+        return { key, segment: decodeSegment(blob.body) };
+      }),
+    );
+    this.loaded.clear();
+    for (const shard of shards) this.loaded.set(shard.key, shard.segment);
+    this.index = new SearchIndex(shards);
+    this.manifest = manifest;
+    this.through = usable?.through ?? 0;
   }
 }

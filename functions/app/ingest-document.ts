@@ -153,6 +153,7 @@ export async function ingestDocument(archive: Archive, request: IngestRequest, n
     await archive.blobs.put(originalKey(document.id), request.file.bytes, request.file.contentType);
     await archive.blobs.put(documentKey(document.id), JSON.stringify(document), 'application/json');
     await archive.metadata.appendLog({ op: 'add', id: document.id });
+    archive.index.noteWrite();
     logged = true;
     await archive.metadata.markReady(document.id);
   } catch (error) {

@@ -1,12 +1,11 @@
 /**
- * Search: MiniSearch finds candidates (a bag of words), then the stored text decides what a bag of
+ * Search: the index finds candidates (a bag of words), then the stored text decides what a bag of
  * words cannot — whether a "phrase" really occurs in that order — and supplies the passages.
  */
-import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import type { Quote } from '../core/document.ts';
 import { findPassages, matchingQuotes, type Passage } from '../core/find-passages.ts';
 import { parseQuery, type ParsedQuery } from '../core/parse-query.ts';
-import { DEFAULT_SEARCH_OPTIONS, SPEAKER_SEPARATOR, type SearchIndex } from '../core/search-index.ts';
+import type { Hits, IndexQuery, StoredDocument, TermClause } from '../core/search-index.ts';
 import { foldTerm, findPhrase, tokenize } from '../core/text-tokens.ts';
 import type { Archive } from './archive.ts';
 
@@ -48,41 +47,39 @@ const MAX_FACET_VALUES = 12;
 /** Phrase candidates beyond this many are not verified; `total` then counts verified ones only. */
 const MAX_PHRASE_CANDIDATES = 2000;
 
-/** Turns the parsed query into MiniSearch's query tree. */
-function toMiniSearchQuery(query: ParsedQuery): Query {
-  const required: Query[] = [];
-  if (query.terms.length > 0) {
-    required.push({ queries: query.terms, combineWith: query.mode === 'any' ? 'OR' : 'AND' });
-  }
-  for (const phrase of query.phrases) {
-    // Phrase words must match exactly: the verification on the text compares them exactly.
-    required.push({ queries: phrase, combineWith: 'AND', prefix: false, fuzzy: false });
-  }
-  if (query.speaker) {
-    required.push({ queries: [query.speaker], fields: ['speakers'], combineWith: 'AND', prefix: false, fuzzy: false });
-  }
-  // Filters alone (`year:2020`, `publisher:x`) match every document; the stored-field filter narrows.
-  const positive: Query = required.length > 0 ? { queries: required, combineWith: 'AND' } : MiniSearch.wildcard;
-  if (query.excluded.length === 0) return positive;
-  return { queries: [positive, { queries: query.excluded, combineWith: 'OR', prefix: false, fuzzy: false }], combineWith: 'AND_NOT' };
-}
-
-/** The stored-field filters (publisher, publication date), or undefined when there are none. */
-function storedFieldFilter(query: ParsedQuery): ((hit: SearchResult) => boolean) | undefined {
-  const publisher = query.publisher ? foldTerm(query.publisher) : null;
-  const { from, to } = query;
-  if (!publisher && !from && !to) return undefined;
-  return (hit) => {
-    if (publisher && !foldTerm(String(hit.publisher ?? '')).includes(publisher)) return false;
-    // ISO dates compare as strings; a document without a date cannot satisfy a date filter.
-    const date = String(hit.publishedAt ?? '');
-    if ((from || to) && !date) return false;
-    return (!from || date >= from) && (!to || date < to);
+/** Turns the parsed query into an index query. */
+export function toIndexQuery(query: ParsedQuery): IndexQuery {
+  // Typing ahead: the last plain word may be the start of a longer one. A word the archive does
+  // not have at all is looked up fuzzily (a typo), at no cost to words it has.
+  const words: TermClause[] = query.terms.map((term, i) => ({
+    term,
+    prefix: i === query.terms.length - 1 && term.length >= 4,
+    fuzzy: true,
+  }));
+  // Phrase words match exactly: the check against the text compares them exactly.
+  const phraseWords: TermClause[] = query.phrases.flat().map((term) => ({ term }));
+  const speakerWords: TermClause[] = query.speaker ? tokenize(query.speaker).map((t) => ({ term: t.folded, fields: ['speakers'] })) : [];
+  const all = [...(query.mode === 'all' ? words : []), ...phraseWords, ...speakerWords];
+  return {
+    all,
+    any: query.mode === 'any' ? words : [],
+    none: query.excluded.map((term) => ({ term })),
+    filter: storedFieldFilter(query),
   };
 }
 
-function candidates(index: SearchIndex, query: ParsedQuery): SearchResult[] {
-  return index.search(toMiniSearchQuery(query) as Query, { ...DEFAULT_SEARCH_OPTIONS, filter: storedFieldFilter(query) });
+/** The stored-field filters (publisher, publication date), or undefined when there are none. */
+function storedFieldFilter(query: ParsedQuery): ((document: StoredDocument) => boolean) | undefined {
+  const publisher = query.publisher ? foldTerm(query.publisher) : null;
+  const { from, to } = query;
+  if (!publisher && !from && !to) return undefined;
+  return (document) => {
+    if (publisher && !foldTerm(document.publisher).includes(publisher)) return false;
+    // ISO dates compare as strings; a document without a date cannot satisfy a date filter.
+    const date = document.publishedAt;
+    if ((from || to) && !date) return false;
+    return (!from || date >= from) && (!to || date < to);
+  };
 }
 
 /** The most frequent values first, ties alphabetically, so facets read the same on every request. */
@@ -99,21 +96,25 @@ function topCounts(counts: Map<string, number>, byValue = false): FacetCount[] {
  *
  * @example
  * ```ts
- * countFacets(hits).years; // [{ value: '2020', count: 12 }, { value: '2019', count: 3 }]
+ * countFacets(documents).years; // [{ value: '2020', count: 12 }, { value: '2019', count: 3 }]
  * ```
  */
-export function countFacets(hits: SearchResult[]): SearchFacets {
+export function countFacets(documents: Iterable<StoredDocument>): SearchFacets {
   const publishers = new Map<string, number>();
   const years = new Map<string, number>();
   const speakers = new Map<string, number>();
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
-  for (const hit of hits) {
-    if (hit.publisher) bump(publishers, String(hit.publisher));
-    const year = /^\d{4}/.exec(String(hit.publishedAt ?? ''))?.[0];
-    if (year) bump(years, year);
-    for (const speaker of String(hit.speakers ?? '').split(SPEAKER_SEPARATOR)) if (speaker) bump(speakers, speaker);
+  for (const document of documents) {
+    if (document.publisher) bump(publishers, document.publisher);
+    const year = document.publishedAt.slice(0, 4);
+    if (/^\d{4}$/.test(year)) bump(years, year);
+    for (const speaker of document.speakers) bump(speakers, speaker);
   }
   return { publishers: topCounts(publishers), years: topCounts(years, true), speakers: topCounts(speakers) };
+}
+
+function* allDocuments(hits: Hits): Iterable<StoredDocument> {
+  for (let hit = 0; hit < hits.total; hit++) yield hits.document(hit);
 }
 
 /**
@@ -126,22 +127,29 @@ export function countFacets(hits: SearchResult[]): SearchFacets {
 export async function searchArchive(archive: Archive, input: { q: string; limit: number; offset: number }): Promise<SearchPage> {
   const started = performance.now();
   const query = parseQuery(input.q);
-  let hits = candidates(await archive.index.current(), query);
+  const hits = (await archive.index.current()).search(toIndexQuery(query));
+  let ranked: number[];
+  let total = hits.total;
   if (query.phrases.length > 0) {
-    const pool = hits.slice(0, MAX_PHRASE_CANDIDATES);
-    const documents = await archive.documents.getMany(pool.map((h) => String(h.id)));
-    hits = pool.filter((hit) => {
-      const document = documents.get(String(hit.id));
+    // A bag of words cannot tell a phrase: check the best candidates against their text.
+    const pool = hits.top(MAX_PHRASE_CANDIDATES);
+    const documents = await archive.documents.getMany(pool.map((hit) => hits.document(hit).id));
+    ranked = pool.filter((hit) => {
+      const document = documents.get(hits.document(hit).id);
       if (!document) return false;
       const tokens = tokenize(document.text);
       return query.phrases.every((phrase) => findPhrase(tokens, phrase).length > 0);
     });
+    total = ranked.length;
+  } else {
+    ranked = hits.top(input.offset + input.limit);
   }
-  const page = hits.slice(input.offset, input.offset + input.limit);
-  const documents = await archive.documents.getMany(page.map((h) => String(h.id)));
+  const facets = countFacets(query.phrases.length > 0 ? ranked.map((hit) => hits.document(hit)) : allDocuments(hits));
+  const page = ranked.slice(input.offset, input.offset + input.limit).map((hit) => ({ id: hits.document(hit).id, score: hits.score(hit) }));
+  const documents = await archive.documents.getMany(page.map((h) => h.id));
   const results: SearchHit[] = [];
   for (const hit of page) {
-    const document = documents.get(String(hit.id));
+    const document = documents.get(hit.id);
     if (!document) continue;
     results.push({
       id: document.id,
@@ -153,5 +161,5 @@ export async function searchArchive(archive: Archive, input: { q: string; limit:
       quotes: matchingQuotes(document.quotes, query),
     });
   }
-  return { total: hits.length, results, facets: countFacets(hits), tookMs: Math.round((performance.now() - started) * 100) / 100 };
+  return { total, results, facets, tookMs: Math.round((performance.now() - started) * 100) / 100 };
 }

@@ -37,16 +37,26 @@ export interface LogEntry {
   id: string;
 }
 
+/** One shard of an index snapshot. */
+export interface ShardInfo {
+  key: string;
+  documentCount: number;
+  bytes: number;
+}
+
 /** Where the current index snapshot is, and which log entries it already contains. */
 export interface IndexManifest {
   /** Incremented by every snapshot write; the compare-and-swap key. */
   version: number;
   /** The snapshot contains every log entry with `seq <= through`. */
   through: number;
-  /** Blob key of the snapshot. */
-  snapshotKey: string;
-  /** The snapshot this one replaced (deleted by the next compaction, once nobody can be loading it). */
-  previousSnapshotKey: string | null;
+  /** Blob keys of the snapshot's shards, oldest documents first. */
+  shards: ShardInfo[];
+  /**
+   * Shards the previous snapshot had and this one does not. They are deleted by the next
+   * compaction, not this one: a cold start that read the previous manifest may still be loading them.
+   */
+  retiredKeys: string[];
   documentCount: number;
   bytes: number;
   writtenAt: string;

@@ -1,87 +1,118 @@
 /**
- * The full-text index: one MiniSearch configuration, used both to build an index and to load a
- * snapshot of one (MiniSearch requires the same options for `loadJSON` as for building).
+ * The full-text index of an archive: the shards of the last snapshot (immutable segments, each
+ * holding at most {@link SHARD_DOCUMENTS} documents) plus the segments of documents ingested
+ * since. A deletion marks the document dead where it is; the next compaction rewrites only the
+ * shards that changed, so the cost of a write never depends on the size of the archive.
  */
-import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import type { ArchivedDocument } from './document.ts';
-import { foldTerm, WORD } from './text-tokens.ts';
+import { buildSegment, mergeSegments, type IndexableDocument } from './search/build-segment.ts';
+import { searchSegments, type Hits, type IndexQuery } from './search/search-segments.ts';
+import type { Segment } from './search/segment.ts';
 
-/** What the index holds per document. `speakers` lets `speaker:` queries use the index. */
-export interface IndexedFields {
-  id: string;
-  title: string;
-  text: string;
-  speakers: string;
-  publisher: string;
-  publishedAt: string;
-}
+export type { IndexableDocument } from './search/build-segment.ts';
+export type { Hits, IndexQuery, TermClause } from './search/search-segments.ts';
+export type { StoredDocument } from './search/segment.ts';
 
 /**
- * Stored alongside each hit so result lists, filters and facets need no storage round trip.
- * `speakers` is missing on hits from snapshots written before it was stored (until the next compaction).
+ * Documents per shard. Small enough that rewriting the open shard stays cheap (a few MB) and that
+ * shards load in parallel; large enough that a query visits few segments.
  */
-export interface StoredFields {
-  title: string;
-  publisher: string;
-  publishedAt: string;
-  speakers?: string;
+export const SHARD_DOCUMENTS = 10_000;
+
+/** Segments added since the snapshot are merged once there are more than this many. */
+const MAX_TAIL_SEGMENTS = 8;
+
+/** A shard of a snapshot: its blob key and its segment. */
+export interface Shard {
+  key: string;
+  segment: Segment;
 }
-
-/** How {@link IndexedFields.speakers} joins names, so facets can split them again. */
-export const SPEAKER_SEPARATOR = ' \n ';
-
-
-/** MiniSearch's tokenizer: the same words as {@link WORD}, so the index and phrase checks agree. */
-function tokenizeWords(text: string): string[] {
-  return text.match(WORD) ?? [];
-}
-
-/** The one options object for building and loading. */
-export const INDEX_OPTIONS: Options<IndexedFields> = {
-  fields: ['title', 'text', 'speakers', 'publisher'],
-  tokenize: tokenizeWords,
-  storeFields: ['title', 'publisher', 'publishedAt', 'speakers'],
-  processTerm: (term) => {
-    const folded = foldTerm(term);
-    return folded.length === 0 ? null : folded;
-  },
-};
-
-/** Default search behaviour: all words must match; fuzzy and prefix only for longer words. */
-export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {
-  combineWith: 'AND',
-  boost: { title: 2, speakers: 1.5 },
-  prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 4,
-  fuzzy: (term) => (term.length >= 6 ? 0.15 : false),
-};
-
-/** A MiniSearch index configured for Verbatim. */
-export type SearchIndex = MiniSearch<IndexedFields>;
 
 /**
  * @example
  * ```ts
- * const index = createSearchIndex();
- * index.add(toIndexedFields(document));
+ * const index = new SearchIndex(shards);
+ * index.apply([toIndexableDocument(document)], []);
+ * index.search({ all: [{ term: 'budget' }] }).total; // 1
  * ```
  */
-export function createSearchIndex(): SearchIndex {
-  return new MiniSearch<IndexedFields>(INDEX_OPTIONS);
+export class SearchIndex {
+  private readonly tail: Segment[] = [];
+
+  constructor(readonly shards: readonly Shard[] = []) {}
+
+  /** Every segment, oldest first: the snapshot's shards, then what was added since. */
+  get segments(): Segment[] {
+    return [...this.shards.map((s) => s.segment), ...this.tail];
+  }
+
+  /** Segments added since the snapshot, oldest first. */
+  get recent(): readonly Segment[] {
+    return this.tail;
+  }
+
+  get documentCount(): number {
+    return this.segments.reduce((sum, segment) => sum + segment.liveCount, 0);
+  }
+
+  has(id: string): boolean {
+    return this.segments.some((segment) => segment.has(id));
+  }
+
+  /**
+   * Applies ingest-log entries: `removed` ids are marked dead wherever they are; `added` documents
+   * replace any older copy and become searchable at once.
+   */
+  apply(added: IndexableDocument[], removed: string[]): void {
+    const segments = this.segments;
+    for (const id of [...removed, ...added.map((d) => d.id)]) for (const segment of segments) segment.kill(id);
+    for (let from = 0; from < added.length; from += SHARD_DOCUMENTS) {
+      this.tail.push(buildSegment(added.slice(from, from + SHARD_DOCUMENTS)));
+    }
+    if (this.tail.length > MAX_TAIL_SEGMENTS) this.tail.splice(0, this.tail.length, ...groupIntoShards(this.tail));
+  }
+
+  search(query: IndexQuery): Hits {
+    return searchSegments(this.segments, query);
+  }
 }
 
-/** Loads a snapshot written with `JSON.stringify(index)`. */
-export function loadSearchIndex(json: string): SearchIndex {
-  return MiniSearch.loadJSON<IndexedFields>(json, INDEX_OPTIONS);
+/**
+ * Merges consecutive segments into as few as possible of at most {@link SHARD_DOCUMENTS} live
+ * documents each (a segment already larger stays as it is).
+ *
+ * @example
+ * ```ts
+ * groupIntoShards([a, b, c]); // [merge(a, b), c] when a and b fit in one shard together
+ * ```
+ */
+export function groupIntoShards(segments: readonly Segment[], maxDocuments = SHARD_DOCUMENTS): Segment[] {
+  const groups: Segment[][] = [];
+  let size = Infinity;
+  for (const segment of segments) {
+    if (size + segment.liveCount > maxDocuments) {
+      groups.push([]);
+      size = 0;
+    }
+    groups[groups.length - 1].push(segment);
+    size += segment.liveCount;
+  }
+  return groups.map((group) => (group.length === 1 && !hasDead(group[0]) ? group[0] : mergeSegments(group)));
+}
+
+/** Whether a segment holds deleted documents (and so is worth rewriting). */
+export function hasDead(segment: Segment): boolean {
+  return segment.liveCount < segment.documents.length;
 }
 
 /** The fields of a document that go into the index. */
-export function toIndexedFields(document: ArchivedDocument): IndexedFields {
+export function toIndexableDocument(document: ArchivedDocument): IndexableDocument {
   const speakers = new Set(document.quotes.map((q) => q.speaker).filter((s): s is string => Boolean(s)));
   return {
     id: document.id,
     title: document.title,
     text: document.text,
-    speakers: [...speakers].join(SPEAKER_SEPARATOR),
+    speakers: [...speakers],
     publisher: document.publisher ?? '',
     publishedAt: document.publishedAt ?? '',
   };

@@ -9,5 +9,6 @@ export const originalKey = (id: string) => `originals/${id}`;
 /** The normalised document as JSON ({@link ArchivedDocument}). */
 export const documentKey = (id: string) => `documents/${id}.json`;
 
-/** An index snapshot; each compaction attempt writes its own key and never overwrites one in use. */
-export const snapshotKey = (version: number, attempt: string) => `index/snapshot-${String(version).padStart(8, '0')}-${attempt}.json`;
+/** An index shard; each compaction writes new keys and never overwrites one in use. */
+export const shardKey = (version: number, attempt: string, shard: number) =>
+  `index/v${String(version).padStart(8, '0')}-${attempt}/shard-${String(shard).padStart(4, '0')}.seg`;

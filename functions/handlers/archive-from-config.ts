@@ -20,5 +20,6 @@ export function archiveFromConfig(config: Config, clients: AwsClients = createCl
     blobs: new S3BlobStore(clients.s3, config.bucket),
     metadata: new DynamoMetadataStore(clients.dynamo, config.table),
     maxUploadBytes: config.maxUploadBytes,
+    indexFreshnessMs: config.indexFreshnessMs,
   });
 }

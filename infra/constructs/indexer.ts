@@ -20,7 +20,7 @@ export interface IndexerProps {
 }
 
 /**
- * The search index compactor: folds the ingest log into a new MiniSearch snapshot. Readers apply
+ * The search index compactor: folds the ingest log into the index shards it changed. Readers apply
  * log entries newer than the snapshot themselves, so compaction only needs to be regular, not
  * immediate — a schedule, not a queue.
  */

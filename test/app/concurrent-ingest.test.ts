@@ -35,7 +35,7 @@ describe('concurrent writers', () => {
     const manifest = await scratch.archive.metadata.getManifest();
     expect(manifest).toMatchObject({ version: 1, through, documentCount: 24 });
     // Each attempt wrote its own key: the winner's snapshot is intact, the loser's is gone.
-    expect(await scratch.archive.blobs.get(manifest!.snapshotKey)).not.toBeNull();
+    for (const shard of manifest!.shards) expect(await scratch.archive.blobs.get(shard.key)).not.toBeNull();
 
     const page = await searchArchive(anotherProcess(), { q: 'ferry crossings', limit: 100, offset: 0 });
     expect(page.total).toBe(24);
@@ -76,13 +76,13 @@ describe('freshness under concurrency', () => {
     expect(page.results.map((r) => r.id)).toContain(written.id);
   });
 
-  it('keeps the live snapshot and the one before it, and deletes older ones', async () => {
+  it('keeps the live shards and the ones they replaced, and deletes shards retired earlier', async () => {
     const keys: string[] = [];
     for (let n = 0; n < 3; n++) {
       await ingestDocument(anotherProcess(), article(4000 + n));
       const result = await compactIndex(anotherProcess());
       if (!result.written) throw new Error(`compaction did not write: ${result.reason}`);
-      keys.push(result.manifest.snapshotKey);
+      keys.push(result.manifest.shards.at(-1)!.key);
     }
     const present = await Promise.all(keys.map(async (key) => (await scratch.archive.blobs.get(key)) !== null));
     expect(present).toEqual([false, true, true]);

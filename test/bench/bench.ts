@@ -1,29 +1,35 @@
 /**
- * `npm run bench -- [--corpus DIR] [--runs 5] [--ingest-runs 1] [--concurrency 8] [--limit N] [--out FILE]`
+ * `npm run bench -- [--corpus DIR] [--scales 25000,100000] [--runs 5] [--concurrency 8] [--limit N] [--out FILE] [--chart FILE]`
  *
- * Imports the Wikinews and BBC corpora through the real ingest path into a throwaway archive, then
- * measures index size, cold start, and search latency in-process and over HTTP — each against a
- * baseline measured in the same run, because the machine is shared and absolute figures drift.
- * Prints a table and writes everything to `bench-results/bench.json` (git-ignored).
- * Quick smoke run: `npm run bench -- --limit 100 --runs 1`.
+ * 1. Imports the Wikinews and BBC corpora through the real ingest path (as `npm run import` does)
+ *    into a throwaway archive: ingest throughput, next to raw S3 PutObject and the CPU alone.
+ * 2. For the real corpus and each scale (the real articles copied up to that many: see
+ *    replicate-documents.ts), builds Verbatim's sharded index and SQLite FTS5 over the same
+ *    documents and measures both on the same queries in the same run: keyword search in process,
+ *    full search in process and over HTTP, the quote finder, a cold start in a new process, memory,
+ *    and the bytes one new article costs to index.
+ * Writes `bench-results/bench.json` and an SVG chart (both git-ignored unless `--out`/`--chart`
+ * point elsewhere), and prints a table with every target met or missed.
+ * Quick smoke run (CI): `npm run bench -- --limit 100 --scales 1000 --runs 1`.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { compactIndex } from '../../functions/app/compact-index.ts';
-import { createApp } from '../../functions/http/create-app.ts';
+import { toIndexableDocument, type IndexableDocument } from '../../functions/core/search-index.ts';
+import type { LocalArchive } from '../../functions/local/start-local-archive.ts';
 import { buildQueries, QUERY_MIX, QUERY_SEED, readCorpus } from './bench-queries.ts';
-import { formatReport, reduceRuns, type BenchReport } from './bench-report.ts';
-import { startPingServer, startServer, type BenchServer } from './measure-latency.ts';
-import { itemKey, measureIngest, type BenchArchive, type IngestFigures } from './measure-ingest.ts';
-import { median } from './percentiles.ts';
-import { checkResults, fetchAll, miniSearchAll, pingAll, runLatency, searchAll, type RunContext, type RunFigures } from './run-latency.ts';
+import { checkTargets, formatReport, type BenchReport } from './bench-report.ts';
+import { fts5Version } from './fts5-baseline.ts';
+import { itemKey, measureIngest } from './measure-ingest.ts';
+import { measureScale, type QuerySource, type ScaleFigures } from './measure-scale.ts';
+import { REPLICATION_RECIPE } from './replicate-documents.ts';
+import { renderChart } from './render-chart.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CORPORA = ['wikinews-2019-2020/articles.jsonl', 'bbc-news/articles.jsonl'];
-const PACKAGES = ['minisearch', 'hono', '@hono/node-server', '@aws-sdk/client-s3', '@aws-sdk/client-dynamodb', 's3rver', 'dynalite'];
+const PACKAGES = ['better-sqlite3', 'hono', '@hono/node-server', '@aws-sdk/client-s3', '@aws-sdk/client-dynamodb', 's3rver', 'dynalite'];
 
 function positiveInt(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -36,20 +42,23 @@ function readOptions() {
   const { values } = parseArgs({
     options: {
       corpus: { type: 'string' },
+      scales: { type: 'string' },
       runs: { type: 'string' },
-      'ingest-runs': { type: 'string' },
       concurrency: { type: 'string' },
       limit: { type: 'string' },
       out: { type: 'string' },
+      chart: { type: 'string' },
     },
   });
+  const scales = (values.scales ?? '25000,100000').split(',').filter(Boolean).map((n) => positiveInt('scales', n.trim())!);
   return {
     corpus: resolve(process.cwd(), values.corpus ?? process.env.VERBATIM_CORPUS ?? '../shared/corpus'),
+    scales,
     runs: positiveInt('runs', values.runs) ?? 5,
-    ingestRuns: positiveInt('ingest-runs', values['ingest-runs']) ?? 1,
     concurrency: positiveInt('concurrency', values.concurrency) ?? 8,
     limit: positiveInt('limit', values.limit) ?? null,
     out: resolve(process.cwd(), values.out ?? 'bench-results/bench.json'),
+    chart: resolve(process.cwd(), values.chart ?? 'bench-results/bench.svg'),
   };
 }
 
@@ -57,10 +66,37 @@ async function packageVersions(): Promise<Record<string, string>> {
   const entries = await Promise.all(
     PACKAGES.map(async (name) => [name, JSON.parse(await readFile(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version as string]),
   );
-  return Object.fromEntries(entries);
+  return { ...Object.fromEntries(entries), sqlite: fts5Version() };
 }
 
 const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+/** Every stored document of the archive as the index sees it, in id order (so every run copies the same way). */
+async function readIndexable(local: LocalArchive): Promise<IndexableDocument[]> {
+  const ids: string[] = [];
+  for await (const meta of local.archive.metadata.list()) ids.push(meta.id);
+  ids.sort();
+  const documents: IndexableDocument[] = [];
+  for (let from = 0; from < ids.length; from += 500) {
+    const loaded = await local.archive.documents.getMany(ids.slice(from, from + 500));
+    for (const id of ids.slice(from, from + 500)) if (loaded.has(id)) documents.push(toIndexableDocument(loaded.get(id)!));
+  }
+  return documents;
+}
+
+function chart(report: BenchReport): string {
+  const series = (name: string, pick: (s: ScaleFigures) => number) => ({ name, points: report.scales.map((s) => ({ x: s.articles, y: pick(s) })) });
+  return renderChart({
+    title: 'Verbatim beside SQLite FTS5, by archive size',
+    subtitle: `${report.machine.cpu}, ${report.machine.cores} cores, node ${report.machine.node}; medians of ${report.options.runs} run(s); ${report.startedAt.slice(0, 10)}`,
+    panels: [
+      { title: 'Keyword search, in process (median)', yLabel: 'ms', series: [series('Verbatim', (s) => s.keyword.verbatim.p50), series('SQLite FTS5', (s) => s.keyword.fts5.p50)] },
+      { title: 'Keyword search, in process (p99)', yLabel: 'ms', series: [series('Verbatim', (s) => s.keyword.verbatim.p99), series('SQLite FTS5', (s) => s.keyword.fts5.p99)] },
+      { title: 'Search over HTTP, all queries (median)', yLabel: 'ms', series: [series('Verbatim', (s) => s.http.verbatim.p50), series('SQLite FTS5', (s) => s.http.fts5.p50)] },
+      { title: 'Cold start to first answer', yLabel: 'ms', series: [series('Verbatim', (s) => s.coldStart.verbatim.totalMs), series('SQLite FTS5', (s) => s.coldStart.fts5.sinceProcessStartMs)] },
+    ],
+  });
+}
 
 async function main(): Promise<void> {
   const options = readOptions();
@@ -68,77 +104,39 @@ async function main(): Promise<void> {
   const paths = CORPORA.map((file) => join(options.corpus, file));
   const articles = (await Promise.all(paths.map((path) => readCorpus(path, limit)))).flat();
   const queries = buildQueries(articles);
-  log(`${articles.length} articles, ${queries.length} queries; ${options.ingestRuns} ingest run(s) at concurrency ${options.concurrency}`);
+  log(`${articles.length} articles, ${queries.length} queries; scales: the corpus, then ${options.scales.join(', ')}`);
 
-  const cleanups: Array<() => Promise<void>> = [];
-  const cleanup = async () => {
-    for (const step of cleanups.splice(0).reverse()) await step().catch((error) => console.error('cleanup failed:', error));
-  };
-  process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+  const { archive: bench, figures: ingest } = await measureIngest(paths, { limit, concurrency: options.concurrency });
+  process.once('SIGINT', () => void bench.close().then(() => process.exit(130)));
   try {
-    const ingestRuns: IngestFigures[] = [];
-    let bench: BenchArchive | undefined;
-    for (let i = 0; i < options.ingestRuns; i++) {
-      await bench?.close();
-      const measured = await measureIngest(paths, { limit, concurrency: options.concurrency });
-      bench = measured.archive;
-      ingestRuns.push(measured.figures);
-      log(`ingest run ${i + 1}: ${measured.figures.ingest.docsPerSecond.toFixed(1)} docs/s`);
+    log(`ingest: ${ingest.ingest.docsPerSecond.toFixed(0)} articles/s (raw PutObject ${ingest.rawPut.docsPerSecond.toFixed(0)}/s)`);
+    const real = await readIndexable(bench.local);
+    const sources: QuerySource[] = queries.map((query) => ({ query, id: bench.ids.get(itemKey(query.source.corpus, query.source.ordinal)) }));
+    const scales: ScaleFigures[] = [];
+    for (const size of [real.length, ...options.scales.filter((n) => n > real.length)]) {
+      scales.push(await measureScale(bench.local, real, sources, size, { runs: options.runs, log }));
     }
-    const { archive, config } = bench!.local;
-    cleanups.push(() => bench!.close());
-
-    const compaction = await compactIndex(archive);
-    const manifest = compaction.written ? compaction.manifest : await archive.metadata.getManifest();
-    if (!manifest) throw new Error('compactIndex wrote no snapshot.');
-    const snapshot = (await archive.blobs.get(manifest.snapshotKey))!.body;
-
-    const app: BenchServer = await startServer(createApp({ archive }).fetch);
-    cleanups.push(() => app.close());
-    const ping = await startPingServer();
-    cleanups.push(() => ping.close());
-    const context: RunContext = { archive, config, appUrl: app.url, pingUrl: ping.url, queries, snapshot };
-
-    // Warm-up: JIT, connection pools, the document cache, and the sanity check on the results.
-    const pages = (await searchAll(context)).map((s) => s.value);
-    const httpPages = (await fetchAll(context)).map((s) => s.value);
-    await miniSearchAll(context);
-    await pingAll(context);
-    const disagreements = httpPages.filter((page, i) => page.total !== pages[i].total).length;
-    if (disagreements > 0) log(`warning: ${disagreements} queries found a different total over HTTP than in-process`);
-    const sanity = checkResults(queries, pages, (q) => bench!.ids.get(itemKey(q.source.corpus, q.source.ordinal)));
-
-    const runs: RunFigures[] = [];
-    for (let run = 1; run <= options.runs; run++) {
-      runs.push(await runLatency(context));
-      log(`latency run ${run}/${options.runs}: in-process p50 ${runs[run - 1].inProcess.all.p50.toFixed(2)} ms, HTTP p50 ${runs[run - 1].http.all.p50.toFixed(2)} ms`);
-    }
-
     const cpu = os.cpus()[0];
+    const ingestFigures = { ...ingest, ratioToRawPut: ingest.ingest.docsPerSecond / ingest.rawPut.docsPerSecond };
     const report: BenchReport = {
       startedAt: new Date().toISOString(),
       machine: { cpu: cpu?.model ?? 'unknown', cores: os.cpus().length, totalMemoryGiB: os.totalmem() / 2 ** 30, platform: `${os.platform()} ${os.release()}`, node: process.version },
       versions: await packageVersions(),
-      options: { corpus: options.corpus, runs: options.runs, ingestRuns: options.ingestRuns, concurrency: options.concurrency, limit: options.limit },
-      queries: { seed: QUERY_SEED, byKind: Object.fromEntries(Object.keys(QUERY_MIX).map((k) => [k, queries.filter((q) => q.kind === k).length])) as BenchReport['queries']['byKind'] },
-      ingest: {
-        runs: ingestRuns,
-        docsPerSecond: median(ingestRuns.map((r) => r.ingest.docsPerSecond)),
-        rawPutDocsPerSecond: median(ingestRuns.map((r) => r.rawPut.docsPerSecond)),
-        prepareOnlyDocsPerSecond: median(ingestRuns.map((r) => r.prepareOnly.docsPerSecond)),
-        ratioToRawPut: median(ingestRuns.map((r) => r.ingest.docsPerSecond / r.rawPut.docsPerSecond)),
-      },
-      index: { snapshotBytes: manifest.bytes, documentCount: manifest.documentCount },
-      ...reduceRuns(runs),
-      sanity,
-      runs,
+      options: { corpus: options.corpus, runs: options.runs, concurrency: options.concurrency, limit: options.limit, scales: scales.map((s) => s.articles) },
+      replication: REPLICATION_RECIPE,
+      queries: { seed: QUERY_SEED, byKind: Object.fromEntries(Object.keys(QUERY_MIX).map((kind) => [kind, queries.filter((q) => q.kind === kind).length])) as BenchReport['queries']['byKind'] },
+      ingest: ingestFigures,
+      scales,
+      targets: checkTargets(scales, ingestFigures),
     };
     await mkdir(dirname(options.out), { recursive: true });
     await writeFile(options.out, `${JSON.stringify(report, null, 2)}\n`);
+    await mkdir(dirname(options.chart), { recursive: true });
+    await writeFile(options.chart, chart(report));
     console.log(formatReport(report));
-    console.log(`\nWritten to ${options.out}`);
+    console.log(`\nWritten to ${options.out} and ${options.chart}`);
   } finally {
-    await cleanup();
+    await bench.close();
   }
 }
 

@@ -8,84 +8,73 @@
  */
 const topOfFile = performance.now(); // ms since this process started (performance.timeOrigin)
 
-/** Milliseconds of each phase of a cold start, in order. */
+/** Milliseconds of each phase of a cold start, in order, and what the loaded index occupies. */
 export interface ColdStartSplit {
   /** Process start to the first line of this file: Node, the tsx loader, the flags. */
   bootMs: number;
   /** Loading the app's modules (and transpiling them: tsx, as `npm start` does). */
   importMs: number;
-  /** Manifest (DynamoDB) then snapshot bytes (S3). */
-  fetchSnapshotMs: number;
-  /** Decoding the bytes and `MiniSearch.loadJSON`. */
-  loadJsonMs: number;
-  /** Reading the ingest log after the snapshot and indexing what it adds. */
-  replayLogMs: number;
+  /** Manifest (DynamoDB), every shard fetched (S3, in parallel) and decoded, the log replayed. */
+  loadIndexMs: number;
   /** The first search itself (it loads its documents from S3: nothing is cached yet). */
   firstQueryMs: number;
   /** Process start to the first answered search. */
   totalMs: number;
-  snapshotBytes: number;
-  logEntries: number;
+  shards: number;
+  indexBytes: number;
+  documents: number;
+  /** Heap (JS objects) and array buffers (the shards' typed arrays) the loaded index added, after a GC. */
+  heapBytes: number;
+  arrayBufferBytes: number;
   firstQueryTotal: number;
 }
 
 async function main(): Promise<ColdStartSplit> {
-  const [{ loadConfig }, { createClients }, { S3BlobStore }, { DynamoMetadataStore }, { createArchive }, { searchArchive }] = await Promise.all([
-    import('../../functions/config.ts'),
-    import('../../functions/adapters/create-clients.ts'),
-    import('../../functions/adapters/s3-blob-store.ts'),
-    import('../../functions/adapters/dynamo-metadata-store.ts'),
-    import('../../functions/app/archive.ts'),
-    import('../../functions/app/search-archive.ts'),
-  ]);
+  const [{ loadConfig }, { createClients }, { S3BlobStore }, { DynamoMetadataStore }, { createArchive }, { searchArchive }, { ReplicaBlobStore }] =
+    await Promise.all([
+      import('../../functions/config.ts'),
+      import('../../functions/adapters/create-clients.ts'),
+      import('../../functions/adapters/s3-blob-store.ts'),
+      import('../../functions/adapters/dynamo-metadata-store.ts'),
+      import('../../functions/app/archive.ts'),
+      import('../../functions/app/search-archive.ts'),
+      import('./replica-blob-store.ts'),
+    ]);
   const imported = performance.now();
 
   const config = loadConfig(process.env);
   const clients = createClients(config);
-  const blobs = new S3BlobStore(clients.s3, config.bucket);
+  const own = new S3BlobStore(clients.s3, config.bucket);
+  // A scaled archive reads its documents from the real one (see replica-blob-store.ts).
+  const real = process.env.BENCH_REAL_BUCKET;
+  const blobs = real ? new ReplicaBlobStore(own, new S3BlobStore(clients.s3, real)) : own;
   const metadata = new DynamoMetadataStore(clients.dynamo, config.table);
-  // The index reader is used as is; its calls to the stores mark where one phase ends and the
-  // next begins (it decodes and loads the snapshot between the snapshot GET and the log read).
-  const marks: { snapshotFetched?: number; logReadStarted?: number; snapshotBytes: number; logEntries: number } = { snapshotBytes: 0, logEntries: 0 };
-  const timedBlobs: typeof blobs = Object.assign(Object.create(blobs), {
-    async get(key: string) {
-      const blob = await blobs.get(key);
-      if (key.startsWith('index/') && marks.snapshotFetched === undefined) {
-        marks.snapshotFetched = performance.now();
-        marks.snapshotBytes = blob?.body.byteLength ?? 0;
-      }
-      return blob;
-    },
-  });
-  const timedMetadata: typeof metadata = Object.assign(Object.create(metadata), {
-    async readLog(after: number) {
-      marks.logReadStarted ??= performance.now();
-      const entries = await metadata.readLog(after);
-      marks.logEntries += entries.length;
-      return entries;
-    },
-  });
-  const archive = createArchive({ blobs: timedBlobs, metadata: timedMetadata, maxUploadBytes: config.maxUploadBytes });
-  await archive.index.current();
+  const archive = createArchive({ blobs, metadata, maxUploadBytes: config.maxUploadBytes });
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const before = process.memoryUsage();
+  const started = performance.now();
+  const index = await archive.index.current();
   const indexReady = performance.now();
   const page = await searchArchive(archive, { q: process.env.BENCH_FIRST_QUERY || 'government', limit: 10, offset: 0 });
   const answered = performance.now();
+  gc?.();
+  const after = process.memoryUsage();
   clients.s3.destroy();
   clients.dynamo.destroy();
-
-  if (marks.snapshotFetched === undefined || marks.logReadStarted === undefined) {
-    throw new Error('No index snapshot was loaded: run compactIndex before measuring a cold start.');
-  }
+  const manifest = archive.index.loadedManifest;
+  if (!manifest?.shards?.length) throw new Error('No index snapshot was loaded: run compactIndex before measuring a cold start.');
   return {
     bootMs: topOfFile,
     importMs: imported - topOfFile,
-    fetchSnapshotMs: marks.snapshotFetched - imported,
-    loadJsonMs: marks.logReadStarted - marks.snapshotFetched,
-    replayLogMs: indexReady - marks.logReadStarted,
+    loadIndexMs: indexReady - started,
     firstQueryMs: answered - indexReady,
     totalMs: answered,
-    snapshotBytes: marks.snapshotBytes,
-    logEntries: marks.logEntries,
+    shards: manifest.shards.length,
+    indexBytes: manifest.bytes,
+    documents: index.documentCount,
+    heapBytes: after.heapUsed - before.heapUsed,
+    arrayBufferBytes: after.arrayBuffers - before.arrayBuffers,
     firstQueryTotal: page.total,
   };
 }

@@ -21,7 +21,7 @@ export interface ColdStart extends ColdStartSplit {
  * const split = await measureColdStart(local.config, 'embassy protest');
  * ```
  */
-export function measureColdStart(config: Config, firstQuery: string): Promise<ColdStart> {
+export function measureColdStart(config: Config, firstQuery: string, realBucket?: string): Promise<ColdStart> {
   // The embedded servers live in this process: the child reaches them as external endpoints.
   const env = {
     ...process.env,
@@ -30,9 +30,10 @@ export function measureColdStart(config: Config, firstQuery: string): Promise<Co
     VERBATIM_BUCKET: config.bucket,
     VERBATIM_TABLE: config.table,
     BENCH_FIRST_QUERY: firstQuery,
+    BENCH_REAL_BUCKET: realBucket ?? '',
   };
   const started = performance.now();
-  const child = spawn(process.execPath, ['--openssl-legacy-provider', '--import', 'tsx', CHILD], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--openssl-legacy-provider', '--expose-gc', '--import', 'tsx', CHILD], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

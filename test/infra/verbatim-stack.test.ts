@@ -11,7 +11,7 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../functions/config.ts';
-import { documentKey, originalKey, snapshotKey } from '../../functions/core/storage-keys.ts';
+import { documentKey, originalKey, shardKey } from '../../functions/core/storage-keys.ts';
 import { KEY_PREFIX } from '../../infra/key-prefixes.ts';
 import { VerbatimStack, type VerbatimStackProps } from '../../infra/verbatim-stack.ts';
 import { allowStatements, functionByDescription, grantsOf, single, type CfnResource } from './template-helpers.ts';
@@ -97,7 +97,7 @@ describe('storage', () => {
   it('grants on the same prefixes the functions build keys under', () => {
     expect(originalKey('x').startsWith(KEY_PREFIX.originals)).toBe(true);
     expect(documentKey('x').startsWith(KEY_PREFIX.documents)).toBe(true);
-    expect(snapshotKey(1, 'attempt').startsWith(KEY_PREFIX.index)).toBe(true);
+    expect(shardKey(1, 'attempt', 0).startsWith(KEY_PREFIX.index)).toBe(true);
   });
 });
 

@@ -1,0 +1,129 @@
+/**
+ * Writing segments: from documents (tokenising their fields), or from other segments (merging
+ * their postings, leaving deleted documents out). Merging never re-reads or re-tokenises a
+ * document, so compacting shards costs a pass over postings, not over text.
+ */
+import { foldTerm, WORD } from '../text-tokens.ts';
+import { FIELD_COUNT, Segment, type StoredDocument } from './segment.ts';
+
+/** A document as the index sees it: the searchable text of each field and what is stored. */
+export interface IndexableDocument extends StoredDocument {
+  text: string;
+}
+
+const MAX_COUNT = 255;
+const MAX_LENGTH = 65_535;
+
+/** Sorted keys and their postings (document number, count) pairs, flattened. */
+type PostingMap = Map<string, number[]>;
+
+function addField(postings: PostingMap, field: number, text: string, document: number): number {
+  const counts = new Map<string, number>();
+  let length = 0;
+  for (const match of text.matchAll(WORD)) {
+    const key = `${field}${foldTerm(match[0])}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    length++;
+  }
+  for (const [key, count] of counts) {
+    const list = postings.get(key);
+    if (list) list.push(document, count);
+    else postings.set(key, [document, count]);
+  }
+  return length;
+}
+
+function toSegment(documents: StoredDocument[], postings: PostingMap, fieldLengths: Uint16Array): Segment {
+  const keys = [...postings.keys()].sort();
+  const termStarts = new Uint32Array(keys.length + 1);
+  const postingStarts = new Uint32Array(keys.length + 1);
+  let total = 0;
+  let offset = 0;
+  keys.forEach((key, i) => {
+    termStarts[i] = offset;
+    postingStarts[i] = total;
+    offset += key.length;
+    total += postings.get(key)!.length / 2;
+  });
+  termStarts[keys.length] = offset;
+  postingStarts[keys.length] = total;
+  const postingDocuments = new Uint32Array(total);
+  const postingCounts = new Uint8Array(total);
+  let at = 0;
+  for (const key of keys) {
+    const list = postings.get(key)!;
+    for (let i = 0; i < list.length; i += 2) {
+      postingDocuments[at] = list[i];
+      postingCounts[at] = Math.min(list[i + 1], MAX_COUNT);
+      at++;
+    }
+  }
+  return new Segment({ documents, vocabulary: keys.join(''), termStarts, postingStarts, postingDocuments, postingCounts, fieldLengths });
+}
+
+/**
+ * @example
+ * ```ts
+ * const segment = buildSegment([{ id: 'a1', title: 'Budget day', text: 'The budget was…', speakers: ['Ana Ruiz'], publisher: 'BBC', publishedAt: '2020-03-11' }]);
+ * segment.documents.length; // 1
+ * ```
+ */
+export function buildSegment(documents: IndexableDocument[]): Segment {
+  const postings: PostingMap = new Map();
+  const fieldLengths = new Uint16Array(documents.length * FIELD_COUNT);
+  const stored: StoredDocument[] = [];
+  documents.forEach((document, number) => {
+    const fields = [`${document.title}\n${document.publisher}`, document.text, document.speakers.join('\n')];
+    fields.forEach((text, field) => {
+      fieldLengths[number * FIELD_COUNT + field] = Math.min(addField(postings, field, text, number), MAX_LENGTH);
+    });
+    const { id, title, publisher, publishedAt, speakers } = document;
+    stored.push({ id, title, publisher, publishedAt, speakers });
+  });
+  return toSegment(stored, postings, fieldLengths);
+}
+
+/**
+ * One segment holding the live documents of `segments`, in order; deleted documents are left out.
+ *
+ * @example
+ * ```ts
+ * const shard = mergeSegments([openShard, ...newSegments]);
+ * ```
+ */
+export function mergeSegments(segments: Segment[]): Segment {
+  // New document numbers: live documents, segment after segment; -1 for the dead.
+  const renumber: Int32Array[] = [];
+  const documents: StoredDocument[] = [];
+  const lengths: number[] = [];
+  for (const segment of segments) {
+    const map = new Int32Array(segment.documents.length).fill(-1);
+    segment.documents.forEach((document, old) => {
+      if (segment.isDead(old)) return;
+      map[old] = documents.length;
+      documents.push(document);
+      for (let f = 0; f < FIELD_COUNT; f++) lengths.push(segment.fieldLengths[old * FIELD_COUNT + f]);
+    });
+    renumber.push(map);
+  }
+  const postings: PostingMap = new Map();
+  segments.forEach((segment, s) => {
+    const map = renumber[s];
+    for (let term = 0; term < segment.termCount; term++) {
+      const from = segment.postingStarts[term];
+      const to = segment.postingStarts[term + 1];
+      let list: number[] | undefined;
+      for (let p = from; p < to; p++) {
+        const document = map[segment.postingDocuments[p]];
+        if (document < 0) continue;
+        if (!list) {
+          const key = segment.key(term);
+          list = postings.get(key);
+          if (!list) postings.set(key, (list = []));
+        }
+        list.push(document, segment.postingCounts[p]);
+      }
+    }
+  });
+  return toSegment(documents, postings, Uint16Array.from(lengths));
+}

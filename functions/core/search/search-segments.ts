@@ -1,0 +1,295 @@
+/**
+ * Query evaluation over segments: BM25 over the fields, terms evaluated rarest first so a common
+ * word only updates the documents the rare ones already picked, and top-k selection instead of a
+ * full sort. Prefix expansion is capped to the most frequent words; fuzzy matching is a fallback
+ * for a word the archive does not have at all (a typo), never a cost paid by every query.
+ */
+import { foldTerm } from '../text-tokens.ts';
+import { boundedEditDistance } from './edit-distance.ts';
+import { FIELD_COUNT, FIELDS, type Field, type Segment, type StoredDocument } from './segment.ts';
+
+/** One word of a query and how it may match. */
+export interface TermClause {
+  /** A single word; it is folded like the index's words. */
+  term: string;
+  /** Where to look; all fields by default. */
+  fields?: readonly Field[];
+  /** Also match longer words starting with it (typing-ahead: the last word of a query). */
+  prefix?: boolean;
+  /** If no word of the archive is spelled exactly so, match close spellings instead. */
+  fuzzy?: boolean;
+}
+
+/** A query: words that must all match, words of which one must match, and words that must not. */
+export interface IndexQuery {
+  all?: TermClause[];
+  any?: TermClause[];
+  none?: TermClause[];
+  filter?: (document: StoredDocument) => boolean;
+}
+
+/** Field weights: a word in the title says more than one in the body. */
+const BOOST: Record<Field, number> = { title: 2, text: 1, speakers: 1.5 };
+const K1 = 1.2;
+const B = 0.75;
+/** Prefix and fuzzy matches count for less than the word itself. */
+const PREFIX_WEIGHT = 0.4;
+const FUZZY_WEIGHT = 0.5;
+/** A prefix expands to at most this many words, the most frequent ("gove" → government, governor, …). */
+const MAX_EXPANSIONS = 32;
+/** A query evaluates at most this many required words, the rarest: one bit each in a 32-bit mask. */
+export const MAX_REQUIRED = 30;
+/** Fuzzy matching: edit distance 1 for words of 4+ letters, 2 from 8; the first letter must match. */
+const fuzzyDistance = (length: number) => (length >= 8 ? 2 : length >= 4 ? 1 : 0);
+
+/** A concrete key a clause matches, located in each segment. */
+interface Expansion {
+  field: number;
+  weight: number;
+  /** Key index per segment, -1 where absent. */
+  terms: Int32Array;
+  frequency: number;
+}
+
+interface PlannedClause {
+  expansions: Expansion[];
+  frequency: number;
+}
+
+function locate(segments: Segment[], key: string, field: number, weight: number): Expansion | null {
+  const terms = new Int32Array(segments.length);
+  let frequency = 0;
+  segments.forEach((segment, s) => {
+    const term = segment.find(key);
+    terms[s] = term;
+    if (term >= 0) frequency += segment.frequency(term);
+  });
+  return frequency > 0 ? { field, weight, terms, frequency } : null;
+}
+
+/** Keys starting with `prefix` (not `prefix` itself), with their total frequency, across segments. */
+function keysWithPrefix(segments: Segment[], prefix: string): Map<string, number> {
+  const found = new Map<string, number>();
+  for (const segment of segments) {
+    for (let term = segment.lowerBound(prefix); term < segment.termCount; term++) {
+      const key = segment.key(term);
+      if (!key.startsWith(prefix)) break;
+      if (key.length > prefix.length) found.set(key, (found.get(key) ?? 0) + segment.frequency(term));
+    }
+  }
+  return found;
+}
+
+/** Keys within the fuzzy distance of `key`, sharing its field digit and first letter. */
+function keysNear(segments: Segment[], key: string): Map<string, number> {
+  const distance = fuzzyDistance(key.length - 1);
+  const found = new Map<string, number>();
+  if (distance === 0) return found;
+  const start = key.slice(0, 2);
+  for (const segment of segments) {
+    for (let term = segment.lowerBound(start); term < segment.termCount; term++) {
+      const candidate = segment.key(term);
+      if (!candidate.startsWith(start)) break;
+      if (Math.abs(candidate.length - key.length) > distance) continue;
+      const d = boundedEditDistance(candidate, key, distance);
+      if (d > 0 && d <= distance) found.set(candidate, (found.get(candidate) ?? 0) + segment.frequency(term));
+    }
+  }
+  return found;
+}
+
+function mostFrequent(keys: Map<string, number>): string[] {
+  return [...keys].sort((a, b) => b[1] - a[1]).slice(0, MAX_EXPANSIONS).map(([key]) => key);
+}
+
+function planClause(segments: Segment[], clause: TermClause): PlannedClause {
+  const term = foldTerm(clause.term);
+  const expansions: Expansion[] = [];
+  for (const name of clause.fields ?? FIELDS) {
+    const field = FIELDS.indexOf(name);
+    const key = `${field}${term}`;
+    const exact = locate(segments, key, field, 1);
+    if (exact) expansions.push(exact);
+    if (clause.prefix) {
+      for (const longer of mostFrequent(keysWithPrefix(segments, key))) {
+        const expansion = locate(segments, longer, field, (PREFIX_WEIGHT * term.length) / (longer.length - 1));
+        if (expansion) expansions.push(expansion);
+      }
+    }
+  }
+  if (expansions.length === 0 && clause.fuzzy) {
+    for (const name of clause.fields ?? FIELDS) {
+      const field = FIELDS.indexOf(name);
+      for (const near of mostFrequent(keysNear(segments, `${field}${term}`))) {
+        const expansion = locate(segments, near, field, FUZZY_WEIGHT);
+        if (expansion) expansions.push(expansion);
+      }
+    }
+  }
+  return { expansions, frequency: expansions.reduce((sum, e) => sum + e.frequency, 0) };
+}
+
+/** Collection statistics for BM25, over all segments. */
+interface Statistics {
+  documents: number;
+  averageLength: number[];
+}
+
+function statistics(segments: Segment[]): Statistics {
+  const documents = segments.reduce((sum, s) => sum + s.documents.length, 0);
+  const averageLength = FIELDS.map((_, f) => (documents === 0 ? 1 : Math.max(1, segments.reduce((sum, s) => sum + s.fieldTotals[f], 0) / documents)));
+  return { documents, averageLength };
+}
+
+const idf = (documents: number, frequency: number) => Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
+
+/**
+ * The hits of a query: every matching document (for counts and facets) and, on demand, the best k
+ * in score order — selecting k of n costs n log k, where sorting every hit would cost n log n.
+ */
+export class Hits {
+  constructor(
+    private readonly segments: Segment[],
+    private readonly segmentOf: number[],
+    private readonly documentOf: number[],
+    private readonly scores: number[],
+  ) {}
+
+  get total(): number {
+    return this.scores.length;
+  }
+
+  document(hit: number): StoredDocument {
+    return this.segments[this.segmentOf[hit]].documents[this.documentOf[hit]];
+  }
+
+  score(hit: number): number {
+    return this.scores[hit];
+  }
+
+  /** The hit numbers of the best `k`, best first; ties go to the earlier-archived document. */
+  top(k: number): number[] {
+    const n = this.scores.length;
+    const better = (a: number, b: number) => this.scores[a] > this.scores[b] || (this.scores[a] === this.scores[b] && a < b);
+    if (k >= n) return Array.from({ length: n }, (_, i) => i).sort((a, b) => (better(a, b) ? -1 : 1));
+    // A min-heap of the best k so far: the root is the worst of them, replaced by anything better.
+    const heap: number[] = [];
+    const down = (i: number) => {
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let worst = i;
+        if (l < heap.length && better(heap[worst], heap[l])) worst = l;
+        if (r < heap.length && better(heap[worst], heap[r])) worst = r;
+        if (worst === i) return;
+        [heap[i], heap[worst]] = [heap[worst], heap[i]];
+        i = worst;
+      }
+    };
+    for (let hit = 0; hit < n; hit++) {
+      if (heap.length < k) {
+        heap.push(hit);
+        for (let i = heap.length - 1; i > 0 && better(heap[(i - 1) >> 1], heap[i]); i = (i - 1) >> 1) {
+          [heap[i], heap[(i - 1) >> 1]] = [heap[(i - 1) >> 1], heap[i]];
+        }
+      } else if (k > 0 && better(hit, heap[0])) {
+        heap[0] = hit;
+        down(0);
+      }
+    }
+    return heap.sort((a, b) => (better(a, b) ? -1 : 1));
+  }
+}
+
+function scratchOf(segment: Segment): NonNullable<Segment['scratch']> {
+  const n = segment.documents.length;
+  if (!segment.scratch || segment.scratch.scores.length < n) {
+    segment.scratch = { scores: new Float64Array(n), masks: new Uint32Array(n), touched: new Uint32Array(n) };
+  }
+  return segment.scratch;
+}
+
+/**
+ * @example
+ * ```ts
+ * const hits = searchSegments(segments, { all: [{ term: 'budget' }, { term: 'defic', prefix: true }] });
+ * hits.top(10).map((hit) => hits.document(hit).title);
+ * ```
+ */
+export function searchSegments(segments: Segment[], query: IndexQuery): Hits {
+  const stats = statistics(segments);
+  // Rarest first: the first required word picks the candidates, the others only narrow them.
+  const required = (query.all ?? []).map((c) => planClause(segments, c)).sort((a, b) => a.frequency - b.frequency).slice(0, MAX_REQUIRED);
+  const optional = (query.any ?? []).map((c) => planClause(segments, c));
+  const excluded = (query.none ?? []).map((c) => planClause(segments, c));
+  const segmentOf: number[] = [];
+  const documentOf: number[] = [];
+  const scores: number[] = [];
+  const hits = new Hits(segments, segmentOf, documentOf, scores);
+  if (required.some((c) => c.frequency === 0)) return hits;
+  const everything = required.length === 0 && optional.length === 0;
+  const allBits = required.length === 0 ? 0 : 2 ** required.length - 1;
+  const ANY_BIT = 2 ** 31;
+
+  segments.forEach((segment, s) => {
+    const { scores: score, masks, touched } = scratchOf(segment);
+    let touchedCount = 0;
+    const apply = (expansion: Expansion, accept: (mask: number) => boolean, bit: number) => {
+      const term = expansion.terms[s];
+      if (term < 0) return;
+      const weight = expansion.weight * BOOST[FIELDS[expansion.field]] * idf(stats.documents, expansion.frequency);
+      const average = stats.averageLength[expansion.field];
+      const end = segment.postingStarts[term + 1];
+      for (let p = segment.postingStarts[term]; p < end; p++) {
+        const document = segment.postingDocuments[p];
+        const mask = masks[document];
+        if (!accept(mask)) continue;
+        if (mask === 0) touched[touchedCount++] = document;
+        masks[document] = (mask | bit) >>> 0;
+        const count = segment.postingCounts[p];
+        const length = segment.fieldLengths[document * FIELD_COUNT + expansion.field];
+        score[document] += (weight * count * (K1 + 1)) / (count + K1 * (1 - B + (B * length) / average));
+      }
+    };
+    required.forEach((clause, c) => {
+      const before = 2 ** c - 1;
+      const accept = c === 0 ? () => true : (mask: number) => (mask & before) === before;
+      for (const expansion of clause.expansions) apply(expansion, accept, 2 ** c);
+    });
+    for (const clause of optional) {
+      // With required words, optional ones only add to the score of documents that have them all.
+      const accept = allBits === 0 ? () => true : (mask: number) => (mask & allBits) === allBits;
+      for (const expansion of clause.expansions) apply(expansion, accept, allBits === 0 ? ANY_BIT : 0);
+    }
+    const matches = (mask: number) => (everything ? true : allBits !== 0 ? (mask & allBits) === allBits : mask !== 0);
+    const keep = (document: number) => !segment.isDead(document) && (!query.filter || query.filter(segment.documents[document]));
+    const banned = new Set<number>();
+    for (const clause of excluded) {
+      for (const expansion of clause.expansions) {
+        const term = expansion.terms[s];
+        if (term < 0) continue;
+        for (let p = segment.postingStarts[term]; p < segment.postingStarts[term + 1]; p++) banned.add(segment.postingDocuments[p]);
+      }
+    }
+    if (everything) {
+      for (let document = 0; document < segment.documents.length; document++) {
+        if (banned.has(document) || !keep(document)) continue;
+        segmentOf.push(s);
+        documentOf.push(document);
+        scores.push(0);
+      }
+      return;
+    }
+    for (let i = 0; i < touchedCount; i++) {
+      const document = touched[i];
+      if (matches(masks[document]) && !banned.has(document) && keep(document)) {
+        segmentOf.push(s);
+        documentOf.push(document);
+        scores.push(score[document]);
+      }
+      masks[document] = 0;
+      score[document] = 0;
+    }
+  });
+  return hits;
+}

@@ -1,0 +1,146 @@
+/**
+ * A segment: an immutable full-text index of a set of documents, held in a handful of typed arrays
+ * instead of millions of small objects. It is what an index shard is, on disk and in memory — the
+ * same arrays either way, so loading a shard is a copy-free view of its bytes (see
+ * `segment-codec.ts`), and it costs a few bytes per posting where a map-based index costs tens.
+ *
+ * Terms are stored per field as keys `<field digit><folded word>` (`1budget` is "budget" in the
+ * text), sorted, so one binary search finds a word and a range of keys is every word with a prefix.
+ */
+
+/** The searchable fields, in key-digit order. `title` holds the title and the publisher's name. */
+export const FIELDS = ['title', 'text', 'speakers'] as const;
+export type Field = (typeof FIELDS)[number];
+export const FIELD_COUNT = FIELDS.length;
+
+/** The key of a folded word in a field: `termKey('text', 'budget') === '1budget'`. */
+export const termKey = (field: Field, term: string): string => `${FIELDS.indexOf(field)}${term}`;
+
+/** What a segment keeps of each document, so result lists, filters and facets need no storage read. */
+export interface StoredDocument {
+  id: string;
+  title: string;
+  publisher: string;
+  publishedAt: string;
+  speakers: string[];
+}
+
+/** The arrays of a segment; see {@link Segment} for what each holds. */
+export interface SegmentArrays {
+  documents: StoredDocument[];
+  /** Every key, concatenated in sorted order; key i is `vocabulary.slice(termStarts[i], termStarts[i + 1])`. */
+  vocabulary: string;
+  termStarts: Uint32Array;
+  /** Postings of key i are positions `postingStarts[i]` to `postingStarts[i + 1]` of the two arrays below. */
+  postingStarts: Uint32Array;
+  /** Document numbers (positions in `documents`), ascending within a key. */
+  postingDocuments: Uint32Array;
+  /** How often the word occurs in that field of that document, capped at 255 (BM25 saturates long before). */
+  postingCounts: Uint8Array;
+  /** Words per field per document: `fieldLengths[document * FIELD_COUNT + field]`, capped at 65,535. */
+  fieldLengths: Uint16Array;
+}
+
+/**
+ * @example
+ * ```ts
+ * const segment = buildSegment([{ id: 'a1', title: 'Budget day', text: 'The budget…', speakers: [], publisher: '', publishedAt: '' }]);
+ * segment.find(termKey('text', 'budget')); // a key index ≥ 0
+ * ```
+ */
+export class Segment implements SegmentArrays {
+  readonly documents: StoredDocument[];
+  readonly vocabulary: string;
+  readonly termStarts: Uint32Array;
+  readonly postingStarts: Uint32Array;
+  readonly postingDocuments: Uint32Array;
+  readonly postingCounts: Uint8Array;
+  readonly fieldLengths: Uint16Array;
+  /** Total words per field over all documents, for BM25's average field length. */
+  readonly fieldTotals: number[];
+  /** Documents deleted (or replaced) since this segment was written; set by {@link kill}. */
+  private dead: Uint8Array | null = null;
+  private deadCount = 0;
+  private ids: Map<string, number> | null = null;
+  /** Per-query scratch, reused: allocating it per query would cost more than the query. */
+  scratch: { scores: Float64Array; masks: Uint32Array; touched: Uint32Array } | null = null;
+
+  constructor(arrays: SegmentArrays) {
+    this.documents = arrays.documents;
+    this.vocabulary = arrays.vocabulary;
+    this.termStarts = arrays.termStarts;
+    this.postingStarts = arrays.postingStarts;
+    this.postingDocuments = arrays.postingDocuments;
+    this.postingCounts = arrays.postingCounts;
+    this.fieldLengths = arrays.fieldLengths;
+    this.fieldTotals = FIELDS.map(() => 0);
+    for (let i = 0; i < this.fieldLengths.length; i++) this.fieldTotals[i % FIELD_COUNT] += this.fieldLengths[i];
+  }
+
+  get termCount(): number {
+    return this.termStarts.length - 1;
+  }
+
+  /** Documents not deleted. */
+  get liveCount(): number {
+    return this.documents.length - this.deadCount;
+  }
+
+  key(index: number): string {
+    return this.vocabulary.slice(this.termStarts[index], this.termStarts[index + 1]);
+  }
+
+  /** The first key index whose key is `>= key` (`termCount` when none is). */
+  lowerBound(key: string): number {
+    let low = 0;
+    let high = this.termCount;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.key(middle) < key) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  /** The index of `key`, or -1. */
+  find(key: string): number {
+    const index = this.lowerBound(key);
+    return index < this.termCount && this.key(index) === key ? index : -1;
+  }
+
+  /** How many documents have the key (deleted ones included, as in any inverted index). */
+  frequency(index: number): number {
+    return this.postingStarts[index + 1] - this.postingStarts[index];
+  }
+
+  isDead(document: number): boolean {
+    return this.dead !== null && this.dead[document] === 1;
+  }
+
+  /** The document number of `id`, or -1. */
+  documentNumber(id: string): number {
+    this.ids ??= new Map(this.documents.map((d, i) => [d.id, i]));
+    return this.ids.get(id) ?? -1;
+  }
+
+  /** Marks `id` deleted here; returns whether this segment held it alive. */
+  kill(id: string): boolean {
+    const document = this.documentNumber(id);
+    if (document < 0 || this.isDead(document)) return false;
+    this.dead ??= new Uint8Array(this.documents.length);
+    this.dead[document] = 1;
+    this.deadCount++;
+    return true;
+  }
+
+  /** Whether `id` is here and alive. */
+  has(id: string): boolean {
+    const document = this.documentNumber(id);
+    return document >= 0 && !this.isDead(document);
+  }
+
+  /** Bytes of the arrays (not counting the stored documents), for sizing. */
+  get arrayBytes(): number {
+    return this.termStarts.byteLength + this.postingStarts.byteLength + this.postingDocuments.byteLength + this.postingCounts.byteLength + this.fieldLengths.byteLength;
+  }
+}
