@@ -38,14 +38,25 @@ export interface SearchPage {
   total: number;
   results: SearchHit[];
   facets: SearchFacets;
+  /**
+   * False when `total` is an upper bound: a phrase query verifies candidates against their text
+   * only until the page is full, and counts the candidates left unverified as possible matches.
+   */
+  totalExact: boolean;
   tookMs: number;
 }
 
 /** A facet lists at most this many values: the most frequent. */
 const MAX_FACET_VALUES = 12;
 
-/** Phrase candidates beyond this many are not verified; `total` then counts verified ones only. */
-const MAX_PHRASE_CANDIDATES = 2000;
+/**
+ * Phrase candidates are verified against their text best first, this many at a time at least, until
+ * the requested page is full: each one costs a document load, and an archive of copies can have
+ * thousands that contain every word.
+ */
+const PHRASE_BATCH = 20;
+/** Candidates put in score order for verification; the page is full long before. */
+const MAX_ORDERED_CANDIDATES = 2000;
 
 /** Turns the parsed query into an index query. */
 export function toIndexQuery(query: ParsedQuery): IndexQuery {
@@ -113,8 +124,12 @@ export function countFacets(documents: Iterable<StoredDocument>): SearchFacets {
   return { publishers: topCounts(publishers), years: topCounts(years, true), speakers: topCounts(speakers) };
 }
 
+function* allHits(hits: Hits): Iterable<number> {
+  for (let hit = 0; hit < hits.total; hit++) yield hit;
+}
+
 function* allDocuments(hits: Hits): Iterable<StoredDocument> {
-  for (let hit = 0; hit < hits.total; hit++) yield hits.document(hit);
+  for (const hit of allHits(hits)) yield hits.document(hit);
 }
 
 /**
@@ -130,21 +145,34 @@ export async function searchArchive(archive: Archive, input: { q: string; limit:
   const hits = (await archive.index.current()).search(toIndexQuery(query));
   let ranked: number[];
   let total = hits.total;
+  let totalExact = true;
+  let facetSource: Iterable<StoredDocument> = allDocuments(hits);
   if (query.phrases.length > 0) {
     // A bag of words cannot tell a phrase: check the best candidates against their text.
-    const pool = hits.top(MAX_PHRASE_CANDIDATES);
-    const documents = await archive.documents.getMany(pool.map((hit) => hits.document(hit).id));
-    ranked = pool.filter((hit) => {
-      const document = documents.get(hits.document(hit).id);
-      if (!document) return false;
-      const tokens = tokenize(document.text);
-      return query.phrases.every((phrase) => findPhrase(tokens, phrase).length > 0);
-    });
-    total = ranked.length;
+    const wanted = input.offset + input.limit;
+    const candidates = hits.top(Math.min(hits.total, MAX_ORDERED_CANDIDATES));
+    const rejected = new Set<number>();
+    ranked = [];
+    let checked = 0;
+    while (checked < candidates.length && ranked.length < wanted) {
+      const batch = candidates.slice(checked, checked + Math.max(PHRASE_BATCH, 2 * (wanted - ranked.length)));
+      const documents = await archive.documents.getMany(batch.map((hit) => hits.document(hit).id));
+      for (const hit of batch) {
+        const document = documents.get(hits.document(hit).id);
+        if (!document) continue;
+        const tokens = tokenize(document.text);
+        if (query.phrases.every((phrase) => findPhrase(tokens, phrase).length > 0)) ranked.push(hit);
+        else rejected.add(hit);
+      }
+      checked += batch.length;
+    }
+    total = hits.total - rejected.size;
+    totalExact = checked === hits.total;
+    facetSource = [...allHits(hits)].filter((hit) => !rejected.has(hit)).map((hit) => hits.document(hit));
   } else {
     ranked = hits.top(input.offset + input.limit);
   }
-  const facets = countFacets(query.phrases.length > 0 ? ranked.map((hit) => hits.document(hit)) : allDocuments(hits));
+  const facets = countFacets(facetSource);
   const page = ranked.slice(input.offset, input.offset + input.limit).map((hit) => ({ id: hits.document(hit).id, score: hits.score(hit) }));
   const documents = await archive.documents.getMany(page.map((h) => h.id));
   const results: SearchHit[] = [];
@@ -161,5 +189,5 @@ export async function searchArchive(archive: Archive, input: { q: string; limit:
       quotes: matchingQuotes(document.quotes, query),
     });
   }
-  return { total, results, facets, tookMs: Math.round((performance.now() - started) * 100) / 100 };
+  return { total, totalExact, results, facets, tookMs: Math.round((performance.now() - started) * 100) / 100 };
 }

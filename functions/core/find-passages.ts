@@ -60,6 +60,9 @@ export function findPassages(document: Pick<ArchivedDocument, 'text' | 'paragrap
   const scored: Array<{ passage: Passage; score: number }> = [];
   let cursor = 0;
   for (const paragraph of document.paragraphs) {
+    // Sentence segmentation is the costly part: only paragraphs with a match are segmented.
+    while (cursor < spans.length && spans[cursor][1] <= paragraph.start) cursor++;
+    if (cursor >= spans.length || spans[cursor][0] >= paragraph.end) continue;
     for (const [start, end] of sentences(document.text, paragraph)) {
       while (cursor < spans.length && spans[cursor][1] <= start) cursor++;
       const highlights: Array<[number, number]> = [];

@@ -63,7 +63,9 @@ export class SearchIndex {
    * Applies ingest-log entries: `removed` ids are marked dead wherever they are; `added` documents
    * replace any older copy and become searchable at once.
    */
-  apply(added: IndexableDocument[], removed: string[]): void {
+  apply(batch: IndexableDocument[], removed: string[]): void {
+    // The same id twice in one batch is one document (ids are content hashes): keep the last.
+    const added = [...new Map(batch.map((d) => [d.id, d])).values()];
     const segments = this.segments;
     for (const id of [...removed, ...added.map((d) => d.id)]) for (const segment of segments) segment.kill(id);
     for (let from = 0; from < added.length; from += SHARD_DOCUMENTS) {

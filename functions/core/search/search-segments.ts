@@ -170,7 +170,11 @@ export class Hits {
   /** The hit numbers of the best `k`, best first; ties go to the earlier-archived document. */
   top(k: number): number[] {
     const n = this.scores.length;
-    const better = (a: number, b: number) => this.scores[a] > this.scores[b] || (this.scores[a] === this.scores[b] && a < b);
+    const { scores, segmentOf, documentOf } = this;
+    // Segments are in archive order, and so are documents within one.
+    const better = (a: number, b: number) =>
+      scores[a] > scores[b] ||
+      (scores[a] === scores[b] && (segmentOf[a] < segmentOf[b] || (segmentOf[a] === segmentOf[b] && documentOf[a] < documentOf[b])));
     if (k >= n) return Array.from({ length: n }, (_, i) => i).sort((a, b) => (better(a, b) ? -1 : 1));
     // A min-heap of the best k so far: the root is the worst of them, replaced by anything better.
     const heap: number[] = [];

@@ -80,12 +80,19 @@ export function decodeSegment(input: Uint8Array): Segment {
   const words = new Uint32Array(bytes.buffer, bytes.byteOffset, 2);
   if (words[0] !== MAGIC) corrupt('not a Verbatim segment');
   let offset = 8;
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(offset, offset + words[1]))) as Header;
+  if (offset + words[1] > bytes.byteLength) corrupt('truncated header');
+  let header: Header;
+  try {
+    header = JSON.parse(new TextDecoder().decode(bytes.subarray(offset, offset + words[1]))) as Header;
+  } catch {
+    corrupt('unreadable header');
+  }
   offset += words[1];
+  if (!Array.isArray(header.fields) || !Array.isArray(header.documents)) corrupt('header without fields or documents');
   if (header.fields.join() !== FIELDS.join()) corrupt(`written for fields ${header.fields.join(', ')}`);
   const view = <T>(make: (buffer: ArrayBufferLike, at: number, length: number) => T, length: number, width: number): T => {
     offset = align(offset);
-    if (bytes.byteOffset + offset + length * width > bytes.buffer.byteLength) corrupt('truncated');
+    if (offset + length * width > bytes.byteLength) corrupt('truncated');
     const array = make(bytes.buffer, bytes.byteOffset + offset, length);
     offset += length * width;
     return array;
