@@ -8,6 +8,7 @@
  * `freshnessMs` (0: before every search). Writes by this process are therefore always visible to
  * its next search; writes by other processes within `freshnessMs`.
  */
+import { VerbatimError } from '../core/errors.ts';
 import type { BlobStore, IndexManifest, MetadataStore } from '../core/ports.ts';
 import { SearchIndex, SHARD_DOCUMENTS, toIndexableDocument, type Shard } from '../core/search-index.ts';
 import { decodeSegment } from '../core/search/segment-codec.ts';
@@ -91,6 +92,12 @@ export class IndexReader {
     return this.manifest;
   }
 
+  private async fetch(key: string): Promise<Segment> {
+    const blob = await this.blobs.get(key);
+    if (!blob) throw new VerbatimError('internal', `Index shard ${key} is missing.`);
+    return decodeSegment(blob.body);
+  }
+
   private async refresh(): Promise<SearchIndex> {
     this.wrote = false;
     this.readAt = performance.now();
@@ -124,18 +131,19 @@ export class IndexReader {
   }
 
   private async load(manifest: IndexManifest | null): Promise<void> {
-    // A manifest without shards was written by an older Verbatim: replaying the log rebuilds it.
-    const usable = manifest && Array.isArray(manifest.shards) ? manifest : null;
-    const keys = usable?.shards.map((s) => s.key) ?? [];
-    const shards: Shard[] = await Promise.all(
-      keys.map(async (key) => {
-        const known = this.loaded.get(key);
-        if (known) return { key, segment: known };
-        const blob = await this.blobs.get(key);
-        if (!blob) throw new Error(`Index shard ${key} is missing.`);
-        return { key, segment: decodeSegment(blob.body) };
-      }),
-    );
+    // A manifest without shards, or with shards this version cannot read, was written by an older
+    // Verbatim: replaying the whole log rebuilds the index (and the next compaction rewrites it).
+    let usable = manifest && Array.isArray(manifest.shards) ? manifest : null;
+    let shards: Shard[] = [];
+    try {
+      shards = await Promise.all((usable?.shards ?? []).map(async ({ key }) => ({ key, segment: this.loaded.get(key) ?? (await this.fetch(key)) })));
+    } catch (error) {
+      // Only an unreadable or missing shard: a storage outage must fail the request, not trigger a rebuild.
+      if (!(error instanceof VerbatimError)) throw error;
+      console.warn(`Index snapshot v${manifest?.version} is unreadable (${error instanceof Error ? error.message : error}); rebuilding from the ingest log.`);
+      usable = null;
+      shards = [];
+    }
     this.loaded.clear();
     for (const shard of shards) this.loaded.set(shard.key, shard.segment);
     this.index = new SearchIndex(shards);

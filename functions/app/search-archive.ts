@@ -55,8 +55,11 @@ const MAX_FACET_VALUES = 12;
  * thousands that contain every word.
  */
 const PHRASE_BATCH = 20;
-/** Candidates put in score order for verification; the page is full long before. */
-const MAX_ORDERED_CANDIDATES = 2000;
+/**
+ * At most this many candidates are verified (beyond the page offset): a phrase whose words are all
+ * common can have thousands of candidates and few true matches, and each check is a document load.
+ */
+const MAX_VERIFIED = 200;
 
 /** Turns the parsed query into an index query. */
 export function toIndexQuery(query: ParsedQuery): IndexQuery {
@@ -150,7 +153,7 @@ export async function searchArchive(archive: Archive, input: { q: string; limit:
   if (query.phrases.length > 0) {
     // A bag of words cannot tell a phrase: check the best candidates against their text.
     const wanted = input.offset + input.limit;
-    const candidates = hits.top(Math.min(hits.total, MAX_ORDERED_CANDIDATES));
+    const candidates = hits.top(Math.min(hits.total, input.offset + MAX_VERIFIED));
     const rejected = new Set<number>();
     ranked = [];
     let checked = 0;

@@ -5,7 +5,7 @@
  * shards that changed, so the cost of a write never depends on the size of the archive.
  */
 import type { ArchivedDocument } from './document.ts';
-import { buildSegment, mergeSegments, type IndexableDocument } from './search/build-segment.ts';
+import { buildSegment, mergeSegments, splitSegment, type IndexableDocument } from './search/build-segment.ts';
 import { searchSegments, type Hits, type IndexQuery } from './search/search-segments.ts';
 import type { Segment } from './search/segment.ts';
 
@@ -81,7 +81,7 @@ export class SearchIndex {
 
 /**
  * Merges consecutive segments into as few as possible of at most {@link SHARD_DOCUMENTS} live
- * documents each (a segment already larger stays as it is).
+ * documents each, splitting any larger one.
  *
  * @example
  * ```ts
@@ -91,7 +91,8 @@ export class SearchIndex {
 export function groupIntoShards(segments: readonly Segment[], maxDocuments = SHARD_DOCUMENTS): Segment[] {
   const groups: Segment[][] = [];
   let size = Infinity;
-  for (const segment of segments) {
+  const pieces = segments.flatMap((segment) => (segment.liveCount > maxDocuments ? splitSegment(segment, maxDocuments) : [segment]));
+  for (const segment of pieces) {
     if (size + segment.liveCount > maxDocuments) {
       groups.push([]);
       size = 0;

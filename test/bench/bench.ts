@@ -25,6 +25,9 @@ import { fts5Version } from './fts5-baseline.ts';
 import { itemKey, measureIngest } from './measure-ingest.ts';
 import { measureScale, type QuerySource, type ScaleFigures } from './measure-scale.ts';
 import { REPLICATION_RECIPE } from './replicate-documents.ts';
+import { bundleScript } from './bundle-script.ts';
+import { COLD_START_SCRIPT } from './measure-cold-start.ts';
+import { FTS5_COLD_START_SCRIPT } from './measure-fts5-cold-start.ts';
 import { renderChart } from './render-chart.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -112,9 +115,13 @@ async function main(): Promise<void> {
     log(`ingest: ${ingest.ingest.docsPerSecond.toFixed(0)} articles/s (raw PutObject ${ingest.rawPut.docsPerSecond.toFixed(0)}/s)`);
     const real = await readIndexable(bench.local);
     const sources: QuerySource[] = queries.map((query) => ({ query, id: bench.ids.get(itemKey(query.source.corpus, query.source.ordinal)) }));
+    const bundles = {
+      verbatim: await bundleScript(COLD_START_SCRIPT, join(dirname(options.out), 'cold-start.mjs')),
+      fts5: await bundleScript(FTS5_COLD_START_SCRIPT, join(dirname(options.out), 'fts5-cold-start.mjs'), ['better-sqlite3']),
+    };
     const scales: ScaleFigures[] = [];
     for (const size of [real.length, ...options.scales.filter((n) => n > real.length)]) {
-      scales.push(await measureScale(bench.local, real, sources, size, { runs: options.runs, log }));
+      scales.push(await measureScale(bench.local, real, sources, size, { runs: options.runs, log, bundles }));
     }
     const cpu = os.cpus()[0];
     const ingestFigures = { ...ingest, ratioToRawPut: ingest.ingest.docsPerSecond / ingest.rawPut.docsPerSecond };

@@ -1,5 +1,6 @@
 /**
- * Spawns `cold-start.ts` as a new Node process pointed at the benchmark's running storage, and
+ * Spawns `cold-start.ts`, bundled as for Lambda (see bundle-script.ts), as a new Node process
+ * pointed at the benchmark's running storage, and
  * times it from the outside too (spawn to exit), which adds what the child cannot see: the
  * process creation before its clock starts and its exit.
  */
@@ -8,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from '../../functions/config.ts';
 import type { ColdStartSplit } from './cold-start.ts';
 
-const CHILD = fileURLToPath(new URL('./cold-start.ts', import.meta.url));
+/** The script to bundle and run. */
+export const COLD_START_SCRIPT = fileURLToPath(new URL('./cold-start.ts', import.meta.url));
 
 /** The child's own split plus the parent's wall time. */
 export interface ColdStart extends ColdStartSplit {
@@ -21,7 +23,7 @@ export interface ColdStart extends ColdStartSplit {
  * const split = await measureColdStart(local.config, 'embassy protest');
  * ```
  */
-export function measureColdStart(config: Config, firstQuery: string, realBucket?: string): Promise<ColdStart> {
+export function measureColdStart(bundle: string, config: Config, firstQuery: string, realBucket?: string): Promise<ColdStart> {
   // The embedded servers live in this process: the child reaches them as external endpoints.
   const env = {
     ...process.env,
@@ -33,7 +35,7 @@ export function measureColdStart(config: Config, firstQuery: string, realBucket?
     BENCH_REAL_BUCKET: realBucket ?? '',
   };
   const started = performance.now();
-  const child = spawn(process.execPath, ['--openssl-legacy-provider', '--expose-gc', '--import', 'tsx', CHILD], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--expose-gc', bundle], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

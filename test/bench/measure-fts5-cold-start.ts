@@ -6,7 +6,8 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Fts5ColdStartSplit } from './fts5-cold-start.ts';
 
-const CHILD = fileURLToPath(new URL('./fts5-cold-start.ts', import.meta.url));
+/** The script to bundle and run. */
+export const FTS5_COLD_START_SCRIPT = fileURLToPath(new URL('./fts5-cold-start.ts', import.meta.url));
 
 /** The child's own split plus the parent's wall time from spawn to exit. */
 export interface Fts5ColdStart extends Fts5ColdStartSplit {
@@ -19,9 +20,9 @@ export interface Fts5ColdStart extends Fts5ColdStartSplit {
  * const { sinceProcessStartMs, wallMs } = await measureFts5ColdStart('/tmp/bench.db', 'embassy protest');
  * ```
  */
-export function measureFts5ColdStart(file: string, query: string): Promise<Fts5ColdStart> {
+export function measureFts5ColdStart(bundle: string, file: string, query: string): Promise<Fts5ColdStart> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, file, query], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bundle, file, query], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -102,7 +102,7 @@ export async function measureScale(
   real: IndexableDocument[],
   sources: QuerySource[],
   articles: number,
-  options: { runs: number; log: (message: string) => void },
+  options: { runs: number; log: (message: string) => void; bundles: { verbatim: string; fts5: string } },
 ): Promise<ScaleFigures> {
   const { log } = options;
   const documents = [...replicate(real, articles)];
@@ -153,7 +153,8 @@ export async function measureScale(
       fts5: keywordQueries.filter((s) => inTop10(fts5.search(s.query.q, 10).ids, s.id)).length / Math.max(1, keywordQueries.length),
     };
     await timeAll(allQueries, (q) => searchArchive(archive, { q, limit: 10, offset: 0 }));
-    const quoteHits = await Promise.all(quoteQueries.map(async (query) => (await findQuotes(archive, { q: query.q, limit: 5 })).results[0]?.document.id));
+    const quoteHits: Array<string | undefined> = [];
+    for (const query of quoteQueries) quoteHits.push((await findQuotes(archive, { q: query.q, limit: 5 })).results[0]?.document.id);
     const recallAt1 = quoteHits.filter((id, i) => id !== undefined && sourceId(id) === quoteQueries[i].id).length / Math.max(1, quoteQueries.length);
 
     const runs: Array<{ keyword: [Percentiles, Percentiles]; search: [Percentiles, Percentiles]; http: [Percentiles, Percentiles, Percentiles]; quotes: Percentiles }> = [];
@@ -185,8 +186,8 @@ export async function measureScale(
     const colds: ColdStart[] = [];
     const ftsColds: Fts5ColdStart[] = [];
     for (let i = 0; i < Math.max(3, options.runs); i++) {
-      colds.push(await measureColdStart({ ...local.config, bucket, table }, firstQuery, local.config.bucket));
-      ftsColds.push(await measureFts5ColdStart(fts5File, firstQuery));
+      colds.push(await measureColdStart(options.bundles.verbatim, { ...local.config, bucket, table }, firstQuery, local.config.bucket));
+      ftsColds.push(await measureFts5ColdStart(options.bundles.fts5, fts5File, firstQuery));
     }
     const medianBy = <T>(items: T[], key: (item: T) => number) => [...items].sort((a, b) => key(a) - key(b))[Math.floor(items.length / 2)];
     const cold = medianBy(colds, (c) => c.totalMs);

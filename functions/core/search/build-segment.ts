@@ -4,7 +4,7 @@
  * document, so compacting shards costs a pass over postings, not over text.
  */
 import { foldTerm, WORD } from '../text-tokens.ts';
-import { FIELD_COUNT, Segment, type StoredDocument } from './segment.ts';
+import { FIELD_COUNT, MAX_SEGMENT_DOCUMENTS, Segment, type StoredDocument } from './segment.ts';
 
 /** A document as the index sees it: the searchable text of each field and what is stored. */
 export interface IndexableDocument extends StoredDocument {
@@ -34,6 +34,7 @@ function addField(postings: PostingMap, field: number, text: string, document: n
 }
 
 function toSegment(documents: StoredDocument[], postings: PostingMap, fieldLengths: Uint16Array): Segment {
+  if (documents.length > MAX_SEGMENT_DOCUMENTS) throw new RangeError(`A segment holds at most ${MAX_SEGMENT_DOCUMENTS} documents, not ${documents.length}.`);
   const keys = [...postings.keys()].sort();
   const termStarts = new Uint32Array(keys.length + 1);
   const postingStarts = new Uint32Array(keys.length + 1);
@@ -47,7 +48,7 @@ function toSegment(documents: StoredDocument[], postings: PostingMap, fieldLengt
   });
   termStarts[keys.length] = offset;
   postingStarts[keys.length] = total;
-  const postingDocuments = new Uint32Array(total);
+  const postingDocuments = new Uint16Array(total);
   const postingCounts = new Uint8Array(total);
   let at = 0;
   for (const key of keys) {
@@ -84,14 +85,15 @@ export function buildSegment(documents: IndexableDocument[]): Segment {
 }
 
 /**
- * One segment holding the live documents of `segments`, in order; deleted documents are left out.
+ * One segment holding the live documents of `segments`, in order; deleted documents are left out,
+ * and so are those `keep` refuses.
  *
  * @example
  * ```ts
  * const shard = mergeSegments([openShard, ...newSegments]);
  * ```
  */
-export function mergeSegments(segments: Segment[]): Segment {
+export function mergeSegments(segments: Segment[], keep: (segment: Segment, document: number) => boolean = () => true): Segment {
   // New document numbers: live documents, segment after segment; -1 for the dead.
   const renumber: Int32Array[] = [];
   const documents: StoredDocument[] = [];
@@ -99,7 +101,7 @@ export function mergeSegments(segments: Segment[]): Segment {
   for (const segment of segments) {
     const map = new Int32Array(segment.documents.length).fill(-1);
     segment.documents.forEach((document, old) => {
-      if (segment.isDead(old)) return;
+      if (segment.isDead(old) || !keep(segment, old)) return;
       map[old] = documents.length;
       documents.push(document);
       for (let f = 0; f < FIELD_COUNT; f++) lengths.push(segment.fieldLengths[old * FIELD_COUNT + f]);
@@ -126,4 +128,24 @@ export function mergeSegments(segments: Segment[]): Segment {
     }
   });
   return toSegment(documents, postings, Uint16Array.from(lengths));
+}
+
+/**
+ * The live documents of a segment in pieces of at most `size`, in order.
+ *
+ * @example
+ * ```ts
+ * splitSegment(tail, 10_000).map((piece) => piece.liveCount); // [10000, 10000, 3120]
+ * ```
+ */
+export function splitSegment(segment: Segment, size: number): Segment[] {
+  const live: number[] = [];
+  for (let document = 0; document < segment.documents.length; document++) if (!segment.isDead(document)) live.push(document);
+  const pieces: Segment[] = [];
+  for (let from = 0; from < live.length; from += size) {
+    const first = live[from];
+    const last = live[Math.min(from + size, live.length) - 1];
+    pieces.push(mergeSegments([segment], (_, document) => document >= first && document <= last));
+  }
+  return pieces;
 }

@@ -4,13 +4,13 @@
  * one string, and parses the stored documents — so loading a shard costs about what reading it does.
  *
  * Layout (little-endian, every array starting on a 4-byte boundary):
- * `VSG1` · u32 header length · header JSON · termStarts · postingStarts · postingDocuments ·
+ * `VSG2` · u32 header length · header JSON · termStarts · postingStarts · postingDocuments ·
  * fieldLengths · postingCounts · vocabulary (UTF-8)
  */
 import { VerbatimError } from '../errors.ts';
 import { FIELD_COUNT, FIELDS, Segment, type StoredDocument } from './segment.ts';
 
-const MAGIC = 0x31475356; // "VSG1" read as a little-endian u32
+const MAGIC = 0x32475356; // "VSG2" read as a little-endian u32 (VSG1 had 32-bit document numbers)
 
 interface Header {
   fields: readonly string[];
@@ -100,7 +100,7 @@ export function decodeSegment(input: Uint8Array): Segment {
   const documents: StoredDocument[] = header.documents.map(([id, title, publisher, publishedAt, speakers]) => ({ id, title, publisher, publishedAt, speakers }));
   const termStarts = view((b, at, n) => new Uint32Array(b, at, n), header.termCount + 1, 4);
   const postingStarts = view((b, at, n) => new Uint32Array(b, at, n), header.termCount + 1, 4);
-  const postingDocuments = view((b, at, n) => new Uint32Array(b, at, n), header.postingCount, 4);
+  const postingDocuments = view((b, at, n) => new Uint16Array(b, at, n), header.postingCount, 2);
   const fieldLengths = view((b, at, n) => new Uint16Array(b, at, n), documents.length * FIELD_COUNT, 2);
   const postingCounts = view((b, at, n) => new Uint8Array(b, at, n), header.postingCount, 1);
   const vocabularyBytes = view((b, at, n) => new Uint8Array(b, at, n), header.vocabularyBytes, 1);

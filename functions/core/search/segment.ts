@@ -13,6 +13,12 @@ export const FIELDS = ['title', 'text', 'speakers'] as const;
 export type Field = (typeof FIELDS)[number];
 export const FIELD_COUNT = FIELDS.length;
 
+/**
+ * A segment holds at most this many documents, so a document number fits in 16 bits: postings
+ * are the bulk of an index, and this halves them (shards hold far fewer, see `SHARD_DOCUMENTS`).
+ */
+export const MAX_SEGMENT_DOCUMENTS = 65_535;
+
 /** The key of a folded word in a field: `termKey('text', 'budget') === '1budget'`. */
 export const termKey = (field: Field, term: string): string => `${FIELDS.indexOf(field)}${term}`;
 
@@ -33,8 +39,8 @@ export interface SegmentArrays {
   termStarts: Uint32Array;
   /** Postings of key i are positions `postingStarts[i]` to `postingStarts[i + 1]` of the two arrays below. */
   postingStarts: Uint32Array;
-  /** Document numbers (positions in `documents`), ascending within a key. */
-  postingDocuments: Uint32Array;
+  /** Document numbers (positions in `documents`), ascending within a key: 16 bits, see {@link MAX_SEGMENT_DOCUMENTS}. */
+  postingDocuments: Uint16Array;
   /** How often the word occurs in that field of that document, capped at 255 (BM25 saturates long before). */
   postingCounts: Uint8Array;
   /** Words per field per document: `fieldLengths[document * FIELD_COUNT + field]`, capped at 65,535. */
@@ -53,7 +59,7 @@ export class Segment implements SegmentArrays {
   readonly vocabulary: string;
   readonly termStarts: Uint32Array;
   readonly postingStarts: Uint32Array;
-  readonly postingDocuments: Uint32Array;
+  readonly postingDocuments: Uint16Array;
   readonly postingCounts: Uint8Array;
   readonly fieldLengths: Uint16Array;
   /** Total words per field over all documents, for BM25's average field length. */

@@ -1,0 +1,94 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createArchive, type Archive } from '../../functions/app/archive.ts';
+import { compactIndex } from '../../functions/app/compact-index.ts';
+import { deleteDocument } from '../../functions/app/delete-document.ts';
+import { ingestDocument } from '../../functions/app/ingest-document.ts';
+import { searchArchive } from '../../functions/app/search-archive.ts';
+import { useScratchArchive } from '../helpers/scratch-archive.ts';
+
+const scratch = useScratchArchive();
+const encoder = new TextEncoder();
+
+/** Another process over the same storage: what a second Lambda container is. */
+const anotherProcess = (indexFreshnessMs = 0): Archive =>
+  createArchive({ blobs: scratch.archive.blobs, metadata: scratch.archive.metadata, maxUploadBytes: 1 << 20, indexFreshnessMs });
+
+const article = (n: number) => ({
+  file: { bytes: encoder.encode(`Lighthouse log ${n}: the keeper counted ${n} ships passing the headland before dawn.`), contentType: 'text/plain' },
+  metadata: { title: `Lighthouse log ${n}` },
+});
+
+const written = async (archive: Archive, shardDocuments: number) => {
+  const result = await compactIndex(archive, { shardDocuments });
+  if (!result.written) throw new Error(`compaction did not write: ${result.reason}`);
+  return result;
+};
+
+const found = async (archive: Archive, q = 'lighthouse keeper') => (await searchArchive(archive, { q, limit: 100, offset: 0 })).results.map((r) => r.id).sort();
+
+describe('a sharded index', () => {
+  const ids: string[] = [];
+
+  it('fills shards up to their size and then rewrites only the open one', async () => {
+    const writer = anotherProcess();
+    for (let n = 0; n < 7; n++) ids.push((await ingestDocument(writer, article(n))).id);
+    const first = await written(writer, 3);
+    expect(first.manifest.shards.map((s) => s.documentCount)).toEqual([3, 3, 1]);
+
+    ids.push((await ingestDocument(writer, article(7))).id);
+    const second = await written(writer, 3);
+    // The two full shards are kept as they are; only the open one is written again.
+    expect(second.shardsWritten).toBe(1);
+    expect(second.manifest.shards.slice(0, 2)).toEqual(first.manifest.shards.slice(0, 2));
+    expect(second.manifest.shards.map((s) => s.documentCount)).toEqual([3, 3, 2]);
+    expect(second.manifest.retiredKeys).toEqual([first.manifest.shards[2].key]);
+    expect(await found(anotherProcess())).toEqual([...ids].sort());
+  });
+
+  it('rewrites the shard that lost a deleted document, and nothing else', async () => {
+    const writer = anotherProcess();
+    const before = (await scratch.archive.metadata.getManifest())!;
+    await deleteDocument(writer, ids[4]);
+    const after = await written(writer, 3);
+    expect(after.shardsWritten).toBe(1);
+    expect(after.manifest.shards.map((s) => s.documentCount)).toEqual([3, 2, 2]);
+    expect(after.manifest.shards[0]).toEqual(before.shards[0]);
+    expect(after.manifest.shards[2]).toEqual(before.shards[2]);
+    expect(await found(anotherProcess())).toEqual(ids.filter((id) => id !== ids[4]).sort());
+  });
+
+  it('says nothing changed when nothing did', async () => {
+    expect(await compactIndex(anotherProcess(), { shardDocuments: 3 })).toEqual({ written: false, reason: 'up-to-date' });
+  });
+
+  it('shows its own writes at once and other processes’ within the freshness window', async () => {
+    const reader = anotherProcess(60_000);
+    const other = anotherProcess();
+    const seen = await found(reader);
+    const theirs = await ingestDocument(other, article(100));
+    // Within the window, another process's write is not looked for …
+    expect(await found(reader)).toEqual(seen);
+    // … but this process's own write makes the next search read the log, which brings both.
+    const mine = await ingestDocument(reader, article(101));
+    expect(await found(reader)).toEqual([...seen, theirs.id, mine.id].sort());
+    ids.push(theirs.id, mine.id);
+  });
+
+  it('rebuilds from the ingest log when a shard is unreadable', async () => {
+    const manifest = (await scratch.archive.metadata.getManifest())!;
+    await scratch.archive.blobs.put(manifest.shards[0].key, 'not a shard at all', 'application/octet-stream');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const reader = anotherProcess();
+      expect(await found(reader)).toEqual(ids.filter((id) => id !== ids[4]).sort());
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('rebuilding from the ingest log'));
+      // The next compaction writes every shard anew and retires all the old ones.
+      const rebuilt = await written(reader, 3);
+      expect(rebuilt.manifest.retiredKeys.sort()).toEqual(manifest.shards.map((s) => s.key).sort());
+      expect(rebuilt.manifest.documentCount).toBe(ids.length - 1);
+    } finally {
+      warn.mockRestore();
+    }
+    expect(await found(anotherProcess())).toEqual(ids.filter((id) => id !== ids[4]).sort());
+  });
+});
