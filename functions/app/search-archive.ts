@@ -7,6 +7,7 @@ import { findPassages, matchingQuotes, type Passage } from '../core/find-passage
 import { parseQuery, type ParsedQuery } from '../core/parse-query.ts';
 import type { Hits, IndexQuery, StoredDocument, TermClause } from '../core/search-index.ts';
 import { foldTerm, findPhrase, tokenize } from '../core/text-tokens.ts';
+import { tokensOf } from '../core/text-tokens-of.ts';
 import type { Archive } from './archive.ts';
 
 /** One search hit: the document, its best passages, and its quotes that match the query. */
@@ -163,7 +164,7 @@ export async function searchArchive(archive: Archive, input: { q: string; limit:
       for (const hit of batch) {
         const document = documents.get(hits.document(hit).id);
         if (!document) continue;
-        const tokens = tokenize(document.text);
+        const tokens = tokensOf(document);
         if (query.phrases.every((phrase) => findPhrase(tokens, phrase).length > 0)) ranked.push(hit);
         else rejected.add(hit);
       }

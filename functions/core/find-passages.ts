@@ -5,6 +5,7 @@
 import type { ArchivedDocument, Paragraph, Quote } from './document.ts';
 import type { ParsedQuery } from './parse-query.ts';
 import { findPhrase, foldTerm, tokenize, wordMatches, type Token } from './text-tokens.ts';
+import { tokensOf } from './text-tokens-of.ts';
 
 /** A matched sentence: `text === document.text.slice(start, end)`; highlights are document offsets. */
 export interface Passage {
@@ -55,7 +56,7 @@ export function matchSpans(tokens: Token[], query: ParsedQuery): Array<[number, 
  * ```
  */
 export function findPassages(document: Pick<ArchivedDocument, 'text' | 'paragraphs'>, query: ParsedQuery, max = 3): Passage[] {
-  const spans = matchSpans(tokenize(document.text), query);
+  const spans = matchSpans(tokensOf(document), query);
   if (spans.length === 0) return [];
   const scored: Array<{ passage: Passage; score: number }> = [];
   let cursor = 0;

@@ -13,7 +13,7 @@ import { searchArchive, type SearchPage as Results } from '../../app/search-arch
 import { VerbatimError } from '../../core/errors.ts';
 import { matchSpans } from '../../core/find-passages.ts';
 import { parseQuery, type ParsedQuery } from '../../core/parse-query.ts';
-import { tokenize } from '../../core/text-tokens.ts';
+import { tokensOf } from '../../core/text-tokens-of.ts';
 import { ASSET_NAMES, loadAsset, type AssetName } from '../../../web/assets.ts';
 import { DocumentPage } from '../../../web/views/document-page.tsx';
 import { ErrorPage } from '../../../web/views/error-page.tsx';
@@ -110,7 +110,7 @@ function createWebApp(deps: AppDeps): Hono {
     const at = parseRange(c.req.query('at'), document.text.length);
     const hl = c.req.query('hl');
     const { value: query } = hl ? await attempt(async () => parseQuery(hl)) : { value: null };
-    const hits = query ? matchSpans(tokenize(document.text), query).slice(0, MAX_HIGHLIGHTS) : [];
+    const hits = query ? matchSpans(tokensOf(document), query).slice(0, MAX_HIGHLIGHTS) : [];
     const related = await findRelated(archive, document);
     return page(c, <DocumentPage document={document} at={at} hits={hits} related={related} origin={new URL(c.req.url).origin} />);
   });
