@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IndexManifest, ShardInfo } from '../core/ports.ts';
 import { groupIntoShards, hasDead, SHARD_DOCUMENTS } from '../core/search-index.ts';
-import { encodeSegment } from '../core/search/segment-codec.ts';
+import { encodeSegment, headLength } from '../core/search/segment-codec.ts';
 import type { Segment } from '../core/search/segment.ts';
 import { shardKey } from '../core/storage-keys.ts';
 import type { Archive } from './archive.ts';
@@ -38,6 +38,8 @@ export async function compactIndex(
     archive.index.adopt(new Map());
     index = await archive.index.current();
   }
+  // Merging and encoding need every posting, not just those queries have fetched so far.
+  await index.loadAll();
   const previous = archive.index.loadedManifest;
   const through = archive.index.position;
   // Checked before encoding: that is the expensive part, and most runs have nothing new.
@@ -60,7 +62,8 @@ export async function compactIndex(
     segments.map(async (segment, n) => {
       const kept = keyOf.get(segment);
       if (kept) {
-        shards[n] = { key: kept, documentCount: segment.liveCount, bytes: previous?.shards?.find((s) => s.key === kept)?.bytes ?? 0 };
+        const info = previous?.shards?.find((s) => s.key === kept);
+        shards[n] = { key: kept, documentCount: segment.liveCount, bytes: info?.bytes ?? 0, ...(info?.headBytes ? { headBytes: info.headBytes } : {}) };
         return;
       }
       // Keys of their own per attempt: two racing writers must never overwrite each other's shards.
@@ -69,7 +72,7 @@ export async function compactIndex(
       await archive.blobs.put(key, body, 'application/octet-stream');
       written.set(key, segment);
       bytesWritten += body.byteLength;
-      shards[n] = { key, documentCount: segment.liveCount, bytes: body.byteLength };
+      shards[n] = { key, documentCount: segment.liveCount, bytes: body.byteLength, headBytes: headLength(body) };
     }),
   );
   const keep = new Set(shards.map((s) => s.key));

@@ -110,7 +110,7 @@ export async function findQuotes(archive: Archive, input: { q: string; speaker?:
   const any: TermClause[] = indexTerms(input.q).map(({ term, prefix }) => ({ term, prefix, fields: ['text'] }));
   if (input.speaker) any.push(...tokenize(input.speaker).map((t): TermClause => ({ term: t.folded, fields: ['speakers'] })));
   const depth = contentWordCount(input.q) < FEW_CONTENT_WORDS ? CANDIDATES_FOR_COMMON_WORDS : CANDIDATES;
-  const hits = index.search({ any });
+  const hits = await index.search({ any });
   const ids = hits.top(depth).map((hit) => hits.document(hit).id);
 
   const texts = await quoteTexts(archive, ids);

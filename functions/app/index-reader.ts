@@ -9,9 +9,9 @@
  * its next search; writes by other processes within `freshnessMs`.
  */
 import { VerbatimError } from '../core/errors.ts';
-import type { BlobStore, IndexManifest, MetadataStore } from '../core/ports.ts';
+import type { BlobStore, IndexManifest, MetadataStore, ShardInfo } from '../core/ports.ts';
 import { SearchIndex, SHARD_DOCUMENTS, toIndexableDocument, type Shard } from '../core/search-index.ts';
-import { decodeSegment } from '../core/search/segment-codec.ts';
+import { decodeSegment, decodeSegmentHead, fetchAllPostings, fetchPostings } from '../core/search/segment-codec.ts';
 import type { Segment } from '../core/search/segment.ts';
 import type { DocumentLoader } from './document-loader.ts';
 
@@ -92,10 +92,27 @@ export class IndexReader {
     return this.manifest;
   }
 
-  private async fetch(key: string): Promise<Segment> {
-    const blob = await this.blobs.get(key);
-    if (!blob) throw new VerbatimError('internal', `Index shard ${key} is missing.`);
-    return decodeSegment(blob.body);
+  /**
+   * A shard, as little of it as a first query needs: its head (vocabulary, documents), with the
+   * postings fetched by byte range as queries need them, and all of them soon after (see load).
+   */
+  private async fetch(info: ShardInfo): Promise<Segment> {
+    const missing = () => new VerbatimError('internal', `Index shard ${info.key} is missing.`);
+    if (!info.headBytes) {
+      const blob = await this.blobs.get(info.key);
+      if (!blob) throw missing();
+      return decodeSegment(blob.body);
+    }
+    const head = await this.blobs.getRange(info.key, 0, info.headBytes);
+    if (!head) throw missing();
+    const segment = decodeSegmentHead(head);
+    const read = async (start: number, end: number) => {
+      const bytes = await this.blobs.getRange(info.key, start, end);
+      if (!bytes) throw missing();
+      return bytes;
+    };
+    segment.loader = { some: (terms) => fetchPostings(segment, terms, read), all: () => fetchAllPostings(segment, read) };
+    return segment;
   }
 
   private async refresh(): Promise<SearchIndex> {
@@ -136,7 +153,7 @@ export class IndexReader {
     let usable = manifest && Array.isArray(manifest.shards) ? manifest : null;
     let shards: Shard[] = [];
     try {
-      shards = await Promise.all((usable?.shards ?? []).map(async ({ key }) => ({ key, segment: this.loaded.get(key) ?? (await this.fetch(key)) })));
+      shards = await Promise.all((usable?.shards ?? []).map(async (info) => ({ key: info.key, segment: this.loaded.get(info.key) ?? (await this.fetch(info)) })));
     } catch (error) {
       // Only an unreadable or missing shard: a storage outage must fail the request, not trigger a rebuild.
       if (!(error instanceof VerbatimError)) throw error;
@@ -146,7 +163,12 @@ export class IndexReader {
     }
     this.loaded.clear();
     for (const shard of shards) this.loaded.set(shard.key, shard.segment);
-    this.index = new SearchIndex(shards);
+    const index = (this.index = new SearchIndex(shards));
+    // The rest of the postings follow in the background once the first query has its answer, so
+    // they never compete with it; until then each query fetches the few it needs.
+    index.afterFirstSearch = () => {
+      index.loadAll().catch((error) => console.warn(`Loading index postings failed; queries will fetch what they need: ${error}`));
+    };
     this.manifest = manifest;
     this.through = usable?.through ?? 0;
   }

@@ -146,7 +146,7 @@ function* allDocuments(hits: Hits): Iterable<StoredDocument> {
 export async function searchArchive(archive: Archive, input: { q: string; limit: number; offset: number }): Promise<SearchPage> {
   const started = performance.now();
   const query = parseQuery(input.q);
-  const hits = (await archive.index.current()).search(toIndexQuery(query));
+  const hits = await (await archive.index.current()).search(toIndexQuery(query));
   let ranked: number[];
   let total = hits.total;
   let totalExact = true;

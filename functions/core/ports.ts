@@ -15,6 +15,8 @@ export interface BlobStore {
   put(key: string, body: Uint8Array | string, contentType: string): Promise<void>;
   /** The object, or null when there is none. */
   get(key: string): Promise<Blob | null>;
+  /** Bytes `start` to `end` (exclusive) of the object, or null when there is none. */
+  getRange(key: string, start: number, end: number): Promise<Uint8Array | null>;
   delete(key: string): Promise<void>;
 }
 
@@ -42,6 +44,8 @@ export interface ShardInfo {
   key: string;
   documentCount: number;
   bytes: number;
+  /** Length of the shard's head (everything but the postings): what a cold start fetches first. */
+  headBytes?: number;
 }
 
 /** Where the current index snapshot is, and which log entries it already contains. */

@@ -6,7 +6,7 @@
  */
 import type { ArchivedDocument } from './document.ts';
 import { buildSegment, mergeSegments, splitSegment, type IndexableDocument } from './search/build-segment.ts';
-import { searchSegments, type Hits, type IndexQuery } from './search/search-segments.ts';
+import { evaluate, missingPostings, planQuery, type Hits, type IndexQuery } from './search/search-segments.ts';
 import type { Segment } from './search/segment.ts';
 
 export type { IndexableDocument } from './search/build-segment.ts';
@@ -41,6 +41,11 @@ export class SearchIndex {
 
   constructor(readonly shards: readonly Shard[] = []) {}
 
+  /** Whether every segment has all its postings in memory. */
+  get complete(): boolean {
+    return this.segments.every((segment) => segment.complete);
+  }
+
   /** Every segment, oldest first: the snapshot's shards, then what was added since. */
   get segments(): Segment[] {
     return [...this.shards.map((s) => s.segment), ...this.tail];
@@ -74,8 +79,24 @@ export class SearchIndex {
     if (this.tail.length > MAX_TAIL_SEGMENTS) this.tail.splice(0, this.tail.length, ...groupIntoShards(this.tail));
   }
 
-  search(query: IndexQuery): Hits {
-    return searchSegments(this.segments, query);
+  /** Runs a query, first fetching the postings it needs from segments that are only partly loaded. */
+  async search(query: IndexQuery): Promise<Hits> {
+    const plan = planQuery(this.segments, query);
+    const missing = [...missingPostings(plan)];
+    await Promise.all(missing.map(([segment, terms]) => segment.loader?.some(terms)));
+    const hits = evaluate(plan);
+    const first = this.afterFirstSearch;
+    this.afterFirstSearch = null;
+    first?.();
+    return hits;
+  }
+
+  /** Called once, after the first search has its answer (a reader starts loading the rest then). */
+  afterFirstSearch: (() => void) | null = null;
+
+  /** Fetches every posting still missing: merging and encoding need whole segments. */
+  async loadAll(): Promise<void> {
+    await Promise.all(this.segments.map((segment) => segment.loader?.all()));
   }
 }
 

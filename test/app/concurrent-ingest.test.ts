@@ -95,6 +95,7 @@ describe('a failed ingest leaves nothing half-written', () => {
     const failing: BlobStore = {
       ...scratch.archive.blobs,
       get: (key) => scratch.archive.blobs.get(key),
+      getRange: (key, start, end) => scratch.archive.blobs.getRange(key, start, end),
       delete: (key) => scratch.archive.blobs.delete(key),
       put: async (key, body, type) => {
         // The original is written, then the normalised document write fails.

@@ -57,6 +57,19 @@ describe('a sharded index', () => {
     expect(await found(anotherProcess())).toEqual(ids.filter((id) => id !== ids[4]).sort());
   });
 
+  it('answers a cold process from the shards’ heads, then loads the rest in the background', async () => {
+    const manifest = (await scratch.archive.metadata.getManifest())!;
+    expect(manifest.shards.every((s) => s.headBytes! > 0 && s.headBytes! < s.bytes)).toBe(true);
+    const cold = anotherProcess();
+    const index = await cold.index.current();
+    // Only the heads are in: the first search fetches the postings it needs by byte range.
+    expect(index.complete).toBe(false);
+    expect(await found(cold)).toEqual(ids.filter((id) => id !== ids[4]).sort());
+    await index.loadAll();
+    expect(index.complete).toBe(true);
+    expect(await found(cold)).toEqual(ids.filter((id) => id !== ids[4]).sort());
+  });
+
   it('says nothing changed when nothing did', async () => {
     expect(await compactIndex(anotherProcess(), { shardDocuments: 3 })).toEqual({ written: false, reason: 'up-to-date' });
   });

@@ -116,8 +116,8 @@ async function main(): Promise<void> {
     const real = await readIndexable(bench.local);
     const sources: QuerySource[] = queries.map((query) => ({ query, id: bench.ids.get(itemKey(query.source.corpus, query.source.ordinal)) }));
     const bundles = {
-      verbatim: await bundleScript(COLD_START_SCRIPT, join(dirname(options.out), 'cold-start.mjs')),
-      fts5: await bundleScript(FTS5_COLD_START_SCRIPT, join(dirname(options.out), 'fts5-cold-start.mjs'), ['better-sqlite3']),
+      verbatim: await bundleScript(COLD_START_SCRIPT, join(ROOT, 'bench-results', 'cold-start.mjs')),
+      fts5: await bundleScript(FTS5_COLD_START_SCRIPT, join(ROOT, 'bench-results', 'fts5-cold-start.mjs'), ['better-sqlite3']),
     };
     const scales: ScaleFigures[] = [];
     for (const size of [real.length, ...options.scales.filter((n) => n > real.length)]) {

@@ -24,6 +24,10 @@ export class ReplicaBlobStore implements BlobStore {
     return this.own.put(key, body, contentType);
   }
 
+  getRange(key: string, start: number, end: number): Promise<Uint8Array | null> {
+    return this.own.getRange(key, start, end);
+  }
+
   delete(key: string): Promise<void> {
     return this.own.delete(key);
   }

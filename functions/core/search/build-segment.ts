@@ -111,19 +111,21 @@ export function mergeSegments(segments: Segment[], keep: (segment: Segment, docu
   const postings: PostingMap = new Map();
   segments.forEach((segment, s) => {
     const map = renumber[s];
+    const { postingDocuments, postingCounts } = segment;
+    if (!postingDocuments || !postingCounts) throw new Error('Only a fully loaded segment can be merged.');
     for (let term = 0; term < segment.termCount; term++) {
       const from = segment.postingStarts[term];
       const to = segment.postingStarts[term + 1];
       let list: number[] | undefined;
       for (let p = from; p < to; p++) {
-        const document = map[segment.postingDocuments[p]];
+        const document = map[postingDocuments[p]];
         if (document < 0) continue;
         if (!list) {
           const key = segment.key(term);
           list = postings.get(key);
           if (!list) postings.set(key, (list = []));
         }
-        list.push(document, segment.postingCounts[p]);
+        list.push(document, postingCounts[p]);
       }
     }
   });

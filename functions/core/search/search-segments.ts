@@ -51,7 +51,7 @@ interface Expansion {
   frequency: number;
 }
 
-interface PlannedClause {
+export interface PlannedClause {
   expansions: Expansion[];
   frequency: number;
 }
@@ -130,7 +130,7 @@ function planClause(segments: Segment[], clause: TermClause): PlannedClause {
 }
 
 /** Collection statistics for BM25, over all segments. */
-interface Statistics {
+export interface Statistics {
   documents: number;
   averageLength: number[];
 }
@@ -213,6 +213,51 @@ function scratchOf(segment: Segment): NonNullable<Segment['scratch']> {
   return segment.scratch;
 }
 
+/** A query resolved against the vocabularies: which keys, with which weights, in what order. */
+export interface QueryPlan {
+  segments: Segment[];
+  stats: Statistics;
+  required: PlannedClause[];
+  optional: PlannedClause[];
+  excluded: PlannedClause[];
+  filter?: (document: StoredDocument) => boolean;
+}
+
+/**
+ * Plans a query: only the vocabularies are read, so it works on partly loaded segments too.
+ *
+ * @example
+ * ```ts
+ * const plan = planQuery(segments, { all: [{ term: 'budget' }] });
+ * ```
+ */
+export function planQuery(segments: Segment[], query: IndexQuery): QueryPlan {
+  return {
+    segments,
+    stats: statistics(segments),
+    // Rarest first: the first required word picks the candidates, the others only narrow them.
+    required: (query.all ?? []).map((c) => planClause(segments, c)).sort((a, b) => a.frequency - b.frequency).slice(0, MAX_REQUIRED),
+    optional: (query.any ?? []).map((c) => planClause(segments, c)),
+    excluded: (query.none ?? []).map((c) => planClause(segments, c)),
+    filter: query.filter,
+  };
+}
+
+/** Per segment, the keys whose postings a plan needs and the segment has not loaded. */
+export function missingPostings(plan: QueryPlan): Map<Segment, number[]> {
+  const missing = new Map<Segment, number[]>();
+  plan.segments.forEach((segment, s) => {
+    if (segment.complete) return;
+    const terms = new Set<number>();
+    for (const clause of [...plan.required, ...plan.optional, ...plan.excluded]) {
+      for (const expansion of clause.expansions) if (expansion.terms[s] >= 0) terms.add(expansion.terms[s]);
+    }
+    const wanted = segment.missing(terms);
+    if (wanted.length > 0) missing.set(segment, wanted);
+  });
+  return missing;
+}
+
 /**
  * @example
  * ```ts
@@ -221,11 +266,13 @@ function scratchOf(segment: Segment): NonNullable<Segment['scratch']> {
  * ```
  */
 export function searchSegments(segments: Segment[], query: IndexQuery): Hits {
-  const stats = statistics(segments);
-  // Rarest first: the first required word picks the candidates, the others only narrow them.
-  const required = (query.all ?? []).map((c) => planClause(segments, c)).sort((a, b) => a.frequency - b.frequency).slice(0, MAX_REQUIRED);
-  const optional = (query.any ?? []).map((c) => planClause(segments, c));
-  const excluded = (query.none ?? []).map((c) => planClause(segments, c));
+  return evaluate(planQuery(segments, query));
+}
+
+/** Runs a plan whose postings are all in memory (see {@link missingPostings}). */
+export function evaluate(plan: QueryPlan): Hits {
+  const { segments, stats, required, optional, excluded, filter } = plan;
+  const query = { filter };
   const segmentOf: number[] = [];
   const documentOf: number[] = [];
   const scores: number[] = [];
@@ -238,19 +285,24 @@ export function searchSegments(segments: Segment[], query: IndexQuery): Hits {
   segments.forEach((segment, s) => {
     const { scores: score, masks, touched } = scratchOf(segment);
     let touchedCount = 0;
+    const postingsOf = (term: number) => {
+      const postings = segment.postings(term);
+      if (!postings) throw new Error('A query ran before the postings it needs were loaded.');
+      return postings;
+    };
     const apply = (expansion: Expansion, accept: (mask: number) => boolean, bit: number) => {
       const term = expansion.terms[s];
       if (term < 0) return;
       const weight = expansion.weight * BOOST[FIELDS[expansion.field]] * idf(stats.documents, expansion.frequency);
       const average = stats.averageLength[expansion.field];
-      const end = segment.postingStarts[term + 1];
-      for (let p = segment.postingStarts[term]; p < end; p++) {
-        const document = segment.postingDocuments[p];
+      const { documents, counts } = postingsOf(term);
+      for (let p = 0; p < documents.length; p++) {
+        const document = documents[p];
         const mask = masks[document];
         if (!accept(mask)) continue;
         if (mask === 0) touched[touchedCount++] = document;
         masks[document] = (mask | bit) >>> 0;
-        const count = segment.postingCounts[p];
+        const count = counts[p];
         const length = segment.fieldLengths[document * FIELD_COUNT + expansion.field];
         score[document] += (weight * count * (K1 + 1)) / (count + K1 * (1 - B + (B * length) / average));
       }
@@ -272,7 +324,7 @@ export function searchSegments(segments: Segment[], query: IndexQuery): Hits {
       for (const expansion of clause.expansions) {
         const term = expansion.terms[s];
         if (term < 0) continue;
-        for (let p = segment.postingStarts[term]; p < segment.postingStarts[term + 1]; p++) banned.add(segment.postingDocuments[p]);
+        for (const document of postingsOf(term).documents) banned.add(document);
       }
     }
     if (everything) {

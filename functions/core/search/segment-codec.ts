@@ -3,14 +3,19 @@
  * typed-array views onto the bytes (no copy, no per-posting work), decodes the vocabulary once as
  * one string, and parses the stored documents — so loading a shard costs about what reading it does.
  *
+ * The postings come last, after the **head** (everything a query needs to plan itself: the
+ * vocabulary, where each key's postings are, the documents). A cold start fetches only the heads,
+ * then the postings of the keys its first query uses, by byte range; the rest can follow.
+ *
  * Layout (little-endian, every array starting on a 4-byte boundary):
- * `VSG2` · u32 header length · header JSON · termStarts · postingStarts · postingDocuments ·
- * fieldLengths · postingCounts · vocabulary (UTF-8)
+ * `VSG3` · u32 header length · u32 head length · u32 0 · header JSON · termStarts · postingStarts ·
+ * fieldLengths · vocabulary (UTF-8) ‖ postingDocuments (u16) · postingCounts (u8)
  */
 import { VerbatimError } from '../errors.ts';
 import { FIELD_COUNT, FIELDS, Segment, type StoredDocument } from './segment.ts';
 
-const MAGIC = 0x32475356; // "VSG2" read as a little-endian u32 (VSG1 had 32-bit document numbers)
+const MAGIC = 0x33475356; // "VSG3" read as a little-endian u32 (VSG1/2 had other layouts)
+const PREAMBLE = 16;
 
 interface Header {
   fields: readonly string[];
@@ -21,16 +26,26 @@ interface Header {
   documents: Array<[string, string, string, string, string[]]>;
 }
 
+/** Where a partly loaded segment's postings are in its shard file. */
+const layouts = new WeakMap<Segment, { postingsAt: number; postingCount: number }>();
+
 const align = (n: number) => (n + 3) & ~3;
+const bytesOf = (array: ArrayBufferView) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+
+function corrupt(why: string): never {
+  throw new VerbatimError('internal', `Index shard is corrupt: ${why}.`);
+}
 
 /**
  * @example
  * ```ts
  * const bytes = encodeSegment(segment);
  * decodeSegment(bytes).documents.length === segment.documents.length; // true
+ * headLength(bytes); // bytes a cold start fetches before any postings
  * ```
  */
 export function encodeSegment(segment: Segment): Uint8Array {
+  if (!segment.postingDocuments || !segment.postingCounts) throw new Error('Only a fully loaded segment can be encoded.');
   const vocabulary = new TextEncoder().encode(segment.vocabulary);
   const header: Header = {
     fields: FIELDS,
@@ -40,56 +55,46 @@ export function encodeSegment(segment: Segment): Uint8Array {
     documents: segment.documents.map((d) => [d.id, d.title, d.publisher, d.publishedAt, d.speakers]),
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
-  const parts: Uint8Array[] = [
-    new Uint8Array(new Uint32Array([MAGIC, headerBytes.byteLength]).buffer),
-    headerBytes,
-    new Uint8Array(segment.termStarts.buffer, segment.termStarts.byteOffset, segment.termStarts.byteLength),
-    new Uint8Array(segment.postingStarts.buffer, segment.postingStarts.byteOffset, segment.postingStarts.byteLength),
-    new Uint8Array(segment.postingDocuments.buffer, segment.postingDocuments.byteOffset, segment.postingDocuments.byteLength),
-    new Uint8Array(segment.fieldLengths.buffer, segment.fieldLengths.byteOffset, segment.fieldLengths.byteLength),
-    segment.postingCounts,
-    vocabulary,
-  ];
-  const size = parts.reduce((total, part) => align(total) + part.byteLength, 0);
-  const out = new Uint8Array(align(size));
-  let offset = 0;
-  for (const part of parts) {
-    offset = align(offset);
+  const head = [headerBytes, bytesOf(segment.termStarts), bytesOf(segment.postingStarts), bytesOf(segment.fieldLengths), vocabulary];
+  const tail = [bytesOf(segment.postingDocuments), segment.postingCounts];
+  const place = (parts: Uint8Array[], from: number) => parts.reduce((at, part) => align(at) + part.byteLength, from);
+  const headEnd = align(place(head, PREAMBLE));
+  const out = new Uint8Array(align(place(tail, headEnd)));
+  new DataView(out.buffer).setUint32(0, MAGIC, true);
+  new DataView(out.buffer).setUint32(4, headerBytes.byteLength, true);
+  new DataView(out.buffer).setUint32(8, headEnd, true);
+  let offset = PREAMBLE;
+  for (const part of [...head, ...tail]) {
+    offset = part === tail[0] ? headEnd : align(offset);
     out.set(part, offset);
     offset += part.byteLength;
   }
   return out;
 }
 
-function corrupt(why: string): never {
-  throw new VerbatimError('internal', `Index shard is corrupt: ${why}.`);
+/** The length of a shard file's head: the bytes {@link decodeSegmentHead} needs. */
+export function headLength(bytes: Uint8Array): number {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
 }
 
-/**
- * Views a shard's bytes as a segment. The bytes must not be modified afterwards.
- *
- * @example
- * ```ts
- * const segment = decodeSegment((await blobs.get(key))!.body);
- * ```
- */
-export function decodeSegment(input: Uint8Array): Segment {
+function decode(input: Uint8Array, withPostings: boolean): Segment {
   // Typed-array views need 4-byte alignment: copy once if the bytes arrived unaligned.
   const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
-  if (bytes.byteLength < 8) corrupt('too short');
-  const words = new Uint32Array(bytes.buffer, bytes.byteOffset, 2);
-  if (words[0] !== MAGIC) corrupt('not a Verbatim segment');
-  let offset = 8;
-  if (offset + words[1] > bytes.byteLength) corrupt('truncated header');
+  if (bytes.byteLength < PREAMBLE) corrupt('too short');
+  const preamble = new DataView(bytes.buffer, bytes.byteOffset, PREAMBLE);
+  if (preamble.getUint32(0, true) !== MAGIC) corrupt('not a Verbatim segment of this version');
+  const headerLength = preamble.getUint32(4, true);
+  const postingsAt = preamble.getUint32(8, true);
+  if (PREAMBLE + headerLength > bytes.byteLength) corrupt('truncated header');
   let header: Header;
   try {
-    header = JSON.parse(new TextDecoder().decode(bytes.subarray(offset, offset + words[1]))) as Header;
+    header = JSON.parse(new TextDecoder().decode(bytes.subarray(PREAMBLE, PREAMBLE + headerLength))) as Header;
   } catch {
     corrupt('unreadable header');
   }
-  offset += words[1];
   if (!Array.isArray(header.fields) || !Array.isArray(header.documents)) corrupt('header without fields or documents');
   if (header.fields.join() !== FIELDS.join()) corrupt(`written for fields ${header.fields.join(', ')}`);
+  let offset = PREAMBLE + headerLength;
   const view = <T>(make: (buffer: ArrayBufferLike, at: number, length: number) => T, length: number, width: number): T => {
     offset = align(offset);
     if (offset + length * width > bytes.byteLength) corrupt('truncated');
@@ -100,10 +105,108 @@ export function decodeSegment(input: Uint8Array): Segment {
   const documents: StoredDocument[] = header.documents.map(([id, title, publisher, publishedAt, speakers]) => ({ id, title, publisher, publishedAt, speakers }));
   const termStarts = view((b, at, n) => new Uint32Array(b, at, n), header.termCount + 1, 4);
   const postingStarts = view((b, at, n) => new Uint32Array(b, at, n), header.termCount + 1, 4);
-  const postingDocuments = view((b, at, n) => new Uint16Array(b, at, n), header.postingCount, 2);
   const fieldLengths = view((b, at, n) => new Uint16Array(b, at, n), documents.length * FIELD_COUNT, 2);
-  const postingCounts = view((b, at, n) => new Uint8Array(b, at, n), header.postingCount, 1);
-  const vocabularyBytes = view((b, at, n) => new Uint8Array(b, at, n), header.vocabularyBytes, 1);
-  const vocabulary = new TextDecoder().decode(vocabularyBytes);
-  return new Segment({ documents, vocabulary, termStarts, postingStarts, postingDocuments, postingCounts, fieldLengths });
+  const vocabulary = new TextDecoder().decode(view((b, at, n) => new Uint8Array(b, at, n), header.vocabularyBytes, 1));
+  if (align(offset) !== postingsAt) corrupt('head length does not match its contents');
+  const segment = new Segment({ documents, vocabulary, termStarts, postingStarts, fieldLengths });
+  if (withPostings) {
+    segment.attachPostings(
+      view((b, at, n) => new Uint16Array(b, at, n), header.postingCount, 2),
+      view((b, at, n) => new Uint8Array(b, at, n), header.postingCount, 1),
+    );
+  } else {
+    layouts.set(segment, { postingsAt, postingCount: header.postingCount });
+  }
+  return segment;
+}
+
+/**
+ * Views a whole shard file as a segment. The bytes must not be modified afterwards.
+ *
+ * @example
+ * ```ts
+ * const segment = decodeSegment((await blobs.get(key))!.body);
+ * ```
+ */
+export function decodeSegment(bytes: Uint8Array): Segment {
+  return decode(bytes, true);
+}
+
+/**
+ * A segment from the head of a shard file only: searchable once {@link fetchPostings} has brought
+ * the postings a query needs, complete once {@link fetchAllPostings} has run.
+ *
+ * @example
+ * ```ts
+ * const segment = decodeSegmentHead((await blobs.getRange(key, 0, shard.headBytes))!);
+ * ```
+ */
+export function decodeSegmentHead(head: Uint8Array): Segment {
+  return decode(head, false);
+}
+
+/** Reads bytes `start` to `end` (exclusive) of the segment's shard file. */
+export type RangeReader = (start: number, end: number) => Promise<Uint8Array>;
+
+/** Ranges closer than this are fetched as one: a request costs more than a few KB of bytes. */
+const COALESCE_GAP = 16 * 1024;
+
+/**
+ * Fetches the postings of `terms` for a segment from {@link decodeSegmentHead}: two byte ranges
+ * per key (document numbers, counts), neighbouring ranges fetched together — a prefix's
+ * completions are neighbours in the sorted vocabulary, so their postings are too.
+ */
+export async function fetchPostings(segment: Segment, terms: number[], read: RangeReader): Promise<void> {
+  const layout = layouts.get(segment);
+  const wanted = segment.missing(terms);
+  if (!layout || wanted.length === 0) return;
+  const countsAt = align(layout.postingsAt + 2 * layout.postingCount);
+  const pieces = wanted.flatMap((term) => {
+    const from = segment.postingStarts[term];
+    const to = segment.postingStarts[term + 1];
+    return [
+      { term, kind: 'documents' as const, start: layout.postingsAt + 2 * from, end: layout.postingsAt + 2 * to },
+      { term, kind: 'counts' as const, start: countsAt + from, end: countsAt + to },
+    ];
+  });
+  pieces.sort((a, b) => a.start - b.start);
+  const groups: Array<{ start: number; end: number; members: typeof pieces }> = [];
+  for (const piece of pieces) {
+    const last = groups.at(-1);
+    if (last && piece.start - last.end <= COALESCE_GAP) {
+      last.end = Math.max(last.end, piece.end);
+      last.members.push(piece);
+    } else {
+      groups.push({ start: piece.start, end: piece.end, members: [piece] });
+    }
+  }
+  const found = new Map<number, { documents?: Uint16Array; counts?: Uint8Array }>();
+  await Promise.all(
+    groups.map(async (group) => {
+      const bytes = await read(group.start, group.end);
+      if (bytes.byteLength !== group.end - group.start) corrupt('a postings range came back short');
+      for (const piece of group.members) {
+        // A copy of its own: 16-bit views need an aligned buffer, and the range is small.
+        const slice = bytes.slice(piece.start - group.start, piece.end - group.start);
+        const entry = found.get(piece.term) ?? {};
+        if (piece.kind === 'documents') entry.documents = new Uint16Array(slice.buffer, 0, slice.byteLength / 2);
+        else entry.counts = slice;
+        found.set(piece.term, entry);
+      }
+    }),
+  );
+  for (const [term, { documents, counts }] of found) segment.addPostings(term, { documents: documents!, counts: counts! });
+}
+
+/** Completes a segment from {@link decodeSegmentHead} with all of its postings (one range). */
+export async function fetchAllPostings(segment: Segment, read: RangeReader): Promise<void> {
+  const layout = layouts.get(segment);
+  if (!layout || segment.complete) return;
+  const countsAt = align(layout.postingsAt + 2 * layout.postingCount);
+  const bytes = (await read(layout.postingsAt, countsAt + layout.postingCount)).slice();
+  if (bytes.byteLength !== countsAt + layout.postingCount - layout.postingsAt) corrupt('the postings came back short');
+  segment.attachPostings(
+    new Uint16Array(bytes.buffer, 0, layout.postingCount),
+    new Uint8Array(bytes.buffer, countsAt - layout.postingsAt, layout.postingCount),
+  );
 }

@@ -31,6 +31,12 @@ export interface StoredDocument {
   speakers: string[];
 }
 
+/** The documents that have one key, and how often each has it. */
+export interface Postings {
+  documents: Uint16Array;
+  counts: Uint8Array;
+}
+
 /** The arrays of a segment; see {@link Segment} for what each holds. */
 export interface SegmentArrays {
   documents: StoredDocument[];
@@ -39,10 +45,13 @@ export interface SegmentArrays {
   termStarts: Uint32Array;
   /** Postings of key i are positions `postingStarts[i]` to `postingStarts[i + 1]` of the two arrays below. */
   postingStarts: Uint32Array;
-  /** Document numbers (positions in `documents`), ascending within a key: 16 bits, see {@link MAX_SEGMENT_DOCUMENTS}. */
-  postingDocuments: Uint16Array;
+  /**
+   * Document numbers (positions in `documents`), ascending within a key: 16 bits, see
+   * {@link MAX_SEGMENT_DOCUMENTS}. Absent while a shard is only partly loaded (see {@link Segment.postings}).
+   */
+  postingDocuments?: Uint16Array;
   /** How often the word occurs in that field of that document, capped at 255 (BM25 saturates long before). */
-  postingCounts: Uint8Array;
+  postingCounts?: Uint8Array;
   /** Words per field per document: `fieldLengths[document * FIELD_COUNT + field]`, capped at 65,535. */
   fieldLengths: Uint16Array;
 }
@@ -59,8 +68,8 @@ export class Segment implements SegmentArrays {
   readonly vocabulary: string;
   readonly termStarts: Uint32Array;
   readonly postingStarts: Uint32Array;
-  readonly postingDocuments: Uint16Array;
-  readonly postingCounts: Uint8Array;
+  postingDocuments?: Uint16Array;
+  postingCounts?: Uint8Array;
   readonly fieldLengths: Uint16Array;
   /** Total words per field over all documents, for BM25's average field length. */
   readonly fieldTotals: number[];
@@ -68,6 +77,14 @@ export class Segment implements SegmentArrays {
   private dead: Uint8Array | null = null;
   private deadCount = 0;
   private ids: Map<string, number> | null = null;
+  /** Postings fetched one key at a time, while the segment's full arrays are not loaded yet. */
+  private readonly partial = new Map<number, Postings>();
+  /**
+   * Fetches postings for a partly loaded segment — of some keys (into {@link addPostings}), or all
+   * of them ({@link attachPostings}); set by whoever loaded its head. A search awaits `some` for
+   * the keys it needs.
+   */
+  loader: { some(terms: number[]): Promise<void>; all(): Promise<void> } | null = null;
   /** Per-query scratch, reused: allocating it per query would cost more than the query. */
   scratch: { scores: Float64Array; masks: Uint32Array; touched: Uint32Array } | null = null;
 
@@ -145,8 +162,40 @@ export class Segment implements SegmentArrays {
     return document >= 0 && !this.isDead(document);
   }
 
+  /** Whether every posting is in memory (a segment must be, to be merged or encoded). */
+  get complete(): boolean {
+    return this.postingDocuments !== undefined && this.postingCounts !== undefined;
+  }
+
+  /** The postings of key index `term`, or null if this partly loaded segment has not fetched them. */
+  postings(term: number): Postings | null {
+    const from = this.postingStarts[term];
+    const to = this.postingStarts[term + 1];
+    if (this.postingDocuments && this.postingCounts) {
+      return { documents: this.postingDocuments.subarray(from, to), counts: this.postingCounts.subarray(from, to) };
+    }
+    return this.partial.get(term) ?? null;
+  }
+
+  /** Of `terms`, those whose postings are not in memory. */
+  missing(terms: Iterable<number>): number[] {
+    return this.complete ? [] : [...terms].filter((term) => !this.partial.has(term));
+  }
+
+  addPostings(term: number, postings: Postings): void {
+    if (!this.complete) this.partial.set(term, postings);
+  }
+
+  /** Completes a partly loaded segment with all its postings. */
+  attachPostings(documents: Uint16Array, counts: Uint8Array): void {
+    this.postingDocuments = documents;
+    this.postingCounts = counts;
+    this.partial.clear();
+    this.loader = null;
+  }
+
   /** Bytes of the arrays (not counting the stored documents), for sizing. */
   get arrayBytes(): number {
-    return this.termStarts.byteLength + this.postingStarts.byteLength + this.postingDocuments.byteLength + this.postingCounts.byteLength + this.fieldLengths.byteLength;
+    return this.termStarts.byteLength + this.postingStarts.byteLength + (this.postingDocuments?.byteLength ?? 0) + (this.postingCounts?.byteLength ?? 0) + this.fieldLengths.byteLength;
   }
 }

@@ -336,7 +336,7 @@ describe('SearchIndex.apply', () => {
             for (const q of queries) {
               // Queries name documents by position: the filter ids are doc<n>; map them onto the pool.
               const query = { ...q, filter: q.filter?.map((id) => poolId(Number(id.slice(3)) % POOL)) };
-              expect(ids(index.search(toQuery(query)))).toEqual(reference([...model], query));
+              expect(ids(searchSegments(index.segments, toQuery(query)))).toEqual(reference([...model], query));
             }
           };
           check();

@@ -40,7 +40,7 @@ describe('Segment', () => {
     expect(segment.vocabulary).toBe(keys.join(''));
     for (let term = 0; term < segment.termCount; term++) {
       for (let p = segment.postingStarts[term] + 1; p < segment.postingStarts[term + 1]; p++) {
-        expect(segment.postingDocuments[p]).toBeGreaterThan(segment.postingDocuments[p - 1]);
+        expect(segment.postingDocuments![p]).toBeGreaterThan(segment.postingDocuments![p - 1]);
       }
     }
 
@@ -51,12 +51,12 @@ describe('Segment', () => {
 
     const ferry = segment.find(termKey('text', 'ferry'));
     expect(segment.frequency(ferry)).toBe(2);
-    expect(Array.from(segment.postingDocuments.subarray(segment.postingStarts[ferry], segment.postingStarts[ferry + 1]))).toEqual([1, 2]);
+    expect(Array.from(segment.postingDocuments!.subarray(segment.postingStarts[ferry], segment.postingStarts[ferry + 1]))).toEqual([1, 2]);
 
     // "the" occurs twice in d1's text.
     const the = segment.find(termKey('text', 'the'));
-    const d1 = Array.from(segment.postingDocuments.subarray(segment.postingStarts[the], segment.postingStarts[the + 1])).indexOf(0);
-    expect(segment.postingCounts[segment.postingStarts[the] + d1]).toBe(2);
+    const d1 = Array.from(segment.postingDocuments!.subarray(segment.postingStarts[the], segment.postingStarts[the + 1])).indexOf(0);
+    expect(segment.postingCounts![segment.postingStarts[the] + d1]).toBe(2);
 
     expect(segment.find(termKey('title', 'minister'))).toBe(-1);
     expect(segment.find(termKey('text', 'minister'))).toBeGreaterThanOrEqual(0);
