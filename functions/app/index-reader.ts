@@ -9,11 +9,14 @@
  * its next search; writes by other processes within `freshnessMs`.
  */
 import { VerbatimError } from '../core/errors.ts';
-import type { BlobStore, IndexManifest, MetadataStore, ShardInfo } from '../core/ports.ts';
+import type { BlobStore, IndexManifest, LogEntry, MetadataStore, ShardInfo } from '../core/ports.ts';
 import { SearchIndex, SHARD_DOCUMENTS, toIndexableDocument, type Shard } from '../core/search-index.ts';
 import { decodeSegment, decodeSegmentHead, fetchAllPostings, fetchPostings } from '../core/search/segment-codec.ts';
 import type { Segment } from '../core/search/segment.ts';
 import type { DocumentLoader } from './document-loader.ts';
+
+/** How long after the first search the rest of the postings start loading. */
+const BACKGROUND_LOAD_DELAY_MS = 250;
 
 /**
  * @example
@@ -118,7 +121,16 @@ export class IndexReader {
   private async refresh(): Promise<SearchIndex> {
     this.wrote = false;
     this.readAt = performance.now();
-    if (!this.index) await this.load(await this.metadata.getManifest());
+    let prefetched: Promise<LogEntry[]> | null = null;
+    if (!this.index) {
+      const manifest = await this.metadata.getManifest();
+      // The log after the snapshot is read while the shards load: a cold start waits for one, not both.
+      const from = manifest && Array.isArray(manifest.shards) ? manifest.through : 0;
+      prefetched = this.metadata.readLog(from);
+      prefetched.catch(() => undefined);
+      await this.load(manifest);
+      if (this.through !== from) prefetched = null;
+    }
     let index = this.index!;
     // A long-lived process accumulates what the indexer has long since compacted: start over from
     // the newer snapshot (its unchanged shards are reused) rather than carry an ever larger tail.
@@ -129,7 +141,7 @@ export class IndexReader {
         index = this.index!;
       }
     }
-    const entries = await this.metadata.readLog(this.through);
+    const entries = await (prefetched ?? this.metadata.readLog(this.through));
     if (entries.length === 0) return index;
     // The last entry for an id decides: added (again) or deleted.
     const last = new Map<string, 'add' | 'delete'>();
@@ -164,10 +176,12 @@ export class IndexReader {
     this.loaded.clear();
     for (const shard of shards) this.loaded.set(shard.key, shard.segment);
     const index = (this.index = new SearchIndex(shards));
-    // The rest of the postings follow in the background once the first query has its answer, so
-    // they never compete with it; until then each query fetches the few it needs.
+    // The rest of the postings follow in the background once the first query has had time to
+    // answer (its documents are still loading when its search ends), so they never compete with
+    // it; until then each query fetches the few it needs.
     index.afterFirstSearch = () => {
-      index.loadAll().catch((error) => console.warn(`Loading index postings failed; queries will fetch what they need: ${error}`));
+      const loadRest = () => index.loadAll().catch((error) => console.warn(`Loading index postings failed; queries will fetch what they need: ${error}`));
+      setTimeout(loadRest, BACKGROUND_LOAD_DELAY_MS).unref();
     };
     this.manifest = manifest;
     this.through = usable?.through ?? 0;

@@ -34,7 +34,7 @@ export class Indexer extends Construct {
     this.fn = new VerbatimFunction(this, 'Function', {
       description: 'Verbatim search index compactor',
       entry: 'functions/handlers/indexer.ts',
-      memorySize: 2048, // the whole index is built in memory
+      memorySize: 2048, // it holds every shard while merging: ~1.7 KB per article (see README, Lambda sizing)
       timeout: Duration.minutes(5),
       // The single writer. The manifest compare-and-swap keeps a second writer from corrupting
       // anything, but it would still waste a full rebuild; concurrency 1 avoids that.

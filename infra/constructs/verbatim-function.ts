@@ -11,7 +11,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
  * esbuild emits ESM (top-level await, smaller cold starts), but some bundled CommonJS
  * dependencies still call `require` for Node built-ins; ESM has no `require`, so define one.
  */
-const REQUIRE_SHIM =
+export const REQUIRE_SHIM =
   "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
 /** Options for {@link VerbatimFunction}. */

@@ -29,6 +29,11 @@ export interface ColdStartSplit {
   heapBytes: number;
   arrayBufferBytes: number;
   firstQueryTotal: number;
+  /** Byte-range reads of shard heads before the first query, and of postings by the first query. */
+  headRequests: number;
+  headBytes: number;
+  firstQueryRangeRequests: number;
+  firstQueryRangeBytes: number;
 }
 
 async function main(): Promise<ColdStartSplit> {
@@ -49,7 +54,16 @@ async function main(): Promise<ColdStartSplit> {
   const own = new S3BlobStore(clients.s3, config.bucket);
   // A scaled archive reads its documents from the real one (see replica-blob-store.ts).
   const real = process.env.BENCH_REAL_BUCKET;
-  const blobs = real ? new ReplicaBlobStore(own, new S3BlobStore(clients.s3, real)) : own;
+  const store = real ? new ReplicaBlobStore(own, new S3BlobStore(clients.s3, real)) : own;
+  // Counts the byte-range reads (shard heads, then the first query's postings) and their bytes.
+  const ranges = { requests: 0, bytes: 0 };
+  const blobs: typeof store = Object.assign(Object.create(store), {
+    getRange: async (key: string, start: number, end: number) => {
+      ranges.requests++;
+      ranges.bytes += end - start;
+      return store.getRange(key, start, end);
+    },
+  });
   const metadata = new DynamoMetadataStore(clients.dynamo, config.table);
   const archive = createArchive({ blobs, metadata, maxUploadBytes: config.maxUploadBytes });
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -58,8 +72,10 @@ async function main(): Promise<ColdStartSplit> {
   const started = performance.now();
   const index = await archive.index.current();
   const indexReady = performance.now();
+  const headRanges = { ...ranges };
   const page = await searchArchive(archive, { q: process.env.BENCH_FIRST_QUERY || 'government', limit: 10, offset: 0 });
   const answered = performance.now();
+  const rangesAtAnswer = { ...ranges };
   // Memory is measured on the whole index: wait for the postings still loading in the background.
   await index.loadAll();
   const completed = performance.now();
@@ -82,6 +98,10 @@ async function main(): Promise<ColdStartSplit> {
     heapBytes: after.heapUsed - before.heapUsed,
     arrayBufferBytes: after.arrayBuffers - before.arrayBuffers,
     firstQueryTotal: page.total,
+    headRequests: headRanges.requests,
+    headBytes: headRanges.bytes,
+    firstQueryRangeRequests: rangesAtAnswer.requests - headRanges.requests,
+    firstQueryRangeBytes: rangesAtAnswer.bytes - headRanges.bytes,
   };
 }
 

@@ -55,7 +55,7 @@ export interface ScaleFigures {
   /** All 200 queries with result pages: Verbatim's full search (passages, facets, phrase check) vs FTS5 with snippet(). */
   search: Versus;
   http: Versus & { ping: Percentiles };
-  quotes: { latency: Percentiles; recallAt1: number; queries: number };
+  quotes: { latency: Percentiles; recallAt1: number; queries: number; misses: Array<{ q: string; expected: string; got: string | null; candidates: number }> };
   /** Share of keyword queries whose source article (or a copy of it) is in the top 10. */
   keywordRecall: { verbatim: number; fts5: number };
   coldStart: { verbatim: ColdStart; fts5: Fts5ColdStart; ratio: number };
@@ -155,9 +155,13 @@ export async function measureScale(
       fts5: keywordQueries.filter((s) => inTop10(fts5.search(s.query.q, 10).ids, s.id)).length / Math.max(1, keywordQueries.length),
     };
     await timeAll(allQueries, (q) => searchArchive(archive, { q, limit: 10, offset: 0 }));
-    const quoteHits: Array<string | undefined> = [];
-    for (const query of quoteQueries) quoteHits.push((await findQuotes(archive, { q: query.q, limit: 5 })).results[0]?.document.id);
-    const recallAt1 = quoteHits.filter((id, i) => id !== undefined && sourceId(id) === quoteQueries[i].id).length / Math.max(1, quoteQueries.length);
+    const quoteMisses: ScaleFigures['quotes']['misses'] = [];
+    for (const query of quoteQueries) {
+      const found = await findQuotes(archive, { q: query.q, limit: 5 });
+      const got = found.results[0]?.document.id ?? null;
+      if (got === null || sourceId(got) !== query.id) quoteMisses.push({ q: query.q, expected: query.id, got, candidates: found.candidates });
+    }
+    const recallAt1 = 1 - quoteMisses.length / Math.max(1, quoteQueries.length);
 
     const runs: Array<{ keyword: [Percentiles, Percentiles]; search: [Percentiles, Percentiles]; http: [Percentiles, Percentiles, Percentiles]; quotes: Percentiles }> = [];
     for (let run = 0; run < options.runs; run++) {
@@ -208,7 +212,7 @@ export async function measureScale(
       keyword: versus((r) => r.keyword),
       search: versus((r) => r.search),
       http: { ...versus((r) => r.http), ping: medianPercentiles(runs.map((r) => r.http[2])) },
-      quotes: { latency: medianPercentiles(runs.map((r) => r.quotes)), recallAt1, queries: quoteQueries.length },
+      quotes: { latency: medianPercentiles(runs.map((r) => r.quotes)), recallAt1, queries: quoteQueries.length, misses: quoteMisses },
       keywordRecall,
       coldStart: { verbatim: cold, fts5: ftsCold, ratio: cold.totalMs / ftsCold.sinceProcessStartMs },
       memory: {
