@@ -111,8 +111,12 @@ export class IndexReader {
     const segment = decodeSegmentHead(head);
     const read = async (start: number, end: number) => {
       const bytes = await this.blobs.getRange(info.key, start, end);
-      if (!bytes) throw missing();
-      return bytes;
+      if (bytes) return bytes;
+      // Retired and deleted before this process loaded all of it (a container frozen for minutes):
+      // this request fails, the next one starts from the current snapshot.
+      this.index = null;
+      this.loaded.delete(info.key);
+      throw missing();
     };
     segment.loader = { some: (terms) => fetchPostings(segment, terms, read), all: () => fetchAllPostings(segment, read) };
     return segment;

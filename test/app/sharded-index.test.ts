@@ -87,6 +87,23 @@ describe('a sharded index', () => {
     ids.push(theirs.id, mine.id);
   });
 
+  it('recovers when a shard it has not finished loading disappears', async () => {
+    const manifest = (await scratch.archive.metadata.getManifest())!;
+    const cold = anotherProcess();
+    await cold.index.current();
+    const saved = (await scratch.archive.blobs.get(manifest.shards[0].key))!;
+    await scratch.archive.blobs.delete(manifest.shards[0].key);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      await expect(found(cold)).rejects.toThrow(/missing/);
+      // The next request starts over (here: from the log, as the snapshot is now incomplete).
+      expect(await found(cold)).toEqual(ids.filter((id) => id !== ids[4]).sort());
+    } finally {
+      warn.mockRestore();
+      await scratch.archive.blobs.put(manifest.shards[0].key, saved.body, saved.contentType);
+    }
+  });
+
   it('rebuilds from the ingest log when a shard is unreadable', async () => {
     const manifest = (await scratch.archive.metadata.getManifest())!;
     await scratch.archive.blobs.put(manifest.shards[0].key, 'not a shard at all', 'application/octet-stream');

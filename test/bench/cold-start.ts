@@ -28,6 +28,9 @@ export interface ColdStartSplit {
   /** Heap (JS objects) and array buffers (the shards' typed arrays) the loaded index added, after a GC. */
   heapBytes: number;
   arrayBufferBytes: number;
+  /** Resident memory with the app loaded but no index (the runtime's fixed cost), and with it loaded. */
+  baseRssBytes: number;
+  rssBytes: number;
   firstQueryTotal: number;
   /** Byte-range reads of shard heads before the first query, and of postings by the first query. */
   headRequests: number;
@@ -96,6 +99,8 @@ async function main(): Promise<ColdStartSplit> {
     indexBytes: manifest.bytes,
     documents: index.documentCount,
     heapBytes: after.heapUsed - before.heapUsed,
+    baseRssBytes: before.rss,
+    rssBytes: after.rss,
     arrayBufferBytes: after.arrayBuffers - before.arrayBuffers,
     firstQueryTotal: page.total,
     headRequests: headRanges.requests,

@@ -4,7 +4,7 @@
  * document, so compacting shards costs a pass over postings, not over text.
  */
 import { foldTerm, WORD } from '../text-tokens.ts';
-import { FIELD_COUNT, MAX_SEGMENT_DOCUMENTS, Segment, type StoredDocument } from './segment.ts';
+import { FIELD_COUNT, FIELDS, MAX_SEGMENT_DOCUMENTS, Segment, termKey, type StoredDocument } from './segment.ts';
 
 /** A document as the index sees it: the searchable text of each field and what is stored. */
 export interface IndexableDocument extends StoredDocument {
@@ -19,9 +19,10 @@ type PostingMap = Map<string, number[]>;
 
 function addField(postings: PostingMap, field: number, text: string, document: number): number {
   const counts = new Map<string, number>();
+  const suffix = termKey(FIELDS[field], '');
   let length = 0;
   for (const match of text.matchAll(WORD)) {
-    const key = `${field}${foldTerm(match[0])}`;
+    const key = foldTerm(match[0]) + suffix;
     counts.set(key, (counts.get(key) ?? 0) + 1);
     length++;
   }

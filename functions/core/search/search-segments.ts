@@ -6,7 +6,7 @@
  */
 import { foldTerm } from '../text-tokens.ts';
 import { boundedEditDistance } from './edit-distance.ts';
-import { FIELD_COUNT, FIELDS, type Field, type Segment, type StoredDocument } from './segment.ts';
+import { FIELD_COUNT, FIELDS, fieldOf, termKey, wordOf, type Field, type Segment, type StoredDocument } from './segment.ts';
 
 /** One word of a query and how it may match. */
 export interface TermClause {
@@ -67,32 +67,34 @@ function locate(segments: Segment[], key: string, field: number, weight: number)
   return frequency > 0 ? { field, weight, terms, frequency } : null;
 }
 
-/** Keys starting with `prefix` (not `prefix` itself), with their total frequency, across segments. */
-function keysWithPrefix(segments: Segment[], prefix: string): Map<string, number> {
+/** Keys in `field` of words that start with `prefix` (the word itself excluded), with their total frequency. */
+function keysWithPrefix(segments: Segment[], prefix: string, field: number): Map<string, number> {
   const found = new Map<string, number>();
   for (const segment of segments) {
     for (let term = segment.lowerBound(prefix); term < segment.termCount; term++) {
       const key = segment.key(term);
       if (!key.startsWith(prefix)) break;
-      if (key.length > prefix.length) found.set(key, (found.get(key) ?? 0) + segment.frequency(term));
+      if (fieldOf(key) === field && wordOf(key).length > prefix.length) found.set(key, (found.get(key) ?? 0) + segment.frequency(term));
     }
   }
   return found;
 }
 
-/** Keys within the fuzzy distance of `key`, sharing its field digit and first letter. */
-function keysNear(segments: Segment[], key: string): Map<string, number> {
-  const distance = fuzzyDistance(key.length - 1);
+/** Keys in `field` of words within the fuzzy distance of `word` that share its first letter. */
+function keysNear(segments: Segment[], word: string, field: number): Map<string, number> {
+  const distance = fuzzyDistance(word.length);
   const found = new Map<string, number>();
   if (distance === 0) return found;
-  const start = key.slice(0, 2);
+  const start = word.slice(0, 1);
   for (const segment of segments) {
     for (let term = segment.lowerBound(start); term < segment.termCount; term++) {
-      const candidate = segment.key(term);
-      if (!candidate.startsWith(start)) break;
-      if (Math.abs(candidate.length - key.length) > distance) continue;
-      const d = boundedEditDistance(candidate, key, distance);
-      if (d > 0 && d <= distance) found.set(candidate, (found.get(candidate) ?? 0) + segment.frequency(term));
+      const key = segment.key(term);
+      if (!key.startsWith(start)) break;
+      if (fieldOf(key) !== field) continue;
+      const candidate = wordOf(key);
+      if (Math.abs(candidate.length - word.length) > distance) continue;
+      const d = boundedEditDistance(candidate, word, distance);
+      if (d > 0 && d <= distance) found.set(key, (found.get(key) ?? 0) + segment.frequency(term));
     }
   }
   return found;
@@ -107,12 +109,11 @@ function planClause(segments: Segment[], clause: TermClause): PlannedClause {
   const expansions: Expansion[] = [];
   for (const name of clause.fields ?? FIELDS) {
     const field = FIELDS.indexOf(name);
-    const key = `${field}${term}`;
-    const exact = locate(segments, key, field, 1);
+    const exact = locate(segments, termKey(name, term), field, 1);
     if (exact) expansions.push(exact);
     if (clause.prefix) {
-      for (const longer of mostFrequent(keysWithPrefix(segments, key))) {
-        const expansion = locate(segments, longer, field, (PREFIX_WEIGHT * term.length) / (longer.length - 1));
+      for (const longer of mostFrequent(keysWithPrefix(segments, term, field))) {
+        const expansion = locate(segments, longer, field, (PREFIX_WEIGHT * term.length) / wordOf(longer).length);
         if (expansion) expansions.push(expansion);
       }
     }
@@ -120,7 +121,7 @@ function planClause(segments: Segment[], clause: TermClause): PlannedClause {
   if (expansions.length === 0 && clause.fuzzy) {
     for (const name of clause.fields ?? FIELDS) {
       const field = FIELDS.indexOf(name);
-      for (const near of mostFrequent(keysNear(segments, `${field}${term}`))) {
+      for (const near of mostFrequent(keysNear(segments, term, field))) {
         const expansion = locate(segments, near, field, FUZZY_WEIGHT);
         if (expansion) expansions.push(expansion);
       }

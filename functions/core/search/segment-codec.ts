@@ -8,13 +8,13 @@
  * then the postings of the keys its first query uses, by byte range; the rest can follow.
  *
  * Layout (little-endian, every array starting on a 4-byte boundary):
- * `VSG3` · u32 header length · u32 head length · u32 0 · header JSON · termStarts · postingStarts ·
+ * `VSG4` · u32 header length · u32 head length · u32 0 · header JSON · termStarts · postingStarts ·
  * fieldLengths · vocabulary (UTF-8) ‖ postingDocuments (u16) · postingCounts (u8)
  */
 import { VerbatimError } from '../errors.ts';
 import { FIELD_COUNT, FIELDS, Segment, type StoredDocument } from './segment.ts';
 
-const MAGIC = 0x33475356; // "VSG3" read as a little-endian u32 (VSG1/2 had other layouts)
+const MAGIC = 0x34475356; // "VSG4" read as a little-endian u32 (VSG1–3 had other layouts or key orders)
 const PREAMBLE = 16;
 
 interface Header {

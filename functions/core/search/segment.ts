@@ -4,8 +4,10 @@
  * same arrays either way, so loading a shard is a copy-free view of its bytes (see
  * `segment-codec.ts`), and it costs a few bytes per posting where a map-based index costs tens.
  *
- * Terms are stored per field as keys `<field digit><folded word>` (`1budget` is "budget" in the
- * text), sorted, so one binary search finds a word and a range of keys is every word with a prefix.
+ * Terms are stored per field as keys `<folded word>\u0001<field digit>` (`budget\u00011` is "budget"
+ * in the text), sorted: one binary search finds a word, a range of keys is every word with a prefix,
+ * and a word's keys in every field are neighbours — so are their postings, which a partly loaded
+ * shard then fetches in one byte range instead of one per field.
  */
 
 /** The searchable fields, in key-digit order. `title` holds the title and the publisher's name. */
@@ -19,8 +21,17 @@ export const FIELD_COUNT = FIELDS.length;
  */
 export const MAX_SEGMENT_DOCUMENTS = 65_535;
 
-/** The key of a folded word in a field: `termKey('text', 'budget') === '1budget'`. */
-export const termKey = (field: Field, term: string): string => `${FIELDS.indexOf(field)}${term}`;
+/** Separates a key's word from its field digit; words never contain it (they are letters and digits). */
+const FIELD_MARK = '\u0001';
+
+/** The key of a folded word in a field: `termKey('text', 'budget') === 'budget\u00011'`. */
+export const termKey = (field: Field, term: string): string => `${term}${FIELD_MARK}${FIELDS.indexOf(field)}`;
+
+/** The field number of a key. */
+export const fieldOf = (key: string): number => key.charCodeAt(key.length - 1) - 48;
+
+/** The folded word of a key. */
+export const wordOf = (key: string): string => key.slice(0, -2);
 
 /** What a segment keeps of each document, so result lists, filters and facets need no storage read. */
 export interface StoredDocument {

@@ -31,9 +31,9 @@ const search = (segment: Segment | Segment[], query: IndexQuery) => searchSegmen
 const keysOf = (segment: Segment) => Array.from({ length: segment.termCount }, (_, i) => segment.key(i));
 
 describe('Segment', () => {
-  it('stores keys as <field digit><folded word>, sorted, with ascending postings', () => {
+  it('stores keys as <folded word>\\u0001<field digit>, sorted, with ascending postings', () => {
     const segment = fixture();
-    expect(termKey('text', 'budget')).toBe('1budget');
+    expect(termKey('text', 'budget')).toBe('budget\u00011');
     const keys = keysOf(segment);
     expect(keys).toEqual([...keys].sort());
     expect(new Set(keys).size).toBe(keys.length);
@@ -46,7 +46,7 @@ describe('Segment', () => {
 
     const government = segment.find(termKey('title', 'government'));
     expect(government).toBeGreaterThanOrEqual(0);
-    expect(segment.key(government)).toBe('0government');
+    expect(segment.key(government)).toBe('government\u00010');
     expect(segment.frequency(government)).toBe(1);
 
     const ferry = segment.find(termKey('text', 'ferry'));
@@ -60,11 +60,14 @@ describe('Segment', () => {
 
     expect(segment.find(termKey('title', 'minister'))).toBe(-1);
     expect(segment.find(termKey('text', 'minister'))).toBeGreaterThanOrEqual(0);
-    expect(segment.find('1zzz')).toBe(-1);
+    expect(segment.find(termKey('text', 'zzz'))).toBe(-1);
     expect(segment.find('')).toBe(-1);
     expect(segment.lowerBound('')).toBe(0);
-    expect(segment.lowerBound('9')).toBe(segment.termCount);
-    expect(segment.key(segment.lowerBound('1gov'))).toBe('1government');
+    expect(segment.lowerBound('\uffff')).toBe(segment.termCount);
+    expect(segment.key(segment.lowerBound('gov'))).toBe('government\u00010');
+    // A word's keys in every field are neighbours.
+    const budget = segment.lowerBound('budget');
+    expect([segment.key(budget), segment.key(budget + 1)]).toEqual([termKey('title', 'budget'), termKey('text', 'budget')]);
   });
 
   it('counts words per field (title includes the publisher, speakers are joined)', () => {
