@@ -1,5 +1,5 @@
 /**
- * Query evaluation over segments: BM25 over the fields, terms evaluated rarest first so a common
+ * Query evaluation over segments: BM25+ over the fields, terms evaluated rarest first so a common
  * word only updates the documents the rare ones already picked, and top-k selection instead of a
  * full sort. Prefix expansion is capped to the most frequent words; fuzzy matching is a fallback
  * for a word the archive does not have at all (a typo), never a cost paid by every query.
@@ -32,6 +32,12 @@ export interface IndexQuery {
 const BOOST: Record<Field, number> = { title: 2, text: 1, speakers: 1.5 };
 const K1 = 1.2;
 const B = 0.75;
+/**
+ * BM25+'s lower bound on what a matching word contributes: without it a word in a very long
+ * document (a campaign-trail roundup) scores next to nothing, and the quote finder, which asks for
+ * any of a claim's words, never sees that document among its candidates.
+ */
+const DELTA = 0.5;
 /** Prefix and fuzzy matches count for less than the word itself. */
 const PREFIX_WEIGHT = 0.4;
 const FUZZY_WEIGHT = 0.5;
@@ -305,7 +311,7 @@ export function evaluate(plan: QueryPlan): Hits {
         masks[document] = (mask | bit) >>> 0;
         const count = counts[p];
         const length = segment.fieldLengths[document * FIELD_COUNT + expansion.field];
-        score[document] += (weight * count * (K1 + 1)) / (count + K1 * (1 - B + (B * length) / average));
+        score[document] += weight * ((count * (K1 + 1)) / (count + K1 * (1 - B + (B * length) / average)) + DELTA);
       }
     };
     required.forEach((clause, c) => {
