@@ -223,10 +223,10 @@ export class DynamoMetadataStore implements MetadataStore {
   async getManifest(): Promise<IndexManifest | null> {
     const out = await this.dynamo.send(new GetItemCommand({ TableName: this.table, Key: MANIFEST_KEY, ConsistentRead: true }));
     if (!out.Item) return null;
-    const { pk: _pk, sk: _sk, shards, retiredKeys, ...manifest } = fromItem(out.Item);
+    const { pk: _pk, sk: _sk, shards, retired, ...manifest } = fromItem(out.Item);
     // Lists are stored as JSON strings: the item stays flat, and a shard list is read whole anyway.
     const list = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : undefined);
-    return { ...manifest, shards: list(shards), retiredKeys: list(retiredKeys) ?? [] } as unknown as IndexManifest;
+    return { ...manifest, shards: list(shards), retired: list(retired) ?? [] } as unknown as IndexManifest;
   }
 
   async swapManifest(next: IndexManifest, expectedVersion: number): Promise<boolean> {
@@ -234,7 +234,7 @@ export class DynamoMetadataStore implements MetadataStore {
       await this.dynamo.send(
         new PutItemCommand({
           TableName: this.table,
-          Item: { ...toItem({ ...next, shards: JSON.stringify(next.shards), retiredKeys: JSON.stringify(next.retiredKeys) }), ...MANIFEST_KEY },
+          Item: { ...toItem({ ...next, shards: JSON.stringify(next.shards), retired: JSON.stringify(next.retired) }), ...MANIFEST_KEY },
           ...(expectedVersion === 0
             ? { ConditionExpression: 'attribute_not_exists(pk)' }
             : {

@@ -15,6 +15,9 @@ import type { Segment } from '../core/search/segment.ts';
 import { shardKey } from '../core/storage-keys.ts';
 import type { Archive } from './archive.ts';
 
+/** How long a retired shard is kept after the manifest stops listing it. */
+export const RETIRED_SHARD_TTL_MS = 60 * 60 * 1000;
+
 /** What a compaction did. */
 export type CompactionResult =
   | { written: true; manifest: IndexManifest; shardsWritten: number; bytesWritten: number }
@@ -31,66 +34,82 @@ export async function compactIndex(
   options: { now?: Date; shardDocuments?: number } = {},
 ): Promise<CompactionResult> {
   const { now = new Date(), shardDocuments = SHARD_DOCUMENTS } = options;
-  let index = await archive.index.current();
+  let state = await archive.index.state();
   // Build on the snapshot that is current now: if another writer replaced the one this process
-  // loaded, its retired shards may already be gone.
-  if ((await archive.metadata.getManifest())?.version !== archive.index.loadedManifest?.version) {
+  // loaded, its retired shards will go.
+  if ((await archive.metadata.getManifest())?.version !== state.manifest?.version) {
     archive.index.adopt(new Map());
-    index = await archive.index.current();
+    state = await archive.index.state();
   }
+  const { index, manifest: previous, through } = state;
+  // Checked before anything is fetched or encoded: most runs have nothing new. A reader that had
+  // to rebuild from the log (an unreadable snapshot) holds fewer shards than the manifest lists.
+  const unchanged =
+    previous?.shards &&
+    previous.shards.length === index.shards.length &&
+    through <= previous.through &&
+    index.recent.length === 0 &&
+    !index.shards.some((s) => hasDead(s.segment));
+  if (unchanged) return { written: false, reason: 'up-to-date' };
   // Merging and encoding need every posting, not just those queries have fetched so far.
   await index.loadAll();
-  const previous = archive.index.loadedManifest;
-  const through = archive.index.position;
-  // Checked before encoding: that is the expensive part, and most runs have nothing new.
-  const unchanged = previous?.shards && through <= previous.through && !index.shards.some((s) => hasDead(s.segment));
-  if (unchanged) return { written: false, reason: 'up-to-date' };
   const version = (previous?.version ?? 0) + 1;
   const attempt = randomUUID();
 
   // Full shards stay as they are unless a document in them was deleted; the last one takes the
   // new documents while it has room, and the rest form new shards.
-  const sealed = index.shards.slice(0, -1).map((s) => (hasDead(s.segment) ? groupIntoShards([s.segment], shardDocuments)[0] : s.segment));
+  const sealed = index.shards.slice(0, -1).flatMap((s) => (hasDead(s.segment) ? groupIntoShards([s.segment], shardDocuments) : [s.segment]));
   const open = index.shards.at(-1)?.segment;
-  const segments = [...sealed, ...groupIntoShards([...(open ? [open] : []), ...index.recent], shardDocuments)].filter((s) => s && s.liveCount > 0);
+  const segments = [...sealed, ...groupIntoShards([...(open ? [open] : []), ...index.recent], shardDocuments)].filter((s) => s.liveCount > 0);
 
   const keyOf = new Map(index.shards.map((s) => [s.segment, s.key]));
   const written = new Map<string, Segment>();
   const shards: ShardInfo[] = [];
   let bytesWritten = 0;
-  await Promise.all(
-    segments.map(async (segment, n) => {
-      const kept = keyOf.get(segment);
-      if (kept) {
-        const info = previous?.shards?.find((s) => s.key === kept);
-        shards[n] = { key: kept, documentCount: segment.liveCount, bytes: info?.bytes ?? 0, ...(info?.headBytes ? { headBytes: info.headBytes } : {}) };
-        return;
-      }
-      // Keys of their own per attempt: two racing writers must never overwrite each other's shards.
-      const key = shardKey(version, attempt, n);
-      const body = encodeSegment(segment);
-      await archive.blobs.put(key, body, 'application/octet-stream');
-      written.set(key, segment);
-      bytesWritten += body.byteLength;
-      shards[n] = { key, documentCount: segment.liveCount, bytes: body.byteLength, headBytes: headLength(body) };
-    }),
-  );
+  try {
+    await Promise.all(
+      segments.map(async (segment, n) => {
+        const kept = keyOf.get(segment);
+        if (kept) {
+          shards[n] = previous?.shards?.find((s) => s.key === kept) ?? { key: kept, documentCount: segment.liveCount, bytes: 0 };
+          return;
+        }
+        // Keys of their own per attempt: two racing writers must never overwrite each other's shards.
+        const key = shardKey(version, attempt, n);
+        const body = encodeSegment(segment);
+        written.set(key, segment);
+        await archive.blobs.put(key, body, 'application/octet-stream');
+        bytesWritten += body.byteLength;
+        shards[n] = { key, documentCount: segment.liveCount, bytes: body.byteLength, headBytes: headLength(body) };
+      }),
+    );
+  } catch (error) {
+    await Promise.allSettled([...written.keys()].map((key) => archive.blobs.delete(key)));
+    throw error;
+  }
   const keep = new Set(shards.map((s) => s.key));
+  // Retired shards are deleted an hour after they were retired, not sooner: a process that loaded
+  // an older snapshot reads them by byte range until it has all of their postings.
+  const retired = [
+    ...(previous?.retired ?? []),
+    ...(previous?.shards ?? []).filter((s) => !keep.has(s.key)).map((s) => ({ key: s.key, retiredAt: now.toISOString() })),
+  ];
+  const expired = retired.filter((r) => now.getTime() - Date.parse(r.retiredAt) >= RETIRED_SHARD_TTL_MS);
   const manifest: IndexManifest = {
     version,
     through,
     shards,
-    retiredKeys: (previous?.shards ?? []).map((s) => s.key).filter((key) => !keep.has(key)),
+    retired: retired.filter((r) => !expired.includes(r)),
     documentCount: shards.reduce((n, s) => n + s.documentCount, 0),
     bytes: shards.reduce((n, s) => n + s.bytes, 0),
     writtenAt: now.toISOString(),
   };
   if (!(await archive.metadata.swapManifest(manifest, previous?.version ?? 0))) {
-    await Promise.all([...written.keys()].map((key) => archive.blobs.delete(key)));
+    await Promise.allSettled([...written.keys()].map((key) => archive.blobs.delete(key)));
     return { written: false, reason: 'lost-race' };
   }
-  // Shards retired one version ago can go: nobody loads a snapshot two versions old.
-  await Promise.all((previous?.retiredKeys ?? []).map((key) => archive.blobs.delete(key)));
+  // A failed delete leaves an object no manifest lists: wasted bytes, never a wrong answer.
+  await Promise.allSettled(expired.map((r) => archive.blobs.delete(r.key)));
   archive.index.adopt(written);
   return { written: true, manifest, shardsWritten: written.size, bytesWritten };
 }

@@ -109,6 +109,8 @@ export async function findQuotes(archive: Archive, input: { q: string; speaker?:
   const index = await archive.index.current();
   const any: TermClause[] = indexTerms(input.q).map(({ term, prefix }) => ({ term, prefix, fields: ['text'] }));
   if (input.speaker) any.push(...tokenize(input.speaker).map((t): TermClause => ({ term: t.folded, fields: ['speakers'] })));
+  // No word worth looking up (only one-letter words): an empty query would match every document.
+  if (any.length === 0) return { results: [], candidates: 0, tookMs: Math.round((performance.now() - started) * 100) / 100 };
   const depth = contentWordCount(input.q) < FEW_CONTENT_WORDS ? CANDIDATES_FOR_COMMON_WORDS : CANDIDATES;
   const hits = await index.search({ any });
   const ids = hits.top(depth).map((hit) => hits.document(hit).id);

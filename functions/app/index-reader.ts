@@ -37,9 +37,9 @@ export class IndexReader {
   /** Segments by shard key: a reload after a compaction fetches only the shards it lacks. */
   private readonly loaded = new Map<string, Segment>();
   /** One refresh at a time: concurrent requests share it instead of applying the log twice. */
-  private refreshing: Promise<SearchIndex> | null = null;
+  private refreshing: Promise<ReaderState> | null = null;
   /** The refresh that follows the running one, shared by every request that arrived during it. */
-  private queued: Promise<SearchIndex> | null = null;
+  private queued: Promise<ReaderState> | null = null;
   private readonly freshnessMs: number;
 
   constructor(
@@ -53,7 +53,17 @@ export class IndexReader {
 
   /** The index, brought up to date with the ingest log (see the module comment for how fresh). */
   async current(): Promise<SearchIndex> {
-    if (this.index && !this.wrote && performance.now() - this.readAt < this.freshnessMs) return this.index;
+    return (await this.state()).index;
+  }
+
+  /**
+   * The index with the manifest it was loaded from and the log position it contains, taken
+   * together (a compaction must not mix one refresh's index with another's position).
+   */
+  state(): Promise<ReaderState> {
+    if (this.index && !this.wrote && performance.now() - this.readAt < this.freshnessMs) {
+      return Promise.resolve({ index: this.index, manifest: this.manifest, through: this.through });
+    }
     if (!this.refreshing) {
       this.refreshing = this.refresh().finally(() => {
         this.refreshing = null;
@@ -66,7 +76,7 @@ export class IndexReader {
       .catch(() => undefined)
       .then(() => {
         this.queued = null;
-        return this.current();
+        return this.state();
       });
     return this.queued;
   }
@@ -77,22 +87,12 @@ export class IndexReader {
   }
 
   /**
-   * A compaction wrote `manifest`: start from it at the next {@link current}, reusing `segments`
-   * (by shard key) instead of downloading what this process just uploaded.
+   * A compaction wrote a new manifest: start from it at the next {@link current}, reusing
+   * `segments` (by shard key) instead of downloading what this process just uploaded.
    */
   adopt(segments: Map<string, Segment>): void {
     for (const [key, segment] of segments) this.loaded.set(key, segment);
     this.index = null;
-  }
-
-  /** The log position the index contains (as of the last {@link current}). */
-  get position(): number {
-    return this.through;
-  }
-
-  /** The manifest the current index was loaded from. */
-  get loadedManifest(): IndexManifest | null {
-    return this.manifest;
   }
 
   /**
@@ -100,94 +100,139 @@ export class IndexReader {
    * postings fetched by byte range as queries need them, and all of them soon after (see load).
    */
   private async fetch(info: ShardInfo): Promise<Segment> {
-    const missing = () => new VerbatimError('internal', `Index shard ${info.key} is missing.`);
     if (!info.headBytes) {
       const blob = await this.blobs.get(info.key);
-      if (!blob) throw missing();
+      if (!blob) throw new MissingShardError(info.key);
       return decodeSegment(blob.body);
     }
     const head = await this.blobs.getRange(info.key, 0, info.headBytes);
-    if (!head) throw missing();
+    if (!head) throw new MissingShardError(info.key);
     const segment = decodeSegmentHead(head);
     const read = async (start: number, end: number) => {
       const bytes = await this.blobs.getRange(info.key, start, end);
       if (bytes) return bytes;
-      // Retired and deleted before this process loaded all of it (a container frozen for minutes):
-      // this request fails, the next one starts from the current snapshot.
-      this.index = null;
+      // Retired and deleted before this process had all of it (a container frozen for over an
+      // hour): this request fails, the next one starts from the current snapshot.
+      if (this.index?.shards.some((shard) => shard.segment === segment)) this.index = null;
       this.loaded.delete(info.key);
-      throw missing();
+      throw new MissingShardError(info.key);
     };
     segment.loader = { some: (terms) => fetchPostings(segment, terms, read), all: () => fetchAllPostings(segment, read) };
     return segment;
   }
 
-  private async refresh(): Promise<SearchIndex> {
+  private async refresh(): Promise<ReaderState> {
+    const wrote = this.wrote;
     this.wrote = false;
-    this.readAt = performance.now();
+    try {
+      const state = await this.update();
+      this.readAt = performance.now();
+      return state;
+    } catch (error) {
+      // Not fresh after all: the next call must try again, whatever the freshness window says.
+      this.wrote ||= wrote;
+      this.readAt = -Infinity;
+      throw error;
+    }
+  }
+
+  private async update(): Promise<ReaderState> {
     let prefetched: Promise<LogEntry[]> | null = null;
-    if (!this.index) {
+    let index = this.index;
+    if (!index) {
       const manifest = await this.metadata.getManifest();
       // The log after the snapshot is read while the shards load: a cold start waits for one, not both.
       const from = manifest && Array.isArray(manifest.shards) ? manifest.through : 0;
       prefetched = this.metadata.readLog(from);
       prefetched.catch(() => undefined);
-      await this.load(manifest);
+      index = await this.load(manifest);
       if (this.through !== from) prefetched = null;
     }
-    let index = this.index!;
     // A long-lived process accumulates what the indexer has long since compacted: start over from
     // the newer snapshot (its unchanged shards are reused) rather than carry an ever larger tail.
     if (index.recent.reduce((n, s) => n + s.documents.length, 0) > SHARD_DOCUMENTS) {
       const manifest = await this.metadata.getManifest();
-      if (manifest && manifest.through > (this.manifest?.through ?? 0)) {
-        await this.load(manifest);
-        index = this.index!;
-      }
+      if (manifest && manifest.through > (this.manifest?.through ?? 0)) index = await this.load(manifest);
     }
     const entries = await (prefetched ?? this.metadata.readLog(this.through));
-    if (entries.length === 0) return index;
-    // The last entry for an id decides: added (again) or deleted.
-    const last = new Map<string, 'add' | 'delete'>();
-    for (const entry of entries) last.set(entry.id, entry.op);
-    const addIds = [...last].filter(([, op]) => op === 'add').map(([id]) => id);
-    const removed = [...last].filter(([, op]) => op === 'delete').map(([id]) => id);
-    const added = await this.documents.getMany(addIds);
-    for (const id of removed) this.documents.forget(id);
-    index.apply(
-      addIds.flatMap((id) => (added.has(id) ? [toIndexableDocument(added.get(id)!)] : [])),
-      // An added document that can no longer be read was deleted meanwhile: it must not linger.
-      [...removed, ...addIds.filter((id) => !added.has(id))],
-    );
-    this.through = entries[entries.length - 1].seq;
-    return index;
+    if (entries.length > 0) {
+      // The last entry for an id decides: added (again) or deleted.
+      const last = new Map<string, 'add' | 'delete'>();
+      for (const entry of entries) last.set(entry.id, entry.op);
+      const addIds = [...last].filter(([, op]) => op === 'add').map(([id]) => id);
+      const removed = [...last].filter(([, op]) => op === 'delete').map(([id]) => id);
+      const added = await this.documents.getMany(addIds);
+      for (const id of removed) this.documents.forget(id);
+      index.apply(
+        addIds.flatMap((id) => (added.has(id) ? [toIndexableDocument(added.get(id)!)] : [])),
+        // An added document that can no longer be read was deleted meanwhile: it must not linger.
+        [...removed, ...addIds.filter((id) => !added.has(id))],
+      );
+      this.through = entries[entries.length - 1].seq;
+    }
+    return { index, manifest: this.manifest, through: this.through };
   }
 
-  private async load(manifest: IndexManifest | null): Promise<void> {
-    // A manifest without shards, or with shards this version cannot read, was written by an older
-    // Verbatim: replaying the whole log rebuilds the index (and the next compaction rewrites it).
-    let usable = manifest && Array.isArray(manifest.shards) ? manifest : null;
-    let shards: Shard[] = [];
-    try {
-      shards = await Promise.all((usable?.shards ?? []).map(async (info) => ({ key: info.key, segment: this.loaded.get(info.key) ?? (await this.fetch(info)) })));
-    } catch (error) {
-      // Only an unreadable or missing shard: a storage outage must fail the request, not trigger a rebuild.
-      if (!(error instanceof VerbatimError)) throw error;
-      console.warn(`Index snapshot v${manifest?.version} is unreadable (${error instanceof Error ? error.message : error}); rebuilding from the ingest log.`);
-      usable = null;
-      shards = [];
+  private async load(first: IndexManifest | null): Promise<SearchIndex> {
+    let manifest = first;
+    let shards: Shard[] | null = null;
+    // A shard can be retired and deleted between reading a manifest and reading the shard: read
+    // the manifest again (a few times) before concluding that the snapshot itself is broken.
+    for (let attempt = 0; shards === null && attempt < 3; attempt++) {
+      try {
+        shards = await this.fetchShards(manifest);
+      } catch (error) {
+        if (!(error instanceof MissingShardError)) throw error;
+        const next = await this.metadata.getManifest();
+        if (next?.version === manifest?.version) break;
+        manifest = next;
+      }
     }
+    // A manifest without shards, or with shards this version cannot read, was written by an older
+    // Verbatim (or is damaged): replaying the whole log rebuilds the index, and the next compaction
+    // writes it anew.
+    const usable = shards !== null && Array.isArray(manifest?.shards);
+    if (!usable && manifest) console.warn(`Index snapshot v${manifest.version} is unreadable; rebuilding from the ingest log.`);
     this.loaded.clear();
-    for (const shard of shards) this.loaded.set(shard.key, shard.segment);
-    const index = (this.index = new SearchIndex(shards));
+    for (const shard of shards ?? []) this.loaded.set(shard.key, shard.segment);
+    const index = new SearchIndex(usable ? shards! : []);
     // The rest of the postings follow in the background once the first query has had time to
-    // answer (its documents are still loading when its search ends), so they never compete with
+    // answer (its documents are still loading when its search ends), so they rarely compete with
     // it; until then each query fetches the few it needs.
     index.afterFirstSearch = () => {
       const loadRest = () => index.loadAll().catch((error) => console.warn(`Loading index postings failed; queries will fetch what they need: ${error}`));
       setTimeout(loadRest, BACKGROUND_LOAD_DELAY_MS).unref();
     };
+    this.index = index;
     this.manifest = manifest;
-    this.through = usable?.through ?? 0;
+    this.through = usable ? manifest!.through : 0;
+    return index;
+  }
+
+  /** The shards of a manifest; an unreadable one (corrupt, or of another format) gives null. */
+  private async fetchShards(manifest: IndexManifest | null): Promise<Shard[] | null> {
+    if (!manifest || !Array.isArray(manifest.shards)) return null;
+    try {
+      return await Promise.all(manifest.shards.map(async (info) => ({ key: info.key, segment: this.loaded.get(info.key) ?? (await this.fetch(info)) })));
+    } catch (error) {
+      // Only a shard that cannot be decoded: a storage outage must fail the request, not rebuild.
+      if (error instanceof VerbatimError && !(error instanceof MissingShardError)) return null;
+      throw error;
+    }
+  }
+}
+
+/** What {@link IndexReader.state} returns. */
+export interface ReaderState {
+  index: SearchIndex;
+  manifest: IndexManifest | null;
+  /** Every log entry with `seq <= through` is in `index`. */
+  through: number;
+}
+
+/** A shard the manifest lists is not in the blob store (retired and deleted meanwhile). */
+class MissingShardError extends VerbatimError {
+  constructor(key: string) {
+    super('internal', `Index shard ${key} is missing.`);
   }
 }

@@ -40,8 +40,9 @@ export interface SearchPage {
   results: SearchHit[];
   facets: SearchFacets;
   /**
-   * False when `total` is an upper bound: a phrase query verifies candidates against their text
-   * only until the page is full, and counts the candidates left unverified as possible matches.
+   * False when `total` is an estimate: a phrase query checks candidates against their text only
+   * until the page is full (or 200 have been checked), so the candidates left unchecked are
+   * counted as matches when the page filled, and not counted when it did not.
    */
   totalExact: boolean;
   tookMs: number;
@@ -163,15 +164,17 @@ export async function searchArchive(archive: Archive, input: { q: string; limit:
       const documents = await archive.documents.getMany(batch.map((hit) => hits.document(hit).id));
       for (const hit of batch) {
         const document = documents.get(hits.document(hit).id);
-        if (!document) continue;
-        const tokens = tokensOf(document);
-        if (query.phrases.every((phrase) => findPhrase(tokens, phrase).length > 0)) ranked.push(hit);
+        // A document that cannot be read (deleted meanwhile) cannot be shown either.
+        const tokens = document ? tokensOf(document) : null;
+        if (tokens && query.phrases.every((phrase) => findPhrase(tokens, phrase).length > 0)) ranked.push(hit);
         else rejected.add(hit);
       }
       checked += batch.length;
     }
-    total = hits.total - rejected.size;
     totalExact = checked === hits.total;
+    // A full page leaves candidates unchecked: count them as possible matches (an upper bound).
+    // A page the checks could not fill means the phrase is rare among them: count what was found.
+    total = ranked.length >= wanted ? hits.total - rejected.size : ranked.length;
     facetSource = [...allHits(hits)].filter((hit) => !rejected.has(hit)).map((hit) => hits.document(hit));
   } else {
     ranked = hits.top(input.offset + input.limit);

@@ -57,10 +57,11 @@ export interface IndexManifest {
   /** Blob keys of the snapshot's shards, oldest documents first. */
   shards: ShardInfo[];
   /**
-   * Shards the previous snapshot had and this one does not. They are deleted by the next
-   * compaction, not this one: a cold start that read the previous manifest may still be loading them.
+   * Shards earlier snapshots had and this one does not, with when they were retired. A compaction
+   * deletes those retired more than an hour before: a process that loaded an older snapshot reads
+   * its shards by byte range until it has all of them (longer if its container was frozen).
    */
-  retiredKeys: string[];
+  retired: Array<{ key: string; retiredAt: string }>;
   documentCount: number;
   bytes: number;
   writtenAt: string;

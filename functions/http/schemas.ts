@@ -121,7 +121,7 @@ export const SearchPageSchema = z
     facets: z
       .object({ publishers: z.array(FacetCountSchema), years: z.array(FacetCountSchema), speakers: z.array(FacetCountSchema) })
       .openapi({ description: 'Counts over all hits, to narrow the query with publisher:, year: or speaker:.' }),
-    totalExact: z.boolean().openapi({ description: 'False when total is an upper bound: phrase candidates are verified against the text only as far as the page needs.' }),
+    totalExact: z.boolean().openapi({ description: 'False when total is an estimate: phrase candidates are checked against the text only as far as the page needs (at most 200 beyond the offset).' }),
     tookMs: z.number(),
   })
   .openapi('SearchPage');

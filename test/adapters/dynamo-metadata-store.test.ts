@@ -44,7 +44,7 @@ describe('DynamoMetadataStore on dynalite', () => {
 
   it('swaps the manifest only from the expected version', async () => {
     const store = scratch.archive.metadata;
-    const manifest = { version: 1, through: 3, shards: [{ key: 'index/a', documentCount: 3, bytes: 10 }], retiredKeys: ['index/z'], documentCount: 3, bytes: 10, writtenAt: 'now' };
+    const manifest = { version: 1, through: 3, shards: [{ key: 'index/a', documentCount: 3, bytes: 10 }], retired: [{ key: 'index/z', retiredAt: '2026-01-01T00:00:00.000Z' }], documentCount: 3, bytes: 10, writtenAt: 'now' };
     expect(await store.swapManifest(manifest, 0)).toBe(true);
     expect(await store.swapManifest({ ...manifest, version: 2 }, 0)).toBe(false);
     expect(await store.swapManifest({ ...manifest, version: 2 }, 1)).toBe(true);

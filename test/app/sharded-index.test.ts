@@ -41,7 +41,7 @@ describe('a sharded index', () => {
     expect(second.shardsWritten).toBe(1);
     expect(second.manifest.shards.slice(0, 2)).toEqual(first.manifest.shards.slice(0, 2));
     expect(second.manifest.shards.map((s) => s.documentCount)).toEqual([3, 3, 2]);
-    expect(second.manifest.retiredKeys).toEqual([first.manifest.shards[2].key]);
+    expect(second.manifest.retired.map((r) => r.key)).toEqual([first.manifest.shards[2].key]);
     expect(await found(anotherProcess())).toEqual([...ids].sort());
   });
 
@@ -114,11 +114,25 @@ describe('a sharded index', () => {
       expect(warn).toHaveBeenCalledWith(expect.stringContaining('rebuilding from the ingest log'));
       // The next compaction writes every shard anew and retires all the old ones.
       const rebuilt = await written(reader, 3);
-      expect(rebuilt.manifest.retiredKeys.sort()).toEqual(manifest.shards.map((s) => s.key).sort());
+      expect(rebuilt.manifest.retired.map((r) => r.key)).toEqual(expect.arrayContaining(manifest.shards.map((s) => s.key)));
       expect(rebuilt.manifest.documentCount).toBe(ids.length - 1);
+      // Broken again with nothing new to index: the compaction must still repair it.
+      await scratch.archive.blobs.put(rebuilt.manifest.shards[0].key, 'not a shard either', 'application/octet-stream');
+      const repaired = await compactIndex(anotherProcess(), { shardDocuments: 3 });
+      expect(repaired.written).toBe(true);
     } finally {
       warn.mockRestore();
     }
     expect(await found(anotherProcess())).toEqual(ids.filter((id) => id !== ids[4]).sort());
+  });
+
+  it('keeps every piece of a sealed shard that must be split', async () => {
+    const writer = anotherProcess();
+    const live = ids.filter((id) => id !== ids[4]);
+    await deleteDocument(writer, live[0]);
+    // Shards of 3 regrouped at 1: the shard that lost a document becomes two of one each.
+    const split = await written(writer, 1);
+    expect(split.manifest.documentCount).toBe(live.length - 1);
+    expect(await found(anotherProcess())).toEqual(live.slice(1).sort());
   });
 });

@@ -86,9 +86,9 @@ async function main(): Promise<ColdStartSplit> {
   gc?.();
   gc?.();
   const after = process.memoryUsage();
+  const { manifest } = await archive.index.state();
   clients.s3.destroy();
   clients.dynamo.destroy();
-  const manifest = archive.index.loadedManifest;
   if (!manifest?.shards?.length) throw new Error('No index snapshot was loaded: run compactIndex before measuring a cold start.');
   return {
     bootMs: topOfFile,

@@ -122,7 +122,7 @@ export async function measureScale(
     const verbatimMs = performance.now() - started;
     const verbatimBytes = shards.reduce((n, s) => n + s.bytes, 0);
     await archive.metadata.swapManifest(
-      { version: 1, through: 0, shards, retiredKeys: [], documentCount: documents.length, bytes: verbatimBytes, writtenAt: new Date().toISOString() },
+      { version: 1, through: 0, shards, retired: [], documentCount: documents.length, bytes: verbatimBytes, writtenAt: new Date().toISOString() },
       0,
     );
     const fts5File = join(scratch, 'fts5.db');

@@ -167,7 +167,7 @@ export function SearchPage(props: SearchPageProps) {
             <section class="results" aria-labelledby="results-summary">
               <h2 id="results-summary" class="results__summary">
                 {results.results.length > 0
-                  ? `${first.toLocaleString('en-GB')}–${(first + results.results.length - 1).toLocaleString('en-GB')} of ${results.totalExact ? '' : 'at most '}${plural(results.total, 'document')}`
+                  ? `${first.toLocaleString('en-GB')}–${(first + results.results.length - 1).toLocaleString('en-GB')} of ${results.totalExact ? '' : 'about '}${plural(results.total, 'document')}`
                   : `${plural(results.total, 'document')}; this page is past the last`}
                 <span class="muted"> · {results.tookMs < 1 ? '<1' : Math.round(results.tookMs)} ms</span>
               </h2>

@@ -292,66 +292,72 @@ export function evaluate(plan: QueryPlan): Hits {
   segments.forEach((segment, s) => {
     const { scores: score, masks, touched } = scratchOf(segment);
     let touchedCount = 0;
-    const postingsOf = (term: number) => {
-      const postings = segment.postings(term);
-      if (!postings) throw new Error('A query ran before the postings it needs were loaded.');
-      return postings;
-    };
-    const apply = (expansion: Expansion, accept: (mask: number) => boolean, bit: number) => {
-      const term = expansion.terms[s];
-      if (term < 0) return;
-      const weight = expansion.weight * BOOST[FIELDS[expansion.field]] * idf(stats.documents, expansion.frequency);
-      const average = stats.averageLength[expansion.field];
-      const { documents, counts } = postingsOf(term);
-      for (let p = 0; p < documents.length; p++) {
-        const document = documents[p];
-        const mask = masks[document];
-        if (!accept(mask)) continue;
-        if (mask === 0) touched[touchedCount++] = document;
-        masks[document] = (mask | bit) >>> 0;
-        const count = counts[p];
-        const length = segment.fieldLengths[document * FIELD_COUNT + expansion.field];
-        score[document] += weight * ((count * (K1 + 1)) / (count + K1 * (1 - B + (B * length) / average)) + DELTA);
-      }
-    };
-    required.forEach((clause, c) => {
-      const before = 2 ** c - 1;
-      const accept = c === 0 ? () => true : (mask: number) => (mask & before) === before;
-      for (const expansion of clause.expansions) apply(expansion, accept, 2 ** c);
-    });
-    for (const clause of optional) {
-      // With required words, optional ones only add to the score of documents that have them all.
-      const accept = allBits === 0 ? () => true : (mask: number) => (mask & allBits) === allBits;
-      for (const expansion of clause.expansions) apply(expansion, accept, allBits === 0 ? ANY_BIT : 0);
-    }
-    const matches = (mask: number) => (everything ? true : allBits !== 0 ? (mask & allBits) === allBits : mask !== 0);
-    const keep = (document: number) => !segment.isDead(document) && (!query.filter || query.filter(segment.documents[document]));
-    const banned = new Set<number>();
-    for (const clause of excluded) {
-      for (const expansion of clause.expansions) {
+    // The scratch is reused by the next query: it must be clean again however this one ends.
+    try {
+      const postingsOf = (term: number) => {
+        const postings = segment.postings(term);
+        if (!postings) throw new Error('A query ran before the postings it needs were loaded.');
+        return postings;
+      };
+      const apply = (expansion: Expansion, accept: (mask: number) => boolean, bit: number) => {
         const term = expansion.terms[s];
-        if (term < 0) continue;
-        for (const document of postingsOf(term).documents) banned.add(document);
+        if (term < 0) return;
+        const weight = expansion.weight * BOOST[FIELDS[expansion.field]] * idf(stats.documents, expansion.frequency);
+        const average = stats.averageLength[expansion.field];
+        const { documents, counts } = postingsOf(term);
+        for (let p = 0; p < documents.length; p++) {
+          const document = documents[p];
+          const mask = masks[document];
+          if (!accept(mask)) continue;
+          if (mask === 0) touched[touchedCount++] = document;
+          masks[document] = (mask | bit) >>> 0;
+          const count = counts[p];
+          const length = segment.fieldLengths[document * FIELD_COUNT + expansion.field];
+          score[document] += weight * ((count * (K1 + 1)) / (count + K1 * (1 - B + (B * length) / average)) + DELTA);
+        }
+      };
+      required.forEach((clause, c) => {
+        const before = 2 ** c - 1;
+        const accept = c === 0 ? () => true : (mask: number) => (mask & before) === before;
+        for (const expansion of clause.expansions) apply(expansion, accept, 2 ** c);
+      });
+      for (const clause of optional) {
+        // With required words, optional ones only add to the score of documents that have them all.
+        const accept = allBits === 0 ? () => true : (mask: number) => (mask & allBits) === allBits;
+        for (const expansion of clause.expansions) apply(expansion, accept, allBits === 0 ? ANY_BIT : 0);
       }
-    }
-    if (everything) {
-      for (let document = 0; document < segment.documents.length; document++) {
-        if (banned.has(document) || !keep(document)) continue;
-        segmentOf.push(s);
-        documentOf.push(document);
-        scores.push(0);
+      const matches = (mask: number) => (everything ? true : allBits !== 0 ? (mask & allBits) === allBits : mask !== 0);
+      const keep = (document: number) => !segment.isDead(document) && (!query.filter || query.filter(segment.documents[document]));
+      const banned = new Set<number>();
+      for (const clause of excluded) {
+        for (const expansion of clause.expansions) {
+          const term = expansion.terms[s];
+          if (term < 0) continue;
+          for (const document of postingsOf(term).documents) banned.add(document);
+        }
       }
-      return;
-    }
-    for (let i = 0; i < touchedCount; i++) {
-      const document = touched[i];
-      if (matches(masks[document]) && !banned.has(document) && keep(document)) {
-        segmentOf.push(s);
-        documentOf.push(document);
-        scores.push(score[document]);
+      if (everything) {
+        for (let document = 0; document < segment.documents.length; document++) {
+          if (banned.has(document) || !keep(document)) continue;
+          segmentOf.push(s);
+          documentOf.push(document);
+          scores.push(0);
+        }
+        return;
       }
-      masks[document] = 0;
-      score[document] = 0;
+      for (let i = 0; i < touchedCount; i++) {
+        const document = touched[i];
+        if (matches(masks[document]) && !banned.has(document) && keep(document)) {
+          segmentOf.push(s);
+          documentOf.push(document);
+          scores.push(score[document]);
+        }
+      }
+    } finally {
+      for (let i = 0; i < touchedCount; i++) {
+        masks[touched[i]] = 0;
+        score[touched[i]] = 0;
+      }
     }
   });
   return hits;

@@ -7,7 +7,8 @@
  * vocabulary, where each key's postings are, the documents). A cold start fetches only the heads,
  * then the postings of the keys its first query uses, by byte range; the rest can follow.
  *
- * Layout (little-endian, every array starting on a 4-byte boundary):
+ * Layout (typed arrays in the machine's byte order, little-endian on x86 and ARM alike; every
+ * array starting on a 4-byte boundary):
  * `VSG4` · u32 header length · u32 head length · u32 0 · header JSON · termStarts · postingStarts ·
  * fieldLengths · vocabulary (UTF-8) ‖ postingDocuments (u16) · postingCounts (u8)
  */
@@ -78,8 +79,9 @@ export function headLength(bytes: Uint8Array): number {
 }
 
 function decode(input: Uint8Array, withPostings: boolean): Segment {
-  // Typed-array views need 4-byte alignment: copy once if the bytes arrived unaligned.
-  const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
+  // Typed-array views need 4-byte alignment: copy once if the bytes arrived unaligned (a copy made
+  // by the constructor: a Node Buffer's slice() would be another unaligned view).
+  const bytes = input.byteOffset % 4 === 0 ? input : new Uint8Array(input);
   if (bytes.byteLength < PREAMBLE) corrupt('too short');
   const preamble = new DataView(bytes.buffer, bytes.byteOffset, PREAMBLE);
   if (preamble.getUint32(0, true) !== MAGIC) corrupt('not a Verbatim segment of this version');
@@ -102,6 +104,7 @@ function decode(input: Uint8Array, withPostings: boolean): Segment {
     offset += length * width;
     return array;
   };
+  if (!header.documents.every((d) => Array.isArray(d) && d.length === 5)) corrupt('malformed document table');
   const documents: StoredDocument[] = header.documents.map(([id, title, publisher, publishedAt, speakers]) => ({ id, title, publisher, publishedAt, speakers }));
   const termStarts = view((b, at, n) => new Uint32Array(b, at, n), header.termCount + 1, 4);
   const postingStarts = view((b, at, n) => new Uint32Array(b, at, n), header.termCount + 1, 4);
@@ -145,6 +148,12 @@ export function decodeSegmentHead(head: Uint8Array): Segment {
   return decode(head, false);
 }
 
+/** Where the two postings sections of a shard file start, and where the file ends. */
+function sections(layout: { postingsAt: number; postingCount: number }): { countsAt: number; end: number } {
+  const countsAt = align(layout.postingsAt + 2 * layout.postingCount);
+  return { countsAt, end: countsAt + layout.postingCount };
+}
+
 /** Reads bytes `start` to `end` (exclusive) of the segment's shard file. */
 export type RangeReader = (start: number, end: number) => Promise<Uint8Array>;
 
@@ -160,7 +169,7 @@ export async function fetchPostings(segment: Segment, terms: number[], read: Ran
   const layout = layouts.get(segment);
   const wanted = segment.missing(terms);
   if (!layout || wanted.length === 0) return;
-  const countsAt = align(layout.postingsAt + 2 * layout.postingCount);
+  const { countsAt } = sections(layout);
   const pieces = wanted.flatMap((term) => {
     const from = segment.postingStarts[term];
     const to = segment.postingStarts[term + 1];
@@ -186,8 +195,9 @@ export async function fetchPostings(segment: Segment, terms: number[], read: Ran
       const bytes = await read(group.start, group.end);
       if (bytes.byteLength !== group.end - group.start) corrupt('a postings range came back short');
       for (const piece of group.members) {
-        // A copy of its own: 16-bit views need an aligned buffer, and the range is small.
-        const slice = bytes.slice(piece.start - group.start, piece.end - group.start);
+        // A copy of its own (the constructor copies; a Buffer's slice() would not): 16-bit views
+        // need an aligned buffer, and the range is small.
+        const slice = new Uint8Array(bytes.subarray(piece.start - group.start, piece.end - group.start));
         const entry = found.get(piece.term) ?? {};
         if (piece.kind === 'documents') entry.documents = new Uint16Array(slice.buffer, 0, slice.byteLength / 2);
         else entry.counts = slice;
@@ -202,9 +212,9 @@ export async function fetchPostings(segment: Segment, terms: number[], read: Ran
 export async function fetchAllPostings(segment: Segment, read: RangeReader): Promise<void> {
   const layout = layouts.get(segment);
   if (!layout || segment.complete) return;
-  const countsAt = align(layout.postingsAt + 2 * layout.postingCount);
-  const bytes = (await read(layout.postingsAt, countsAt + layout.postingCount)).slice();
-  if (bytes.byteLength !== countsAt + layout.postingCount - layout.postingsAt) corrupt('the postings came back short');
+  const { countsAt, end } = sections(layout);
+  const bytes = new Uint8Array(await read(layout.postingsAt, end));
+  if (bytes.byteLength !== end - layout.postingsAt) corrupt('the postings came back short');
   segment.attachPostings(
     new Uint16Array(bytes.buffer, 0, layout.postingCount),
     new Uint8Array(bytes.buffer, countsAt - layout.postingsAt, layout.postingCount),

@@ -1,8 +1,8 @@
 /**
  * A segment: an immutable full-text index of a set of documents, held in a handful of typed arrays
  * instead of millions of small objects. It is what an index shard is, on disk and in memory — the
- * same arrays either way, so loading a shard is a copy-free view of its bytes (see
- * `segment-codec.ts`), and it costs a few bytes per posting where a map-based index costs tens.
+ * same arrays either way, so loading a shard is a view of its bytes rather than a decoding of them
+ * (see `segment-codec.ts`), and it costs a few bytes per posting where a map-based index costs tens.
  *
  * Terms are stored per field as keys `<folded word>\u0001<field digit>` (`budget\u00011` is "budget"
  * in the text), sorted: one binary search finds a word, a range of keys is every word with a prefix,
@@ -203,10 +203,5 @@ export class Segment implements SegmentArrays {
     this.postingCounts = counts;
     this.partial.clear();
     this.loader = null;
-  }
-
-  /** Bytes of the arrays (not counting the stored documents), for sizing. */
-  get arrayBytes(): number {
-    return this.termStarts.byteLength + this.postingStarts.byteLength + (this.postingDocuments?.byteLength ?? 0) + (this.postingCounts?.byteLength ?? 0) + this.fieldLengths.byteLength;
   }
 }

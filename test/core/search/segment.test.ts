@@ -468,6 +468,20 @@ describe('searchSegments', () => {
   // Hit numbers follow the order documents were first touched by a posting list; ties must still
   // go to the earlier-archived document, as `Hits.top` promises.
   describe('regressions', () => {
+    it('leaves no trace of a query that threw halfway (the scratch arrays are reused)', () => {
+      const segment = fixture();
+      const before = ids(search(segment, { all: [{ term: 'budget' }] }));
+      expect(() =>
+        search(segment, {
+          all: [{ term: 'budget' }],
+          filter: () => {
+            throw new Error('filter failed');
+          },
+        }),
+      ).toThrow('filter failed');
+      expect(ids(search(segment, { all: [{ term: 'budget' }] }))).toEqual(before);
+    });
+
     it('breaks score ties in favour of the earlier-archived document', () => {
       const segment = buildSegment([doc('first', '', 'beta'), doc('second', '', 'alpha')]);
       const hits = search(segment, { any: [{ term: 'alpha' }, { term: 'beta' }] });
