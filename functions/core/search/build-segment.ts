@@ -8,6 +8,7 @@ import { FIELD_COUNT, FIELDS, MAX_SEGMENT_DOCUMENTS, Segment, termKey, type Stor
 
 /** A document as the index sees it: the searchable text of each field and what is stored. */
 export interface IndexableDocument extends StoredDocument {
+  title: string;
   text: string;
 }
 
@@ -79,8 +80,8 @@ export function buildSegment(documents: IndexableDocument[]): Segment {
     fields.forEach((text, field) => {
       fieldLengths[number * FIELD_COUNT + field] = Math.min(addField(postings, field, text, number), MAX_LENGTH);
     });
-    const { id, title, publisher, publishedAt, speakers } = document;
-    stored.push({ id, title, publisher, publishedAt, speakers });
+    const { id, publisher, publishedAt, speakers } = document;
+    stored.push({ id, publisher, publishedAt, speakers });
   });
   return toSegment(stored, postings, fieldLengths);
 }

@@ -269,7 +269,7 @@ export function missingPostings(plan: QueryPlan): Map<Segment, number[]> {
  * @example
  * ```ts
  * const hits = searchSegments(segments, { all: [{ term: 'budget' }, { term: 'defic', prefix: true }] });
- * hits.top(10).map((hit) => hits.document(hit).title);
+ * hits.top(10).map((hit) => hits.document(hit).id);
  * ```
  */
 export function searchSegments(segments: Segment[], query: IndexQuery): Hits {

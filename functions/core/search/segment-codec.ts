@@ -9,13 +9,13 @@
  *
  * Layout (typed arrays in the machine's byte order, little-endian on x86 and ARM alike; every
  * array starting on a 4-byte boundary):
- * `VSG4` · u32 header length · u32 head length · u32 0 · header JSON · termStarts · postingStarts ·
+ * `VSG5` · u32 header length · u32 head length · u32 0 · header JSON · termStarts · postingStarts ·
  * fieldLengths · vocabulary (UTF-8) ‖ postingDocuments (u16) · postingCounts (u8)
  */
 import { VerbatimError } from '../errors.ts';
 import { FIELD_COUNT, FIELDS, Segment, type StoredDocument } from './segment.ts';
 
-const MAGIC = 0x34475356; // "VSG4" read as a little-endian u32 (VSG1–3 had other layouts or key orders)
+const MAGIC = 0x35475356; // "VSG5" read as a little-endian u32 (VSG1–4 had other layouts, keys or tables)
 const PREAMBLE = 16;
 
 interface Header {
@@ -23,8 +23,8 @@ interface Header {
   termCount: number;
   postingCount: number;
   vocabularyBytes: number;
-  /** Stored documents as arrays (`[id, title, publisher, publishedAt, speakers]`): a third the size of objects. */
-  documents: Array<[string, string, string, string, string[]]>;
+  /** Stored documents as arrays (`[id, publisher, publishedAt, speakers]`): smaller than objects. */
+  documents: Array<[string, string, string, string[]]>;
 }
 
 /** Where a partly loaded segment's postings are in its shard file. */
@@ -53,7 +53,7 @@ export function encodeSegment(segment: Segment): Uint8Array {
     termCount: segment.termCount,
     postingCount: segment.postingDocuments.length,
     vocabularyBytes: vocabulary.byteLength,
-    documents: segment.documents.map((d) => [d.id, d.title, d.publisher, d.publishedAt, d.speakers]),
+    documents: segment.documents.map((d) => [d.id, d.publisher, d.publishedAt, d.speakers]),
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   const head = [headerBytes, bytesOf(segment.termStarts), bytesOf(segment.postingStarts), bytesOf(segment.fieldLengths), vocabulary];
@@ -104,8 +104,8 @@ function decode(input: Uint8Array, withPostings: boolean): Segment {
     offset += length * width;
     return array;
   };
-  if (!header.documents.every((d) => Array.isArray(d) && d.length === 5)) corrupt('malformed document table');
-  const documents: StoredDocument[] = header.documents.map(([id, title, publisher, publishedAt, speakers]) => ({ id, title, publisher, publishedAt, speakers }));
+  if (!header.documents.every((d) => Array.isArray(d) && d.length === 4)) corrupt('malformed document table');
+  const documents: StoredDocument[] = header.documents.map(([id, publisher, publishedAt, speakers]) => ({ id, publisher, publishedAt, speakers }));
   const termStarts = view((b, at, n) => new Uint32Array(b, at, n), header.termCount + 1, 4);
   const postingStarts = view((b, at, n) => new Uint32Array(b, at, n), header.termCount + 1, 4);
   const fieldLengths = view((b, at, n) => new Uint16Array(b, at, n), documents.length * FIELD_COUNT, 2);

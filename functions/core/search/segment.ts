@@ -33,10 +33,12 @@ export const fieldOf = (key: string): number => key.charCodeAt(key.length - 1) -
 /** The folded word of a key. */
 export const wordOf = (key: string): string => key.slice(0, -2);
 
-/** What a segment keeps of each document, so result lists, filters and facets need no storage read. */
+/**
+ * What a segment keeps of each document, so filters and facets need no storage read. Not the
+ * title: a result page loads its documents anyway, and titles would be a third of a shard's head.
+ */
 export interface StoredDocument {
   id: string;
-  title: string;
   publisher: string;
   publishedAt: string;
   speakers: string[];
