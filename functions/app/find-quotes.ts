@@ -12,8 +12,7 @@ import { matchClaim, type QuoteMatch, type TextSpan } from '../core/quote-finder
 import { prepareQuoteText, type QuoteText } from '../core/quote-finder/quote-text.ts';
 import { Vocabulary } from '../core/quote-finder/vocabulary.ts';
 import { wordForm } from '../core/quote-finder/word-keys.ts';
-import type { TermClause } from '../core/search-index.ts';
-import { tokenize } from '../core/text-tokens.ts';
+import { speakerClauses, type TermClause } from '../core/search-index.ts';
 import type { Archive } from './archive.ts';
 
 /** A quote found in one document, with the other documents carrying it. */
@@ -108,7 +107,7 @@ export async function findQuotes(archive: Archive, input: { q: string; speaker?:
   const started = performance.now();
   const index = await archive.index.current();
   const any: TermClause[] = indexTerms(input.q).map(({ term, prefix }) => ({ term, prefix, fields: ['text'] }));
-  if (input.speaker) any.push(...tokenize(input.speaker).map((t): TermClause => ({ term: t.folded, fields: ['speakers'] })));
+  if (input.speaker) any.push(...speakerClauses(input.speaker));
   // No word worth looking up (only one-letter words): an empty query would match every document.
   if (any.length === 0) return { results: [], candidates: 0, tookMs: Math.round((performance.now() - started) * 100) / 100 };
   const depth = contentWordCount(input.q) < FEW_CONTENT_WORDS ? CANDIDATES_FOR_COMMON_WORDS : CANDIDATES;

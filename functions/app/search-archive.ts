@@ -5,8 +5,8 @@
 import type { Quote } from '../core/document.ts';
 import { findPassages, matchingQuotes, type Passage } from '../core/find-passages.ts';
 import { parseQuery, type ParsedQuery } from '../core/parse-query.ts';
-import type { Hits, IndexQuery, StoredDocument, TermClause } from '../core/search-index.ts';
-import { foldTerm, findPhrase, tokenize } from '../core/text-tokens.ts';
+import { speakerClauses, type Hits, type IndexQuery, type StoredDocument, type TermClause } from '../core/search-index.ts';
+import { foldTerm, findPhrase } from '../core/text-tokens.ts';
 import { tokensOf } from '../core/text-tokens-of.ts';
 import type { Archive } from './archive.ts';
 
@@ -74,7 +74,7 @@ export function toIndexQuery(query: ParsedQuery): IndexQuery {
   }));
   // Phrase words match exactly: the check against the text compares them exactly.
   const phraseWords: TermClause[] = query.phrases.flat().map((term) => ({ term }));
-  const speakerWords: TermClause[] = query.speaker ? tokenize(query.speaker).map((t) => ({ term: t.folded, fields: ['speakers'] })) : [];
+  const speakerWords = query.speaker ? speakerClauses(query.speaker) : [];
   const all = [...(query.mode === 'all' ? words : []), ...phraseWords, ...speakerWords];
   return {
     all,

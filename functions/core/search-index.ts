@@ -6,7 +6,8 @@
  */
 import type { ArchivedDocument } from './document.ts';
 import { buildSegment, mergeSegments, splitSegment, type IndexableDocument } from './search/build-segment.ts';
-import { evaluate, missingPostings, planQuery, type Hits, type IndexQuery } from './search/search-segments.ts';
+import { evaluate, missingPostings, planQuery, type Hits, type IndexQuery, type TermClause } from './search/search-segments.ts';
+import { tokenize } from './text-tokens.ts';
 import type { Segment } from './search/segment.ts';
 
 export type { IndexableDocument } from './search/build-segment.ts';
@@ -127,6 +128,18 @@ export function groupIntoShards(segments: readonly Segment[], maxDocuments = SHA
 /** Whether a segment holds deleted documents (and so is worth rewriting). */
 export function hasDead(segment: Segment): boolean {
   return segment.liveCount < segment.documents.length;
+}
+
+/**
+ * The words of a speaker's name as clauses on the speakers field.
+ *
+ * @example
+ * ```ts
+ * speakerClauses('Ana Ruiz'); // [{ term: 'ana', fields: ['speakers'] }, { term: 'ruiz', fields: ['speakers'] }]
+ * ```
+ */
+export function speakerClauses(name: string): TermClause[] {
+  return tokenize(name).map((token) => ({ term: token.folded, fields: ['speakers'] }));
 }
 
 /** The fields of a document that go into the index. */

@@ -279,7 +279,6 @@ export function searchSegments(segments: Segment[], query: IndexQuery): Hits {
 /** Runs a plan whose postings are all in memory (see {@link missingPostings}). */
 export function evaluate(plan: QueryPlan): Hits {
   const { segments, stats, required, optional, excluded, filter } = plan;
-  const query = { filter };
   const segmentOf: number[] = [];
   const documentOf: number[] = [];
   const scores: number[] = [];
@@ -327,7 +326,7 @@ export function evaluate(plan: QueryPlan): Hits {
         for (const expansion of clause.expansions) apply(expansion, accept, allBits === 0 ? ANY_BIT : 0);
       }
       const matches = (mask: number) => (everything ? true : allBits !== 0 ? (mask & allBits) === allBits : mask !== 0);
-      const keep = (document: number) => !segment.isDead(document) && (!query.filter || query.filter(segment.documents[document]));
+      const keep = (document: number) => !segment.isDead(document) && (!filter || filter(segment.documents[document]));
       const banned = new Set<number>();
       for (const clause of excluded) {
         for (const expansion of clause.expansions) {
