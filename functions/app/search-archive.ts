@@ -174,8 +174,10 @@ export async function searchArchive(archive: Archive, input: { q: string; limit:
     totalExact = checked === hits.total;
     // A full page leaves candidates unchecked: count them as possible matches (an upper bound).
     // A page the checks could not fill means the phrase is rare among them: count what was found.
-    total = ranked.length >= wanted ? hits.total - rejected.size : ranked.length;
-    facetSource = [...allHits(hits)].filter((hit) => !rejected.has(hit)).map((hit) => hits.document(hit));
+    // Facets count the same documents as the total.
+    const counted = ranked.length >= wanted ? [...allHits(hits)].filter((hit) => !rejected.has(hit)) : ranked;
+    total = counted.length;
+    facetSource = counted.map((hit) => hits.document(hit));
   } else {
     ranked = hits.top(input.offset + input.limit);
   }
