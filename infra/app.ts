@@ -7,9 +7,11 @@
  * - `maxUploadBytes` (default 4 MiB)
  *
  * The stack is environment-agnostic (no account/region), so synth needs no AWS credentials;
- * deploy targets whatever the CLI's credentials and region point at.
+ * deploy targets whatever the CLI's credentials and region point at. cdk-nag checks the stack on
+ * every synth, so a finding nobody has accepted fails synth and deploy alike.
  */
 import { App } from 'aws-cdk-lib';
+import { applyNagChecks } from './apply-nag-checks.ts';
 import { VerbatimStack } from './verbatim-stack.ts';
 
 const app = new App();
@@ -27,3 +29,4 @@ new VerbatimStack(app, String(app.node.tryGetContext('stackName') ?? 'Verbatim')
   indexVersionRetentionDays: numberContext('indexVersionRetentionDays'),
   maxUploadBytes: numberContext('maxUploadBytes'),
 });
+applyNagChecks(app);

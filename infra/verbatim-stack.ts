@@ -17,7 +17,9 @@ const LAMBDA_SAFE_UPLOAD_BYTES = 4 * 1024 * 1024;
 export interface VerbatimStackProps extends StackProps {
   /** Days a replaced index snapshot stays recoverable. @default 7 */
   readonly indexVersionRetentionDays?: number;
-  /** Log retention for both functions. @default RetentionDays.ONE_MONTH */
+  /** Days the bucket's server access logs are kept. @default 90 */
+  readonly bucketAccessLogRetentionDays?: number;
+  /** Log retention for every function and the HTTP API's access logs. @default RetentionDays.ONE_MONTH */
   readonly logRetention?: RetentionDays;
   /** Largest upload the API accepts, in bytes. @default 4 MiB (the Lambda payload limit allows no more) */
   readonly maxUploadBytes?: number;
@@ -47,6 +49,7 @@ export class VerbatimStack extends Stack {
 
     this.storage = new Storage(this, 'Storage', {
       indexVersionRetention: Duration.days(props.indexVersionRetentionDays ?? 7),
+      accessLogRetention: Duration.days(props.bucketAccessLogRetentionDays ?? 90),
     });
     const { bucket, table } = this.storage;
     this.api = new Api(this, 'Api', { bucket, table, logRetention, maxUploadBytes });
@@ -59,6 +62,7 @@ export class VerbatimStack extends Stack {
     new Alarms(this, 'Alarms', {
       apiFunction: this.api.fn,
       indexerFunction: this.indexer.fn,
+      indexerFailures: this.indexer.failures,
       httpApi: this.api.httpApi,
     });
 
@@ -69,5 +73,9 @@ export class VerbatimStack extends Stack {
     });
     new CfnOutput(this, 'BucketName', { value: bucket.bucketName });
     new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'IndexerFailureQueueUrl', {
+      value: this.indexer.failures.queueUrl,
+      description: 'Failed or dropped indexer ticks (the IndexerFailures alarm); read with aws sqs receive-message',
+    });
   }
 }

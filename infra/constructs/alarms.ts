@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import { ComparisonOperator, TreatMissingData, type Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
 /** Options for {@link Alarms}. */
@@ -9,6 +10,8 @@ export interface AlarmsProps {
   readonly apiFunction: IFunction;
   readonly indexerFunction: IFunction;
   readonly httpApi: IHttpApi;
+  /** The indexer's dead-letter queue (failed and dropped ticks). */
+  readonly indexerFailures: IQueue;
 }
 
 const PERIOD = Duration.minutes(5);
@@ -28,6 +31,12 @@ export class Alarms extends Construct {
       props.indexerFunction.metricErrors(sum),
     );
     this.alarm('Api5xx', 'The HTTP API returned 5xx responses', props.httpApi.metricServerError(sum));
+    this.alarm(
+      'IndexerFailures',
+      'An indexer tick failed or was dropped (compaction still running past its slot): read the message in the failure queue',
+      // Maximum, not Sum: the alarm stays on while any message waits, not only when one arrives.
+      props.indexerFailures.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }),
+    );
   }
 
   private alarm(id: string, description: string, metric: Metric): void {

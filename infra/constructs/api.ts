@@ -2,13 +2,15 @@ import { Duration } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { ENV } from '../../functions/config.ts';
 import { KEY_PREFIX } from '../key-prefixes.ts';
 import { grantReadUnder, grantReadWriteUnder } from '../prefix-grants.ts';
+import { NagSuppressions } from 'cdk-nag';
+import { configureHttpApiStage } from './configure-http-api-stage.ts';
 import { VerbatimFunction } from './verbatim-function.ts';
 
 /** Options for {@link Api}. */
@@ -29,6 +31,8 @@ export class Api extends Construct {
   readonly httpApi: HttpApi;
   /** The write-API token; operators read it from Secrets Manager to hand to uploaders. */
   readonly tokenSecret: Secret;
+  /** The HTTP API's access logs, one JSON line per request. */
+  readonly accessLogs: LogGroup;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -37,6 +41,16 @@ export class Api extends Construct {
       description: 'Bearer token for the Verbatim write API',
       generateSecretString: { passwordLength: 40, excludePunctuation: true },
     });
+    NagSuppressions.addResourceSuppressions(this.tokenSecret, [
+      {
+        id: 'AwsSolutions-SMG4',
+        reason:
+          'Rotated by hand, deliberately (README, Deployment: "The write token"). It is one bearer ' +
+          'token that people paste into the upload page and the import CLI, and CloudFormation ' +
+          'copies it into the function at deploy time: a scheduled rotation would lock out every ' +
+          'uploader at once and still not reach the function until the next deploy.',
+      },
+    ]);
 
     this.fn = new VerbatimFunction(this, 'Function', {
       description: 'Verbatim HTTP API and UI',
@@ -73,5 +87,30 @@ export class Api extends Construct {
     // Hono does the routing; API Gateway forwards everything (payload format 2.0).
     this.httpApi.addRoutes({ path: '/', methods: [HttpMethod.ANY], integration });
     this.httpApi.addRoutes({ path: '/{proxy+}', methods: [HttpMethod.ANY], integration });
+    this.accessLogs = configureHttpApiStage(this, this.httpApi, { integration, logRetention: props.logRetention });
+
+    NagSuppressions.addResourceSuppressions(
+      this.httpApi,
+      [
+        {
+          id: 'AwsSolutions-APIG4',
+          reason:
+            'By design: searching, reading and checking quotes are public (an open archive), so the ' +
+            'catch-all routes have no API Gateway authorizer. Every write route is guarded in the app ' +
+            '(functions/http/require-token.ts: Bearer token, 401 without it), which the HTTP tests check.',
+        },
+      ],
+      true,
+    );
+    NagSuppressions.addResourceSuppressions(this.fn, [
+      {
+        id: 'Serverless-LambdaDLQ',
+        reason:
+          'Not applicable: API Gateway invokes this function synchronously (its only ' +
+          'Lambda::Permission principal is apigateway.amazonaws.com), and a dead-letter queue only ' +
+          'ever receives asynchronous invocations. A failed request is answered with a 5xx and ' +
+          'counted by the Api5xx and ApiErrors alarms.',
+      },
+    ]);
   }
 }

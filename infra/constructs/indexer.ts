@@ -2,12 +2,16 @@ import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { ENV } from '../../functions/config.ts';
 import { KEY_PREFIX } from '../key-prefixes.ts';
 import { grantReadUnder, grantReadWriteUnder } from '../prefix-grants.ts';
+import { IndexerFailureQueue } from './indexer-failure-queue.ts';
 import { VerbatimFunction } from './verbatim-function.ts';
 
 /** Options for {@link Indexer}. */
@@ -27,10 +31,13 @@ export interface IndexerProps {
 export class Indexer extends Construct {
   readonly fn: VerbatimFunction;
   readonly rule: Rule;
+  /** Ticks that failed or never ran; see {@link IndexerFailureQueue}. */
+  readonly failures: Queue;
 
   constructor(scope: Construct, id: string, props: IndexerProps) {
     super(scope, id);
 
+    this.failures = new IndexerFailureQueue(this, 'Failures').queue;
     this.fn = new VerbatimFunction(this, 'Function', {
       description: 'Verbatim search index compactor',
       entry: 'functions/handlers/indexer.ts',
@@ -43,6 +50,8 @@ export class Indexer extends Construct {
       // next tick does the same work. Drop it instead of queueing retries for hours.
       retryAttempts: 0,
       maxEventAge: Duration.minutes(1),
+      // Dropped and failed ticks are recorded, with the error, instead of vanishing.
+      onFailure: new SqsDestination(this.failures),
       logRetention: props.logRetention,
       environment: {
         [ENV.bucket]: props.bucket.bucketName,
@@ -58,7 +67,17 @@ export class Indexer extends Construct {
     this.rule = new Rule(this, 'Schedule', {
       description: 'Compact the Verbatim search index',
       schedule: Schedule.rate(props.schedule),
-      targets: [new LambdaFunction(this.fn, { retryAttempts: 0 })],
+      targets: [new LambdaFunction(this.fn, { retryAttempts: 0, deadLetterQueue: this.failures })],
     });
+    NagSuppressions.addResourceSuppressions(this.fn, [
+      {
+        id: 'Serverless-LambdaDLQ',
+        reason:
+          'False positive: the rule checks only DeadLetterConfig, the older of the two ways to catch ' +
+          'failed async invocations. This function has the newer one, EventInvokeConfig ' +
+          'DestinationConfig.OnFailure (to the failure queue), which also records the error; a ' +
+          'DeadLetterConfig as well would put every failure in the queue twice.',
+      },
+    ]);
   }
 }

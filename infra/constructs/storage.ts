@@ -3,12 +3,18 @@ import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { KEY_PREFIX } from '../key-prefixes.ts';
+import { AccessLogBucket } from './access-log-bucket.ts';
 
 /** Options for {@link Storage}. */
 export interface StorageProps {
   /** How long a replaced index snapshot stays recoverable as a noncurrent version. */
   readonly indexVersionRetention: Duration;
+  /** How long the bucket's server access logs are kept. */
+  readonly accessLogRetention: Duration;
 }
+
+/** Key prefix of the archive bucket's server access logs inside the log bucket. */
+export const ACCESS_LOG_PREFIX = 'archive-bucket/';
 
 /**
  * The archive's state: one bucket for originals, documents and index snapshots, and one table for
@@ -20,11 +26,18 @@ export class Storage extends Construct {
   readonly bucket: Bucket;
   /** Metadata, hash claims, the ingest log and the index manifest (single-table, `pk`/`sk`). */
   readonly table: Table;
+  /** The archive bucket's server access logs. */
+  readonly accessLogs: Bucket;
 
   constructor(scope: Construct, id: string, props: StorageProps) {
     super(scope, id);
 
+    this.accessLogs = new AccessLogBucket(this, 'AccessLogs', { retention: props.accessLogRetention }).bucket;
     this.bucket = new Bucket(this, 'Bucket', {
+      // Every request to the archive (who fetched, wrote or deleted which key) lands here, for
+      // audits and for tracing an unexpected delete.
+      serverAccessLogsBucket: this.accessLogs,
+      serverAccessLogsPrefix: ACCESS_LOG_PREFIX,
       // Versioning is the undo button for originals (never rewritten, so only deletes create
       // noncurrent versions) and keeps the previous index snapshot around while readers switch.
       versioned: true,

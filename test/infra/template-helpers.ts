@@ -2,13 +2,43 @@
  * Small readers over a synthesized CloudFormation template, so the stack tests can ask "what may
  * this function do to which ARN" instead of matching nested intrinsics by hand.
  */
-import type { Template } from 'aws-cdk-lib/assertions';
+import { readFileSync, rmSync } from 'node:fs';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { afterAll } from 'vitest';
+import { VerbatimStack, type VerbatimStackProps } from '../../infra/verbatim-stack.ts';
+
+// CDK's built-in CloudFormation validation adds ~5 s per synth and checks nothing asserted here.
+process.env.CDK_VALIDATION = 'false';
+
+/** cdk.json's context (feature flags), so test templates match what `cdk synth` produces. */
+export const CDK_CONTEXT = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')).context;
+
+/** Context that makes CDK skip bundling for every stack: the template is unchanged. */
+export const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+
+/** Cloud assemblies go to fresh temp directories; removed after the suite. */
+const outdirs: string[] = [];
+afterAll(() => outdirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/**
+ * Synthesizes a {@link VerbatimStack} with cdk.json's flags plus `extraContext`; `prepare` runs
+ * on the app before synthesis (to add aspects, for instance).
+ */
+export function synth(props?: VerbatimStackProps, extraContext: Record<string, unknown> = {}, prepare?: (app: App) => void) {
+  const app = new App({ context: { ...CDK_CONTEXT, ...extraContext } });
+  outdirs.push(app.outdir);
+  const stack = new VerbatimStack(app, 'VerbatimTest', props);
+  prepare?.(app);
+  return { app, stack, template: Template.fromStack(stack) };
+}
 
 /** A template resource, loosely typed: tests probe whatever properties they need. */
 export interface CfnResource {
   Type: string;
   Properties?: Record<string, any>;
   DeletionPolicy?: string;
+  DependsOn?: string[];
 }
 
 /** The only resource of `type`; fails when there are none or several. */
@@ -16,6 +46,18 @@ export function single(template: Template, type: string): [string, CfnResource] 
   const found = Object.entries(template.findResources(type)) as [string, CfnResource][];
   if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
   return found[0];
+}
+
+/** The only resource of `type` whose properties match `properties` (deep partial match). */
+export function singleWith(template: Template, type: string, properties: Record<string, unknown>): [string, CfnResource] {
+  const found = Object.entries(template.findResources(type, { Properties: properties })) as [string, CfnResource][];
+  if (found.length !== 1) throw new Error(`expected one matching ${type}, found ${found.length}`);
+  return found[0];
+}
+
+/** The archive's bucket: the one whose server access logs go to the log bucket. */
+export function archiveBucket(template: Template): [string, CfnResource] {
+  return singleWith(template, 'AWS::S3::Bucket', { LoggingConfiguration: Match.anyValue() });
 }
 
 /** The Lambda function with this description (the stack gives each a distinct one). */
