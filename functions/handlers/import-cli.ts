@@ -10,32 +10,11 @@ import cliProgress from 'cli-progress';
 import { compactIndex } from '../app/compact-index.ts';
 import { importDocuments, type ImportSummary } from '../app/import-documents.ts';
 import { ingestDocument, type IngestRequest } from '../app/ingest-document.ts';
-import { VerbatimError, type ErrorCode } from '../core/errors.ts';
 import { startLocalArchive } from '../local/start-local-archive.ts';
+import { postToApi } from '../local/post-to-api.ts';
 import { countImportItems, readImportItems } from '../local/read-import-items.ts';
 
 const USAGE = 'Usage: npm run import -- <files, folders or .jsonl …> [--api http://localhost:3000] [--token TOKEN] [--concurrency 8]';
-
-function postTo(api: string, token: string | undefined) {
-  return async (request: IngestRequest) => {
-    const form = new FormData();
-    form.set('file', new Blob([request.file.bytes as Uint8Array<ArrayBuffer>], { type: request.file.contentType }), request.file.fileName ?? 'article.txt');
-    for (const [key, value] of Object.entries(request.metadata ?? {})) if (value) form.set(key, value);
-    const response = await fetch(new URL('/api/documents', api), {
-      method: 'POST',
-      body: form,
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-    });
-    const body = (await response.json()) as { duplicate?: boolean; error?: { code: ErrorCode; message: string } };
-    if (!response.ok) {
-      const message = body.error?.message ?? `HTTP ${response.status}`;
-      // Client errors are this article's problem; anything else stops the import.
-      if (response.status >= 500 || response.status === 401) throw new Error(message);
-      throw new VerbatimError(body.error?.code ?? 'bad_request', message);
-    }
-    return { duplicate: Boolean(body.duplicate) };
-  };
-}
 
 function printSummary(summary: ImportSummary): void {
   const total = summary.added + summary.duplicates + summary.rejected.length;
@@ -63,7 +42,7 @@ async function main(): Promise<void> {
   const total = await countImportItems(positionals);
   const bar = new cliProgress.SingleBar({ format: 'Importing [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left', etaBuffer: 200 }, cliProgress.Presets.shades_classic);
   const local = values.api ? null : await startLocalArchive(process.env);
-  const ingest = local ? (request: IngestRequest) => ingestDocument(local.archive, request) : postTo(values.api!, values.token ?? process.env.VERBATIM_API_TOKEN);
+  const ingest = local ? (request: IngestRequest) => ingestDocument(local.archive, request) : postToApi(values.api!, values.token ?? process.env.VERBATIM_API_TOKEN);
   bar.start(total, 0);
   try {
     const summary = await importDocuments(readImportItems(positionals), ingest, { concurrency, onItem: () => bar.increment() });
