@@ -1,7 +1,8 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import type { Duration } from 'aws-cdk-lib';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
+import { ABORT_INCOMPLETE_UPLOADS, PRIVATE_BUCKET_PROPS } from '../private-bucket-props.ts';
 
 /** Options for {@link AccessLogBucket}. */
 export interface AccessLogBucketProps {
@@ -20,18 +21,9 @@ export class AccessLogBucket extends Construct {
   constructor(scope: Construct, id: string, props: AccessLogBucketProps) {
     super(scope, id);
     this.bucket = new Bucket(this, 'Bucket', {
-      encryption: BucketEncryption.S3_MANAGED,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      // With the cdk.json flag `serverAccessLogsUseBucketPolicy`, CDK grants the S3 logging
-      // service by bucket policy, which works with ACLs disabled.
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
-      // The logs are the evidence of who touched the archive: they outlive the stack, like it.
-      removalPolicy: RemovalPolicy.RETAIN,
-      lifecycleRules: [
-        { id: 'ExpireAccessLogs', expiration: props.retention },
-        { id: 'AbortIncompleteUploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },
-      ],
+      // Retained too: the logs are the evidence of who touched the archive, so they outlive the stack.
+      ...PRIVATE_BUCKET_PROPS,
+      lifecycleRules: [{ id: 'ExpireAccessLogs', expiration: props.retention }, ABORT_INCOMPLETE_UPLOADS],
     });
     NagSuppressions.addResourceSuppressions(this.bucket, [
       {

@@ -1,8 +1,9 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { KEY_PREFIX } from '../key-prefixes.ts';
+import { ABORT_INCOMPLETE_UPLOADS, PRIVATE_BUCKET_PROPS } from '../private-bucket-props.ts';
 import { AccessLogBucket } from './access-log-bucket.ts';
 
 /** Options for {@link Storage}. */
@@ -41,11 +42,7 @@ export class Storage extends Construct {
       // Versioning is the undo button for originals (never rewritten, so only deletes create
       // noncurrent versions) and keeps the previous index snapshot around while readers switch.
       versioned: true,
-      encryption: BucketEncryption.S3_MANAGED,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      ...PRIVATE_BUCKET_PROPS,
       lifecycleRules: [
         {
           id: 'ExpireReplacedIndexSnapshots',
@@ -55,10 +52,7 @@ export class Storage extends Construct {
           noncurrentVersionExpiration: props.indexVersionRetention,
           expiredObjectDeleteMarker: true,
         },
-        {
-          id: 'AbortIncompleteUploads',
-          abortIncompleteMultipartUploadAfter: Duration.days(7),
-        },
+        ABORT_INCOMPLETE_UPLOADS,
       ],
     });
 
