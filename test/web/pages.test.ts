@@ -210,6 +210,18 @@ describe('static files and the extract endpoint', () => {
     expect((await scratch.app.request('/assets/..%2Fpackage.json')).status).toBe(404);
   });
 
+  it('has a favicon, linked from every page and at /favicon.ico', async () => {
+    const home = await page('/');
+    const iconUrl = /rel="icon"[^>]*href="(\/assets\/favicon\.svg\?v=[0-9a-f]+)"/.exec(home.html)![1];
+    const icon = await scratch.app.request(iconUrl);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await icon.text()).toMatch(/^<svg /);
+    const legacy = await scratch.app.request('/favicon.ico');
+    expect(legacy.status).toBe(301);
+    expect(legacy.headers.get('location')).toBe(iconUrl);
+  });
+
   it('reads a file without storing it, behind the token', async () => {
     const form = () => {
       const data = new FormData();
