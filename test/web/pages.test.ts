@@ -104,6 +104,16 @@ describe('with documents', () => {
     expect(html).toContain(`href="/api/documents/${ids.harbourArticle}/original" download="verbatim-${ids.harbourArticle}.txt"`);
     expect(html).toContain('href="https://example.org/harbour-bridge"');
     expect(html.match(/<p id="p-\d+">/g)).toHaveLength(document.paragraphs.length);
+    for (const format of ['bibtex', 'ris', 'csl-json']) {
+      expect(html).toContain(`href="/api/documents/${ids.harbourArticle}/citation?format=${format}" download`);
+    }
+  });
+
+  it('links the result page to its exports, for the same query and page', async () => {
+    const { html } = await page('/?q=harbour');
+    for (const format of ['csv', 'jsonl', 'bibtex', 'ris', 'csl-json']) {
+      expect(html).toContain(`href="/api/search/export?q=harbour&amp;offset=0&amp;limit=10&amp;format=${format}" download`);
+    }
   });
 
   it('ignores an `at` range outside the text', async () => {
