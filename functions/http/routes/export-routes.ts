@@ -21,6 +21,8 @@ const ExportQuerySchema = SearchQuerySchema.extend({
 const citationRoute = createRoute({
   method: 'get',
   path: '/api/documents/{id}/citation',
+  operationId: 'getCitation',
+  security: [],
   summary: 'A citation of the document for a reference manager',
   request: { params: IdParamSchema, query: CitationQuerySchema },
   responses: { 200: { description: 'The citation file' }, ...errorResponses(400, 404) },
@@ -29,6 +31,8 @@ const citationRoute = createRoute({
 const exportRoute = createRoute({
   method: 'get',
   path: '/api/search/export',
+  operationId: 'exportSearch',
+  security: [],
   summary: 'A page of search results as citations, CSV or JSON Lines',
   request: { query: ExportQuerySchema },
   responses: { 200: { description: 'The export file' }, ...errorResponses(400) },
