@@ -17,10 +17,11 @@ export interface Asset {
 const TYPES: Record<string, string> = {
   css: 'text/css; charset=utf-8',
   js: 'text/javascript; charset=utf-8',
+  svg: 'image/svg+xml',
 };
 
 /** The files that exist; anything else under /assets/ is a 404, never a path on disk. */
-export const ASSET_NAMES = ['site.css', 'app.js'] as const;
+export const ASSET_NAMES = ['site.css', 'app.js', 'favicon.svg'] as const;
 export type AssetName = (typeof ASSET_NAMES)[number];
 
 const cache = new Map<AssetName, Asset>();

@@ -80,6 +80,14 @@ export function quotePath(id: string, start: number, end: number): string {
 }
 
 /**
+ * A title quoted inside the citation's own double quotes: its double quotes become single ones, as
+ * style guides nest them ("“Unacceptable” says…" would otherwise read `"“Unacceptable” says…"`).
+ */
+function quoteInside(title: string): string {
+  return title.replace(/[“„]/g, '‘').replace(/[”]/g, '’').replace(/"([^"]*)"/g, '‘$1’');
+}
+
+/**
  * @example
  * ```ts
  * citeDocument(document, 'https://verbatim.example').text;
@@ -92,7 +100,7 @@ export function citeDocument(document: CitableDocument, origin: string): Citatio
   const archiveUrl = `${origin}/documents/${document.id}`;
   const parts = [
     document.publisher ?? 'Unknown publisher',
-    `"${document.title}"`,
+    `"${quoteInside(document.title)}"`,
     document.publishedAt ? formatDate(document.publishedAt) : 'Undated',
     ...(document.url ? [document.url] : []),
   ];

@@ -9,9 +9,17 @@ import { VerbatimError } from '../core/errors.ts';
 import { formatZodError } from './format-zod-error.ts';
 import { errorResponse, onError } from './on-error.ts';
 import { documentRoutes } from './routes/document-routes.ts';
+import { exportRoutes } from './routes/export-routes.ts';
 import { searchRoutes } from './routes/search-routes.ts';
 import { quoteRoutes } from './routes/quote-routes.ts';
 import { webRoutes } from './routes/web-routes.tsx';
+
+const API_DESCRIPTION = [
+  'An archive of source articles: ingest, read, search, check quotes.',
+  'Every offset (`start`, `end`, highlights, `?at=`) is a UTF-16 code-unit index into the document `text`, as JavaScript',
+  "strings index it: a character outside the Basic Multilingual Plane (an emoji, 𓃠) counts as 2. In Python, index",
+  "`text.encode('utf-16-le')` at twice the offset, or convert once with a running count.",
+].join(' ');
 
 /** What the app needs: the archive and the write token (none: writes are open). */
 export interface AppDeps {
@@ -37,11 +45,14 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   documentRoutes(app, deps);
   searchRoutes(app, deps);
   quoteRoutes(app, deps);
+  exportRoutes(app, deps);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
-  app.doc('/api/openapi.json', {
+  // The server is whoever answered: the same document serves localhost and the deployed API.
+  app.doc('/api/openapi.json', (c) => ({
     openapi: '3.0.0',
-    info: { title: 'Verbatim', version: '0.1.0', description: 'An archive of source articles: ingest, read, search, check quotes.' },
-  });
+    info: { title: 'Verbatim', version: '0.1.0', description: API_DESCRIPTION },
+    servers: [{ url: new URL(c.req.url).origin }],
+  }));
   webRoutes(app, deps);
   app.notFound((c) => errorResponse(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`));
   app.onError(onError);

@@ -23,7 +23,14 @@ export const IngestJsonSchema = SourceMetadataSchema.extend({
   .refine((body) => (body.text === undefined) !== (body.html === undefined), {
     message: 'Send exactly one of "text" or "html".',
   })
-  .openapi('IngestJson');
+  // The refinement above, stated for clients: a generated client then refuses `{ "txt": … }` or a
+  // body with both, at compile time.
+  .openapi('IngestJson', {
+    oneOf: [
+      { type: 'object', required: ['text'], properties: { text: { type: 'string' } } },
+      { type: 'object', required: ['html'], properties: { html: { type: 'string' } } },
+    ],
+  });
 
 export const IngestMultipartSchema = SourceMetadataSchema.extend({
   file: z.any().openapi({ type: 'string', format: 'binary', description: 'text/plain, text/markdown, text/html, application/pdf or DOCX.' }),

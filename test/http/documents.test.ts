@@ -133,6 +133,29 @@ describe('GET /api/openapi.json', () => {
     expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/documents', '/api/documents/{id}', '/api/documents/{id}/original', '/api/search']));
     expect(body.paths['/api/documents'].post.requestBody.content).toHaveProperty('multipart/form-data');
   });
+
+  it('names every operation and says for each whether it needs the token, for generated clients', async () => {
+    const { body } = await getJson(scratch.app, 'http://verbatim.example/api/openapi.json');
+    expect(body.servers).toEqual([{ url: 'http://verbatim.example' }]);
+    const operations = Object.entries(body.paths as Record<string, Record<string, { operationId?: string; security?: unknown[] }>>).flatMap(
+      ([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ route: `${method} ${path}`, ...operation })),
+    );
+    const ids = operations.map((operation) => operation.operationId);
+    expect(ids.every(Boolean), JSON.stringify(operations.filter((o) => !o.operationId).map((o) => o.route))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const operation of operations) {
+      expect(Array.isArray(operation.security), `${operation.route} states its security`).toBe(true);
+      if (!operation.route.startsWith('get ')) expect(operation.security!.length, `${operation.route} needs the token`).toBeGreaterThan(0);
+    }
+    expect(body.paths['/api/search'].get.security).toEqual([]);
+    expect(body.info.description).toMatch(/UTF-16 code-unit/);
+  });
+
+  it('documents the JSON upload as exactly one of text or html', async () => {
+    const { body } = await getJson(scratch.app, '/api/openapi.json');
+    const branches = body.components.schemas.IngestJson.oneOf;
+    expect(branches.map((branch: { required: string[] }) => branch.required)).toEqual([['text'], ['html']]);
+  });
 });
 
 describe('open writes (no token configured)', () => {

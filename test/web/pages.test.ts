@@ -104,6 +104,16 @@ describe('with documents', () => {
     expect(html).toContain(`href="/api/documents/${ids.harbourArticle}/original" download="verbatim-${ids.harbourArticle}.txt"`);
     expect(html).toContain('href="https://example.org/harbour-bridge"');
     expect(html.match(/<p id="p-\d+">/g)).toHaveLength(document.paragraphs.length);
+    for (const format of ['bibtex', 'ris', 'csl-json']) {
+      expect(html).toContain(`href="/api/documents/${ids.harbourArticle}/citation?format=${format}" download`);
+    }
+  });
+
+  it('links the result page to its exports, for the same query and page', async () => {
+    const { html } = await page('/?q=harbour');
+    for (const format of ['csv', 'jsonl', 'bibtex', 'ris', 'csl-json']) {
+      expect(html).toContain(`href="/api/search/export?q=harbour&amp;offset=0&amp;limit=10&amp;format=${format}" download`);
+    }
   });
 
   it('ignores an `at` range outside the text', async () => {
@@ -208,6 +218,18 @@ describe('static files and the extract endpoint', () => {
     expect(js.headers.get('content-type')).toMatch(/javascript/);
     expect(js.headers.get('cache-control')).toBe('no-cache');
     expect((await scratch.app.request('/assets/..%2Fpackage.json')).status).toBe(404);
+  });
+
+  it('has a favicon, linked from every page and at /favicon.ico', async () => {
+    const home = await page('/');
+    const iconUrl = /rel="icon"[^>]*href="(\/assets\/favicon\.svg\?v=[0-9a-f]+)"/.exec(home.html)![1];
+    const icon = await scratch.app.request(iconUrl);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await icon.text()).toMatch(/^<svg /);
+    const legacy = await scratch.app.request('/favicon.ico');
+    expect(legacy.status).toBe(301);
+    expect(legacy.headers.get('location')).toBe(iconUrl);
   });
 
   it('reads a file without storing it, behind the token', async () => {

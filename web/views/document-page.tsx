@@ -187,6 +187,12 @@ export function DocumentPage(props: DocumentPageProps) {
               <button type="button" class="copy-button button button--secondary" data-copy-from="citation" hidden>
                 Copy citation
               </button>
+              <p class="export-links">
+                For a reference manager:{' '}
+                <a href={`/api/documents/${document.id}/citation?format=bibtex`} download>BibTeX</a> ·{' '}
+                <a href={`/api/documents/${document.id}/citation?format=ris`} download>RIS</a> ·{' '}
+                <a href={`/api/documents/${document.id}/citation?format=csl-json`} download>CSL-JSON</a>
+              </p>
             </section>
             <Details document={document} />
             {sameStory.length + sameQuotes.length > 0 ? (

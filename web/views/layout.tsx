@@ -30,6 +30,7 @@ export function Layout(props: { title: string; section: Section; children?: Chil
         <meta name="referrer" content="no-referrer" />
         <title>{props.title ? `${props.title} · Verbatim` : 'Verbatim'}</title>
         <meta name="description" content={props.description ?? 'Verbatim: an archive of source articles to search, read and check quotes against.'} />
+        <link rel="icon" type="image/svg+xml" href={loadAsset('favicon.svg').url} />
         <link rel="stylesheet" href={loadAsset('site.css').url} />
         <script type="module" src={loadAsset('app.js').url}></script>
       </head>

@@ -126,6 +126,18 @@ function Pagination(props: { q: string; page: number; pages: number }) {
   );
 }
 
+/** This page of results as a file: citations for a reference manager, or rows for a spreadsheet. */
+function ExportLinks(props: { q: string; offset: number; limit: number }) {
+  const href = (format: string) => `/api/search/export?${new URLSearchParams({ q: props.q, offset: String(props.offset), limit: String(props.limit), format })}`;
+  return (
+    <p class="export-links">
+      Export this page: <a href={href('csv')} download>CSV</a> · <a href={href('jsonl')} download>JSON Lines</a> ·{' '}
+      <a href={href('bibtex')} download>BibTeX</a> · <a href={href('ris')} download>RIS</a> ·{' '}
+      <a href={href('csl-json')} download>CSL-JSON</a>
+    </p>
+  );
+}
+
 /**
  * @example
  * ```tsx
@@ -177,6 +189,7 @@ export function SearchPage(props: SearchPageProps) {
                 ))}
               </ol>
               <Pagination q={q} page={props.page} pages={pages} />
+              <ExportLinks q={q} offset={first - 1} limit={props.perPage} />
             </section>
             <SearchFacets facets={results.facets} q={q} />
           </div>

@@ -14,6 +14,7 @@ import { DocumentSchema, IdParamSchema, IngestJsonSchema, IngestMultipartSchema,
 const ingestRoute = createRoute({
   method: 'post',
   path: '/api/documents',
+  operationId: 'createDocument',
   summary: 'Archive an article',
   security: [{ bearer: [] }],
   request: {
@@ -32,7 +33,9 @@ const ingestRoute = createRoute({
 const documentRoute = createRoute({
   method: 'get',
   path: '/api/documents/{id}',
+  operationId: 'getDocument',
   summary: 'A document: metadata, normalised text, paragraphs and quotes',
+  security: [],
   request: { params: IdParamSchema },
   responses: { 200: { description: 'The document', content: { 'application/json': { schema: DocumentSchema } } }, ...errorResponses(400, 404) },
 });
@@ -40,7 +43,9 @@ const documentRoute = createRoute({
 const originalRoute = createRoute({
   method: 'get',
   path: '/api/documents/{id}/original',
+  operationId: 'getOriginal',
   summary: 'The original upload, byte for byte, with its content type',
+  security: [],
   request: { params: IdParamSchema },
   responses: { 200: { description: 'The original bytes' }, ...errorResponses(400, 404) },
 });
@@ -48,6 +53,7 @@ const originalRoute = createRoute({
 const deleteRoute = createRoute({
   method: 'delete',
   path: '/api/documents/{id}',
+  operationId: 'deleteDocument',
   summary: 'Remove a document from search, reading and storage',
   security: [{ bearer: [] }],
   request: { params: IdParamSchema },

@@ -8,6 +8,8 @@ import { ErrorSchema, QuoteQuerySchema, QuoteSearchSchema } from '../schemas.ts'
 const quotesRoute = createRoute({
   method: 'get',
   path: '/api/quotes',
+  operationId: 'findQuotes',
+  security: [],
   summary: 'Find the original of a quote, however it was misremembered, and every document that carries it',
   request: { query: QuoteQuerySchema },
   responses: {

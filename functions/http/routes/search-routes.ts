@@ -7,6 +7,8 @@ import { ErrorSchema, SearchPageSchema, SearchQuerySchema } from '../schemas.ts'
 const searchRoute = createRoute({
   method: 'get',
   path: '/api/search',
+  operationId: 'search',
+  security: [],
   summary: 'Search the archive; passages carry offsets into the document text',
   request: { query: SearchQuerySchema },
   responses: {

@@ -29,6 +29,7 @@ const ExtractResultSchema = z
 const extractRoute = createRoute({
   method: 'post',
   path: '/api/extract',
+  operationId: 'extractDocument',
   summary: 'Read a file without archiving it: its format, metadata and a text preview',
   security: [{ bearer: [] }],
   request: { body: { required: true, content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) } } } },

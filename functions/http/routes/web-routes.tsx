@@ -88,6 +88,9 @@ function createWebApp(deps: AppDeps): Hono {
     });
   });
 
+  // Browsers and feed readers ask for /favicon.ico whatever the page links to.
+  web.get('/favicon.ico', (c) => c.redirect(loadAsset('favicon.svg').url, 301));
+
   web.get('/', async (c) => {
     const q = (c.req.query('q') ?? '').trim();
     const pageNumber = Math.min(MAX_PAGE, Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
