@@ -1,5 +1,11 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { BlockPublicAccess, BucketEncryption, ObjectOwnership, type BucketProps, type LifecycleRule } from 'aws-cdk-lib/aws-s3';
+import {
+  BlockPublicAccess,
+  BucketEncryption,
+  ObjectOwnership,
+  type BucketProps,
+  type LifecycleRule,
+} from 'aws-cdk-lib/aws-s3';
 
 /**
  * What every Verbatim bucket is: S3-encrypted (SSE-S3, which S3's log delivery also supports),

@@ -33,7 +33,11 @@ export function postToApi(api: string, token: string | undefined, options: PostT
   const baseDelayMs = options.baseDelayMs ?? BASE_DELAY_MS;
   return async (request: IngestRequest): Promise<{ duplicate: boolean }> => {
     const form = new FormData();
-    form.set('file', new Blob([request.file.bytes as Uint8Array<ArrayBuffer>], { type: request.file.contentType }), request.file.fileName ?? 'article.txt');
+    form.set(
+      'file',
+      new Blob([request.file.bytes as Uint8Array<ArrayBuffer>], { type: request.file.contentType }),
+      request.file.fileName ?? 'article.txt',
+    );
     for (const [key, value] of Object.entries(request.metadata ?? {})) if (value) form.set(key, value);
     for (let attempt = 0; ; attempt++) {
       const response = await fetch(new URL('/api/documents', api), {
@@ -44,7 +48,9 @@ export function postToApi(api: string, token: string | undefined, options: PostT
       if (response.status === 429) {
         await response.body?.cancel();
         if (attempt === MAX_THROTTLE_RETRIES) {
-          throw new Error(`The API kept answering 429 (throttled) after ${MAX_THROTTLE_RETRIES} retries: try a lower --concurrency.`);
+          throw new Error(
+            `The API kept answering 429 (throttled) after ${MAX_THROTTLE_RETRIES} retries: try a lower --concurrency.`,
+          );
         }
         await sleep(throttleDelay(response.headers.get('retry-after'), baseDelayMs * 2 ** attempt));
         continue;

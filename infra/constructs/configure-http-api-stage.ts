@@ -81,4 +81,3 @@ export function configureHttpApiStage(scope: Construct, httpApi: HttpApi, option
   };
   return accessLogs;
 }
-

@@ -20,7 +20,8 @@ function nag(addToStack?: (stack: Stack) => void) {
     applyNagChecks(app);
   });
   const annotations = Annotations.fromStack(stack);
-  const text = (found: { id: string; entry: { data?: unknown } }[]) => found.map((f) => `${f.id}: ${String(f.entry.data).split('\n')[0]}`);
+  const text = (found: { id: string; entry: { data?: unknown } }[]) =>
+    found.map((f) => `${f.id}: ${String(f.entry.data).split('\n')[0]}`);
   return {
     template,
     errors: text(annotations.findError('*', Match.anyValue())),
@@ -39,8 +40,11 @@ describe('cdk-nag', () => {
   it('has a reason for every suppression, and the README lists each suppressed rule', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     const deployment = readme.slice(readme.indexOf('## Deployment'), readme.indexOf('## Libraries'));
-    const resources = Object.values(result.template.toJSON().Resources) as { Metadata?: any }[];
-    const suppressions = resources.flatMap((r) => (r.Metadata?.cdk_nag?.rules_to_suppress ?? []) as { id: string; reason: string }[]);
+    type Suppression = { id: string; reason: string };
+    const resources = Object.values(result.template.toJSON().Resources) as {
+      Metadata?: { cdk_nag?: { rules_to_suppress?: Suppression[] } };
+    }[];
+    const suppressions = resources.flatMap((r) => r.Metadata?.cdk_nag?.rules_to_suppress ?? []);
     expect(suppressions.length).toBeGreaterThan(0);
     for (const { id, reason } of suppressions) {
       expect(reason.length, id).toBeGreaterThan(60);

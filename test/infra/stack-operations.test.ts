@@ -7,11 +7,21 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import { Runtime } from 'aws-cdk-lib/aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  ACCESS_LOG_FORMAT, READ_THROTTLE, WRITE_ROUTES, WRITE_THROTTLE,
+  ACCESS_LOG_FORMAT,
+  READ_THROTTLE,
+  WRITE_ROUTES,
+  WRITE_THROTTLE,
 } from '../../infra/constructs/configure-http-api-stage.ts';
 import { ACCESS_LOG_PREFIX } from '../../infra/constructs/storage.ts';
 import {
-  allowStatements, archiveBucket, functionByDescription, NO_BUNDLING, single, singleWith, synth, type CfnResource,
+  allowStatements,
+  archiveBucket,
+  functionByDescription,
+  NO_BUNDLING,
+  single,
+  singleWith,
+  synth,
+  type CfnResource,
 } from './template-helpers.ts';
 
 let template: Template;
@@ -30,14 +40,16 @@ describe('HTTP API stage', () => {
     const [, stage] = single(template, 'AWS::ApiGatewayV2::Stage');
     expect(stage.Properties!.StageName).toBe('$default');
     expect(stage.Properties!.DefaultRouteSettings).toEqual({
-      ThrottlingRateLimit: READ_THROTTLE.rateLimit, ThrottlingBurstLimit: READ_THROTTLE.burstLimit,
+      ThrottlingRateLimit: READ_THROTTLE.rateLimit,
+      ThrottlingBurstLimit: READ_THROTTLE.burstLimit,
     });
     expect(WRITE_THROTTLE.rateLimit).toBeLessThan(READ_THROTTLE.rateLimit);
     const routeKeys = WRITE_ROUTES.map((r) => `${r.method} ${r.path}`);
     expect(Object.keys(stage.Properties!.RouteSettings).sort()).toEqual([...routeKeys].sort());
     for (const key of routeKeys) {
       expect(stage.Properties!.RouteSettings[key]).toEqual({
-        ThrottlingRateLimit: WRITE_THROTTLE.rateLimit, ThrottlingBurstLimit: WRITE_THROTTLE.burstLimit,
+        ThrottlingRateLimit: WRITE_THROTTLE.rateLimit,
+        ThrottlingBurstLimit: WRITE_THROTTLE.burstLimit,
       });
       // The route must exist before CloudFormation applies settings to its key.
       const [routeId] = singleWith(template, 'AWS::ApiGatewayV2::Route', { RouteKey: key });
@@ -52,7 +64,11 @@ describe('HTTP API stage', () => {
     expect(resources[logGroupId]).toMatchObject({ Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 30 } });
     const format = JSON.parse(Format);
     expect(format).toEqual(ACCESS_LOG_FORMAT);
-    expect(format).toMatchObject({ requestId: '$context.requestId', status: '$context.status', ip: '$context.identity.sourceIp' });
+    expect(format).toMatchObject({
+      requestId: '$context.requestId',
+      status: '$context.status',
+      ip: '$context.identity.sourceIp',
+    });
     expect(Format).not.toMatch(/querystring|authorization/i);
   });
 });
@@ -67,22 +83,35 @@ describe('bucket access logs', () => {
       Type: 'AWS::S3::Bucket',
       DeletionPolicy: 'Retain',
       Properties: {
-        BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
-        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        },
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
       },
     });
     expect(logBucket.Properties!.LifecycleConfiguration.Rules).toContainEqual(
       expect.objectContaining({ ExpirationInDays: 90, Status: 'Enabled' }),
     );
     const [, policy] = singleWith(template, 'AWS::S3::BucketPolicy', { Bucket: { Ref: logBucketId } });
-    const statements = policy.Properties!.PolicyDocument.Statement as any[];
-    expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
+    const statements = policy.Properties!.PolicyDocument.Statement as Record<string, unknown>[];
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+    );
     // Only S3's log delivery may write, only for this archive bucket, only under the log prefix.
-    expect(statements).toContainEqual(expect.objectContaining({
-      Effect: 'Allow', Action: 's3:PutObject', Principal: { Service: 'logging.s3.amazonaws.com' },
-      Condition: expect.objectContaining({ ArnLike: { 'aws:SourceArn': { 'Fn::GetAtt': [bucketId, 'Arn'] } } }),
-      Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [logBucketId, 'Arn'] }, `/${ACCESS_LOG_PREFIX}*`]] },
-    }));
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Allow',
+        Action: 's3:PutObject',
+        Principal: { Service: 'logging.s3.amazonaws.com' },
+        Condition: expect.objectContaining({ ArnLike: { 'aws:SourceArn': { 'Fn::GetAtt': [bucketId, 'Arn'] } } }),
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [logBucketId, 'Arn'] }, `/${ACCESS_LOG_PREFIX}*`]] },
+      }),
+    );
   });
 
   it('are kept as long as the bucketAccessLogRetentionDays prop says', () => {
@@ -101,28 +130,44 @@ describe('indexer failures', () => {
     expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
     const [indexerId] = functionByDescription(template, 'Verbatim search index compactor');
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
-      FunctionName: { Ref: indexerId }, DestinationConfig: { OnFailure: { Destination: queueArn() } },
+      FunctionName: { Ref: indexerId },
+      DestinationConfig: { OnFailure: { Destination: queueArn() } },
     });
     const [ruleId, rule] = single(template, 'AWS::Events::Rule');
     expect(rule.Properties!.Targets).toEqual([expect.objectContaining({ DeadLetterConfig: { Arn: queueArn() } })]);
     const [, policy] = singleWith(template, 'AWS::SQS::QueuePolicy', { Queues: [{ Ref: queueId }] });
-    const statements = policy.Properties!.PolicyDocument.Statement as any[];
-    expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
-    expect(statements).toContainEqual(expect.objectContaining({
-      Effect: 'Allow', Action: 'sqs:SendMessage', Principal: { Service: 'events.amazonaws.com' },
-      Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [ruleId, 'Arn'] } } },
-    }));
+    const statements = policy.Properties!.PolicyDocument.Statement as Record<string, unknown>[];
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+    );
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Allow',
+        Action: 'sqs:SendMessage',
+        Principal: { Service: 'events.amazonaws.com' },
+        Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [ruleId, 'Arn'] } } },
+      }),
+    );
     // The function role sends its own failure records (Lambda destinations use the function's role).
-    const indexerRole = functionByDescription(template, 'Verbatim search index compactor')[1].Properties!.Role['Fn::GetAtt'][0];
+    const indexerRole = functionByDescription(template, 'Verbatim search index compactor')[1].Properties!.Role[
+      'Fn::GetAtt'
+    ][0];
     const sends = allowStatements(template).filter((s) => s.actions.includes('sqs:SendMessage'));
     expect(sends.map((s) => s.roles)).toEqual([[indexerRole]]);
   });
 
   it('raise an alarm while any message waits in the queue', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible', Statistic: 'Maximum',
-      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [single(template, 'AWS::SQS::Queue')[0], 'QueueName'] } }],
-      Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', EvaluationPeriods: 1, TreatMissingData: 'notBreaching',
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Statistic: 'Maximum',
+      Dimensions: [
+        { Name: 'QueueName', Value: { 'Fn::GetAtt': [single(template, 'AWS::SQS::Queue')[0], 'QueueName'] } },
+      ],
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      EvaluationPeriods: 1,
+      TreatMissingData: 'notBreaching',
     });
   });
 });
@@ -130,7 +175,9 @@ describe('indexer failures', () => {
 describe('every function', () => {
   it('runs on the newest Node.js runtime aws-cdk-lib knows, with explicit memory and timeout', () => {
     const version = (name: string) => Number(/^nodejs(\d+)\.x$/.exec(name)?.[1] ?? 0);
-    const newest = Runtime.ALL.map((r) => r.name).filter(version).sort((a, b) => version(b) - version(a))[0];
+    const newest = Runtime.ALL.map((r) => r.name)
+      .filter(version)
+      .sort((a, b) => version(b) - version(a))[0];
     expect(functions.length).toBeGreaterThan(0);
     for (const [id, fn] of functions) {
       expect(fn.Properties!.Runtime, id).toBe(newest);
@@ -160,13 +207,22 @@ describe('every function', () => {
     for (const [id, fn] of functions) {
       const roleId = fn.Properties!.Role['Fn::GetAtt'][0] as string;
       expect(resources[roleId].Properties!.ManagedPolicyArns, id).toBeUndefined();
-      const logWrites = allowStatements(template).filter((s) => s.roles.includes(roleId) && s.actions.some((a) => a.startsWith('logs:')));
-      expect(logWrites.flatMap((s) => s.resources), id).toEqual([`arn:${fn.Properties!.LoggingConfig.LogGroup.Ref}`]);
+      const logWrites = allowStatements(template).filter(
+        (s) => s.roles.includes(roleId) && s.actions.some((a) => a.startsWith('logs:')),
+      );
+      expect(
+        logWrites.flatMap((s) => s.resources),
+        id,
+      ).toEqual([`arn:${fn.Properties!.LoggingConfig.LogGroup.Ref}`]);
     }
   });
 
   it('may call exactly the S3 actions the adapters use', () => {
-    const s3Actions = new Set(allowStatements(template).flatMap((s) => s.actions).filter((a) => a.startsWith('s3:')));
+    const s3Actions = new Set(
+      allowStatements(template)
+        .flatMap((s) => s.actions)
+        .filter((a) => a.startsWith('s3:')),
+    );
     expect([...s3Actions].sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject']);
   });
 });

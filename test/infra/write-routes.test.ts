@@ -14,7 +14,9 @@ describe('write routes', () => {
     const { status, body } = await getJson(scratch.app, '/api/openapi.json');
     expect(status).toBe(200);
     const writes: string[] = [];
-    for (const [path, operations] of Object.entries(body.paths as Record<string, Record<string, { security?: unknown }>>)) {
+    for (const [path, operations] of Object.entries(
+      body.paths as Record<string, Record<string, { security?: unknown }>>,
+    )) {
       for (const [method, operation] of Object.entries(operations)) {
         if (method === 'get' || method === 'head' || method === 'options') continue;
         writes.push(`${method.toUpperCase()} ${path}`);

@@ -19,21 +19,24 @@ let server: ReturnType<typeof serve>;
 
 beforeAll(async () => {
   server = await new Promise((resolve) => {
-    const started = serve({
-      hostname: '127.0.0.1',
-      port: 0,
-      fetch: (request: Request) => {
-        if (front.throttleNext > 0) {
-          front.throttleNext--;
-          front.refused++;
-          const headers: Record<string, string> = { 'content-type': 'application/json' };
-          if (front.retryAfter !== null) headers['retry-after'] = front.retryAfter;
-          return new Response('{"message":"Too Many Requests"}', { status: 429, headers });
-        }
-        front.passed++;
-        return scratch.app.fetch(request);
+    const started = serve(
+      {
+        hostname: '127.0.0.1',
+        port: 0,
+        fetch: (request: Request) => {
+          if (front.throttleNext > 0) {
+            front.throttleNext--;
+            front.refused++;
+            const headers: Record<string, string> = { 'content-type': 'application/json' };
+            if (front.retryAfter !== null) headers['retry-after'] = front.retryAfter;
+            return new Response('{"message":"Too Many Requests"}', { status: 429, headers });
+          }
+          front.passed++;
+          return scratch.app.fetch(request);
+        },
       },
-    }, () => resolve(started));
+      () => resolve(started),
+    );
   });
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -65,7 +68,9 @@ describe('postToApi', () => {
   it('stops the import when the throttle outlasts its retries, and sends nothing through', async () => {
     reset(MAX_THROTTLE_RETRIES + 5);
     const ingest = postToApi(baseUrl, TOKEN, { baseDelayMs: 1 });
-    const error = await ingest(article('An article that never gets past the throttle at all.')).catch((e: unknown) => e);
+    const error = await ingest(article('An article that never gets past the throttle at all.')).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(Error);
     expect(error).not.toBeInstanceOf(VerbatimError);
     expect((error as Error).message).toMatch(/429.*--concurrency/);
@@ -81,7 +86,9 @@ describe('postToApi', () => {
 
   it('stops the import on a wrong token', async () => {
     reset(0);
-    const error = await postToApi(baseUrl, 'not-the-token-at-all-0000', { baseDelayMs: 1 })(article('Some text for a wrong token.')).catch((e: unknown) => e);
+    const error = await postToApi(baseUrl, 'not-the-token-at-all-0000', { baseDelayMs: 1 })(
+      article('Some text for a wrong token.'),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     expect(error).not.toBeInstanceOf(VerbatimError);
   });
