@@ -27,6 +27,12 @@ import {
 let template: Template;
 let resources: Record<string, CfnResource>;
 let functions: [string, CfnResource][];
+/** The statement CDK's `enforceSSL` adds to a bucket or queue policy. */
+const DENY_PLAIN_HTTP = expect.objectContaining({
+  Effect: 'Deny',
+  Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+});
+const statementsOf = (policy: CfnResource) => policy.Properties!.PolicyDocument.Statement as Record<string, unknown>[];
 const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
 
 beforeAll(() => {
@@ -98,10 +104,8 @@ describe('bucket access logs', () => {
       expect.objectContaining({ ExpirationInDays: 90, Status: 'Enabled' }),
     );
     const [, policy] = singleWith(template, 'AWS::S3::BucketPolicy', { Bucket: { Ref: logBucketId } });
-    const statements = policy.Properties!.PolicyDocument.Statement as Record<string, unknown>[];
-    expect(statements).toContainEqual(
-      expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-    );
+    const statements = statementsOf(policy);
+    expect(statements).toContainEqual(DENY_PLAIN_HTTP);
     // Only S3's log delivery may write, only for this archive bucket, only under the log prefix.
     expect(statements).toContainEqual(
       expect.objectContaining({
@@ -136,10 +140,8 @@ describe('indexer failures', () => {
     const [ruleId, rule] = single(template, 'AWS::Events::Rule');
     expect(rule.Properties!.Targets).toEqual([expect.objectContaining({ DeadLetterConfig: { Arn: queueArn() } })]);
     const [, policy] = singleWith(template, 'AWS::SQS::QueuePolicy', { Queues: [{ Ref: queueId }] });
-    const statements = policy.Properties!.PolicyDocument.Statement as Record<string, unknown>[];
-    expect(statements).toContainEqual(
-      expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-    );
+    const statements = statementsOf(policy);
+    expect(statements).toContainEqual(DENY_PLAIN_HTTP);
     expect(statements).toContainEqual(
       expect.objectContaining({
         Effect: 'Allow',
