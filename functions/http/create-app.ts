@@ -5,24 +5,29 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Archive } from '../app/archive.ts';
+import type { ApiToken } from '../config.ts';
 import { VerbatimError } from '../core/errors.ts';
 import { formatZodError } from './format-zod-error.ts';
 import { errorResponse, onError } from './on-error.ts';
+import { auditRoutes } from './routes/audit-routes.ts';
 import { documentRoutes } from './routes/document-routes.ts';
 import { searchRoutes } from './routes/search-routes.ts';
 import { quoteRoutes } from './routes/quote-routes.ts';
 import { webRoutes } from './routes/web-routes.tsx';
 
-/** What the app needs: the archive and the write token (none: writes are open). */
+/** What the app needs: the archive and the write tokens (none: writes are open). */
 export interface AppDeps {
   archive: Archive;
+  /** Named write tokens, as `loadConfig` validated them. */
+  apiTokens?: readonly ApiToken[];
+  /** Shorthand for one token named `default`, as `VERBATIM_API_TOKEN` gives. */
   apiToken?: string;
 }
 
 /**
  * @example
  * ```ts
- * const app = createApp({ archive, apiToken: config.apiToken });
+ * const app = createApp({ archive, apiTokens: config.apiTokens });
  * const response = await app.request('/api/search?q=embassy');
  * ```
  */
@@ -37,6 +42,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   documentRoutes(app, deps);
   searchRoutes(app, deps);
   quoteRoutes(app, deps);
+  auditRoutes(app, deps);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc('/api/openapi.json', {
     openapi: '3.0.0',

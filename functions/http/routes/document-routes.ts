@@ -4,11 +4,12 @@ import { ingestDocument } from '../../app/ingest-document.ts';
 import { deleteDocument } from '../../app/delete-document.ts';
 import { readDocument, readOriginal } from '../../app/read-document.ts';
 import { citeDocument, passageAnchor, quotePath } from '../../core/cite-document.ts';
+import { auditDocument, auditWrites } from '../audit-writes.ts';
 import type { AppDeps } from '../create-app.ts';
 import { errorResponses } from '../error-responses.ts';
 import { limitUploadSize } from '../limit-upload-size.ts';
 import { readIngestRequest } from '../read-ingest-request.ts';
-import { requireToken } from '../require-token.ts';
+import { requireToken, writerOf, writeTokensOf } from '../require-token.ts';
 import { DocumentSchema, IdParamSchema, IngestJsonSchema, IngestMultipartSchema, IngestResultSchema } from '../schemas.ts';
 
 const ingestRoute = createRoute({
@@ -62,19 +63,23 @@ const deleteRoute = createRoute({
  */
 export function documentRoutes(app: OpenAPIHono, deps: AppDeps): void {
   // Documented through the registry, parsed by readIngestRequest: one upload may be JSON or a form.
+  const tokens = writeTokensOf(deps);
   app.openAPIRegistry.registerPath(ingestRoute);
   app.post(
     '/api/documents',
-    requireToken(deps.apiToken),
+    requireToken(tokens),
+    auditWrites(deps.archive.audit, 'ingest'),
     limitUploadSize(deps.archive.limits.maxUploadBytes),
     async (c) => {
       const request = await readIngestRequest(c);
-      const result = await ingestDocument(deps.archive, { ...request, uploader: deps.apiToken ? 'token' : 'local' });
+      // The uploader is the token's name: every document says who archived it.
+      const result = await ingestDocument(deps.archive, { ...request, uploader: writerOf(c) });
+      auditDocument(c, result.id);
       return c.json(result, result.duplicate ? 200 : 201);
     },
   );
 
-  app.openapi({ ...deleteRoute, middleware: [requireToken(deps.apiToken)] as const }, async (c) => {
+  app.openapi({ ...deleteRoute, middleware: [requireToken(tokens), auditWrites(deps.archive.audit, 'delete')] as const }, async (c) => {
     await deleteDocument(deps.archive, c.req.valid('param').id);
     return c.body(null, 204);
   });
