@@ -7,6 +7,7 @@
 export const ERROR_STATUS = {
   bad_request: 400,
   invalid_text: 400,
+  invalid_utf8: 400,
   empty_document: 422,
   unreadable_file: 422,
   unauthorized: 401,

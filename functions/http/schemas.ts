@@ -6,7 +6,7 @@ import { z } from '@hono/zod-openapi';
 
 const optionalText = (max: number) => z.string().max(max).optional();
 
-/** Metadata an uploader may type; every field optional. */
+/** Metadata an uploader may type; every field optional. In JSON, `null` (as GET answers) means absent. */
 export const SourceMetadataSchema = z.object({
   title: optionalText(500),
   url: optionalText(2000),
@@ -23,7 +23,7 @@ export const IngestJsonSchema = SourceMetadataSchema.extend({
   .refine((body) => (body.text === undefined) !== (body.html === undefined), {
     message: 'Send exactly one of "text" or "html".',
   })
-  .openapi('IngestJson');
+  .openapi('IngestJson', { description: 'Any field may also be null (as GET answers it): null means not given.' });
 
 export const IngestMultipartSchema = SourceMetadataSchema.extend({
   file: z.any().openapi({ type: 'string', format: 'binary', description: 'text/plain, text/markdown, text/html, application/pdf or DOCX.' }),
