@@ -12,9 +12,12 @@ export const ERROR_STATUS = {
   unreadable_file: 422,
   unauthorized: 401,
   not_found: 404,
+  method_not_allowed: 405,
+  request_timeout: 408,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  headers_too_large: 431,
   internal: 500,
 } as const;
 

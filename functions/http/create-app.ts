@@ -8,7 +8,8 @@ import type { Archive } from '../app/archive.ts';
 import type { ApiToken } from '../config.ts';
 import { VerbatimError } from '../core/errors.ts';
 import { formatZodError } from './format-zod-error.ts';
-import { errorResponse, onError } from './on-error.ts';
+import { notFound } from './not-found.ts';
+import { onError } from './on-error.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { documentRoutes } from './routes/document-routes.ts';
 import { searchRoutes } from './routes/search-routes.ts';
@@ -49,7 +50,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     info: { title: 'Verbatim', version: '0.1.0', description: 'An archive of source articles: ingest, read, search, check quotes.' },
   });
   webRoutes(app, deps);
-  app.notFound((c) => errorResponse(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`));
+  app.notFound(notFound(app));
   app.onError(onError);
   return app;
 }

@@ -47,7 +47,8 @@ export function serveApp(
     // Requests @hono/node-server cannot build (bad host, path or method) never reach the app.
     errorHandler: () => new Response(json(400, 'bad_request', 'The request line or Host header is malformed.'), { status: 400, headers: { 'content-type': 'application/json' } }),
   });
-  const server = createServer(listener);
+  // Node answers a missing Host itself, with an empty 400; let it reach @hono/node-server instead.
+  const server = createServer({ requireHostHeader: false }, listener);
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     const busy = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
     if (error.code === 'ECONNRESET' || !socket.writable || busy) {
