@@ -4,18 +4,7 @@
  * bad multipart, odd content types, hostile Authorization headers and random query strings on
  * every route.
  */
-
-/** A deterministic PRNG (mulberry32): the same seed gives the same requests. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom, type Random } from '../eval/quote-finder-variants.ts';
 
 /** One request to send, and a label saying which kind it is. */
 export interface FuzzCase {
@@ -33,7 +22,6 @@ const PARAMS = ['q', 'limit', 'offset', 'speaker', 'before', 'at', 'page', 'publ
 const ODD_TYPES = ['application/json; charset=latin1', 'text/xml', 'multipart/form-data', 'multipart/form-data; boundary=', 'application/x-www-form-urlencoded', 'text/plain', 'application/octet-stream', 'application/json;;;', 'image/png', '*/*', 'application/pdf'];
 const BAD_METHODS = ['FOO', 'PATCH', 'PUT', 'TRACE', 'get', 'OPTIONS', 'PROPFIND', 'M-SEARCH', 'CONNECT', ''];
 
-type Random = () => number;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
 const int = (random: Random, max: number) => Math.floor(random() * max);
 
