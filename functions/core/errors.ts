@@ -7,13 +7,17 @@
 export const ERROR_STATUS = {
   bad_request: 400,
   invalid_text: 400,
+  invalid_utf8: 400,
   empty_document: 422,
   unreadable_file: 422,
   unauthorized: 401,
   not_found: 404,
+  method_not_allowed: 405,
+  request_timeout: 408,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  headers_too_large: 431,
   internal: 500,
 } as const;
 

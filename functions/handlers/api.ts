@@ -7,7 +7,7 @@ import { archiveFromConfig } from './archive-from-config.ts';
 const config = loadConfig(process.env);
 // Open writes are for a laptop, where the local server binds to 127.0.0.1; on AWS they would be
 // open to the internet. The stack always sets a token: its absence is a misconfiguration.
-if (!config.apiToken) throw new Error('VERBATIM_API_TOKEN is not set: the API Lambda refuses to run with open writes.');
+if (config.apiTokens.length === 0) throw new Error('Neither VERBATIM_API_TOKEN nor VERBATIM_API_TOKENS is set: the API Lambda refuses to run with open writes.');
 
 /**
  * A Lambda response body is either text or base64. Only UTF-8 survives the text path byte for
@@ -16,6 +16,6 @@ if (!config.apiToken) throw new Error('VERBATIM_API_TOKEN is not set: the API La
  */
 const isUtf8Text = (type: string) => /^application\/json\b/i.test(type) || /charset=utf-8/i.test(type);
 
-export const handler = handle(createApp({ archive: archiveFromConfig(config), apiToken: config.apiToken }), {
+export const handler = handle(createApp({ archive: archiveFromConfig(config), apiTokens: config.apiTokens }), {
   isContentTypeBinary: (type) => !isUtf8Text(type),
 });

@@ -2,9 +2,9 @@
  * `npm start`: the same Hono app as the Lambda, under @hono/node-server, on the embedded local
  * storage. The index is compacted on a timer, as the scheduled indexer Lambda does on AWS.
  */
-import { serve } from '@hono/node-server';
 import { compactIndex } from '../app/compact-index.ts';
 import { createApp } from '../http/create-app.ts';
+import { serveApp } from '../local/serve-app.ts';
 import { startLocalArchive } from '../local/start-local-archive.ts';
 
 const COMPACT_EVERY_MS = 30_000;
@@ -13,15 +13,16 @@ const local = await startLocalArchive(process.env);
 const { config, archive } = local;
 const port = Number(process.env.PORT || 3000);
 // Without a token anyone who can reach the server could write: then only this machine can.
-const hostname = config.apiToken ? '0.0.0.0' : '127.0.0.1';
+const open = config.apiTokens.length === 0;
+const hostname = open ? '127.0.0.1' : '0.0.0.0';
 
-const server = serve({ fetch: createApp({ archive, apiToken: config.apiToken }).fetch, port, hostname }, (info) => {
+const server = serveApp(createApp({ archive, apiTokens: config.apiTokens }).fetch, { port, hostname }, (info) => {
   console.log(`Verbatim is running at http://localhost:${info.port}`);
   console.log(local.embedded ? `Storage: embedded S3 + DynamoDB, data in ${process.env.VERBATIM_DATA_DIR || '.verbatim-data'}` : 'Storage: configured endpoints');
   console.log(
-    config.apiToken
-      ? `Writes need "Authorization: Bearer <VERBATIM_API_TOKEN>"; listening on ${hostname}.`
-      : 'No VERBATIM_API_TOKEN set: writes are open, so the server listens on 127.0.0.1 only.',
+    open
+      ? 'No VERBATIM_API_TOKEN(S) set: writes are open, so the server listens on 127.0.0.1 only.'
+      : `Writes need "Authorization: Bearer <token>" (tokens: ${config.apiTokens.map((t) => t.name).join(', ')}); listening on ${hostname}.`,
   );
 });
 

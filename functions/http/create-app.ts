@@ -5,9 +5,12 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Archive } from '../app/archive.ts';
+import type { ApiToken } from '../config.ts';
 import { VerbatimError } from '../core/errors.ts';
 import { formatZodError } from './format-zod-error.ts';
-import { errorResponse, onError } from './on-error.ts';
+import { notFound } from './not-found.ts';
+import { onError } from './on-error.ts';
+import { auditRoutes } from './routes/audit-routes.ts';
 import { documentRoutes } from './routes/document-routes.ts';
 import { exportRoutes } from './routes/export-routes.ts';
 import { searchRoutes } from './routes/search-routes.ts';
@@ -21,16 +24,19 @@ const API_DESCRIPTION = [
   "`text.encode('utf-16-le')` at twice the offset, or convert once with a running count.",
 ].join(' ');
 
-/** What the app needs: the archive and the write token (none: writes are open). */
+/** What the app needs: the archive and the write tokens (none: writes are open). */
 export interface AppDeps {
   archive: Archive;
+  /** Named write tokens, as `loadConfig` validated them. */
+  apiTokens?: readonly ApiToken[];
+  /** Shorthand for one token named `default`, as `VERBATIM_API_TOKEN` gives. */
   apiToken?: string;
 }
 
 /**
  * @example
  * ```ts
- * const app = createApp({ archive, apiToken: config.apiToken });
+ * const app = createApp({ archive, apiTokens: config.apiTokens });
  * const response = await app.request('/api/search?q=embassy');
  * ```
  */
@@ -46,6 +52,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   searchRoutes(app, deps);
   quoteRoutes(app, deps);
   exportRoutes(app, deps);
+  auditRoutes(app, deps);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   // The server is whoever answered: the same document serves localhost and the deployed API.
   app.doc('/api/openapi.json', (c) => ({
@@ -54,7 +61,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     servers: [{ url: new URL(c.req.url).origin }],
   }));
   webRoutes(app, deps);
-  app.notFound((c) => errorResponse(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`));
+  app.notFound(notFound(app));
   app.onError(onError);
   return app;
 }

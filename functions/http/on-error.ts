@@ -23,6 +23,8 @@ export function onError(error: Error, c: Context): Response {
     return errorResponse(c, error.status as ContentfulStatusCode, error.code, error.message);
   }
   if (error instanceof HTTPException) {
+    // Middleware that already answered in our shape (bearer-auth's 401, with its WWW-Authenticate).
+    if (error.res?.headers.get('content-type')?.startsWith('application/json')) return error.getResponse();
     const code = error.status === 401 ? 'unauthorized' : error.status === 413 ? 'payload_too_large' : 'bad_request';
     return errorResponse(c, error.status as ContentfulStatusCode, code, error.message || 'The request could not be processed.');
   }

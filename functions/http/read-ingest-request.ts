@@ -10,6 +10,14 @@ import { IngestJsonSchema, SourceMetadataSchema } from './schemas.ts';
 import { formatZodError } from './format-zod-error.ts';
 
 const encoder = new TextEncoder();
+/** Strict: a JSON body with invalid UTF-8 is refused, as the same bytes uploaded as a file are. */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** `null` where GET answers null means "not given": what a client reads back, it can post again. */
+function withoutNulls(body: unknown): unknown {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return body;
+  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== null));
+}
 
 function metadataFrom(fields: Record<string, unknown>): SourceMetadata {
   const parsed = SourceMetadataSchema.safeParse(
@@ -20,7 +28,12 @@ function metadataFrom(fields: Record<string, unknown>): SourceMetadata {
 }
 
 async function fromJson(c: Context): Promise<IngestRequest> {
-  const raw = await c.req.text();
+  let raw: string;
+  try {
+    raw = strictUtf8.decode(await c.req.arrayBuffer());
+  } catch {
+    throw new VerbatimError('invalid_utf8', 'The request body is not valid UTF-8: JSON must be sent as UTF-8. Check the encoding of the text you send.');
+  }
   if (raw.trim() === '') throw new VerbatimError('bad_request', 'The request body is empty: send JSON with "text" or "html".');
   let body: unknown;
   try {
@@ -28,7 +41,7 @@ async function fromJson(c: Context): Promise<IngestRequest> {
   } catch {
     throw new VerbatimError('bad_request', 'The request body is not valid JSON.');
   }
-  const parsed = IngestJsonSchema.safeParse(body);
+  const parsed = IngestJsonSchema.safeParse(withoutNulls(body));
   if (!parsed.success) throw new VerbatimError('bad_request', formatZodError(parsed.error));
   const { text, html, ...metadata } = parsed.data;
   const file =

@@ -6,7 +6,7 @@ import { z } from '@hono/zod-openapi';
 
 const optionalText = (max: number) => z.string().max(max).optional();
 
-/** Metadata an uploader may type; every field optional. */
+/** Metadata an uploader may type; every field optional. In JSON, `null` (as GET answers) means absent. */
 export const SourceMetadataSchema = z.object({
   title: optionalText(500),
   url: optionalText(2000),
@@ -26,6 +26,7 @@ export const IngestJsonSchema = SourceMetadataSchema.extend({
   // The refinement above, stated for clients: a generated client then refuses `{ "txt": … }` or a
   // body with both, at compile time.
   .openapi('IngestJson', {
+    description: 'Any field may also be null (as GET answers it): null means not given.',
     oneOf: [
       { type: 'object', required: ['text'], properties: { text: { type: 'string' } } },
       { type: 'object', required: ['html'], properties: { html: { type: 'string' } } },

@@ -11,7 +11,7 @@ const encoder = new TextEncoder();
 
 /** Another process over the same storage: what a second Lambda container is. */
 const anotherProcess = (blobs: BlobStore = scratch.archive.blobs): Archive =>
-  createArchive({ blobs, metadata: scratch.archive.metadata, maxUploadBytes: 1 << 20 });
+  createArchive({ blobs, metadata: scratch.archive.metadata, audit: scratch.archive.audit, maxUploadBytes: 1 << 20 });
 
 const article = (n: number) => ({
   file: { bytes: encoder.encode(`Report number ${n}: the river ferry ran ${n} extra crossings at the weekend, operators said.`), contentType: 'text/plain' },
@@ -67,7 +67,7 @@ describe('freshness under concurrency', () => {
         return typeof value === 'function' ? value.bind(target) : value;
       },
     });
-    const reader = createArchive({ blobs: scratch.archive.blobs, metadata: slow, maxUploadBytes: 1 << 20 });
+    const reader = createArchive({ blobs: scratch.archive.blobs, metadata: slow, audit: scratch.archive.audit, maxUploadBytes: 1 << 20 });
     await reader.index.current();
     const inFlight = reader.index.current();
     const written = await ingestDocument(anotherProcess(), article(3000));

@@ -11,7 +11,7 @@ const encoder = new TextEncoder();
 
 /** Another process over the same storage: what a second Lambda container is. */
 const anotherProcess = (indexFreshnessMs = 0): Archive =>
-  createArchive({ blobs: scratch.archive.blobs, metadata: scratch.archive.metadata, maxUploadBytes: 1 << 20, indexFreshnessMs });
+  createArchive({ blobs: scratch.archive.blobs, metadata: scratch.archive.metadata, audit: scratch.archive.audit, maxUploadBytes: 1 << 20, indexFreshnessMs });
 
 const article = (n: number) => ({
   file: { bytes: encoder.encode(`Lighthouse log ${n}: the keeper counted ${n} ships passing the headland before dawn.`), contentType: 'text/plain' },

@@ -40,12 +40,13 @@ export interface ColdStartSplit {
 }
 
 async function main(): Promise<ColdStartSplit> {
-  const [{ loadConfig }, { createClients }, { S3BlobStore }, { DynamoMetadataStore }, { createArchive }, { searchArchive }, { ReplicaBlobStore }] =
+  const [{ loadConfig }, { createClients }, { S3BlobStore }, { DynamoMetadataStore }, { DynamoAuditLog }, { createArchive }, { searchArchive }, { ReplicaBlobStore }] =
     await Promise.all([
       import('../../functions/config.ts'),
       import('../../functions/adapters/create-clients.ts'),
       import('../../functions/adapters/s3-blob-store.ts'),
       import('../../functions/adapters/dynamo-metadata-store.ts'),
+      import('../../functions/adapters/dynamo-audit-log.ts'),
       import('../../functions/app/archive.ts'),
       import('../../functions/app/search-archive.ts'),
       import('./replica-blob-store.ts'),
@@ -68,7 +69,7 @@ async function main(): Promise<ColdStartSplit> {
     },
   });
   const metadata = new DynamoMetadataStore(clients.dynamo, config.table);
-  const archive = createArchive({ blobs, metadata, maxUploadBytes: config.maxUploadBytes });
+  const archive = createArchive({ blobs, metadata, audit: new DynamoAuditLog(clients.dynamo, config.table), maxUploadBytes: config.maxUploadBytes });
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const before = process.memoryUsage();

@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
+import { DynamoAuditLog } from '../../functions/adapters/dynamo-audit-log.ts';
 import { DynamoMetadataStore } from '../../functions/adapters/dynamo-metadata-store.ts';
 import { S3BlobStore } from '../../functions/adapters/s3-blob-store.ts';
 import { createArchive, type Archive } from '../../functions/app/archive.ts';
@@ -88,7 +89,7 @@ async function scaleArchive(local: LocalArchive, articles: number): Promise<{ ar
   const own = new S3BlobStore(local.clients.s3, bucket);
   const blobs = new ReplicaBlobStore(own, local.archive.blobs);
   const metadata = new DynamoMetadataStore(local.clients.dynamo, table);
-  return { archive: createArchive({ blobs, metadata, maxUploadBytes: 10 << 20, indexFreshnessMs: local.config.indexFreshnessMs }), bucket, table, own };
+  return { archive: createArchive({ blobs, metadata, audit: new DynamoAuditLog(local.clients.dynamo, table), maxUploadBytes: 10 << 20, indexFreshnessMs: local.config.indexFreshnessMs }), bucket, table, own };
 }
 
 /**

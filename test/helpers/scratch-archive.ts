@@ -17,13 +17,14 @@ export interface Scratch {
 }
 
 /** Starts a scratch archive before the suite's tests and stops it after. */
-export function useScratchArchive(options: { apiToken?: string } = {}): Scratch {
+export function useScratchArchive(options: { apiToken?: string; apiTokens?: string } = {}): Scratch {
   const scratch = {} as Scratch;
   beforeAll(async () => {
-    scratch.local = await startLocalArchive({ VERBATIM_API_TOKEN: options.apiToken }, { persistent: false });
+    scratch.local = await startLocalArchive({ VERBATIM_API_TOKEN: options.apiToken, VERBATIM_API_TOKENS: options.apiTokens }, { persistent: false });
     scratch.archive = scratch.local.archive;
     scratch.config = scratch.local.config;
-    scratch.app = createApp({ archive: scratch.archive, apiToken: options.apiToken });
+    // The tokens as configuration validated them, as the entry points pass them.
+    scratch.app = createApp({ archive: scratch.archive, apiTokens: scratch.config.apiTokens });
   });
   afterAll(async () => {
     await scratch.local?.close();

@@ -59,6 +59,8 @@ describe('POST /api/documents then GET /api/documents/:id', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(response.headers.get('content-security-policy')).toContain('sandbox');
+    // An uploaded page is a download, never a page shown at the archive's address.
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="verbatim-${created.body.id}.html"`);
     expect(await response.text()).toBe(html);
     const { body } = await getJson(scratch.app, `/api/documents/${created.body.id}`);
     expect(body.text).toContain('The ferry timetable changes on Monday');
@@ -75,6 +77,7 @@ describe('POST /api/documents then GET /api/documents/:id', () => {
     expect(response.status).toBe(201);
     expect(body).toMatchObject({ title: 'Library extends hours', publisher: 'Town Crier', contentType: 'text/markdown' });
     const original = await scratch.app.request(`/api/documents/${body.id}/original`);
+    expect(original.headers.get('content-disposition')).toBe(`attachment; filename="verbatim-${body.id}.md"`);
     expect(await original.text()).toBe(markdown);
   });
 });
@@ -168,5 +171,58 @@ describe('open writes (no token configured)', () => {
     expect(foreignOrigin.status).toBe(401);
     const sameOrigin = await scratch.app.request('/api/documents', { method: 'POST', body, headers: { ...headers, 'sec-fetch-site': 'same-origin', origin: 'http://localhost' } });
     expect(sameOrigin.status).toBe(201);
+  });
+});
+
+describe('JSON uploads: strict UTF-8, and null where GET answers null', () => {
+  it('refuses invalid UTF-8 inside a JSON body with 400 invalid_utf8, and stores nothing', async () => {
+    const prefix = new TextEncoder().encode('{"text":"Caf');
+    const suffix = new TextEncoder().encode(' owners said the terrace will reopen in spring after the storm."}');
+    const body = new Uint8Array([...prefix, 0xe9, ...suffix]); // Latin-1 é: not UTF-8
+    const response = await scratch.app.request('/api/documents', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as any).error.code).toBe('invalid_utf8');
+    expect((await getJson(scratch.app, '/api/search?q=terrace')).body.total).toBe(0);
+  });
+
+  it('accepts null metadata as GET returns it, and can post back what it read', async () => {
+    const created = await postJson(scratch.app, '/api/documents', {
+      title: 'Orchard harvest',
+      text: 'The apple harvest was the best in a decade, growers said on Tuesday.',
+      url: null,
+      publisher: null,
+      author: null,
+      publishedAt: null,
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ url: null, publisher: null, author: null, publishedAt: null });
+    const { body: read } = await getJson(scratch.app, `/api/documents/${created.body.id}`);
+    const reposted = await postJson(scratch.app, '/api/documents', { text: read.text, title: read.title, url: read.url, publisher: read.publisher, author: read.author, publishedAt: read.publishedAt });
+    expect(reposted.status).toBe(200);
+    expect(reposted.body.duplicate).toBe(true);
+  });
+});
+
+describe('GET /api/documents/{id}/original: plain text inline, everything else as a download', () => {
+  it('shows plain text inline, labelled UTF-8 when it is', async () => {
+    const form = new FormData();
+    const text = 'The swimming pool reopens on Saturday, the leisure centre said, after repairs to the roof.';
+    form.set('file', new Blob([text], { type: 'text/plain' }), 'pool "notes"\r\n.txt');
+    const created = (await (await scratch.app.request('/api/documents', { method: 'POST', body: form })).json()) as any;
+    const original = await scratch.app.request(`/api/documents/${created.id}/original`);
+    expect(original.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(original.headers.get('content-disposition')).toBe('inline');
+    expect(await original.text()).toBe(text);
+  });
+
+  it('keeps a declared legacy charset for plain text, and names downloads from the id only', async () => {
+    const form = new FormData();
+    const bytes = new Uint8Array([...new TextEncoder().encode('The caf'), 0xe9, ...new TextEncoder().encode(' on the quay will close for winter, its owner said.')]);
+    form.set('file', new Blob([bytes], { type: 'text/plain; charset=windows-1252' }), '../../etc/passwd"; x=.txt');
+    const created = (await (await scratch.app.request('/api/documents', { method: 'POST', body: form })).json()) as any;
+    const original = await scratch.app.request(`/api/documents/${created.id}/original`);
+    expect(original.headers.get('content-type')).toBe('text/plain; charset=windows-1252');
+    expect(original.headers.get('content-disposition')).toBe('inline');
+    expect(new Uint8Array(await original.arrayBuffer())).toEqual(bytes);
   });
 });

@@ -7,8 +7,8 @@ export function citationFor(document: DocumentMetadata, origin: string): string 
   return citeDocument(document, origin).text;
 }
 
-/** A file name for downloading the original, from the archive id and the content type. */
-export function originalFileName(document: DocumentMetadata): string {
+/** A file name for downloading the original, from the archive id and the content type: always plain ASCII. */
+export function originalFileName(document: Pick<DocumentMetadata, 'id' | 'contentType'>): string {
   const type = document.contentType.split(';')[0].trim().toLowerCase();
   const extension: Record<string, string> = {
     'text/plain': 'txt',

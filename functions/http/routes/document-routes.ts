@@ -4,11 +4,13 @@ import { ingestDocument } from '../../app/ingest-document.ts';
 import { deleteDocument } from '../../app/delete-document.ts';
 import { readDocument, readOriginal } from '../../app/read-document.ts';
 import { citeDocument, passageAnchor, quotePath } from '../../core/cite-document.ts';
+import { originalFileName } from '../../../web/views/citation.ts';
+import { auditDocument, auditWrites } from '../audit-writes.ts';
 import type { AppDeps } from '../create-app.ts';
 import { errorResponses } from '../error-responses.ts';
 import { limitUploadSize } from '../limit-upload-size.ts';
 import { readIngestRequest } from '../read-ingest-request.ts';
-import { requireToken } from '../require-token.ts';
+import { requireToken, writerOf, writeTokensOf } from '../require-token.ts';
 import { DocumentSchema, IdParamSchema, IngestJsonSchema, IngestMultipartSchema, IngestResultSchema } from '../schemas.ts';
 
 const ingestRoute = createRoute({
@@ -60,6 +62,29 @@ const deleteRoute = createRoute({
   responses: { 204: { description: 'Deleted' }, ...errorResponses(400, 401, 404) },
 });
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * How an original is handed out. Plain text is shown inline, labelled UTF-8 when its bytes are.
+ * Anything else (HTML above all) is a download: shown inline, an uploaded page would appear at the
+ * archive's own address, looking like ours.
+ */
+function originalPresentation(id: string, contentType: string, body: Uint8Array): Record<string, string> {
+  const [mediaType, ...parameters] = contentType.split(';').map((part) => part.trim());
+  if (mediaType.toLowerCase() === 'text/plain') {
+    const declared = parameters.some((p) => /^charset=/i.test(p));
+    let isUtf8 = true;
+    try {
+      utf8.decode(body);
+    } catch {
+      isUtf8 = false;
+    }
+    return { 'content-type': declared || !isUtf8 ? contentType : 'text/plain; charset=utf-8', 'content-disposition': 'inline' };
+  }
+  // The name is built from the id and the type only, so no uploaded text reaches the header.
+  return { 'content-type': contentType, 'content-disposition': `attachment; filename="${originalFileName({ id, contentType })}"` };
+}
+
 /**
  * @example
  * ```ts
@@ -68,19 +93,23 @@ const deleteRoute = createRoute({
  */
 export function documentRoutes(app: OpenAPIHono, deps: AppDeps): void {
   // Documented through the registry, parsed by readIngestRequest: one upload may be JSON or a form.
+  const tokens = writeTokensOf(deps);
   app.openAPIRegistry.registerPath(ingestRoute);
   app.post(
     '/api/documents',
-    requireToken(deps.apiToken),
+    requireToken(tokens),
+    auditWrites(deps.archive.audit, 'ingest'),
     limitUploadSize(deps.archive.limits.maxUploadBytes),
     async (c) => {
       const request = await readIngestRequest(c);
-      const result = await ingestDocument(deps.archive, { ...request, uploader: deps.apiToken ? 'token' : 'local' });
+      // The uploader is the token's name: every document says who archived it.
+      const result = await ingestDocument(deps.archive, { ...request, uploader: writerOf(c) });
+      auditDocument(c, result.id);
       return c.json(result, result.duplicate ? 200 : 201);
     },
   );
 
-  app.openapi({ ...deleteRoute, middleware: [requireToken(deps.apiToken)] as const }, async (c) => {
+  app.openapi({ ...deleteRoute, middleware: [requireToken(tokens), auditWrites(deps.archive.audit, 'delete')] as const }, async (c) => {
     await deleteDocument(deps.archive, c.req.valid('param').id);
     return c.body(null, 204);
   });
@@ -97,9 +126,10 @@ export function documentRoutes(app: OpenAPIHono, deps: AppDeps): void {
   });
 
   app.openapi(originalRoute, async (c) => {
-    const original = await readOriginal(deps.archive, c.req.valid('param').id);
+    const id = c.req.valid('param').id;
+    const original = await readOriginal(deps.archive, id);
     return c.body(original.body as Uint8Array<ArrayBuffer>, 200, {
-      'content-type': original.contentType,
+      ...originalPresentation(id, original.contentType, original.body),
       // The original is untrusted: an uploaded HTML page must never run script on our origin.
       'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox",
       'x-content-type-options': 'nosniff',

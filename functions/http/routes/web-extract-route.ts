@@ -8,7 +8,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { readSourceText } from '../../app/ingest-document.ts';
 import { countWords } from '../../core/text/normalize-text.ts';
 import type { AppDeps } from '../create-app.ts';
-import { requireToken } from '../require-token.ts';
+import { requireToken, writeTokensOf } from '../require-token.ts';
 import { errorResponses } from '../error-responses.ts';
 import { limitUploadSize } from '../limit-upload-size.ts';
 import { readIngestRequest } from '../read-ingest-request.ts';
@@ -49,7 +49,7 @@ export function webExtractRoute(app: OpenAPIHono, deps: AppDeps): void {
   app.openAPIRegistry.registerPath(extractRoute);
   app.post(
     '/api/extract',
-    requireToken(deps.apiToken),
+    requireToken(writeTokensOf(deps)),
     limitUploadSize(deps.archive.limits.maxUploadBytes),
     async (c) => {
       // The same reading as an upload: what /api/extract previews is exactly what would be archived.

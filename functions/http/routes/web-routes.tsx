@@ -21,6 +21,7 @@ import { QuotesPage } from '../../../web/views/quotes-page.tsx';
 import { SearchPage } from '../../../web/views/search-page.tsx';
 import { UploadPage } from '../../../web/views/upload-page.tsx';
 import type { AppDeps } from '../create-app.ts';
+import { writeTokensOf } from '../require-token.ts';
 import { webExtractRoute } from './web-extract-route.ts';
 import { findRelated } from './web-related.ts';
 
@@ -129,7 +130,7 @@ function createWebApp(deps: AppDeps): Hono {
     return page(c, <QuotesPage q={q} speaker={speaker} search={search} error={error} documentCount={documentCount} />, error ? 400 : 200);
   });
 
-  web.get('/upload', (c) => page(c, <UploadPage tokenRequired={Boolean(deps.apiToken)} maxUploadBytes={archive.limits.maxUploadBytes} />));
+  web.get('/upload', (c) => page(c, <UploadPage tokenRequired={writeTokensOf(deps).length > 0} maxUploadBytes={archive.limits.maxUploadBytes} />));
 
   web.onError((error, c) => {
     if (error instanceof VerbatimError && error.status < 500) {
