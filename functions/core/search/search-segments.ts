@@ -2,10 +2,13 @@
  * Query evaluation over segments: BM25+ over the fields, terms evaluated rarest first so a common
  * word only updates the documents the rare ones already picked, and top-k selection instead of a
  * full sort. Prefix expansion is capped to the most frequent words; fuzzy matching is a fallback
- * for a word the archive does not have at all (a typo), never a cost paid by every query.
+ * for a word the archive does not have at all (a typo), never a cost paid by every query. A word
+ * may also match its other forms ("embassies" → embassy), found through the keys' stem codes; a
+ * word form is not a typo, so a word with forms in the archive is never matched fuzzily.
  */
 import { foldTerm } from '../text-tokens.ts';
 import { boundedEditDistance } from './edit-distance.ts';
+import { formsOf, stemOf, type WordForms } from './word-stems.ts';
 import { FIELD_COUNT, FIELDS, fieldOf, termKey, wordOf, type Field, type Segment, type StoredDocument } from './segment.ts';
 
 /** One word of a query and how it may match. */
@@ -18,6 +21,8 @@ export interface TermClause {
   prefix?: boolean;
   /** If no word of the archive is spelled exactly so, match close spellings instead. */
   fuzzy?: boolean;
+  /** Also match the word's other forms, those with the same stem ("protests", "protested" for "protest"). */
+  forms?: boolean;
 }
 
 /** A query: words that must all match, words of which one must match, and words that must not. */
@@ -41,6 +46,14 @@ const DELTA = 0.5;
 /** Prefix and fuzzy matches count for less than the word itself. */
 const PREFIX_WEIGHT = 0.4;
 const FUZZY_WEIGHT = 0.5;
+/**
+ * Another form of the word counts for less than the word as typed, and shares the idf of all the
+ * forms together (the rarer exact word keeps its own, higher one): with the same counts, a
+ * document with the exact form ranks above one with another form.
+ */
+const FORM_WEIGHT = 0.6;
+/** A word's forms are looked for among at most this many keys per segment that share its stem's start. */
+export const MAX_FORM_SCAN = 4096;
 /** A prefix expands to at most this many words, the most frequent ("gove" → government, governor, …). */
 const MAX_EXPANSIONS = 32;
 /** A query evaluates at most this many required words, the rarest: one bit each in a 32-bit mask. */
@@ -55,6 +68,8 @@ interface Expansion {
   /** Key index per segment, -1 where absent. */
   terms: Int32Array;
   frequency: number;
+  /** The frequency its idf is computed from, when not its own (a word form: all forms together). */
+  idfFrequency?: number;
 }
 
 export interface PlannedClause {
@@ -106,22 +121,54 @@ function keysNear(segments: Segment[], word: string, field: number): Map<string,
   return found;
 }
 
+/** Keys in `field` of the other forms of a word (same stem), with their total frequency. */
+function keysOfForms(segments: Segment[], forms: WordForms, field: number): Map<string, number> {
+  const found = new Map<string, number>();
+  const add = (segment: Segment, term: number, key: string) => found.set(key, (found.get(key) ?? 0) + segment.frequency(term));
+  for (const segment of segments) {
+    const end = Math.min(segment.termCount, segment.lowerBound(forms.prefix) + MAX_FORM_SCAN);
+    for (let term = segment.lowerBound(forms.prefix); term < end; term++) {
+      const key = segment.key(term);
+      if (!key.startsWith(forms.prefix)) break;
+      if (fieldOf(key) !== field) continue;
+      const word = wordOf(key);
+      if (word !== forms.word && stemOf(word, segment.stemCodes[term]) === forms.stem) add(segment, term, key);
+    }
+    for (const form of forms.irregular) {
+      const key = termKey(FIELDS[field], form);
+      const term = segment.find(key);
+      if (term >= 0) add(segment, term, key);
+    }
+  }
+  return found;
+}
+
 function mostFrequent(keys: Map<string, number>): string[] {
   return [...keys].sort((a, b) => b[1] - a[1]).slice(0, MAX_EXPANSIONS).map(([key]) => key);
 }
 
 function planClause(segments: Segment[], clause: TermClause): PlannedClause {
   const term = foldTerm(clause.term);
+  const forms = clause.forms ? formsOf(term) : null;
   const expansions: Expansion[] = [];
   for (const name of clause.fields ?? FIELDS) {
     const field = FIELDS.indexOf(name);
     const exact = locate(segments, termKey(name, term), field, 1);
     if (exact) expansions.push(exact);
+    // Other keys and their weights: a key both a completion and a form counts once, at the higher.
+    const others = new Map<string, number>();
     if (clause.prefix) {
-      for (const longer of mostFrequent(keysWithPrefix(segments, term, field))) {
-        const expansion = locate(segments, longer, field, (PREFIX_WEIGHT * term.length) / wordOf(longer).length);
-        if (expansion) expansions.push(expansion);
-      }
+      for (const longer of mostFrequent(keysWithPrefix(segments, term, field))) others.set(longer, (PREFIX_WEIGHT * term.length) / wordOf(longer).length);
+    }
+    const formKeys = forms ? keysOfForms(segments, forms, field) : new Map<string, number>();
+    let formFrequency = exact?.frequency ?? 0;
+    for (const [key, frequency] of formKeys) formFrequency += frequency;
+    for (const key of mostFrequent(formKeys)) others.set(key, Math.max(others.get(key) ?? 0, FORM_WEIGHT));
+    for (const [key, weight] of others) {
+      const expansion = locate(segments, key, field, weight);
+      if (!expansion) continue;
+      if (formKeys.has(key)) expansion.idfFrequency = formFrequency;
+      expansions.push(expansion);
     }
   }
   if (expansions.length === 0 && clause.fuzzy) {
@@ -301,7 +348,9 @@ export function evaluate(plan: QueryPlan): Hits {
       const apply = (expansion: Expansion, accept: (mask: number) => boolean, bit: number) => {
         const term = expansion.terms[s];
         if (term < 0) return;
-        const weight = expansion.weight * BOOST[FIELDS[expansion.field]] * idf(stats.documents, expansion.frequency);
+        // Forms together can outnumber the documents (one document, several forms): idf stays ≥ 0.
+        const frequency = Math.min(expansion.idfFrequency ?? expansion.frequency, stats.documents);
+        const weight = expansion.weight * BOOST[FIELDS[expansion.field]] * idf(stats.documents, frequency);
         const average = stats.averageLength[expansion.field];
         const { documents, counts } = postingsOf(term);
         for (let p = 0; p < documents.length; p++) {
