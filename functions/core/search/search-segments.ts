@@ -9,7 +9,7 @@
 import { foldTerm } from '../text-tokens.ts';
 import { boundedEditDistance } from './edit-distance.ts';
 import { formsOf, stemOf, type WordForms } from './word-stems.ts';
-import { FIELD_COUNT, FIELDS, fieldOf, termKey, wordOf, type Field, type Segment, type StoredDocument } from './segment.ts';
+import { FIELD_COUNT, FIELDS, fieldOf, termKey, wordOf, type Field, type Postings, type Segment, type StoredDocument } from './segment.ts';
 
 /** One word of a query and how it may match. */
 export interface TermClause {
@@ -47,9 +47,10 @@ const DELTA = 0.5;
 const PREFIX_WEIGHT = 0.4;
 const FUZZY_WEIGHT = 0.5;
 /**
- * Another form of the word counts for less than the word as typed, and shares the idf of all the
- * forms together (the rarer exact word keeps its own, higher one): with the same counts, a
- * document with the exact form ranks above one with another form.
+ * A word and its other forms score as one term, as in a stemming index (one idf, their counts added
+ * before BM25 saturates them), but another form's count weighs this much of the exact form's: with
+ * the same counts, a document with the word as typed ranks above one with another form. Tuned on
+ * the word-forms eval's other seeds (0.6–0.8 find the same; 0.6 costs the fixed keyword set least).
  */
 const FORM_WEIGHT = 0.6;
 /** A word's forms are looked for among at most this many keys per segment that share its stem's start. */
@@ -68,8 +69,13 @@ interface Expansion {
   /** Key index per segment, -1 where absent. */
   terms: Int32Array;
   frequency: number;
-  /** The frequency its idf is computed from, when not its own (a word form: all forms together). */
+  /** The frequency its idf is computed from, when not its own (a word's forms: all of them together). */
   idfFrequency?: number;
+  /**
+   * A word with its forms is one term (as a stemming index would have it): their counts in a
+   * document add up before BM25 saturates them, each form's count times {@link FORM_WEIGHT}.
+   */
+  forms?: Array<{ terms: Int32Array; countWeight: number }>;
 }
 
 export interface PlannedClause {
@@ -155,20 +161,26 @@ function planClause(segments: Segment[], clause: TermClause): PlannedClause {
     const field = FIELDS.indexOf(name);
     const exact = locate(segments, termKey(name, term), field, 1);
     if (exact) expansions.push(exact);
-    // Other keys and their weights: a key both a completion and a form counts once, at the higher.
-    const others = new Map<string, number>();
-    if (clause.prefix) {
-      for (const longer of mostFrequent(keysWithPrefix(segments, term, field))) others.set(longer, (PREFIX_WEIGHT * term.length) / wordOf(longer).length);
-    }
     const formKeys = forms ? keysOfForms(segments, forms, field) : new Map<string, number>();
-    let formFrequency = exact?.frequency ?? 0;
-    for (const [key, frequency] of formKeys) formFrequency += frequency;
-    for (const key of mostFrequent(formKeys)) others.set(key, Math.max(others.get(key) ?? 0, FORM_WEIGHT));
-    for (const [key, weight] of others) {
-      const expansion = locate(segments, key, field, weight);
-      if (!expansion) continue;
-      if (formKeys.has(key)) expansion.idfFrequency = formFrequency;
-      expansions.push(expansion);
+    const formGroup = mostFrequent(formKeys).flatMap((key) => locate(segments, key, field, FORM_WEIGHT) ?? []);
+    if (formGroup.length > 0) {
+      // The word and its forms as one term; without the exact word, its forms alone are that term.
+      const group = exact ?? { field, weight: 1, terms: new Int32Array(segments.length).fill(-1), frequency: 0 };
+      group.forms = formGroup.map((form) => ({ terms: form.terms, countWeight: FORM_WEIGHT }));
+      group.idfFrequency = group.frequency + formGroup.reduce((sum, form) => sum + form.frequency, 0);
+      group.frequency = group.idfFrequency;
+      if (!exact) expansions.push(group);
+    }
+    if (clause.prefix) {
+      // Typing ahead from the stem too, as a stemming index would: "snuffed" (stem "snuf") → snuff.
+      const start = forms && forms.stem.length >= 4 && forms.stem !== term ? [term, forms.stem] : [term];
+      const completions = new Map(start.flatMap((prefix) => [...keysWithPrefix(segments, prefix, field)]));
+      for (const longer of mostFrequent(completions)) {
+        if (formKeys.has(longer) || longer === termKey(name, term)) continue;
+        const typed = longer.startsWith(term) ? term : forms!.stem;
+        const expansion = locate(segments, longer, field, (PREFIX_WEIGHT * typed.length) / wordOf(longer).length);
+        if (expansion) expansions.push(expansion);
+      }
     }
   }
   if (expansions.length === 0 && clause.fuzzy) {
@@ -304,7 +316,9 @@ export function missingPostings(plan: QueryPlan): Map<Segment, number[]> {
     if (segment.complete) return;
     const terms = new Set<number>();
     for (const clause of [...plan.required, ...plan.optional, ...plan.excluded]) {
-      for (const expansion of clause.expansions) if (expansion.terms[s] >= 0) terms.add(expansion.terms[s]);
+      for (const expansion of clause.expansions) {
+        for (const { terms: keys } of [expansion, ...(expansion.forms ?? [])]) if (keys[s] >= 0) terms.add(keys[s]);
+      }
     }
     const wanted = segment.missing(terms);
     if (wanted.length > 0) missing.set(segment, wanted);
@@ -321,6 +335,27 @@ export function missingPostings(plan: QueryPlan): Map<Segment, number[]> {
  */
 export function searchSegments(segments: Segment[], query: IndexQuery): Hits {
   return evaluate(planQuery(segments, query));
+}
+
+/**
+ * The postings of a word and its forms in segment `s` as one list: ascending documents, each with
+ * its counts added (a form's weighted), so BM25 saturates the word's count, not each form's.
+ */
+function mergeForms(expansion: Expansion, s: number, postingsOf: (term: number) => Postings): { documents: number[]; counts: number[] } | null {
+  const counts = new Map<number, number>();
+  let any = false;
+  for (const { terms, countWeight } of [{ terms: expansion.terms, countWeight: 1 }, ...expansion.forms!]) {
+    if (terms[s] < 0) continue;
+    any = true;
+    const postings = postingsOf(terms[s]);
+    for (let p = 0; p < postings.documents.length; p++) {
+      const document = postings.documents[p];
+      counts.set(document, (counts.get(document) ?? 0) + countWeight * postings.counts[p]);
+    }
+  }
+  if (!any) return null;
+  const documents = [...counts.keys()].sort((a, b) => a - b);
+  return { documents, counts: documents.map((document) => counts.get(document)!) };
 }
 
 /** Runs a plan whose postings are all in memory (see {@link missingPostings}). */
@@ -346,13 +381,14 @@ export function evaluate(plan: QueryPlan): Hits {
         return postings;
       };
       const apply = (expansion: Expansion, accept: (mask: number) => boolean, bit: number) => {
+        const merged = expansion.forms ? mergeForms(expansion, s, postingsOf) : null;
         const term = expansion.terms[s];
-        if (term < 0) return;
+        if (!merged && term < 0) return;
         // Forms together can outnumber the documents (one document, several forms): idf stays ≥ 0.
         const frequency = Math.min(expansion.idfFrequency ?? expansion.frequency, stats.documents);
         const weight = expansion.weight * BOOST[FIELDS[expansion.field]] * idf(stats.documents, frequency);
         const average = stats.averageLength[expansion.field];
-        const { documents, counts } = postingsOf(term);
+        const { documents, counts } = merged ?? postingsOf(term);
         for (let p = 0; p < documents.length; p++) {
           const document = documents[p];
           const mask = masks[document];
@@ -379,9 +415,9 @@ export function evaluate(plan: QueryPlan): Hits {
       const banned = new Set<number>();
       for (const clause of excluded) {
         for (const expansion of clause.expansions) {
-          const term = expansion.terms[s];
-          if (term < 0) continue;
-          for (const document of postingsOf(term).documents) banned.add(document);
+          for (const { terms: keys } of [expansion, ...(expansion.forms ?? [])]) {
+            if (keys[s] >= 0) for (const document of postingsOf(keys[s]).documents) banned.add(document);
+          }
         }
       }
       if (everything) {
