@@ -11,7 +11,7 @@
  * some other article writes in lower case (so it is a real word) and this article lacks (so only a
  * word-form match can find it). Use 2 or 3 of them, each in that other form.
  */
-import type { CorpusArticle } from '../bench/bench-queries.ts';
+import { seededRandom, type CorpusArticle } from '../bench/bench-queries.ts';
 
 /** Change it and every figure changes meaning, so don't. */
 export const FORM_QUERY_SEED = 0x0f0e_2026;
@@ -28,18 +28,6 @@ const WORD = /[\p{L}]+/gu;
 const wordsOf = (article: CorpusArticle) => new Set([...`${article.title} ${article.text}`.toLowerCase().matchAll(WORD)].map((m) => m[0]));
 /** Words the article writes in lower case somewhere: common words, not only names. */
 const lowerCaseWordsOf = (article: CorpusArticle) => new Set([...article.text.matchAll(WORD)].map((m) => m[0]).filter((w) => w === w.toLowerCase()));
-
-/** mulberry32, as the bench's query builder. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One syllable ending consonant-vowel-consonant: "tap", "plan" double it before -ed / -ing. */
 const SHORT_CVC = /^[^aeiou]*[aeiou][bdgmnprt]$/;
