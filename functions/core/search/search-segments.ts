@@ -52,7 +52,7 @@ const FUZZY_WEIGHT = 0.5;
  * the same counts, a document with the word as typed ranks above one with another form. Tuned on
  * the word-forms eval's other seeds (0.6–0.8 find the same; 0.6 costs the fixed keyword set least).
  */
-const FORM_WEIGHT = 0.6;
+const FORM_WEIGHT = 0.3;
 /** A word's forms are looked for among at most this many keys per segment that share its stem's start. */
 export const MAX_FORM_SCAN = 4096;
 /** A prefix expands to at most this many words, the most frequent ("gove" → government, governor, …). */
