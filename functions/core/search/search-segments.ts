@@ -341,21 +341,28 @@ export function searchSegments(segments: Segment[], query: IndexQuery): Hits {
  * The postings of a word and its forms in segment `s` as one list: ascending documents, each with
  * its counts added (a form's weighted), so BM25 saturates the word's count, not each form's.
  */
-function mergeForms(expansion: Expansion, s: number, postingsOf: (term: number) => Postings): { documents: number[]; counts: number[] } | null {
-  const counts = new Map<number, number>();
-  let any = false;
-  for (const { terms, countWeight } of [{ terms: expansion.terms, countWeight: 1 }, ...expansion.forms!]) {
-    if (terms[s] < 0) continue;
-    any = true;
-    const postings = postingsOf(terms[s]);
-    for (let p = 0; p < postings.documents.length; p++) {
-      const document = postings.documents[p];
-      counts.set(document, (counts.get(document) ?? 0) + countWeight * postings.counts[p]);
+function mergeForms(expansion: Expansion, s: number, postingsOf: (term: number) => Postings): { documents: ArrayLike<number>; counts: ArrayLike<number> } | null {
+  const parts = [{ terms: expansion.terms, countWeight: 1 }, ...expansion.forms!]
+    .filter(({ terms }) => terms[s] >= 0)
+    .map(({ terms, countWeight }) => ({ ...postingsOf(terms[s]), countWeight }));
+  if (parts.length === 0) return null;
+  if (parts.length === 1 && parts[0].countWeight === 1) return parts[0];
+  // A k-way merge of ascending lists, k the handful of forms present here: no map, no sort.
+  const at = new Int32Array(parts.length);
+  const documents: number[] = [];
+  const counts: number[] = [];
+  for (;;) {
+    let next = Infinity;
+    for (let i = 0; i < parts.length; i++) if (at[i] < parts[i].documents.length && parts[i].documents[at[i]] < next) next = parts[i].documents[at[i]];
+    if (next === Infinity) break;
+    let count = 0;
+    for (let i = 0; i < parts.length; i++) {
+      if (at[i] < parts[i].documents.length && parts[i].documents[at[i]] === next) count += parts[i].countWeight * parts[i].counts[at[i]++];
     }
+    documents.push(next);
+    counts.push(count);
   }
-  if (!any) return null;
-  const documents = [...counts.keys()].sort((a, b) => a - b);
-  return { documents, counts: documents.map((document) => counts.get(document)!) };
+  return { documents, counts };
 }
 
 /** Runs a plan whose postings are all in memory (see {@link missingPostings}). */
