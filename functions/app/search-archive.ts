@@ -65,13 +65,13 @@ const MAX_VERIFIED = 200;
 
 /** Turns the parsed query into an index query. */
 export function toIndexQuery(query: ParsedQuery): IndexQuery {
-  // Typing ahead: the last plain word may be the start of a longer one. A word the archive does
-  // not have at all is looked up fuzzily (a typo), at no cost to words it has.
-  const words: TermClause[] = query.terms.map((term, i) => ({
-    term,
-    prefix: i === query.terms.length - 1 && term.length >= 4,
-    fuzzy: true,
-  }));
+  // Typing ahead: the last plain word may be the start of a longer one. A plain word matches its
+  // other forms too; a word the archive has in no form is looked up fuzzily (a typo), at no cost
+  // to words it has. An exact word (`=word`) matches that form only.
+  const words: TermClause[] = [
+    ...query.terms.map((term, i) => ({ term, prefix: i === query.terms.length - 1 && term.length >= 4, fuzzy: true, forms: true })),
+    ...query.exact.map((term) => ({ term })),
+  ];
   // Phrase words match exactly: the check against the text compares them exactly.
   const phraseWords: TermClause[] = query.phrases.flat().map((term) => ({ term }));
   const speakerWords = query.speaker ? speakerClauses(query.speaker) : [];
@@ -79,7 +79,7 @@ export function toIndexQuery(query: ParsedQuery): IndexQuery {
   return {
     all,
     any: query.mode === 'any' ? words : [],
-    none: query.excluded.map((term) => ({ term })),
+    none: [...query.excluded.map((term) => ({ term, forms: true })), ...query.excludedExact.map((term) => ({ term }))],
     filter: storedFieldFilter(query),
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { ArchivedDocument, Paragraph, Quote } from './document.ts';
 import type { ParsedQuery } from './parse-query.ts';
+import { formsOf, isFormOf } from './search/word-stems.ts';
 import { findPhrase, foldTerm, tokenize, wordMatches, type Token } from './text-tokens.ts';
 import { tokensOf } from './text-tokens-of.ts';
 
@@ -29,6 +30,15 @@ function sentences(text: string, paragraph: Paragraph): Array<[number, number]> 
 }
 
 /**
+ * A test for the words a query's terms match in a text, as search matched them: a plain term in
+ * any of its forms (and as a prefix), an exact term only as written.
+ */
+function termMatcher(query: ParsedQuery): (word: string) => boolean {
+  const forms = query.terms.map(formsOf);
+  return (word) => query.exact.includes(word) || query.terms.some((term, i) => wordMatches(word, term) || isFormOf(word, forms[i]));
+}
+
+/**
  * Every span of the text the query matches: phrase occurrences and words matching a term.
  *
  * @example
@@ -38,8 +48,9 @@ function sentences(text: string, paragraph: Paragraph): Array<[number, number]> 
  */
 export function matchSpans(tokens: Token[], query: ParsedQuery): Array<[number, number]> {
   const spans: Array<[number, number]> = query.phrases.flatMap((phrase) => findPhrase(tokens, phrase));
+  const matches = termMatcher(query);
   for (const token of tokens) {
-    if (query.terms.some((term) => wordMatches(token.folded, term))) spans.push([token.start, token.end]);
+    if (matches(token.folded)) spans.push([token.start, token.end]);
   }
   return spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
 }
@@ -92,12 +103,13 @@ export function findPassages(document: Pick<ArchivedDocument, 'text' | 'paragrap
  * ```
  */
 export function matchingQuotes(quotes: Quote[], query: ParsedQuery): Quote[] {
+  const matches = termMatcher(query);
   return quotes.filter((quote) => {
     // Folded like the index, so `speaker:Jose` finds José's quotes here as it finds his documents.
     if (query.speaker && !foldTerm(quote.speaker ?? '').includes(foldTerm(query.speaker))) return false;
     const tokens = tokenize(quote.text);
     if (query.phrases.length > 0) return query.phrases.every((phrase) => findPhrase(tokens, phrase).length > 0);
-    if (query.terms.length === 0) return Boolean(query.speaker);
-    return query.terms.some((term) => tokens.some((t) => wordMatches(t.folded, term)));
+    if (query.terms.length === 0 && query.exact.length === 0) return Boolean(query.speaker);
+    return tokens.some((t) => matches(t.folded));
   });
 }

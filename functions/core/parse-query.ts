@@ -1,6 +1,7 @@
 /**
- * The search query language: plain words (all must match; `a OR b` for either), "quoted phrases"
- * (those words in that order), -excluded words, `publisher:` / `speaker:` filters (quote
+ * The search query language: plain words (all must match, in any of their forms: "embassies" finds
+ * "embassy"; `a OR b` for either), `=word` or one "quoted" word for that exact form only, "quoted
+ * phrases" (those words in that order, exactly), -excluded words (and their forms), `publisher:` / `speaker:` filters (quote
  * multi-word values: `speaker:"Ilham Aliyev"`), and publication-date filters: `year:2020`,
  * `after:2019-06` (on or after) and `before:2020-01-01` (earlier than).
  */
@@ -9,12 +10,16 @@ import { tokenize } from './text-tokens.ts';
 
 /** A parsed search query. */
 export interface ParsedQuery {
-  /** Words that must all appear (outside phrases). */
+  /** Words that must all appear (outside phrases), each in any of its forms. */
   terms: string[];
+  /** Words that must appear in exactly this form: `=embassies`, or one word in quotes. */
+  exact: string[];
   /** Each phrase as its words, in order. */
   phrases: string[][];
-  /** Words that must not appear. */
+  /** Words that must not appear, in any of their forms. */
   excluded: string[];
+  /** Words that must not appear in exactly this form: `-=word`, or `-"word"`. */
+  excludedExact: string[];
   /** `all` unless the words were joined with OR, then any one of them may match. */
   mode: 'all' | 'any';
   publisher?: string;
@@ -29,6 +34,8 @@ export interface ParsedQuery {
 export const MAX_QUERY_LENGTH = 1000;
 
 const TOKEN = /(-?)(?:(\w+):)?(?:["“”]([^"“”]*)["“”]?|(\S+))/gu;
+/** `=word`: this form of the word only. */
+const EXACT_MARK = '=';
 const DATE_PREFIX = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 
 /** Applies `year:`, `after:` or `before:`; dates are ISO prefixes so string order is date order. */
@@ -50,8 +57,8 @@ function applyDateFilter(query: ParsedQuery, field: 'year' | 'after' | 'before',
  * @example
  * ```ts
  * parseQuery('protest year:2020'); // { terms: ['protest'], …, from: '2020', to: '2021' }
- * parseQuery('embassy "strong protest" -drone publisher:Wikinews');
- * // { terms: ['embassy'], phrases: [['strong', 'protest']], excluded: ['drone'], mode: 'all', publisher: 'Wikinews' }
+ * parseQuery('embassy =protests "strong protest" -drone publisher:Wikinews');
+ * // { terms: ['embassy'], exact: ['protests'], phrases: [['strong', 'protest']], excluded: ['drone'], excludedExact: [], mode: 'all', publisher: 'Wikinews' }
  * ```
  */
 export function parseQuery(raw: string): ParsedQuery {
@@ -60,7 +67,7 @@ export function parseQuery(raw: string): ParsedQuery {
   if (input.length > MAX_QUERY_LENGTH) {
     throw new VerbatimError('bad_request', `The query is ${input.length} characters long; the limit is ${MAX_QUERY_LENGTH}.`);
   }
-  const query: ParsedQuery = { terms: [], phrases: [], excluded: [], mode: 'all' };
+  const query: ParsedQuery = { terms: [], exact: [], phrases: [], excluded: [], excludedExact: [], mode: 'all' };
   for (const match of input.matchAll(TOKEN)) {
     const [, minus, field, quoted, bare] = match;
     const value = quoted ?? bare ?? '';
@@ -79,11 +86,13 @@ export function parseQuery(raw: string): ParsedQuery {
     }
     const tokens = tokenize(field ? `${field} ${value}` : value).map((t) => t.folded);
     if (tokens.length === 0 || value === 'AND') continue;
-    if (minus) query.excluded.push(...tokens);
+    const exact = (quoted !== undefined && tokens.length === 1) || (!field && bare?.startsWith(EXACT_MARK));
+    if (minus) (exact ? query.excludedExact : query.excluded).push(...tokens);
     else if (quoted !== undefined && tokens.length > 1) query.phrases.push(tokens);
+    else if (exact) query.exact.push(...tokens);
     else query.terms.push(...tokens);
   }
-  if (query.terms.length === 0 && query.phrases.length === 0 && !query.speaker && !query.publisher && !query.from && !query.to) {
+  if (query.terms.length === 0 && query.exact.length === 0 && query.phrases.length === 0 && !query.speaker && !query.publisher && !query.from && !query.to) {
     throw new VerbatimError('bad_request', 'The query has no words to search for (only exclusions or punctuation).');
   }
   return query;

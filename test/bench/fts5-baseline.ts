@@ -24,6 +24,11 @@ export interface Fts5Hit {
   snippet: string;
 }
 
+/** The benchmark's tokenizer: the same words as Verbatim's, no stemming. */
+export const FTS5_TOKENIZER = 'unicode61 remove_diacritics 2';
+/** FTS5 with the Porter stemmer over the same words: the word-forms eval's baseline. */
+export const FTS5_PORTER_TOKENIZER = `porter ${FTS5_TOKENIZER}`;
+
 /**
  * Builds a fresh FTS5 database file (an existing file is replaced) and returns its size and the
  * build time, including the final merge of the index segments.
@@ -33,7 +38,7 @@ export interface Fts5Hit {
  * const { bytes, buildMs } = buildFts5('/tmp/bench.db', [{ id: 'a1', title: 'Budget', text: '…' }]);
  * ```
  */
-export function buildFts5(file: string, docs: Fts5Doc[]): { bytes: number; buildMs: number } {
+export function buildFts5(file: string, docs: Fts5Doc[], tokenizer: string = FTS5_TOKENIZER): { bytes: number; buildMs: number } {
   for (const stale of [file, `${file}-journal`, `${file}-wal`, `${file}-shm`]) {
     if (existsSync(stale)) rmSync(stale);
   }
@@ -43,7 +48,7 @@ export function buildFts5(file: string, docs: Fts5Doc[]): { bytes: number; build
     // A benchmark build is thrown away if it fails, so crash safety is only lost time here.
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
-    db.exec("CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2')");
+    db.exec(`CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, text, tokenize = '${tokenizer}')`);
     const insert = db.prepare('INSERT INTO docs (id, title, text) VALUES (?, ?, ?)');
     db.transaction((all: Fts5Doc[]) => {
       for (const doc of all) insert.run(doc.id, doc.title, doc.text);

@@ -29,6 +29,14 @@ describe('findPassages', () => {
     expect(protest.highlights.map(([s, e]) => text.slice(s, e))).toEqual(['protested']);
   });
 
+  it('marks other forms of a plain word as written, and only the exact form of =word', () => {
+    const marked = (q: string) => findPassages(document, parseQuery(q)).flatMap((p) => p.highlights.map(([s, e]) => text.slice(s, e)));
+    expect(marked('protesting')).toEqual(['protested']);
+    expect(marked('piers')).toEqual(['pier', 'pier', 'pier']);
+    expect(marked('=piers')).toEqual([]);
+    expect(marked('=pier')).toEqual(['pier', 'pier', 'pier']);
+  });
+
   it('keeps every highlight inside its passage and every offset inside the text (property)', () => {
     const word = fc.constantFrom('ferry', 'pier', 'council', 'the', 'résumé', 'Baku’s', 'x');
     const sentence = fc.array(word, { minLength: 1, maxLength: 8 }).map((w) => `${w.join(' ')}.`);

@@ -2,9 +2,10 @@
 import { searchHref } from './query-filters.ts';
 
 const EXAMPLES: Array<[string, string]> = [
-  ['harbour bridge', 'documents with all of these words (and their endings: bridge, bridges)'],
+  ['embassies protest', 'documents with all of these words, in any of their forms (embassy, embassies; protested, protesting); the form you typed ranks first'],
+  ['=embassies', 'only this form of a word (one word in quotes, "embassies", does the same)'],
   ['"strong protest was expressed"', 'these exact words in this order'],
-  ['consulate -garden', 'leave out documents containing a word'],
+  ['consulate -garden', 'leave out documents containing a word in any of its forms (-=gardens: only that form)'],
   ['ribbon OR ambassador', 'either word'],
   ['publisher:"Northern Wire"', 'only from one publisher'],
   ['speaker:"Ana Ruiz"', 'documents quoting someone, with their quotes'],

@@ -9,6 +9,8 @@ import { foldTerm } from '../text-tokens.ts';
 
 /** Irregular forms a stemmer cannot join, mostly the verbs quotes are reported and remembered with. */
 const LEMMAS: Record<string, string> = {};
+/** Every form of each lemma above, the lemma included: the search index finds irregular forms by it. */
+const FORMS: Record<string, string[]> = {};
 for (const [lemma, forms] of Object.entries({
   be: 'am is are was were been being',
   have: 'has had having',
@@ -47,6 +49,7 @@ for (const [lemma, forms] of Object.entries({
 })) {
   for (const form of forms.split(' ')) LEMMAS[form] = lemma;
   LEMMAS[lemma] = lemma;
+  FORMS[lemma] = [lemma, ...forms.split(' ')];
 }
 
 /** Function words: they align, but weigh less when ranking, and are not sent to the index. */
@@ -88,4 +91,17 @@ export function wordKey(form: string): string {
 /** How much a word counts when ranking: function words less than content words. */
 export function keyWeight(form: string): number {
   return STOPWORDS.has(form) ? 0.35 : 1;
+}
+
+/**
+ * The irregular forms of a key that is a lemma (`lemmaForms('go')`: go, goes, went, gone, going),
+ * or none: forms a stemmer cannot join, so the search index looks them up by name.
+ *
+ * @example
+ * ```ts
+ * lemmaForms(wordKey('said')); // ['say', 'says', 'said', 'saying']
+ * ```
+ */
+export function lemmaForms(key: string): readonly string[] {
+  return Object.hasOwn(FORMS, key) ? FORMS[key] : [];
 }

@@ -4,7 +4,8 @@
  * document, so compacting shards costs a pass over postings, not over text.
  */
 import { foldTerm, WORD } from '../text-tokens.ts';
-import { FIELD_COUNT, FIELDS, MAX_SEGMENT_DOCUMENTS, Segment, termKey, type StoredDocument } from './segment.ts';
+import { FIELD_COUNT, FIELDS, MAX_SEGMENT_DOCUMENTS, Segment, termKey, wordOf, type StoredDocument } from './segment.ts';
+import { stemCode } from './word-stems.ts';
 
 /** A document as the index sees it: the searchable text of each field and what is stored. */
 export interface IndexableDocument extends StoredDocument {
@@ -35,11 +36,25 @@ function addField(postings: PostingMap, field: number, text: string, document: n
   return length;
 }
 
-function toSegment(documents: StoredDocument[], postings: PostingMap, fieldLengths: Uint16Array): Segment {
+/** A key's stem code: carried over from the segments being merged, or computed once per word. */
+type StemCodeOf = (key: string) => number;
+
+function computedStemCodes(): StemCodeOf {
+  const byWord = new Map<string, number>();
+  return (key) => {
+    const word = wordOf(key);
+    let code = byWord.get(word);
+    if (code === undefined) byWord.set(word, (code = stemCode(word)));
+    return code;
+  };
+}
+
+function toSegment(documents: StoredDocument[], postings: PostingMap, fieldLengths: Uint16Array, codeOf: StemCodeOf): Segment {
   if (documents.length > MAX_SEGMENT_DOCUMENTS) throw new RangeError(`A segment holds at most ${MAX_SEGMENT_DOCUMENTS} documents, not ${documents.length}.`);
   const keys = [...postings.keys()].sort();
   const termStarts = new Uint32Array(keys.length + 1);
   const postingStarts = new Uint32Array(keys.length + 1);
+  const stemCodes = Uint8Array.from(keys, codeOf);
   let total = 0;
   let offset = 0;
   keys.forEach((key, i) => {
@@ -61,7 +76,7 @@ function toSegment(documents: StoredDocument[], postings: PostingMap, fieldLengt
       at++;
     }
   }
-  return new Segment({ documents, vocabulary: keys.join(''), termStarts, postingStarts, postingDocuments, postingCounts, fieldLengths });
+  return new Segment({ documents, vocabulary: keys.join(''), termStarts, postingStarts, stemCodes, postingDocuments, postingCounts, fieldLengths });
 }
 
 /**
@@ -83,7 +98,7 @@ export function buildSegment(documents: IndexableDocument[]): Segment {
     const { id, publisher, publishedAt, speakers } = document;
     stored.push({ id, publisher, publishedAt, speakers });
   });
-  return toSegment(stored, postings, fieldLengths);
+  return toSegment(stored, postings, fieldLengths, computedStemCodes());
 }
 
 /**
@@ -111,6 +126,8 @@ export function mergeSegments(segments: Segment[], keep: (segment: Segment, docu
     renumber.push(map);
   }
   const postings: PostingMap = new Map();
+  // Stem codes travel with their keys: merging re-stems nothing, as it re-reads no text.
+  const codes = new Map<string, number>();
   segments.forEach((segment, s) => {
     const map = renumber[s];
     const { postingDocuments, postingCounts } = segment;
@@ -126,12 +143,13 @@ export function mergeSegments(segments: Segment[], keep: (segment: Segment, docu
           const key = segment.key(term);
           list = postings.get(key);
           if (!list) postings.set(key, (list = []));
+          codes.set(key, segment.stemCodes[term]);
         }
         list.push(document, postingCounts[p]);
       }
     }
   });
-  return toSegment(documents, postings, Uint16Array.from(lengths));
+  return toSegment(documents, postings, Uint16Array.from(lengths), (key) => codes.get(key)!);
 }
 
 /**

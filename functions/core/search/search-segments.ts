@@ -2,11 +2,14 @@
  * Query evaluation over segments: BM25+ over the fields, terms evaluated rarest first so a common
  * word only updates the documents the rare ones already picked, and top-k selection instead of a
  * full sort. Prefix expansion is capped to the most frequent words; fuzzy matching is a fallback
- * for a word the archive does not have at all (a typo), never a cost paid by every query.
+ * for a word the archive does not have at all (a typo), never a cost paid by every query. A word
+ * may also match its other forms ("embassies" → embassy), found through the keys' stem codes; a
+ * word form is not a typo, so a word with forms in the archive is never matched fuzzily.
  */
 import { foldTerm } from '../text-tokens.ts';
 import { boundedEditDistance } from './edit-distance.ts';
-import { FIELD_COUNT, FIELDS, fieldOf, termKey, wordOf, type Field, type Segment, type StoredDocument } from './segment.ts';
+import { formsOf, stemOf, type WordForms } from './word-stems.ts';
+import { FIELD_COUNT, FIELDS, fieldOf, termKey, wordOf, type Field, type Postings, type Segment, type StoredDocument } from './segment.ts';
 
 /** One word of a query and how it may match. */
 export interface TermClause {
@@ -18,6 +21,8 @@ export interface TermClause {
   prefix?: boolean;
   /** If no word of the archive is spelled exactly so, match close spellings instead. */
   fuzzy?: boolean;
+  /** Also match the word's other forms, those with the same stem ("protests", "protested" for "protest"). */
+  forms?: boolean;
 }
 
 /** A query: words that must all match, words of which one must match, and words that must not. */
@@ -41,6 +46,15 @@ const DELTA = 0.5;
 /** Prefix and fuzzy matches count for less than the word itself. */
 const PREFIX_WEIGHT = 0.4;
 const FUZZY_WEIGHT = 0.5;
+/**
+ * A word and its other forms score as one term, as in a stemming index (one idf, their counts added
+ * before BM25 saturates them), but another form's count weighs this much of the exact form's: with
+ * the same counts, a document with the word as typed ranks above one with another form. Tuned on
+ * the word-forms eval's other seeds (0.6–0.8 find the same; 0.6 costs the fixed keyword set least).
+ */
+const FORM_WEIGHT = 0.3;
+/** A word's forms are looked for among at most this many keys per segment that share its stem's start. */
+export const MAX_FORM_SCAN = 4096;
 /** A prefix expands to at most this many words, the most frequent ("gove" → government, governor, …). */
 const MAX_EXPANSIONS = 32;
 /** A query evaluates at most this many required words, the rarest: one bit each in a 32-bit mask. */
@@ -55,6 +69,13 @@ interface Expansion {
   /** Key index per segment, -1 where absent. */
   terms: Int32Array;
   frequency: number;
+  /** The frequency its idf is computed from, when not its own (a word's forms: all of them together). */
+  idfFrequency?: number;
+  /**
+   * A word with its forms is one term (as a stemming index would have it): their counts in a
+   * document add up before BM25 saturates them, each form's count times {@link FORM_WEIGHT}.
+   */
+  forms?: Array<{ terms: Int32Array; countWeight: number }>;
 }
 
 export interface PlannedClause {
@@ -106,20 +127,58 @@ function keysNear(segments: Segment[], word: string, field: number): Map<string,
   return found;
 }
 
+/** Keys in `field` of the other forms of a word (same stem), with their total frequency. */
+function keysOfForms(segments: Segment[], forms: WordForms, field: number): Map<string, number> {
+  const found = new Map<string, number>();
+  const add = (segment: Segment, term: number, key: string) => found.set(key, (found.get(key) ?? 0) + segment.frequency(term));
+  for (const segment of segments) {
+    const end = Math.min(segment.termCount, segment.lowerBound(forms.prefix) + MAX_FORM_SCAN);
+    for (let term = segment.lowerBound(forms.prefix); term < end; term++) {
+      const key = segment.key(term);
+      if (!key.startsWith(forms.prefix)) break;
+      if (fieldOf(key) !== field) continue;
+      const word = wordOf(key);
+      if (word !== forms.word && stemOf(word, segment.stemCodes[term]) === forms.stem) add(segment, term, key);
+    }
+    for (const form of forms.irregular) {
+      const key = termKey(FIELDS[field], form);
+      const term = segment.find(key);
+      if (term >= 0) add(segment, term, key);
+    }
+  }
+  return found;
+}
+
 function mostFrequent(keys: Map<string, number>): string[] {
   return [...keys].sort((a, b) => b[1] - a[1]).slice(0, MAX_EXPANSIONS).map(([key]) => key);
 }
 
 function planClause(segments: Segment[], clause: TermClause): PlannedClause {
   const term = foldTerm(clause.term);
+  const forms = clause.forms ? formsOf(term) : null;
   const expansions: Expansion[] = [];
   for (const name of clause.fields ?? FIELDS) {
     const field = FIELDS.indexOf(name);
     const exact = locate(segments, termKey(name, term), field, 1);
     if (exact) expansions.push(exact);
+    const formKeys = forms ? keysOfForms(segments, forms, field) : new Map<string, number>();
+    const formGroup = mostFrequent(formKeys).flatMap((key) => locate(segments, key, field, FORM_WEIGHT) ?? []);
+    if (formGroup.length > 0) {
+      // The word and its forms as one term; without the exact word, its forms alone are that term.
+      const group = exact ?? { field, weight: 1, terms: new Int32Array(segments.length).fill(-1), frequency: 0 };
+      group.forms = formGroup.map((form) => ({ terms: form.terms, countWeight: FORM_WEIGHT }));
+      group.idfFrequency = group.frequency + formGroup.reduce((sum, form) => sum + form.frequency, 0);
+      group.frequency = group.idfFrequency;
+      if (!exact) expansions.push(group);
+    }
     if (clause.prefix) {
-      for (const longer of mostFrequent(keysWithPrefix(segments, term, field))) {
-        const expansion = locate(segments, longer, field, (PREFIX_WEIGHT * term.length) / wordOf(longer).length);
+      // Typing ahead from the stem too, as a stemming index would: "snuffed" (stem "snuf") → snuff.
+      const start = forms && forms.stem.length >= 4 && forms.stem !== term ? [term, forms.stem] : [term];
+      const completions = new Map(start.flatMap((prefix) => [...keysWithPrefix(segments, prefix, field)]));
+      for (const longer of mostFrequent(completions)) {
+        if (formKeys.has(longer) || longer === termKey(name, term)) continue;
+        const typed = longer.startsWith(term) ? term : forms!.stem;
+        const expansion = locate(segments, longer, field, (PREFIX_WEIGHT * typed.length) / wordOf(longer).length);
         if (expansion) expansions.push(expansion);
       }
     }
@@ -257,7 +316,9 @@ export function missingPostings(plan: QueryPlan): Map<Segment, number[]> {
     if (segment.complete) return;
     const terms = new Set<number>();
     for (const clause of [...plan.required, ...plan.optional, ...plan.excluded]) {
-      for (const expansion of clause.expansions) if (expansion.terms[s] >= 0) terms.add(expansion.terms[s]);
+      for (const expansion of clause.expansions) {
+        for (const { terms: keys } of [expansion, ...(expansion.forms ?? [])]) if (keys[s] >= 0) terms.add(keys[s]);
+      }
     }
     const wanted = segment.missing(terms);
     if (wanted.length > 0) missing.set(segment, wanted);
@@ -274,6 +335,34 @@ export function missingPostings(plan: QueryPlan): Map<Segment, number[]> {
  */
 export function searchSegments(segments: Segment[], query: IndexQuery): Hits {
   return evaluate(planQuery(segments, query));
+}
+
+/**
+ * The postings of a word and its forms in segment `s` as one list: ascending documents, each with
+ * its counts added (a form's weighted), so BM25 saturates the word's count, not each form's.
+ */
+function mergeForms(expansion: Expansion, s: number, postingsOf: (term: number) => Postings): { documents: ArrayLike<number>; counts: ArrayLike<number> } | null {
+  const parts = [{ terms: expansion.terms, countWeight: 1 }, ...expansion.forms!]
+    .filter(({ terms }) => terms[s] >= 0)
+    .map(({ terms, countWeight }) => ({ ...postingsOf(terms[s]), countWeight }));
+  if (parts.length === 0) return null;
+  if (parts.length === 1 && parts[0].countWeight === 1) return parts[0];
+  // A k-way merge of ascending lists, k the handful of forms present here: no map, no sort.
+  const at = new Int32Array(parts.length);
+  const documents: number[] = [];
+  const counts: number[] = [];
+  for (;;) {
+    let next = Infinity;
+    for (let i = 0; i < parts.length; i++) if (at[i] < parts[i].documents.length && parts[i].documents[at[i]] < next) next = parts[i].documents[at[i]];
+    if (next === Infinity) break;
+    let count = 0;
+    for (let i = 0; i < parts.length; i++) {
+      if (at[i] < parts[i].documents.length && parts[i].documents[at[i]] === next) count += parts[i].countWeight * parts[i].counts[at[i]++];
+    }
+    documents.push(next);
+    counts.push(count);
+  }
+  return { documents, counts };
 }
 
 /** Runs a plan whose postings are all in memory (see {@link missingPostings}). */
@@ -299,11 +388,14 @@ export function evaluate(plan: QueryPlan): Hits {
         return postings;
       };
       const apply = (expansion: Expansion, accept: (mask: number) => boolean, bit: number) => {
+        const merged = expansion.forms ? mergeForms(expansion, s, postingsOf) : null;
         const term = expansion.terms[s];
-        if (term < 0) return;
-        const weight = expansion.weight * BOOST[FIELDS[expansion.field]] * idf(stats.documents, expansion.frequency);
+        if (!merged && term < 0) return;
+        // Forms together can outnumber the documents (one document, several forms): idf stays ≥ 0.
+        const frequency = Math.min(expansion.idfFrequency ?? expansion.frequency, stats.documents);
+        const weight = expansion.weight * BOOST[FIELDS[expansion.field]] * idf(stats.documents, frequency);
         const average = stats.averageLength[expansion.field];
-        const { documents, counts } = postingsOf(term);
+        const { documents, counts } = merged ?? postingsOf(term);
         for (let p = 0; p < documents.length; p++) {
           const document = documents[p];
           const mask = masks[document];
@@ -330,9 +422,9 @@ export function evaluate(plan: QueryPlan): Hits {
       const banned = new Set<number>();
       for (const clause of excluded) {
         for (const expansion of clause.expansions) {
-          const term = expansion.terms[s];
-          if (term < 0) continue;
-          for (const document of postingsOf(term).documents) banned.add(document);
+          for (const { terms: keys } of [expansion, ...(expansion.forms ?? [])]) {
+            if (keys[s] >= 0) for (const document of postingsOf(keys[s]).documents) banned.add(document);
+          }
         }
       }
       if (everything) {

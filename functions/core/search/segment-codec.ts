@@ -9,13 +9,16 @@
  *
  * Layout (typed arrays in the machine's byte order, little-endian on x86 and ARM alike; every
  * array starting on a 4-byte boundary):
- * `VSG5` · u32 header length · u32 head length · u32 0 · header JSON · termStarts · postingStarts ·
- * fieldLengths · vocabulary (UTF-8) ‖ postingDocuments (u16) · postingCounts (u8)
+ * `VSG6` · u32 header length · u32 head length · u32 0 · header JSON · termStarts · postingStarts ·
+ * fieldLengths · stemCodes (u8) · vocabulary (UTF-8) ‖ postingDocuments (u16) · postingCounts (u8)
+ *
+ * A shard of an older layout (VSG1–5) fails to decode with an internal {@link VerbatimError}; the
+ * index reader then rebuilds the index from the ingest log and the next compaction rewrites it.
  */
 import { VerbatimError } from '../errors.ts';
 import { FIELD_COUNT, FIELDS, Segment, type StoredDocument } from './segment.ts';
 
-const MAGIC = 0x35475356; // "VSG5" read as a little-endian u32 (VSG1–4 had other layouts, keys or tables)
+const MAGIC = 0x36475356; // "VSG6" read as a little-endian u32 (VSG1–5 had other layouts, keys or tables; VSG5 no stem codes)
 const PREAMBLE = 16;
 
 interface Header {
@@ -56,7 +59,7 @@ export function encodeSegment(segment: Segment): Uint8Array {
     documents: segment.documents.map((d) => [d.id, d.publisher, d.publishedAt, d.speakers]),
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
-  const head = [headerBytes, bytesOf(segment.termStarts), bytesOf(segment.postingStarts), bytesOf(segment.fieldLengths), vocabulary];
+  const head = [headerBytes, bytesOf(segment.termStarts), bytesOf(segment.postingStarts), bytesOf(segment.fieldLengths), segment.stemCodes, vocabulary];
   const tail = [bytesOf(segment.postingDocuments), segment.postingCounts];
   const place = (parts: Uint8Array[], from: number) => parts.reduce((at, part) => align(at) + part.byteLength, from);
   const headEnd = align(place(head, PREAMBLE));
@@ -109,9 +112,10 @@ function decode(input: Uint8Array, withPostings: boolean): Segment {
   const termStarts = view((b, at, n) => new Uint32Array(b, at, n), header.termCount + 1, 4);
   const postingStarts = view((b, at, n) => new Uint32Array(b, at, n), header.termCount + 1, 4);
   const fieldLengths = view((b, at, n) => new Uint16Array(b, at, n), documents.length * FIELD_COUNT, 2);
+  const stemCodes = view((b, at, n) => new Uint8Array(b, at, n), header.termCount, 1);
   const vocabulary = new TextDecoder().decode(view((b, at, n) => new Uint8Array(b, at, n), header.vocabularyBytes, 1));
   if (align(offset) !== postingsAt) corrupt('head length does not match its contents');
-  const segment = new Segment({ documents, vocabulary, termStarts, postingStarts, fieldLengths });
+  const segment = new Segment({ documents, vocabulary, termStarts, postingStarts, stemCodes, fieldLengths });
   if (withPostings) {
     segment.attachPostings(
       view((b, at, n) => new Uint16Array(b, at, n), header.postingCount, 2),

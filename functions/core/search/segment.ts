@@ -7,7 +7,8 @@
  * Terms are stored per field as keys `<folded word>\u0001<field digit>` (`budget\u00011` is "budget"
  * in the text), sorted: one binary search finds a word, a range of keys is every word with a prefix,
  * and a word's keys in every field are neighbours — so are their postings, which a partly loaded
- * shard then fetches in one byte range instead of one per field.
+ * shard then fetches in one byte range instead of one per field. Beside each key, a byte says how
+ * to derive its word's stem (see `word-stems.ts`), so a query word finds its other forms.
  */
 
 /** The searchable fields, in key-digit order. `title` holds the title and the publisher's name. */
@@ -58,6 +59,8 @@ export interface SegmentArrays {
   termStarts: Uint32Array;
   /** Postings of key i are positions `postingStarts[i]` to `postingStarts[i + 1]` of the two arrays below. */
   postingStarts: Uint32Array;
+  /** How to get key i's stem from its word, one byte per key (see `word-stems.ts`): word forms. */
+  stemCodes: Uint8Array;
   /**
    * Document numbers (positions in `documents`), ascending within a key: 16 bits, see
    * {@link MAX_SEGMENT_DOCUMENTS}. Absent while a shard is only partly loaded (see {@link Segment.postings}).
@@ -81,6 +84,7 @@ export class Segment implements SegmentArrays {
   readonly vocabulary: string;
   readonly termStarts: Uint32Array;
   readonly postingStarts: Uint32Array;
+  readonly stemCodes: Uint8Array;
   postingDocuments?: Uint16Array;
   postingCounts?: Uint8Array;
   readonly fieldLengths: Uint16Array;
@@ -106,6 +110,7 @@ export class Segment implements SegmentArrays {
     this.vocabulary = arrays.vocabulary;
     this.termStarts = arrays.termStarts;
     this.postingStarts = arrays.postingStarts;
+    this.stemCodes = arrays.stemCodes;
     this.postingDocuments = arrays.postingDocuments;
     this.postingCounts = arrays.postingCounts;
     this.fieldLengths = arrays.fieldLengths;

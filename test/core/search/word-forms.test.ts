@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { buildSegment, mergeSegments, type IndexableDocument } from '../../../functions/core/search/build-segment.ts';
+import { MAX_FORM_SCAN, searchSegments, type Hits, type IndexQuery } from '../../../functions/core/search/search-segments.ts';
+import { decodeSegment, encodeSegment } from '../../../functions/core/search/segment-codec.ts';
+import { wordOf, type Segment } from '../../../functions/core/search/segment.ts';
+import { formsOf, isFormOf, NO_STEM, stemCode, stemOf } from '../../../functions/core/search/word-stems.ts';
+import { wordKey } from '../../../functions/core/quote-finder/word-keys.ts';
+
+const doc = (id: string, title: string, text: string): IndexableDocument => ({ id, title, text, speakers: [], publisher: '', publishedAt: '' });
+
+const FIXTURE = [
+  doc('singular', 'Report', 'Protesters gathered outside the embassy on Monday.'),
+  doc('plural', 'Roundup', 'Both embassies were closed after the protest.'),
+  doc('verb', 'Statement', 'The ministry protested strongly and went home.'),
+  doc('other', 'Weather', 'Rain and wind over the harbour.'),
+];
+
+const ranked = (hits: Hits): string[] => hits.top(hits.total).map((i) => hits.document(i).id);
+const search = (segments: Segment[], query: IndexQuery) => ranked(searchSegments(segments, query));
+
+describe('stem codes', () => {
+  it('give back the stem the quote finder uses for every word they can encode', () => {
+    for (const word of ['embassy', 'embassies', 'protested', 'protesting', 'hoping', 'nation', 'relational', 'running', 'zelenskyy', '2020', 'cafe']) {
+      const code = stemCode(word);
+      expect(code).not.toBe(NO_STEM);
+      expect(stemOf(word, code)).toBe(wordKey(word));
+    }
+  });
+
+  it('mark irregular forms that no prefix rule gives, which are found through the lemma table', () => {
+    expect(stemCode('went')).toBe(NO_STEM);
+    expect(stemOf('went', NO_STEM)).toBeNull();
+    expect(formsOf('go').irregular).toContain('went');
+  });
+
+  it('are stored per key and survive merging and the file format', () => {
+    const whole = buildSegment(FIXTURE);
+    const merged = mergeSegments([buildSegment(FIXTURE.slice(0, 2)), buildSegment(FIXTURE.slice(2))]);
+    const decoded = decodeSegment(encodeSegment(whole));
+    for (const segment of [merged, decoded]) expect(segment.stemCodes).toEqual(whole.stemCodes);
+    for (let term = 0; term < whole.termCount; term++) expect(whole.stemCodes[term]).toBe(stemCode(wordOf(whole.key(term))));
+  });
+
+  it('refuse a shard written before them (VSG5) with an internal error, so the reader rebuilds', () => {
+    const bytes = encodeSegment(buildSegment(FIXTURE));
+    bytes.set(new TextEncoder().encode('VSG5'), 0);
+    expect(() => decodeSegment(bytes)).toThrow(/not a Verbatim segment of this version/);
+  });
+});
+
+describe('word forms in search', () => {
+  const segments = [buildSegment(FIXTURE.slice(0, 2)), buildSegment(FIXTURE.slice(2))];
+
+  it('finds every form of a word when asked for forms, and only the exact one otherwise', () => {
+    expect(search(segments, { all: [{ term: 'embassies', forms: true }] }).sort()).toEqual(['plural', 'singular']);
+    expect(search(segments, { all: [{ term: 'embassies' }] })).toEqual(['plural']);
+    expect(search(segments, { all: [{ term: 'protests', forms: true }] }).sort()).toEqual(['plural', 'singular', 'verb']);
+    expect(search(segments, { all: [{ term: 'goes', forms: true }] })).toEqual(['verb']);
+    expect(search(segments, { all: [{ term: 'embassies', forms: true }], none: [{ term: 'closing', forms: true }] })).toEqual(['singular']);
+  });
+
+  it('ranks the exact form above other forms of the word', () => {
+    expect(search(segments, { all: [{ term: 'embassy', forms: true }] })).toEqual(['singular', 'plural']);
+    expect(search(segments, { all: [{ term: 'embassies', forms: true }] })).toEqual(['plural', 'singular']);
+  });
+
+  it('takes a word form for a word form, not a typo: no fuzzy matches when a form exists', () => {
+    const typo = [buildSegment([doc('a', 'x', 'the embassy'), doc('b', 'x', 'the embasy')])];
+    expect(search(typo, { all: [{ term: 'embassies', forms: true, fuzzy: true }] })).toEqual(['a']);
+    // A true typo has no forms: it matches close spellings.
+    expect(search(typo, { all: [{ term: 'embasssy', forms: true, fuzzy: true }] }).sort()).toEqual(['a', 'b']);
+  });
+
+  it('bounds the scan for forms by MAX_FORM_SCAN keys per segment', () => {
+    const many = Array.from({ length: MAX_FORM_SCAN + 10 }, (_, i) => `protest${i}`).join(' ');
+    const big = [buildSegment([doc('noise', 'x', many), doc('late', 'x', 'protesting')])];
+    // "protesting" sorts after all the noise words, beyond the cap: not found, but no stall either.
+    expect(search(big, { all: [{ term: 'protest', forms: true }] })).not.toContain('late');
+    expect(search(big, { all: [{ term: 'protesting', forms: true }] })).toEqual(['late']);
+  });
+
+  it('marks text words that are forms of a query word', () => {
+    const forms = formsOf('embassies');
+    expect(['embassy', 'embassies', 'embassi'].every((w) => isFormOf(w, forms))).toBe(true);
+    expect(['embark', 'embassador'].some((w) => isFormOf(w, forms))).toBe(false);
+  });
+});
