@@ -1,0 +1,87 @@
+import { cpSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { AssetHashType, DockerImage } from 'aws-cdk-lib';
+import { Code } from 'aws-cdk-lib/aws-lambda';
+import { buildSync, type BuildOptions } from 'esbuild';
+
+/**
+ * esbuild emits ESM (top-level await, smaller cold starts), but some bundled CommonJS
+ * dependencies still call `require` for Node built-ins; ESM has no `require`, so define one.
+ * Every chunk gets it: a chunk holding such a dependency is a module of its own.
+ */
+export const REQUIRE_SHIM =
+  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/** Where esbuild puts the chunks that entry files share or import lazily, inside the asset. */
+export const CHUNK_DIR = 'chunks';
+
+/** Options for {@link splitBundleCode}. */
+export interface SplitBundleOptions {
+  /** Repository root: entries and copied folders are relative to it. */
+  readonly root: string;
+  /** Entry points by output name: `{ index: 'functions/handlers/api.ts' }` ships `index.mjs`. */
+  readonly entries: Readonly<Record<string, string>>;
+  /** Folders copied beside the bundle under their last path segment (`web/static` → `static/`). */
+  readonly copyFolders?: readonly string[];
+}
+
+/**
+ * The esbuild options of every Verbatim function. `splitting` is what makes a lazy `import()` pay
+ * off: each dynamically imported module (the PDF, DOCX, HTML and Markdown parsers) becomes a chunk
+ * of its own that Node reads only when a request first needs it, instead of being inlined into
+ * the one file every cold start evaluates.
+ */
+export function splitBundleOptions(options: SplitBundleOptions, outdir: string): BuildOptions {
+  return {
+    absWorkingDir: options.root,
+    entryPoints: Object.fromEntries(Object.entries(options.entries).map(([name, file]) => [name, join(options.root, file)])),
+    outdir,
+    entryNames: '[name]',
+    chunkNames: `${CHUNK_DIR}/[name]-[hash]`,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    minify: true,
+    sourcemap: true,
+    sourcesContent: false,
+    // Prefer packages' ESM builds: they tree-shake, and avoid dual-package hazards.
+    mainFields: ['module', 'main'],
+    banner: { js: REQUIRE_SHIM },
+    // The AWS SDK is bundled rather than taken from the runtime: the code is written against the
+    // pinned SDK in package.json, which can be newer than the runtime's, and deploys stay reproducible.
+    external: [],
+    logLevel: 'error',
+  };
+}
+
+/**
+ * Lambda code bundled by esbuild at synth time, in this process: no Docker, no network. The
+ * asset is the entry files, their chunks under `chunks/`, source maps, and the copied folders;
+ * its hash is the output's, so an unchanged bundle is not uploaded again.
+ *
+ * @example
+ * ```ts
+ * const code = splitBundleCode({ root, entries: { index: 'functions/handlers/api.ts' } });
+ * ```
+ */
+export function splitBundleCode(options: SplitBundleOptions): Code {
+  return Code.fromAsset(options.root, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never pulled: local bundling below always succeeds (CDK asks for an image regardless).
+      image: DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs22.x'),
+      local: {
+        tryBundle(outputDir: string) {
+          buildSync(splitBundleOptions(options, outputDir));
+          for (const folder of options.copyFolders ?? []) {
+            cpSync(join(options.root, folder), join(outputDir, basename(folder)), { recursive: true });
+          }
+          return true;
+        },
+      },
+    },
+  });
+}
