@@ -71,6 +71,10 @@ export function splitBundleCode(options: SplitBundleOptions): Code {
   return Code.fromAsset(options.root, {
     assetHashType: AssetHashType.OUTPUT,
     bundling: {
+      // CDK caches bundles by source path and the JSON of the bundling options, where tryBundle
+      // (a function) does not show: naming the entries here keeps every function from getting
+      // the first one's bundle. (Docker would see it as a variable; Docker never runs.)
+      environment: { VERBATIM_BUNDLE: JSON.stringify({ entries: options.entries, copyFolders: options.copyFolders ?? [] }) },
       // Never pulled: local bundling below always succeeds (CDK asks for an image regardless).
       image: DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs22.x'),
       local: {

@@ -258,6 +258,13 @@ describe('bundles', () => {
     }
   });
 
+  it('are one per function: the indexer’s is not the api’s (CDK caches bundles by their options)', () => {
+    const [api, indexer] = ['Verbatim HTTP API and UI', 'Verbatim search index compactor'].map((d) => functionByDescription(bundled.template, d)[1]);
+    expect(api.Properties!.Code.S3Key).not.toBe(indexer.Properties!.Code.S3Key);
+    const dir = join(bundled.app.outdir, `asset.${(indexer.Properties!.Code.S3Key as string).replace(/\.zip$/, '')}`);
+    expect(existsSync(join(dir, 'static'))).toBe(false);
+  });
+
   it('ship the UI’s static files beside the api bundle, where web/assets.ts looks for them', () => {
     const api = functionByDescription(bundled.template, 'Verbatim HTTP API and UI')[1];
     const dir = join(bundled.app.outdir, `asset.${(api.Properties!.Code.S3Key as string).replace(/\.zip$/, '')}`);
