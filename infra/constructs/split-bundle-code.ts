@@ -1,8 +1,13 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { AssetHashType, DockerImage } from 'aws-cdk-lib';
 import { Code } from 'aws-cdk-lib/aws-lambda';
-import { buildSync, type BuildOptions } from 'esbuild';
+import type { BuildOptions, Plugin } from 'esbuild';
+
+/** Runs {@link splitBundleOptions} through esbuild with {@link ZOD_ENGLISH_ONLY}; see there why apart. */
+const BUNDLE_CLI = fileURLToPath(new URL('./split-bundle-cli.ts', import.meta.url));
 
 /**
  * esbuild emits ESM (top-level await, smaller cold starts), but some bundled CommonJS
@@ -58,7 +63,26 @@ export function splitBundleOptions(options: SplitBundleOptions, outdir: string):
 }
 
 /**
- * Lambda code bundled by esbuild at synth time, in this process: no Docker, no network. The
+ * zod 4 re-exports every one of its ~45 message locales from its main module (`z.locales`), about
+ * 260 KB of minified code, a third of the api handler's, that every cold start would compile.
+ * Verbatim's messages are English and nothing reads `z.locales`, so the bundle keeps only `en`
+ * (zod's default, which it imports by itself).
+ */
+export const ZOD_ENGLISH_ONLY: Plugin = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: join(args.resolveDir, '../locales/en.js'), namespace: 'zod-locales' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
+/**
+ * Lambda code bundled by esbuild at synth time, on this machine: no Docker, no network. The
  * asset is the entry files, their chunks under `chunks/`, source maps, and the copied folders;
  * its hash is the output's, so an unchanged bundle is not uploaded again.
  *
@@ -79,7 +103,9 @@ export function splitBundleCode(options: SplitBundleOptions): Code {
       image: DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs22.x'),
       local: {
         tryBundle(outputDir: string) {
-          buildSync(splitBundleOptions(options, outputDir));
+          // CDK wants the bundle synchronously, and esbuild's buildSync takes no plugins: a child
+          // process runs the asynchronous build while this one waits.
+          execFileSync(process.execPath, ['--import', 'tsx', BUNDLE_CLI, outputDir, JSON.stringify(options)], { cwd: options.root, stdio: 'inherit' });
           for (const folder of options.copyFolders ?? []) {
             cpSync(join(options.root, folder), join(outputDir, basename(folder)), { recursive: true });
           }

@@ -70,6 +70,7 @@ beforeAll(async () => {
   await writeFile(events, JSON.stringify([
     uploadEvent('keeper.pdf', 'application/pdf', pdf),
     uploadEvent('seawall.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', docx),
+    apiGatewayEvent('GET', '/api/search', { query: 'q=harbour&limit=1000' }),
   ]));
   cold = await measureColdStart(child, shipped, { ...local.config, apiToken: TOKEN }, 'harbour board', { traceModules: true, thenEventsFile: events });
 }, 180_000);
@@ -87,11 +88,22 @@ describe('the shipped api bundle', () => {
     // The search engine is there (the check can see sources), and no parser is.
     expect(sources.some((s) => s.includes('functions/core/search/'))).toBe(true);
     expect(sources.filter((s) => HEAVY.test(s))).toEqual([]);
+    // zod's messages in English only: its other locales are not shipped (split-bundle-code.ts).
+    expect(new Set(sources.filter((s) => /zod\/v4\/locales\//.test(s)).map((s) => s.split('/').pop()))).toEqual(new Set(['en.js']));
+  });
+
+  it('still explains a bad request in English with only zod’s English locale shipped', () => {
+    const bad = cold.then![2]!;
+    expect(bad.statusCode).toBe(400);
+    const { error } = JSON.parse(bad.body) as { error: { code: string; message: string } };
+    expect(error.code).toBe('bad_request');
+    expect(error.message).toMatch(/limit/i);
+    expect(error.message).toMatch(/100/);
   });
 
   it('archives a PDF and a DOCX through the bundle, loading their parser chunks only then', () => {
-    expect(cold.then!.map((r) => r.statusCode)).toEqual([201, 201]);
-    expect(cold.then!.map((r) => (JSON.parse(r.body) as { title: string }).title)).toEqual(['Lighthouse keeper retires', 'Council approves seawall']);
+    expect(cold.then!.slice(0, 2).map((r) => r.statusCode)).toEqual([201, 201]);
+    expect(cold.then!.slice(0, 2).map((r) => (JSON.parse(r.body) as { title: string }).title)).toEqual(['Lighthouse keeper retires', 'Council approves seawall']);
     const sources = sourcesOf(cold.modulesAtEnd!.filter((url) => fileURLToPath(url).startsWith(shipped.assetDir)));
     expect(sources.some((s) => /node_modules\/unpdf\//.test(s))).toBe(true);
     expect(sources.some((s) => /node_modules\/mammoth\//.test(s))).toBe(true);
