@@ -1,7 +1,7 @@
 /**
- * Module load of the api function: the bundle `cdk synth` ships (esbuild with code splitting)
- * beside the same entry bundled as before, into one file (identical options, `splitting` off:
- * what NodejsFunction produced). Each run imports one handler in a fresh Node process, the two
+ * Module load of the api function: the bundle `cdk synth` ships (esbuild with code splitting,
+ * zod's English locale only) beside the same entry bundled as before, into one file (identical
+ * options, `splitting` off, no plugin: what NodejsFunction produced), and with splitting alone. Each run imports one handler in a fresh Node process, the three
  * alternating, and reports the import's wall and CPU milliseconds; the figures are medians, and
  * the ratio is taken pair by pair, so a machine that drifts during the run moves both alike.
  *
@@ -53,27 +53,34 @@ async function main(): Promise<void> {
   const scratch = await mkdtemp(join(tmpdir(), 'verbatim-bundle-load-'));
   try {
     const shipped = findShippedHandler(synthAssembly(join(scratch, 'cdk.out')));
+    const { splitting: _, outdir: __, chunkNames: ___, ...one } = splitBundleOptions({ root: ROOT, entries: { index: API_ENTRY } }, scratch);
     const single = join(scratch, 'single', 'index.mjs');
-    const { splitting: _, outdir: __, chunkNames: ___, ...options } = splitBundleOptions({ root: ROOT, entries: { index: API_ENTRY } }, dirname(single));
-    await build({ ...options, entryPoints: [join(ROOT, API_ENTRY)], outfile: single });
+    await build({ ...one, entryPoints: [join(ROOT, API_ENTRY)], outfile: single });
+    // The splitting alone, every zod locale kept: what each of the two changes brings.
+    const allLocales = join(scratch, 'split-all-locales');
+    await build(splitBundleOptions({ root: ROOT, entries: { index: API_ENTRY } }, allLocales));
 
-    const loads = { split: [] as Load[], single: [] as Load[] };
+    // Every variant runs with the function's NODE_OPTIONS (source maps on): Lambda pays for them.
+    const env = { ...ENV, NODE_OPTIONS: shipped.nodeOptions };
+    const variants = [
+      { name: 'one file (before)', file: single, dir: dirname(single), loads: [] as Load[] },
+      { name: 'splitting, all zod locales', file: join(allLocales, 'index.mjs'), dir: allLocales, loads: [] as Load[] },
+      { name: 'shipped: splitting, zod en', file: shipped.file, dir: shipped.assetDir, loads: [] as Load[] },
+    ];
     for (let i = 0; i < runs + 1; i++) {
-      const split = (await runJsonChild<Load>(['--input-type=module', '-e', IMPORT_ONE, shipped.file], ENV)).result;
-      const one = (await runJsonChild<Load>(['--input-type=module', '-e', IMPORT_ONE, single], ENV)).result;
-      if (i === 0) continue; // warm-up: the page cache, not Node, is what a first read measures
-      loads.split.push(split);
-      loads.single.push(one);
+      for (const v of variants) {
+        const { result } = await runJsonChild<Load>(['--input-type=module', '-e', IMPORT_ONE, v.file], env);
+        if (i > 0) v.loads.push(result); // run 0 is a warm-up: the page cache, not Node, is what a first read measures
+      }
     }
-    const row = (name: string, file: string, dir: string, l: Load[]) =>
-      `${name.padEnd(28)} ${(statSync(file).size / 1e6).toFixed(2).padStart(6)} MB  ${(moduleBytes(dir) / 1e6).toFixed(2).padStart(6)} MB  ` +
-      `${median(l.map((x) => x.wallMs)).toFixed(1).padStart(7)} ms  ${median(l.map((x) => x.cpuMs)).toFixed(1).padStart(7)} ms`;
-    console.log(`${runs} runs each, alternating; medians. Node ${process.version}\n`);
-    console.log(`${'bundle'.padEnd(28)} handler   all .mjs   import wall   import CPU`);
-    console.log(row('one file (before)', single, dirname(single), loads.single));
-    console.log(row('code splitting (shipped)', shipped.file, shipped.assetDir, loads.split));
-    const ratio = (pick: (l: Load) => number) => median(loads.split.map((l, i) => pick(l) / pick(loads.single[i])));
-    console.log(`\nshipped / before, pair by pair: wall ${ratio((l) => l.wallMs).toFixed(2)}×, CPU ${ratio((l) => l.cpuMs).toFixed(2)}×`);
+    const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2).padStart(6)} MB`;
+    const ms = (l: Load[], pick: (x: Load) => number) => `${median(l.map(pick)).toFixed(1).padStart(7)} ms`;
+    const ratio = (l: Load[], pick: (x: Load) => number) => `${median(l.map((x, i) => pick(x) / pick(variants[0]!.loads[i]!))).toFixed(2)}×`;
+    console.log(`${runs} runs each, alternating; medians; ratios to the one-file bundle pair by pair. Node ${process.version}\n`);
+    console.log(`${'bundle'.padEnd(28)}   handler   all .mjs  import wall   import CPU  ratio wall, CPU`);
+    for (const v of variants) {
+      console.log(`${v.name.padEnd(28)} ${mb(statSync(v.file).size)}  ${mb(moduleBytes(v.dir))}  ${ms(v.loads, (x) => x.wallMs)}   ${ms(v.loads, (x) => x.cpuMs)}  ${ratio(v.loads, (x) => x.wallMs)}, ${ratio(v.loads, (x) => x.cpuMs)}`);
+    }
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

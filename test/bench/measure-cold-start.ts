@@ -42,6 +42,8 @@ export async function measureColdStart(bundle: string, handler: ShippedHandler, 
     VERBATIM_BUCKET: config.bucket,
     VERBATIM_TABLE: config.table,
     VERBATIM_API_TOKEN: config.apiToken ?? BENCH_TOKEN,
+    // Node starts with the function's own options, as on Lambda (source maps cost load time).
+    NODE_OPTIONS: handler.nodeOptions,
     BENCH_FIRST_QUERY: firstQuery,
     BENCH_TRACE_MODULES: options.traceModules ? '1' : '',
     BENCH_THEN_EVENTS: options.thenEventsFile ?? '',

@@ -19,6 +19,8 @@ export interface ShippedHandler {
   assetDir: string;
   file: string;
   exportName: string;
+  /** The function's NODE_OPTIONS (e.g. `--enable-source-maps`): Lambda starts Node with them. */
+  nodeOptions: string;
 }
 
 /** The extensions Lambda's Node.js runtime tries for a handler's module, in its order. */
@@ -57,7 +59,7 @@ export function findShippedHandler(assemblyDir: string, description = API_FUNCTI
   for (const stack of assembly.stacks) {
     const fn = Object.values(stack.template.Resources ?? {}).find(
       (r: any) => r.Type === 'AWS::Lambda::Function' && r.Properties?.Description === description,
-    ) as { Properties: { Code: { S3Key: string }; Handler: string } } | undefined;
+    ) as { Properties: { Code: { S3Key: string }; Handler: string; Environment?: { Variables?: Record<string, unknown> } } } | undefined;
     if (!fn) continue;
     const { S3Key: key } = fn.Properties.Code;
     for (const manifest of stack.dependencies.filter((d): d is AssetManifestArtifact => d instanceof AssetManifestArtifact)) {
@@ -68,7 +70,8 @@ export function findShippedHandler(assemblyDir: string, description = API_FUNCTI
         const base = join(assetDir, fn.Properties.Handler.slice(0, dot));
         const file = HANDLER_EXTENSIONS.map((ext) => base + ext).find((f) => existsSync(f));
         if (!file) throw new Error(`Handler ${fn.Properties.Handler} has no module in ${assetDir}`);
-        return { assetDir, file, exportName: fn.Properties.Handler.slice(dot + 1) };
+        const nodeOptions = fn.Properties.Environment?.Variables?.NODE_OPTIONS;
+        return { assetDir, file, exportName: fn.Properties.Handler.slice(dot + 1), nodeOptions: typeof nodeOptions === 'string' ? nodeOptions : '' };
       }
     }
     throw new Error(`No asset in ${assemblyDir} has the object key ${key} of "${description}"`);
