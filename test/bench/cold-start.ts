@@ -11,7 +11,10 @@
  *
  * With `BENCH_TRACE_MODULES=1` it also lists every module file Node loaded (a module loader hook,
  * which slows loading: the timings of such a run are not figures). `BENCH_THEN_EVENTS` names a
- * JSON file of more events, invoked after the search, whose responses are reported too.
+ * JSON file of more events, invoked after the search, whose responses are reported too. With
+ * `BENCH_WARM_FIRST=1` a request that reads no index (a missing document) runs first, so the
+ * memory the search adds is the index's, without the app's first-request costs (routing, clients):
+ * the benchmark's memory figures come from such a run, its timings from the others.
  */
 import { subscribe } from 'node:diagnostics_channel';
 import { readFileSync } from 'node:fs';
@@ -38,7 +41,7 @@ export interface ColdStartSplit {
   totalMs: number;
   /** Process start to the last background postings read (every shard whole in memory). */
   completeMs: number;
-  /** Heap and array buffers the first invocation added (index and all), after a GC. */
+  /** Heap and array buffers the search added (index and all), after a GC. */
   heapBytes: number;
   arrayBufferBytes: number;
   /** Resident memory with the handler loaded but not yet invoked, and with the index loaded. */
@@ -97,6 +100,10 @@ async function main(): Promise<ColdStartSplit> {
   const handler = (await import(pathToFileURL(file).href))[exportName] as (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }>;
   const imported = performance.now();
 
+  if (process.env.BENCH_WARM_FIRST === '1') {
+    const warm = await handler(apiGatewayEvent('GET', '/api/documents/0000000000000000'), {});
+    if (warm.statusCode !== 404) throw new Error(`The warm-up request answered ${warm.statusCode}: ${warm.body.slice(0, 500)}`);
+  }
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const before = process.memoryUsage();

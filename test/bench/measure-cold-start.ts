@@ -25,6 +25,8 @@ export interface ColdStartOptions {
   traceModules?: boolean;
   /** A JSON file of API Gateway v2 events to invoke after the search. */
   thenEventsFile?: string;
+  /** Answer a request that reads no index first: for the memory the index adds, not a cold start. */
+  warmFirst?: boolean;
 }
 
 /**
@@ -47,6 +49,7 @@ export async function measureColdStart(bundle: string, handler: ShippedHandler, 
     BENCH_FIRST_QUERY: firstQuery,
     BENCH_TRACE_MODULES: options.traceModules ? '1' : '',
     BENCH_THEN_EVENTS: options.thenEventsFile ?? '',
+    BENCH_WARM_FIRST: options.warmFirst ? '1' : '',
   };
   const { result, wallMs } = await runJsonChild<ColdStartSplit>(['--expose-gc', bundle, handler.file, handler.exportName], env);
   return { ...result, spawnToExitMs: wallMs };
