@@ -237,10 +237,11 @@ describe('alarms', () => {
 
 describe('bundles', () => {
   let bundled: { app: App; template: Template };
-  // Runs esbuild on the real handlers: a few seconds, and fails if they do not compile.
+  // Runs esbuild on the real handlers (a child process each): seconds, more on a loaded machine;
+  // fails if they do not compile.
   beforeAll(() => {
     bundled = synth();
-  }, 60_000);
+  }, 240_000);
 
   it('are ESM with a require shim and source maps, with the AWS SDK inside the bundle', () => {
     const fns = Object.values(bundled.template.findResources('AWS::Lambda::Function')) as CfnResource[];
