@@ -1,28 +1,32 @@
 import { fileURLToPath } from 'node:url';
 import { ServicePrincipal, Role } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Function as LambdaFunction, Runtime, Tracing, type FunctionOptions } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
+import { splitBundleCode } from './split-bundle-code.ts';
 
-/** The repository root, so entries and the lock file resolve the same from the CLI and tests. */
+export { REQUIRE_SHIM } from './split-bundle-code.ts';
+
+/** The repository root, so entries resolve the same from the CLI and tests. */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/**
- * esbuild emits ESM (top-level await, smaller cold starts), but some bundled CommonJS
- * dependencies still call `require` for Node built-ins; ESM has no `require`, so define one.
- */
-export const REQUIRE_SHIM =
-  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+/** The handler's file (`index.mjs`) and export, as Lambda is told to load it. */
+export const HANDLER = 'index.handler';
 
 /** Options for {@link VerbatimFunction}. */
 export interface VerbatimFunctionProps
-  extends Omit<NodejsFunctionProps, 'entry' | 'runtime' | 'architecture' | 'bundling' | 'logGroup' | 'role' | 'tracing' | 'memorySize' | 'timeout'>,
+  extends Omit<FunctionOptions, 'runtime' | 'architecture' | 'logGroup' | 'role' | 'tracing' | 'memorySize' | 'timeout'>,
     // Lambda's defaults (128 MB, 3 s) suit no Verbatim function: each states its own sizing.
-    Required<Pick<NodejsFunctionProps, 'memorySize' | 'timeout'>> {
+    Required<Pick<FunctionOptions, 'memorySize' | 'timeout'>> {
   /** Entry file, relative to the repository root, e.g. `functions/handlers/api.ts`. */
   readonly entry: string;
+  /**
+   * More entry points shipped beside the handler, by output name, e.g. a worker thread's script:
+   * `{ 'parse-worker': 'functions/handlers/parse-worker.ts' }` ships `parse-worker.mjs` next to
+   * `index.mjs`, sharing its chunks.
+   */
+  readonly extraEntries?: Readonly<Record<string, string>>;
   /** How long the function's logs are kept. */
   readonly logRetention: RetentionDays;
   /**
@@ -34,12 +38,13 @@ export interface VerbatimFunctionProps
 
 /**
  * A Verbatim Lambda function: Node.js 24 (the newest Lambda runtime aws-cdk-lib offers) on
- * Graviton, bundled locally by esbuild into one minified ESM file with source maps, traced by
- * X-Ray, logging to its own log group with a bounded retention, under a role of its own.
+ * Graviton, bundled locally by esbuild into a minified ESM handler with code splitting (see
+ * split-bundle-code.ts) and source maps, traced by X-Ray, logging to its own log group with a
+ * bounded retention, under a role of its own.
  */
-export class VerbatimFunction extends NodejsFunction {
+export class VerbatimFunction extends LambdaFunction {
   constructor(scope: Construct, id: string, props: VerbatimFunctionProps) {
-    const { entry, logRetention, environment, copyFolders = [], ...rest } = props;
+    const { entry, extraEntries = {}, logRetention, environment, copyFolders = [], ...rest } = props;
     // An explicit log group (rather than the deprecated `logRetention` custom resource) so
     // retention is plain CloudFormation and no extra Lambda is deployed to set it.
     const logGroup = new LogGroup(scope, `${id}Logs`, { retention: logRetention });
@@ -49,9 +54,8 @@ export class VerbatimFunction extends NodejsFunction {
     logGroup.grantWrite(role);
     super(scope, id, {
       ...rest,
-      entry: `${ROOT}${entry}`,
-      depsLockFilePath: `${ROOT}package-lock.json`,
-      projectRoot: ROOT,
+      code: splitBundleCode({ root: ROOT, entries: { index: entry, ...extraEntries }, copyFolders }),
+      handler: HANDLER,
       runtime: Runtime.NODEJS_24_X,
       // Graviton: ~20% cheaper per GB-second and as fast for this pure-JS workload.
       architecture: Architecture.ARM_64,
@@ -64,26 +68,6 @@ export class VerbatimFunction extends NodejsFunction {
         // esbuild's source maps only help if Node applies them to stack traces.
         NODE_OPTIONS: '--enable-source-maps',
         ...environment,
-      },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // Prefer packages' ESM builds: they tree-shake, and avoid dual-package hazards.
-        mainFields: ['module', 'main'],
-        banner: REQUIRE_SHIM,
-        // Bundle the AWS SDK instead of using the runtime's copy: the code is written against
-        // the pinned SDK in package.json, which can be newer than the one in the runtime, and
-        // a pinned bundle makes deploys reproducible.
-        externalModules: [],
-        commandHooks: {
-          beforeBundling: () => [],
-          beforeInstall: () => [],
-          afterBundling: (inputDir: string, outputDir: string) =>
-            copyFolders.map((folder) => `cp -r "${inputDir}/${folder}" "${outputDir}/${folder.split('/').pop()}"`),
-        },
       },
     });
     NagSuppressions.addResourceSuppressions(

@@ -29,6 +29,7 @@ import { bundleScript } from './bundle-script.ts';
 import { COLD_START_SCRIPT } from './measure-cold-start.ts';
 import { FTS5_COLD_START_SCRIPT } from './measure-fts5-cold-start.ts';
 import { renderChart } from './render-chart.ts';
+import { cdkSynth, findShippedHandler } from '../helpers/shipped-handler.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CORPORA = ['wikinews-2019-2020/articles.jsonl', 'bbc-news/articles.jsonl'];
@@ -115,13 +116,15 @@ async function main(): Promise<void> {
     log(`ingest: ${ingest.ingest.docsPerSecond.toFixed(0)} articles/s (raw PutObject ${ingest.rawPut.docsPerSecond.toFixed(0)}/s)`);
     const real = await readIndexable(bench.local);
     const sources: QuerySource[] = queries.map((query) => ({ query, id: bench.ids.get(itemKey(query.source.corpus, query.source.ordinal)) }));
+    log('cdk synth: the api function as it ships');
+    const handler = findShippedHandler(cdkSynth(join(ROOT, 'bench-results', 'cdk.out')));
     const bundles = {
       verbatim: await bundleScript(COLD_START_SCRIPT, join(ROOT, 'bench-results', 'cold-start.mjs')),
       fts5: await bundleScript(FTS5_COLD_START_SCRIPT, join(ROOT, 'bench-results', 'fts5-cold-start.mjs'), ['better-sqlite3']),
     };
     const scales: ScaleFigures[] = [];
     for (const size of [real.length, ...options.scales.filter((n) => n > real.length)]) {
-      scales.push(await measureScale(bench.local, real, sources, size, { runs: options.runs, log, bundles }));
+      scales.push(await measureScale(bench.local, real, sources, size, { runs: options.runs, log, bundles, handler }));
     }
     const cpu = os.cpus()[0];
     const ingestFigures = { ...ingest, ratioToRawPut: ingest.ingest.docsPerSecond / ingest.rawPut.docsPerSecond };

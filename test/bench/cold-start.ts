@@ -1,34 +1,50 @@
 /**
- * A cold start, run as its own process by the benchmark: from nothing to the first answered
- * search, against storage that is already there (the endpoints come from the environment, as on
- * Lambda). Prints one JSON line of {@link ColdStartSplit} on stdout.
+ * A cold start of the shipped api function, run as its own process by the benchmark: the asset
+ * `cdk synth` packaged (see test/helpers/shipped-handler.ts), loaded as Lambda loads it — its
+ * handler module imported, then invoked with an API Gateway v2 event for a search — against
+ * storage that is already there (endpoints from the environment, as on Lambda). Prints one JSON
+ * line of {@link ColdStartSplit} on stdout.
  *
- * Every module is imported dynamically, after the first timestamp: static imports would run before
- * any line of this file and hide their cost in "boot".
+ * Usage: `node cold-start.mjs <handler module> <export name>`. The handler is a black box, so the
+ * split between loading the index and answering is read from its traffic to S3 (node:http's
+ * diagnostics channels): shard heads are the byte ranges from 0, postings the others.
+ *
+ * With `BENCH_TRACE_MODULES=1` it also lists every module file Node loaded (a module loader hook,
+ * which slows loading: the timings of such a run are not figures). `BENCH_THEN_EVENTS` names a
+ * JSON file of more events, invoked after the search, whose responses are reported too. With
+ * `BENCH_WARM_FIRST=1` a request that reads no index (a missing document) runs first, so the
+ * memory the search adds is the index's, without the app's first-request costs (routing, clients):
+ * the benchmark's memory figures come from such a run, its timings from the others.
  */
+import { subscribe } from 'node:diagnostics_channel';
+import { readFileSync } from 'node:fs';
+import { register } from 'node:module';
+import { MessageChannel } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
+
 const topOfFile = performance.now(); // ms since this process started (performance.timeOrigin)
+
+/** The background load of the remaining postings counts as done once S3 has been quiet this long. */
+const QUIET_MS = 750;
 
 /** Milliseconds of each phase of a cold start, in order, and what the loaded index occupies. */
 export interface ColdStartSplit {
-  /** Process start to the first line of this file: Node, the tsx loader, the flags. */
+  /** Process start to the first line of this file: Node starting. */
   bootMs: number;
-  /** Loading the app's modules (and transpiling them: tsx, as `npm start` does). */
+  /** Importing the handler module (its top level runs: config, clients, the app). */
   importMs: number;
-  /** Manifest (DynamoDB), every shard's head fetched (S3, in parallel) and decoded, the log replayed. */
+  /** Invocation to the first postings read: routing, manifest, every shard's head, the log. */
   loadIndexMs: number;
   /** The first search itself: the postings it needs (S3 byte ranges), then its documents (S3). */
   firstQueryMs: number;
   /** Process start to the first answered search. */
   totalMs: number;
-  /** Process start to every posting of every shard in memory (loaded after the first answer). */
+  /** Process start to the last background postings read (every shard whole in memory). */
   completeMs: number;
-  shards: number;
-  indexBytes: number;
-  documents: number;
-  /** Heap (JS objects) and array buffers (the shards' typed arrays) the loaded index added, after a GC. */
+  /** Heap and array buffers the search added (index and all), after a GC. */
   heapBytes: number;
   arrayBufferBytes: number;
-  /** Resident memory with the app loaded but no index (the runtime's fixed cost), and with it loaded. */
+  /** Resident memory with the handler loaded but not yet invoked, and with the index loaded. */
   baseRssBytes: number;
   rssBytes: number;
   firstQueryTotal: number;
@@ -37,79 +53,114 @@ export interface ColdStartSplit {
   headBytes: number;
   firstQueryRangeRequests: number;
   firstQueryRangeBytes: number;
+  /** With BENCH_TRACE_MODULES: module files loaded by the first answer, and by the end. */
+  modulesAtAnswer?: string[];
+  modulesAtEnd?: string[];
+  /** With BENCH_THEN_EVENTS: each later event's status and body. */
+  then?: Array<{ statusCode: number; body: string }>;
 }
 
+/** One HTTP request the handler made, as seen on node:http's diagnostics channels. */
+interface Traffic {
+  startedAt: number;
+  finishedAt?: number;
+  /** For a byte-range GET of a shard: its first byte and length. */
+  range?: { start: number; bytes: number };
+}
+
+const traffic = new Map<object, Traffic>();
+subscribe('http.client.request.start', (message) => {
+  const { request } = message as { request: { path: string; getHeader(name: string): unknown } };
+  const range = /^bytes=(\d+)-(\d+)$/.exec(String(request.getHeader('range') ?? ''));
+  const shard = range && /\/index\//.test(request.path);
+  traffic.set(request, { startedAt: performance.now(), range: shard ? { start: Number(range[1]), bytes: Number(range[2]) - Number(range[1]) + 1 } : undefined });
+});
+subscribe('http.client.response.finish', (message) => {
+  const entry = traffic.get((message as { request: object }).request);
+  if (entry) entry.finishedAt = performance.now();
+});
+
+const loaded: string[] = [];
+if (process.env.BENCH_TRACE_MODULES === '1') {
+  const { port1, port2 } = new MessageChannel();
+  port1.on('message', (url: string) => loaded.push(url)).unref();
+  const hook = `let port; export function initialize(data) { port = data.port; }
+    export async function load(url, context, next) { if (url.startsWith('file:')) port.postMessage(url); return next(url, context); }`;
+  register(`data:text/javascript,${encodeURIComponent(hook)}`, { data: { port: port2 }, transferList: [port2] });
+}
+
+/** Lets queued messages (module URLs from the loader thread) arrive before reading them. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
 async function main(): Promise<ColdStartSplit> {
-  const [{ loadConfig }, { createClients }, { S3BlobStore }, { DynamoMetadataStore }, { DynamoAuditLog }, { createArchive }, { searchArchive }, { ReplicaBlobStore }] =
-    await Promise.all([
-      import('../../functions/config.ts'),
-      import('../../functions/adapters/create-clients.ts'),
-      import('../../functions/adapters/s3-blob-store.ts'),
-      import('../../functions/adapters/dynamo-metadata-store.ts'),
-      import('../../functions/adapters/dynamo-audit-log.ts'),
-      import('../../functions/app/archive.ts'),
-      import('../../functions/app/search-archive.ts'),
-      import('./replica-blob-store.ts'),
-    ]);
+  const [file, exportName = 'handler'] = process.argv.slice(2);
+  if (!file) throw new Error('Usage: cold-start.mjs <handler module> [export name]');
+  const { apiGatewayEvent } = await import('../helpers/api-gateway-event.ts');
+  const started = performance.now();
+  const handler = (await import(pathToFileURL(file).href))[exportName] as (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }>;
   const imported = performance.now();
 
-  const config = loadConfig(process.env);
-  const clients = createClients(config);
-  const own = new S3BlobStore(clients.s3, config.bucket);
-  // A scaled archive reads its documents from the real one (see replica-blob-store.ts).
-  const real = process.env.BENCH_REAL_BUCKET;
-  const store = real ? new ReplicaBlobStore(own, new S3BlobStore(clients.s3, real)) : own;
-  // Counts the byte-range reads (shard heads, then the first query's postings) and their bytes.
-  const ranges = { requests: 0, bytes: 0 };
-  const blobs: typeof store = Object.assign(Object.create(store), {
-    getRange: async (key: string, start: number, end: number) => {
-      ranges.requests++;
-      ranges.bytes += end - start;
-      return store.getRange(key, start, end);
-    },
-  });
-  const metadata = new DynamoMetadataStore(clients.dynamo, config.table);
-  const archive = createArchive({ blobs, metadata, audit: new DynamoAuditLog(clients.dynamo, config.table), maxUploadBytes: config.maxUploadBytes });
+  if (process.env.BENCH_WARM_FIRST === '1') {
+    const warm = await handler(apiGatewayEvent('GET', '/api/documents/0000000000000000'), {});
+    if (warm.statusCode !== 404) throw new Error(`The warm-up request answered ${warm.statusCode}: ${warm.body.slice(0, 500)}`);
+  }
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const before = process.memoryUsage();
-  const started = performance.now();
-  const index = await archive.index.current();
-  const indexReady = performance.now();
-  const headRanges = { ...ranges };
-  const page = await searchArchive(archive, { q: process.env.BENCH_FIRST_QUERY || 'government', limit: 10, offset: 0 });
+  const invoked = performance.now();
+  const q = process.env.BENCH_FIRST_QUERY || 'government';
+  const response = await handler(apiGatewayEvent('GET', '/api/search', { query: `q=${encodeURIComponent(q)}&limit=10` }), {});
   const answered = performance.now();
-  const rangesAtAnswer = { ...ranges };
-  // Memory is measured on the whole index: wait for the postings still loading in the background.
-  await index.loadAll();
-  const completed = performance.now();
+  if (response.statusCode !== 200) throw new Error(`The first search answered ${response.statusCode}: ${response.body.slice(0, 500)}`);
+  await settle();
+  const modulesAtAnswer = [...loaded];
+
+  const ranges = () => [...traffic.values()].filter((t) => t.range);
+  const heads = ranges().filter((t) => t.range!.start === 0);
+  if (heads.length === 0) throw new Error('No shard head was read: run compactIndex before measuring a cold start.');
+  const postings = ranges().filter((t) => t.range!.start > 0 && t.startedAt <= answered);
+  const indexReady = postings.length ? Math.min(...postings.map((t) => t.startedAt)) : Math.max(...heads.map((t) => t.finishedAt ?? answered));
+
+  // The rest of the postings load in the background: wait until S3 has been quiet for QUIET_MS.
+  for (;;) {
+    const inFlight = [...traffic.values()].some((t) => t.finishedAt === undefined);
+    const last = Math.max(...[...traffic.values()].map((t) => t.finishedAt ?? Infinity));
+    if (!inFlight && performance.now() - last > QUIET_MS) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const completed = Math.max(answered, ...ranges().map((t) => t.finishedAt!));
   // Twice: array buffers are freed by a weak callback that runs after the collection that finds them.
   gc?.();
   gc?.();
   const after = process.memoryUsage();
-  const { manifest } = await archive.index.state();
-  clients.s3.destroy();
-  clients.dynamo.destroy();
-  if (!manifest?.shards?.length) throw new Error('No index snapshot was loaded: run compactIndex before measuring a cold start.');
+
+  const then: ColdStartSplit['then'] = [];
+  if (process.env.BENCH_THEN_EVENTS) {
+    for (const event of JSON.parse(readFileSync(process.env.BENCH_THEN_EVENTS, 'utf8')) as unknown[]) {
+      const { statusCode, body } = await handler(event, {});
+      then.push({ statusCode, body });
+    }
+  }
+  await settle();
+  const sum = (items: Traffic[]) => items.reduce((total, t) => total + t.range!.bytes, 0);
   return {
-    bootMs: topOfFile,
-    importMs: imported - topOfFile,
-    loadIndexMs: indexReady - started,
+    bootMs: started,
+    importMs: imported - started,
+    loadIndexMs: indexReady - invoked,
     firstQueryMs: answered - indexReady,
     totalMs: answered,
     completeMs: completed,
-    shards: manifest.shards.length,
-    indexBytes: manifest.bytes,
-    documents: index.documentCount,
     heapBytes: after.heapUsed - before.heapUsed,
+    arrayBufferBytes: after.arrayBuffers - before.arrayBuffers,
     baseRssBytes: before.rss,
     rssBytes: after.rss,
-    arrayBufferBytes: after.arrayBuffers - before.arrayBuffers,
-    firstQueryTotal: page.total,
-    headRequests: headRanges.requests,
-    headBytes: headRanges.bytes,
-    firstQueryRangeRequests: rangesAtAnswer.requests - headRanges.requests,
-    firstQueryRangeBytes: rangesAtAnswer.bytes - headRanges.bytes,
+    firstQueryTotal: (JSON.parse(response.body) as { total: number }).total,
+    headRequests: heads.length,
+    headBytes: sum(heads),
+    firstQueryRangeRequests: postings.length,
+    firstQueryRangeBytes: sum(postings),
+    ...(loaded.length ? { modulesAtAnswer, modulesAtEnd: [...loaded] } : {}),
+    ...(then.length ? { then } : {}),
   };
 }
 

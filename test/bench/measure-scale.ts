@@ -20,10 +20,11 @@ import type { BlobStore } from '../../functions/core/ports.ts';
 import { SHARD_DOCUMENTS, type IndexableDocument, type SearchIndex } from '../../functions/core/search-index.ts';
 import { buildSegment } from '../../functions/core/search/build-segment.ts';
 import { encodeSegment, headLength } from '../../functions/core/search/segment-codec.ts';
-import { shardKey } from '../../functions/core/storage-keys.ts';
+import { documentKey, shardKey } from '../../functions/core/storage-keys.ts';
 import { createApp } from '../../functions/http/create-app.ts';
 import { ensureTable } from '../../functions/local/ensure-table.ts';
 import type { LocalArchive } from '../../functions/local/start-local-archive.ts';
+import type { ShippedHandler } from '../helpers/shipped-handler.ts';
 import type { BenchQuery } from './bench-queries.ts';
 import { buildFts5, Fts5Searcher } from './fts5-baseline.ts';
 import { startFts5Server } from './fts5-server.ts';
@@ -103,7 +104,7 @@ export async function measureScale(
   real: IndexableDocument[],
   sources: QuerySource[],
   articles: number,
-  options: { runs: number; log: (message: string) => void; bundles: { verbatim: string; fts5: string } },
+  options: { runs: number; log: (message: string) => void; bundles: { verbatim: string; fts5: string }; handler: ShippedHandler },
 ): Promise<ScaleFigures> {
   const { log } = options;
   const documents = [...replicate(real, articles)];
@@ -192,10 +193,18 @@ export async function measureScale(
     const firstQuery = keywordQueries[0]?.query.q ?? 'government';
     const colds: ColdStart[] = [];
     const ftsColds: Fts5ColdStart[] = [];
+    // The shipped handler reads documents from its own bucket only: copy there the ones the first
+    // query's page shows (the rest of this archive's documents are served by the replica store).
+    for (const hit of (await searchArchive(archive, { q: firstQuery, limit: 10, offset: 0 })).results) {
+      const blob = (await archive.blobs.get(documentKey(hit.id)))!;
+      await own.put(documentKey(hit.id), blob.body, blob.contentType);
+    }
     for (let i = 0; i < Math.max(3, options.runs); i++) {
-      colds.push(await measureColdStart(options.bundles.verbatim, { ...local.config, bucket, table }, firstQuery, local.config.bucket));
+      colds.push(await measureColdStart(options.bundles.verbatim, options.handler, { ...local.config, bucket, table }, firstQuery));
       ftsColds.push(await measureFts5ColdStart(options.bundles.fts5, fts5File, firstQuery));
     }
+    // Memory from a run whose search is not the first request: the index's, not the app's first-request costs.
+    const memory = await measureColdStart(options.bundles.verbatim, options.handler, { ...local.config, bucket, table }, firstQuery, { warmFirst: true });
     const medianBy = <T>(items: T[], key: (item: T) => number) => [...items].sort((a, b) => key(a) - key(b))[Math.floor(items.length / 2)];
     const cold = medianBy(colds, (c) => c.totalMs);
     const ftsCold = medianBy(ftsColds, (c) => c.sinceProcessStartMs);
@@ -217,9 +226,9 @@ export async function measureScale(
       keywordRecall,
       coldStart: { verbatim: cold, fts5: ftsCold, ratio: cold.totalMs / ftsCold.sinceProcessStartMs },
       memory: {
-        heapBytesPerArticle: cold.heapBytes / documents.length,
-        arrayBufferBytesPerArticle: cold.arrayBufferBytes / documents.length,
-        totalBytesPerArticle: (cold.heapBytes + cold.arrayBufferBytes) / documents.length,
+        heapBytesPerArticle: memory.heapBytes / documents.length,
+        arrayBufferBytesPerArticle: memory.arrayBufferBytes / documents.length,
+        totalBytesPerArticle: (memory.heapBytes + memory.arrayBufferBytes) / documents.length,
       },
       write: compaction.written ? { shardsWritten: compaction.shardsWritten, bytesWritten: compaction.bytesWritten, compactMs } : { shardsWritten: 0, bytesWritten: 0, compactMs },
     };

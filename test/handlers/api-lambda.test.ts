@@ -1,23 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiGatewayEvent as event } from '../helpers/api-gateway-event.ts';
 import { startLocalArchive, type LocalArchive } from '../../functions/local/start-local-archive.ts';
-
-/** An API Gateway HTTP API (payload format 2.0) event, as Lambda receives it. */
-function event(method: string, path: string, options: { body?: string; query?: string; headers?: Record<string, string> } = {}) {
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: path,
-    rawQueryString: options.query ?? '',
-    headers: { host: 'abc.execute-api.eu-west-1.amazonaws.com', ...options.headers },
-    requestContext: {
-      accountId: '123456789012', apiId: 'abc', domainName: 'abc.execute-api.eu-west-1.amazonaws.com', domainPrefix: 'abc',
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
-      requestId: 'r1', routeKey: '$default', stage: '$default', time: '01/Jan/2025:00:00:00 +0000', timeEpoch: 0,
-    },
-    body: options.body,
-    isBase64Encoded: false,
-  };
-}
 
 const TOKEN = 'lambda-test-token-0123456789';
 let local: LocalArchive;

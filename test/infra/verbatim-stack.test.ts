@@ -222,10 +222,11 @@ describe('alarms', () => {
 
 describe('bundles', () => {
   let bundled: { app: App; template: Template };
-  // Runs esbuild on the real handlers: a few seconds, and fails if they do not compile.
+  // Runs esbuild on the real handlers (a child process each): seconds, more on a loaded machine;
+  // fails if they do not compile.
   beforeAll(() => {
     bundled = synth();
-  }, 60_000);
+  }, 240_000);
 
   it('are ESM with a require shim and source maps, with the AWS SDK inside the bundle', () => {
     const fns = Object.values(bundled.template.findResources('AWS::Lambda::Function')) as CfnResource[];
@@ -241,6 +242,13 @@ describe('bundles', () => {
       expect(code).not.toMatch(/\bimport\(\s*["']@aws-sdk\//);
       expect(existsSync(`${bundle}.map`)).toBe(true);
     }
+  });
+
+  it('are one per function: the indexer’s is not the api’s (CDK caches bundles by their options)', () => {
+    const [api, indexer] = ['Verbatim HTTP API and UI', 'Verbatim search index compactor'].map((d) => functionByDescription(bundled.template, d)[1]);
+    expect(api.Properties!.Code.S3Key).not.toBe(indexer.Properties!.Code.S3Key);
+    const dir = join(bundled.app.outdir, `asset.${(indexer.Properties!.Code.S3Key as string).replace(/\.zip$/, '')}`);
+    expect(existsSync(join(dir, 'static'))).toBe(false);
   });
 
   it('ship the UI’s static files beside the api bundle, where web/assets.ts looks for them', () => {
