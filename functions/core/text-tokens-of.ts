@@ -9,11 +9,12 @@ const cache = new WeakMap<object, Token[]>();
 
 /**
  * How much of a document's text is searched: indexed, and checked for phrases. The whole text is
- * stored and shown; only words past this are not found. Tokenising is linear but not free (~50 ms
- * per 250 K characters here), and one search must not stall the process for others: a 10 MB
- * upload would take over a second. 500 K characters is about 250 pages, far beyond any article.
+ * stored and shown; only words past this are not found. Tokenising and indexing are linear but
+ * not free (~50 ms per 250 K characters on this shared machine, and a 10 MB upload would take over
+ * a second), and one search must not stall the process for others. 250 K characters is about
+ * 125 pages, several times the longest article in the corpora.
  */
-export const SEARCHED_TEXT_CHARS = 500_000;
+export const SEARCHED_TEXT_CHARS = 250_000;
 
 /** The searched part of a text (a view, not a copy, for long ones). */
 export function searchedText(text: string): string {

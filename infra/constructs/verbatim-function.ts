@@ -26,6 +26,22 @@ export interface VerbatimFunctionProps
    * segment: code that reads files relative to itself (`web/static/`) finds them as `static/`.
    */
   readonly copyFolders?: string[];
+  /**
+   * Worker-thread entry files (relative to the repository root), each bundled by esbuild like the
+   * function itself, as `<name>.mjs` beside `index.mjs`, where `new Worker(new URL('./<name>.mjs',
+   * import.meta.url))` finds it.
+   */
+  readonly workers?: string[];
+}
+
+/** The esbuild command that bundles a worker entry beside the function's bundle. */
+function bundleWorker(inputDir: string, outputDir: string, entry: string): string {
+  const name = entry.split('/').pop()!.replace(/\.ts$/, '');
+  return [
+    `"${inputDir}/node_modules/.bin/esbuild" "${inputDir}/${entry}"`,
+    '--bundle --platform=node --format=esm --target=node22 --minify --sourcemap --sources-content=false',
+    `--main-fields=module,main --banner:js="${REQUIRE_SHIM}" --outfile="${outputDir}/${name}.mjs"`,
+  ].join(' ');
 }
 
 /**
@@ -34,7 +50,7 @@ export interface VerbatimFunctionProps
  */
 export class VerbatimFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: VerbatimFunctionProps) {
-    const { entry, logRetention, environment, copyFolders = [], ...rest } = props;
+    const { entry, logRetention, environment, copyFolders = [], workers = [], ...rest } = props;
     // An explicit log group (rather than the deprecated `logRetention` custom resource) so
     // retention is plain CloudFormation and no extra Lambda is deployed to set it.
     const logGroup = new LogGroup(scope, `${id}Logs`, { retention: logRetention });
@@ -68,8 +84,10 @@ export class VerbatimFunction extends NodejsFunction {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (inputDir: string, outputDir: string) =>
-            copyFolders.map((folder) => `cp -r "${inputDir}/${folder}" "${outputDir}/${folder.split('/').pop()}"`),
+          afterBundling: (inputDir: string, outputDir: string) => [
+            ...copyFolders.map((folder) => `cp -r "${inputDir}/${folder}" "${outputDir}/${folder.split('/').pop()}"`),
+            ...workers.map((worker) => bundleWorker(inputDir, outputDir, worker)),
+          ],
         },
       },
     });

@@ -59,15 +59,15 @@ describe('findPassages on one huge paragraph', () => {
     findPassages(hugeDocument, parseQuery('said'));
     const started = performance.now();
     const passages = findPassages(hugeDocument, parseQuery('said'));
-    expect(performance.now() - started).toBeLessThan(100);
+    // Generous for a shared machine: whole-paragraph segmentation took minutes here.
+    expect(performance.now() - started).toBeLessThan(1_000);
     expect(passages.map((p) => p.text)).toEqual([sentence.trim(), sentence.trim(), sentence.trim()]);
     for (const p of passages) expect(huge.slice(p.start, p.end)).toBe(p.text);
   });
 
-  it('stops at PASSAGE_SCAN_CHARS when nothing matches, instead of tokenising the whole text', () => {
-    const started = performance.now();
-    expect(findPassages(hugeDocument, parseQuery('zebra'))).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(100);
+  it('stops at PASSAGE_SCAN_CHARS: a match before it gets a passage, one after it none', () => {
+    const late = `${huge} A zebra said hello.`;
+    expect(findPassages({ text: late, paragraphs: splitParagraphs(late) }, parseQuery('zebra'))).toEqual([]);
     const early = `A zebra said hello. ${huge}`;
     expect(findPassages({ text: early, paragraphs: splitParagraphs(early) }, parseQuery('zebra'))[0].text).toBe('A zebra said hello.');
   });

@@ -7,6 +7,7 @@
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -262,6 +263,23 @@ describe('bundles', () => {
     const api = functionByDescription(bundled.template, 'Verbatim HTTP API and UI')[1];
     const dir = join(bundled.app.outdir, `asset.${(api.Properties!.Code.S3Key as string).replace(/\.zip$/, '')}`);
     for (const file of ['site.css', 'app.js']) expect(existsSync(join(dir, 'static', file)), file).toBe(true);
+  });
+
+  it('ship the parsing worker beside index.mjs, where the bundle looks for it, and parses an upload', async () => {
+    const api = functionByDescription(bundled.template, 'Verbatim HTTP API and UI')[1];
+    const dir = join(bundled.app.outdir, `asset.${(api.Properties!.Code.S3Key as string).replace(/\.zip$/, '')}`);
+    expect(readFileSync(join(dir, 'index.mjs'), 'utf8')).toContain('prepare-worker.mjs');
+    const worker = new Worker(join(dir, 'prepare-worker.mjs'));
+    try {
+      const reply = await new Promise((resolve, reject) => {
+        worker.once('message', resolve).once('error', reject);
+        const html = '<html><head><title>Bundled</title></head><body><p>“It runs,” said the bundle.</p></body></html>';
+        worker.postMessage({ kind: 'read', file: { bytes: new TextEncoder().encode(html), contentType: 'text/html' } });
+      });
+      expect(reply).toMatchObject({ ok: true, value: { parsed: { format: 'html', metadata: { title: 'Bundled' } }, text: '“It runs,” said the bundle.' } });
+    } finally {
+      await worker.terminate();
+    }
   });
 });
 
