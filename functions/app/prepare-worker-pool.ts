@@ -22,8 +22,11 @@ import type { PrepareTask, PrepareReply } from './prepare-task.ts';
 export const PREPARE_TIME_LIMIT_MS = 10_000;
 /** Heap one worker may use (V8 old generation): an upload that needs more is refused. */
 export const PREPARE_MEMORY_LIMIT_MB = 512;
-/** Added to a task's time limit when its worker is new: loading the parsers is not the upload's fault. */
-export const WORKER_START_ALLOWANCE_MS = 5_000;
+/**
+ * Added to a task's time limit when its worker is new: loading the parsers is not the upload's
+ * fault (about 0.5 s from source with tsx on an idle machine, several seconds on a loaded one).
+ */
+export const WORKER_START_ALLOWANCE_MS = 15_000;
 /** Workers per process: parsing is CPU-bound, and this machine class has two cores. */
 export const PREPARE_WORKERS = Math.max(1, Math.min(2, availableParallelism()));
 

@@ -238,10 +238,11 @@ describe('alarms', () => {
 
 describe('bundles', () => {
   let bundled: { app: App; template: Template };
-  // Runs esbuild on the real handlers: a few seconds, and fails if they do not compile.
+  // Runs esbuild on the real handlers and the parsing worker: seconds (a minute on a busy
+  // machine), and fails if they do not compile.
   beforeAll(() => {
     bundled = synth();
-  }, 60_000);
+  }, 120_000);
 
   it('are ESM with a require shim and source maps, with the AWS SDK inside the bundle', () => {
     const fns = Object.values(bundled.template.findResources('AWS::Lambda::Function')) as CfnResource[];

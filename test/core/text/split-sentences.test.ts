@@ -35,21 +35,14 @@ describe('sentenceSpans', () => {
     expect(spans.map(([s, e]) => text.slice(s, e)).join(' ')).toBe(text);
   });
 
-  it('is linear: a 2 MB paragraph takes about twice as long as a 1 MB one, not four times', () => {
+  it('is linear: a 2 MB paragraph takes seconds at most (one Intl.Segmenter pass over it: minutes)', () => {
     const sentence = 'The cat sat on the mat and the dog said nothing. ';
-    const time = (bytes: number) => {
-      const text = sentence.repeat(Math.ceil(bytes / sentence.length));
-      const started = performance.now();
-      let count = 0;
-      for (const _ of sentenceSpans(text, 0, text.length)) count++;
-      expect(count).toBe(Math.ceil(bytes / sentence.length));
-      return performance.now() - started;
-    };
-    time(100_000); // warm up
-    const one = Math.min(time(1 << 20), time(1 << 20));
-    const two = Math.min(time(2 << 20), time(2 << 20));
-    // Whole-paragraph segmentation takes ~20 s for 1 MB here; chunked it is well under a second.
-    expect(one).toBeLessThan(1_000);
-    expect(two / one).toBeLessThan(3.2);
+    const text = sentence.repeat(Math.ceil((2 << 20) / sentence.length));
+    const started = performance.now();
+    let count = 0;
+    for (const _ of sentenceSpans(text, 0, text.length)) count++;
+    expect(count).toBe(Math.ceil((2 << 20) / sentence.length));
+    // ~150 ms here when idle; a whole-paragraph pass is quadratic (400 KB: 1.3 s, so 2 MB: ~30 s).
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
