@@ -21,6 +21,7 @@ import { documentKey, originalKey } from '../core/storage-keys.ts';
 import { countWords, normalizeText } from '../core/text/normalize-text.ts';
 import { splitParagraphs } from '../core/text/split-paragraphs.ts';
 import type { Archive } from './archive.ts';
+import { prepareOffThread } from './prepare-off-thread.ts';
 
 /** An upload: the file as received, metadata the uploader typed (wins over what the file says). */
 export interface IngestRequest {
@@ -37,6 +38,9 @@ export interface IngestResult extends DocumentMetadata {
 /** A pending claim older than this belongs to an ingest that died; a new upload may take it over. */
 const STALE_CLAIM_MS = 5 * 60_000;
 const MAX_TITLE_LENGTH = 200;
+/** Largest stored document (JSON bytes) that ingest parses back to cache for the next search. */
+const REMEMBER_MAX_BYTES = 1 << 20;
+const decoder = new TextDecoder();
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
@@ -140,8 +144,9 @@ export async function ingestDocument(archive: Archive, request: IngestRequest, n
   if (request.file.bytes.byteLength > archive.limits.maxUploadBytes) {
     throw new VerbatimError('payload_too_large', `The upload is ${request.file.bytes.byteLength} bytes; the limit is ${archive.limits.maxUploadBytes}.`);
   }
-  const document = await prepareDocument(request, now);
-  const metadata = metadataOf(document);
+  // Off the request thread, with a time and memory limit: nothing is stored before this answers.
+  const { metadata, json } = await prepareOffThread(request, now);
+  const document = { id: metadata.id }; // the document itself stays bytes on this thread
   const claim = await archive.metadata.claim(metadata, STALE_CLAIM_MS);
   if (!claim.claimed) {
     const existing = claim.status === 'ready' ? claim.existing : await waitUntilReady(archive, document.id);
@@ -151,7 +156,7 @@ export async function ingestDocument(archive: Archive, request: IngestRequest, n
   let logged = false;
   try {
     await archive.blobs.put(originalKey(document.id), request.file.bytes, request.file.contentType);
-    await archive.blobs.put(documentKey(document.id), JSON.stringify(document), 'application/json');
+    await archive.blobs.put(documentKey(document.id), json, 'application/json');
     await archive.metadata.appendLog({ op: 'add', id: document.id });
     archive.index.noteWrite();
     logged = true;
@@ -165,6 +170,7 @@ export async function ingestDocument(archive: Archive, request: IngestRequest, n
     ]);
     throw error;
   }
-  archive.documents.remember(document);
+  // Kept for the next search, unless big: parsing it here would cost what the worker saved.
+  if (json.byteLength <= REMEMBER_MAX_BYTES) archive.documents.remember(JSON.parse(decoder.decode(json)) as ArchivedDocument);
   return { ...metadata, duplicate: false };
 }

@@ -10,6 +10,7 @@ export const ERROR_STATUS = {
   invalid_utf8: 400,
   empty_document: 422,
   unreadable_file: 422,
+  too_complex: 422,
   unauthorized: 401,
   not_found: 404,
   method_not_allowed: 405,

@@ -6,7 +6,7 @@ import type { ArchivedDocument, Paragraph, Quote } from './document.ts';
 import type { ParsedQuery } from './parse-query.ts';
 import { formsOf, isFormOf } from './search/word-stems.ts';
 import { findPhrase, foldTerm, tokenize, wordMatches, type Token } from './text-tokens.ts';
-import { tokensOf } from './text-tokens-of.ts';
+import { SENTENCE_CHUNK_CHARS, sentenceSpans } from './text/split-sentences.ts';
 
 /** A matched sentence: `text === document.text.slice(start, end)`; highlights are document offsets. */
 export interface Passage {
@@ -16,17 +16,39 @@ export interface Passage {
   highlights: Array<[number, number]>;
 }
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+/**
+ * How much text one document's passages may examine per query. Past this the document still
+ * matches (the index found it); it only shows no passage from further on. 100 K characters
+ * (about 50 pages) take tens of milliseconds here; a 10 MB upload would otherwise take seconds.
+ */
+export const PASSAGE_SCAN_CHARS = 100_000;
 
-/** Sentences of one paragraph as `[start, end]` document offsets, trailing space trimmed. */
-function sentences(text: string, paragraph: Paragraph): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
-  for (const { segment, index } of segmenter.segment(text.slice(paragraph.start, paragraph.end))) {
-    const start = paragraph.start + index;
-    const end = start + segment.trimEnd().length;
-    if (end > start) spans.push([start, end]);
+/** How many of a document's quotes are checked against a query (articles have tens). */
+export const QUOTE_SCAN_COUNT = 1_000;
+
+/** A stretch of text tokenised at once: a paragraph, or a run of sentences of a long one. */
+interface Unit {
+  start: number;
+  end: number;
+  /** Known when a long paragraph was already segmented to make the unit. */
+  sentences?: Array<[number, number]>;
+}
+
+/** A paragraph as one unit, or a long one as runs of whole sentences of about a chunk each. */
+function* unitsOf(text: string, paragraph: Paragraph): Generator<Unit> {
+  if (paragraph.end - paragraph.start <= SENTENCE_CHUNK_CHARS) {
+    yield paragraph;
+    return;
   }
-  return spans;
+  let run: Array<[number, number]> = [];
+  for (const sentence of sentenceSpans(text, paragraph.start, paragraph.end)) {
+    run.push(sentence);
+    if (sentence[1] - run[0][0] >= SENTENCE_CHUNK_CHARS) {
+      yield { start: run[0][0], end: sentence[1], sentences: run };
+      run = [];
+    }
+  }
+  if (run.length > 0) yield { start: run[0][0], end: run[run.length - 1][1], sentences: run };
 }
 
 /**
@@ -67,23 +89,32 @@ export function matchSpans(tokens: Token[], query: ParsedQuery): Array<[number, 
  * ```
  */
 export function findPassages(document: Pick<ArchivedDocument, 'text' | 'paragraphs'>, query: ParsedQuery, max = 3): Passage[] {
-  const spans = matchSpans(tokensOf(document), query);
-  if (spans.length === 0) return [];
+  const { text } = document;
+  // A sentence with every query word and phrase cannot be beaten: `max` of them end the scan.
+  const best = query.terms.length + query.phrases.length;
   const scored: Array<{ passage: Passage; score: number }> = [];
-  let cursor = 0;
-  for (const paragraph of document.paragraphs) {
-    // Sentence segmentation is the costly part: only paragraphs with a match are segmented.
-    while (cursor < spans.length && spans[cursor][1] <= paragraph.start) cursor++;
-    if (cursor >= spans.length || spans[cursor][0] >= paragraph.end) continue;
-    for (const [start, end] of sentences(document.text, paragraph)) {
-      while (cursor < spans.length && spans[cursor][1] <= start) cursor++;
-      const highlights: Array<[number, number]> = [];
-      for (let i = cursor; i < spans.length && spans[i][0] < end; i++) {
-        if (spans[i][0] >= start && spans[i][1] <= end) highlights.push(spans[i]);
+  let perfect = 0;
+  let scanned = 0;
+  scan: for (const paragraph of document.paragraphs) {
+    for (const unit of unitsOf(text, paragraph)) {
+      if (perfect >= max || scanned >= PASSAGE_SCAN_CHARS) break scan;
+      scanned += unit.end - unit.start;
+      // Tokens per unit, not per document: a search never tokenises more than it scans.
+      const spans = matchSpans(tokenize(text.slice(unit.start, unit.end), unit.start), query);
+      if (spans.length === 0) continue;
+      // Sentence segmentation is the costly part: only units with a match are segmented.
+      let cursor = 0;
+      for (const [start, end] of unit.sentences ?? sentenceSpans(text, unit.start, unit.end)) {
+        while (cursor < spans.length && spans[cursor][1] <= start) cursor++;
+        const highlights: Array<[number, number]> = [];
+        for (let i = cursor; i < spans.length && spans[i][0] < end; i++) {
+          if (spans[i][0] >= start && spans[i][1] <= end) highlights.push(spans[i]);
+        }
+        if (highlights.length === 0) continue;
+        const distinct = new Set(highlights.map(([s, e]) => text.slice(s, e).toLowerCase()));
+        scored.push({ passage: { text: text.slice(start, end), start, end, highlights }, score: distinct.size });
+        if (distinct.size >= best) perfect++;
       }
-      if (highlights.length === 0) continue;
-      const distinct = new Set(highlights.map(([s, e]) => document.text.slice(s, e).toLowerCase()));
-      scored.push({ passage: { text: document.text.slice(start, end), start, end, highlights }, score: distinct.size });
     }
   }
   return scored
@@ -104,7 +135,8 @@ export function findPassages(document: Pick<ArchivedDocument, 'text' | 'paragrap
  */
 export function matchingQuotes(quotes: Quote[], query: ParsedQuery): Quote[] {
   const matches = termMatcher(query);
-  return quotes.filter((quote) => {
+  // Bounded like the passages: a document made of quotes must not make one search tokenise all of it.
+  return quotes.slice(0, QUOTE_SCAN_COUNT).filter((quote) => {
     // Folded like the index, so `speaker:Jose` finds José's quotes here as it finds his documents.
     if (query.speaker && !foldTerm(quote.speaker ?? '').includes(foldTerm(query.speaker))) return false;
     const tokens = tokenize(quote.text);

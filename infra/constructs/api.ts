@@ -57,6 +57,8 @@ export class Api extends Construct {
       entry: 'functions/handlers/api.ts',
       // The UI's CSS and client script are read from disk relative to the code (web/assets.ts).
       copyFolders: ['web/static'],
+      // Uploads are parsed in worker threads (functions/app/prepare-worker-pool.ts).
+      extraEntries: { 'prepare-worker': 'functions/handlers/prepare-worker.ts' },
       memorySize: 1536, // more memory = more CPU: search and PDF parsing are CPU-bound
       timeout: Duration.seconds(29), // API Gateway gives up at 30 s anyway
       logRetention: props.logRetention,

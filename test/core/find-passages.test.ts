@@ -58,6 +58,29 @@ describe('findPassages', () => {
   });
 });
 
+describe('findPassages on one huge paragraph', () => {
+  const sentence = 'The cat sat on the mat and the dog said nothing. ';
+  const huge = sentence.repeat(Math.ceil((5 << 20) / sentence.length)).trim();
+  const hugeDocument = { text: huge, paragraphs: splitParagraphs(huge) };
+
+  it('answers a 5 MB one-paragraph text in milliseconds, with whole sentences (whole-paragraph segmentation: minutes)', () => {
+    findPassages(hugeDocument, parseQuery('said'));
+    const started = performance.now();
+    const passages = findPassages(hugeDocument, parseQuery('said'));
+    // Generous for a shared machine: whole-paragraph segmentation took minutes here.
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(passages.map((p) => p.text)).toEqual([sentence.trim(), sentence.trim(), sentence.trim()]);
+    for (const p of passages) expect(huge.slice(p.start, p.end)).toBe(p.text);
+  });
+
+  it('stops at PASSAGE_SCAN_CHARS: a match before it gets a passage, one after it none', () => {
+    const late = `${huge} A zebra said hello.`;
+    expect(findPassages({ text: late, paragraphs: splitParagraphs(late) }, parseQuery('zebra'))).toEqual([]);
+    const early = `A zebra said hello. ${huge}`;
+    expect(findPassages({ text: early, paragraphs: splitParagraphs(early) }, parseQuery('zebra'))[0].text).toBe('A zebra said hello.');
+  });
+});
+
 describe('matchingQuotes', () => {
   const quote = (text: string, speaker: string | null): Quote => ({ text, start: 0, end: text.length, speaker, mention: speaker, verb: 'said', kind: 'speech' });
   const quotes = [quote('The pier is our history,', 'Ann Lee'), quote('We will build a new pier.', 'Bo Chan')];

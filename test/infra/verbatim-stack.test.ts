@@ -5,11 +5,12 @@
  * function code compiles today); one suite bundles the real handlers with esbuild and inspects
  * the output.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { App } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../functions/config.ts';
 import { documentKey, originalKey, shardKey } from '../../functions/core/storage-keys.ts';
 import { WRITE_ROUTES } from '../../infra/constructs/configure-http-api-stage.ts';
@@ -255,6 +256,25 @@ describe('bundles', () => {
     const api = functionByDescription(bundled.template, 'Verbatim HTTP API and UI')[1];
     const dir = join(bundled.app.outdir, `asset.${(api.Properties!.Code.S3Key as string).replace(/\.zip$/, '')}`);
     for (const file of ['site.css', 'app.js']) expect(existsSync(join(dir, 'static', file)), file).toBe(true);
+  });
+
+  it('ship the parsing worker beside index.mjs, where the bundle looks for it, and parses an upload', async () => {
+    const api = functionByDescription(bundled.template, 'Verbatim HTTP API and UI')[1];
+    const dir = join(bundled.app.outdir, `asset.${(api.Properties!.Code.S3Key as string).replace(/\.zip$/, '')}`);
+    // The pool that starts it sits in index.mjs or in a chunk; either way it names this file.
+    const code = ['index.mjs', ...readdirSync(join(dir, 'chunks')).map((name) => `chunks/${name}`)].map((name) => readFileSync(join(dir, name), 'utf8'));
+    expect(code.some((text) => text.includes('prepare-worker.mjs'))).toBe(true);
+    const worker = new Worker(join(dir, 'prepare-worker.mjs'));
+    try {
+      const reply = await new Promise((resolve, reject) => {
+        worker.once('message', resolve).once('error', reject);
+        const html = '<html><head><title>Bundled</title></head><body><p>“It runs,” said the bundle.</p></body></html>';
+        worker.postMessage({ kind: 'read', file: { bytes: new TextEncoder().encode(html), contentType: 'text/html' } });
+      });
+      expect(reply).toMatchObject({ ok: true, value: { parsed: { format: 'html', metadata: { title: 'Bundled' } }, text: '“It runs,” said the bundle.' } });
+    } finally {
+      await worker.terminate();
+    }
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { VerbatimError } from '../errors.ts';
 import { cleanMetadata } from './clean-metadata.ts';
 import { decodeText } from './decode-text.ts';
 import { readHtmlMetadata } from './html-metadata.ts';
@@ -12,6 +13,12 @@ import { htmlToText } from './html-to-text.ts';
 import type { ParsedSource } from './parse-source.ts';
 
 const NAVIGATION = 'nav, [role="navigation"]';
+/**
+ * Deepest element nesting read. Readability on linkedom is superlinear in depth (measured here:
+ * 100 levels 0.3 s, 200 levels 0.6 s, 390 levels 3.5 s; 3,000 levels 49 s), and real pages nest a
+ * few dozen levels. The check itself walks the DOM once (5,000 levels: ~30 ms).
+ */
+export const MAX_HTML_DEPTH = 256;
 /** Page chrome removed before the whole body is used as the text (when Readability gives up). */
 const CHROME = `${NAVIGATION}, footer, aside, form, [role="banner"], [role="contentinfo"], [aria-hidden="true"]`;
 
@@ -35,6 +42,10 @@ export function parseHtml(bytes: Uint8Array, charset?: string): ParsedSource {
   // Readability rewrites the document it is given, so it gets its own copy. Menus marked up as
   // such are never article text, and Readability keeps them on short pages.
   const page = parseHTML(html).document as unknown as Document;
+  // Building the DOM is linear; what runs on it is not. Refuse before Readability starts.
+  if (deeperThan(page.documentElement, MAX_HTML_DEPTH)) {
+    throw new VerbatimError('too_complex', `The page nests elements more than ${MAX_HTML_DEPTH} levels deep, which no article needs. Nothing was stored.`);
+  }
   const copy = parseHTML(html).document as unknown as Document;
   for (const element of Array.from(copy.querySelectorAll(NAVIGATION))) element.remove();
   const article = new Readability(copy, { serializer: (node: Node) => node }).parse();
@@ -55,6 +66,17 @@ export function parseHtml(bytes: Uint8Array, charset?: string): ParsedSource {
     publisher: found.publisher ?? article?.siteName,
   });
   return { text, metadata, format: 'html' };
+}
+
+/** Whether any element sits more than `max` levels below `root` (iterative: no recursion limit). */
+function deeperThan(root: Element | null, max: number): boolean {
+  const stack: Array<[Element, number]> = root ? [[root, 0]] : [];
+  while (stack.length > 0) {
+    const [element, depth] = stack.pop()!;
+    if (depth > max) return true;
+    for (const child of Array.from(element.children)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /**

@@ -8,6 +8,7 @@
 import { WORD } from '../text-tokens.ts';
 import type { ArchivedDocument, Quote } from '../document.ts';
 import type { Vocabulary } from './vocabulary.ts';
+import { sentenceSpans } from '../text/split-sentences.ts';
 
 /** A character span of the text and the word range `[from, to)` it covers. */
 export interface WordRange {
@@ -35,9 +36,6 @@ export interface QuoteText {
   /** Paragraph index of each sentence, so "nearby" attribution stays in the paragraph. */
   sentenceParagraph: Int32Array;
 }
-
-
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /** First word index whose start is >= `offset` (binary search). */
 export function wordAt(starts: Int32Array, offset: number): number {
@@ -78,10 +76,8 @@ export function prepareQuoteText(document: ArchivedDocument, vocabulary: Vocabul
   const sentenceParagraph: number[] = [];
   const blocks = paragraphs.length > 0 ? paragraphs : [{ start: 0, end: document.text.length }];
   blocks.forEach((paragraph, p) => {
-    for (const { segment, index } of segmenter.segment(document.text.slice(paragraph.start, paragraph.end))) {
-      const start = paragraph.start + index + (segment.length - segment.trimStart().length);
-      const end = paragraph.start + index + segment.trimEnd().length;
-      if (end <= start) continue;
+    // Linear however long the paragraph (a whole-paragraph Intl.Segmenter is quadratic).
+    for (const [start, end] of sentenceSpans(document.text, paragraph.start, paragraph.end)) {
       sentences.push(range(start, end));
       sentenceParagraph.push(p);
     }

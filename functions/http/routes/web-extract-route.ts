@@ -5,7 +5,7 @@
  * (parsing a PDF is real work; it is not offered to anyone).
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { readSourceText } from '../../app/ingest-document.ts';
+import { readSourceTextOffThread } from '../../app/prepare-off-thread.ts';
 import { countWords } from '../../core/text/normalize-text.ts';
 import type { AppDeps } from '../create-app.ts';
 import { requireToken, writeTokensOf } from '../require-token.ts';
@@ -54,7 +54,7 @@ export function webExtractRoute(app: OpenAPIHono, deps: AppDeps): void {
     async (c) => {
       // The same reading as an upload: what /api/extract previews is exactly what would be archived.
       const { file } = await readIngestRequest(c);
-      const { parsed, text } = await readSourceText(file);
+      const { parsed, text } = await readSourceTextOffThread(file);
       return c.json({ format: parsed.format, metadata: parsed.metadata, wordCount: countWords(text), preview: text.slice(0, PREVIEW_CHARS) }, 200);
     },
   );

@@ -57,10 +57,11 @@ describe('parseSource dispatch', () => {
 });
 
 describe('parseSource on pathological files', () => {
-  it('turns a parser crash on absurd nesting into unreadable_file, never a 500', async () => {
-    // Both overflow the stack inside the parsing libraries (linkedom/Readability, micromark).
+  it('refuses absurdly nested HTML as too_complex before Readability runs, and turns a parser crash into unreadable_file', async () => {
+    // Readability's time grows faster than depth squared: the nesting cap refuses it at once.
     const html = `<html><body>${'<div>'.repeat(10_000)}text</body></html>`;
-    await expect(parseSource({ bytes: new TextEncoder().encode(html), contentType: 'text/html' })).rejects.toMatchObject({ code: 'unreadable_file' });
+    await expect(parseSource({ bytes: new TextEncoder().encode(html), contentType: 'text/html' })).rejects.toMatchObject({ code: 'too_complex' });
+    // This one overflows the stack inside micromark.
     const markdown = `${'>'.repeat(20_000)} text`;
     await expect(parseSource({ bytes: new TextEncoder().encode(markdown), contentType: 'text/markdown' })).rejects.toMatchObject({ code: 'unreadable_file' });
   }, 60_000);

@@ -1,0 +1,59 @@
+/**
+ * What a parsing worker does, and the messages it exchanges with the pool. Both sides import
+ * these types; only the worker runs {@link runPrepareTask}.
+ */
+import type { DocumentMetadata } from '../core/document.ts';
+import type { SourceFile } from '../core/formats/parse-source.ts';
+import { VerbatimError } from '../core/errors.ts';
+import { metadataOf, prepareDocument, readSourceText, type IngestRequest } from './ingest-document.ts';
+
+/** A task: build the archived document of an upload, or only read its text (the upload preview). */
+export type PrepareTask = { kind: 'prepare'; request: IngestRequest; now: string } | { kind: 'read'; file: SourceFile };
+
+/** The worker's answer: the value, or the error as data (errors do not cross threads intact). */
+export type PrepareReply = { ok: true; value: unknown } | { ok: false; code?: string; message: string };
+
+/**
+ * A prepared document as it crosses back: its metadata, and the whole document already as the
+ * JSON bytes to store. A 10 MB document as objects costs the request thread hundreds of ms (the
+ * copy, then garbage collection over its paragraphs); as bytes it is moved, not copied.
+ */
+export interface PreparedDocument {
+  metadata: DocumentMetadata;
+  json: Uint8Array;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Runs one task and describes its outcome as a message, with the buffers to move rather than copy. (markup or Markdown
+ * nested deeper than the parsers recurse) is the upload's fault, so it is `too_complex`.
+ *
+ * @example
+ * ```ts
+ * const { reply, transfer } = await runPrepareTask(task);
+ * parentPort.postMessage(reply, transfer);
+ * ```
+ */
+export async function runPrepareTask(task: PrepareTask): Promise<{ reply: PrepareReply; transfer: ArrayBuffer[] }> {
+  try {
+    if (task.kind === 'read') return { reply: { ok: true, value: await readSourceText(task.file) }, transfer: [] };
+    const document = await prepareDocument(task.request, new Date(task.now));
+    const prepared: PreparedDocument = { metadata: metadataOf(document), json: encoder.encode(JSON.stringify(document)) };
+    return { reply: { ok: true, value: prepared }, transfer: [prepared.json.buffer as ArrayBuffer] };
+  } catch (error) {
+    return { reply: failure(error), transfer: [] };
+  }
+}
+
+/**
+ * An error as data. A stack overflow (markup or Markdown nested deeper than a parser recurses) is
+ * the upload's fault, so it is `too_complex`; anything unexpected keeps only its message.
+ */
+function failure(error: unknown): PrepareReply {
+  if (error instanceof VerbatimError) return { ok: false, code: error.code, message: error.message };
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return { ok: false, code: 'too_complex', message: 'The upload is nested too deeply to read. Nothing was stored; simplify the file and try again.' };
+  }
+  return { ok: false, message: error instanceof Error ? error.message : String(error) };
+}

@@ -1,0 +1,154 @@
+/**
+ * Parsing and normalising an upload runs off the request thread, in worker threads with a time
+ * and a memory limit: one pathological file (HTML nested thousands deep, a 10 MB paragraph, a page
+ * of quotes) may cost seconds of CPU, and on the request thread those seconds stall every other
+ * request. A task over a limit ends its worker (`terminate`) and is refused as `too_complex`;
+ * nothing has been stored by then, because storing starts only after the task's answer.
+ *
+ * Plain `node:worker_threads` rather than piscina: the pool needed is a queue and a timer, and a
+ * worker file of our own is one more esbuild entry in the Lambda bundle, where piscina would need
+ * its own loader file shipped beside it.
+ */
+import { availableParallelism } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { VerbatimError, type ErrorCode } from '../core/errors.ts';
+import type { PrepareTask, PrepareReply } from './prepare-task.ts';
+
+/** Wall-clock time one upload may spend being parsed and normalised before it is refused. */
+export const PREPARE_TIME_LIMIT_MS = 10_000;
+/** Heap one worker may use (V8 old generation): an upload that needs more is refused. */
+export const PREPARE_MEMORY_LIMIT_MB = 512;
+/**
+ * Added to a task's time limit when its worker is new: loading the parsers is not the upload's
+ * fault (about 0.5 s from source with tsx on an idle machine, several seconds on a loaded one).
+ */
+export const WORKER_START_ALLOWANCE_MS = 15_000;
+/** Workers per process: parsing is CPU-bound, and this machine class has two cores. */
+export const PREPARE_WORKERS = Math.max(1, Math.min(2, availableParallelism()));
+
+/** Options for {@link PrepareWorkerPool}; the defaults are the constants above. */
+export interface PrepareWorkerPoolOptions {
+  timeLimitMs?: number;
+  memoryLimitMb?: number;
+  size?: number;
+}
+
+interface Job {
+  task: PrepareTask;
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+const tooComplex = (why: string) =>
+  new VerbatimError('too_complex', `The upload is too complex to read: ${why}. Nothing was stored; simplify the file (or split it) and try again.`);
+
+/**
+ * The worker's code: `prepare-worker.mjs` beside the bundle on Lambda (the stack bundles it as a
+ * second entry), or the TypeScript source when running from source (tsx, vitest). A worker does
+ * not inherit a parent's module hooks, and `--import tsx` in a worker's execArgv does not reach
+ * its entry, so from source a two-line bootstrap registers tsx and then imports the entry.
+ */
+interface TsxManifest {
+  exports: { './esm/api': { import: { default: string } } };
+}
+
+function startWorker(options: WorkerOptions): Worker {
+  if (!import.meta.url.endsWith('.ts')) {
+    // The bundle ships the worker beside index.mjs; this module may itself sit in a chunk under chunks/.
+    const root = /\/chunks\/[^/]+$/.test(import.meta.url) ? '../' : './';
+    return new Worker(new URL(`${root}prepare-worker.mjs`, import.meta.url), options);
+  }
+  // tsx's ESM build of its API, found through its package.json exports (`require.resolve` gives the CJS one).
+  const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
+  const api = (JSON.parse(readFileSync(manifest, 'utf8')) as TsxManifest).exports['./esm/api'].import.default;
+  const tsx = pathToFileURL(join(dirname(manifest), api)).href;
+  const entry = new URL('../handlers/prepare-worker.ts', import.meta.url).href;
+  const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, { ...options, eval: true });
+}
+
+/**
+ * @example
+ * ```ts
+ * const pool = new PrepareWorkerPool();
+ * const document = await pool.run({ kind: 'prepare', request, now: new Date().toISOString() });
+ * ```
+ */
+export class PrepareWorkerPool {
+  private readonly idle: Worker[] = [];
+  private readonly queue: Job[] = [];
+  private running = 0;
+  private readonly timeLimitMs: number;
+  private readonly memoryLimitMb: number;
+  private readonly size: number;
+
+  constructor(options: PrepareWorkerPoolOptions = {}) {
+    this.timeLimitMs = options.timeLimitMs ?? PREPARE_TIME_LIMIT_MS;
+    this.memoryLimitMb = options.memoryLimitMb ?? PREPARE_MEMORY_LIMIT_MB;
+    this.size = options.size ?? PREPARE_WORKERS;
+  }
+
+  /** Runs a task in a worker, queued while every worker is busy; resolves to the task's answer. */
+  run<T>(task: PrepareTask): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ task, resolve: resolve as (value: unknown) => void, reject });
+      this.next();
+    });
+  }
+
+  /** Ends every idle worker (busy ones end when their task does). */
+  async close(): Promise<void> {
+    await Promise.all(this.idle.splice(0).map((worker) => worker.terminate()));
+  }
+
+  private spawn(): Worker {
+    const worker = startWorker({ resourceLimits: { maxOldGenerationSizeMb: this.memoryLimitMb } });
+    // An idle worker must not keep the process alive (a CLI ends when its work does).
+    worker.unref();
+    return worker;
+  }
+
+  private next(): void {
+    if (this.queue.length === 0 || this.running >= this.size) return;
+    const job = this.queue.shift()!;
+    const reused = this.idle.pop();
+    const worker = reused ?? this.spawn();
+    const limitMs = this.timeLimitMs + (reused ? 0 : WORKER_START_ALLOWANCE_MS);
+    this.running += 1;
+    worker.ref();
+    let settled = false;
+    const finish = (keep: boolean, outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      // Only our own listeners: Worker keeps internal ones, and removing those stops its port.
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      this.running -= 1;
+      if (keep) {
+        worker.unref();
+        this.idle.push(worker);
+      } else {
+        void worker.terminate();
+      }
+      outcome();
+      this.next();
+    };
+    const onMessage = (reply: PrepareReply) => {
+      if (reply.ok) finish(true, () => job.resolve(reply.value));
+      else if (reply.code) finish(true, () => job.reject(new VerbatimError(reply.code as ErrorCode, reply.message)));
+      else finish(true, () => job.reject(new Error(reply.message)));
+    };
+    const onError = (error: Error & { code?: string }) => {
+      const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      finish(false, () => job.reject(outOfMemory ? tooComplex(`it needs over ${this.memoryLimitMb} MB of memory`) : error));
+    };
+    const onExit = (code: number) => finish(false, () => job.reject(new Error(`The parsing worker exited with code ${code}.`)));
+    const timer = setTimeout(() => finish(false, () => job.reject(tooComplex(`reading it took over ${this.timeLimitMs / 1000} s`))), limitMs);
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+    worker.postMessage(job.task);
+  }
+}

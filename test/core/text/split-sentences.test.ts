@@ -1,0 +1,48 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SENTENCE_CHUNK_CHARS, sentenceSpans } from '../../../functions/core/text/split-sentences.ts';
+
+/** What a whole-paragraph Intl.Segmenter gives (the reference; quadratic on long input). */
+function reference(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const { segment, index } of new Intl.Segmenter('en', { granularity: 'sentence' }).segment(text)) {
+    const s = index + (segment.length - segment.trimStart().length);
+    const e = index + segment.trimEnd().length;
+    if (e > s) out.push([s, e]);
+  }
+  return out;
+}
+
+describe('sentenceSpans', () => {
+  it('gives the same sentences as one Intl.Segmenter pass over text longer than a chunk (property)', () => {
+    const sentence = fc
+      .array(fc.constantFrom('the', 'Mr.', 'council', 'said', '“Yes,”', 'U.S.', 'résumé', '42'), { minLength: 1, maxLength: 30 })
+      .chain((words) => fc.constantFrom('.', '!', '?', '."').map((end) => `${words.join(' ')}${end}`));
+    fc.assert(
+      fc.property(fc.array(sentence, { minLength: 1, maxLength: 400 }), (sentences) => {
+        const text = sentences.join(' ');
+        expect([...sentenceSpans(text, 0, text.length)]).toEqual(reference(text));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('cuts a sentence longer than a chunk at a space and loses no text', () => {
+    const text = 'word '.repeat(SENTENCE_CHUNK_CHARS).trim();
+    const spans = [...sentenceSpans(text, 0, text.length)];
+    expect(spans.length).toBeGreaterThan(1);
+    for (const [s, e] of spans) expect(e - s).toBeLessThanOrEqual(SENTENCE_CHUNK_CHARS);
+    expect(spans.map(([s, e]) => text.slice(s, e)).join(' ')).toBe(text);
+  });
+
+  it('is linear: a 2 MB paragraph takes seconds at most (one Intl.Segmenter pass over it: minutes)', () => {
+    const sentence = 'The cat sat on the mat and the dog said nothing. ';
+    const text = sentence.repeat(Math.ceil((2 << 20) / sentence.length));
+    const started = performance.now();
+    let count = 0;
+    for (const _ of sentenceSpans(text, 0, text.length)) count++;
+    expect(count).toBe(Math.ceil((2 << 20) / sentence.length));
+    // ~150 ms here when idle; a whole-paragraph pass is quadratic (400 KB: 1.3 s, so 2 MB: ~30 s).
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
