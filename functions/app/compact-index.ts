@@ -14,14 +14,24 @@ import { encodeSegment, headLength } from '../core/search/segment-codec.ts';
 import type { Segment } from '../core/search/segment.ts';
 import { shardKey } from '../core/storage-keys.ts';
 import type { Archive } from './archive.ts';
+import { settleStaleClaims, type SettleResult } from './settle-claims.ts';
+import { sweepOrphanShards } from './sweep-orphan-shards.ts';
+
+type CompactionOutcome = { written: true; manifest: IndexManifest; shardsWritten: number; bytesWritten: number } | { written: false; reason: 'up-to-date' | 'lost-race' };
 
 /** How long a retired shard is kept after the manifest stops listing it. */
 export const RETIRED_SHARD_TTL_MS = 60 * 60 * 1000;
 
+/** What the sweeps that run with every compaction cleaned up. */
+export interface SweepResult {
+  /** Cut-off ingests finished or rolled back (see settle-claims.ts). */
+  settled: SettleResult;
+  /** Orphaned shard objects deleted. */
+  orphanShards: string[];
+}
+
 /** What a compaction did. */
-export type CompactionResult =
-  | { written: true; manifest: IndexManifest; shardsWritten: number; bytesWritten: number }
-  | { written: false; reason: 'up-to-date' | 'lost-race' };
+export type CompactionResult = SweepResult & CompactionOutcome;
 
 /**
  * @example
@@ -31,9 +41,18 @@ export type CompactionResult =
  */
 export async function compactIndex(
   archive: Archive,
-  options: { now?: Date; shardDocuments?: number } = {},
+  options: { now?: Date; shardDocuments?: number; orphanAgeMs?: number } = {},
 ): Promise<CompactionResult> {
   const { now = new Date(), shardDocuments = SHARD_DOCUMENTS } = options;
+  // Cut-off ingests first: a pending claim holds the snapshot's log position back until settled.
+  const settled = await settleStaleClaims(archive);
+  const result = await compactOnce(archive, now, shardDocuments);
+  const current = result.written ? result.manifest : await archive.metadata.getManifest();
+  const orphanShards = await sweepOrphanShards(archive.blobs, current, now, options.orphanAgeMs);
+  return { ...result, settled, orphanShards };
+}
+
+async function compactOnce(archive: Archive, now: Date, shardDocuments: number): Promise<CompactionOutcome> {
   let state = await archive.index.state();
   // Build on the snapshot that is current now: if another writer replaced the one this process
   // loaded, its retired shards will go.
