@@ -4,12 +4,20 @@
  */
 import { serve } from '@hono/node-server';
 import { compactIndex } from '../app/compact-index.ts';
+import { VerbatimError } from '../core/errors.ts';
 import { createApp } from '../http/create-app.ts';
 import { startLocalArchive } from '../local/start-local-archive.ts';
 
 const COMPACT_EVERY_MS = 30_000;
 
-const local = await startLocalArchive(process.env);
+const local = await startLocalArchive(process.env).catch((error: unknown) => {
+  // Another process holds the data folder: say who, in one line, rather than dynalite's stack.
+  if (error instanceof VerbatimError && error.code === 'conflict') {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+});
 const { config, archive } = local;
 const port = Number(process.env.PORT || 3000);
 // Without a token anyone who can reach the server could write: then only this machine can.
@@ -17,6 +25,8 @@ const hostname = config.apiToken ? '0.0.0.0' : '127.0.0.1';
 
 const server = serve({ fetch: createApp({ archive, apiToken: config.apiToken }).fetch, port, hostname }, (info) => {
   console.log(`Verbatim is running at http://localhost:${info.port}`);
+  // `npm run import` reads this to import through this server instead of opening the folder.
+  void local.announce(`http://127.0.0.1:${info.port}`);
   console.log(local.embedded ? `Storage: embedded S3 + DynamoDB, data in ${process.env.VERBATIM_DATA_DIR || '.verbatim-data'}` : 'Storage: configured endpoints');
   console.log(
     config.apiToken
