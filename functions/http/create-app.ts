@@ -9,6 +9,7 @@ import { VerbatimError } from '../core/errors.ts';
 import { formatZodError } from './format-zod-error.ts';
 import { errorResponse, onError } from './on-error.ts';
 import { documentRoutes } from './routes/document-routes.ts';
+import { healthRoutes } from './routes/health-routes.ts';
 import { searchRoutes } from './routes/search-routes.ts';
 import { quoteRoutes } from './routes/quote-routes.ts';
 import { webRoutes } from './routes/web-routes.tsx';
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   documentRoutes(app, deps);
   searchRoutes(app, deps);
   quoteRoutes(app, deps);
+  healthRoutes(app, deps);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc('/api/openapi.json', {
     openapi: '3.0.0',
