@@ -20,6 +20,11 @@ export function grantReadUnder(bucket: IBucket, grantee: IGrantable, prefix: str
 export function grantReadWriteUnder(bucket: IBucket, grantee: IGrantable, prefix: string): void {
   bucket.grantRead(grantee, under(prefix));
   bucket.grantPut(grantee, under(prefix));
+  grantDeleteUnder(bucket, grantee, prefix);
+}
+
+/** Delete (a delete marker only, see {@link grantReadWriteUnder}) the objects under `prefix`. */
+export function grantDeleteUnder(bucket: IBucket, grantee: IGrantable, prefix: string): void {
   Grant.addToPrincipal({
     grantee,
     actions: ['s3:DeleteObject'],
