@@ -4,7 +4,7 @@
  * instead — its pid, and the port once `npm start` listens — so a second `npm start` says who has
  * the folder, and `npm run import` finds the running server and imports through it over HTTP.
  */
-import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VerbatimError } from '../core/errors.ts';
 
@@ -70,12 +70,18 @@ export function describeHolder(holder: FolderHolder, dataDir: string): string {
 export async function lockDataFolder(dataDir: string): Promise<FolderLock> {
   await mkdir(dataDir, { recursive: true });
   const file = join(dataDir, LOCK_FILE);
-  const write = (holder: FolderHolder, flag: string) => writeFile(file, JSON.stringify(holder), { flag });
   const mine: FolderHolder = { pid: process.pid, url: null, startedAt: new Date().toISOString() };
+  // Written whole to a file of its own, then put in place in one step, so that a reader never
+  // sees a half-written lock: link() fails if the lock exists, rename() replaces it.
+  const staged = async () => {
+    const temp = `${file}.${process.pid}`;
+    await writeFile(temp, JSON.stringify(mine));
+    return temp;
+  };
   for (let attempt = 0; ; attempt++) {
+    const temp = await staged();
     try {
-      // 'wx' fails if the file exists: two processes starting together cannot both get it.
-      await write(mine, 'wx');
+      await link(temp, file);
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -83,12 +89,14 @@ export async function lockDataFolder(dataDir: string): Promise<FolderLock> {
       if (holder) throw new VerbatimError('conflict', describeHolder(holder, dataDir));
       if (attempt > 0) throw new VerbatimError('conflict', `Another process is taking the data folder ${dataDir} right now; try again.`);
       await unlink(file).catch(() => undefined); // its holder died: the lock is stale
+    } finally {
+      await unlink(temp).catch(() => undefined);
     }
   }
   return {
     async announce(url) {
       mine.url = url;
-      await write(mine, 'w');
+      await rename(await staged(), file);
     },
     async release() {
       const holder = await readFile(file, 'utf8').then((text) => JSON.parse(text) as FolderHolder, () => null);

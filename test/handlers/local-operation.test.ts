@@ -26,7 +26,8 @@ function run(script: string, args: string[] = []) {
 
 async function lockUrl(): Promise<string> {
   for (let waited = 0; waited < 60_000; waited += 200) {
-    const lock = await readFile(join(dataDir, LOCK_FILE), 'utf8').then((text) => JSON.parse(text), () => null);
+    // No lock yet: null. The lock is replaced in one step (rename), so it always parses.
+    const lock = await readFile(join(dataDir, LOCK_FILE), 'utf8').then((text) => JSON.parse(text) as { url: string | null }, () => null);
     if (lock?.url) return lock.url;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
