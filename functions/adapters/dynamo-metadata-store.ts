@@ -50,6 +50,11 @@ function toMetadata(item: Record<string, AttributeValue>): DocumentMetadata & { 
   return rest;
 }
 
+function toClaim(stored: StoredMetadata): PendingClaim {
+  const { status: _status, claimToken, claimedAt, ...metadata } = stored;
+  return { metadata, token: claimToken ?? '', claimedAt: claimedAt ?? 0 };
+}
+
 /** The condition every fenced write of an ingest carries: the claim is still pending and ours. */
 const HELD = { ConditionExpression: '#status = :pending AND claimToken = :token', ExpressionAttributeNames: { '#status': 'status' } };
 const held = (token: string, values: Record<string, AttributeValue> = {}) => ({
@@ -113,10 +118,12 @@ export class DynamoMetadataStore implements MetadataStore {
   }
 
   async *listPending(): AsyncIterable<PendingClaim> {
-    for await (const stored of this.scanDocuments('pending')) {
-      const { status: _status, claimToken, claimedAt, ...metadata } = stored;
-      yield { metadata, token: claimToken ?? '', claimedAt: claimedAt ?? 0 };
-    }
+    for await (const stored of this.scanDocuments('pending')) yield toClaim(stored);
+  }
+
+  async getClaim(id: string): Promise<PendingClaim | null> {
+    const stored = await this.getStored(id);
+    return stored?.status === 'pending' ? toClaim(stored) : null;
   }
 
   /** Sends a conditional write; false when its condition (the claim is held) failed. */

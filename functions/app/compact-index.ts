@@ -41,7 +41,10 @@ export async function compactIndex(
 ): Promise<CompactionResult> {
   const { now = new Date(), shardDocuments = SHARD_DOCUMENTS } = options;
   // Cut-off ingests first: a pending claim holds the snapshot's log position back until settled.
-  const settled = await settleStaleClaims(archive);
+  // Only those the log names matter to the index; one that died before logging is invisible,
+  // and its re-upload (or verify) deals with it.
+  await archive.index.state();
+  const settled = await settleStaleClaims(archive, { ids: archive.index.pendingIds() });
   const result = await compactOnce(archive, now, shardDocuments);
   const current = result.written ? result.manifest : await archive.metadata.getManifest();
   const orphanShards = await sweepOrphanShards(archive.blobs, current, now, options.orphanAgeMs);

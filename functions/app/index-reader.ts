@@ -83,6 +83,11 @@ export class IndexReader {
     return this.queued;
   }
 
+  /** Ids logged as added whose documents were pending at the last read: candidates for the claim sweep. */
+  pendingIds(): string[] {
+    return [...this.waiting.keys()];
+  }
+
   /** This process wrote to the log: the next {@link current} reads it, whatever the freshness. */
   noteWrite(): void {
     this.wrote = true;

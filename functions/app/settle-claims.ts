@@ -55,18 +55,29 @@ async function objectsComplete(archive: Archive, pending: PendingClaim): Promise
   }
 }
 
+/** The pending claims on `ids`, or every pending claim (a table scan) when no ids are given. */
+async function* claimsOf(archive: Archive, ids?: string[]): AsyncIterable<PendingClaim> {
+  if (!ids) return yield* archive.metadata.listPending();
+  for (const id of ids) {
+    const claim = await archive.metadata.getClaim(id);
+    if (claim) yield claim;
+  }
+}
+
 /**
- * Takes over every pending claim whose lease ran out and finishes or rolls back its ingest.
+ * Takes over pending claims whose lease ran out and finishes or rolls back their ingests: those
+ * on `ids` (the compaction passes the logged ids its index found pending, which costs a read
+ * each), or all of them (a scan of the table).
  *
  * @example
  * ```ts
- * const { finished, rolledBack } = await settleStaleClaims(archive);
+ * const { finished, rolledBack } = await settleStaleClaims(archive, { ids: archive.index.pendingIds() });
  * ```
  */
-export async function settleStaleClaims(archive: Archive, options: { now?: number; leaseMs?: number } = {}): Promise<SettleResult> {
+export async function settleStaleClaims(archive: Archive, options: { now?: number; leaseMs?: number; ids?: string[] } = {}): Promise<SettleResult> {
   const { now = Date.now(), leaseMs = CLAIM_LEASE_MS } = options;
   const result: SettleResult = { finished: [], rolledBack: [] };
-  for await (const pending of archive.metadata.listPending()) {
+  for await (const pending of claimsOf(archive, options.ids)) {
     if (now - pending.claimedAt < leaseMs) continue;
     const token = randomUUID();
     const claim = await archive.metadata.claim(pending.metadata, { token, leaseMs });

@@ -89,7 +89,7 @@ export async function verifyArchive(archive: Archive, now = new Date()): Promise
   for await (const pending of archive.metadata.listPending()) {
     known.add(pending.metadata.id);
     if (now.getTime() - pending.claimedAt < CLAIM_LEASE_MS) inProgress++;
-    else problems.push({ id: pending.metadata.id, problem: `a cut-off ingest, pending since ${new Date(pending.claimedAt).toISOString()} (the indexer's sweep settles it)` });
+    else problems.push({ id: pending.metadata.id, problem: `a cut-off ingest, pending since ${new Date(pending.claimedAt).toISOString()} (a re-upload of the same text, the indexer's sweep or verify --settle settles it)` });
   }
   for (const id of indexed) if (!known.has(id)) problems.push({ id, problem: 'a ghost: the index has it but there is no readable document' });
   for (const [prefix, idOf] of [

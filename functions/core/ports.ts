@@ -103,8 +103,10 @@ export interface MetadataStore {
   markReady(id: string, token: string): Promise<boolean>;
   /** Deletes a pending claim if `token` still holds it (an ingest's rollback). */
   release(id: string, token: string): Promise<boolean>;
-  /** Every pending claim, page by page. */
+  /** Every pending claim, page by page (a scan of the table: for `verify`, not for every minute). */
   listPending(): AsyncIterable<PendingClaim>;
+  /** The pending claim on `id`, or null (none, or the document is ready). */
+  getClaim(id: string): Promise<PendingClaim | null>;
   /** Removes a document's metadata (a delete). */
   remove(id: string): Promise<void>;
   /** Ready metadata for `id`, or null (missing or still pending). */

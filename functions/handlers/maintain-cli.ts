@@ -3,15 +3,16 @@
  * names). verify prints every problem and exits 1 if there is any; reindex rebuilds the index
  * from the stored documents. On AWS the indexer Lambda does the same for `{ "action": … }`.
  *
- * Usage: maintain-cli.ts verify|reindex [--json]
+ * Usage: maintain-cli.ts verify|reindex [--json] [--settle (verify: settle every cut-off ingest first)]
  */
 import { parseArgs } from 'node:util';
 import { reindexArchive } from '../app/reindex-archive.ts';
+import { settleStaleClaims } from '../app/settle-claims.ts';
 import { verifyArchive, type VerifyReport } from '../app/verify-archive.ts';
 import { VerbatimError } from '../core/errors.ts';
 import { startLocalArchive } from '../local/start-local-archive.ts';
 
-const USAGE = 'Usage: npm run verify [-- --json]  |  npm run reindex';
+const USAGE = 'Usage: npm run verify [-- --json] [--settle]  |  npm run reindex';
 
 function printReport(report: VerifyReport): void {
   for (const { id, key, problem } of report.problems) console.log(`${id ? `document ${id}` : key}: ${problem}`);
@@ -22,7 +23,7 @@ function printReport(report: VerifyReport): void {
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean' }, settle: { type: 'boolean' } } });
   const action = positionals[0];
   if (action !== 'verify' && action !== 'reindex') {
     console.log(USAGE);
@@ -32,6 +33,11 @@ async function main(): Promise<void> {
   const local = await startLocalArchive(process.env);
   try {
     if (action === 'verify') {
+      if (values.settle) {
+        // Every cut-off ingest whose lease ran out, logged or not: finished or rolled back first.
+        const settled = await settleStaleClaims(local.archive);
+        console.log(`Settled cut-off ingests: ${settled.finished.length} finished, ${settled.rolledBack.length} rolled back.`);
+      }
       const report = await verifyArchive(local.archive);
       if (values.json) console.log(JSON.stringify(report));
       else printReport(report);

@@ -71,8 +71,10 @@ describe('an ingest killed between the log append and "ready"', () => {
     const run = await runIngestChild(scratch.config, [crashed], { crashAfterLog: 1 });
     expect(run.signal).toBe('SIGKILL');
     expect((await searchArchive(reader, { q: 'quillwort', limit: 10, offset: 0 })).total).toBe(0);
-    const settled = await settleStaleClaims(scratch.archive, { leaseMs: 0 });
-    expect(settled.finished).toHaveLength(1);
+    // The compaction's way: only the logged ids its index found pending, a read each.
+    expect(reader.index.pendingIds()).toHaveLength(1);
+    const settled = await settleStaleClaims(reader, { leaseMs: 0, ids: reader.index.pendingIds() });
+    expect(settled.finished).toEqual(reader.index.pendingIds());
     const [id] = settled.finished;
     expect(await reads(id)).toEqual([200, 200, 200]);
     // The reader had the entry waiting; it applies it now that the document is ready.
