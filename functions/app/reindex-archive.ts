@@ -43,8 +43,11 @@ export async function reindexArchive(archive: Archive, options: { now?: Date; sh
     const seq = seqOf.get(pending.metadata.id);
     if (seq !== undefined) through = Math.min(through, seq - 1);
   }
-  // The order documents were archived in, as the compaction keeps them.
-  ready.sort((a, b) => a.ingestedAt.localeCompare(b.ingestedAt) || a.id.localeCompare(b.id));
+  // The order the index took documents in — their last log entry — as the compaction keeps
+  // them: equal scores then rank as they did before.
+  const position = new Map(log.map((e, n) => [e.id, n]));
+  const at = (m: DocumentMetadata) => position.get(m.id) ?? Infinity;
+  ready.sort((a, b) => at(a) - at(b) || a.ingestedAt.localeCompare(b.ingestedAt) || a.id.localeCompare(b.id));
   const built: Segment[] = [];
   for (let from = 0; from < ready.length; from += BATCH_DOCUMENTS) {
     const ids = ready.slice(from, from + BATCH_DOCUMENTS).map((m) => m.id);

@@ -31,7 +31,10 @@ async function answers(archive = anotherProcess()) {
 
 describe('verify and reindex', () => {
   it('finds nothing wrong in a whole archive, and reindex gives the same answers from a new snapshot', async () => {
-    for (const article of articles) expect((await postJson(scratch.app, '/api/documents', article)).status).toBe(201);
+    for (let from = 0; from < articles.length; from += 8) {
+      const posted = await Promise.all(articles.slice(from, from + 8).map((article) => postJson(scratch.app, '/api/documents', article)));
+      expect(posted.map((p) => p.status)).toEqual(posted.map(() => 201));
+    }
     const deleted = (await postJson(scratch.app, '/api/documents', { text: 'A notice that is withdrawn later.' })).body.id;
     expect((await scratch.app.request(`/api/documents/${deleted}`, { method: 'DELETE' })).status).toBe(204);
     await compactIndex(anotherProcess());
@@ -47,7 +50,7 @@ describe('verify and reindex', () => {
     expect(manifest!.shards.some((s) => old!.shards.some((o) => o.key === s.key))).toBe(false);
     expect(await answers()).toEqual(before);
     expect((await verifyArchive(anotherProcess())).problems).toEqual([]);
-  });
+  }, 120_000);
 
   it('names each kind of damage: tampered original, missing document, stray object, cut-off ingest', async () => {
     const [a, b] = articles.slice(0, 2).map((article) => article.text);
@@ -69,5 +72,5 @@ describe('verify and reindex', () => {
       ]),
     );
     expect(problems).toHaveLength(4);
-  });
+  }, 120_000);
 });

@@ -44,26 +44,23 @@ describe('an ingest killed between the log append and "ready"', () => {
     expect(await reads(id)).toEqual([404, 404, 404]);
     expect((await scratch.app.request(`/api/documents/${id}`, { method: 'DELETE' })).status).toBe(404);
 
-    // A compaction now must not record the pending entry as applied.
-    const compacted = await compactIndex(anotherProcess());
-    if (compacted.written) {
-      const seq = (await scratch.archive.metadata.readLog(0)).find((e) => e.id === id)!.seq;
-      expect(compacted.manifest.through).toBeLessThan(seq);
-    }
+    // The log position a compaction would record stops short of the pending entry.
+    const seq = (await scratch.archive.metadata.readLog(0)).find((e) => e.id === id)!.seq;
+    expect((await anotherProcess().index.state()).through).toBeLessThan(seq);
 
     const started = performance.now();
     const again = await postJson(scratch.app, '/api/documents', crashed);
     expect(again.status).toBe(201);
     expect(again.body).toMatchObject({ id, duplicate: false });
     // Waits out the dead claim's lease at most (3 s), never the old five minutes.
-    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(performance.now() - started).toBeLessThan(20_000);
     expect(await reads(id)).toEqual([200, 200, 200]);
     expect((await getJson(scratch.app, '/api/search?q=zephyrine')).body.results.map((r: any) => r.id)).toEqual([id]);
     const found = await getJson(scratch.app, `/api/quotes?q=${encodeURIComponent('We had the zephyrine crane back in service by dawn')}`);
     expect(found.body.results[0]).toMatchObject({ document: { id }, verdict: 'exact' });
     // Another process that had already seen the pending entry picks the document up too.
     expect((await searchArchive(anotherProcess(), { q: 'zephyrine', limit: 10, offset: 0 })).results.map((r) => r.id)).toEqual([id]);
-  });
+  }, 120_000);
 
   it('is finished by the sweep when nobody uploads it again', async () => {
     const crashed = article('quillwort');
@@ -79,7 +76,7 @@ describe('an ingest killed between the log append and "ready"', () => {
     expect(await reads(id)).toEqual([200, 200, 200]);
     // The reader had the entry waiting; it applies it now that the document is ready.
     expect((await searchArchive(reader, { q: 'quillwort', limit: 10, offset: 0 })).results.map((r) => r.id)).toEqual([id]);
-  });
+  }, 120_000);
 
   it('is rolled back by the sweep when its objects never got written', async () => {
     const document = await prepareDocument({ file: { bytes: new TextEncoder().encode('A claim whose ingest died before writing anything.'), contentType: 'text/plain' } }, new Date());

@@ -17,6 +17,9 @@ const HealthSchema = z
 const healthRoute = createRoute({
   method: 'get',
   path: '/api/health',
+  operationId: 'health',
+  // Open on purpose: a load balancer or monitor probes it without the write token.
+  security: [],
   summary: 'Liveness (the process answers) and readiness (DynamoDB and S3 reachable, index loaded)',
   responses: {
     200: { description: 'Ready to serve', content: { 'application/json': { schema: HealthSchema } } },
