@@ -51,9 +51,12 @@ function acceptPrefixWildcard(bucket: IBucket, grantee: IGrantable, prefix: stri
  */
 export function grantReadWriteUnder(bucket: IBucket, grantee: IGrantable, prefix: string): void {
   grantReadUnder(bucket, grantee, prefix);
-  Grant.addToPrincipal({
-    grantee,
-    actions: ['s3:PutObject', 's3:DeleteObject'],
-    resourceArns: [bucket.arnForObjects(under(prefix))],
-  });
+  Grant.addToPrincipal({ grantee, actions: ['s3:PutObject'], resourceArns: [bucket.arnForObjects(under(prefix))] });
+  grantDeleteUnder(bucket, grantee, prefix);
+}
+
+/** Delete (a delete marker only, see {@link grantReadWriteUnder}) the objects under `prefix`. */
+export function grantDeleteUnder(bucket: IBucket, grantee: IGrantable, prefix: string): void {
+  acceptPrefixWildcard(bucket, grantee, prefix);
+  Grant.addToPrincipal({ grantee, actions: ['s3:DeleteObject'], resourceArns: [bucket.arnForObjects(under(prefix))] });
 }

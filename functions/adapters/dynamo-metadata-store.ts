@@ -24,7 +24,7 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import type { DocumentMetadata } from '../core/document.ts';
-import type { ClaimResult, DocumentStatus, IndexManifest, LogEntry, MetadataStore } from '../core/ports.ts';
+import type { Claim, ClaimResult, DocumentStatus, IndexManifest, LogEntry, MetadataStore, PendingClaim } from '../core/ports.ts';
 import { fromItem, toItem } from './dynamo-attributes.ts';
 
 const docKey = (id: string) => ({ pk: { S: `DOC#${id}` }, sk: { S: 'META' } });
@@ -38,16 +38,35 @@ function isConditionFailure(error: unknown): boolean {
   return error instanceof ConditionalCheckFailedException || (error as { name?: string }).name === 'ConditionalCheckFailedException';
 }
 
-function toMetadata(item: Record<string, AttributeValue>): DocumentMetadata & { status: DocumentStatus } {
-  const { pk: _pk, sk: _sk, claimedAt: _claimedAt, ...rest } = fromItem(item);
-  return rest as unknown as DocumentMetadata & { status: DocumentStatus };
+type StoredMetadata = DocumentMetadata & { status: DocumentStatus; claimToken: string | null; claimedAt: number | null };
+
+function toStored(item: Record<string, AttributeValue>): StoredMetadata {
+  const { pk: _pk, sk: _sk, claimedAt = null, claimToken = null, ...rest } = fromItem(item);
+  return { ...(rest as unknown as DocumentMetadata & { status: DocumentStatus }), claimToken: claimToken as string | null, claimedAt: claimedAt as number | null };
 }
+
+function toMetadata(item: Record<string, AttributeValue>): DocumentMetadata & { status: DocumentStatus } {
+  const { claimToken: _token, claimedAt: _at, ...rest } = toStored(item);
+  return rest;
+}
+
+function toClaim(stored: StoredMetadata): PendingClaim {
+  const { status: _status, claimToken, claimedAt, ...metadata } = stored;
+  return { metadata, token: claimToken ?? '', claimedAt: claimedAt ?? 0 };
+}
+
+/** The condition every fenced write of an ingest carries: the claim is still pending and ours. */
+const HELD = { ConditionExpression: '#status = :pending AND claimToken = :token', ExpressionAttributeNames: { '#status': 'status' } };
+const held = (token: string, values: Record<string, AttributeValue> = {}) => ({
+  ...HELD,
+  ExpressionAttributeValues: { ':pending': { S: 'pending' }, ':token': { S: token }, ...values },
+});
 
 /**
  * @example
  * ```ts
  * const metadata = new DynamoMetadataStore(dynamo, 'verbatim');
- * const claim = await metadata.claim(meta, 5 * 60_000);
+ * const claim = await metadata.claim(meta, { token: randomUUID(), leaseMs: 10_000 });
  * ```
  */
 export class DynamoMetadataStore implements MetadataStore {
@@ -61,40 +80,61 @@ export class DynamoMetadataStore implements MetadataStore {
     private readonly table: string,
   ) {}
 
-  async claim(meta: DocumentMetadata, staleAfterMs: number): Promise<ClaimResult> {
+  async claim(meta: DocumentMetadata, claim: Claim): Promise<ClaimResult> {
     const now = Date.now();
     try {
       await this.dynamo.send(
         new PutItemCommand({
           TableName: this.table,
-          Item: { ...toItem({ ...meta, status: 'pending', claimedAt: now }), ...docKey(meta.id) },
+          Item: { ...toItem({ ...meta, status: 'pending', claimedAt: now, claimToken: claim.token }), ...docKey(meta.id) },
           ConditionExpression: 'attribute_not_exists(pk) OR (#status = :pending AND claimedAt < :staleBefore)',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':pending': { S: 'pending' }, ':staleBefore': { N: String(now - staleAfterMs) } },
+          ExpressionAttributeValues: { ':pending': { S: 'pending' }, ':staleBefore': { N: String(now - claim.leaseMs) } },
         }),
       );
       return { claimed: true };
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
-      const existing = await this.getWithStatus(meta.id);
+      const existing = await this.getStored(meta.id);
       // The other claim vanished between our write and read (its ingest rolled back): try again.
-      if (!existing) return this.claim(meta, staleAfterMs);
-      const { status, ...metadata } = existing;
-      return { claimed: false, existing: metadata, status };
+      if (!existing) return this.claim(meta, claim);
+      const { status, claimToken: _token, claimedAt, ...metadata } = existing;
+      return { claimed: false, existing: metadata, status, claimedAt };
     }
   }
 
-  async markReady(id: string): Promise<void> {
-    await this.dynamo.send(
-      new UpdateItemCommand({
-        TableName: this.table,
-        Key: docKey(id),
-        UpdateExpression: 'SET #status = :ready REMOVE claimedAt',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':ready': { S: 'ready' } },
-      }),
+  renewClaim(id: string, token: string): Promise<boolean> {
+    return this.fenced(new UpdateItemCommand({ TableName: this.table, Key: docKey(id), UpdateExpression: 'SET claimedAt = :now', ...held(token, { ':now': { N: String(Date.now()) } }) }));
+  }
+
+  markReady(id: string, token: string): Promise<boolean> {
+    return this.fenced(
+      new UpdateItemCommand({ TableName: this.table, Key: docKey(id), UpdateExpression: 'SET #status = :ready REMOVE claimedAt, claimToken', ...held(token, { ':ready': { S: 'ready' } }) }),
     );
+  }
+
+  release(id: string, token: string): Promise<boolean> {
+    return this.fenced(new DeleteItemCommand({ TableName: this.table, Key: docKey(id), ...held(token) }));
+  }
+
+  async *listPending(): AsyncIterable<PendingClaim> {
+    for await (const stored of this.scanDocuments('pending')) yield toClaim(stored);
+  }
+
+  async getClaim(id: string): Promise<PendingClaim | null> {
+    const stored = await this.getStored(id);
+    return stored?.status === 'pending' ? toClaim(stored) : null;
+  }
+
+  /** Sends a conditional write; false when its condition (the claim is held) failed. */
+  private async fenced(command: UpdateItemCommand | DeleteItemCommand): Promise<boolean> {
+    try {
+      await this.dynamo.send(command as UpdateItemCommand);
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   }
 
   async remove(id: string): Promise<void> {
@@ -110,37 +150,56 @@ export class DynamoMetadataStore implements MetadataStore {
 
   async getMany(ids: string[]): Promise<DocumentMetadata[]> {
     const found: DocumentMetadata[] = [];
-    const unique = [...new Set(ids)];
-    for (let i = 0; i < unique.length; i += BATCH_GET_LIMIT) {
-      let keys: Record<string, AttributeValue>[] | undefined = unique.slice(i, i + BATCH_GET_LIMIT).map(docKey);
-      while (keys && keys.length > 0) {
-        const out: BatchGetItemCommandOutput = await this.dynamo.send(new BatchGetItemCommand({ RequestItems: { [this.table]: { Keys: keys } } }));
-        for (const item of out.Responses?.[this.table] ?? []) {
-          const { status, ...metadata } = toMetadata(item);
-          if (status === 'ready') found.push(metadata);
-        }
-        keys = out.UnprocessedKeys?.[this.table]?.Keys;
-      }
+    for (const item of await this.batchGet(ids)) {
+      const { status, ...metadata } = toMetadata(item);
+      if (status === 'ready') found.push(metadata);
     }
     return found;
   }
 
+  async statusOf(ids: string[]): Promise<Map<string, DocumentStatus>> {
+    const items = await this.batchGet(ids, { ProjectionExpression: 'pk, #status', ExpressionAttributeNames: { '#status': 'status' } });
+    return new Map(items.map((item) => [item.pk.S!.slice('DOC#'.length), item.status.S as DocumentStatus]));
+  }
+
+  /** Consistent reads: a reader deciding whether a logged document is ready must see markReady. */
+  private async batchGet(ids: string[], projection: { ProjectionExpression?: string; ExpressionAttributeNames?: Record<string, string> } = {}) {
+    const items: Array<Record<string, AttributeValue>> = [];
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += BATCH_GET_LIMIT) {
+      let keys: Record<string, AttributeValue>[] | undefined = unique.slice(i, i + BATCH_GET_LIMIT).map(docKey);
+      while (keys && keys.length > 0) {
+        const out: BatchGetItemCommandOutput = await this.dynamo.send(
+          new BatchGetItemCommand({ RequestItems: { [this.table]: { Keys: keys, ConsistentRead: true, ...projection } } }),
+        );
+        items.push(...(out.Responses?.[this.table] ?? []));
+        keys = out.UnprocessedKeys?.[this.table]?.Keys;
+      }
+    }
+    return items;
+  }
+
   async *list(): AsyncIterable<DocumentMetadata> {
+    for await (const stored of this.scanDocuments('ready')) {
+      const { status: _status, claimToken: _token, claimedAt: _at, ...metadata } = stored;
+      yield metadata;
+    }
+  }
+
+  private async *scanDocuments(status: DocumentStatus): AsyncIterable<StoredMetadata> {
     let start: Record<string, AttributeValue> | undefined;
     do {
       const out = await this.dynamo.send(
         new ScanCommand({
           TableName: this.table,
           ExclusiveStartKey: start,
-          FilterExpression: 'begins_with(pk, :doc) AND #status = :ready',
+          ConsistentRead: true,
+          FilterExpression: 'begins_with(pk, :doc) AND #status = :status',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':doc': { S: 'DOC#' }, ':ready': { S: 'ready' } },
+          ExpressionAttributeValues: { ':doc': { S: 'DOC#' }, ':status': { S: status } },
         }),
       );
-      for (const item of out.Items ?? []) {
-        const { status: _status, ...metadata } = toMetadata(item);
-        yield metadata;
-      }
+      for (const item of out.Items ?? []) yield toStored(item);
       start = out.LastEvaluatedKey;
     } while (start);
   }
@@ -266,7 +325,14 @@ export class DynamoMetadataStore implements MetadataStore {
   }
 
   private async getWithStatus(id: string): Promise<(DocumentMetadata & { status: DocumentStatus }) | null> {
+    const stored = await this.getStored(id);
+    if (!stored) return null;
+    const { claimToken: _token, claimedAt: _at, ...rest } = stored;
+    return rest;
+  }
+
+  private async getStored(id: string): Promise<StoredMetadata | null> {
     const out = await this.dynamo.send(new GetItemCommand({ TableName: this.table, Key: docKey(id), ConsistentRead: true }));
-    return out.Item ? toMetadata(out.Item) : null;
+    return out.Item ? toStored(out.Item) : null;
   }
 }

@@ -34,6 +34,8 @@ export class IndexReader {
   /** When the log was last read (performance.now()), and whether this process wrote since. */
   private readAt = -Infinity;
   private wrote = true;
+  /** Ids logged as added whose documents were still pending, with the seq they were logged at. */
+  private readonly waiting = new Map<string, number>();
   /** Segments by shard key: a reload after a compaction fetches only the shards it lacks. */
   private readonly loaded = new Map<string, Segment>();
   /** One refresh at a time: concurrent requests share it instead of applying the log twice. */
@@ -62,7 +64,7 @@ export class IndexReader {
    */
   state(): Promise<ReaderState> {
     if (this.index && !this.wrote && performance.now() - this.readAt < this.freshnessMs) {
-      return Promise.resolve({ index: this.index, manifest: this.manifest, through: this.through });
+      return Promise.resolve({ index: this.index, manifest: this.manifest, through: this.settledThrough() });
     }
     if (!this.refreshing) {
       this.refreshing = this.refresh().finally(() => {
@@ -79,6 +81,11 @@ export class IndexReader {
         return this.state();
       });
     return this.queued;
+  }
+
+  /** Ids logged as added whose documents were pending at the last read: candidates for the claim sweep. */
+  pendingIds(): string[] {
+    return [...this.waiting.keys()];
   }
 
   /** This process wrote to the log: the next {@link current} reads it, whatever the freshness. */
@@ -155,22 +162,40 @@ export class IndexReader {
       if (manifest && manifest.through > (this.manifest?.through ?? 0)) index = await this.load(manifest);
     }
     const entries = await (prefetched ?? this.metadata.readLog(this.through));
-    if (entries.length > 0) {
-      // The last entry for an id decides: added (again) or deleted.
-      const last = new Map<string, 'add' | 'delete'>();
-      for (const entry of entries) last.set(entry.id, entry.op);
-      const addIds = [...last].filter(([, op]) => op === 'add').map(([id]) => id);
-      const removed = [...last].filter(([, op]) => op === 'delete').map(([id]) => id);
+    if (entries.length > 0 || this.waiting.size > 0) {
+      // The last entry for an id decides: added (again) or deleted. Ids logged earlier whose
+      // documents were still pending are looked at again.
+      const last = new Map<string, { op: 'add' | 'delete'; seq: number }>();
+      for (const [id, seq] of this.waiting) last.set(id, { op: 'add', seq });
+      for (const entry of entries) last.set(entry.id, { op: entry.op, seq: Math.min(entry.seq, this.waiting.get(entry.id) ?? Infinity) });
+      const logged = [...last].filter(([, e]) => e.op === 'add').map(([id]) => id);
+      const removed = [...last].filter(([, e]) => e.op === 'delete').map(([id]) => id);
+      // A document is searchable only once it is readable: an ingest that died after logging
+      // must not leave a ghost that search finds and reading does not.
+      const status = logged.length > 0 ? await this.metadata.statusOf(logged) : new Map();
+      const addIds = logged.filter((id) => status.get(id) === 'ready');
+      for (const id of removed) this.waiting.delete(id);
+      for (const id of logged) {
+        if (status.get(id) === 'pending') this.waiting.set(id, last.get(id)!.seq);
+        else this.waiting.delete(id);
+      }
       const added = await this.documents.getMany(addIds);
       for (const id of removed) this.documents.forget(id);
       index.apply(
         addIds.flatMap((id) => (added.has(id) ? [toIndexableDocument(added.get(id)!)] : [])),
-        // An added document that can no longer be read was deleted meanwhile: it must not linger.
-        [...removed, ...addIds.filter((id) => !added.has(id))],
+        // An added document that can no longer be read was deleted or rolled back: it must not linger.
+        [...removed, ...logged.filter((id) => !added.has(id))],
       );
-      this.through = entries[entries.length - 1].seq;
+      if (entries.length > 0) this.through = entries[entries.length - 1].seq;
     }
-    return { index, manifest: this.manifest, through: this.through };
+    return { index, manifest: this.manifest, through: this.settledThrough() };
+  }
+
+  /** The log position before the first entry still waiting for its document to become ready. */
+  private settledThrough(): number {
+    let through = this.through;
+    for (const seq of this.waiting.values()) through = Math.min(through, seq - 1);
+    return through;
   }
 
   private async load(first: IndexManifest | null): Promise<SearchIndex> {

@@ -3,16 +3,18 @@
  * normalised text always gets the same id, so a duplicate is detected by one conditional write.
  *
  * Order of writes, so that a failure never leaves anything half-visible:
- * 1. claim the id (metadata, status `pending`: invisible to readers),
- * 2. write the original bytes and the normalised document,
- * 3. append to the ingest log (now searchable),
- * 4. mark the metadata `ready` (now readable).
- * A failure in 2–4 removes what was written (logging a delete if the add was logged). A process
- * that dies between steps leaves a pending claim; the next upload of the same content takes it
- * over once it is stale and finishes the job, so nothing stays stuck. (The other order could
- * leave a document readable but never searchable, with every re-upload answered "duplicate".)
+ * 1. claim the id under a fresh token (metadata, status `pending`: invisible to readers),
+ * 2. write the original bytes and the normalised document, then renew the claim,
+ * 3. append to the ingest log,
+ * 4. mark the metadata `ready` if the token still holds the claim: readable and searchable at
+ *    once (readers apply a log entry only once its document is ready).
+ * A failure in 2–4 removes what was written, if the claim is still this ingest's. A process that
+ * dies between steps leaves a pending claim whose lease runs out after {@link CLAIM_LEASE_MS}: the
+ * next upload of the same content takes it over and finishes the job, and the indexer's sweep
+ * finishes or rolls back the ones nobody re-uploads. (The other order could leave a document
+ * readable but never searchable, with every re-upload answered "duplicate".)
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { ArchivedDocument, DocumentMetadata, SourceMetadata } from '../core/document.ts';
 import { VerbatimError } from '../core/errors.ts';
 import { parseSource, type ParsedSource, type SourceFile } from '../core/formats/parse-source.ts';
@@ -22,6 +24,7 @@ import { countWords, normalizeText } from '../core/text/normalize-text.ts';
 import { splitParagraphs } from '../core/text/split-paragraphs.ts';
 import type { Archive } from './archive.ts';
 import { prepareOffThread } from './prepare-off-thread.ts';
+import { CLAIM_LEASE_MS, rollBack } from './settle-claims.ts';
 
 /** An upload: the file as received, metadata the uploader typed (wins over what the file says). */
 export interface IngestRequest {
@@ -35,8 +38,12 @@ export interface IngestResult extends DocumentMetadata {
   duplicate: boolean;
 }
 
-/** A pending claim older than this belongs to an ingest that died; a new upload may take it over. */
-const STALE_CLAIM_MS = 5 * 60_000;
+/** How long a waiting upload polls a claim another ingest holds before looking again. */
+const CLAIM_POLL_MS = 100;
+/** Longest a duplicate upload waits for a live ingest of the same text before answering 409. */
+const CLAIM_WAIT_MS = 4 * CLAIM_LEASE_MS;
+/** How many times an ingest may lose its claim to a takeover before giving up with 409. */
+const MAX_TAKEOVERS = 3;
 const MAX_TITLE_LENGTH = 200;
 /** Largest stored document (JSON bytes) that ingest parses back to cache for the next search. */
 const REMEMBER_MAX_BYTES = 1 << 20;
@@ -119,16 +126,22 @@ export function metadataOf(document: ArchivedDocument): DocumentMetadata {
 }
 
 /**
- * Another upload of the same text is in progress (common in bulk imports of corpora with
- * duplicates): an ingest takes well under a second, so wait briefly for it rather than failing.
+ * Claims the document's id for this ingest, or finds the copy already archived. A claim another
+ * ingest holds is waited for while its owner shows life; once it has not for {@link CLAIM_LEASE_MS}
+ * (its process died) this ingest takes it over and finishes the job itself.
  */
-async function waitUntilReady(archive: Archive, id: string): Promise<DocumentMetadata | null> {
-  for (let attempt = 0; attempt < 10; attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 100 * (attempt + 1)));
-    const existing = await archive.metadata.get(id);
-    if (existing) return existing;
+async function claimOrFind(archive: Archive, metadata: DocumentMetadata, token: string): Promise<DocumentMetadata | null> {
+  const deadline = Date.now() + CLAIM_WAIT_MS;
+  for (;;) {
+    const claim = await archive.metadata.claim(metadata, { token, leaseMs: CLAIM_LEASE_MS });
+    if (claim.claimed) return null;
+    if (claim.status === 'ready') return claim.existing;
+    const now = Date.now();
+    // Still renewed by a live owner after several leases: that ingest is stuck in slow storage.
+    if (now >= deadline) throw new VerbatimError('conflict', 'The same text is being archived by another upload right now; try again in a moment.');
+    const leaseLeft = (claim.claimedAt ?? 0) + CLAIM_LEASE_MS - now;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(10, Math.min(CLAIM_POLL_MS, leaseLeft + 10))));
   }
-  return null;
 }
 
 /**
@@ -146,31 +159,38 @@ export async function ingestDocument(archive: Archive, request: IngestRequest, n
   }
   // Off the request thread, with a time and memory limit: nothing is stored before this answers.
   const { metadata, json } = await prepareOffThread(request, now);
-  const document = { id: metadata.id }; // the document itself stays bytes on this thread
-  const claim = await archive.metadata.claim(metadata, STALE_CLAIM_MS);
-  if (!claim.claimed) {
-    const existing = claim.status === 'ready' ? claim.existing : await waitUntilReady(archive, document.id);
+  const token = randomUUID();
+  for (let attempt = 0; attempt < MAX_TAKEOVERS; attempt++) {
+    const existing = await claimOrFind(archive, metadata, token);
     if (existing) return { ...existing, duplicate: true };
-    throw new VerbatimError('conflict', 'The same text is being archived by another upload right now; try again in a moment.');
+    if (await writeClaimed(archive, metadata.id, json, request, token)) {
+      // Kept for the next search, unless big: parsing it here would cost what the worker saved.
+      if (json.byteLength <= REMEMBER_MAX_BYTES) archive.documents.remember(JSON.parse(decoder.decode(json)) as ArchivedDocument);
+      return { ...metadata, duplicate: false };
+    }
+    // Another ingest took the claim over (this one looked dead): it finishes; wait for its answer.
   }
-  let logged = false;
+  throw new VerbatimError('conflict', 'The same text is being archived by another upload right now; try again in a moment.');
+}
+
+/**
+ * Writes a claimed document in the order of the module comment. Every write after the objects is
+ * fenced on `token`: false when another ingest took the claim over, which then owns the id.
+ */
+async function writeClaimed(archive: Archive, id: string, json: Uint8Array, request: IngestRequest, token: string): Promise<boolean> {
+  const document = { id }; // the document itself stays bytes on this thread
   try {
     await archive.blobs.put(originalKey(document.id), request.file.bytes, request.file.contentType);
     await archive.blobs.put(documentKey(document.id), json, 'application/json');
+    if (!(await archive.metadata.renewClaim(document.id, token))) return false;
     await archive.metadata.appendLog({ op: 'add', id: document.id });
     archive.index.noteWrite();
-    logged = true;
-    await archive.metadata.markReady(document.id);
+    if (!(await archive.metadata.markReady(document.id, token))) return false;
+    // Readers that saw the log entry while the document was pending pick it up now.
+    archive.index.noteWrite();
+    return true;
   } catch (error) {
-    await Promise.allSettled([
-      ...(logged ? [archive.metadata.appendLog({ op: 'delete', id: document.id })] : []),
-      archive.blobs.delete(originalKey(document.id)),
-      archive.blobs.delete(documentKey(document.id)),
-      archive.metadata.remove(document.id),
-    ]);
+    await rollBack(archive, document.id, token).catch(() => undefined);
     throw error;
   }
-  // Kept for the next search, unless big: parsing it here would cost what the worker saved.
-  if (json.byteLength <= REMEMBER_MAX_BYTES) archive.documents.remember(JSON.parse(decoder.decode(json)) as ArchivedDocument);
-  return { ...metadata, duplicate: false };
 }

@@ -18,12 +18,30 @@ export interface BlobStore {
   /** Bytes `start` to `end` (exclusive) of the object, or null when there is none. */
   getRange(key: string, start: number, end: number): Promise<Uint8Array | null>;
   delete(key: string): Promise<void>;
+  /** Every object under `prefix`, with when it was last written (for sweeps and `verify`). */
+  list(prefix: string): AsyncIterable<{ key: string; lastModified: Date }>;
 }
 
 /** The result of trying to claim a document id for an ingest. */
 export type ClaimResult =
   | { claimed: true }
-  | { claimed: false; existing: DocumentMetadata; status: DocumentStatus };
+  | { claimed: false; existing: DocumentMetadata; status: DocumentStatus; claimedAt: number | null };
+
+/**
+ * Who holds a pending claim: `token` fences every later write of the ingest (only the holder can
+ * mark it ready or roll it back), `claimedAt` is when it last showed it was alive.
+ */
+export interface Claim {
+  token: string;
+  leaseMs: number;
+}
+
+/** A pending claim as a sweep or `verify` sees it. */
+export interface PendingClaim {
+  metadata: DocumentMetadata;
+  token: string;
+  claimedAt: number;
+}
 
 /** A claimed document is `pending` until all its objects are written, then `ready`. */
 export type DocumentStatus = 'pending' | 'ready';
@@ -70,19 +88,33 @@ export interface IndexManifest {
 /** Document metadata, the ingest log and the index manifest (DynamoDB). */
 export interface MetadataStore {
   /**
-   * Claims `meta.id` for an ingest, atomically: succeeds when no document has the id, or when an
-   * earlier claim is still pending and older than `staleAfterMs` (its ingest died). Otherwise it
-   * reports the existing document — this is how duplicates are detected without transactions.
+   * Claims `meta.id` for an ingest under `claim.token`, atomically: succeeds when no document has
+   * the id, or when an earlier claim is still pending and has not shown life for `claim.leaseMs`
+   * (its ingest died). Otherwise it reports the existing document — this is how duplicates are
+   * detected without transactions.
    */
-  claim(meta: DocumentMetadata, staleAfterMs: number): Promise<ClaimResult>;
-  /** Marks a claimed document as ready: from now on it is readable. */
-  markReady(id: string): Promise<void>;
-  /** Removes a document's metadata (to undo a failed ingest, or to delete). */
+  claim(meta: DocumentMetadata, claim: Claim): Promise<ClaimResult>;
+  /**
+   * Refreshes a pending claim's lease if `token` still holds it. False: another ingest took it
+   * over, and this one must write nothing more.
+   */
+  renewClaim(id: string, token: string): Promise<boolean>;
+  /** Marks a claimed document ready (readable from now on) if `token` still holds the claim. */
+  markReady(id: string, token: string): Promise<boolean>;
+  /** Deletes a pending claim if `token` still holds it (an ingest's rollback). */
+  release(id: string, token: string): Promise<boolean>;
+  /** Every pending claim, page by page (a scan of the table: for `verify`, not for every minute). */
+  listPending(): AsyncIterable<PendingClaim>;
+  /** The pending claim on `id`, or null (none, or the document is ready). */
+  getClaim(id: string): Promise<PendingClaim | null>;
+  /** Removes a document's metadata (a delete). */
   remove(id: string): Promise<void>;
   /** Ready metadata for `id`, or null (missing or still pending). */
   get(id: string): Promise<DocumentMetadata | null>;
   /** Ready metadata for many ids, in no particular order; missing ids are left out. */
   getMany(ids: string[]): Promise<DocumentMetadata[]>;
+  /** The status of each id that has metadata (ids with none are left out). */
+  statusOf(ids: string[]): Promise<Map<string, DocumentStatus>>;
   /** Every ready document's metadata, page by page. */
   list(): AsyncIterable<DocumentMetadata>;
 

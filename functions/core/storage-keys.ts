@@ -9,6 +9,9 @@ export const originalKey = (id: string) => `originals/${id}`;
 /** The normalised document as JSON ({@link ArchivedDocument}). */
 export const documentKey = (id: string) => `documents/${id}.json`;
 
+/** Where index shards live. */
+export const SHARD_PREFIX = 'index/';
+
 /** An index shard; each compaction writes new keys and never overwrites one in use. */
 export const shardKey = (version: number, attempt: string, shard: number) =>
-  `index/v${String(version).padStart(8, '0')}-${attempt}/shard-${String(shard).padStart(4, '0')}.seg`;
+  `${SHARD_PREFIX}v${String(version).padStart(8, '0')}-${attempt}/shard-${String(shard).padStart(4, '0')}.seg`;

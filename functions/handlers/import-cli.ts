@@ -1,8 +1,9 @@
 /**
  * `npm run import -- <files, folders or .jsonl> [--api URL] [--token T] [--concurrency N]`
  *
- * Without --api it opens the local archive directly (stop `npm start` first: the embedded
- * DynamoDB keeps its data folder locked); with --api it posts each article to a running Verbatim.
+ * Without --api it imports through the `npm start` running on the data folder if there is one
+ * (found by the folder's lock file), and otherwise opens the local archive directly; with --api it
+ * posts each article to that Verbatim.
  * Either way each article goes through the same ingest code.
  */
 import { parseArgs } from 'node:util';
@@ -10,8 +11,10 @@ import cliProgress from 'cli-progress';
 import { compactIndex } from '../app/compact-index.ts';
 import { importDocuments, type ImportSummary } from '../app/import-documents.ts';
 import { ingestDocument, type IngestRequest } from '../app/ingest-document.ts';
-import { startLocalArchive } from '../local/start-local-archive.ts';
+import { ENV } from '../config.ts';
+import { describeHolder, findFolderHolder } from '../local/data-folder-lock.ts';
 import { postToApi } from '../local/post-to-api.ts';
+import { DEFAULT_DATA_DIR, startLocalArchive } from '../local/start-local-archive.ts';
 import { countImportItems, readImportItems } from '../local/read-import-items.ts';
 
 const USAGE = 'Usage: npm run import -- <files, folders or .jsonl …> [--api http://localhost:3000] [--token TOKEN] [--concurrency 8]';
@@ -41,8 +44,13 @@ async function main(): Promise<void> {
 
   const total = await countImportItems(positionals);
   const bar = new cliProgress.SingleBar({ format: 'Importing [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left', etaBuffer: 200 }, cliProgress.Presets.shades_classic);
-  const local = values.api ? null : await startLocalArchive(process.env);
-  const ingest = local ? (request: IngestRequest) => ingestDocument(local.archive, request) : postToApi(values.api!, values.token ?? process.env.VERBATIM_API_TOKEN);
+  // A running `npm start` holds the data folder: import through it over HTTP instead.
+  const running = values.api ? null : await findFolderHolder(process.env[ENV.dataDir] || DEFAULT_DATA_DIR);
+  if (running && !running.url) throw new Error(describeHolder(running, process.env[ENV.dataDir] || DEFAULT_DATA_DIR));
+  const api = values.api ?? running?.url;
+  if (running) console.log(`Importing through the running server at ${api} (pid ${running.pid}).`);
+  const local = api ? null : await startLocalArchive(process.env);
+  const ingest = local ? (request: IngestRequest) => ingestDocument(local.archive, request) : postToApi(api!, values.token ?? process.env.VERBATIM_API_TOKEN);
   bar.start(total, 0);
   try {
     const summary = await importDocuments(readImportItems(positionals), ingest, { concurrency, onItem: () => bar.increment() });

@@ -3,13 +3,21 @@
  * storage. The index is compacted on a timer, as the scheduled indexer Lambda does on AWS.
  */
 import { compactIndex } from '../app/compact-index.ts';
+import { VerbatimError } from '../core/errors.ts';
 import { createApp } from '../http/create-app.ts';
 import { serveApp } from '../local/serve-app.ts';
 import { startLocalArchive } from '../local/start-local-archive.ts';
 
 const COMPACT_EVERY_MS = 30_000;
 
-const local = await startLocalArchive(process.env);
+const local = await startLocalArchive(process.env).catch((error: unknown) => {
+  // Another process holds the data folder: say who, in one line, rather than dynalite's stack.
+  if (error instanceof VerbatimError && error.code === 'conflict') {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+});
 const { config, archive } = local;
 const port = Number(process.env.PORT || 3000);
 // Without a token anyone who can reach the server could write: then only this machine can.
@@ -18,6 +26,8 @@ const hostname = open ? '127.0.0.1' : '0.0.0.0';
 
 const server = serveApp(createApp({ archive, apiTokens: config.apiTokens }).fetch, { port, hostname }, (info) => {
   console.log(`Verbatim is running at http://localhost:${info.port}`);
+  // `npm run import` reads this to import through this server instead of opening the folder.
+  void local.announce(`http://127.0.0.1:${info.port}`);
   console.log(local.embedded ? `Storage: embedded S3 + DynamoDB, data in ${process.env.VERBATIM_DATA_DIR || '.verbatim-data'}` : 'Storage: configured endpoints');
   console.log(
     open

@@ -13,6 +13,7 @@ import { onError } from './on-error.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { documentRoutes } from './routes/document-routes.ts';
 import { exportRoutes } from './routes/export-routes.ts';
+import { healthRoutes } from './routes/health-routes.ts';
 import { searchRoutes } from './routes/search-routes.ts';
 import { quoteRoutes } from './routes/quote-routes.ts';
 import { webRoutes } from './routes/web-routes.tsx';
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   quoteRoutes(app, deps);
   exportRoutes(app, deps);
   auditRoutes(app, deps);
+  healthRoutes(app, deps);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   // The server is whoever answered: the same document serves localhost and the deployed API.
   app.doc('/api/openapi.json', (c) => ({

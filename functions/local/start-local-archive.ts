@@ -6,6 +6,7 @@ import { createClients, type AwsClients } from '../adapters/create-clients.ts';
 import type { Archive } from '../app/archive.ts';
 import { ENV, loadConfig, type Config } from '../config.ts';
 import { archiveFromConfig } from '../handlers/archive-from-config.ts';
+import { lockDataFolder } from './data-folder-lock.ts';
 import { ensureTable } from './ensure-table.ts';
 import { startEmbeddedServers } from './start-embedded-servers.ts';
 
@@ -17,6 +18,10 @@ export interface LocalArchive {
   clients: AwsClients;
   /** Whether the embedded servers are running in this process. */
   embedded: boolean;
+  /** The data folder this process holds (null: throwaway or external storage). */
+  dataDir: string | null;
+  /** Records in the data folder's lock that this process serves `url` (see data-folder-lock.ts). */
+  announce(url: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,9 +43,16 @@ export async function startLocalArchive(
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const bucket = env[ENV.bucket] || 'verbatim-local';
   const external = Boolean(env[ENV.s3Endpoint] && env[ENV.dynamoEndpoint]);
-  const servers = external
-    ? null
-    : await startEmbeddedServers({ bucket, dataDir: options.persistent === false ? undefined : env[ENV.dataDir] || DEFAULT_DATA_DIR });
+  const dataDir = external || options.persistent === false ? undefined : env[ENV.dataDir] || DEFAULT_DATA_DIR;
+  // Before the embedded servers touch the folder: a second process gets a message, not a stack.
+  const lock = dataDir === undefined ? null : await lockDataFolder(dataDir);
+  let servers: Awaited<ReturnType<typeof startEmbeddedServers>> | null = null;
+  try {
+    servers = external ? null : await startEmbeddedServers({ bucket, dataDir });
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
   const config = loadConfig({
     ...env,
     [ENV.bucket]: bucket,
@@ -52,6 +64,7 @@ export async function startLocalArchive(
     await ensureTable(clients.dynamo, config.table);
   } catch (error) {
     await servers?.close();
+    await lock?.release();
     throw error;
   }
   return {
@@ -59,10 +72,13 @@ export async function startLocalArchive(
     archive: archiveFromConfig(config, clients),
     clients,
     embedded: servers !== null,
+    dataDir: dataDir ?? null,
+    announce: async (url) => lock?.announce(url),
     async close() {
       clients.s3.destroy();
       clients.dynamo.destroy();
       await servers?.close();
+      await lock?.release();
     },
   };
 }

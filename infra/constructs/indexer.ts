@@ -10,7 +10,7 @@ import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { ENV } from '../../functions/config.ts';
 import { KEY_PREFIX } from '../key-prefixes.ts';
-import { grantReadUnder, grantReadWriteUnder } from '../prefix-grants.ts';
+import { grantDeleteUnder, grantReadUnder, grantReadWriteUnder } from '../prefix-grants.ts';
 import { IndexerFailureQueue } from './indexer-failure-queue.ts';
 import { VerbatimFunction } from './verbatim-function.ts';
 
@@ -59,8 +59,13 @@ export class Indexer extends Construct {
       },
     });
 
-    // Reads the documents it indexes; owns the snapshots (and may delete superseded ones).
+    // Reads the documents it indexes; owns the snapshots (and may delete superseded ones). Reads
+    // originals and may delete both kinds of object, never write them: its sweep rolls back
+    // cut-off ingests, and `{ "action": "verify" }` checks the originals' SHA-256.
     grantReadUnder(props.bucket, this.fn, KEY_PREFIX.documents);
+    grantReadUnder(props.bucket, this.fn, KEY_PREFIX.originals);
+    grantDeleteUnder(props.bucket, this.fn, KEY_PREFIX.documents);
+    grantDeleteUnder(props.bucket, this.fn, KEY_PREFIX.originals);
     grantReadWriteUnder(props.bucket, this.fn, KEY_PREFIX.index);
     props.table.grantReadWriteData(this.fn);
 

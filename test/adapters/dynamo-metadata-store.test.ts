@@ -13,15 +13,35 @@ const meta = (id: string): DocumentMetadata => ({
 describe('DynamoMetadataStore on dynalite', () => {
   it('claims an id once; a pending claim is invisible and only a stale one can be taken over', async () => {
     const store = scratch.archive.metadata;
-    expect(await store.claim(meta('aaaaaaaaaaaaaaaa'), 60_000)).toEqual({ claimed: true });
+    const lease = (token: string, leaseMs = 60_000) => ({ token, leaseMs });
+    expect(await store.claim(meta('aaaaaaaaaaaaaaaa'), lease('first'))).toEqual({ claimed: true });
     expect(await store.get('aaaaaaaaaaaaaaaa')).toBeNull();
-    const second = await store.claim(meta('aaaaaaaaaaaaaaaa'), 60_000);
+    const second = await store.claim(meta('aaaaaaaaaaaaaaaa'), lease('second'));
     expect(second).toMatchObject({ claimed: false, status: 'pending' });
-    expect(await store.claim(meta('aaaaaaaaaaaaaaaa'), -1)).toEqual({ claimed: true });
-    await store.markReady('aaaaaaaaaaaaaaaa');
+    expect(await store.claim(meta('aaaaaaaaaaaaaaaa'), lease('third', -1))).toEqual({ claimed: true });
+    // The first owner was taken over: its fenced writes change nothing.
+    expect(await store.renewClaim('aaaaaaaaaaaaaaaa', 'first')).toBe(false);
+    expect(await store.markReady('aaaaaaaaaaaaaaaa', 'first')).toBe(false);
+    expect(await store.release('aaaaaaaaaaaaaaaa', 'first')).toBe(false);
+    expect((await store.statusOf(['aaaaaaaaaaaaaaaa'])).get('aaaaaaaaaaaaaaaa')).toBe('pending');
+    expect(await store.renewClaim('aaaaaaaaaaaaaaaa', 'third')).toBe(true);
+    expect(await store.markReady('aaaaaaaaaaaaaaaa', 'third')).toBe(true);
     expect(await store.get('aaaaaaaaaaaaaaaa')).toMatchObject({ id: 'aaaaaaaaaaaaaaaa', title: 'T', url: null });
-    expect(await store.claim(meta('aaaaaaaaaaaaaaaa'), -1)).toMatchObject({ claimed: false, status: 'ready' });
+    expect(await store.get('aaaaaaaaaaaaaaaa')).not.toHaveProperty('claimToken');
+    expect(await store.release('aaaaaaaaaaaaaaaa', 'third')).toBe(false);
+    expect(await store.claim(meta('aaaaaaaaaaaaaaaa'), lease('fourth', -1))).toMatchObject({ claimed: false, status: 'ready' });
     expect((await store.getMany(['aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbb'])).map((m) => m.id)).toEqual(['aaaaaaaaaaaaaaaa']);
+    expect([...(await store.statusOf(['aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbb']))]).toEqual([['aaaaaaaaaaaaaaaa', 'ready']]);
+  });
+
+  it('lists pending claims with their tokens, and releases only the holder’s', async () => {
+    const store = scratch.archive.metadata;
+    await store.claim(meta('cccccccccccccccc'), { token: 'owner', leaseMs: 60_000 });
+    const pending = [];
+    for await (const claim of store.listPending()) pending.push(claim);
+    expect(pending.find((p) => p.metadata.id === 'cccccccccccccccc')).toMatchObject({ token: 'owner', metadata: { title: 'T' } });
+    expect(await store.release('cccccccccccccccc', 'owner')).toBe(true);
+    expect((await store.statusOf(['cccccccccccccccc'])).size).toBe(0);
   });
 
   it('appends log entries gaplessly, batching those that arrive together, across stores', async () => {

@@ -101,6 +101,7 @@ describe('a failed ingest leaves nothing half-written', () => {
       get: (key) => scratch.archive.blobs.get(key),
       getRange: (key, start, end) => scratch.archive.blobs.getRange(key, start, end),
       delete: (key) => scratch.archive.blobs.delete(key),
+      list: (prefix) => scratch.archive.blobs.list(prefix),
       put: async (key, body, type) => {
         // The original is written, then the normalised document write fails.
         if (++puts === 2) throw new Error('injected storage failure');

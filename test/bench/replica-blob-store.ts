@@ -32,6 +32,10 @@ export class ReplicaBlobStore implements BlobStore {
     return this.own.delete(key);
   }
 
+  list(prefix: string): AsyncIterable<{ key: string; lastModified: Date }> {
+    return this.own.list(prefix);
+  }
+
   async get(key: string): Promise<Blob | null> {
     const copy = COPY.exec(key);
     if (!copy) return (await this.own.get(key)) ?? (key.startsWith('documents/') ? this.real.get(key) : null);

@@ -141,12 +141,12 @@ describe('permissions', () => {
     expect(objectResources(grants, 's3:GetObject')).toEqual([obj(documents), obj(index), obj(originals)]);
   });
 
-  it('let the indexer read documents and own the index, and never touch originals', () => {
+  it('let the indexer own the index, read documents and originals, and delete but never write them', () => {
     const grants = grantsOf(template, indexer[1]);
-    const { documents, index } = KEY_PREFIX;
+    const { documents, index, originals } = KEY_PREFIX;
     expect(objectResources(grants, 's3:PutObject')).toEqual([obj(index)]);
-    expect(objectResources(grants, 's3:DeleteObject')).toEqual([obj(index)]);
-    expect(objectResources(grants, 's3:GetObject')).toEqual([obj(documents), obj(index)]);
+    expect(objectResources(grants, 's3:DeleteObject')).toEqual([obj(documents), obj(index), obj(originals)]);
+    expect(objectResources(grants, 's3:GetObject')).toEqual([obj(documents), obj(index), obj(originals)]);
   });
 
   it('give both functions item access to the table', () => {
