@@ -21,6 +21,7 @@ import { documentKey, originalKey } from '../core/storage-keys.ts';
 import { countWords, normalizeText } from '../core/text/normalize-text.ts';
 import { splitParagraphs } from '../core/text/split-paragraphs.ts';
 import type { Archive } from './archive.ts';
+import { describeSource } from '../core/describe-source.ts';
 
 /** An upload: the file as received, metadata the uploader typed (wins over what the file says). */
 export interface IngestRequest {
@@ -36,23 +37,8 @@ export interface IngestResult extends DocumentMetadata {
 
 /** A pending claim older than this belongs to an ingest that died; a new upload may take it over. */
 const STALE_CLAIM_MS = 5 * 60_000;
-const MAX_TITLE_LENGTH = 200;
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
-
-/** A title for text that has none: its first line, cut at a word boundary. */
-function titleFromText(text: string): string {
-  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n')).trim();
-  if (firstLine.length <= 120) return firstLine;
-  const cut = firstLine.slice(0, 120);
-  return `${cut.slice(0, cut.lastIndexOf(' ') > 60 ? cut.lastIndexOf(' ') : 120)}…`;
-}
-
-/** Uploader-typed values win; blank strings count as not given. */
-function pick(...values: Array<string | undefined | null>): string | null {
-  for (const value of values) if (value && value.trim()) return value.trim();
-  return null;
-}
 
 /**
  * The text an upload would be archived with: parsed, normalised, and refused when nothing is left.
@@ -85,15 +71,10 @@ export async function prepareDocument(request: IngestRequest, now: Date): Promis
   const hash = sha256(text);
   const paragraphs = splitParagraphs(text);
   const quotes = extractQuotes(text, paragraphs);
-  const given = request.metadata ?? {};
-  const title = pick(given.title, parsed.metadata.title) ?? titleFromText(text);
+  const { notes: _notes, ...described } = describeSource(parsed.metadata, text, request.metadata ?? {}, now);
   return {
     id: hash.slice(0, 16),
-    title: title.length > MAX_TITLE_LENGTH ? `${title.slice(0, MAX_TITLE_LENGTH - 1)}…` : title,
-    url: pick(given.url, parsed.metadata.url),
-    publisher: pick(given.publisher, parsed.metadata.publisher),
-    author: pick(given.author, parsed.metadata.author),
-    publishedAt: pick(given.publishedAt, parsed.metadata.publishedAt),
+    ...described,
     ingestedAt: now.toISOString(),
     uploader: request.uploader ?? null,
     sha256: hash,

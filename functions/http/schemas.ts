@@ -43,6 +43,29 @@ export const QuoteSchema = z
   })
   .openapi('Quote');
 
+/** Where a publication date came from; shown next to every date. */
+export const PublishedAtSourceSchema = z
+  .enum(['metadata', 'text', 'uploader'])
+  .nullable()
+  .openapi({ description: "Where publishedAt came from: the file's publication metadata, a dateline at the top of the text, or the uploader; null when no date is known." });
+
+const ProvenanceFields = {
+  publishedAtSource: PublishedAtSourceSchema,
+  fileCreatedAt: z.string().nullable().openapi({ description: "The file's own creation time (PDF Info, DOCX core properties): when it was made or printed, never taken as the publication date." }),
+};
+
+/** What `POST /api/extract` pre-fills: the metadata an upload of this file would be archived with. */
+export const ExtractedMetadataSchema = z
+  .object({
+    title: z.string(),
+    url: z.string().nullable(),
+    publisher: z.string().nullable(),
+    author: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+    ...ProvenanceFields,
+  })
+  .openapi('ExtractedMetadata');
+
 export const DocumentMetadataSchema = z
   .object({
     id: z.string().openapi({ example: '3f2a9c0d4b1e8a77' }),
@@ -51,6 +74,7 @@ export const DocumentMetadataSchema = z
     publisher: z.string().nullable(),
     author: z.string().nullable(),
     publishedAt: z.string().nullable(),
+    ...ProvenanceFields,
     ingestedAt: z.string(),
     uploader: z.string().nullable(),
     sha256: z.string().openapi({ description: 'SHA-256 of the normalised text (the dedupe key).' }),

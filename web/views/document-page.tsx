@@ -6,7 +6,7 @@
  */
 import type { ArchivedDocument, Quote } from '../../functions/core/document.ts';
 import { citationFor, formatName, originalFileName } from './citation.ts';
-import { formatBytes, plural, safeHref } from './format.ts';
+import { dateSourceLabel, formatBytes, plural, safeHref } from './format.ts';
 import { formatDate, passageAnchor, passagePath, quotePath } from '../../functions/core/cite-document.ts';
 import { Layout } from './layout.tsx';
 import { MarkedText, type TextMark } from './marked-text.tsx';
@@ -47,7 +47,14 @@ function Byline(props: { document: ArchivedDocument }) {
     <p class="byline byline--large">
       {document.publisher ? <span>{document.publisher}</span> : <span class="muted">Unknown publisher</span>}
       {document.author ? <span>{document.author}</span> : null}
-      {document.publishedAt ? <time datetime={document.publishedAt}>{formatDate(document.publishedAt)}</time> : <span class="muted">Undated</span>}
+      {document.publishedAt ? (
+        <span>
+          <time datetime={document.publishedAt}>{formatDate(document.publishedAt)}</time>{' '}
+          <span class="muted date-source">({dateSourceLabel(document.publishedAtSource)})</span>
+        </span>
+      ) : (
+        <span class="muted">Undated</span>
+      )}
     </p>
   );
 }
@@ -91,7 +98,8 @@ function Details(props: { document: ArchivedDocument }) {
   const rows: Array<[string, unknown]> = [
     ['Publisher', document.publisher ?? '—'],
     ['Author', document.author ?? '—'],
-    ['Published', document.publishedAt ? formatDate(document.publishedAt) : '—'],
+    ['Published', document.publishedAt ? `${formatDate(document.publishedAt)} (${dateSourceLabel(document.publishedAtSource)})` : '—'],
+    ...(document.fileCreatedAt ? ([['File created', `${formatDate(document.fileCreatedAt)} (the file's own creation time, not a publication date)`]] as Array<[string, unknown]>) : []),
     ['Source URL', href ? <a href={href} rel="noopener noreferrer nofollow" class="break">{document.url}</a> : <span class="break">{document.url ?? '—'}</span>],
     ['Archived', formatDate(document.ingestedAt)],
     ['Original', `${formatName(document.contentType)}, ${formatBytes(document.size)}`],
