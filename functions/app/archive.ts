@@ -2,6 +2,7 @@
  * What every use case receives: the ports, the live index, and the limits from configuration.
  * Built once per process (a Lambda container or the local server) by `createArchive`.
  */
+import type { LinkStore } from '../core/copies/link-store.ts';
 import type { BlobStore, MetadataStore } from '../core/ports.ts';
 import { DocumentLoader } from './document-loader.ts';
 import { IndexReader } from './index-reader.ts';
@@ -12,6 +13,8 @@ export interface Archive {
   metadata: MetadataStore;
   documents: DocumentLoader;
   index: IndexReader;
+  /** Copy and same-story links; without it (some tests, the scale bench) nothing is linked. */
+  links?: LinkStore;
   limits: { maxUploadBytes: number };
 }
 
@@ -21,13 +24,14 @@ export interface Archive {
  * const archive = createArchive({ blobs, metadata, maxUploadBytes: 10 << 20 });
  * ```
  */
-export function createArchive(options: { blobs: BlobStore; metadata: MetadataStore; maxUploadBytes: number; indexFreshnessMs?: number }): Archive {
+export function createArchive(options: { blobs: BlobStore; metadata: MetadataStore; links?: LinkStore; maxUploadBytes: number; indexFreshnessMs?: number }): Archive {
   const documents = new DocumentLoader(options.blobs);
   return {
     blobs: options.blobs,
     metadata: options.metadata,
     documents,
     index: new IndexReader(options.blobs, options.metadata, documents, { freshnessMs: options.indexFreshnessMs ?? 0 }),
+    links: options.links,
     limits: { maxUploadBytes: options.maxUploadBytes },
   };
 }

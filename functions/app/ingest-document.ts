@@ -22,6 +22,7 @@ import { countWords, normalizeText } from '../core/text/normalize-text.ts';
 import { splitParagraphs } from '../core/text/split-paragraphs.ts';
 import type { Archive } from './archive.ts';
 import { describeSource } from '../core/describe-source.ts';
+import { linkNewDocument } from './link-copies.ts';
 
 /** An upload: the file as received, metadata the uploader typed (wins over what the file says). */
 export interface IngestRequest {
@@ -147,5 +148,6 @@ export async function ingestDocument(archive: Archive, request: IngestRequest, n
     throw error;
   }
   archive.documents.remember(document);
+  await linkNewDocument(archive, document);
   return { ...metadata, duplicate: false };
 }

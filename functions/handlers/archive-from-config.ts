@@ -4,6 +4,7 @@
  * differs from another in how storage is reached.
  */
 import { createClients, type AwsClients } from '../adapters/create-clients.ts';
+import { DynamoLinkStore } from '../adapters/dynamo-link-store.ts';
 import { DynamoMetadataStore } from '../adapters/dynamo-metadata-store.ts';
 import { S3BlobStore } from '../adapters/s3-blob-store.ts';
 import { createArchive, type Archive } from '../app/archive.ts';
@@ -19,6 +20,7 @@ export function archiveFromConfig(config: Config, clients: AwsClients = createCl
   return createArchive({
     blobs: new S3BlobStore(clients.s3, config.bucket),
     metadata: new DynamoMetadataStore(clients.dynamo, config.table),
+    links: new DynamoLinkStore(clients.dynamo, config.table),
     maxUploadBytes: config.maxUploadBytes,
     indexFreshnessMs: config.indexFreshnessMs,
   });

@@ -110,7 +110,22 @@ const LinkFields = {
 
 export const IngestResultSchema = DocumentMetadataSchema.extend({ duplicate: z.boolean() }).openapi('IngestResult');
 
+/** Another document linked to this one: a copy (or, later, the same story). */
+export const LinkedDocumentSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    publisher: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+    publishedAtSource: PublishedAtSourceSchema,
+    ingestedAt: z.string(),
+    contentType: z.string(),
+    similarity: z.number().openapi({ description: 'Jaccard similarity of the two texts\' word 5-shingles, 0 to 1.' }),
+  })
+  .openapi('LinkedDocument');
+
 export const DocumentSchema = DocumentMetadataSchema.extend({
+  copies: z.array(LinkedDocumentSchema).openapi({ description: 'The other copies of this article (its copy group), earliest first.' }),
   text: z.string(),
   paragraphs: z.array(ParagraphSchema),
   quotes: z.array(QuoteSchema.extend(LinkFields)),

@@ -10,6 +10,8 @@ import { dateSourceLabel, formatBytes, plural, safeHref } from './format.ts';
 import { formatDate, passageAnchor, passagePath, quotePath } from '../../functions/core/cite-document.ts';
 import { Layout } from './layout.tsx';
 import { MarkedText, type TextMark } from './marked-text.tsx';
+import { CopiesPanel, CopyChanges, type CopyComparison } from './copies-panel.tsx';
+import type { LinkedDocument } from '../../functions/app/list-copies.ts';
 
 /** A related document, as listed in the sidebar. */
 export interface RelatedDocument {
@@ -35,6 +37,10 @@ export interface DocumentPageProps {
   /** Words to mark (from the search that led here). */
   hits: Array<[number, number]>;
   related: Related;
+  /** The other copies of this article (its copy group), earliest first. */
+  copies: LinkedDocument[];
+  /** The comparison asked for with `?compare=<id>`, if any. */
+  comparison: CopyComparison | null;
   /** `https://host`, for the citation and permalinks. */
   origin: string;
 }
@@ -146,7 +152,7 @@ function RelatedList(props: { documents: RelatedDocument[] }) {
 /**
  * @example
  * ```tsx
- * c.html(<DocumentPage document={document} at={[120, 212]} hits={[]} related={related} origin="http://localhost:3000" />)
+ * c.html(<DocumentPage document={document} at={[120, 212]} hits={[]} related={related} copies={[]} comparison={null} origin="http://localhost:3000" />)
  * ```
  */
 export function DocumentPage(props: DocumentPageProps) {
@@ -186,6 +192,8 @@ export function DocumentPage(props: DocumentPageProps) {
             ))}
           </div>
           <div class="document__aside">
+            {props.comparison ? <CopyChanges comparison={props.comparison} /> : null}
+            <CopiesPanel documentId={document.id} copies={props.copies} />
             <QuoteList document={document} quotes={speech} origin={props.origin} />
             <section class="panel" aria-labelledby="cite-title">
               <h2 id="cite-title">Cite this document</h2>

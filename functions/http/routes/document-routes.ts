@@ -3,6 +3,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { ingestDocument } from '../../app/ingest-document.ts';
 import { deleteDocument } from '../../app/delete-document.ts';
 import { readDocument, readOriginal } from '../../app/read-document.ts';
+import { listLinked } from '../../app/list-copies.ts';
 import { citeDocument, passageAnchor, quotePath } from '../../core/cite-document.ts';
 import type { AppDeps } from '../create-app.ts';
 import { errorResponses } from '../error-responses.ts';
@@ -81,13 +82,14 @@ export function documentRoutes(app: OpenAPIHono, deps: AppDeps): void {
 
   app.openapi(documentRoute, async (c) => {
     const document = await readDocument(deps.archive, c.req.valid('param').id);
+    const copies = await listLinked(deps.archive, document.id, 'copy');
     const origin = new URL(c.req.url).origin;
     const quotes = document.quotes.map((quote) => ({
       ...quote,
       anchor: passageAnchor(quote.start, quote.end),
       permalink: `${origin}${quotePath(document.id, quote.start, quote.end)}`,
     }));
-    return c.json({ ...document, quotes, citation: citeDocument(document, origin) }, 200);
+    return c.json({ ...document, copies, quotes, citation: citeDocument(document, origin) }, 200);
   });
 
   app.openapi(originalRoute, async (c) => {
