@@ -3,20 +3,33 @@
  *
  * | pk                    | sk          | what                                        |
  * |-----------------------|-------------|---------------------------------------------|
- * | `LSH#<band>:<hash>`   | `<doc id>`  | a document filed under one LSH band key     |
+ * | `LSH#<band>:<hash>`   | `S<slot>`   | a document filed under one LSH band key     |
  * | `LINK#<kind>#<id>`    | `<other id>`| a copy or same-story link, with similarity  |
  *
- * Every read is a Query on one partition key with a `Limit`, so its cost does not grow with the
- * archive: what finds a new document's copies is 20 small queries, whatever the archive's size.
+ * Every read is by key, so its cost does not grow with the archive: what finds a new document's
+ * copies is one BatchGetItem of 10 bands × 4 slots, and filing it one BatchWriteItem of 10 puts.
  */
-import { BatchWriteItemCommand, type BatchWriteItemCommandOutput, QueryCommand, type AttributeValue, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
-import type { DocumentLink, LinkKind, LinkStore } from '../core/copies/link-store.ts';
+import {
+  BatchGetItemCommand,
+  type BatchGetItemCommandOutput,
+  BatchWriteItemCommand,
+  type BatchWriteItemCommandOutput,
+  QueryCommand,
+  type AttributeValue,
+  type DynamoDBClient,
+  type WriteRequest,
+} from '@aws-sdk/client-dynamodb';
+import { BAND_SLOTS, bandSlot, type DocumentLink, type LinkKind, type LinkStore } from '../core/copies/link-store.ts';
 import { VerbatimError } from '../core/errors.ts';
 
+/** DynamoDB's limit on keys per BatchGetItem. */
+const BATCH_GET_LIMIT = 100;
 /** DynamoDB's limit on items per BatchWriteItem. */
 const BATCH_WRITE_LIMIT = 25;
 /** Retries of unprocessed batch items (throttling) before giving up. */
 const MAX_BATCH_RETRIES = 5;
+
+const backOff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
 
 /**
  * @example
@@ -31,13 +44,24 @@ export class DynamoLinkStore implements LinkStore {
     private readonly table: string,
   ) {}
 
-  async candidates(keys: string[], limitPerKey: number): Promise<string[]> {
-    const found = await Promise.all(keys.map((key) => this.query(`LSH#${key}`, limitPerKey)));
-    return [...new Set(found.flat().map((item) => item.sk.S!))];
+  async candidates(keys: string[]): Promise<string[]> {
+    const ids = new Set<string>();
+    const all = keys.flatMap((key) => Array.from({ length: BAND_SLOTS }, (_, slot) => ({ pk: { S: `LSH#${key}` }, sk: { S: `S${slot}` } })));
+    for (let i = 0; i < all.length; i += BATCH_GET_LIMIT) {
+      let pending: Array<Record<string, AttributeValue>> | undefined = all.slice(i, i + BATCH_GET_LIMIT);
+      for (let attempt = 0; pending && pending.length > 0; attempt++) {
+        if (attempt > MAX_BATCH_RETRIES) throw new VerbatimError('internal', `DynamoDB left ${pending.length} band items unread after ${MAX_BATCH_RETRIES} retries.`);
+        if (attempt > 0) await backOff(attempt);
+        const out: BatchGetItemCommandOutput = await this.dynamo.send(new BatchGetItemCommand({ RequestItems: { [this.table]: { Keys: pending } } }));
+        for (const item of out.Responses?.[this.table] ?? []) if (item.id?.S) ids.add(item.id.S);
+        pending = out.UnprocessedKeys?.[this.table]?.Keys;
+      }
+    }
+    return [...ids];
   }
 
   async file(id: string, keys: string[]): Promise<void> {
-    await this.write(keys.map((key) => ({ pk: { S: `LSH#${key}` }, sk: { S: id } })));
+    await this.write(keys.map((key) => ({ pk: { S: `LSH#${key}` }, sk: { S: `S${bandSlot(id)}` }, id: { S: id } })));
   }
 
   async link(kind: LinkKind, pairs: Array<{ a: string; b: string; similarity: number }>): Promise<void> {
@@ -62,7 +86,7 @@ export class DynamoLinkStore implements LinkStore {
       let requests: WriteRequest[] | undefined = items.slice(i, i + BATCH_WRITE_LIMIT).map((Item) => ({ PutRequest: { Item } }));
       for (let attempt = 0; requests && requests.length > 0; attempt++) {
         if (attempt > MAX_BATCH_RETRIES) throw new VerbatimError('internal', `DynamoDB left ${requests.length} link items unwritten after ${MAX_BATCH_RETRIES} retries.`);
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+        if (attempt > 0) await backOff(attempt);
         const out: BatchWriteItemCommandOutput = await this.dynamo.send(new BatchWriteItemCommand({ RequestItems: { [this.table]: requests } }));
         requests = out.UnprocessedItems?.[this.table];
       }

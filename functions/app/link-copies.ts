@@ -1,26 +1,17 @@
 /**
  * Copies at ingest: the same article in another format, a syndicated copy with another headline or
- * a trimmed paragraph. A new document's MinHash band keys find its candidates by key (bounded:
- * {@link MAX_CANDIDATES} at most, whatever the archive's size), their texts confirm the similarity
+ * a trimmed paragraph. A new document's MinHash band keys find its candidates by key (one batch
+ * read; {@link MAX_CANDIDATES} at most, whatever the archive's size), their texts confirm the similarity
  * exactly, and every confirmed copy is linked both ways. The copies of a document are its copy
  * group: each new member links to every member it resembles, so a group of near-identical copies
  * is fully linked.
  */
-import { bandKeys, containment, jaccard, minHashSignature, shingleSet } from '../core/copies/min-hash.ts';
+import { judgeCopy } from '../core/copies/judge-copy.ts';
+import { bandKeys, minHashSignature, shingleSet } from '../core/copies/min-hash.ts';
 import type { DocumentLink } from '../core/copies/link-store.ts';
 import type { ArchivedDocument } from '../core/document.ts';
 import type { Archive } from './archive.ts';
 
-/** Jaccard similarity of word 5-shingles from which two documents are copies of one article. */
-export const COPY_SIMILARITY = 0.75;
-/**
- * A trimmed copy (a paragraph or two cut) is also a copy: nearly all of it is in the other
- * document, and the two still share at least {@link TRIMMED_MIN_SIMILARITY} of their shingles.
- */
-export const TRIMMED_CONTAINMENT = 0.9;
-export const TRIMMED_MIN_SIMILARITY = 0.5;
-/** Ids read per band key: a band shared by more documents than this is not informative. */
-export const MAX_PER_BAND = 20;
 /** Candidates whose text is compared: bounds the S3 reads one ingest can cause. */
 export const MAX_CANDIDATES = 20;
 
@@ -34,16 +25,14 @@ export const MAX_CANDIDATES = 20;
  */
 export async function findCopies(archive: Archive, document: ArchivedDocument, keys = bandKeysOf(document).keys): Promise<DocumentLink[]> {
   if (!archive.links) return [];
-  const candidates = (await archive.links.candidates(keys, MAX_PER_BAND)).filter((id) => id !== document.id).slice(0, MAX_CANDIDATES);
+  const candidates = (await archive.links.candidates(keys)).filter((id) => id !== document.id).slice(0, MAX_CANDIDATES);
   if (candidates.length === 0) return [];
   const shingles = shingleSet(document.text);
   const texts = await archive.documents.getMany(candidates);
   const copies: DocumentLink[] = [];
   for (const [id, other] of texts) {
-    const theirs = shingleSet(other.text);
-    const similarity = jaccard(shingles, theirs);
-    const trimmed = similarity >= TRIMMED_MIN_SIMILARITY && containment(shingles, theirs) >= TRIMMED_CONTAINMENT;
-    if (similarity >= COPY_SIMILARITY || trimmed) copies.push({ id, similarity: Math.round(similarity * 1000) / 1000 });
+    const { copy, similarity } = judgeCopy(shingles, shingleSet(other.text));
+    if (copy) copies.push({ id, similarity });
   }
   return copies.sort((a, b) => b.similarity - a.similarity);
 }

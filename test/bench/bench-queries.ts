@@ -66,7 +66,7 @@ export async function readCorpus(path: string, limit = Infinity): Promise<Corpus
 }
 
 /** mulberry32: tiny, fast and good enough to pick words; the same seed gives the same queries. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

