@@ -61,7 +61,7 @@ export class DynamoLinkStore implements LinkStore {
   }
 
   async file(id: string, keys: string[]): Promise<void> {
-    await this.write(keys.map((key) => ({ pk: { S: `LSH#${key}` }, sk: { S: `S${bandSlot(id)}` }, id: { S: id } })));
+    await this.write(keys.map((key) => ({ pk: { S: `LSH#${key}` }, sk: { S: `S${bandSlot(id, key)}` }, id: { S: id } })));
   }
 
   async link(kind: LinkKind, pairs: Array<{ a: string; b: string; similarity: number }>): Promise<void> {

@@ -25,14 +25,27 @@ export const MAX_CANDIDATES = 20;
  */
 export async function findCopies(archive: Archive, document: ArchivedDocument, keys = bandKeysOf(document).keys): Promise<DocumentLink[]> {
   if (!archive.links) return [];
-  const candidates = (await archive.links.candidates(keys)).filter((id) => id !== document.id).slice(0, MAX_CANDIDATES);
-  if (candidates.length === 0) return [];
+  const links = archive.links;
   const shingles = shingleSet(document.text);
-  const texts = await archive.documents.getMany(candidates);
+  const seen = new Set([document.id]);
   const copies: DocumentLink[] = [];
-  for (const [id, other] of texts) {
-    const { copy, similarity } = judgeCopy(shingles, shingleSet(other.text));
-    if (copy) copies.push({ id, similarity });
+  const judge = async (ids: string[]) => {
+    const fresh = ids.filter((id) => !seen.has(id)).slice(0, MAX_CANDIDATES - (seen.size - 1));
+    for (const id of fresh) seen.add(id);
+    const found: DocumentLink[] = [];
+    for (const [id, other] of await archive.documents.getMany(fresh)) {
+      const { copy, similarity } = judgeCopy(shingles, shingleSet(other.text));
+      if (copy) found.push({ id, similarity });
+    }
+    copies.push(...found);
+    return found;
+  };
+  const direct = await judge(await links.candidates(keys));
+  // The group of a copy found: a band slot may have been taken over by a later member, but the
+  // members already linked to this copy are candidates too (still within MAX_CANDIDATES).
+  if (direct.length > 0) {
+    const grouped = await Promise.all(direct.map((copy) => links.links('copy', copy.id, MAX_CANDIDATES)));
+    await judge(grouped.flat().map((link) => link.id));
   }
   return copies.sort((a, b) => b.similarity - a.similarity);
 }

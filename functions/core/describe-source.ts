@@ -4,7 +4,7 @@
  * form's preview (`POST /api/extract`) pre-fills its fields with the same values, so what the form
  * shows is what would be archived.
  */
-import type { PublishedAtSource, SourceMetadata } from './document.ts';
+import type { DocumentMetadata, SourceMetadata } from './document.ts';
 import { choosePublicationDate } from './formats/publication-date.ts';
 
 /** Titles are cut here: a first "line" of a text file can be a whole paragraph. */
@@ -12,18 +12,11 @@ export const MAX_TITLE_LENGTH = 200;
 /** A title taken from the first line of the text is cut at a word boundary near this length. */
 const FIRST_LINE_TITLE_LENGTH = 120;
 
-/** The metadata an upload is archived with. */
-export interface SourceDescription {
-  title: string;
-  url: string | null;
-  publisher: string | null;
-  author: string | null;
-  publishedAt: string | null;
-  publishedAtSource: PublishedAtSource | null;
-  fileCreatedAt: string | null;
+/** The metadata an upload is archived with, and notes on what the file said that was not kept. */
+export type SourceDescription = Pick<DocumentMetadata, 'title' | 'url' | 'publisher' | 'author' | 'publishedAt' | 'publishedAtSource' | 'fileCreatedAt'> & {
   /** Notes on metadata found in the file and not kept (a date in the future, say). */
   notes: string[];
-}
+};
 
 /**
  * Lay the uploader's values (they win; blank counts as not given) over what the file says.

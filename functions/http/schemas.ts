@@ -54,27 +54,23 @@ const ProvenanceFields = {
   fileCreatedAt: z.string().nullable().openapi({ description: "The file's own creation time (PDF Info, DOCX core properties): when it was made or printed, never taken as the publication date." }),
 };
 
+/** What a source says about itself, as archived (and as `POST /api/extract` pre-fills it). */
+const DescribedFields = {
+  title: z.string(),
+  url: z.string().nullable(),
+  publisher: z.string().nullable(),
+  author: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  ...ProvenanceFields,
+};
+
 /** What `POST /api/extract` pre-fills: the metadata an upload of this file would be archived with. */
-export const ExtractedMetadataSchema = z
-  .object({
-    title: z.string(),
-    url: z.string().nullable(),
-    publisher: z.string().nullable(),
-    author: z.string().nullable(),
-    publishedAt: z.string().nullable(),
-    ...ProvenanceFields,
-  })
-  .openapi('ExtractedMetadata');
+export const ExtractedMetadataSchema = z.object(DescribedFields).openapi('ExtractedMetadata');
 
 export const DocumentMetadataSchema = z
   .object({
     id: z.string().openapi({ example: '3f2a9c0d4b1e8a77' }),
-    title: z.string(),
-    url: z.string().nullable(),
-    publisher: z.string().nullable(),
-    author: z.string().nullable(),
-    publishedAt: z.string().nullable(),
-    ...ProvenanceFields,
+    ...DescribedFields,
     ingestedAt: z.string(),
     uploader: z.string().nullable(),
     sha256: z.string().openapi({ description: 'SHA-256 of the normalised text (the dedupe key).' }),

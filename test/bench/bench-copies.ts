@@ -96,7 +96,7 @@ function nearDuplicateGroups(docs: Doc[]) {
     for (const key of doc.keys) {
       const slots = bands.get(key) ?? new Array<number | undefined>(BAND_SLOTS);
       for (const j of slots) if (j !== undefined) candidates.add(j);
-      slots[bandSlot(doc.id)] = i;
+      slots[bandSlot(doc.id, key)] = i;
       bands.set(key, slots);
     }
     for (const j of candidates) {

@@ -20,22 +20,25 @@ export interface DocumentLink {
 export const BAND_SLOTS = 4;
 
 /**
- * The slot a document takes under each of its band keys.
+ * The slot a document takes under one of its band keys. It depends on the key too, so two
+ * documents that collide under one key do not collide under all of them.
  *
  * @example
  * ```ts
- * bandSlot('3f2a9c0d4b1e8a77'); // => 0..3
+ * bandSlot('3f2a9c0d4b1e8a77', '0:1f3a9c02'); // => 0..3
  * ```
  */
-export function bandSlot(id: string): number {
-  return parseInt(id.slice(-4), 16) % BAND_SLOTS;
+export function bandSlot(id: string, key: string): number {
+  let h = 0x811c9dc5;
+  for (const char of `${id}|${key}`) h = Math.imul(h ^ char.charCodeAt(0), 0x01000193);
+  return (h >>> 0) % BAND_SLOTS;
 }
 
 /** Candidate lookup and links (DynamoDB). Every read is by key and bounded. */
 export interface LinkStore {
   /** Ids filed under any of `keys` (at most `keys.length × BAND_SLOTS`). */
   candidates(keys: string[]): Promise<string[]>;
-  /** Files a document under `keys`, in its {@link bandSlot}. */
+  /** Files a document under `keys`, each in its {@link bandSlot}. */
   file(id: string, keys: string[]): Promise<void>;
   /** Links `a` and `b` both ways. */
   link(kind: LinkKind, pairs: Array<{ a: string; b: string; similarity: number }>): Promise<void>;
