@@ -3,6 +3,7 @@
  * Built once per process (a Lambda container or the local server) by `createArchive`.
  */
 import type { AuditLog } from '../core/audit-log.ts';
+import type { LinkStore } from '../core/copies/link-store.ts';
 import type { BlobStore, MetadataStore } from '../core/ports.ts';
 import { DocumentLoader } from './document-loader.ts';
 import { IndexReader } from './index-reader.ts';
@@ -15,6 +16,8 @@ export interface Archive {
   index: IndexReader;
   /** Who wrote or deleted what, and how it ended. */
   audit: AuditLog;
+  /** Copy and same-story links; without it (some tests, the scale bench) nothing is linked. */
+  links?: LinkStore;
   limits: { maxUploadBytes: number };
 }
 
@@ -24,7 +27,7 @@ export interface Archive {
  * const archive = createArchive({ blobs, metadata, audit, maxUploadBytes: 10 << 20 });
  * ```
  */
-export function createArchive(options: { blobs: BlobStore; metadata: MetadataStore; audit: AuditLog; maxUploadBytes: number; indexFreshnessMs?: number }): Archive {
+export function createArchive(options: { blobs: BlobStore; metadata: MetadataStore; audit: AuditLog; links?: LinkStore; maxUploadBytes: number; indexFreshnessMs?: number }): Archive {
   const documents = new DocumentLoader(options.blobs);
   return {
     blobs: options.blobs,
@@ -32,6 +35,7 @@ export function createArchive(options: { blobs: BlobStore; metadata: MetadataSto
     audit: options.audit,
     documents,
     index: new IndexReader(options.blobs, options.metadata, documents, { freshnessMs: options.indexFreshnessMs ?? 0 }),
+    links: options.links,
     limits: { maxUploadBytes: options.maxUploadBytes },
   };
 }

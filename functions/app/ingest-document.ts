@@ -25,6 +25,8 @@ import { splitParagraphs } from '../core/text/split-paragraphs.ts';
 import type { Archive } from './archive.ts';
 import { prepareOffThread } from './prepare-off-thread.ts';
 import { CLAIM_LEASE_MS, rollBack } from './settle-claims.ts';
+import { describeSource } from '../core/describe-source.ts';
+import { linkNewDocument } from './link-copies.ts';
 
 /** An upload: the file as received, metadata the uploader typed (wins over what the file says). */
 export interface IngestRequest {
@@ -44,26 +46,11 @@ const CLAIM_POLL_MS = 100;
 const CLAIM_WAIT_MS = 4 * CLAIM_LEASE_MS;
 /** How many times an ingest may lose its claim to a takeover before giving up with 409. */
 const MAX_TAKEOVERS = 3;
-const MAX_TITLE_LENGTH = 200;
-/** Largest stored document (JSON bytes) that ingest parses back to cache for the next search. */
+/** Largest stored document (JSON bytes) that ingest parses back on the request thread: to cache it and find its copies. */
 const REMEMBER_MAX_BYTES = 1 << 20;
 const decoder = new TextDecoder();
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
-
-/** A title for text that has none: its first line, cut at a word boundary. */
-function titleFromText(text: string): string {
-  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n')).trim();
-  if (firstLine.length <= 120) return firstLine;
-  const cut = firstLine.slice(0, 120);
-  return `${cut.slice(0, cut.lastIndexOf(' ') > 60 ? cut.lastIndexOf(' ') : 120)}…`;
-}
-
-/** Uploader-typed values win; blank strings count as not given. */
-function pick(...values: Array<string | undefined | null>): string | null {
-  for (const value of values) if (value && value.trim()) return value.trim();
-  return null;
-}
 
 /**
  * The text an upload would be archived with: parsed, normalised, and refused when nothing is left.
@@ -96,15 +83,10 @@ export async function prepareDocument(request: IngestRequest, now: Date): Promis
   const hash = sha256(text);
   const paragraphs = splitParagraphs(text);
   const quotes = extractQuotes(text, paragraphs);
-  const given = request.metadata ?? {};
-  const title = pick(given.title, parsed.metadata.title) ?? titleFromText(text);
+  const { notes: _notes, ...described } = describeSource(parsed.metadata, text, request.metadata ?? {}, now);
   return {
     id: hash.slice(0, 16),
-    title: title.length > MAX_TITLE_LENGTH ? `${title.slice(0, MAX_TITLE_LENGTH - 1)}…` : title,
-    url: pick(given.url, parsed.metadata.url),
-    publisher: pick(given.publisher, parsed.metadata.publisher),
-    author: pick(given.author, parsed.metadata.author),
-    publishedAt: pick(given.publishedAt, parsed.metadata.publishedAt),
+    ...described,
     ingestedAt: now.toISOString(),
     uploader: request.uploader ?? null,
     sha256: hash,
@@ -164,8 +146,13 @@ export async function ingestDocument(archive: Archive, request: IngestRequest, n
     const existing = await claimOrFind(archive, metadata, token);
     if (existing) return { ...existing, duplicate: true };
     if (await writeClaimed(archive, metadata.id, json, request, token)) {
-      // Kept for the next search, unless big: parsing it here would cost what the worker saved.
-      if (json.byteLength <= REMEMBER_MAX_BYTES) archive.documents.remember(JSON.parse(decoder.decode(json)) as ArchivedDocument);
+      // Kept for the next search and compared with possible copies, unless big: parsing it on this
+      // thread would cost what the worker saved (a document over the cap is linked to no copies).
+      if (json.byteLength <= REMEMBER_MAX_BYTES) {
+        const document = JSON.parse(decoder.decode(json)) as ArchivedDocument;
+        archive.documents.remember(document);
+        await linkNewDocument(archive, document);
+      }
       return { ...metadata, duplicate: false };
     }
     // Another ingest took the claim over (this one looked dead): it finishes; wait for its answer.

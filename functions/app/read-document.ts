@@ -2,6 +2,7 @@
 import type { ArchivedDocument } from '../core/document.ts';
 import { VerbatimError } from '../core/errors.ts';
 import type { Blob } from '../core/ports.ts';
+import { servedContentType } from '../core/formats/served-content-type.ts';
 import { originalKey } from '../core/storage-keys.ts';
 import type { Archive } from './archive.ts';
 
@@ -21,10 +22,10 @@ export async function readDocument(archive: Archive, id: string): Promise<Archiv
   return document;
 }
 
-/** The bytes exactly as uploaded, with their content type. */
+/** The bytes exactly as uploaded, with their content type (and charset, when the upload left it out). */
 export async function readOriginal(archive: Archive, id: string): Promise<Blob> {
   const metadata = await archive.metadata.get(id);
   const original = metadata ? await archive.blobs.get(originalKey(id)) : null;
   if (!metadata || !original) throw notFound(id);
-  return { body: original.body, contentType: metadata.contentType };
+  return { body: original.body, contentType: servedContentType(metadata.contentType, original.body) };
 }

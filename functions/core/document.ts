@@ -45,7 +45,15 @@ export interface SourceMetadata {
   author?: string;
   /** ISO 8601 date or date-time. */
   publishedAt?: string;
+  /**
+   * When the file itself was created (PDF Info/XMP, DOCX core properties): when it was printed or
+   * saved, which says nothing about when the article was published. Never used as `publishedAt`.
+   */
+  fileCreatedAt?: string;
 }
+
+/** Who stated a document's publication date: its file's metadata, a dateline in its text, or the uploader. */
+export type PublishedAtSource = 'metadata' | 'text' | 'uploader';
 
 /** Everything the metadata store keeps about a document: small, listable, no text. */
 export interface DocumentMetadata {
@@ -55,6 +63,10 @@ export interface DocumentMetadata {
   publisher: string | null;
   author: string | null;
   publishedAt: string | null;
+  /** Where `publishedAt` came from; null when no date is known. */
+  publishedAtSource: PublishedAtSource | null;
+  /** The file's own creation time (see {@link SourceMetadata.fileCreatedAt}), or null. */
+  fileCreatedAt: string | null;
   /** When Verbatim archived it (ISO 8601). */
   ingestedAt: string;
   uploader: string | null;

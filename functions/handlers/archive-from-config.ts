@@ -5,6 +5,7 @@
  */
 import { createClients, type AwsClients } from '../adapters/create-clients.ts';
 import { DynamoAuditLog } from '../adapters/dynamo-audit-log.ts';
+import { DynamoLinkStore } from '../adapters/dynamo-link-store.ts';
 import { DynamoMetadataStore } from '../adapters/dynamo-metadata-store.ts';
 import { S3BlobStore } from '../adapters/s3-blob-store.ts';
 import { createArchive, type Archive } from '../app/archive.ts';
@@ -21,6 +22,7 @@ export function archiveFromConfig(config: Config, clients: AwsClients = createCl
     blobs: new S3BlobStore(clients.s3, config.bucket),
     metadata: new DynamoMetadataStore(clients.dynamo, config.table),
     audit: new DynamoAuditLog(clients.dynamo, config.table),
+    links: new DynamoLinkStore(clients.dynamo, config.table),
     maxUploadBytes: config.maxUploadBytes,
     indexFreshnessMs: config.indexFreshnessMs,
   });

@@ -51,14 +51,34 @@ export const QuoteSchema = z
   })
   .openapi('Quote');
 
+/** Where a publication date came from; shown next to every date. */
+export const PublishedAtSourceSchema = z
+  .enum(['metadata', 'text', 'uploader'])
+  .nullable()
+  .openapi({ description: "Where publishedAt came from: the file's publication metadata, a dateline at the top of the text, or the uploader; null when no date is known." });
+
+const ProvenanceFields = {
+  publishedAtSource: PublishedAtSourceSchema,
+  fileCreatedAt: z.string().nullable().openapi({ description: "The file's own creation time (PDF Info, DOCX core properties): when it was made or printed, never taken as the publication date." }),
+};
+
+/** What a source says about itself, as archived (and as `POST /api/extract` pre-fills it). */
+const DescribedFields = {
+  title: z.string(),
+  url: z.string().nullable(),
+  publisher: z.string().nullable(),
+  author: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  ...ProvenanceFields,
+};
+
+/** What `POST /api/extract` pre-fills: the metadata an upload of this file would be archived with. */
+export const ExtractedMetadataSchema = z.object(DescribedFields).openapi('ExtractedMetadata');
+
 export const DocumentMetadataSchema = z
   .object({
     id: z.string().openapi({ example: '3f2a9c0d4b1e8a77' }),
-    title: z.string(),
-    url: z.string().nullable(),
-    publisher: z.string().nullable(),
-    author: z.string().nullable(),
-    publishedAt: z.string().nullable(),
+    ...DescribedFields,
     ingestedAt: z.string(),
     uploader: z.string().nullable(),
     sha256: z.string().openapi({ description: 'SHA-256 of the normalised text (the dedupe key).' }),
@@ -94,7 +114,22 @@ const LinkFields = {
 
 export const IngestResultSchema = DocumentMetadataSchema.extend({ duplicate: z.boolean() }).openapi('IngestResult');
 
+/** Another document linked to this one: a copy (or, later, the same story). */
+export const LinkedDocumentSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    publisher: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+    publishedAtSource: PublishedAtSourceSchema,
+    ingestedAt: z.string(),
+    contentType: z.string(),
+    similarity: z.number().openapi({ description: 'Jaccard similarity of the two texts\' word 5-shingles, 0 to 1.' }),
+  })
+  .openapi('LinkedDocument');
+
 export const DocumentSchema = DocumentMetadataSchema.extend({
+  copies: z.array(LinkedDocumentSchema).openapi({ description: 'The other copies of this article (its copy group), earliest first.' }),
   text: z.string(),
   paragraphs: z.array(ParagraphSchema),
   quotes: z.array(QuoteSchema.extend(LinkFields)),

@@ -6,7 +6,7 @@ import { useScratchArchive } from '../helpers/scratch-archive.ts';
 const scratch = useScratchArchive();
 
 const meta = (id: string): DocumentMetadata => ({
-  id, title: 'T', url: null, publisher: null, author: null, publishedAt: null, ingestedAt: new Date().toISOString(), uploader: null,
+  id, title: 'T', url: null, publisher: null, author: null, publishedAt: null, publishedAtSource: null, fileCreatedAt: null, ingestedAt: new Date().toISOString(), uploader: null,
   sha256: 'x'.repeat(64), originalSha256: 'y'.repeat(64), size: 1, contentType: 'text/plain', wordCount: 1, quoteCount: 0,
 });
 

@@ -11,12 +11,15 @@ const upload = (text: string, publisher: string) => ({ file: { bytes: encoder.en
 describe('a phrase with more candidates than are checked', () => {
   it('gives a total and facets that count the same documents, and says the total is an estimate', async () => {
     // 230 documents have both words, 3 of them in the phrase's order: more than the 200 checked.
-    for (let n = 0; n < 227; n++) await ingestDocument(scratch.archive, upload(`Blue paint covered the red barn, report ${n}.`, 'Decoy Gazette'));
+    // Eight at a time, as a bulk import runs: each near-identical decoy is also checked for copies.
+    for (let n = 0; n < 227; n += 8) {
+      await Promise.all(Array.from({ length: Math.min(8, 227 - n) }, (_, i) => ingestDocument(scratch.archive, upload(`Blue paint covered the red barn, report ${n + i}.`, 'Decoy Gazette'))));
+    }
     for (let n = 0; n < 3; n++) await ingestDocument(scratch.archive, upload(`They raised a red blue flag, report ${n}.`, 'Flag Times'));
     const page = await searchArchive(scratch.archive, { q: '"red blue"', limit: 10, offset: 0 });
     expect(page.totalExact).toBe(false);
     expect(page.results.every((r) => r.publisher === 'Flag Times')).toBe(true);
     expect(page.total).toBe(page.results.length);
     expect(page.facets.publishers.reduce((sum, f) => sum + f.count, 0)).toBe(page.total);
-  }, 60_000);
+  }, 180_000); // 230 ingests, each also checked for copies: slow on a shared, loaded machine
 });

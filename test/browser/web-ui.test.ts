@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { copiesInFiveFormats } from '../fixtures/copies-article.ts';
 import { makeDocx } from '../fixtures/formats/make-docx.ts';
 import { makePdf } from '../fixtures/formats/make-pdf.ts';
 import { hostileArticle } from '../web/xss-fixture.ts';
@@ -256,6 +257,31 @@ describe.runIf(runnable)('the web UI in Chromium', () => {
     // Give any stray handler a moment to fire before asserting silence.
     await page.waitForTimeout(300);
     expect(dialogs).toEqual([]);
+  });
+
+  it('lists a document\'s copies with format, publisher and date source, and shows what changed', async () => {
+    const files = await copiesInFiveFormats();
+    const post = async (file: { bytes: Uint8Array; type: string; name: string }) => {
+      const response = await page.request.post('/api/documents', {
+        headers: { authorization: `Bearer ${TOKEN}` },
+        multipart: { file: { name: file.name, mimeType: file.type, buffer: Buffer.from(file.bytes) } },
+      });
+      return ((await response.json()) as { id: string }).id;
+    };
+    const html = await post(files.html);
+    const edited = new TextEncoder().encode(new TextDecoder().decode(files.text.bytes).replace('at a cost of 4.2 million pounds', 'for 4.5 million pounds'));
+    const text = await post({ ...files.text, bytes: edited });
+    await page.goto(`/documents/${text}`);
+    const copies = page.locator('#copies li');
+    expect(await copies.count()).toBe(1);
+    expect(await copies.first().textContent()).toMatch(/HTML · Tarn Courier · 14 November 2025 \(date from the page's metadata\)/);
+    await copies.first().locator('a', { hasText: 'What changed' }).click();
+    await page.waitForSelector('#changes');
+    expect(page.url()).toContain(`compare=${html}`);
+    expect(await page.locator('#changes del').allTextContents()).toContain('at a cost of');
+    expect(await page.locator('#changes ins').allTextContents()).toContain('for');
+    expect(await page.locator('#changes').isVisible()).toBe(true);
+    await screenshots('document-copies');
   });
 
   it('raised no Content-Security-Policy violations and no script errors on any page', () => {

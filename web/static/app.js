@@ -136,6 +136,8 @@ function initUploader(root) {
     summary.textContent = parts.map(([n, what]) => `${n} ${what}`).join(' · ');
   }
 
+  const DATE_SOURCES = { metadata: "date from the file's metadata", text: 'date from the dateline in the text' };
+
   async function extract(item) {
     setState(item, 'reading', 'Reading the file…');
     const form = new FormData();
@@ -159,10 +161,15 @@ function initUploader(root) {
     const found = await response.json();
     for (const input of item.el.querySelectorAll('[data-field]')) {
       const value = found.metadata?.[input.dataset.field];
-      if (value && !input.value) input.value = value;
+      // Remembered so that an unchanged pre-filled value is not sent back as the uploader's own:
+      // the server reads it from the file again and keeps where it came from.
+      if (value && !input.value) input.value = input.dataset.prefilled = value;
     }
-    item.el.querySelector('[data-slot="info"]').textContent =
-      `${FORMAT_NAMES[found.format] ?? found.format} · ${formatBytes(item.file.size)} · ${found.wordCount.toLocaleString()} words`;
+    const facts = [FORMAT_NAMES[found.format] ?? found.format, formatBytes(item.file.size), `${found.wordCount.toLocaleString()} words`];
+    if (found.metadata?.publishedAt) facts.push(`${DATE_SOURCES[found.metadata.publishedAtSource] ?? 'date'}`);
+    if (found.metadata?.fileCreatedAt) facts.push(`file created ${found.metadata.fileCreatedAt.slice(0, 10)} (not a publication date)`);
+    for (const note of found.notes ?? []) facts.push(note);
+    item.el.querySelector('[data-slot="info"]').textContent = facts.join(' · ');
     item.el.querySelector('[data-slot="preview"]').textContent = found.preview;
     setState(item, 'ready', 'Ready to archive. Check the details below.');
   }
@@ -202,7 +209,8 @@ function initUploader(root) {
       const form = new FormData();
       form.append('file', item.file, item.file.name);
       for (const input of item.el.querySelectorAll('[data-field]')) {
-        if (input.value.trim()) form.append(input.dataset.field, input.value.trim());
+        const value = input.value.trim();
+        if (value && value !== input.dataset.prefilled) form.append(input.dataset.field, value);
       }
       const progress = item.el.querySelector('[data-slot="progress"]');
       const xhr = new XMLHttpRequest();

@@ -6,10 +6,12 @@
  */
 import type { ArchivedDocument, Quote } from '../../functions/core/document.ts';
 import { citationFor, formatName, originalFileName } from './citation.ts';
-import { formatBytes, plural, safeHref } from './format.ts';
+import { dateSourceLabel, formatBytes, plural, safeHref } from './format.ts';
 import { formatDate, passageAnchor, passagePath, quotePath } from '../../functions/core/cite-document.ts';
 import { Layout } from './layout.tsx';
 import { MarkedText, type TextMark } from './marked-text.tsx';
+import { CopiesPanel, CopyChanges, type CopyComparison } from './copies-panel.tsx';
+import type { LinkedDocument } from '../../functions/app/list-copies.ts';
 
 /** A related document, as listed in the sidebar. */
 export interface RelatedDocument {
@@ -35,6 +37,10 @@ export interface DocumentPageProps {
   /** Words to mark (from the search that led here). */
   hits: Array<[number, number]>;
   related: Related;
+  /** The other copies of this article (its copy group), earliest first. */
+  copies: LinkedDocument[];
+  /** The comparison asked for with `?compare=<id>`, if any. */
+  comparison: CopyComparison | null;
   /** `https://host`, for the citation and permalinks. */
   origin: string;
 }
@@ -47,7 +53,14 @@ function Byline(props: { document: ArchivedDocument }) {
     <p class="byline byline--large">
       {document.publisher ? <span>{document.publisher}</span> : <span class="muted">Unknown publisher</span>}
       {document.author ? <span>{document.author}</span> : null}
-      {document.publishedAt ? <time datetime={document.publishedAt}>{formatDate(document.publishedAt)}</time> : <span class="muted">Undated</span>}
+      {document.publishedAt ? (
+        <span>
+          <time datetime={document.publishedAt}>{formatDate(document.publishedAt)}</time>{' '}
+          <span class="muted date-source">({dateSourceLabel(document.publishedAtSource)})</span>
+        </span>
+      ) : (
+        <span class="muted">Undated</span>
+      )}
     </p>
   );
 }
@@ -91,7 +104,8 @@ function Details(props: { document: ArchivedDocument }) {
   const rows: Array<[string, unknown]> = [
     ['Publisher', document.publisher ?? '—'],
     ['Author', document.author ?? '—'],
-    ['Published', document.publishedAt ? formatDate(document.publishedAt) : '—'],
+    ['Published', document.publishedAt ? `${formatDate(document.publishedAt)} (${dateSourceLabel(document.publishedAtSource)})` : '—'],
+    ...(document.fileCreatedAt ? ([['File created', `${formatDate(document.fileCreatedAt)} (the file's own creation time, not a publication date)`]] as Array<[string, unknown]>) : []),
     ['Source URL', href ? <a href={href} rel="noopener noreferrer nofollow" class="break">{document.url}</a> : <span class="break">{document.url ?? '—'}</span>],
     ['Archived', formatDate(document.ingestedAt)],
     ['Original', `${formatName(document.contentType)}, ${formatBytes(document.size)}`],
@@ -138,7 +152,7 @@ function RelatedList(props: { documents: RelatedDocument[] }) {
 /**
  * @example
  * ```tsx
- * c.html(<DocumentPage document={document} at={[120, 212]} hits={[]} related={related} origin="http://localhost:3000" />)
+ * c.html(<DocumentPage document={document} at={[120, 212]} hits={[]} related={related} copies={[]} comparison={null} origin="http://localhost:3000" />)
  * ```
  */
 export function DocumentPage(props: DocumentPageProps) {
@@ -178,6 +192,8 @@ export function DocumentPage(props: DocumentPageProps) {
             ))}
           </div>
           <div class="document__aside">
+            {props.comparison ? <CopyChanges comparison={props.comparison} /> : null}
+            <CopiesPanel documentId={document.id} copies={props.copies} />
             <QuoteList document={document} quotes={speech} origin={props.origin} />
             <section class="panel" aria-labelledby="cite-title">
               <h2 id="cite-title">Cite this document</h2>

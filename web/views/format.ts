@@ -41,3 +41,23 @@ export function safeHref(url: string | null | undefined): string | null {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
 }
+
+/** What each publication-date source is called next to the date. */
+const DATE_SOURCE_LABELS: Readonly<Record<string, string>> = {
+  metadata: "date from the page's metadata",
+  text: 'date from the dateline in the text',
+  uploader: 'entered by the uploader',
+};
+
+/**
+ * Where a publication date came from, in words.
+ *
+ * @example
+ * ```ts
+ * dateSourceLabel('uploader'); // 'entered by the uploader'
+ * dateSourceLabel(null);       // 'no publication date known'
+ * ```
+ */
+export function dateSourceLabel(source: string | null | undefined): string {
+  return (source && DATE_SOURCE_LABELS[source]) ?? 'no publication date known';
+}

@@ -11,6 +11,7 @@ export interface RawMetadata {
   publisher?: unknown;
   author?: unknown;
   publishedAt?: unknown;
+  fileCreatedAt?: unknown;
 }
 
 /**
@@ -37,6 +38,8 @@ export function cleanMetadata(raw: RawMetadata): SourceMetadata {
   if (publisher) metadata.publisher = publisher;
   if (author) metadata.author = author;
   if (publishedAt) metadata.publishedAt = publishedAt;
+  const fileCreatedAt = toIsoDate(raw.fileCreatedAt);
+  if (fileCreatedAt) metadata.fileCreatedAt = fileCreatedAt;
   return metadata;
 }
 

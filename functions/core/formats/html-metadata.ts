@@ -23,7 +23,11 @@ type JsonObject = Record<string, unknown>;
 export function readHtmlMetadata(document: Document): RawMetadata {
   const ld = findArticleLd(document);
   const meta = (...keys: string[]) => readMeta(document, keys);
-  const time = document.querySelector('time[pubdate][datetime], time[itemprop="datePublished"], time[datetime]');
+  // A <time> states the publication date only in the article's header; one in the story or a
+  // sidebar ("related: 3 May") is some other date.
+  const time = document.querySelector(
+    'time[pubdate][datetime], time[itemprop="datePublished"][datetime], article header time[datetime], header time[datetime], [class*="byline"] time[datetime], [class*="dateline"] time[datetime]',
+  );
   const authorMeta = meta('author', 'article:author', 'parsely-author', 'sailthru.author');
   return {
     title: ld?.headline ?? meta('og:title', 'twitter:title'),

@@ -44,7 +44,12 @@ export async function parseDocx(bytes: Uint8Array): Promise<ParsedSource> {
     );
   }
   const core = (await zip.file('docProps/core.xml')?.async('string')) ?? '';
-  const metadata = cleanMetadata({ title: xmlElement(core, 'dc:title'), author: xmlElement(core, 'dc:creator') });
+  const metadata = cleanMetadata({
+    title: xmlElement(core, 'dc:title'),
+    author: xmlElement(core, 'dc:creator'),
+    // When the file was first saved: kept apart, never taken as the publication date.
+    fileCreatedAt: xmlElement(core, 'dcterms:created'),
+  });
   return { text, metadata, format: 'docx' };
 }
 

@@ -9,8 +9,8 @@ import type { ParsedSource } from './parse-source.ts';
 import { pdfItemsToText } from './pdf-items-to-text.ts';
 
 /**
- * Parse a PDF: its text layer rebuilt into paragraphs, and title, author and creation date from
- * the document information dictionary. PDFs protected only by an owner password (printing or
+ * Parse a PDF: its text layer rebuilt into paragraphs, and title, author and the file's creation
+ * time (`fileCreatedAt`, never a publication date) from the document information dictionary. PDFs protected only by an owner password (printing or
  * copying restrictions) open normally; a user password cannot be supplied, so they are refused.
  *
  * @throws VerbatimError `unreadable_file` for a damaged or password-protected PDF,
@@ -37,7 +37,8 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParsedSource> {
     const metadata = cleanMetadata({
       title: usefulTitle(info.Title),
       author: info.Author,
-      publishedAt: info.CreationDate,
+      // CreationDate is when the PDF was made (often printed from a browser), not published.
+      fileCreatedAt: info.CreationDate ?? info.ModDate,
     });
     return { text, metadata, format: 'pdf' };
   } catch (error) {

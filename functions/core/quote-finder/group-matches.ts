@@ -45,7 +45,7 @@ const COPY_MIN_SCORE = 0.6;
  * documents.sort(byEarliest);
  * ```
  */
-export function byEarliest(a: DocumentInfo, b: DocumentInfo): number {
+export function byEarliest(a: Pick<DocumentInfo, 'publishedAt' | 'ingestedAt'>, b: Pick<DocumentInfo, 'publishedAt' | 'ingestedAt'>): number {
   const pa = a.publishedAt ?? '\uffff';
   const pb = b.publishedAt ?? '\uffff';
   return pa < pb ? -1 : pa > pb ? 1 : a.ingestedAt < b.ingestedAt ? -1 : a.ingestedAt > b.ingestedAt ? 1 : 0;

@@ -3,6 +3,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { ingestDocument } from '../../app/ingest-document.ts';
 import { deleteDocument } from '../../app/delete-document.ts';
 import { readDocument, readOriginal } from '../../app/read-document.ts';
+import { listLinked } from '../../app/list-copies.ts';
 import { citeDocument, passageAnchor, quotePath } from '../../core/cite-document.ts';
 import { originalFileName } from '../../../web/views/citation.ts';
 import { auditDocument, auditWrites } from '../audit-writes.ts';
@@ -62,25 +63,13 @@ const deleteRoute = createRoute({
   responses: { 204: { description: 'Deleted' }, ...errorResponses(400, 401, 404) },
 });
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 /**
- * How an original is handed out. Plain text is shown inline, labelled UTF-8 when its bytes are.
- * Anything else (HTML above all) is a download: shown inline, an uploaded page would appear at the
- * archive's own address, looking like ours.
+ * How an original is handed out. Plain text is shown inline (its type already says UTF-8 when its
+ * bytes are: see servedContentType). Anything else (HTML above all) is a download: shown inline, an
+ * uploaded page would appear at the archive's own address, looking like ours.
  */
-function originalPresentation(id: string, contentType: string, body: Uint8Array): Record<string, string> {
-  const [mediaType, ...parameters] = contentType.split(';').map((part) => part.trim());
-  if (mediaType.toLowerCase() === 'text/plain') {
-    const declared = parameters.some((p) => /^charset=/i.test(p));
-    let isUtf8 = true;
-    try {
-      utf8.decode(body);
-    } catch {
-      isUtf8 = false;
-    }
-    return { 'content-type': declared || !isUtf8 ? contentType : 'text/plain; charset=utf-8', 'content-disposition': 'inline' };
-  }
+function originalPresentation(id: string, contentType: string): Record<string, string> {
+  if (contentType.split(';')[0].trim().toLowerCase() === 'text/plain') return { 'content-type': contentType, 'content-disposition': 'inline' };
   // The name is built from the id and the type only, so no uploaded text reaches the header.
   return { 'content-type': contentType, 'content-disposition': `attachment; filename="${originalFileName({ id, contentType })}"` };
 }
@@ -116,20 +105,21 @@ export function documentRoutes(app: OpenAPIHono, deps: AppDeps): void {
 
   app.openapi(documentRoute, async (c) => {
     const document = await readDocument(deps.archive, c.req.valid('param').id);
+    const copies = await listLinked(deps.archive, document.id, 'copy');
     const origin = new URL(c.req.url).origin;
     const quotes = document.quotes.map((quote) => ({
       ...quote,
       anchor: passageAnchor(quote.start, quote.end),
       permalink: `${origin}${quotePath(document.id, quote.start, quote.end)}`,
     }));
-    return c.json({ ...document, quotes, citation: citeDocument(document, origin) }, 200);
+    return c.json({ ...document, copies, quotes, citation: citeDocument(document, origin) }, 200);
   });
 
   app.openapi(originalRoute, async (c) => {
     const id = c.req.valid('param').id;
     const original = await readOriginal(deps.archive, id);
     return c.body(original.body as Uint8Array<ArrayBuffer>, 200, {
-      ...originalPresentation(id, original.contentType, original.body),
+      ...originalPresentation(id, original.contentType),
       // The original is untrusted: an uploaded HTML page must never run script on our origin.
       'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox",
       'x-content-type-options': 'nosniff',

@@ -12,7 +12,8 @@ import { requireToken, writeTokensOf } from '../require-token.ts';
 import { errorResponses } from '../error-responses.ts';
 import { limitUploadSize } from '../limit-upload-size.ts';
 import { readIngestRequest } from '../read-ingest-request.ts';
-import { SourceMetadataSchema } from '../schemas.ts';
+import { ExtractedMetadataSchema } from '../schemas.ts';
+import { describeSource } from '../../core/describe-source.ts';
 
 /** The preview is for recognising the file, not for reading it. */
 const PREVIEW_CHARS = 400;
@@ -20,7 +21,8 @@ const PREVIEW_CHARS = 400;
 const ExtractResultSchema = z
   .object({
     format: z.enum(['text', 'markdown', 'html', 'pdf', 'docx']),
-    metadata: SourceMetadataSchema,
+    metadata: ExtractedMetadataSchema,
+    notes: z.array(z.string()).openapi({ description: 'Metadata found in the file and not kept, and why (a publication date in the future, say).' }),
     wordCount: z.number().int(),
     preview: z.string().openapi({ description: `The first ${PREVIEW_CHARS} characters of the normalised text.` }),
   })
@@ -55,7 +57,9 @@ export function webExtractRoute(app: OpenAPIHono, deps: AppDeps): void {
       // The same reading as an upload: what /api/extract previews is exactly what would be archived.
       const { file } = await readIngestRequest(c);
       const { parsed, text } = await readSourceTextOffThread(file);
-      return c.json({ format: parsed.format, metadata: parsed.metadata, wordCount: countWords(text), preview: text.slice(0, PREVIEW_CHARS) }, 200);
+      // The same choice of title and date as ingest makes, with no uploader fields yet.
+      const { notes, ...metadata } = describeSource(parsed.metadata, text, {}, new Date());
+      return c.json({ format: parsed.format, metadata, notes, wordCount: countWords(text), preview: text.slice(0, PREVIEW_CHARS) }, 200);
     },
   );
 }

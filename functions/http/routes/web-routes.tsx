@@ -24,6 +24,8 @@ import type { AppDeps } from '../create-app.ts';
 import { writeTokensOf } from '../require-token.ts';
 import { webExtractRoute } from './web-extract-route.ts';
 import { findRelated } from './web-related.ts';
+import { listLinked } from '../../app/list-copies.ts';
+import { compareCopy } from '../../app/compare-copy.ts';
 
 /**
  * Pages load only their own CSS and script, and nothing from a document can run: no inline script
@@ -115,8 +117,16 @@ function createWebApp(deps: AppDeps): Hono {
     const hl = c.req.query('hl');
     const { value: query } = hl ? await attempt(async () => parseQuery(hl)) : { value: null };
     const hits = query ? matchSpans(tokensOf(document), query).slice(0, MAX_HIGHLIGHTS) : [];
-    const related = await findRelated(archive, document);
-    return page(c, <DocumentPage document={document} at={at} hits={hits} related={related} origin={new URL(c.req.url).origin} />);
+    const [related, copies] = await Promise.all([findRelated(archive, document), listLinked(archive, id, 'copy')]);
+    const comparison = await compareCopy(archive, document, copies, c.req.query('compare'));
+    // A copy is listed once, as a copy, not again as "same story" or "also quoting".
+    const copyIds = new Set(copies.map((copy) => copy.id));
+    const notCopies = {
+      sameStory: related.sameStory.filter((d) => !copyIds.has(d.id)),
+      sameQuotes: related.sameQuotes.map((q) => ({ ...q, documents: q.documents.filter((d) => !copyIds.has(d.id)) })).filter((q) => q.documents.length > 0),
+    };
+    const props = { document, at, hits, related: notCopies, copies, comparison, origin: new URL(c.req.url).origin };
+    return page(c, <DocumentPage {...props} />);
   });
 
   web.get('/quotes', async (c) => {

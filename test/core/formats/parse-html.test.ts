@@ -44,11 +44,11 @@ describe('HTML', () => {
     expect(normalizeText(parsed.text)).toBe('One.\n\nTwo.\n\nThree\n\nFour\n\nFive Six');
   });
 
-  it('reads <time datetime> and the JSON-LD @graph when meta tags are missing', async () => {
+  it('reads <time datetime> in the article header and the JSON-LD @graph when meta tags are missing', async () => {
     const page = `<html><head><script type="application/ld+json">{"@graph":[{"@type":"WebSite","name":"Site"},
       {"@type":["NewsArticle"],"headline":"From LD","author":[{"name":"A One"},{"name":"B Two"}],"publisher":{"name":"LD Press"}}]}</script>
       <script type="application/ld+json">{ broken json</script></head>
-      <body><article><p>Body text long enough.</p><time datetime="2023-01-31T10:00:00Z">Jan 31</time></article></body></html>`;
+      <body><article><header><time datetime="2023-01-31T10:00:00Z">Jan 31</time></header><p>Body text long enough, since <time datetime="2022-05-01">May</time>.</p></article></body></html>`;
     expect((await html(page)).metadata).toEqual({
       title: 'From LD',
       author: 'A One, B Two',

@@ -22,7 +22,8 @@ describe('PDF', () => {
     });
     const parsed = await pdf(bytes);
     expect(parsed.format).toBe('pdf');
-    expect(parsed.metadata).toEqual({ title: 'Harbour report', author: 'Priya Marsh', publishedAt: '2024-04-09T07:15:00.000Z' });
+    // The creation time is when the PDF was made, not when the article appeared: kept apart.
+    expect(parsed.metadata).toEqual({ title: 'Harbour report', author: 'Priya Marsh', fileCreatedAt: '2024-04-09T07:15:00.000Z' });
     expect(parsed.text).toBe(
       'Harbour report\n\nThe ferry resumed service on Tuesday after three weeks of repairs to its shaft.\n\n' +
         '"We are back," said Tomas Reyes.\n\nPage two carries on here.',

@@ -18,7 +18,7 @@ function article(paragraphs: string[], quotes: Array<Pick<Quote, 'text' | 'speak
     return { start, end: at };
   });
   return {
-    id: '0123456789abcdef', title: 'Test', url: null, publisher: 'The Test Gazette', author: null, publishedAt: '2024-03-02',
+    id: '0123456789abcdef', title: 'Test', url: null, publisher: 'The Test Gazette', author: null, publishedAt: '2024-03-02', publishedAtSource: 'uploader', fileCreatedAt: null,
     ingestedAt: '2024-03-03T00:00:00.000Z', uploader: null, sha256: 'x', originalSha256: 'x', size: text.length, contentType: 'text/plain',
     wordCount: 0, quoteCount: quotes.length, text, paragraphs: spans,
     quotes: quotes.map((q) => {

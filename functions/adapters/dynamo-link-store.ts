@@ -1,0 +1,95 @@
+/**
+ * {@link LinkStore} in the archive's DynamoDB table. Items:
+ *
+ * | pk                    | sk          | what                                        |
+ * |-----------------------|-------------|---------------------------------------------|
+ * | `LSH#<band>:<hash>`   | `S<slot>`   | a document filed under one LSH band key     |
+ * | `LINK#<kind>#<id>`    | `<other id>`| a copy or same-story link, with similarity  |
+ *
+ * Every read is by key, so its cost does not grow with the archive: what finds a new document's
+ * copies is one BatchGetItem of 10 bands × 4 slots, and filing it one BatchWriteItem of 10 puts.
+ */
+import {
+  BatchGetItemCommand,
+  type BatchGetItemCommandOutput,
+  BatchWriteItemCommand,
+  type BatchWriteItemCommandOutput,
+  QueryCommand,
+  type AttributeValue,
+  type DynamoDBClient,
+  type WriteRequest,
+} from '@aws-sdk/client-dynamodb';
+import { BAND_SLOTS, bandSlot, type DocumentLink, type LinkKind, type LinkStore } from '../core/copies/link-store.ts';
+import { VerbatimError } from '../core/errors.ts';
+
+/** DynamoDB's limit on keys per BatchGetItem. */
+const BATCH_GET_LIMIT = 100;
+/** DynamoDB's limit on items per BatchWriteItem. */
+const BATCH_WRITE_LIMIT = 25;
+/** Retries of unprocessed batch items (throttling) before giving up. */
+const MAX_BATCH_RETRIES = 5;
+
+const backOff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+
+/**
+ * @example
+ * ```ts
+ * const links = new DynamoLinkStore(dynamo, 'verbatim');
+ * await links.file('3f2a9c0d4b1e8a77', ['0:1f3a9c02']);
+ * ```
+ */
+export class DynamoLinkStore implements LinkStore {
+  constructor(
+    private readonly dynamo: DynamoDBClient,
+    private readonly table: string,
+  ) {}
+
+  async candidates(keys: string[]): Promise<string[]> {
+    const ids = new Set<string>();
+    const all = keys.flatMap((key) => Array.from({ length: BAND_SLOTS }, (_, slot) => ({ pk: { S: `LSH#${key}` }, sk: { S: `S${slot}` } })));
+    for (let i = 0; i < all.length; i += BATCH_GET_LIMIT) {
+      let pending: Array<Record<string, AttributeValue>> | undefined = all.slice(i, i + BATCH_GET_LIMIT);
+      for (let attempt = 0; pending && pending.length > 0; attempt++) {
+        if (attempt > MAX_BATCH_RETRIES) throw new VerbatimError('internal', `DynamoDB left ${pending.length} band items unread after ${MAX_BATCH_RETRIES} retries.`);
+        if (attempt > 0) await backOff(attempt);
+        const out: BatchGetItemCommandOutput = await this.dynamo.send(new BatchGetItemCommand({ RequestItems: { [this.table]: { Keys: pending } } }));
+        for (const item of out.Responses?.[this.table] ?? []) if (item.id?.S) ids.add(item.id.S);
+        pending = out.UnprocessedKeys?.[this.table]?.Keys;
+      }
+    }
+    return [...ids];
+  }
+
+  async file(id: string, keys: string[]): Promise<void> {
+    await this.write(keys.map((key) => ({ pk: { S: `LSH#${key}` }, sk: { S: `S${bandSlot(id, key)}` }, id: { S: id } })));
+  }
+
+  async link(kind: LinkKind, pairs: Array<{ a: string; b: string; similarity: number }>): Promise<void> {
+    const item = (from: string, to: string, similarity: number) => ({ pk: { S: `LINK#${kind}#${from}` }, sk: { S: to }, similarity: { N: String(similarity) } });
+    await this.write(pairs.flatMap(({ a, b, similarity }) => [item(a, b, similarity), item(b, a, similarity)]));
+  }
+
+  async links(kind: LinkKind, id: string, limit: number): Promise<DocumentLink[]> {
+    const items = await this.query(`LINK#${kind}#${id}`, limit);
+    return items.map((item) => ({ id: item.sk.S!, similarity: Number(item.similarity?.N ?? 0) }));
+  }
+
+  private async query(pk: string, limit: number): Promise<Array<Record<string, AttributeValue>>> {
+    const out = await this.dynamo.send(
+      new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': { S: pk } }, Limit: limit }),
+    );
+    return out.Items ?? [];
+  }
+
+  private async write(items: Array<Record<string, AttributeValue>>): Promise<void> {
+    for (let i = 0; i < items.length; i += BATCH_WRITE_LIMIT) {
+      let requests: WriteRequest[] | undefined = items.slice(i, i + BATCH_WRITE_LIMIT).map((Item) => ({ PutRequest: { Item } }));
+      for (let attempt = 0; requests && requests.length > 0; attempt++) {
+        if (attempt > MAX_BATCH_RETRIES) throw new VerbatimError('internal', `DynamoDB left ${requests.length} link items unwritten after ${MAX_BATCH_RETRIES} retries.`);
+        if (attempt > 0) await backOff(attempt);
+        const out: BatchWriteItemCommandOutput = await this.dynamo.send(new BatchWriteItemCommand({ RequestItems: { [this.table]: requests } }));
+        requests = out.UnprocessedItems?.[this.table];
+      }
+    }
+  }
+}

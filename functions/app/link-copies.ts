@@ -1,0 +1,92 @@
+/**
+ * Copies at ingest: the same article in another format, a syndicated copy with another headline or
+ * a trimmed paragraph. A new document's MinHash band keys find its candidates by key (one batch
+ * read; {@link MAX_CANDIDATES} at most, whatever the archive's size), their texts confirm the similarity
+ * exactly, and every confirmed copy is linked both ways. The copies of a document are its copy
+ * group: each new member links to every member it resembles, so a group of near-identical copies
+ * is fully linked.
+ */
+import { judgeCopy } from '../core/copies/judge-copy.ts';
+import { bandKeys, minHashSignature, shingleSet } from '../core/copies/min-hash.ts';
+import type { DocumentLink } from '../core/copies/link-store.ts';
+import type { ArchivedDocument } from '../core/document.ts';
+import type { Archive } from './archive.ts';
+
+/** Candidates whose text is compared: bounds the S3 reads one ingest can cause. */
+export const MAX_CANDIDATES = 20;
+
+/**
+ * The documents already archived that are copies of `document`, most similar first.
+ *
+ * @example
+ * ```ts
+ * const copies = await findCopies(archive, document); // [{ id, similarity: 0.93 }]
+ * ```
+ */
+export async function findCopies(archive: Archive, document: ArchivedDocument, keys = bandKeysOf(document).keys): Promise<DocumentLink[]> {
+  if (!archive.links) return [];
+  const links = archive.links;
+  const shingles = shingleSet(document.text);
+  const seen = new Set([document.id]);
+  const copies: DocumentLink[] = [];
+  const judge = async (ids: string[]) => {
+    const fresh = ids.filter((id) => !seen.has(id)).slice(0, MAX_CANDIDATES - (seen.size - 1));
+    for (const id of fresh) seen.add(id);
+    const found: DocumentLink[] = [];
+    for (const [id, other] of await archive.documents.getMany(fresh)) {
+      const { copy, similarity } = judgeCopy(shingles, shingleSet(other.text));
+      if (copy) found.push({ id, similarity });
+    }
+    copies.push(...found);
+    return found;
+  };
+  const direct = await judge(await links.candidates(keys));
+  // The group of a copy found: a band slot may have been taken over by a later member, but the
+  // members already linked to this copy are candidates too (still within MAX_CANDIDATES).
+  if (direct.length > 0) {
+    const grouped = await Promise.all(direct.map((copy) => links.links('copy', copy.id, MAX_CANDIDATES)));
+    await judge(grouped.flat().map((link) => link.id));
+  }
+  return copies.sort((a, b) => b.similarity - a.similarity);
+}
+
+/**
+ * Files a newly archived document under its band keys and links it to its copies. Called once the
+ * document is readable: a candidate is always a document that exists (or did, until deleted).
+ *
+ * @example
+ * ```ts
+ * await linkCopies(archive, document);
+ * ```
+ */
+export async function linkCopies(archive: Archive, document: ArchivedDocument): Promise<DocumentLink[]> {
+  if (!archive.links) return [];
+  const { keys } = bandKeysOf(document);
+  const copies = await findCopies(archive, document, keys);
+  await Promise.all([
+    archive.links.file(document.id, keys),
+    copies.length > 0 ? archive.links.link('copy', copies.map((copy) => ({ a: document.id, b: copy.id, similarity: copy.similarity }))) : undefined,
+  ]);
+  return copies;
+}
+
+/**
+ * {@link linkCopies} for ingest: the document is already archived and whole, so a failure here
+ * costs only its links (logged), never the upload.
+ *
+ * @example
+ * ```ts
+ * await linkNewDocument(archive, document);
+ * ```
+ */
+export async function linkNewDocument(archive: Archive, document: ArchivedDocument): Promise<void> {
+  try {
+    await linkCopies(archive, document);
+  } catch (error) {
+    console.warn(`Could not link copies of ${document.id}`, error);
+  }
+}
+
+function bandKeysOf(document: ArchivedDocument): { keys: string[] } {
+  return { keys: bandKeys(minHashSignature(shingleSet(document.text))) };
+}

@@ -1,0 +1,47 @@
+/**
+ * The port for links between documents: the LSH band index that finds copy candidates by key,
+ * and the links themselves (copies, same story), stored both ways so each side lists the other.
+ */
+
+/** Which relation a link records. */
+export type LinkKind = 'copy' | 'story';
+
+/** Another document linked to this one, and how similar they are (0 to 1). */
+export interface DocumentLink {
+  id: string;
+  similarity: number;
+}
+
+/**
+ * Documents a band key remembers: each document takes slot {@link bandSlot} of each of its keys,
+ * so reading every candidate of a document is one batch read of `keys × BAND_SLOTS` items, and a
+ * key many documents share (boilerplate) keeps only its latest few instead of growing.
+ */
+export const BAND_SLOTS = 4;
+
+/**
+ * The slot a document takes under one of its band keys. It depends on the key too, so two
+ * documents that collide under one key do not collide under all of them.
+ *
+ * @example
+ * ```ts
+ * bandSlot('3f2a9c0d4b1e8a77', '0:1f3a9c02'); // => 0..3
+ * ```
+ */
+export function bandSlot(id: string, key: string): number {
+  let h = 0x811c9dc5;
+  for (const char of `${id}|${key}`) h = Math.imul(h ^ char.charCodeAt(0), 0x01000193);
+  return (h >>> 0) % BAND_SLOTS;
+}
+
+/** Candidate lookup and links (DynamoDB). Every read is by key and bounded. */
+export interface LinkStore {
+  /** Ids filed under any of `keys` (at most `keys.length × BAND_SLOTS`). */
+  candidates(keys: string[]): Promise<string[]>;
+  /** Files a document under `keys`, each in its {@link bandSlot}. */
+  file(id: string, keys: string[]): Promise<void>;
+  /** Links `a` and `b` both ways. */
+  link(kind: LinkKind, pairs: Array<{ a: string; b: string; similarity: number }>): Promise<void>;
+  /** A document's links of one kind, at most `limit`. */
+  links(kind: LinkKind, id: string, limit: number): Promise<DocumentLink[]>;
+}
