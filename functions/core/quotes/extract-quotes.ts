@@ -100,14 +100,18 @@ export function extractQuotes(text: string, paragraphs: Paragraph[], options: Ex
     // A short span far from the verb of its sentence ("It recalled … a January 2 “Kinzhal” strike")
     // is a label inside the reported content, not the words reported.
     const distant = a !== null && a.side === 'before' && f.span.open - a.mentionEnd > MAX_TERM_VERB_DISTANCE;
-    const attributed = a !== null && a.side !== 'subject' && !(distant && countWords(words) <= 4 && !f.standalone);
+    const term = distant && countWords(words) <= 4 && !f.standalone;
+    // A capitalised name among them is a term with no speaker: nobody is on record as saying
+    // "Kinzhal". PolNeAR does credit lower-case scare quotes in reported content to the source.
+    const label = term && /^\p{Lu}[\p{L}\p{N}\-]*(\s+\p{Lu}[\p{L}\p{N}\-]*)*$/u.test(words.trim());
+    const attributed = a !== null && a.side !== 'subject' && !term;
     return {
       text: words,
       start: f.span.start,
       end: f.span.end,
-      speaker: speakers[i],
-      mention: a?.mention ?? null,
-      verb: a?.verb ?? null,
+      speaker: label ? null : speakers[i],
+      mention: label ? null : a?.mention ?? null,
+      verb: label ? null : a?.verb ?? null,
       kind: classifyQuoteKind(words, { attributed, standalone: f.standalone }),
     };
   });
