@@ -7,6 +7,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { ENV } from '../../functions/config.ts';
+import { LAZY_MODULES } from '../../functions/core/quotes/tag-words.ts';
 import { KEY_PREFIX } from '../key-prefixes.ts';
 import { grantReadUnder, grantReadWriteUnder } from '../prefix-grants.ts';
 import { VerbatimFunction } from './verbatim-function.ts';
@@ -43,6 +44,7 @@ export class Api extends Construct {
       entry: 'functions/handlers/api.ts',
       // The UI's CSS and client script are read from disk relative to the code (web/assets.ts).
       copyFolders: ['web/static'],
+      lazyModules: [...LAZY_MODULES],
       memorySize: 1536, // more memory = more CPU: search and PDF parsing are CPU-bound
       timeout: Duration.seconds(29), // API Gateway gives up at 30 s anyway
       logRetention: props.logRetention,

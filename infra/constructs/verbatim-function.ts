@@ -26,6 +26,12 @@ export interface VerbatimFunctionProps
    * segment: code that reads files relative to itself (`web/static/`) finds them as `static/`.
    */
   readonly copyFolders?: string[];
+  /**
+   * Packages that the code loads lazily with `createRequire` (the bundler leaves them out), copied
+   * into `node_modules/` beside the bundle: wink-nlp's 3.6 MB model is parsed only when ingest
+   * first tags a speaker, never on a search's cold start.
+   */
+  readonly lazyModules?: string[];
 }
 
 /**
@@ -34,7 +40,7 @@ export interface VerbatimFunctionProps
  */
 export class VerbatimFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: VerbatimFunctionProps) {
-    const { entry, logRetention, environment, copyFolders = [], ...rest } = props;
+    const { entry, logRetention, environment, copyFolders = [], lazyModules = [], ...rest } = props;
     // An explicit log group (rather than the deprecated `logRetention` custom resource) so
     // retention is plain CloudFormation and no extra Lambda is deployed to set it.
     const logGroup = new LogGroup(scope, `${id}Logs`, { retention: logRetention });
@@ -68,8 +74,11 @@ export class VerbatimFunction extends NodejsFunction {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (inputDir: string, outputDir: string) =>
-            copyFolders.map((folder) => `cp -r "${inputDir}/${folder}" "${outputDir}/${folder.split('/').pop()}"`),
+          afterBundling: (inputDir: string, outputDir: string) => [
+            ...copyFolders.map((folder) => `cp -r "${inputDir}/${folder}" "${outputDir}/${folder.split('/').pop()}"`),
+            ...(lazyModules.length > 0 ? [`mkdir -p "${outputDir}/node_modules"`] : []),
+            ...lazyModules.map((m) => `cp -r "${inputDir}/node_modules/${m}" "${outputDir}/node_modules/${m}"`),
+          ],
         },
       },
     });

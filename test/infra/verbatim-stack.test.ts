@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LAZY_MODULES } from '../../functions/core/quotes/tag-words.ts';
 import { ENV } from '../../functions/config.ts';
 import { documentKey, originalKey, shardKey } from '../../functions/core/storage-keys.ts';
 import { KEY_PREFIX } from '../../infra/key-prefixes.ts';
@@ -262,6 +263,16 @@ describe('bundles', () => {
     const api = functionByDescription(bundled.template, 'Verbatim HTTP API and UI')[1];
     const dir = join(bundled.app.outdir, `asset.${(api.Properties!.Code.S3Key as string).replace(/\.zip$/, '')}`);
     for (const file of ['site.css', 'app.js']) expect(existsSync(join(dir, 'static', file)), file).toBe(true);
+  });
+
+  it('ship the lazily loaded tagger beside the api bundle, outside the code parsed at start', () => {
+    const api = functionByDescription(bundled.template, 'Verbatim HTTP API and UI')[1];
+    const dir = join(bundled.app.outdir, `asset.${(api.Properties!.Code.S3Key as string).replace(/\.zip$/, '')}`);
+    for (const m of LAZY_MODULES) expect(existsSync(join(dir, 'node_modules', m, 'package.json')), m).toBe(true);
+    // The model's 3.6 MB stay out of index.mjs: a search's cold start never parses them.
+    const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
+    expect(code).not.toContain('loadPOSModel');
+    expect(code).not.toContain('readDoc=function');
   });
 });
 

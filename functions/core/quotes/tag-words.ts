@@ -22,12 +22,16 @@ interface Wink {
 // leaves alone: the model is 3.6 MB of JavaScript, and parsing it at start would add ~45 ms to every
 // cold start, search included, though only ingest needs it (measured in test/bench/measure-tagger.ts).
 const nodeRequire = createRequire(import.meta.url);
+
+/** The packages loaded lazily here; the Lambda bundle ships them beside itself (infra/constructs/api.ts). */
+export const LAZY_MODULES = ['wink-nlp', 'wink-eng-lite-web-model'] as const;
 let wink: Wink | null = null;
 
 function load(): Wink {
   if (!wink) {
-    const winkNLP = nodeRequire('wink-nlp') as (model: unknown) => Wink;
-    wink = winkNLP(nodeRequire('wink-eng-lite-web-model'));
+    const [nlpPackage, modelPackage] = LAZY_MODULES;
+    const winkNLP = nodeRequire(nlpPackage) as (model: unknown) => Wink;
+    wink = winkNLP(nodeRequire(modelPackage));
   }
   return wink;
 }
