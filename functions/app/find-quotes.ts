@@ -11,14 +11,19 @@ import { contentWordCount, indexTerms } from '../core/quote-finder/index-terms.t
 import { matchClaim, type QuoteMatch, type TextSpan } from '../core/quote-finder/match-claim.ts';
 import { prepareQuoteText, type QuoteText } from '../core/quote-finder/quote-text.ts';
 import { Vocabulary } from '../core/quote-finder/vocabulary.ts';
-import { wordForm } from '../core/quote-finder/word-keys.ts';
-import { speakerClauses, type TermClause } from '../core/search-index.ts';
+import type { TermClause } from '../core/search-index.ts';
+import { sameSpeaker } from '../core/speakers/fold-name.ts';
 import type { Archive } from './archive.ts';
+
+/** Whether the source names the claimed speaker; "unknown" when it names no one. */
+export type SpeakerMatch = 'same' | 'different' | 'unknown';
 
 /** A quote found in one document, with the other documents carrying it. */
 export interface QuoteResult extends Omit<QuoteMatch, 'documentId' | 'span'> {
   document: DocumentInfo;
   /** Other documents with the same passage, earliest first. */
+  /** With a claimed speaker: whether the source attributes the words to them. */
+  speakerMatch?: SpeakerMatch;
   alsoIn: Array<{ document: DocumentInfo; score: number; verdict: Verdict; match: TextSpan; passage: TextSpan; speaker: string | null }>;
 }
 
@@ -48,8 +53,7 @@ const MIN_SCORE = 0.3;
 const PREPARED_CAPACITY = 5000;
 /** Distinct spellings kept before the prepared cache is rebuilt (~100 bytes each). */
 const MAX_VOCABULARY = 1_000_000;
-/** Preferences on top of similarity: a named speaker matches, the words sit inside a quote. */
-const SPEAKER_BONUS = 0.1;
+/** A preference on top of similarity: the words sit inside a quote. */
 const IN_QUOTE_BONUS = 0.01;
 
 interface Prepared {
@@ -84,10 +88,13 @@ async function quoteTexts(archive: Archive, ids: string[]): Promise<QuoteText[]>
   return texts;
 }
 
-function speakerMatches(wanted: string | undefined, speaker: string | null): boolean {
-  if (!wanted || !speaker) return false;
-  const have = new Set(speaker.split(/[^\p{L}\p{N}'’]+/u).map(wordForm));
-  return wanted.split(/[^\p{L}\p{N}'’]+/u).some((w) => w.length > 2 && have.has(wordForm(w)));
+/**
+ * Whether the source names the claimed speaker: only said, never used to rank, so a result never
+ * moves onto a worse passage because its speaker matches.
+ */
+function speakerMatchOf(wanted: string, speaker: string | null): SpeakerMatch {
+  if (!speaker) return 'unknown';
+  return sameSpeaker(wanted, speaker) ? 'same' : 'different';
 }
 
 const info = (text: QuoteText): DocumentInfo => {
@@ -107,7 +114,6 @@ export async function findQuotes(archive: Archive, input: { q: string; speaker?:
   const started = performance.now();
   const index = await archive.index.current();
   const any: TermClause[] = indexTerms(input.q).map(({ term, prefix }) => ({ term, prefix, fields: ['text'] }));
-  if (input.speaker) any.push(...speakerClauses(input.speaker));
   // No word worth looking up (only one-letter words): an empty query would match every document.
   if (any.length === 0) return { results: [], candidates: 0, tookMs: Math.round((performance.now() - started) * 100) / 100 };
   const depth = contentWordCount(input.q) < FEW_CONTENT_WORDS ? CANDIDATES_FOR_COMMON_WORDS : CANDIDATES;
@@ -130,7 +136,7 @@ export async function findQuotes(archive: Archive, input: { q: string; speaker?:
     if (!match || match.score < MIN_SCORE) continue;
     const keys = text.keys.subarray(match.span.from, match.span.to);
     const rank =
-      match.score + (speakerMatches(input.speaker, match.speaker) ? SPEAKER_BONUS : 0) + (match.passage.kind === 'quote' ? IN_QUOTE_BONUS : 0);
+      match.score + (match.passage.kind === 'quote' ? IN_QUOTE_BONUS : 0);
     ranked.push({ match, document: info(text), rank, keys });
   }
 
@@ -141,6 +147,7 @@ export async function findQuotes(archive: Archive, input: { q: string; speaker?:
       return {
         document: best.document,
         ...match,
+        ...(input.speaker ? { speakerMatch: speakerMatchOf(input.speaker, match.speaker) } : {}),
         alsoIn: others.map((o) => ({
           document: o.document,
           score: o.match.score,

@@ -194,7 +194,7 @@ export const QuoteQuerySchema = z.object({
     .max(1000, 'The quote is too long: the limit is 1000 characters.')
     .refine((q) => (q.match(/[\p{L}\p{N}]+/gu) ?? []).length >= 2, 'Give at least two words of the quote.')
     .openapi({ description: 'The quote as claimed, in any quote marks, even misremembered.', example: 'we rebuilt the deck faster than anybody expected' }),
-  speaker: z.string().trim().max(200).optional().openapi({ description: 'Who is said to have said it: ranks their quotes first.', example: 'Ana Ruiz' }),
+  speaker: z.string().trim().max(200).optional().openapi({ description: 'Who is said to have said it: each result says whether the source agrees (speakerMatch); the ranking does not change.', example: 'Ana Ruiz' }),
   limit: z.coerce.number().int().min(1).max(20).default(5),
 });
 
@@ -235,6 +235,10 @@ export const QuoteResultSchema = z
     fragment: z.boolean().openapi({ description: 'The claim is only part of the passage.' }),
     speaker: z.string().nullable(),
     speakerSource: z.enum(['quote', 'nearby']).nullable(),
+    speakerMatch: z
+      .enum(['same', 'different', 'unknown'])
+      .optional()
+      .openapi({ description: 'Only with `speaker`: whether the source attributes these words to that speaker ("unknown": it names no one). Never used to rank.' }),
     verb: z.string().nullable(),
     before: TextSpanSchema.nullable(),
     after: TextSpanSchema.nullable(),

@@ -7,6 +7,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { ENV } from '../../functions/config.ts';
+import { LAZY_MODULES } from '../../functions/core/quotes/tag-words.ts';
 import { KEY_PREFIX } from '../key-prefixes.ts';
 import { grantReadUnder, grantReadWriteUnder } from '../prefix-grants.ts';
 import { NagSuppressions } from 'cdk-nag';
@@ -59,6 +60,8 @@ export class Api extends Construct {
       copyFolders: ['web/static'],
       // Uploads are parsed in worker threads (functions/app/prepare-worker-pool.ts).
       extraEntries: { 'prepare-worker': 'functions/handlers/prepare-worker.ts' },
+      // The speaker tagger's model is required on first use, never parsed at a search's cold start.
+      lazyModules: [...LAZY_MODULES],
       memorySize: 1536, // more memory = more CPU: search and PDF parsing are CPU-bound
       timeout: Duration.seconds(29), // API Gateway gives up at 30 s anyway
       logRetention: props.logRetention,

@@ -28,6 +28,11 @@ export interface SplitBundleOptions {
   readonly entries: Readonly<Record<string, string>>;
   /** Folders copied beside the bundle under their last path segment (`web/static` → `static/`). */
   readonly copyFolders?: readonly string[];
+  /**
+   * Packages shipped unbundled under `node_modules/` beside the bundle, for code that `require`s
+   * them on first use (the tagger's 3.6 MB model): esbuild leaves such a `createRequire` call alone.
+   */
+  readonly lazyModules?: readonly string[];
 }
 
 /**
@@ -98,7 +103,7 @@ export function splitBundleCode(options: SplitBundleOptions): Code {
       // CDK caches bundles by source path and the JSON of the bundling options, where tryBundle
       // (a function) does not show: naming the entries here keeps every function from getting
       // the first one's bundle. (Docker would see it as a variable; Docker never runs.)
-      environment: { VERBATIM_BUNDLE: JSON.stringify({ entries: options.entries, copyFolders: options.copyFolders ?? [] }) },
+      environment: { VERBATIM_BUNDLE: JSON.stringify({ entries: options.entries, copyFolders: options.copyFolders ?? [], lazyModules: options.lazyModules ?? [] }) },
       // Never pulled: local bundling below always succeeds (CDK asks for an image regardless).
       image: DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs22.x'),
       local: {
@@ -108,6 +113,9 @@ export function splitBundleCode(options: SplitBundleOptions): Code {
           execFileSync(process.execPath, ['--import', 'tsx', BUNDLE_CLI, outputDir, JSON.stringify(options)], { cwd: options.root, stdio: 'inherit' });
           for (const folder of options.copyFolders ?? []) {
             cpSync(join(options.root, folder), join(outputDir, basename(folder)), { recursive: true });
+          }
+          for (const name of options.lazyModules ?? []) {
+            cpSync(join(options.root, 'node_modules', name), join(outputDir, 'node_modules', name), { recursive: true });
           }
           return true;
         },

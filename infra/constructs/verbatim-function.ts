@@ -34,6 +34,12 @@ export interface VerbatimFunctionProps
    * segment: code that reads files relative to itself (`web/static/`) finds them as `static/`.
    */
   readonly copyFolders?: string[];
+  /**
+   * Packages that the code loads lazily with `createRequire` (the bundler leaves them out), copied
+   * into `node_modules/` beside the bundle: wink-nlp's 3.6 MB model is parsed only when ingest
+   * first tags a speaker, never on a search's cold start.
+   */
+  readonly lazyModules?: string[];
 }
 
 /**
@@ -44,7 +50,7 @@ export interface VerbatimFunctionProps
  */
 export class VerbatimFunction extends LambdaFunction {
   constructor(scope: Construct, id: string, props: VerbatimFunctionProps) {
-    const { entry, extraEntries = {}, logRetention, environment, copyFolders = [], ...rest } = props;
+    const { entry, extraEntries = {}, logRetention, environment, copyFolders = [], lazyModules = [], ...rest } = props;
     // An explicit log group (rather than the deprecated `logRetention` custom resource) so
     // retention is plain CloudFormation and no extra Lambda is deployed to set it.
     const logGroup = new LogGroup(scope, `${id}Logs`, { retention: logRetention });
@@ -54,7 +60,7 @@ export class VerbatimFunction extends LambdaFunction {
     logGroup.grantWrite(role);
     super(scope, id, {
       ...rest,
-      code: splitBundleCode({ root: ROOT, entries: { index: entry, ...extraEntries }, copyFolders }),
+      code: splitBundleCode({ root: ROOT, entries: { index: entry, ...extraEntries }, copyFolders, lazyModules }),
       handler: HANDLER,
       runtime: Runtime.NODEJS_24_X,
       // Graviton: ~20% cheaper per GB-second and as fast for this pure-JS workload.

@@ -214,6 +214,22 @@ describe.runIf(runnable)('the web UI in Chromium', () => {
     await screenshots('quotes');
   });
 
+  it('says plainly when the claimed speaker is not the one the source names', async () => {
+    await page.goto('/quotes');
+    await page.fill('#claim', 'We rebuilt the bridge faster than anyone expected');
+    await page.fill('#speaker', 'Zelenskyy <b>x</b>');
+    await page.click('.quote-form button[type=submit]');
+    await page.waitForSelector('.quote-result');
+    const first = page.locator('.quote-result').first();
+    const notice = first.locator('.notice--speaker');
+    expect(await notice.textContent()).toBe('The source attributes these words to Ana Ruiz, not to Zelenskyy <b>x</b>.');
+    expect(await notice.locator('b').count()).toBe(0);
+    await page.fill('#speaker', 'Mayor Ruiz');
+    await page.click('.quote-form button[type=submit]');
+    await page.waitForSelector('.quote-result');
+    expect(await page.locator('.quote-result').first().locator('.notice--speaker').count()).toBe(0);
+  });
+
   it('shows a hostile document as text: no script runs, no javascript: link', async () => {
     await page.goto('/upload');
     await page.click('.paste summary');

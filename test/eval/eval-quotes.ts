@@ -71,6 +71,7 @@ function printExtraction(split: Split, r: ExtractionReport): void {
   console.log(`span precision         ${pct(r.spanPrecision)}  (${c.speechCorrect}/${c.predicted.speech}; extracted 'speech' quotes with ≥50% of their characters inside gold quotes — 'term' quotes are not counted)`);
   console.log(`named-speaker accuracy ${pct(r.namedSpeakerAccuracy)}  (${c.named.correct}/${c.named.total}; found gold quotes with a non-pronoun speaker; a capitalised gold name token, or the head word of a description, occurs in predicted speaker+mention)`);
   console.log(`pronoun-speaker acc.   ${pct(r.pronounSpeakerAccuracy)}  (${c.pronoun.correct}/${c.pronoun.total}; predicted speaker is a non-pronoun that occurs in the article)`);
+  console.log(`speaker span (exact)   P ${pct(r.speakerSpanPrecision)}  R ${pct(r.speakerSpanRecall)}  F1 ${pct(r.speakerSpanF1)}  (${c.speakerSpan.exact} exact of ${c.speakerSpan.predicted} predicted, ${c.speakerSpan.gold} gold; the mention as written must equal the gold source span)`);
   console.log(`extracted by kind      speech ${c.predicted.speech}, term ${c.predicted.term}; gold found as speech ${c.foundAs.speech} / term ${c.foundAs.term}; unattributed spans extracted as speech ${c.unattributedAs.speech} / term ${c.unattributedAs.term}`);
   console.log(`time                   ${r.msPerArticle.toFixed(3)} ms/article wall, ${r.cpuMsPerArticle.toFixed(3)} ms/article CPU, ${r.cpuMsPer500Words.toFixed(3)} ms CPU per 500 words (${c.ms.toFixed(1)} ms total)`);
 }

@@ -57,6 +57,11 @@ export interface ExtractionCounts {
   unattributedAs: { speech: number; term: number };
   named: { total: number; correct: number };
   pronoun: { total: number; correct: number };
+  /**
+   * Exact-match speaker spans over gold quotes with a speaker: `gold` of them, `predicted` found
+   * with a mention, `exact` whose mention equals the gold speaker text (as published systems score).
+   */
+  speakerSpan: { gold: number; predicted: number; exact: number };
   /** Wall-clock extraction time over all articles. */
   ms: number;
   /** CPU time of the same (less sensitive to other processes on a shared machine). */
@@ -79,6 +84,9 @@ export interface ExtractionReport {
   spanPrecision: number;
   namedSpeakerAccuracy: number;
   pronounSpeakerAccuracy: number;
+  speakerSpanPrecision: number;
+  speakerSpanRecall: number;
+  speakerSpanF1: number;
   msPerArticle: number;
   cpuMsPerArticle: number;
   /** Extraction CPU time scaled to a 500-word article (the ingest budget is stated per 500 words). */
@@ -135,6 +143,12 @@ export function speakerMatches(gold: string, speaker: string | null, mention: st
   return head !== undefined && predicted.has(head);
 }
 
+const spanText = (s: string) => s.replace(/\s+/g, ' ').replace(/^[\s,]+|[\s,.]+$/g, '');
+/** Exact match of a predicted mention and a gold speaker text, whitespace and edge punctuation aside. */
+function sameSpan(mention: string, gold: string): boolean {
+  return spanText(mention) === spanText(gold);
+}
+
 function overlap(a: { start: number; end: number }, s: number, e: number): number {
   return Math.max(0, Math.min(a.end, e) - Math.max(a.start, s));
 }
@@ -168,6 +182,7 @@ export function scoreArticle(record: PolnearRecord, predicted: Quote[], counts: 
 
   for (const g of gold) {
     counts.gold++;
+    if (g.speaker !== null) counts.speakerSpan.gold++;
     let best: Quote | null = null;
     let bestOverlap = 0;
     for (const p of predicted) {
@@ -182,6 +197,8 @@ export function scoreArticle(record: PolnearRecord, predicted: Quote[], counts: 
     counts.foundAs[best.kind]++;
     if (best.start === g.start && best.end === g.end) counts.exact++;
     if (g.speaker === null) continue;
+    if (best.mention) counts.speakerSpan.predicted++;
+    if (best.mention && sameSpan(best.mention, g.speaker)) counts.speakerSpan.exact++;
     const sctx = () => ctx(Math.min(g.start, ...(g.speaker_spans ?? []).map((s) => toJs(s[0]))), Math.max(g.end, ...(g.speaker_spans ?? []).map((s) => toJs(s[1]))));
     if (g.speaker_is_pronoun) {
       counts.pronoun.total++;
@@ -208,7 +225,7 @@ export function emptyCounts(): ExtractionCounts {
   return {
     articles: 0, gold: 0, found: 0, exact: 0, predicted: { speech: 0, term: 0 }, speechCorrect: 0,
     foundAs: { speech: 0, term: 0 }, unattributedAs: { speech: 0, term: 0 }, named: { total: 0, correct: 0 },
-    pronoun: { total: 0, correct: 0 }, ms: 0, cpuMs: 0,
+    pronoun: { total: 0, correct: 0 }, speakerSpan: { gold: 0, predicted: 0, exact: 0 }, ms: 0, cpuMs: 0,
   };
 }
 
@@ -244,6 +261,9 @@ export function scoreExtraction(records: PolnearRecord[], extract: Extractor, ke
     spanPrecision: ratio(counts.speechCorrect, counts.predicted.speech),
     namedSpeakerAccuracy: ratio(counts.named.correct, counts.named.total),
     pronounSpeakerAccuracy: ratio(counts.pronoun.correct, counts.pronoun.total),
+    speakerSpanPrecision: ratio(counts.speakerSpan.exact, counts.speakerSpan.predicted),
+    speakerSpanRecall: ratio(counts.speakerSpan.exact, counts.speakerSpan.gold),
+    speakerSpanF1: ratio(2 * counts.speakerSpan.exact, counts.speakerSpan.predicted + counts.speakerSpan.gold),
     msPerArticle: ratio(counts.ms, counts.articles),
     cpuMsPerArticle: ratio(counts.cpuMs, counts.articles),
     cpuMsPer500Words: ratio(counts.cpuMs * 500, inputs.reduce((n, { r }) => n + r.text.split(/\s+/).length, 0)),

@@ -128,11 +128,19 @@ describe('GET /api/quotes', () => {
     expect(body.results[0].passage).toMatchObject({ kind: 'narration', text: 'About 300 homes were evacuated as a precaution.' });
   });
 
-  it('ranks the named speaker first', async () => {
-    const plain = await quotes('people worked through the night', '&limit=5');
-    expect(plain.body.results[0].document.id).toBe(ids.report);
-    const bySpeaker = await quotes('people asked for evenings', '&speaker=Tom%20Baines');
-    expect(bySpeaker.body.results[0]).toMatchObject({ document: { id: ids.unrelated }, speaker: 'Tom Baines' });
+  it('says whether the source names the claimed speaker, and never re-ranks for it', async () => {
+    const plain = await quotes(QUOTE, '&limit=5');
+    expect(plain.body.results[0].speakerMatch).toBeUndefined();
+    const right = await quotes(QUOTE, '&limit=5&speaker=' + encodeURIComponent('Ms Hollis'));
+    const wrong = await quotes(QUOTE, '&limit=5&speaker=Tom%20Baines');
+    // The same passages in the same order, whoever is claimed.
+    const order = (r: { body: { results: Array<{ document: { id: string }; score: number }> } }) => r.body.results.map((x) => [x.document.id, x.score]);
+    expect(order(right)).toEqual(order(plain));
+    expect(order(wrong)).toEqual(order(plain));
+    expect(right.body.results[0]).toMatchObject({ speaker: expect.stringMatching(/Petra Hollis$/), speakerMatch: 'same' });
+    expect(wrong.body.results[0]).toMatchObject({ speaker: expect.stringMatching(/Petra Hollis$/), speakerMatch: 'different' });
+    const narration = await quotes('about 300 homes were evacuated', '&speaker=Tom%20Baines');
+    expect(narration.body.results[0].speakerMatch).toBe('unknown');
     const limited = await quotes(QUOTE, '&limit=1');
     expect(limited.body.results).toHaveLength(1);
   });

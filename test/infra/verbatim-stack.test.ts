@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { App } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LAZY_MODULES } from '../../functions/core/quotes/tag-words.ts';
 import { ENV } from '../../functions/config.ts';
 import { documentKey, originalKey, shardKey } from '../../functions/core/storage-keys.ts';
 import { WRITE_ROUTES } from '../../infra/constructs/configure-http-api-stage.ts';
@@ -274,6 +275,18 @@ describe('bundles', () => {
       expect(reply).toMatchObject({ ok: true, value: { parsed: { format: 'html', metadata: { title: 'Bundled' } }, text: '“It runs,” said the bundle.' } });
     } finally {
       await worker.terminate();
+    }
+  });
+
+  it('ship the lazily loaded tagger beside the api bundle, outside the code parsed at start', () => {
+    const api = functionByDescription(bundled.template, 'Verbatim HTTP API and UI')[1];
+    const dir = join(bundled.app.outdir, `asset.${(api.Properties!.Code.S3Key as string).replace(/\.zip$/, '')}`);
+    for (const m of LAZY_MODULES) expect(existsSync(join(dir, 'node_modules', m, 'package.json')), m).toBe(true);
+    // The model's 3.6 MB stay out of the bundle (index.mjs and its chunks): a search's cold start never parses them.
+    for (const name of ['index.mjs', ...readdirSync(join(dir, 'chunks')).map((chunk) => `chunks/${chunk}`)]) {
+      const code = readFileSync(join(dir, name), 'utf8');
+      expect(code, name).not.toContain('loadPOSModel');
+      expect(code, name).not.toContain('readDoc=function');
     }
   });
 });

@@ -34,7 +34,19 @@ function VerdictBadge(props: { verdict: Verdict; score: number }) {
   );
 }
 
-function Result(props: { result: QuoteResult }) {
+/** Says plainly when the source names someone else, or no one, for the claimed speaker. */
+function SpeakerNotice(props: { result: QuoteResult; claimed: string }) {
+  const { result, claimed } = props;
+  if (result.speakerMatch === 'different') {
+    return <p class="notice notice--speaker" role="note">The source attributes these words to {result.speaker}, not to {claimed}.</p>;
+  }
+  if (result.speakerMatch === 'unknown') {
+    return <p class="notice notice--speaker" role="note">The source does not say who said these words, so it cannot confirm {claimed}.</p>;
+  }
+  return null;
+}
+
+function Result(props: { result: QuoteResult; claimed: string }) {
   const { result } = props;
   const { document, passage, match } = result;
   const speakerNote = result.speakerSource === 'nearby' ? ' (from the nearest attributed quote)' : '';
@@ -45,6 +57,7 @@ function Result(props: { result: QuoteResult }) {
         {result.speaker ?? 'Speaker unknown'}
         <span class="muted small">{speakerNote}</span>
       </h3>
+      <SpeakerNotice result={result} claimed={props.claimed} />
       <blockquote class="context">
         <p>
           {result.before ? <span class="context__around">{result.before.text} </span> : null}
@@ -135,7 +148,7 @@ export function QuotesPage(props: QuotesPageProps) {
             <DiffLegend />
             <ol class="quote-results">
               {search.results.map((result) => (
-                <Result result={result} />
+                <Result result={result} claimed={speaker.trim()} />
               ))}
             </ol>
           </section>

@@ -7,6 +7,7 @@ import {
   findSentenceSubject,
   type Attribution,
 } from './find-attribution.ts';
+import { checkSpeakerPhrase } from './check-speaker-phrase.ts';
 import { findQuoteSpans } from './find-quote-spans.ts';
 import { findAttributionAtSentenceEnd } from './find-sentence-final-attribution.ts';
 import { findSocialPosts } from './find-social-posts.ts';
@@ -17,6 +18,14 @@ import { resolveSpeakers } from './resolve-speakers.ts';
 const MIN_INHERIT_WORDS = 5;
 /** How far (characters) a short quote may sit from its attribution and still count as speech. */
 const MAX_TERM_VERB_DISTANCE = 100;
+
+/** Told of each phrase read as a speaker and refused as a clause fragment (for measuring the rules). */
+export type RefusedSpeakerListener = (mention: string, reason: string) => void;
+
+/** Options of {@link extractQuotes}. */
+export interface ExtractOptions {
+  onRefusedSpeaker?: RefusedSpeakerListener;
+}
 
 interface Found {
   span: QuoteSpan;
@@ -39,7 +48,8 @@ interface Found {
  * // [{ text: 'We will rebuild,', start: 1, end: 17, speaker: 'Ana Ruiz', mention: 'Mayor Ana Ruiz', verb: 'said', kind: 'speech' }]
  * ```
  */
-export function extractQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
+export function extractQuotes(text: string, paragraphs: Paragraph[], options: ExtractOptions = {}): Quote[] {
+  const accept = (a: Attribution | null) => speakerOrNull(a, options.onRefusedSpeaker);
   const posts = findSocialPosts(text);
   let spans = findQuoteSpans(text, paragraphs);
   if (posts.length > 0) {
@@ -59,9 +69,9 @@ export function extractQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
     const ctx = { text, lineSpans: byLine.get(span.line)! };
     const attribution =
       transcriptSpeaker(text, span) ??
-      findAttributionAfter(ctx, span) ??
-      findAttributionAtSentenceEnd(ctx, span) ??
-      findAttributionBefore(ctx, span);
+      accept(findAttributionAfter(ctx, span)) ??
+      accept(findAttributionAtSentenceEnd(ctx, span)) ??
+      accept(findAttributionBefore(ctx, span));
     return { span, attribution, inherited: null, standalone: isStandalone(text, span) };
   });
 
@@ -71,7 +81,9 @@ export function extractQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
     if (f.attribution || f.inherited) continue;
     const ctx = { text, lineSpans: byLine.get(f.span.line)! };
     const long = countWords(text.slice(f.span.start, f.span.end)) >= MIN_INHERIT_WORDS;
-    f.inherited = (long || f.standalone ? findAttributionInPreviousSentence(ctx, f.span) : null) ?? findSentenceSubject(ctx, f.span);
+    f.inherited =
+      (long || f.standalone ? accept(findAttributionInPreviousSentence(ctx, f.span)) : null) ??
+      accept(findSentenceSubject(ctx, f.span));
   }
   inheritFromPreviousLine(text, found);
 
@@ -88,14 +100,18 @@ export function extractQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
     // A short span far from the verb of its sentence ("It recalled … a January 2 “Kinzhal” strike")
     // is a label inside the reported content, not the words reported.
     const distant = a !== null && a.side === 'before' && f.span.open - a.mentionEnd > MAX_TERM_VERB_DISTANCE;
-    const attributed = a !== null && a.side !== 'subject' && !(distant && countWords(words) <= 4 && !f.standalone);
+    const term = distant && countWords(words) <= 4 && !f.standalone;
+    // A capitalised name among them is a term with no speaker: nobody is on record as saying
+    // "Kinzhal". PolNeAR does credit lower-case scare quotes in reported content to the source.
+    const label = term && /^\p{Lu}[\p{L}\p{N}\-]*(\s+\p{Lu}[\p{L}\p{N}\-]*)*$/u.test(words.trim());
+    const attributed = a !== null && a.side !== 'subject' && !term;
     return {
       text: words,
       start: f.span.start,
       end: f.span.end,
-      speaker: speakers[i],
-      mention: a?.mention ?? null,
-      verb: a?.verb ?? null,
+      speaker: label ? null : speakers[i],
+      mention: label ? null : a?.mention ?? null,
+      verb: label ? null : a?.verb ?? null,
       kind: classifyQuoteKind(words, { attributed, standalone: f.standalone }),
     };
   });
@@ -111,6 +127,23 @@ export function extractQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
     });
   }
   return quotes.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The attribution with its mention checked as a speaker (see checkSpeakerPhrase): a leading
+ * conjunction dropped, or null when the phrase is a clause fragment, so the next way of finding
+ * the speaker gets its turn.
+ */
+function speakerOrNull(a: Attribution | null, onRefused?: RefusedSpeakerListener): Attribution | null {
+  if (!a) return null;
+  const verdict = checkSpeakerPhrase(a.mention);
+  if (!verdict.ok) {
+    onRefused?.(a.mention, verdict.reason);
+    return null;
+  }
+  if (verdict.start === 0 && verdict.end === a.mention.length) return a;
+  const mention = a.mention.slice(verdict.start, verdict.end);
+  return { ...a, mention, mentionStart: a.mentionStart + verdict.start, mentionEnd: a.mentionStart + verdict.end };
 }
 
 // "WALLACE: Let’s start…" — a transcript turn names its speaker in capitals before a colon.

@@ -356,7 +356,8 @@ function subjectOf(text: string, tokens: Token[], v: number) {
       const r = k >= 0 ? readPhraseBackward(tokens, k) : null;
       return r ? phrase(text, tokens, r) : null;
     }
-    return phrase(text, tokens, back);
+    const antecedent = p && back[0] === back[1] ? relativeClauseAntecedent(tokens, back[0]) : null;
+    return phrase(text, tokens, antecedent ?? back);
   }
   e = v - 1;
   while (e >= 0 && isBetweenWord(tokens[e])) e--;
@@ -380,6 +381,23 @@ function subjectOf(text: string, tokens: Token[], v: number) {
     if (r) return phrase(text, tokens, r);
   }
   return null;
+}
+
+/**
+ * "Baku’s foreign ministry framed the incident within a pattern it says raises “…”": a pronoun
+ * right after a noun opens a relative clause with "that" left out, and stands for the sentence's
+ * subject, so the subject is the speaker (the noun before the pronoun is what is spoken of).
+ */
+function relativeClauseAntecedent(tokens: Token[], k: number): [number, number] | null {
+  if (!/^(it|they|he|she)$/i.test(tokens[k].text)) return null;
+  const prev = tokens[k - 1];
+  if (!isLowerWord(prev) || pronounInfo(prev!.text) || isReportingVerb(prev!.text) || isBetweenWord(prev!)) return null;
+  if (!/^[a-z]+$/.test(prev!.text) || /^(that|and|but|or|as|if|so|than|because|when|while|where|what|whether|said|says|told)$/.test(prev!.text)) return null;
+  // The noun must follow a determiner or an adjective, as a noun phrase does ("a pattern", "the steps").
+  const det = tokens[k - 2];
+  if (!det || !/^(a|an|the|this|that|these|those|its|their|his|her)$/i.test(det.text)) return null;
+  const r = sentenceSubject(tokens, k - 2);
+  return r && isNameLike(tokens, r) && !pronounInfo(tokens[r[0]].text) ? r : null;
 }
 
 // Words that mark an opening adverbial ("In a statement, …", "Hours later, …") rather than a subject.
