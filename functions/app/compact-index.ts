@@ -7,7 +7,6 @@
  * It is the single writer by deployment (reserved concurrency 1) and, should two ever run, by the
  * manifest's compare-and-swap: the loser deletes its shards and changes nothing.
  */
-import type { IndexManifest } from '../core/ports.ts';
 import { groupIntoShards, hasDead, SHARD_DOCUMENTS } from '../core/search-index.ts';
 import type { Archive } from './archive.ts';
 import { settleStaleClaims, type SettleResult } from './settle-claims.ts';

@@ -2,7 +2,7 @@
  * The answer for a request no route takes: 405 with `Allow` when the path exists under other
  * methods (Hono itself would say 404), else 404. Both in the API's JSON error shape.
  */
-import type { Context, Hono, NotFoundHandler } from 'hono';
+import type { Context, NotFoundHandler } from 'hono';
 import { errorResponse } from './on-error.ts';
 
 /** `/api/documents/:id` → a regex for concrete paths (Hono's param syntax; OpenAPI `{id}` is converted on registration). */
@@ -17,7 +17,7 @@ function pathPattern(path: string): RegExp {
  * app.notFound(notFound(app));
  * ```
  */
-export function notFound(app: Hono<any, any, any>): NotFoundHandler {
+export function notFound(app: { routes: ReadonlyArray<{ method: string; path: string }> }): NotFoundHandler {
   let routes: Array<{ method: string; pattern: RegExp }> | null = null;
   return (c: Context) => {
     // Built on first use, once every route is registered.

@@ -22,7 +22,6 @@ import { register } from 'node:module';
 import { MessageChannel } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 
-const topOfFile = performance.now(); // ms since this process started (performance.timeOrigin)
 
 /** The background load of the remaining postings counts as done once S3 has been quiet this long. */
 const QUIET_MS = 750;

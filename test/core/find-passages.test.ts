@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findPassages, matchingQuotes } from '../../functions/core/find-passages.ts';
 import { parseQuery } from '../../functions/core/parse-query.ts';
-import type { Paragraph, Quote } from '../../functions/core/document.ts';
+import type { Quote } from '../../functions/core/document.ts';
 import { splitParagraphs } from '../../functions/core/text/split-paragraphs.ts';
 
 const text = [

@@ -120,7 +120,7 @@ export function codePointToUtf16(text: string): (i: number) => number {
 }
 
 function tokens(s: string): string[] {
-  return s.split(/[^\p{L}\p{N}.'’\-]+/u).map((t) => t.replace(/[’']s?$/, '').replace(/\.$/, '')).filter(Boolean);
+  return s.split(/[^\p{L}\p{N}.'’-]+/u).map((t) => t.replace(/[’']s?$/, '').replace(/\.$/, '')).filter(Boolean);
 }
 
 /**
@@ -187,7 +187,10 @@ export function scoreArticle(record: PolnearRecord, predicted: Quote[], counts: 
     let bestOverlap = 0;
     for (const p of predicted) {
       const o = overlap(p, g.start, g.end);
-      if (o > bestOverlap) (best = p), (bestOverlap = o);
+      if (o > bestOverlap) {
+        best = p;
+        bestOverlap = o;
+      }
     }
     if (!best || bestOverlap < 0.8 * (g.end - g.start)) {
       failures?.push({ id: record.id, kind: 'missed', gold: g.quote.slice(0, 80), predicted: best?.text.slice(0, 80) ?? null, context: ctx(g.start, g.end) });

@@ -12,7 +12,9 @@ export interface RawResponse {
 }
 
 /** How long to wait for an answer before counting the request as unanswered. */
-export const RAW_TIMEOUT_MS = 5_000;
+// An upload's first parse starts a worker that loads its parser (pdf.js, mammoth): seconds on a
+// loaded 2-core machine. Silence for this long is what counts as unanswered.
+export const RAW_TIMEOUT_MS = 30_000;
 
 function parse(raw: Buffer): RawResponse {
   const text = raw.toString('latin1');

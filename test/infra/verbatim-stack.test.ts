@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { App } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LAZY_MODULES } from '../../functions/core/quotes/tag-words.ts';
 import { ENV } from '../../functions/config.ts';
 import { documentKey, originalKey, shardKey } from '../../functions/core/storage-keys.ts';

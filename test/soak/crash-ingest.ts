@@ -31,7 +31,12 @@ const childCount = Math.max(1, Math.min(8, Number(values.children)));
 const rounds = Math.min(MAX_ROUNDS, Number(values.rounds));
 let seed = Number(values.seed) >>> 0 || 1;
 /** A small seeded generator (xorshift32): the same seed gives the same kill moments. */
-const random = () => ((seed ^= seed << 13), (seed ^= seed >>> 17), (seed ^= seed << 5), (seed >>> 0) / 2 ** 32);
+function random(): number {
+  seed ^= seed << 13;
+  seed ^= seed >>> 17;
+  seed ^= seed << 5;
+  return (seed >>> 0) / 2 ** 32;
+}
 
 async function loadArticles(): Promise<ChildArticle[]> {
   const corpus = process.env.VERBATIM_CORPUS || join(import.meta.dirname, '../../../shared/corpus');

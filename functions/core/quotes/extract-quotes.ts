@@ -103,7 +103,7 @@ export function extractQuotes(text: string, paragraphs: Paragraph[], options: Ex
     const term = distant && countWords(words) <= 4 && !f.standalone;
     // A capitalised name among them is a term with no speaker: nobody is on record as saying
     // "Kinzhal". PolNeAR does credit lower-case scare quotes in reported content to the source.
-    const label = term && /^\p{Lu}[\p{L}\p{N}\-]*(\s+\p{Lu}[\p{L}\p{N}\-]*)*$/u.test(words.trim());
+    const label = term && /^\p{Lu}[\p{L}\p{N}-]*(\s+\p{Lu}[\p{L}\p{N}-]*)*$/u.test(words.trim());
     const attributed = a !== null && a.side !== 'subject' && !term;
     return {
       text: words,

@@ -414,7 +414,12 @@ function sentenceSubject(tokens: Token[], limit: number): [number, number] | nul
   while (s < limit && (tokens[s].text === QUOTE_PLACEHOLDER || !tokens[s].word || /^\p{Lu}{2,}$/u.test(tokens[s].text))) s++;
   for (let tries = 0; tries < 3 && s < limit; tries++) {
     let comma = -1;
-    for (let k = s; k < limit; k++) if (tokens[k].text === ',') (comma = k), (k = limit);
+    for (let k = s; k < limit; k++) {
+      if (tokens[k].text === ',') {
+        comma = k;
+        break;
+      }
+    }
     if (comma < 0) break;
     // "In a statement, …" / "Hours later, …": an adverbial, unless it holds the subject itself.
     const first = tokens[s].text;

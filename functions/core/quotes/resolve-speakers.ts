@@ -52,7 +52,10 @@ export function nameInMention(mention: string): { name: string; gender: Gender |
   // someone else after a link word; the speaker is the description, kept as written.
   if (/^(a|an|the|one)$/.test(words[0]) && words.slice(1, s).some((w) => DESCRIPTION_LINKS.has(w))) return null;
   let gender: Gender | null = null;
-  while (s < words.length - 1 && isPersonTitle(words[s])) gender = titleGender(words[s]) ?? gender, s++;
+  while (s < words.length - 1 && isPersonTitle(words[s])) {
+    gender = titleGender(words[s]) ?? gender;
+    s++;
+  }
   for (let k = 0; k < s; k++) gender = titleGender(words[k]) ?? gender;
   if (/^the$/i.test(words[s])) return null;
   const name = words.slice(s).join(' ').replace(/[’']s?$/, '');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractQuotes } from '../../../functions/core/quotes/extract-quotes.ts';
-import type { Paragraph, Quote } from '../../../functions/core/document.ts';
+import type { Quote } from '../../../functions/core/document.ts';
 import { splitParagraphs } from '../../../functions/core/text/split-paragraphs.ts';
 
 // One fixture per attribution category tuned on PolNeAR train/dev. All sentences are invented.
