@@ -4,6 +4,16 @@
  */
 import type { IngestRequest } from '../app/ingest-document.ts';
 import { VerbatimError, type ErrorCode } from '../core/errors.ts';
+import type { components } from './verbatim-api.ts';
+
+// The API's own description, generated from /api/openapi.json (`npm run api:types`; a test fails
+// when it drifts from the app), so this client cannot ask for or expect what the API does not say.
+type MultipartFields = components['schemas']['IngestMultipart'];
+type IngestAnswer = components['schemas']['IngestResult'];
+type ErrorAnswer = components['schemas']['Error'];
+
+/** The metadata fields a multipart upload carries, as the API names them. */
+const FIELDS = ['title', 'url', 'publisher', 'author', 'publishedAt'] as const satisfies ReadonlyArray<keyof MultipartFields>;
 
 /** How many times one article is retried after a `429`; then the import stops (it would only get worse). */
 export const MAX_THROTTLE_RETRIES = 6;
@@ -38,7 +48,10 @@ export function postToApi(api: string, token: string | undefined, options: PostT
       new Blob([request.file.bytes as Uint8Array<ArrayBuffer>], { type: request.file.contentType }),
       request.file.fileName ?? 'article.txt',
     );
-    for (const [key, value] of Object.entries(request.metadata ?? {})) if (value) form.set(key, value);
+    for (const key of FIELDS) {
+      const value = request.metadata?.[key];
+      if (value) form.set(key, value);
+    }
     for (let attempt = 0; ; attempt++) {
       const response = await fetch(new URL('/api/documents', api), {
         method: 'POST',
@@ -55,14 +68,15 @@ export function postToApi(api: string, token: string | undefined, options: PostT
         await sleep(throttleDelay(response.headers.get('retry-after'), baseDelayMs * 2 ** attempt));
         continue;
       }
-      const body = (await response.json()) as { duplicate?: boolean; error?: { code: ErrorCode; message: string } };
       if (!response.ok) {
+        const body = (await response.json().catch(() => ({}))) as Partial<ErrorAnswer>;
         const message = body.error?.message ?? `HTTP ${response.status}`;
         // Client errors are this article's problem; anything else stops the import.
         if (response.status >= 500 || response.status === 401) throw new Error(message);
-        throw new VerbatimError(body.error?.code ?? 'bad_request', message);
+        throw new VerbatimError((body.error?.code as ErrorCode | undefined) ?? 'bad_request', message);
       }
-      return { duplicate: Boolean(body.duplicate) };
+      const body = (await response.json()) as IngestAnswer;
+      return { duplicate: body.duplicate };
     }
   };
 }
