@@ -9,6 +9,7 @@ import { speakerClauses, type Hits, type IndexQuery, type StoredDocument, type T
 import { foldTerm, findPhrase } from '../core/text-tokens.ts';
 import { tokensOf } from '../core/text-tokens-of.ts';
 import type { Archive } from './archive.ts';
+import { collapseCopies, MAX_COLLAPSE_CHECKED } from './collapse-copies.ts';
 
 /** One search hit: the document, its best passages, and its quotes that match the query. */
 export interface SearchHit {
@@ -19,6 +20,10 @@ export interface SearchHit {
   score: number;
   passages: Passage[];
   quotes: Quote[];
+  /** How many other copies of this article the archive holds (its copy group less itself). */
+  copyCount: number;
+  /** Their ids: with `collapse` on, none of them is listed separately. */
+  copies: string[];
 }
 
 /** One value of a facet and how many of all the hits (not just this page) have it. */
@@ -144,7 +149,8 @@ function* allDocuments(hits: Hits): Iterable<StoredDocument> {
  * page.results[0].passages[0].highlights; // [[start, end]] offsets into the document text
  * ```
  */
-export async function searchArchive(archive: Archive, input: { q: string; limit: number; offset: number }): Promise<SearchPage> {
+export async function searchArchive(archive: Archive, input: { q: string; limit: number; offset: number; collapse?: boolean }): Promise<SearchPage> {
+  const collapse = input.collapse ?? true;
   const started = performance.now();
   const query = parseQuery(input.q);
   const hits = await (await archive.index.current()).search(toIndexQuery(query));
@@ -179,10 +185,27 @@ export async function searchArchive(archive: Archive, input: { q: string; limit:
     total = counted.length;
     facetSource = counted.map((hit) => hits.document(hit));
   } else {
-    ranked = hits.top(input.offset + input.limit);
+    // Collapsing hides copies, so rank further than the page: as far as the collapse may read.
+    ranked = hits.top(Math.min(hits.total, input.offset + input.limit + (collapse ? MAX_COLLAPSE_CHECKED : 0)));
+  }
+  // Copies: with collapse on, the links of the ranked candidates are read from the top until the
+  // page is full (MAX_COLLAPSE_CHECKED at most, never the whole hit list); the lesser copies found
+  // are taken off the total and the facets. Candidates past those read are counted as they are,
+  // so when copies were hidden and candidates remain unread, the total is an upper bound.
+  // With collapse off only the page's own links are read, to fill in copyCount.
+  const wanted = input.offset + input.limit;
+  const ids = ranked.map((hit) => hits.document(hit).id);
+  const grouped = collapse ? await collapseCopies(archive, ids, wanted) : await collapseCopies(archive, ids.slice(input.offset, wanted), input.limit, false);
+  const pagePositions = collapse ? grouped.kept.slice(input.offset, wanted) : grouped.kept.map((position) => position + input.offset);
+  const copiesAt = (position: number) => (collapse ? grouped.copies.get(position) : grouped.copies.get(position - input.offset)) ?? [];
+  if (grouped.hidden.size > 0) {
+    const hiddenIds = new Set([...grouped.hidden].map((position) => ids[position]));
+    total -= hiddenIds.size;
+    if (grouped.checked < total) totalExact = false;
+    facetSource = [...facetSource].filter((document) => !hiddenIds.has(document.id));
   }
   const facets = countFacets(facetSource);
-  const page = ranked.slice(input.offset, input.offset + input.limit).map((hit) => ({ id: hits.document(hit).id, score: hits.score(hit) }));
+  const page = pagePositions.map((position) => ({ id: ids[position], score: hits.score(ranked[position]), copies: copiesAt(position) }));
   const documents = await archive.documents.getMany(page.map((h) => h.id));
   const results: SearchHit[] = [];
   for (const hit of page) {
@@ -196,6 +219,8 @@ export async function searchArchive(archive: Archive, input: { q: string; limit:
       score: Math.round(hit.score * 1000) / 1000,
       passages: findPassages(document, query),
       quotes: matchingQuotes(document.quotes, query),
+      copyCount: hit.copies.length,
+      copies: hit.copies,
     });
   }
   return { total, totalExact, results, facets, tookMs: Math.round((performance.now() - started) * 100) / 100 };

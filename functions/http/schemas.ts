@@ -159,6 +159,8 @@ export const SearchPageSchema = z
         score: z.number(),
         passages: z.array(PassageSchema),
         quotes: z.array(QuoteSchema),
+        copyCount: z.number().int().openapi({ description: 'How many other copies of this article the archive holds.' }),
+        copies: z.array(z.string()).openapi({ description: 'Their ids; with collapse on (the default) none of them is listed as a result of its own.' }),
       }),
     ),
     facets: z
@@ -173,6 +175,11 @@ export const SearchQuerySchema = z.object({
   q: z.string().openapi({ description: 'Words (all must match), "a phrase", -excluded, a OR b, publisher:x, speaker:"Full Name", year:2020, after:2019-06, before:2020-01-01.', example: '"strong protest" embassy' }),
   limit: z.coerce.number().int().min(1).max(100).default(10),
   offset: z.coerce.number().int().min(0).max(10_000).default(0),
+  collapse: z
+    .enum(['true', 'false'], { message: 'collapse is true or false.' })
+    .default('true')
+    .transform((value) => value === 'true')
+    .openapi({ description: 'One result per copy group, its best-ranked member (true, the default); false lists every copy.' }),
 });
 
 export const IdParamSchema = z.object({

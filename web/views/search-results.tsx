@@ -21,6 +21,11 @@ export function SearchResult(props: { hit: SearchHit; q: string }) {
       <p class="byline">
         {hit.publisher ? <span>{hit.publisher}</span> : <span class="muted">Unknown publisher</span>}
         {hit.publishedAt ? <time datetime={hit.publishedAt}>{formatDate(hit.publishedAt)}</time> : null}
+        {hit.copyCount > 0 ? (
+          <a class="result__copies" href={`/documents/${hit.id}#copies`}>
+            +{hit.copyCount} {hit.copyCount === 1 ? 'copy' : 'copies'}<span class="visually-hidden"> of this article: see all copies</span>
+          </a>
+        ) : null}
       </p>
       {hit.passages.length > 0 ? (
         <ul class="passages">
