@@ -5,7 +5,7 @@
  * allowed, and no page may log a console error (a 404 for a favicon counts).
  */
 import { existsSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestDocument } from '../../functions/app/ingest-document.ts';
