@@ -8,7 +8,9 @@
  */
 import { foldTerm } from '../text-tokens.ts';
 import { boundedEditDistance } from './edit-distance.ts';
-import { formsOf, stemOf, type WordForms } from './word-stems.ts';
+import { exactKeys, formKeys, type LocatedKey } from './word-form-keys.ts';
+import { formsOf } from './word-stems.ts';
+export { MAX_FORM_SCAN } from './word-form-keys.ts';
 import { FIELD_COUNT, FIELDS, fieldOf, termKey, wordOf, type Field, type Postings, type Segment, type StoredDocument } from './segment.ts';
 
 /** One word of a query and how it may match. */
@@ -53,8 +55,6 @@ const FUZZY_WEIGHT = 0.5;
  * the word-forms eval's other seeds (0.6–0.8 find the same; 0.6 costs the fixed keyword set least).
  */
 const FORM_WEIGHT = 0.3;
-/** A word's forms are looked for among at most this many keys per segment that share its stem's start. */
-export const MAX_FORM_SCAN = 4096;
 /** A prefix expands to at most this many words, the most frequent ("gove" → government, governor, …). */
 const MAX_EXPANSIONS = 32;
 /** A query evaluates at most this many required words, the rarest: one bit each in a 32-bit mask. */
@@ -127,28 +127,6 @@ function keysNear(segments: Segment[], word: string, field: number): Map<string,
   return found;
 }
 
-/** Keys in `field` of the other forms of a word (same stem), with their total frequency. */
-function keysOfForms(segments: Segment[], forms: WordForms, field: number): Map<string, number> {
-  const found = new Map<string, number>();
-  const add = (segment: Segment, term: number, key: string) => found.set(key, (found.get(key) ?? 0) + segment.frequency(term));
-  for (const segment of segments) {
-    const end = Math.min(segment.termCount, segment.lowerBound(forms.prefix) + MAX_FORM_SCAN);
-    for (let term = segment.lowerBound(forms.prefix); term < end; term++) {
-      const key = segment.key(term);
-      if (!key.startsWith(forms.prefix)) break;
-      if (fieldOf(key) !== field) continue;
-      const word = wordOf(key);
-      if (word !== forms.word && stemOf(word, segment.stemCodes[term]) === forms.stem) add(segment, term, key);
-    }
-    for (const form of forms.irregular) {
-      const key = termKey(FIELDS[field], form);
-      const term = segment.find(key);
-      if (term >= 0) add(segment, term, key);
-    }
-  }
-  return found;
-}
-
 function mostFrequent(keys: Map<string, number>): string[] {
   return [...keys].sort((a, b) => b[1] - a[1]).slice(0, MAX_EXPANSIONS).map(([key]) => key);
 }
@@ -157,12 +135,16 @@ function planClause(segments: Segment[], clause: TermClause): PlannedClause {
   const term = foldTerm(clause.term);
   const forms = clause.forms ? formsOf(term) : null;
   const expansions: Expansion[] = [];
+  // One search and one scan per segment for all fields, not one per field (see word-form-keys.ts).
+  const exacts = exactKeys(segments, term);
+  const formsByField = forms ? formKeys(segments, forms) : null;
   for (const name of clause.fields ?? FIELDS) {
     const field = FIELDS.indexOf(name);
-    const exact = locate(segments, termKey(name, term), field, 1);
+    const located = exacts[field];
+    const exact: Expansion | null = located ? { field, weight: 1, terms: located.terms, frequency: located.frequency } : null;
     if (exact) expansions.push(exact);
-    const formKeys = forms ? keysOfForms(segments, forms, field) : new Map<string, number>();
-    const formGroup = mostFrequent(formKeys).flatMap((key) => locate(segments, key, field, FORM_WEIGHT) ?? []);
+    const formsHere: Map<string, LocatedKey> = formsByField?.[field] ?? new Map();
+    const formGroup = mostFrequent(new Map([...formsHere].map(([key, { frequency }]) => [key, frequency]))).map((key) => formsHere.get(key)!);
     if (formGroup.length > 0) {
       // The word and its forms as one term; without the exact word, its forms alone are that term.
       const group = exact ?? { field, weight: 1, terms: new Int32Array(segments.length).fill(-1), frequency: 0 };
@@ -176,7 +158,7 @@ function planClause(segments: Segment[], clause: TermClause): PlannedClause {
       const start = forms && forms.stem.length >= 4 && forms.stem !== term ? [term, forms.stem] : [term];
       const completions = new Map(start.flatMap((prefix) => [...keysWithPrefix(segments, prefix, field)]));
       for (const longer of mostFrequent(completions)) {
-        if (formKeys.has(longer) || longer === termKey(name, term)) continue;
+        if (formsHere.has(longer) || longer === termKey(name, term)) continue;
         const typed = longer.startsWith(term) ? term : forms!.stem;
         const expansion = locate(segments, longer, field, (PREFIX_WEIGHT * typed.length) / wordOf(longer).length);
         if (expansion) expansions.push(expansion);
