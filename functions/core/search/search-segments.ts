@@ -11,7 +11,7 @@ import { boundedEditDistance } from './edit-distance.ts';
 import { exactKeys, formKeys, type LocatedKey } from './word-form-keys.ts';
 import { formsOf } from './word-stems.ts';
 export { MAX_FORM_SCAN } from './word-form-keys.ts';
-import { FIELD_COUNT, FIELDS, fieldOf, termKey, wordOf, type Field, type Postings, type Segment, type StoredDocument } from './segment.ts';
+import { FIELD_COUNT, FIELDS, fieldOf, termKey, wordOf, type Field, type Segment, type StoredDocument } from './segment.ts';
 
 /** One word of a query and how it may match. */
 export interface TermClause {
@@ -256,7 +256,7 @@ export class Hits {
 function scratchOf(segment: Segment): NonNullable<Segment['scratch']> {
   const n = segment.documents.length;
   if (!segment.scratch || segment.scratch.scores.length < n) {
-    segment.scratch = { scores: new Float64Array(n), masks: new Uint32Array(n), touched: new Uint32Array(n) };
+    segment.scratch = { scores: new Float64Array(n), masks: new Uint32Array(n), touched: new Uint32Array(n), formCounts: new Float64Array(n), formDocuments: new Uint32Array(n) };
   }
   return segment.scratch;
 }
@@ -319,34 +319,6 @@ export function searchSegments(segments: Segment[], query: IndexQuery): Hits {
   return evaluate(planQuery(segments, query));
 }
 
-/**
- * The postings of a word and its forms in segment `s` as one list: ascending documents, each with
- * its counts added (a form's weighted), so BM25 saturates the word's count, not each form's.
- */
-function mergeForms(expansion: Expansion, s: number, postingsOf: (term: number) => Postings): { documents: ArrayLike<number>; counts: ArrayLike<number> } | null {
-  const parts = [{ terms: expansion.terms, countWeight: 1 }, ...expansion.forms!]
-    .filter(({ terms }) => terms[s] >= 0)
-    .map(({ terms, countWeight }) => ({ ...postingsOf(terms[s]), countWeight }));
-  if (parts.length === 0) return null;
-  if (parts.length === 1 && parts[0].countWeight === 1) return parts[0];
-  // A k-way merge of ascending lists, k the handful of forms present here: no map, no sort.
-  const at = new Int32Array(parts.length);
-  const documents: number[] = [];
-  const counts: number[] = [];
-  for (;;) {
-    let next = Infinity;
-    for (let i = 0; i < parts.length; i++) if (at[i] < parts[i].documents.length && parts[i].documents[at[i]] < next) next = parts[i].documents[at[i]];
-    if (next === Infinity) break;
-    let count = 0;
-    for (let i = 0; i < parts.length; i++) {
-      if (at[i] < parts[i].documents.length && parts[i].documents[at[i]] === next) count += parts[i].countWeight * parts[i].counts[at[i]++];
-    }
-    documents.push(next);
-    counts.push(count);
-  }
-  return { documents, counts };
-}
-
 /** Runs a plan whose postings are all in memory (see {@link missingPostings}). */
 export function evaluate(plan: QueryPlan): Hits {
   const { segments, stats, required, optional, excluded, filter } = plan;
@@ -360,7 +332,7 @@ export function evaluate(plan: QueryPlan): Hits {
   const ANY_BIT = 2 ** 31;
 
   segments.forEach((segment, s) => {
-    const { scores: score, masks, touched } = scratchOf(segment);
+    const { scores: score, masks, touched, formCounts, formDocuments } = scratchOf(segment);
     let touchedCount = 0;
     // The scratch is reused by the next query: it must be clean again however this one ends.
     try {
@@ -370,23 +342,42 @@ export function evaluate(plan: QueryPlan): Hits {
         return postings;
       };
       const apply = (expansion: Expansion, accept: (mask: number) => boolean, bit: number) => {
-        const merged = expansion.forms ? mergeForms(expansion, s, postingsOf) : null;
-        const term = expansion.terms[s];
-        if (!merged && term < 0) return;
         // Forms together can outnumber the documents (one document, several forms): idf stays ≥ 0.
         const frequency = Math.min(expansion.idfFrequency ?? expansion.frequency, stats.documents);
         const weight = expansion.weight * BOOST[FIELDS[expansion.field]] * idf(stats.documents, frequency);
         const average = stats.averageLength[expansion.field];
-        const { documents, counts } = merged ?? postingsOf(term);
-        for (let p = 0; p < documents.length; p++) {
-          const document = documents[p];
+        const add = (document: number, count: number) => {
           const mask = masks[document];
-          if (!accept(mask)) continue;
           if (mask === 0) touched[touchedCount++] = document;
           masks[document] = (mask | bit) >>> 0;
-          const count = counts[p];
           const length = segment.fieldLengths[document * FIELD_COUNT + expansion.field];
           score[document] += weight * ((count * (K1 + 1)) / (count + K1 * (1 - B + (B * length) / average)) + DELTA);
+        };
+        if (!expansion.forms) {
+          if (expansion.terms[s] < 0) return;
+          const { documents, counts } = postingsOf(expansion.terms[s]);
+          for (let p = 0; p < documents.length; p++) if (accept(masks[documents[p]])) add(documents[p], counts[p]);
+          return;
+        }
+        // A word with its forms is one term: their counts per document add up (a form's weighted)
+        // in a scratch array before BM25 saturates the sum — no merge of the lists, no allocation.
+        const parts = [{ terms: expansion.terms, countWeight: 1 }, ...expansion.forms]
+          .filter(({ terms }) => terms[s] >= 0)
+          .map(({ terms, countWeight }) => ({ postings: postingsOf(terms[s]), countWeight }));
+        let found = 0;
+        for (const { postings, countWeight } of parts) {
+          const { documents, counts } = postings;
+          for (let p = 0; p < documents.length; p++) {
+            const document = documents[p];
+            if (!accept(masks[document])) continue;
+            if (formCounts[document] === 0) formDocuments[found++] = document;
+            formCounts[document] += countWeight * counts[p];
+          }
+        }
+        for (let i = 0; i < found; i++) {
+          const document = formDocuments[i];
+          add(document, formCounts[document]);
+          formCounts[document] = 0;
         }
       };
       required.forEach((clause, c) => {
