@@ -8,7 +8,7 @@
  */
 import { foldTerm } from '../text-tokens.ts';
 import { boundedEditDistance } from './edit-distance.ts';
-import { exactKeys, formKeys, type LocatedKey } from './word-form-keys.ts';
+import { exactKeys, formKeys, keysWithPrefix, type LocatedKey } from './word-form-keys.ts';
 import { formsOf } from './word-stems.ts';
 export { MAX_FORM_SCAN } from './word-form-keys.ts';
 import { FIELD_COUNT, FIELDS, fieldOf, termKey, wordOf, type Field, type Segment, type StoredDocument } from './segment.ts';
@@ -94,19 +94,6 @@ function locate(segments: Segment[], key: string, field: number, weight: number)
   return frequency > 0 ? { field, weight, terms, frequency } : null;
 }
 
-/** Keys in `field` of words that start with `prefix` (the word itself excluded), with their total frequency. */
-function keysWithPrefix(segments: Segment[], prefix: string, field: number): Map<string, number> {
-  const found = new Map<string, number>();
-  for (const segment of segments) {
-    for (let term = segment.lowerBound(prefix); term < segment.termCount; term++) {
-      const key = segment.key(term);
-      if (!key.startsWith(prefix)) break;
-      if (fieldOf(key) === field && wordOf(key).length > prefix.length) found.set(key, (found.get(key) ?? 0) + segment.frequency(term));
-    }
-  }
-  return found;
-}
-
 /** Keys in `field` of words within the fuzzy distance of `word` that share its first letter. */
 function keysNear(segments: Segment[], word: string, field: number): Map<string, number> {
   const distance = fuzzyDistance(word.length);
@@ -138,6 +125,9 @@ function planClause(segments: Segment[], clause: TermClause): PlannedClause {
   // One search and one scan per segment for all fields, not one per field (see word-form-keys.ts).
   const exacts = exactKeys(segments, term);
   const formsByField = forms ? formKeys(segments, forms) : null;
+  // Typing ahead from the stem too, as a stemming index would: "snuffed" (stem "snuf") → snuff.
+  const starts = forms && forms.stem.length >= 4 && forms.stem !== term ? [term, forms.stem] : [term];
+  const completionsByPrefix = clause.prefix ? starts.map((prefix) => keysWithPrefix(segments, prefix)) : null;
   for (const name of clause.fields ?? FIELDS) {
     const field = FIELDS.indexOf(name);
     const located = exacts[field];
@@ -154,9 +144,7 @@ function planClause(segments: Segment[], clause: TermClause): PlannedClause {
       if (!exact) expansions.push(group);
     }
     if (clause.prefix) {
-      // Typing ahead from the stem too, as a stemming index would: "snuffed" (stem "snuf") → snuff.
-      const start = forms && forms.stem.length >= 4 && forms.stem !== term ? [term, forms.stem] : [term];
-      const completions = new Map(start.flatMap((prefix) => [...keysWithPrefix(segments, prefix, field)]));
+      const completions = new Map(completionsByPrefix!.flatMap((byField) => [...byField[field]]));
       for (const longer of mostFrequent(completions)) {
         if (formsHere.has(longer) || longer === termKey(name, term)) continue;
         const typed = longer.startsWith(term) ? term : forms!.stem;

@@ -105,3 +105,29 @@ export function formKeys(segments: Segment[], forms: WordForms): KeysByField {
   }
   return byField;
 }
+
+/**
+ * Keys of words longer than `prefix` that start with it, with their total frequency, per field
+ * number: one scan per segment for every field, building a string only for a key that matches.
+ *
+ * @example
+ * ```ts
+ * [...keysWithPrefix(segments, 'gove')[1].keys()]; // ['government\u00011', 'governor\u00011', …]
+ * ```
+ */
+export function keysWithPrefix(segments: Segment[], prefix: string): Array<Map<string, number>> {
+  const byField: Array<Map<string, number>> = FIELDS.map(() => new Map());
+  for (const segment of segments) {
+    const { vocabulary, termStarts } = segment;
+    for (let term = segment.lowerBound(prefix); term < segment.termCount; term++) {
+      const start = termStarts[term];
+      if (!vocabulary.startsWith(prefix, start)) break;
+      const keyEnd = termStarts[term + 1];
+      if (keyEnd - start - 2 <= prefix.length) continue;
+      const found = byField[vocabulary.charCodeAt(keyEnd - 1) - 48];
+      const key = vocabulary.slice(start, keyEnd);
+      found.set(key, (found.get(key) ?? 0) + segment.frequency(term));
+    }
+  }
+  return byField;
+}
