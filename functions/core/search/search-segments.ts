@@ -8,8 +8,10 @@
  */
 import { foldTerm } from '../text-tokens.ts';
 import { boundedEditDistance } from './edit-distance.ts';
-import { formsOf, stemOf, type WordForms } from './word-stems.ts';
-import { FIELD_COUNT, FIELDS, fieldOf, termKey, wordOf, type Field, type Postings, type Segment, type StoredDocument } from './segment.ts';
+import { exactKeys, formKeys, keysWithPrefix, type LocatedKey } from './word-form-keys.ts';
+import { formsOf } from './word-stems.ts';
+export { MAX_FORM_SCAN } from './word-form-keys.ts';
+import { FIELD_COUNT, FIELDS, fieldOf, termKey, wordOf, type Field, type Segment, type StoredDocument } from './segment.ts';
 
 /** One word of a query and how it may match. */
 export interface TermClause {
@@ -53,8 +55,6 @@ const FUZZY_WEIGHT = 0.5;
  * the word-forms eval's other seeds (0.6–0.8 find the same; 0.6 costs the fixed keyword set least).
  */
 const FORM_WEIGHT = 0.3;
-/** A word's forms are looked for among at most this many keys per segment that share its stem's start. */
-export const MAX_FORM_SCAN = 4096;
 /** A prefix expands to at most this many words, the most frequent ("gove" → government, governor, …). */
 const MAX_EXPANSIONS = 32;
 /** A query evaluates at most this many required words, the rarest: one bit each in a 32-bit mask. */
@@ -94,19 +94,6 @@ function locate(segments: Segment[], key: string, field: number, weight: number)
   return frequency > 0 ? { field, weight, terms, frequency } : null;
 }
 
-/** Keys in `field` of words that start with `prefix` (the word itself excluded), with their total frequency. */
-function keysWithPrefix(segments: Segment[], prefix: string, field: number): Map<string, number> {
-  const found = new Map<string, number>();
-  for (const segment of segments) {
-    for (let term = segment.lowerBound(prefix); term < segment.termCount; term++) {
-      const key = segment.key(term);
-      if (!key.startsWith(prefix)) break;
-      if (fieldOf(key) === field && wordOf(key).length > prefix.length) found.set(key, (found.get(key) ?? 0) + segment.frequency(term));
-    }
-  }
-  return found;
-}
-
 /** Keys in `field` of words within the fuzzy distance of `word` that share its first letter. */
 function keysNear(segments: Segment[], word: string, field: number): Map<string, number> {
   const distance = fuzzyDistance(word.length);
@@ -127,28 +114,6 @@ function keysNear(segments: Segment[], word: string, field: number): Map<string,
   return found;
 }
 
-/** Keys in `field` of the other forms of a word (same stem), with their total frequency. */
-function keysOfForms(segments: Segment[], forms: WordForms, field: number): Map<string, number> {
-  const found = new Map<string, number>();
-  const add = (segment: Segment, term: number, key: string) => found.set(key, (found.get(key) ?? 0) + segment.frequency(term));
-  for (const segment of segments) {
-    const end = Math.min(segment.termCount, segment.lowerBound(forms.prefix) + MAX_FORM_SCAN);
-    for (let term = segment.lowerBound(forms.prefix); term < end; term++) {
-      const key = segment.key(term);
-      if (!key.startsWith(forms.prefix)) break;
-      if (fieldOf(key) !== field) continue;
-      const word = wordOf(key);
-      if (word !== forms.word && stemOf(word, segment.stemCodes[term]) === forms.stem) add(segment, term, key);
-    }
-    for (const form of forms.irregular) {
-      const key = termKey(FIELDS[field], form);
-      const term = segment.find(key);
-      if (term >= 0) add(segment, term, key);
-    }
-  }
-  return found;
-}
-
 function mostFrequent(keys: Map<string, number>): string[] {
   return [...keys].sort((a, b) => b[1] - a[1]).slice(0, MAX_EXPANSIONS).map(([key]) => key);
 }
@@ -157,12 +122,19 @@ function planClause(segments: Segment[], clause: TermClause): PlannedClause {
   const term = foldTerm(clause.term);
   const forms = clause.forms ? formsOf(term) : null;
   const expansions: Expansion[] = [];
+  // One search and one scan per segment for all fields, not one per field (see word-form-keys.ts).
+  const exacts = exactKeys(segments, term);
+  const formsByField = forms ? formKeys(segments, forms) : null;
+  // Typing ahead from the stem too, as a stemming index would: "snuffed" (stem "snuf") → snuff.
+  const starts = forms && forms.stem.length >= 4 && forms.stem !== term ? [term, forms.stem] : [term];
+  const completionsByPrefix = clause.prefix ? starts.map((prefix) => keysWithPrefix(segments, prefix)) : null;
   for (const name of clause.fields ?? FIELDS) {
     const field = FIELDS.indexOf(name);
-    const exact = locate(segments, termKey(name, term), field, 1);
+    const located = exacts[field];
+    const exact: Expansion | null = located ? { field, weight: 1, terms: located.terms, frequency: located.frequency } : null;
     if (exact) expansions.push(exact);
-    const formKeys = forms ? keysOfForms(segments, forms, field) : new Map<string, number>();
-    const formGroup = mostFrequent(formKeys).flatMap((key) => locate(segments, key, field, FORM_WEIGHT) ?? []);
+    const formsHere: Map<string, LocatedKey> = formsByField?.[field] ?? new Map();
+    const formGroup = mostFrequent(new Map([...formsHere].map(([key, { frequency }]) => [key, frequency]))).map((key) => formsHere.get(key)!);
     if (formGroup.length > 0) {
       // The word and its forms as one term; without the exact word, its forms alone are that term.
       const group = exact ?? { field, weight: 1, terms: new Int32Array(segments.length).fill(-1), frequency: 0 };
@@ -172,11 +144,9 @@ function planClause(segments: Segment[], clause: TermClause): PlannedClause {
       if (!exact) expansions.push(group);
     }
     if (clause.prefix) {
-      // Typing ahead from the stem too, as a stemming index would: "snuffed" (stem "snuf") → snuff.
-      const start = forms && forms.stem.length >= 4 && forms.stem !== term ? [term, forms.stem] : [term];
-      const completions = new Map(start.flatMap((prefix) => [...keysWithPrefix(segments, prefix, field)]));
+      const completions = new Map(completionsByPrefix!.flatMap((byField) => [...byField[field]]));
       for (const longer of mostFrequent(completions)) {
-        if (formKeys.has(longer) || longer === termKey(name, term)) continue;
+        if (formsHere.has(longer) || longer === termKey(name, term)) continue;
         const typed = longer.startsWith(term) ? term : forms!.stem;
         const expansion = locate(segments, longer, field, (PREFIX_WEIGHT * typed.length) / wordOf(longer).length);
         if (expansion) expansions.push(expansion);
@@ -274,7 +244,7 @@ export class Hits {
 function scratchOf(segment: Segment): NonNullable<Segment['scratch']> {
   const n = segment.documents.length;
   if (!segment.scratch || segment.scratch.scores.length < n) {
-    segment.scratch = { scores: new Float64Array(n), masks: new Uint32Array(n), touched: new Uint32Array(n) };
+    segment.scratch = { scores: new Float64Array(n), masks: new Uint32Array(n), touched: new Uint32Array(n), formCounts: new Float64Array(n), formDocuments: new Uint32Array(n) };
   }
   return segment.scratch;
 }
@@ -337,34 +307,6 @@ export function searchSegments(segments: Segment[], query: IndexQuery): Hits {
   return evaluate(planQuery(segments, query));
 }
 
-/**
- * The postings of a word and its forms in segment `s` as one list: ascending documents, each with
- * its counts added (a form's weighted), so BM25 saturates the word's count, not each form's.
- */
-function mergeForms(expansion: Expansion, s: number, postingsOf: (term: number) => Postings): { documents: ArrayLike<number>; counts: ArrayLike<number> } | null {
-  const parts = [{ terms: expansion.terms, countWeight: 1 }, ...expansion.forms!]
-    .filter(({ terms }) => terms[s] >= 0)
-    .map(({ terms, countWeight }) => ({ ...postingsOf(terms[s]), countWeight }));
-  if (parts.length === 0) return null;
-  if (parts.length === 1 && parts[0].countWeight === 1) return parts[0];
-  // A k-way merge of ascending lists, k the handful of forms present here: no map, no sort.
-  const at = new Int32Array(parts.length);
-  const documents: number[] = [];
-  const counts: number[] = [];
-  for (;;) {
-    let next = Infinity;
-    for (let i = 0; i < parts.length; i++) if (at[i] < parts[i].documents.length && parts[i].documents[at[i]] < next) next = parts[i].documents[at[i]];
-    if (next === Infinity) break;
-    let count = 0;
-    for (let i = 0; i < parts.length; i++) {
-      if (at[i] < parts[i].documents.length && parts[i].documents[at[i]] === next) count += parts[i].countWeight * parts[i].counts[at[i]++];
-    }
-    documents.push(next);
-    counts.push(count);
-  }
-  return { documents, counts };
-}
-
 /** Runs a plan whose postings are all in memory (see {@link missingPostings}). */
 export function evaluate(plan: QueryPlan): Hits {
   const { segments, stats, required, optional, excluded, filter } = plan;
@@ -378,7 +320,7 @@ export function evaluate(plan: QueryPlan): Hits {
   const ANY_BIT = 2 ** 31;
 
   segments.forEach((segment, s) => {
-    const { scores: score, masks, touched } = scratchOf(segment);
+    const { scores: score, masks, touched, formCounts, formDocuments } = scratchOf(segment);
     let touchedCount = 0;
     // The scratch is reused by the next query: it must be clean again however this one ends.
     try {
@@ -388,23 +330,42 @@ export function evaluate(plan: QueryPlan): Hits {
         return postings;
       };
       const apply = (expansion: Expansion, accept: (mask: number) => boolean, bit: number) => {
-        const merged = expansion.forms ? mergeForms(expansion, s, postingsOf) : null;
-        const term = expansion.terms[s];
-        if (!merged && term < 0) return;
         // Forms together can outnumber the documents (one document, several forms): idf stays ≥ 0.
         const frequency = Math.min(expansion.idfFrequency ?? expansion.frequency, stats.documents);
         const weight = expansion.weight * BOOST[FIELDS[expansion.field]] * idf(stats.documents, frequency);
         const average = stats.averageLength[expansion.field];
-        const { documents, counts } = merged ?? postingsOf(term);
-        for (let p = 0; p < documents.length; p++) {
-          const document = documents[p];
+        const add = (document: number, count: number) => {
           const mask = masks[document];
-          if (!accept(mask)) continue;
           if (mask === 0) touched[touchedCount++] = document;
           masks[document] = (mask | bit) >>> 0;
-          const count = counts[p];
           const length = segment.fieldLengths[document * FIELD_COUNT + expansion.field];
           score[document] += weight * ((count * (K1 + 1)) / (count + K1 * (1 - B + (B * length) / average)) + DELTA);
+        };
+        if (!expansion.forms) {
+          if (expansion.terms[s] < 0) return;
+          const { documents, counts } = postingsOf(expansion.terms[s]);
+          for (let p = 0; p < documents.length; p++) if (accept(masks[documents[p]])) add(documents[p], counts[p]);
+          return;
+        }
+        // A word with its forms is one term: their counts per document add up (a form's weighted)
+        // in a scratch array before BM25 saturates the sum — no merge of the lists, no allocation.
+        const parts = [{ terms: expansion.terms, countWeight: 1 }, ...expansion.forms]
+          .filter(({ terms }) => terms[s] >= 0)
+          .map(({ terms, countWeight }) => ({ postings: postingsOf(terms[s]), countWeight }));
+        let found = 0;
+        for (const { postings, countWeight } of parts) {
+          const { documents, counts } = postings;
+          for (let p = 0; p < documents.length; p++) {
+            const document = documents[p];
+            if (!accept(masks[document])) continue;
+            if (formCounts[document] === 0) formDocuments[found++] = document;
+            formCounts[document] += countWeight * counts[p];
+          }
+        }
+        for (let i = 0; i < found; i++) {
+          const document = formDocuments[i];
+          add(document, formCounts[document]);
+          formCounts[document] = 0;
         }
       };
       required.forEach((clause, c) => {

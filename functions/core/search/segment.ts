@@ -103,7 +103,14 @@ export class Segment implements SegmentArrays {
    */
   loader: { some(terms: number[]): Promise<void>; all(): Promise<void> } | null = null;
   /** Per-query scratch, reused: allocating it per query would cost more than the query. */
-  scratch: { scores: Float64Array; masks: Uint32Array; touched: Uint32Array } | null = null;
+  scratch: {
+    scores: Float64Array;
+    masks: Uint32Array;
+    touched: Uint32Array;
+    /** A word's count per document summed over its forms, and the documents that have one (zero again after each word). */
+    formCounts: Float64Array;
+    formDocuments: Uint32Array;
+  } | null = null;
 
   constructor(arrays: SegmentArrays) {
     this.documents = arrays.documents;

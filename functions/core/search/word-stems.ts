@@ -43,6 +43,26 @@ export function stemOf(word: string, code: number): string | null {
   return word.slice(0, word.length - (code & 0x0f)) + ADDED[code >> 4];
 }
 
+/**
+ * Whether the word at `text[start, start + length)` has stem `stem` by its code: {@link stemOf}
+ * without building either string, for the query-time scan over a segment's vocabulary, where
+ * allocating two strings per key was most of what a keyword query cost.
+ *
+ * @example
+ * ```ts
+ * hasStem('embassies', 0, 9, stemCode('embassies'), 'embassi'); // true
+ * ```
+ */
+export function hasStem(text: string, start: number, length: number, code: number, stem: string): boolean {
+  if (code === NO_STEM) return false;
+  const kept = length - (code & 0x0f);
+  const added = ADDED[code >> 4];
+  if (kept < 0 || kept + added.length !== stem.length) return false;
+  for (let i = 0; i < kept; i++) if (text.charCodeAt(start + i) !== stem.charCodeAt(i)) return false;
+  for (let i = 0; i < added.length; i++) if (added.charCodeAt(i) !== stem.charCodeAt(kept + i)) return false;
+  return true;
+}
+
 /** The stem codes of many words, stemming each distinct word once. */
 export function stemCodes(words: string[]): Uint8Array {
   const seen = new Map<string, number>();
