@@ -32,6 +32,9 @@ export function SearchHelp(props: { open?: boolean }) {
           </div>
         ))}
       </dl>
+      <p class="search-help__keys small">
+        Keyboard: <kbd>/</kbd> goes to the search box, <kbd>j</kbd> and <kbd>k</kbd> move to the next and previous result, <kbd>Enter</kbd> opens it.
+      </p>
     </details>
   );
 }
