@@ -10,11 +10,13 @@ export interface ImportSummary {
   added: number;
   duplicates: number;
   rejected: Array<{ label: string; reason: string }>;
+  /** Files in a folder that were not tried (not an article format, hidden), with why. */
+  skipped: Array<{ label: string; reason: string }>;
   seconds: number;
 }
 
 /** An item as {@link importDocuments} consumes it. */
-export type ImportInput = { label: string; request: IngestRequest } | { label: string; error: string };
+export type ImportInput = { label: string; request: IngestRequest } | { label: string; error: string } | { label: string; skipped: string };
 
 /**
  * @example
@@ -28,7 +30,7 @@ export async function importDocuments(
   options: { concurrency: number; onItem?: () => void },
 ): Promise<ImportSummary> {
   const started = performance.now();
-  const summary: ImportSummary = { added: 0, duplicates: 0, rejected: [], seconds: 0 };
+  const summary: ImportSummary = { added: 0, duplicates: 0, rejected: [], skipped: [], seconds: 0 };
   const iterator = items[Symbol.asyncIterator]();
   // Workers pull from one shared iterator, so a slow item never holds up the others.
   const worker = async () => {
@@ -36,7 +38,9 @@ export async function importDocuments(
       const next = await iterator.next();
       if (next.done) return;
       const item = next.value;
-      if ('error' in item) {
+      if ('skipped' in item) {
+        summary.skipped.push({ label: item.label, reason: item.skipped });
+      } else if ('error' in item) {
         summary.rejected.push({ label: item.label, reason: item.error });
       } else {
         try {

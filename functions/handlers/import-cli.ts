@@ -9,25 +9,16 @@
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { compactIndex } from '../app/compact-index.ts';
-import { importDocuments, type ImportSummary } from '../app/import-documents.ts';
+import { importDocuments } from '../app/import-documents.ts';
 import { ingestDocument, type IngestRequest } from '../app/ingest-document.ts';
 import { ENV } from '../config.ts';
 import { describeHolder, findFolderHolder } from '../local/data-folder-lock.ts';
+import { formatImportSummary } from '../local/format-import-summary.ts';
 import { postToApi } from '../local/post-to-api.ts';
 import { DEFAULT_DATA_DIR, startLocalArchive } from '../local/start-local-archive.ts';
 import { countImportItems, readImportItems } from '../local/read-import-items.ts';
 
 const USAGE = 'Usage: npm run import -- <files, folders or .jsonl …> [--api http://localhost:3000] [--token TOKEN] [--concurrency 8]';
-
-function printSummary(summary: ImportSummary): void {
-  const total = summary.added + summary.duplicates + summary.rejected.length;
-  console.log(
-    `\nImported ${total} item(s) in ${summary.seconds.toFixed(1)} s (${(total / summary.seconds).toFixed(0)}/s): ` +
-      `${summary.added} added, ${summary.duplicates} already in the archive, ${summary.rejected.length} rejected.`,
-  );
-  for (const { label, reason } of summary.rejected.slice(0, 50)) console.log(`  rejected ${label}: ${reason}`);
-  if (summary.rejected.length > 50) console.log(`  … and ${summary.rejected.length - 50} more`);
-}
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -55,7 +46,7 @@ async function main(): Promise<void> {
   try {
     const summary = await importDocuments(readImportItems(positionals), ingest, { concurrency, onItem: () => bar.increment() });
     bar.stop();
-    printSummary(summary);
+    console.log(['', ...formatImportSummary(summary)].join('\n'));
     // Write a snapshot now, so the next start loads the index instead of replaying the whole log.
     if (local) await compactIndex(local.archive);
   } finally {

@@ -9,8 +9,8 @@ import { basename, extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { IngestRequest } from '../app/ingest-document.ts';
 
-/** One article to import, or a line that could not be read (with why). */
-export type ImportItem = { label: string; request: IngestRequest } | { label: string; error: string };
+/** One article to import, a line that could not be read (with why), or a file in a folder left out (with why). */
+export type ImportItem = { label: string; request: IngestRequest } | { label: string; error: string } | { label: string; skipped: string };
 
 /** Content types by file extension, for files given by path. */
 export const TYPES_BY_EXTENSION: Record<string, string> = {
@@ -60,6 +60,20 @@ async function* readJsonl(path: string): AsyncGenerator<ImportItem> {
 }
 
 /**
+ * Why a folder entry is not imported, or undefined to import it. Files given by path are always
+ * tried (the archive says why it refuses them); a folder's other files are listed as skipped, so
+ * nothing is left out without a word.
+ */
+export function skipReason(entry: string): string | undefined {
+  if (entry.startsWith('.')) return 'hidden file';
+  const extension = extname(entry).toLowerCase();
+  if (extension === '' || extension === '.jsonl' || extension in TYPES_BY_EXTENSION) return undefined;
+  return `"${extension}" is not an article format (import .txt, .md, .html, .pdf, .docx or .jsonl)`;
+}
+
+/**
+ * Items in order: articles, unreadable lines, and folder entries skipped with the reason.
+ *
  * @example
  * ```ts
  * for await (const item of readImportItems(['../shared/corpus/wikinews-2019-2020/articles.jsonl'])) { … }
@@ -71,9 +85,12 @@ export async function* readImportItems(paths: string[]): AsyncGenerator<ImportIt
     if (!info) {
       yield { label: path, error: 'no such file or folder' };
     } else if (info.isDirectory()) {
-      const entries = (await readdir(path)).sort();
-      yield* readImportItems(entries.filter((e) => !e.startsWith('.')).map((e) => join(path, e)).filter((p) => extname(p) === '' || extname(p) in TYPES_BY_EXTENSION || extname(p) === '.jsonl'));
-    } else if (extname(path) === '.jsonl') {
+      for (const entry of (await readdir(path)).sort()) {
+        const why = skipReason(entry);
+        if (why) yield { label: join(path, entry), skipped: why };
+        else yield* readImportItems([join(path, entry)]);
+      }
+    } else if (extname(path).toLowerCase() === '.jsonl') {
       yield* readJsonl(path);
     } else {
       const contentType = TYPES_BY_EXTENSION[extname(path).toLowerCase()] ?? 'application/octet-stream';

@@ -2,6 +2,7 @@
  * Verbatim's client script: only what needs JavaScript. Pages are complete without it.
  * - copy buttons (citation, quote permalinks),
  * - centring the passage a reader came for,
+ * - keyboard shortcuts: `/` focuses the search box, `j`/`k` move through search results,
  * - the uploader: sign in, drop/pick/paste files, pre-filled details, progress, results.
  * Everything from a file or the server is written with textContent, never as HTML, and the
  * uploader's token is kept in sessionStorage only and never shown or logged.
@@ -48,6 +49,37 @@ function revealTarget() {
   target.scrollIntoView({ block: 'center' });
   const focusable = document.getElementById('at');
   if (focusable && (target === focusable || focusable.contains(target) || target.contains(focusable))) focusable.focus({ preventScroll: true });
+}
+
+/* ---------- keyboard shortcuts ---------- */
+
+// Typing in a field (or with a modifier held) is text, never a shortcut.
+const isTyping = (event) =>
+  event.ctrlKey || event.metaKey || event.altKey || event.target.closest?.('input, textarea, select, [contenteditable=""], [contenteditable="true"]');
+
+function initShortcuts() {
+  document.addEventListener('keydown', (event) => {
+    if (event.defaultPrevented || isTyping(event)) return;
+    if (event.key === '/') {
+      const search = document.getElementById('q');
+      if (!search) return;
+      event.preventDefault();
+      search.focus();
+      search.select();
+      return;
+    }
+    if (event.key !== 'j' && event.key !== 'k') return;
+    const results = [...document.querySelectorAll('.result')];
+    if (results.length === 0) return;
+    event.preventDefault();
+    const current = results.findIndex((r) => r.classList.contains('is-current'));
+    const next = current === -1 ? 0 : Math.min(results.length - 1, Math.max(0, current + (event.key === 'j' ? 1 : -1)));
+    results[current]?.classList.remove('is-current');
+    results[next].classList.add('is-current');
+    // Focus the title link: Enter then opens it, and screen readers announce the result.
+    results[next].querySelector('.result__title a')?.focus({ preventScroll: true });
+    results[next].scrollIntoView({ block: 'nearest' });
+  });
 }
 
 /* ---------- the uploader ---------- */
@@ -329,7 +361,7 @@ function initUploader(root) {
 /* ---------- start ---------- */
 
 // Each feature starts on its own: one failing (storage blocked, an odd URL) must not stop the others.
-for (const start of [initCopyButtons, revealTarget, () => {
+for (const start of [initCopyButtons, revealTarget, initShortcuts, () => {
   const uploader = document.getElementById('uploader');
   if (uploader) initUploader(uploader);
 }]) {

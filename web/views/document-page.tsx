@@ -65,11 +65,16 @@ function Byline(props: { document: ArchivedDocument }) {
   );
 }
 
+/** "12 quotes (10 speech)", or "10 quotes" when every quote is speech. */
+export function quoteCountLabel(total: number, speech: number): string {
+  return total === speech ? plural(total, 'quote') : `${plural(total, 'quote')} (${speech} speech)`;
+}
+
 function QuoteList(props: { document: ArchivedDocument; quotes: Quote[]; origin: string }) {
   const { document, quotes } = props;
   return (
     <section class="panel" aria-labelledby="quotes-title">
-      <h2 id="quotes-title">Quotes ({quotes.length})</h2>
+      <h2 id="quotes-title">Speech quotes ({quotes.length})</h2>
       {quotes.length === 0 ? (
         <p class="muted">No direct quotes were found in this document.</p>
       ) : (
@@ -109,7 +114,8 @@ function Details(props: { document: ArchivedDocument }) {
     ['Source URL', href ? <a href={href} rel="noopener noreferrer nofollow" class="break">{document.url}</a> : <span class="break">{document.url ?? '—'}</span>],
     ['Archived', formatDate(document.ingestedAt)],
     ['Original', `${formatName(document.contentType)}, ${formatBytes(document.size)}`],
-    ['Length', `${plural(document.wordCount, 'word')}, ${plural(document.quoteCount, 'quote')}`],
+    // Same count as the sidebar's list (speech), with the total beside it when they differ.
+    ['Length', `${plural(document.wordCount, 'word')}, ${quoteCountLabel(document.quoteCount, document.quotes.filter((q) => q.kind === 'speech').length)}`],
     ['Archive id', <code>{document.id}</code>],
     ['SHA-256 of original', <code class="break">{document.originalSha256}</code>],
   ];

@@ -1,6 +1,19 @@
 /** The query syntax, explained beside the search box: the box is only as useful as its syntax is known. */
+import type { ArchiveExamples } from '../../functions/app/archive-examples.ts';
 import { searchHref } from './query-filters.ts';
 
+// Inside a quoted filter value a double quote cannot be written; such a name keeps the fixed example.
+const quotable = (value: string | undefined) => (value && !value.includes('"') ? value : undefined);
+
+function examplesFor(archive: ArchiveExamples | undefined): Array<[string, string]> {
+  const publisher = quotable(archive?.publisher);
+  const speaker = quotable(archive?.speaker);
+  return EXAMPLES.map(([example, meaning]) =>
+    example.startsWith('publisher:') && publisher ? [`publisher:"${publisher}"`, meaning] : example.startsWith('speaker:') && speaker ? [`speaker:"${speaker}"`, meaning] : [example, meaning],
+  );
+}
+
+/** The fixed examples; publisher and speaker are replaced by the archive's own when it has any. */
 const EXAMPLES: Array<[string, string]> = [
   ['embassies protest', 'documents with all of these words, in any of their forms (embassy, embassies; protested, protesting); the form you typed ranks first'],
   ['=embassies', 'only this form of a word (one word in quotes, "embassies", does the same)'],
@@ -15,15 +28,15 @@ const EXAMPLES: Array<[string, string]> = [
 /**
  * @example
  * ```tsx
- * <SearchHelp open={!query} />
+ * <SearchHelp open={!query} examples={{ publisher: 'Wikinews' }} />
  * ```
  */
-export function SearchHelp(props: { open?: boolean }) {
+export function SearchHelp(props: { open?: boolean; examples?: ArchiveExamples }) {
   return (
     <details class="search-help" open={props.open}>
       <summary>How to search</summary>
       <dl class="search-help__list">
-        {EXAMPLES.map(([example, meaning]) => (
+        {examplesFor(props.examples).map(([example, meaning]) => (
           <div>
             <dt>
               {example.includes('·') ? <code>{example}</code> : <a href={searchHref(example)}><code>{example}</code></a>}
@@ -32,6 +45,9 @@ export function SearchHelp(props: { open?: boolean }) {
           </div>
         ))}
       </dl>
+      <p class="search-help__keys small">
+        Keyboard: <kbd>/</kbd> goes to the search box, <kbd>j</kbd> and <kbd>k</kbd> move to the next and previous result, <kbd>Enter</kbd> opens it.
+      </p>
     </details>
   );
 }

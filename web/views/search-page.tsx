@@ -8,6 +8,7 @@ import { plural } from './format.ts';
 import { Layout } from './layout.tsx';
 import { activeFilters, searchHref, withoutFilters } from './query-filters.ts';
 import { SearchFacets } from './search-facets.tsx';
+import type { ArchiveExamples } from '../../functions/app/archive-examples.ts';
 import { SearchHelp } from './search-help.tsx';
 import { SearchResult } from './search-results.tsx';
 
@@ -18,6 +19,8 @@ export interface SearchPageProps {
   page: number;
   perPage: number;
   documentCount: number;
+  /** The archive's own publisher and speaker for the search help's examples. */
+  examples?: ArchiveExamples;
   results: Results | null;
   /** The parsed query, for suggestions when nothing matched. */
   parsed: ParsedQuery | null;
@@ -162,7 +165,7 @@ export function SearchPage(props: SearchPageProps) {
         <h1 class="visually-hidden">Search results</h1>
       )}
       <SearchForm q={q} large={!q} />
-      <SearchHelp open={!q && props.documentCount > 0} />
+      <SearchHelp open={!q && props.documentCount > 0} examples={props.examples} />
       {props.error ? (
         <div class="callout callout--error" role="alert">
           <h2>That query could not be run</h2>

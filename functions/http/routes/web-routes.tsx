@@ -9,6 +9,7 @@ import { html } from 'hono/html';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { findQuotes, type QuoteSearch } from '../../app/find-quotes.ts';
 import { readDocument } from '../../app/read-document.ts';
+import { archiveExamples } from '../../app/archive-examples.ts';
 import { searchArchive, type SearchPage as Results } from '../../app/search-archive.ts';
 import { VerbatimError } from '../../core/errors.ts';
 import { matchSpans } from '../../core/find-passages.ts';
@@ -97,7 +98,8 @@ function createWebApp(deps: AppDeps): Hono {
   web.get('/', async (c) => {
     const q = (c.req.query('q') ?? '').trim();
     const pageNumber = Math.min(MAX_PAGE, Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
-    const documentCount = (await archive.index.current()).documentCount;
+    const index = await archive.index.current();
+    const documentCount = index.documentCount;
     let results: Results | null = null;
     let parsed: ParsedQuery | null = null;
     let error: string | null = null;
@@ -105,7 +107,8 @@ function createWebApp(deps: AppDeps): Hono {
       ({ value: parsed, error } = await attempt(async () => parseQuery(q)));
       if (parsed) results = await searchArchive(archive, { q, limit: PER_PAGE, offset: (pageNumber - 1) * PER_PAGE });
     }
-    const props = { q, page: pageNumber, perPage: PER_PAGE, documentCount, results, parsed, error };
+    const examples = archiveExamples(index);
+    const props = { q, page: pageNumber, perPage: PER_PAGE, documentCount, results, parsed, error, examples };
     return page(c, <SearchPage {...props} />, error ? 400 : 200);
   });
 
@@ -132,7 +135,8 @@ function createWebApp(deps: AppDeps): Hono {
   web.get('/quotes', async (c) => {
     const q = (c.req.query('q') ?? '').trim();
     const speaker = (c.req.query('speaker') ?? '').trim().slice(0, 200);
-    const documentCount = (await archive.index.current()).documentCount;
+    const index = await archive.index.current();
+    const documentCount = index.documentCount;
     let search: QuoteSearch | null = null;
     let error: string | null = null;
     if (q.length > MAX_CLAIM_CHARS) error = `The quote is ${q.length} characters long; check at most ${MAX_CLAIM_CHARS} at a time.`;
