@@ -84,3 +84,11 @@ describe('GET /api/speakers/{name} and /speakers/{name}', () => {
     expect(html).toMatch(/href="\/documents\/[0-9a-f]{16}\?at=\d+-\d+#/);
   });
 });
+
+describe('speaker links', () => {
+  it('links speaker names on the document page to their speaker page', async () => {
+    const { body } = await getJson(scratch.app, '/api/search?q=ships');
+    const html = await (await scratch.app.request(`/documents/${body.results[0].id}`)).text();
+    expect(html).toContain('href="/speakers/Zelensky"');
+  });
+});
