@@ -15,6 +15,7 @@ import { documentRoutes } from './routes/document-routes.ts';
 import { exportRoutes } from './routes/export-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { searchRoutes } from './routes/search-routes.ts';
+import { speakerRoutes } from './routes/speaker-routes.ts';
 import { quoteRoutes } from './routes/quote-routes.ts';
 import { webRoutes } from './routes/web-routes.tsx';
 
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.use('*', secureHeaders());
   documentRoutes(app, deps);
   searchRoutes(app, deps);
+  speakerRoutes(app, deps);
   quoteRoutes(app, deps);
   exportRoutes(app, deps);
   auditRoutes(app, deps);

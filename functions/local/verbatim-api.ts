@@ -73,6 +73,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Speakers and publishers whose names start like, or nearly match, what was typed */
+        get: operations["suggest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/speakers/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every archived quote attributed to one person (any form of the name), newest first */
+        get: operations["getSpeaker"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/quotes": {
         parameters: {
             query?: never;
@@ -311,6 +345,10 @@ export interface components {
                 score: number;
                 passages: components["schemas"]["Passage"][];
                 quotes: components["schemas"]["Quote"][];
+                /** @description How many other copies of this article the archive holds. */
+                copyCount: number;
+                /** @description Their ids; with collapse on (the default) none of them is listed as a result of its own. */
+                copies: string[];
             }[];
             /** @description Counts over all hits, to narrow the query with publisher:, year: or speaker:. */
             facets: {
@@ -337,6 +375,33 @@ export interface components {
             end: number;
             /** @description Matched words as [start, end] offsets into the document text. */
             highlights: number[][];
+        };
+        Suggestions: {
+            speakers: components["schemas"]["DirectoryEntry"][];
+            publishers: components["schemas"]["DirectoryEntry"][];
+        };
+        DirectoryEntry: {
+            name: string;
+            count: number;
+        };
+        SpeakerQuotes: {
+            name: string;
+            /** @description Documents quoting this person */
+            count: number;
+            /** @description Every form of the name the archive has */
+            variants: string[];
+            complete: boolean;
+            quotes: {
+                text: string;
+                speaker: string;
+                permalink: string;
+                document: {
+                    id: string;
+                    title: string;
+                    publisher: string | null;
+                    publishedAt: string | null;
+                };
+            }[];
         };
         QuoteSearch: {
             results: components["schemas"]["QuoteResult"][];
@@ -725,6 +790,8 @@ export interface operations {
                 q: string;
                 limit?: number;
                 offset?: number | null;
+                /** @description One result per copy group, its best-ranked member (true, the default); false lists every copy. */
+                collapse?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -743,6 +810,78 @@ export interface operations {
             };
             /** @description Bad query */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    suggest: {
+        parameters: {
+            query: {
+                /** @description What has been typed so far */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Suggestions, best first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Suggestions"];
+                };
+            };
+            /** @description Empty or too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSpeaker: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person and their quotes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpeakerQuotes"];
+                };
+            };
+            /** @description Bad name */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such speaker */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -835,6 +974,8 @@ export interface operations {
                 q: string;
                 limit?: number;
                 offset?: number | null;
+                /** @description One result per copy group, its best-ranked member (true, the default); false lists every copy. */
+                collapse?: "true" | "false";
                 /** @description bibtex, ris, csl-json, csv or jsonl */
                 format?: "bibtex" | "ris" | "csl-json" | "csv" | "jsonl";
             };

@@ -3,6 +3,7 @@
  * - copy buttons (citation, quote permalinks),
  * - centring the passage a reader came for,
  * - keyboard shortcuts: `/` focuses the search box, `j`/`k` move through search results,
+ * - name suggestions (speakers, publishers) under the search box and the "Who said it?" field,
  * - the uploader: sign in, drop/pick/paste files, pre-filled details, progress, results.
  * Everything from a file or the server is written with textContent, never as HTML, and the
  * uploader's token is kept in sessionStorage only and never shown or logged.
@@ -358,10 +359,59 @@ function initUploader(root) {
   root.hidden = false;
 }
 
+/* ---------- name suggestions ---------- */
+
+/** Ask for suggestions only after typing pauses this long, and only for this many characters. */
+const SUGGEST_DELAY_MS = 150;
+const SUGGEST_MIN_CHARS = 2;
+const SUGGEST_MAX_CHARS = 200;
+
+/**
+ * A <datalist> under each `[data-suggest]` input, filled from /api/suggest: for the speaker field
+ * the names themselves; for the search box the last word becomes a `speaker:"…"` or
+ * `publisher:"…"` filter, the words before it kept.
+ */
+function initSuggestions() {
+  for (const input of document.querySelectorAll('input[data-suggest]')) {
+    const list = document.createElement('datalist');
+    list.id = `${input.id}-suggestions`;
+    input.after(list);
+    input.setAttribute('list', list.id);
+    let timer = 0;
+    let asked = '';
+    input.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        const value = input.value;
+        const isQuery = input.dataset.suggest === 'query';
+        const match = isQuery ? /^(.*?)(\S+)$/.exec(value) : [value, '', value.trim()];
+        const typed = match ? match[2].replace(/^(speaker|publisher):"?/, '') : '';
+        if (typed.length < SUGGEST_MIN_CHARS || typed.length > SUGGEST_MAX_CHARS || typed === asked) return;
+        asked = typed;
+        try {
+          const response = await fetch(`/api/suggest?q=${encodeURIComponent(typed)}`);
+          if (!response.ok || input.value !== value) return;
+          const { speakers, publishers } = await response.json();
+          const options = speakers.map((s) => ({ value: isQuery ? `${match[1]}speaker:"${s.name}"` : s.name, label: `speaker, ${s.count} articles` }));
+          if (isQuery) options.push(...publishers.map((p) => ({ value: `${match[1]}publisher:"${p.name}"`, label: `publisher, ${p.count} articles` })));
+          list.replaceChildren(...options.map((o) => {
+            const option = document.createElement('option');
+            option.value = o.value;
+            option.label = o.label;
+            return option;
+          }));
+        } catch {
+          // Offline or the server is busy: typing goes on without suggestions.
+        }
+      }, SUGGEST_DELAY_MS);
+    });
+  }
+}
+
 /* ---------- start ---------- */
 
 // Each feature starts on its own: one failing (storage blocked, an odd URL) must not stop the others.
-for (const start of [initCopyButtons, revealTarget, initShortcuts, () => {
+for (const start of [initCopyButtons, revealTarget, initShortcuts, initSuggestions, () => {
   const uploader = document.getElementById('uploader');
   if (uploader) initUploader(uploader);
 }]) {

@@ -12,6 +12,7 @@ import { Layout } from './layout.tsx';
 import { MarkedText, type TextMark } from './marked-text.tsx';
 import { CopiesPanel, CopyChanges, type CopyComparison } from './copies-panel.tsx';
 import type { LinkedDocument } from '../../functions/app/list-copies.ts';
+import { speakerHref } from './speaker-page.tsx';
 
 /** A related document, as listed in the sidebar. */
 export interface RelatedDocument {
@@ -85,7 +86,7 @@ function QuoteList(props: { document: ArchivedDocument; quotes: Quote[]; origin:
                 <q>{quote.text.length > 240 ? `${quote.text.slice(0, 239)}…` : quote.text}</q>
               </a>
               <p class="quote-list__meta">
-                <span class="speaker">{quote.speaker ?? 'Speaker unknown'}</span>
+                <span class="speaker">{quote.speaker ? <a href={speakerHref(quote.speaker)}>{quote.speaker}</a> : 'Speaker unknown'}</span>
                 {quote.mention && quote.mention !== quote.speaker ? <span class="muted"> (“{quote.mention}”)</span> : null}
                 {' · '}
                 <a href={quotePath(document.id, quote.start, quote.end)} class="permalink">

@@ -119,7 +119,7 @@ export function QuotesPage(props: QuotesPageProps) {
         <div class="quote-form__row">
           <div class="field">
             <label for="speaker">Who said it? (optional)</label>
-            <input id="speaker" name="speaker" type="text" value={speaker} autocomplete="off" />
+            <input id="speaker" name="speaker" type="text" data-suggest="speaker" value={speaker} autocomplete="off" />
           </div>
           <button type="submit">Check</button>
         </div>

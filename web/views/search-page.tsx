@@ -35,7 +35,7 @@ function SearchForm(props: { q: string; large?: boolean }) {
         Search the archive
       </label>
       <div class="search-form__row">
-        <input id="q" name="q" type="search" value={props.q} autocomplete="off" spellcheck={false} aria-describedby="q-hint" placeholder='e.g. "strong protest" embassy' />
+        <input id="q" name="q" type="search" data-suggest="query" value={props.q} autocomplete="off" spellcheck={false} aria-describedby="q-hint" placeholder='e.g. "strong protest" embassy' />
         <button type="submit">Search</button>
       </div>
       <p id="q-hint" class="hint">

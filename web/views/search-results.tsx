@@ -6,6 +6,7 @@
 import type { SearchHit } from '../../functions/app/search-archive.ts';
 import { formatDate, passagePath, quotePath } from '../../functions/core/cite-document.ts';
 import { MarkedText } from './marked-text.tsx';
+import { speakerHref } from './speaker-page.tsx';
 
 /** Passages shown per card; the document page has the rest. */
 export const MAX_PASSAGES = 2;
@@ -75,7 +76,7 @@ export function SearchResult(props: { hit: SearchHit; q: string }) {
                 <a href={quotePath(hit.id, quote.start, quote.end)}>
                   <q>{quote.text}</q>
                 </a>{' '}
-                <span class="speaker">— {speakerOf(quote)}</span>
+                <span class="speaker">— {quote.speaker ? <a href={speakerHref(quote.speaker)}>{quote.speaker}</a> : 'speaker unknown'}</span>
               </li>
             ))}
           </ul>

@@ -20,6 +20,8 @@ import { DocumentPage } from '../../../web/views/document-page.tsx';
 import { ErrorPage } from '../../../web/views/error-page.tsx';
 import { QuotesPage } from '../../../web/views/quotes-page.tsx';
 import { SearchPage } from '../../../web/views/search-page.tsx';
+import { SpeakerPage } from '../../../web/views/speaker-page.tsx';
+import { speakerQuotes } from '../../app/speaker-quotes.ts';
 import { UploadPage } from '../../../web/views/upload-page.tsx';
 import type { AppDeps } from '../create-app.ts';
 import { writeTokensOf } from '../require-token.ts';
@@ -142,6 +144,11 @@ function createWebApp(deps: AppDeps): Hono {
     if (q.length > MAX_CLAIM_CHARS) error = `The quote is ${q.length} characters long; check at most ${MAX_CLAIM_CHARS} at a time.`;
     else if (q) search = await findQuotes(archive, { q, speaker: speaker || undefined, limit: 5 });
     return page(c, <QuotesPage q={q} speaker={speaker} search={search} error={error} documentCount={documentCount} />, error ? 400 : 200);
+  });
+
+  web.get('/speakers/:name', async (c) => {
+    const name = c.req.param('name').slice(0, MAX_CLAIM_CHARS);
+    return page(c, <SpeakerPage speaker={await speakerQuotes(archive, name)} />);
   });
 
   web.get('/upload', (c) => page(c, <UploadPage tokenRequired={writeTokensOf(deps).length > 0} maxUploadBytes={archive.limits.maxUploadBytes} />));

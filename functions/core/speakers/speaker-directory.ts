@@ -1,0 +1,141 @@
+/**
+ * The speaker directory: one entry per person (and per publisher) across the archive, with the
+ * forms a person appears under joined ("Zelenskyy", "Mr Zelensky", "President Volodymyr
+ * Zelenskyy"), searchable fuzzily and by prefix while typing. MiniSearch is the right tool for a
+ * few thousand short names; the full-text index stays our own segments (see the README).
+ */
+import MiniSearch from 'minisearch';
+import type { StoredDocument } from '../search/segment.ts';
+import { nameWords } from './fold-name.ts';
+
+/** One person or publisher: the most frequent form as its name, how many documents name it. */
+export interface DirectoryEntry {
+  name: string;
+  count: number;
+}
+
+/** A person with every form they appear under and the documents that quote them. */
+export interface Person extends DirectoryEntry {
+  variants: string[];
+  documentIds: string[];
+}
+
+/** Suggestions list at most this many of each kind. */
+export const MAX_SUGGESTIONS = 8;
+
+interface Group {
+  forms: Map<string, number>;
+  documentIds: Set<string>;
+}
+
+/**
+ * @example
+ * ```ts
+ * const directory = SpeakerDirectory.build(documents);
+ * directory.suggest('zelen').speakers; // [{ name: 'Zelenskyy', count: 3 }]
+ * ```
+ */
+export class SpeakerDirectory {
+  private readonly byKey = new Map<string, Person>();
+  private readonly keyOfForm = new Map<string, string>();
+  private readonly publishers: DirectoryEntry[];
+  private readonly speakerSearch = newSearch();
+  private readonly publisherSearch = newSearch();
+
+  private constructor(groups: Map<string, Group>, publishers: Map<string, number>) {
+    for (const [key, group] of groups) {
+      const variants = [...group.forms].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]));
+      const person = { name: variants[0][0], count: group.documentIds.size, variants: variants.map(([form]) => form), documentIds: [...group.documentIds] };
+      this.byKey.set(key, person);
+      for (const form of person.variants) this.keyOfForm.set(form, key);
+    }
+    this.speakerSearch.addAll([...this.byKey].map(([key, p]) => ({ id: key, name: p.variants.join(' '), count: p.count, display: p.name })));
+    this.publishers = [...publishers].map(([name, count]) => ({ name, count }));
+    this.publisherSearch.addAll(this.publishers.map((p) => ({ id: p.name, name: p.name, count: p.count, display: p.name })));
+  }
+
+  /** Builds the directory from the documents the index stores (no document loads). */
+  static build(documents: Iterable<StoredDocument>): SpeakerDirectory {
+    const perName = new Map<string, { count: number; documentIds: Set<string> }>();
+    const publishers = new Map<string, number>();
+    for (const document of documents) {
+      if (document.publisher) publishers.set(document.publisher, (publishers.get(document.publisher) ?? 0) + 1);
+      for (const speaker of document.speakers) {
+        const entry = perName.get(speaker) ?? { count: 0, documentIds: new Set<string>() };
+        entry.count++;
+        entry.documentIds.add(document.id);
+        perName.set(speaker, entry);
+      }
+    }
+    return new SpeakerDirectory(joinVariants(perName), publishers);
+  }
+
+  /** The person a name (any of its forms, or a form never seen but folding the same) belongs to. */
+  person(name: string): Person | undefined {
+    const key = this.keyOfForm.get(name) ?? this.lookupKey(name);
+    return key === undefined ? undefined : this.byKey.get(key);
+  }
+
+  /** The name a speaker form is listed under (itself when the directory does not know it). */
+  canonical(name: string): string {
+    return this.person(name)?.name ?? name;
+  }
+
+  /** Speakers and publishers whose names start like, or nearly match, what was typed. */
+  suggest(q: string): { speakers: DirectoryEntry[]; publishers: DirectoryEntry[] } {
+    return { speakers: top(this.speakerSearch, q), publishers: top(this.publisherSearch, q) };
+  }
+
+  private lookupKey(name: string): string | undefined {
+    const words = nameWords(name);
+    if (words.length === 0) return undefined;
+    const surname = words[words.length - 1];
+    const candidates = [...this.byKey.keys()].filter((key) => key.split(' ')[0] === surname);
+    const given = words.length > 1 ? words[0] : null;
+    return candidates.find((key) => given !== null && key.split(' ')[1] === given) ?? (candidates.length === 1 || !given ? candidates[0] : undefined);
+  }
+}
+
+function newSearch(): MiniSearch<{ id: string; name: string; count: number; display: string }> {
+  return new MiniSearch({ fields: ['name'], storeFields: ['count', 'display'], searchOptions: { prefix: true, fuzzy: 0.2 } });
+}
+
+function top(search: ReturnType<typeof newSearch>, q: string): DirectoryEntry[] {
+  const results = search.search(q, { prefix: true, fuzzy: 0.2, combineWith: 'AND' });
+  const entries = results.slice(0, MAX_SUGGESTIONS * 4).map((r) => ({ name: r.display as string, count: r.count as number, score: r.score }));
+  // Best match first; among near-equal matches the more quoted person.
+  entries.sort((a, b) => b.score - a.score || b.count - a.count);
+  return entries.slice(0, MAX_SUGGESTIONS).map(({ name, count }) => ({ name, count }));
+}
+
+/**
+ * Joins the forms of one person: forms sharing a folded surname and given name are one person;
+ * a surname alone ("Zelensky", "Mr Zelensky") joins the most quoted person of that surname.
+ * Keys are "surname given" (or "surname" alone when no form of it has a given name).
+ */
+export function joinVariants(perName: Map<string, { count: number; documentIds: Set<string> }>): Map<string, Group> {
+  const groups = new Map<string, Group>();
+  const bare: [string, { count: number; documentIds: Set<string> }][] = [];
+  const add = (key: string, form: string, entry: { count: number; documentIds: Set<string> }) => {
+    const group = groups.get(key) ?? { forms: new Map(), documentIds: new Set() };
+    group.forms.set(form, (group.forms.get(form) ?? 0) + entry.count);
+    for (const id of entry.documentIds) group.documentIds.add(id);
+    groups.set(key, group);
+  };
+  for (const [form, entry] of perName) {
+    const words = nameWords(form);
+    if (words.length === 0) add(`=${form}`, form, entry);
+    else if (words.length === 1) bare.push([form, entry]);
+    else add(`${words[words.length - 1]} ${words[0]}`, form, entry);
+  }
+  for (const [form, entry] of bare) {
+    const surname = nameWords(form)[0];
+    let best: string | null = null;
+    for (const [key, group] of groups) {
+      if (key.split(' ')[0] !== surname || key.startsWith('=')) continue;
+      if (best === null || group.documentIds.size > groups.get(best)!.documentIds.size) best = key;
+    }
+    add(best ?? surname, form, entry);
+  }
+  return groups;
+}
