@@ -184,6 +184,10 @@ describe('with documents', () => {
     expect(html).toMatch(/<del class="diff-added"/);
     expect(html).toContain('Ana Ruiz');
     expect(html).toContain(`href="/documents/${ids.harbourArticle}?at=`);
+    // Each result offers its permalink and citation to copy, not only a title link.
+    expect(html).toMatch(new RegExp(`<a href="/documents/${ids.harbourArticle}\\?at=\\d+-\\d+#at">Permalink to the passage</a>`));
+    expect(html).toMatch(new RegExp(`data-copy="http://localhost/documents/${ids.harbourArticle}\\?at=\\d+-\\d+#at"`));
+    expect(html).toMatch(/data-copy="The Test Gazette\. &quot;Harbour bridge reopens after storm repairs&quot;\. 2 March 2024\./);
   });
 
   it('survives a claim with no words in it', async () => {

@@ -3,7 +3,7 @@
  * passages, how they differ word by word, a verdict, the speaker and the sentences around it.
  */
 import type { QuoteResult, QuoteSearch, Verdict } from '../../functions/app/find-quotes.ts';
-import { formatDate, passagePath } from '../../functions/core/cite-document.ts';
+import { citeDocument, formatDate, passagePath } from '../../functions/core/cite-document.ts';
 import { Layout } from './layout.tsx';
 import { MarkedText } from './marked-text.tsx';
 import { DiffLegend, QuoteDiff } from './quote-diff.tsx';
@@ -15,6 +15,8 @@ export interface QuotesPageProps {
   search: QuoteSearch | null;
   error: string | null;
   documentCount: number;
+  /** `https://host`, for the permalink and citation a reader copies. */
+  origin: string;
 }
 
 const VERDICTS: Record<Verdict, { label: string; tone: string; explain: string }> = {
@@ -46,7 +48,7 @@ function SpeakerNotice(props: { result: QuoteResult; claimed: string }) {
   return null;
 }
 
-function Result(props: { result: QuoteResult; claimed: string }) {
+function Result(props: { result: QuoteResult; claimed: string; origin: string }) {
   const { result } = props;
   const { document, passage, match } = result;
   const speakerNote = result.speakerSource === 'nearby' ? ' (from the nearest attributed quote)' : '';
@@ -76,6 +78,15 @@ function Result(props: { result: QuoteResult; claimed: string }) {
           {' '}
           — {[document.publisher ?? 'Unknown publisher', formatDate(document.publishedAt) || 'undated'].join(', ')}
         </span>
+      </p>
+      <p class="quote-result__links">
+        <a href={passagePath(document.id, match.start, match.end)}>Permalink to the passage</a>{' '}
+        <button type="button" class="copy-button" data-copy={`${props.origin}${passagePath(document.id, match.start, match.end)}`} hidden>
+          Copy link
+        </button>{' '}
+        <button type="button" class="copy-button" data-copy={citeDocument(document, props.origin).text} hidden>
+          Copy citation
+        </button>
       </p>
       {result.alsoIn.length > 0 ? (
         <details class="also-in">
@@ -148,7 +159,7 @@ export function QuotesPage(props: QuotesPageProps) {
             <DiffLegend />
             <ol class="quote-results">
               {search.results.map((result) => (
-                <Result result={result} claimed={speaker.trim()} />
+                <Result result={result} claimed={speaker.trim()} origin={props.origin} />
               ))}
             </ol>
           </section>

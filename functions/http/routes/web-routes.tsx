@@ -143,7 +143,7 @@ function createWebApp(deps: AppDeps): Hono {
     let error: string | null = null;
     if (q.length > MAX_CLAIM_CHARS) error = `The quote is ${q.length} characters long; check at most ${MAX_CLAIM_CHARS} at a time.`;
     else if (q) search = await findQuotes(archive, { q, speaker: speaker || undefined, limit: 5 });
-    return page(c, <QuotesPage q={q} speaker={speaker} search={search} error={error} documentCount={documentCount} />, error ? 400 : 200);
+    return page(c, <QuotesPage q={q} speaker={speaker} search={search} error={error} documentCount={documentCount} origin={new URL(c.req.url).origin} />, error ? 400 : 200);
   });
 
   web.get('/speakers/:name', async (c) => {
