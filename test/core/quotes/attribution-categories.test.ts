@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { extractQuotes } from '../../../functions/core/quotes/extract-quotes.ts';
-import type { Quote } from '../../../functions/core/document.ts';
-import { splitParagraphs } from '../../../functions/core/text/split-paragraphs.ts';
+import { quoteOf } from './quote-of.ts';
 
 // One fixture per attribution category tuned on PolNeAR train/dev. All sentences are invented.
 
-function quoteOf(text: string, words: string): Quote {
-  const q = extractQuotes(text, splitParagraphs(text)).find((x) => x.text === words);
-  expect(q, `no quote "${words}"`).toBeDefined();
-  return q!;
-}
 
 describe('attribution categories', () => {
   it('reads a speaker that closes the sentence after more narrative (mixed quote)', () => {

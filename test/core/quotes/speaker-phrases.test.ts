@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkSpeakerPhrase } from '../../../functions/core/quotes/check-speaker-phrase.ts';
-import { extractQuotes } from '../../../functions/core/quotes/extract-quotes.ts';
-import type { Quote } from '../../../functions/core/document.ts';
-import { splitParagraphs } from '../../../functions/core/text/split-paragraphs.ts';
+import { quoteOf } from './quote-of.ts';
 
 // Invented sentences, one per pattern of the report seed and of the fragments seen in the corpora.
 
-function quoteOf(text: string, words: string): Quote {
-  const q = extractQuotes(text, splitParagraphs(text)).find((x) => x.text === words);
-  expect(q, `no quote "${words}"`).toBeDefined();
-  return q!;
-}
 
 describe('speaker phrases are noun phrases that can speak', () => {
   it('credits the subject of reported speech that carries a partial quote', () => {
