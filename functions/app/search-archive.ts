@@ -6,8 +6,9 @@ import type { Quote } from '../core/document.ts';
 import { findPassages, matchingQuotes, type Passage } from '../core/find-passages.ts';
 import { parseQuery, type ParsedQuery } from '../core/parse-query.ts';
 import { speakerClauses, type Hits, type IndexQuery, type StoredDocument, type TermClause } from '../core/search-index.ts';
-import { foldTerm, findPhrase } from '../core/text-tokens.ts';
-import { tokensOf } from '../core/text-tokens-of.ts';
+import { foldTerm } from '../core/text/tokenize.ts';
+import { findPhrase } from '../core/search/match-words.ts';
+import { tokensOf } from '../core/text/tokens-of.ts';
 import type { Archive } from './archive.ts';
 import { collapseCopies, MAX_COLLAPSE_CHECKED } from './collapse-copies.ts';
 

@@ -5,7 +5,8 @@
 import type { ArchivedDocument, Paragraph, Quote } from './document.ts';
 import type { ParsedQuery } from './parse-query.ts';
 import { formsOf, isFormOf } from './search/word-stems.ts';
-import { findPhrase, foldTerm, tokenize, wordMatches, type Token } from './text-tokens.ts';
+import { foldTerm, tokenize, type Token } from './text/tokenize.ts';
+import { findPhrase, wordMatches } from './search/match-words.ts';
 import { SENTENCE_CHUNK_CHARS, sentenceSpans } from './text/split-sentences.ts';
 
 /** A matched sentence: `text === document.text.slice(start, end)`; highlights are document offsets. */

@@ -6,7 +6,7 @@
  * `after:2019-06` (on or after) and `before:2020-01-01` (earlier than).
  */
 import { VerbatimError } from './errors.ts';
-import { tokenize } from './text-tokens.ts';
+import { tokenize } from './text/tokenize.ts';
 
 /** A parsed search query. */
 export interface ParsedQuery {

@@ -7,8 +7,8 @@
 import type { ArchivedDocument } from './document.ts';
 import { buildSegment, mergeSegments, splitSegment, type IndexableDocument } from './search/build-segment.ts';
 import { evaluate, missingPostings, planQuery, type Hits, type IndexQuery, type TermClause } from './search/search-segments.ts';
-import { tokenize } from './text-tokens.ts';
-import { searchedText } from './text-tokens-of.ts';
+import { tokenize } from './text/tokenize.ts';
+import { searchedText } from './text/tokens-of.ts';
 import type { Segment } from './search/segment.ts';
 
 export type { IndexableDocument } from './search/build-segment.ts';
@@ -149,7 +149,7 @@ export function toIndexableDocument(document: ArchivedDocument): IndexableDocume
   return {
     id: document.id,
     title: document.title,
-    // The same bound as phrase checks (text-tokens-of.ts): what the index finds, a check confirms.
+    // The same bound as phrase checks (text/tokens-of.ts): what the index finds, a check confirms.
     text: searchedText(document.text),
     speakers: [...speakers],
     publisher: document.publisher ?? '',

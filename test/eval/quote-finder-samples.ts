@@ -4,7 +4,7 @@
  * marks at all), each of at least {@link MIN_WORDS} words.
  */
 import type { ArchivedDocument } from '../../functions/core/document.ts';
-import { tokenize } from '../../functions/core/text-tokens.ts';
+import { tokenize } from '../../functions/core/text/tokenize.ts';
 import type { Random } from './quote-finder-variants.ts';
 
 /** A sentence of a document the eval asks for. */

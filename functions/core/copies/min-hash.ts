@@ -11,7 +11,7 @@
  * 1 − (1 − s³)¹⁰: 0.9992 at 0.8, 0.985 at 0.7, 0.74 at 0.5, 0.077 at 0.2 and 0.01 at 0.1. Few bands
  * keep ingest cheap: each band is one DynamoDB query and one item written per document.
  */
-import { tokenize } from '../text-tokens.ts';
+import { tokenize } from '../text/tokenize.ts';
 
 /** Words per shingle: long enough that unrelated news articles share almost none. */
 export const SHINGLE_WORDS = 5;

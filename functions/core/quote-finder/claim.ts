@@ -1,7 +1,7 @@
 /**
  * The claimed quote as the finder sees it: its words with ids, and the multiset of their keys.
  */
-import { tokenize } from '../text-tokens.ts';
+import { tokenize } from '../text/tokenize.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 /** A word of the claim: `text.slice(start, end)`. */

@@ -2,8 +2,8 @@
  * The words of a claim worth asking the full-text index about: content words, as folded forms or
  * stem prefixes, so the index's bag of words finds candidate documents for any form of them.
  */
-import { tokenize } from '../text-tokens.ts';
-import { STOPWORDS, wordForm, wordKey } from './word-keys.ts';
+import { tokenize } from '../text/tokenize.ts';
+import { STOPWORDS, wordForm, wordKey } from '../text/word-keys.ts';
 
 /** An index query term, and whether it may match longer words. */
 export interface IndexTerm {

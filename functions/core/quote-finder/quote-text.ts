@@ -3,9 +3,9 @@
  * and its extracted quotes as word ranges. Built once per document and cached by the caller —
  * documents never change under an id, so the preparation never goes stale.
  */
-// The words of text-tokens.ts, as claims and the index see them ("don’t" is don + t on every side),
+// The index words of text/tokenize.ts, as claims and the index see them ("don’t" is don + t on every side),
 // without folding each one: the vocabulary folds once per spelling.
-import { WORD } from '../text-tokens.ts';
+import { WORD } from '../text/tokenize.ts';
 import type { ArchivedDocument, Quote } from '../document.ts';
 import type { Vocabulary } from './vocabulary.ts';
 import { sentenceSpans } from '../text/split-sentences.ts';

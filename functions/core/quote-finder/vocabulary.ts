@@ -2,7 +2,7 @@
  * Interns word forms and keys as small integers, so aligning a claim against thousands of
  * document words compares numbers, and per-document arrays can be compact typed arrays.
  */
-import { keyWeight, wordForm, wordKey } from './word-keys.ts';
+import { keyWeight, wordForm, wordKey } from '../text/word-keys.ts';
 
 /** Ids of one word: its exact folded form and its key (lemma or stem). */
 export interface WordIds {

@@ -1,7 +1,7 @@
 import type { QuoteSpan } from './quote-span.ts';
 import { isBaseForm, isInvertibleVerb, isPluralNounLike, isReportingVerb, isSpeechVerb } from './reporting-verbs.ts';
 import { findSentenceEnd, findSentenceStart } from './sentence-bounds.ts';
-import { tokenizeWords, type Token } from './tokenize-words.ts';
+import { tokenizeWords, type WordToken as Token } from '../text/tokenize.ts';
 import { narrativeTokens, phrase, type AttributionContext } from './narrative-tokens.ts';
 import { QUOTE_PLACEHOLDER, extendDescription, isBetweenWord, readPhraseBackward, readPhraseForward } from './read-speaker-phrase.ts';
 import { pronounInfo } from './pronouns.ts';

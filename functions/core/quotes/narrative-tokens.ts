@@ -1,6 +1,6 @@
 import type { QuoteSpan } from './quote-span.ts';
 import { QUOTE_PLACEHOLDER } from './read-speaker-phrase.ts';
-import { tokenizeWords, type Token } from './tokenize-words.ts';
+import { tokenizeWords, type WordToken as Token } from '../text/tokenize.ts';
 
 /**
  * What attribution needs to know about the quote's surroundings: the other quotes in the same

@@ -1,7 +1,7 @@
 import { isReportingVerb } from './reporting-verbs.ts';
 import { isPersonTitle } from './person-titles.ts';
 import { pronounInfo } from './pronouns.ts';
-import type { Token } from './tokenize-words.ts';
+import type { WordToken as Token } from '../text/tokenize.ts';
 
 /** Text of a token that stands for another quotation inside the window (so it is not read as words). */
 export const QUOTE_PLACEHOLDER = '\u0000Q';

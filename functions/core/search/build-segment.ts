@@ -3,7 +3,7 @@
  * their postings, leaving deleted documents out). Merging never re-reads or re-tokenises a
  * document, so compacting shards costs a pass over postings, not over text.
  */
-import { foldTerm, WORD } from '../text-tokens.ts';
+import { foldTerm, WORD } from '../text/tokenize.ts';
 import { FIELD_COUNT, FIELDS, MAX_SEGMENT_DOCUMENTS, Segment, termKey, wordOf, type StoredDocument } from './segment.ts';
 import { stemCode } from './word-stems.ts';
 

@@ -6,7 +6,7 @@
  * may also match its other forms ("embassies" → embassy), found through the keys' stem codes; a
  * word form is not a typo, so a word with forms in the archive is never matched fuzzily.
  */
-import { foldTerm } from '../text-tokens.ts';
+import { foldTerm } from '../text/tokenize.ts';
 import { boundedEditDistance } from './edit-distance.ts';
 import { exactKeys, formKeys, keysWithPrefix, type LocatedKey } from './word-form-keys.ts';
 import { formsOf } from './word-stems.ts';

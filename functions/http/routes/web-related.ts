@@ -6,7 +6,7 @@
 import { searchArchive } from '../../app/search-archive.ts';
 import type { Archive } from '../../app/archive.ts';
 import type { ArchivedDocument } from '../../core/document.ts';
-import { tokenize } from '../../core/text-tokens.ts';
+import { tokenize } from '../../core/text/tokenize.ts';
 import type { Related, RelatedDocument } from '../../../web/views/document-page.tsx';
 
 const STOP_WORDS = new Set(

@@ -14,7 +14,7 @@ import { searchArchive, type SearchPage as Results } from '../../app/search-arch
 import { VerbatimError } from '../../core/errors.ts';
 import { matchSpans } from '../../core/find-passages.ts';
 import { parseQuery, type ParsedQuery } from '../../core/parse-query.ts';
-import { tokensOf } from '../../core/text-tokens-of.ts';
+import { tokensOf } from '../../core/text/tokens-of.ts';
 import { ASSET_NAMES, loadAsset, type AssetName } from '../../../web/assets.ts';
 import { DocumentPage } from '../../../web/views/document-page.tsx';
 import { ErrorPage } from '../../../web/views/error-page.tsx';

@@ -4,7 +4,7 @@ import { MAX_FORM_SCAN, searchSegments, type Hits, type IndexQuery } from '../..
 import { decodeSegment, encodeSegment } from '../../../functions/core/search/segment-codec.ts';
 import { wordOf, type Segment } from '../../../functions/core/search/segment.ts';
 import { formsOf, isFormOf, NO_STEM, stemCode, stemOf } from '../../../functions/core/search/word-stems.ts';
-import { wordKey } from '../../../functions/core/quote-finder/word-keys.ts';
+import { wordKey } from '../../../functions/core/text/word-keys.ts';
 
 const doc = (id: string, title: string, text: string): IndexableDocument => ({ id, title, text, speakers: [], publisher: '', publishedAt: '' });
 

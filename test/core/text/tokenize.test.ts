@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldTerm, tokenize, tokenizeWords, WORD } from '../../../functions/core/text/tokenize.ts';
-import * as oldIndex from '../../../functions/core/text-tokens.ts';
-import * as oldQuote from '../../../functions/core/quotes/tokenize-words.ts';
+import { foldTerm, tokenize, tokenizeWords, WORD, type Token, type WordToken } from '../../../functions/core/text/tokenize.ts';
+
+// The tokenizer replaced core/text-tokens.ts and core/quotes/tokenize-words.ts; the commit that
+// added it checked it against both on the same random texts. These reference models say the same
+// thing another way, so the two variants cannot drift.
 
 /** Pieces chosen to hit every branch of both variants: joiners, marks, quote marks, surrogates, odd spaces. */
 const PIECES = [
@@ -16,20 +18,80 @@ const texts = fc.oneof(
 );
 const RUNS = { numRuns: 3000 };
 
-describe('the one tokenizer reproduces the ones it replaced', () => {
-  it('index words: tokenize, WORD and foldTerm as core/text-tokens.ts had them', () => {
+/** Index words by code point: maximal runs of letters and digits. */
+function indexWordsModel(text: string, offset: number): Token[] {
+  const tokens: Token[] = [];
+  let at = 0;
+  let start = -1;
+  for (const point of [...text, '']) {
+    const letter = /^[\p{L}\p{N}]$/u.test(point);
+    if (letter && start < 0) start = at;
+    if (!letter && start >= 0) {
+      const word = text.slice(start, at);
+      tokens.push({ start: offset + start, end: offset + at, folded: word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase() });
+      start = -1;
+    }
+    at += point.length;
+  }
+  return tokens;
+}
+
+/** Quote words by a regex over each code unit's class: w word, j joiner, h high surrogate, space. */
+function quoteWordsModel(text: string, start: number, end: number): WordToken[] {
+  const classes = text.slice(start, end).split('')
+    .map((unit) => {
+      if (/\s/.test(unit)) return ' ';
+      if (/[\p{L}\p{N}\p{M}]/u.test(unit)) return 'w';
+      if ('’\'-.'.includes(unit)) return 'j';
+      const c = unit.charCodeAt(0);
+      return c >= 0xd800 && c <= 0xdbff ? 'h' : 'p';
+    })
+    .join('');
+  const tokens: WordToken[] = [];
+  for (const m of classes.matchAll(/( )|(w+(?:jw+)*)|(h[\s\S])|([\s\S])/g)) {
+    if (m[1]) continue;
+    const s = start + m.index;
+    const piece = text.slice(s, s + m[0].length);
+    tokens.push({ text: piece, start: s, end: s + m[0].length, word: Boolean(m[2]) && !/\p{M}/u.test(piece[0]) });
+  }
+  return tokens;
+}
+
+describe('tokenize (index words)', () => {
+  it('is the maximal runs of letters and digits, folded', () => {
     fc.assert(fc.property(texts, fc.nat(1000), (text, offset) => {
-      expect(tokenize(text, offset)).toEqual(oldIndex.tokenize(text, offset));
-      expect([...text.matchAll(WORD)].map((m) => [m.index, m[0]])).toEqual([...text.matchAll(oldIndex.WORD)].map((m) => [m.index, m[0]]));
-      expect(foldTerm(text)).toBe(oldIndex.foldTerm(text));
+      expect(tokenize(text, offset)).toEqual(indexWordsModel(text, offset));
+      expect([...text.matchAll(WORD)].map((m) => m.index)).toEqual(indexWordsModel(text, 0).map((t) => t.start));
     }), RUNS);
   });
 
-  it('quote words: tokenizeWords as core/quotes/tokenize-words.ts had it, on any window', () => {
+  it('folds ASCII by its fast path exactly as by the full decomposition', () => {
+    fc.assert(fc.property(texts, (text) => {
+      expect(foldTerm(text)).toBe(text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase());
+    }), RUNS);
+  });
+
+  it('splits at apostrophes and currency signs', () => {
+    expect(tokenize('Baku’s £10bn').map((t) => t.folded)).toEqual(['baku', 's', '10bn']);
+  });
+});
+
+describe('tokenizeWords (quote words)', () => {
+  it('agrees with the class-regex model on any window', () => {
     fc.assert(fc.property(texts, fc.nat(), fc.nat(), (text, a, b) => {
       const start = text.length === 0 ? 0 : a % (text.length + 1);
       const end = start + (text.length === 0 ? 0 : b % (text.length - start + 1));
-      expect(tokenizeWords(text, start, end)).toEqual(oldQuote.tokenizeWords(text, start, end));
+      expect(tokenizeWords(text, start, end)).toEqual(quoteWordsModel(text, start, end));
     }), RUNS);
+  });
+
+  it('keeps names whole and leaves a final dot as punctuation', () => {
+    expect(tokenizeWords('O’Malley and al-Assad said.', 0, 27).map((t) => t.text)).toEqual(['O’Malley', 'and', 'al-Assad', 'said', '.']);
+  });
+
+  it('appends to the tokens it is given', () => {
+    const tokens = tokenizeWords('one', 0, 3);
+    expect(tokenizeWords(' two', 0, 4, tokens)).toBe(tokens);
+    expect(tokens.map((t) => t.text)).toEqual(['one', 'two']);
   });
 });

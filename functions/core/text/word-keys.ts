@@ -5,7 +5,7 @@
  * "protests" share a key, so a misremembered word form still aligns.
  */
 import { stemmer } from 'stemmer';
-import { foldTerm } from '../text-tokens.ts';
+import { foldTerm } from './tokenize.ts';
 
 /** Irregular forms a stemmer cannot join, mostly the verbs quotes are reported and remembered with. */
 const LEMMAS: Record<string, string> = {};

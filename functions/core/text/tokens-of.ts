@@ -3,7 +3,7 @@
  * check both need every word of the document, and popular documents come up query after query.
  * Keyed weakly by the text's owner, so the tokens go when the document leaves the cache.
  */
-import { tokenize, type Token } from './text-tokens.ts';
+import { tokenize, type Token } from './tokenize.ts';
 
 const cache = new WeakMap<object, Token[]>();
 
