@@ -1,4 +1,5 @@
 import type { QuoteKind } from '../document.ts';
+import { countWords } from '../text/count-words.ts';
 
 /** Longest quoted span, in words, that can be a mere term (scare quote, title, nickname). */
 const MAX_TERM_WORDS = 4;
@@ -17,23 +18,4 @@ const MAX_TERM_WORDS = 4;
 export function classifyQuoteKind(words: string, context: { attributed: boolean; standalone: boolean }): QuoteKind {
   if (context.attributed || context.standalone) return 'speech';
   return countWords(words) <= MAX_TERM_WORDS ? 'term' : 'speech';
-}
-
-/**
- * Counts whitespace-separated words.
- *
- * @example
- * ```ts
- * countWords(' two  words '); // 2
- * ```
- */
-export function countWords(s: string): number {
-  let n = 0;
-  let inWord = false;
-  for (let i = 0; i < s.length; i++) {
-    const space = s.charCodeAt(i) <= 32;
-    if (!space && !inWord) n++;
-    inWord = !space;
-  }
-  return n;
 }

@@ -1,5 +1,6 @@
 import type { Paragraph, Quote } from '../document.ts';
-import { classifyQuoteKind, countWords } from './classify-quote-kind.ts';
+import { classifyQuoteKind } from './classify-quote-kind.ts';
+import { countWords } from '../text/count-words.ts';
 import {
   findAttributionAfter,
   findAttributionBefore,

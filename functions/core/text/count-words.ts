@@ -1,9 +1,10 @@
 /**
- * Word counting for document metadata. Space-separated tokens that contain a letter or a digit
- * count as one word each, which matches how editors and the corpus statistics count ("1,000",
- * "e-mail" and "don't" are one word; a lone "—" is none). Scripts written without spaces (Chinese,
- * Japanese, Thai, Lao, Khmer, Myanmar) are split with the platform's word segmenter instead, or a
- * whole Chinese paragraph would count as one word.
+ * Word counting, the one meaning of "how many words": a document's `wordCount`, and how long a
+ * quote is when quotes are told from terms (`core/quotes/`). Space-separated tokens that contain
+ * a letter or a digit count as one word each, which matches how editors and the corpus statistics
+ * count ("1,000", "e-mail" and "don't" are one word; a lone "—" or "&" is none). Scripts written
+ * without spaces (Chinese, Japanese, Thai, Lao, Khmer, Myanmar) are split with the platform's word
+ * segmenter instead, or a whole Chinese paragraph would count as one word.
  */
 
 /** Letters of scripts that do not separate words with spaces. */
