@@ -8,21 +8,10 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { IngestRequest } from '../app/ingest-document.ts';
+import { contentTypeOfExtension, formatOfExtension } from '../core/formats/source-formats.ts';
 
 /** One article to import, a line that could not be read (with why), or a file in a folder left out (with why). */
 export type ImportItem = { label: string; request: IngestRequest } | { label: string; error: string } | { label: string; skipped: string };
-
-/** Content types by file extension, for files given by path. */
-export const TYPES_BY_EXTENSION: Record<string, string> = {
-  '.txt': 'text/plain',
-  '.text': 'text/plain',
-  '.md': 'text/markdown',
-  '.markdown': 'text/markdown',
-  '.html': 'text/html',
-  '.htm': 'text/html',
-  '.pdf': 'application/pdf',
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-};
 
 const encoder = new TextEncoder();
 const asString = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
@@ -67,7 +56,7 @@ async function* readJsonl(path: string): AsyncGenerator<ImportItem> {
 export function skipReason(entry: string): string | undefined {
   if (entry.startsWith('.')) return 'hidden file';
   const extension = extname(entry).toLowerCase();
-  if (extension === '' || extension === '.jsonl' || extension in TYPES_BY_EXTENSION) return undefined;
+  if (extension === '' || extension === '.jsonl' || formatOfExtension(extension)) return undefined;
   return `"${extension}" is not an article format (import .txt, .md, .html, .pdf, .docx or .jsonl)`;
 }
 
@@ -93,7 +82,7 @@ export async function* readImportItems(paths: string[]): AsyncGenerator<ImportIt
     } else if (extname(path).toLowerCase() === '.jsonl') {
       yield* readJsonl(path);
     } else {
-      const contentType = TYPES_BY_EXTENSION[extname(path).toLowerCase()] ?? 'application/octet-stream';
+      const contentType = contentTypeOfExtension(extname(path)) ?? 'application/octet-stream';
       yield { label: path, request: { file: { bytes: new Uint8Array(await readFile(path)), contentType, fileName: basename(path) } } };
     }
   }

@@ -88,8 +88,6 @@ function initShortcuts() {
 const formatBytes = (bytes) =>
   bytes < 1024 ? `${bytes} bytes` : bytes < 1048576 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1048576).toFixed(1)} MB`;
 
-const FORMAT_NAMES = { text: 'Plain text', markdown: 'Markdown', html: 'HTML', pdf: 'PDF', docx: 'Word (.docx)' };
-
 async function errorMessage(response) {
   try {
     const body = await response.json();
@@ -103,6 +101,8 @@ async function errorMessage(response) {
 function initUploader(root) {
   const tokenRequired = root.dataset.tokenRequired === 'true';
   const maxBytes = Number(root.dataset.maxBytes) || Infinity;
+  // Format names come from the server's one format table (core/formats/source-formats.ts).
+  const formatNames = JSON.parse(root.dataset.formatNames || '{}');
   const template = document.getElementById('upload-item-template');
   const queue = document.getElementById('queue');
   const uploadAll = document.getElementById('upload-all');
@@ -198,7 +198,7 @@ function initUploader(root) {
       // the server reads it from the file again and keeps where it came from.
       if (value && !input.value) input.value = input.dataset.prefilled = value;
     }
-    const facts = [FORMAT_NAMES[found.format] ?? found.format, formatBytes(item.file.size), `${found.wordCount.toLocaleString()} words`];
+    const facts = [formatNames[found.format] ?? found.format, formatBytes(item.file.size), `${found.wordCount.toLocaleString()} words`];
     if (found.metadata?.publishedAt) facts.push(`${DATE_SOURCES[found.metadata.publishedAtSource] ?? 'date'}`);
     if (found.metadata?.fileCreatedAt) facts.push(`file created ${found.metadata.fileCreatedAt.slice(0, 10)} (not a publication date)`);
     for (const note of found.notes ?? []) facts.push(note);

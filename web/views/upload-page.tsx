@@ -5,12 +5,11 @@
  * are untrusted.
  */
 import { Layout } from './layout.tsx';
+import { SOURCE_FORMATS, SUPPORTED_EXTENSIONS, SUPPORTED_TYPES } from '../../functions/core/formats/source-formats.ts';
 
-const ACCEPT = [
-  '.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xhtml', '.pdf', '.docx',
-  'text/plain', 'text/markdown', 'text/html', 'application/pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-].join(',');
+// The file picker offers what the upload reads, and the script names formats, from the one format table.
+const ACCEPT = [...SUPPORTED_EXTENSIONS, ...SUPPORTED_TYPES].join(',');
+const FORMAT_NAMES = JSON.stringify(Object.fromEntries(SOURCE_FORMATS.map((f) => [f.format, f.name])));
 
 const FIELDS: Array<{ name: string; label: string; type: string; hint?: string }> = [
   { name: 'title', label: 'Title', type: 'text' },
@@ -71,7 +70,7 @@ export function UploadPage(props: { tokenRequired: boolean; maxUploadBytes: numb
           </p>
         </div>
       </noscript>
-      <div id="uploader" class="uploader" data-token-required={props.tokenRequired ? 'true' : 'false'} data-max-bytes={String(props.maxUploadBytes)} hidden>
+      <div id="uploader" class="uploader" data-token-required={props.tokenRequired ? 'true' : 'false'} data-max-bytes={String(props.maxUploadBytes)} data-format-names={FORMAT_NAMES} hidden>
         <section class="panel signin" id="signin" aria-labelledby="signin-title" hidden={!props.tokenRequired}>
           <h2 id="signin-title">Sign in to upload</h2>
           {/* POST and no `name` on the field: should the script fail, the token never lands in a URL. */}

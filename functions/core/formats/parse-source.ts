@@ -5,6 +5,7 @@
 import type { SourceMetadata } from '../document.ts';
 import { VerbatimError } from '../errors.ts';
 import { parseText } from './parse-text.ts';
+import { formatOfExtension, formatOfType, SUPPORTED_TYPES, type SourceFormat } from './source-formats.ts';
 
 /** An uploaded file as the HTTP layer received it. */
 export interface SourceFile {
@@ -14,9 +15,6 @@ export interface SourceFile {
   fileName?: string;
 }
 
-/** The formats Verbatim can read, as reported in {@link ParsedSource.format}. */
-export type SourceFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
-
 /** What a parser found in a file. */
 export interface ParsedSource {
   /** The extracted text, NOT yet normalised (pass it through `normalizeText`). */
@@ -25,40 +23,6 @@ export interface ParsedSource {
   metadata: SourceMetadata;
   format: SourceFormat;
 }
-
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-const FORMAT_BY_TYPE: Readonly<Record<string, SourceFormat>> = {
-  'text/plain': 'text',
-  'text/markdown': 'markdown',
-  'text/x-markdown': 'markdown',
-  'text/html': 'html',
-  'application/xhtml+xml': 'html',
-  'application/pdf': 'pdf',
-  [DOCX_TYPE]: 'docx',
-};
-
-const FORMAT_BY_EXTENSION: Readonly<Record<string, SourceFormat>> = {
-  txt: 'text',
-  text: 'text',
-  md: 'markdown',
-  markdown: 'markdown',
-  html: 'html',
-  htm: 'html',
-  xhtml: 'html',
-  pdf: 'pdf',
-  docx: 'docx',
-};
-
-/**
- * The content types an upload may declare.
- *
- * @example
- * ```ts
- * SUPPORTED_TYPES.includes('application/pdf'); // => true
- * ```
- */
-export const SUPPORTED_TYPES: readonly string[] = Object.freeze(Object.keys(FORMAT_BY_TYPE));
 
 /**
  * Parse an uploaded file. The format comes from the content type (parameters ignored, except a
@@ -122,13 +86,14 @@ async function parseOrExplain(format: SourceFormat, bytes: Uint8Array, charset: 
 }
 
 function detectFormat(type: string, extension: string | undefined): SourceFormat {
-  const byExtension = extension ? FORMAT_BY_EXTENSION[extension] : undefined;
+  const byExtension = extension ? formatOfExtension(extension) : undefined;
+  const byType = formatOfType(type);
   if (type === '' || type === 'application/octet-stream') {
     if (byExtension) return byExtension;
   } else if (type === 'text/plain' && byExtension === 'markdown') {
     return 'markdown';
-  } else if (FORMAT_BY_TYPE[type]) {
-    return FORMAT_BY_TYPE[type];
+  } else if (byType) {
+    return byType;
   }
   const legacyWord = type === 'application/msword' || extension === 'doc';
   throw new VerbatimError(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VerbatimError } from '../../../functions/core/errors.ts';
-import { parseSource, SUPPORTED_TYPES } from '../../../functions/core/formats/parse-source.ts';
+import { parseSource } from '../../../functions/core/formats/parse-source.ts';
+import { SUPPORTED_TYPES } from '../../../functions/core/formats/source-formats.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
