@@ -2,8 +2,7 @@
  * Examples for the search help drawn from the archive itself: its most frequent publisher and
  * speaker, so each example link finds something in the archive the reader actually has.
  */
-import type { SearchIndex } from '../core/search-index.ts';
-import type { StoredDocument } from '../core/search/segment.ts';
+import type { SearchIndex, StoredDocument } from '../core/search/index.ts';
 import { countFacets } from './search-archive.ts';
 
 /** Documents looked at for the examples, newest segments first: the help must stay cheap on a big archive. */

@@ -1,13 +1,13 @@
 /**
  * The indexer's job: fold the documents ingested since the last snapshot into its shards, so cold
- * starts replay only a short log. Only shards that changed are written — the open (last, not yet
- * full) shard with the new documents, and any shard that lost a deleted document — so the bytes
- * written per new document do not grow with the archive.
+ * starts replay only a short log. Which shards the snapshot has is planned by the engine
+ * (`core/search/plan-shards.ts`: only the open shard and shards that lost a document change);
+ * this module does the I/O around it: settling cut-off ingests, fetching postings, writing.
  *
  * It is the single writer by deployment (reserved concurrency 1) and, should two ever run, by the
  * manifest's compare-and-swap: the loser deletes its shards and changes nothing.
  */
-import { groupIntoShards, hasDead, SHARD_DOCUMENTS } from '../core/search-index.ts';
+import { isUpToDate, planShards, SHARD_DOCUMENTS } from '../core/search/index.ts';
 import type { Archive } from './archive.ts';
 import { settleStaleClaims, type SettleResult } from './settle-claims.ts';
 import { sweepOrphanShards } from './sweep-orphan-shards.ts';
@@ -59,22 +59,10 @@ async function compactOnce(archive: Archive, now: Date, shardDocuments: number):
     state = await archive.index.state();
   }
   const { index, manifest: previous, through } = state;
-  // Checked before anything is fetched or encoded: most runs have nothing new. A reader that had
-  // to rebuild from the log (an unreadable snapshot) holds fewer shards than the manifest lists.
-  const unchanged =
-    previous?.shards &&
-    previous.shards.length === index.shards.length &&
-    through <= previous.through &&
-    index.recent.length === 0 &&
-    !index.shards.some((s) => hasDead(s.segment));
-  if (unchanged) return { written: false, reason: 'up-to-date' };
+  // Checked before anything is fetched or encoded: most runs have nothing new.
+  if (isUpToDate(index, previous, through)) return { written: false, reason: 'up-to-date' };
   // Merging and encoding need every posting, not just those queries have fetched so far.
   await index.loadAll();
-  // Full shards stay as they are unless a document in them was deleted; the last one takes the
-  // new documents while it has room, and the rest form new shards.
-  const sealed = index.shards.slice(0, -1).flatMap((s) => (hasDead(s.segment) ? groupIntoShards([s.segment], shardDocuments) : [s.segment]));
-  const open = index.shards.at(-1)?.segment;
-  const segments = [...sealed, ...groupIntoShards([...(open ? [open] : []), ...index.recent], shardDocuments)].filter((s) => s.liveCount > 0);
-  const keyOf = new Map(index.shards.map((s) => [s.segment, s.key]));
+  const { segments, keyOf } = planShards(index, shardDocuments);
   return writeSnapshot(archive, segments, { previous, through, now, keyOf });
 }

@@ -3,7 +3,7 @@
  * the index object and its segment and live-document counts, which change whenever the ingest log
  * adds or removes documents (a reload gives a new index object).
  */
-import type { SearchIndex, StoredDocument } from '../core/search-index.ts';
+import type { SearchIndex, StoredDocument } from '../core/search/index.ts';
 import { SpeakerDirectory } from '../core/speakers/speaker-directory.ts';
 import type { Archive } from './archive.ts';
 

@@ -11,7 +11,7 @@ import { contentWordCount, indexTerms } from '../core/quote-finder/index-terms.t
 import { matchClaim, type QuoteMatch, type TextSpan } from '../core/quote-finder/match-claim.ts';
 import { prepareQuoteText, type QuoteText } from '../core/quote-finder/quote-text.ts';
 import { Vocabulary } from '../core/quote-finder/vocabulary.ts';
-import type { TermClause } from '../core/search-index.ts';
+import type { TermClause } from '../core/search/index.ts';
 import { sameSpeaker } from '../core/speakers/fold-name.ts';
 import type { Archive } from './archive.ts';
 

@@ -5,9 +5,7 @@
  */
 import type { DocumentMetadata } from '../core/document.ts';
 import { VerbatimError } from '../core/errors.ts';
-import { groupIntoShards, SHARD_DOCUMENTS, toIndexableDocument } from '../core/search-index.ts';
-import { buildSegment } from '../core/search/build-segment.ts';
-import type { Segment } from '../core/search/segment.ts';
+import { buildSegment, groupIntoShards, SHARD_DOCUMENTS, toIndexableDocument, type Segment } from '../core/search/index.ts';
 import type { Archive } from './archive.ts';
 import { writeSnapshot } from './write-snapshot.ts';
 

@@ -3,12 +3,7 @@
  * words cannot — whether a "phrase" really occurs in that order — and supplies the passages.
  */
 import type { Quote } from '../core/document.ts';
-import { findPassages, matchingQuotes, type Passage } from '../core/find-passages.ts';
-import { parseQuery, type ParsedQuery } from '../core/parse-query.ts';
-import { speakerClauses, type Hits, type IndexQuery, type StoredDocument, type TermClause } from '../core/search-index.ts';
-import { foldTerm } from '../core/text/tokenize.ts';
-import { findPhrase } from '../core/search/match-words.ts';
-import { tokensOf } from '../core/text/tokens-of.ts';
+import { checkPhrases, findPassages, matchingQuotes, parseQuery, toIndexQuery, type Hits, type Passage, type StoredDocument } from '../core/search/index.ts';
 import type { Archive } from './archive.ts';
 import { collapseCopies, MAX_COLLAPSE_CHECKED } from './collapse-copies.ts';
 
@@ -56,53 +51,6 @@ export interface SearchPage {
 
 /** A facet lists at most this many values: the most frequent. */
 const MAX_FACET_VALUES = 12;
-
-/**
- * Phrase candidates are verified against their text best first, this many at a time at least, until
- * the requested page is full: each one costs a document load, and an archive of copies can have
- * thousands that contain every word.
- */
-const PHRASE_BATCH = 20;
-/**
- * At most this many candidates are verified (beyond the page offset): a phrase whose words are all
- * common can have thousands of candidates and few true matches, and each check is a document load.
- */
-const MAX_VERIFIED = 200;
-
-/** Turns the parsed query into an index query. */
-export function toIndexQuery(query: ParsedQuery): IndexQuery {
-  // Typing ahead: the last plain word may be the start of a longer one. A plain word matches its
-  // other forms too; a word the archive has in no form is looked up fuzzily (a typo), at no cost
-  // to words it has. An exact word (`=word`) matches that form only.
-  const words: TermClause[] = [
-    ...query.terms.map((term, i) => ({ term, prefix: i === query.terms.length - 1 && term.length >= 4, fuzzy: true, forms: true })),
-    ...query.exact.map((term) => ({ term })),
-  ];
-  // Phrase words match exactly: the check against the text compares them exactly.
-  const phraseWords: TermClause[] = query.phrases.flat().map((term) => ({ term }));
-  const speakerWords = query.speaker ? speakerClauses(query.speaker) : [];
-  const all = [...(query.mode === 'all' ? words : []), ...phraseWords, ...speakerWords];
-  return {
-    all,
-    any: query.mode === 'any' ? words : [],
-    none: [...query.excluded.map((term) => ({ term, forms: true })), ...query.excludedExact.map((term) => ({ term }))],
-    filter: storedFieldFilter(query),
-  };
-}
-
-/** The stored-field filters (publisher, publication date), or undefined when there are none. */
-function storedFieldFilter(query: ParsedQuery): ((document: StoredDocument) => boolean) | undefined {
-  const publisher = query.publisher ? foldTerm(query.publisher) : null;
-  const { from, to } = query;
-  if (!publisher && !from && !to) return undefined;
-  return (document) => {
-    if (publisher && !foldTerm(document.publisher).includes(publisher)) return false;
-    // ISO dates compare as strings; a document without a date cannot satisfy a date filter.
-    const date = document.publishedAt;
-    if ((from || to) && !date) return false;
-    return (!from || date >= from) && (!to || date < to);
-  };
-}
 
 /** The most frequent values first, ties alphabetically, so facets read the same on every request. */
 function topCounts(counts: Map<string, number>, byValue = false): FacetCount[] {
@@ -160,31 +108,13 @@ export async function searchArchive(archive: Archive, input: { q: string; limit:
   let totalExact = true;
   let facetSource: Iterable<StoredDocument> = allDocuments(hits);
   if (query.phrases.length > 0) {
-    // A bag of words cannot tell a phrase: check the best candidates against their text.
-    const wanted = input.offset + input.limit;
-    const candidates = hits.top(Math.min(hits.total, input.offset + MAX_VERIFIED));
-    const rejected = new Set<number>();
-    ranked = [];
-    let checked = 0;
-    while (checked < candidates.length && ranked.length < wanted) {
-      const batch = candidates.slice(checked, checked + Math.max(PHRASE_BATCH, 2 * (wanted - ranked.length)));
-      const documents = await archive.documents.getMany(batch.map((hit) => hits.document(hit).id));
-      for (const hit of batch) {
-        const document = documents.get(hits.document(hit).id);
-        // A document that cannot be read (deleted meanwhile) cannot be shown either.
-        const tokens = document ? tokensOf(document) : null;
-        if (tokens && query.phrases.every((phrase) => findPhrase(tokens, phrase).length > 0)) ranked.push(hit);
-        else rejected.add(hit);
-      }
-      checked += batch.length;
-    }
-    totalExact = checked === hits.total;
-    // A full page leaves candidates unchecked: count them as possible matches (an upper bound).
-    // A page the checks could not fill means the phrase is rare among them: count what was found.
-    // Facets count the same documents as the total.
-    const counted = ranked.length >= wanted ? [...allHits(hits)].filter((hit) => !rejected.has(hit)) : ranked;
-    total = counted.length;
-    facetSource = counted.map((hit) => hits.document(hit));
+    // A bag of words cannot tell a phrase: check the best candidates against their text. Facets
+    // count the same documents as the total.
+    const check = await checkPhrases(hits, query.phrases, input, (ids) => archive.documents.getMany(ids));
+    ranked = check.ranked;
+    totalExact = check.exact;
+    total = check.counted.length;
+    facetSource = check.counted;
   } else {
     // Collapsing hides copies, so rank further than the page: as far as the collapse may read.
     ranked = hits.top(Math.min(hits.total, input.offset + input.limit + (collapse ? MAX_COLLAPSE_CHECKED : 0)));

@@ -6,8 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IndexManifest, ShardInfo } from '../core/ports.ts';
-import { encodeSegment, headLength } from '../core/search/segment-codec.ts';
-import type { Segment } from '../core/search/segment.ts';
+import { encodeSegment, headLength, type Segment } from '../core/search/index.ts';
 import { shardKey } from '../core/storage-keys.ts';
 import type { Archive } from './archive.ts';
 

@@ -17,7 +17,7 @@ import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { toIndexableDocument, type IndexableDocument } from '../../functions/core/search-index.ts';
+import { toIndexableDocument, type IndexableDocument } from '../../functions/core/search/index.ts';
 import type { LocalArchive } from '../../functions/local/start-local-archive.ts';
 import { buildQueries, QUERY_MIX, QUERY_SEED, readCorpus } from './bench-queries.ts';
 import { checkTargets, formatReport, type BenchReport } from './bench-report.ts';

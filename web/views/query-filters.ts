@@ -3,7 +3,7 @@
  * shows exactly what is being searched and every result page is a plain, shareable GET URL.
  */
 
-/** The filters a query can carry (see `functions/core/parse-query.ts`). */
+/** The filters a query can carry (see `functions/core/search/parse-query.ts`). */
 export type FilterField = 'publisher' | 'speaker' | 'year' | 'after' | 'before';
 
 const FILTER = /(^|\s)(publisher|speaker|year|after|before):(?:["“”]([^"“”]*)["“”]?|(\S+))/gi;

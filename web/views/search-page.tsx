@@ -3,7 +3,7 @@
  * no query, what the archive holds and how to fill it. A plain GET form: works without JavaScript.
  */
 import type { SearchPage as Results } from '../../functions/app/search-archive.ts';
-import type { ParsedQuery } from '../../functions/core/parse-query.ts';
+import type { ParsedQuery } from '../../functions/core/search/index.ts';
 import { plural } from './format.ts';
 import { Layout } from './layout.tsx';
 import { activeFilters, searchHref, withoutFilters } from './query-filters.ts';

@@ -241,14 +241,6 @@ export class Hits {
   }
 }
 
-function scratchOf(segment: Segment): NonNullable<Segment['scratch']> {
-  const n = segment.documents.length;
-  if (!segment.scratch || segment.scratch.scores.length < n) {
-    segment.scratch = { scores: new Float64Array(n), masks: new Uint32Array(n), touched: new Uint32Array(n), formCounts: new Float64Array(n), formDocuments: new Uint32Array(n) };
-  }
-  return segment.scratch;
-}
-
 /** A query resolved against the vocabularies: which keys, with which weights, in what order. */
 export interface QueryPlan {
   segments: Segment[];
@@ -320,7 +312,7 @@ export function evaluate(plan: QueryPlan): Hits {
   const ANY_BIT = 2 ** 31;
 
   segments.forEach((segment, s) => {
-    const { scores: score, masks, touched, formCounts, formDocuments } = scratchOf(segment);
+    const { scores: score, masks, touched, formCounts, formDocuments } = segment.queryScratch();
     let touchedCount = 0;
     // The scratch is reused by the next query: it must be clean again however this one ends.
     try {

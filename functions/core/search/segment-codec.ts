@@ -16,7 +16,7 @@
  * index reader then rebuilds the index from the ingest log and the next compaction rewrites it.
  */
 import { VerbatimError } from '../errors.ts';
-import { FIELD_COUNT, FIELDS, Segment, type StoredDocument } from './segment.ts';
+import { FIELD_COUNT, FIELDS, Segment, type PostingsFetcher, type StoredDocument } from './segment.ts';
 
 const MAGIC = 0x36475356; // "VSG6" read as a little-endian u32 (VSG1–5 had other layouts, keys or tables; VSG5 no stem codes)
 const PREAMBLE = 16;
@@ -31,7 +31,10 @@ interface Header {
 }
 
 /** Where a partly loaded segment's postings are in its shard file. */
-const layouts = new WeakMap<Segment, { postingsAt: number; postingCount: number }>();
+interface PostingsLayout {
+  postingsAt: number;
+  postingCount: number;
+}
 
 const align = (n: number) => (n + 3) & ~3;
 const bytesOf = (array: ArrayBufferView) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
@@ -81,7 +84,7 @@ export function headLength(bytes: Uint8Array): number {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
 }
 
-function decode(input: Uint8Array, withPostings: boolean): Segment {
+function decode(input: Uint8Array, read: RangeReader | null): Segment {
   // Typed-array views need 4-byte alignment: copy once if the bytes arrived unaligned (a copy made
   // by the constructor: a Node Buffer's slice() would be another unaligned view).
   const bytes = input.byteOffset % 4 === 0 ? input : new Uint8Array(input);
@@ -115,15 +118,13 @@ function decode(input: Uint8Array, withPostings: boolean): Segment {
   const stemCodes = view((b, at, n) => new Uint8Array(b, at, n), header.termCount, 1);
   const vocabulary = new TextDecoder().decode(view((b, at, n) => new Uint8Array(b, at, n), header.vocabularyBytes, 1));
   if (align(offset) !== postingsAt) corrupt('head length does not match its contents');
-  const segment = new Segment({ documents, vocabulary, termStarts, postingStarts, stemCodes, fieldLengths });
-  if (withPostings) {
-    segment.attachPostings(
-      view((b, at, n) => new Uint16Array(b, at, n), header.postingCount, 2),
-      view((b, at, n) => new Uint8Array(b, at, n), header.postingCount, 1),
-    );
-  } else {
-    layouts.set(segment, { postingsAt, postingCount: header.postingCount });
-  }
+  const arrays = { documents, vocabulary, termStarts, postingStarts, stemCodes, fieldLengths };
+  if (read) return new Segment(arrays, postingsFetcher({ postingsAt, postingCount: header.postingCount }, read));
+  const segment = new Segment(arrays);
+  segment.attachPostings(
+    view((b, at, n) => new Uint16Array(b, at, n), header.postingCount, 2),
+    view((b, at, n) => new Uint8Array(b, at, n), header.postingCount, 1),
+  );
   return segment;
 }
 
@@ -136,24 +137,30 @@ function decode(input: Uint8Array, withPostings: boolean): Segment {
  * ```
  */
 export function decodeSegment(bytes: Uint8Array): Segment {
-  return decode(bytes, true);
+  return decode(bytes, null);
 }
 
 /**
- * A segment from the head of a shard file only: searchable once {@link fetchPostings} has brought
- * the postings a query needs, complete once {@link fetchAllPostings} has run.
+ * A segment from the head of a shard file only, which fetches its postings through `read`: a
+ * search fetches those it needs ({@link Segment.loadPostings}), and it is complete once
+ * {@link Segment.loadAllPostings} has run.
  *
  * @example
  * ```ts
- * const segment = decodeSegmentHead((await blobs.getRange(key, 0, shard.headBytes))!);
+ * const segment = decodeSegmentHead((await blobs.getRange(key, 0, shard.headBytes))!, (start, end) => readShard(key, start, end));
  * ```
  */
-export function decodeSegmentHead(head: Uint8Array): Segment {
-  return decode(head, false);
+export function decodeSegmentHead(head: Uint8Array, read: RangeReader): Segment {
+  return decode(head, read);
+}
+
+/** How a segment decoded from its head fetches its postings from the rest of the file. */
+function postingsFetcher(layout: PostingsLayout, read: RangeReader): PostingsFetcher {
+  return { some: (segment, terms) => fetchPostings(segment, layout, terms, read), all: (segment) => fetchAllPostings(segment, layout, read) };
 }
 
 /** Where the two postings sections of a shard file start, and where the file ends. */
-function sections(layout: { postingsAt: number; postingCount: number }): { countsAt: number; end: number } {
+function sections(layout: PostingsLayout): { countsAt: number; end: number } {
   const countsAt = align(layout.postingsAt + 2 * layout.postingCount);
   return { countsAt, end: countsAt + layout.postingCount };
 }
@@ -169,10 +176,9 @@ const COALESCE_GAP = 16 * 1024;
  * per key (document numbers, counts), neighbouring ranges fetched together — a prefix's
  * completions are neighbours in the sorted vocabulary, so their postings are too.
  */
-export async function fetchPostings(segment: Segment, terms: number[], read: RangeReader): Promise<void> {
-  const layout = layouts.get(segment);
+async function fetchPostings(segment: Segment, layout: PostingsLayout, terms: number[], read: RangeReader): Promise<void> {
   const wanted = segment.missing(terms);
-  if (!layout || wanted.length === 0) return;
+  if (wanted.length === 0) return;
   const { countsAt } = sections(layout);
   const pieces = wanted.flatMap((term) => {
     const from = segment.postingStarts[term];
@@ -213,9 +219,8 @@ export async function fetchPostings(segment: Segment, terms: number[], read: Ran
 }
 
 /** Completes a segment from {@link decodeSegmentHead} with all of its postings (one range). */
-export async function fetchAllPostings(segment: Segment, read: RangeReader): Promise<void> {
-  const layout = layouts.get(segment);
-  if (!layout || segment.complete) return;
+async function fetchAllPostings(segment: Segment, layout: PostingsLayout, read: RangeReader): Promise<void> {
+  if (segment.complete) return;
   const { countsAt, end } = sections(layout);
   const bytes = new Uint8Array(await read(layout.postingsAt, end));
   if (bytes.byteLength !== end - layout.postingsAt) corrupt('the postings came back short');

@@ -73,6 +73,25 @@ export interface SegmentArrays {
 }
 
 /**
+ * Fetches a partly loaded segment's postings into it ({@link Segment.addPostings} for `some`,
+ * {@link Segment.attachPostings} for `all`). Given to the segment by whoever decoded its head.
+ */
+export interface PostingsFetcher {
+  some(segment: Segment, terms: number[]): Promise<void>;
+  all(segment: Segment): Promise<void>;
+}
+
+/** Arrays one query uses per segment, zero between queries. */
+export interface QueryScratch {
+  scores: Float64Array;
+  masks: Uint32Array;
+  touched: Uint32Array;
+  /** A word's count per document summed over its forms, and the documents that have one (zero again after each word). */
+  formCounts: Float64Array;
+  formDocuments: Uint32Array;
+}
+
+/**
  * @example
  * ```ts
  * const segment = buildSegment([{ id: 'a1', title: 'Budget day', text: 'The budget…', speakers: [], publisher: '', publishedAt: '' }]);
@@ -96,23 +115,17 @@ export class Segment implements SegmentArrays {
   private ids: Map<string, number> | null = null;
   /** Postings fetched one key at a time, while the segment's full arrays are not loaded yet. */
   private readonly partial = new Map<number, Postings>();
-  /**
-   * Fetches postings for a partly loaded segment — of some keys (into {@link addPostings}), or all
-   * of them ({@link attachPostings}); set by whoever loaded its head. A search awaits `some` for
-   * the keys it needs.
-   */
-  loader: { some(terms: number[]): Promise<void>; all(): Promise<void> } | null = null;
+  /** Fetches the postings of a partly loaded segment; dropped once they are all here. */
+  private fetcher: PostingsFetcher | null;
   /** Per-query scratch, reused: allocating it per query would cost more than the query. */
-  scratch: {
-    scores: Float64Array;
-    masks: Uint32Array;
-    touched: Uint32Array;
-    /** A word's count per document summed over its forms, and the documents that have one (zero again after each word). */
-    formCounts: Float64Array;
-    formDocuments: Uint32Array;
-  } | null = null;
+  private scratch: QueryScratch | null = null;
 
-  constructor(arrays: SegmentArrays) {
+  /**
+   * @param fetcher how to fetch postings the arrays lack (a segment decoded from a shard's head:
+   *   see `segment-codec.ts`); none for a segment that has them all.
+   */
+  constructor(arrays: SegmentArrays, fetcher: PostingsFetcher | null = null) {
+    this.fetcher = fetcher;
     this.documents = arrays.documents;
     this.vocabulary = arrays.vocabulary;
     this.termStarts = arrays.termStarts;
@@ -216,6 +229,25 @@ export class Segment implements SegmentArrays {
     this.postingDocuments = documents;
     this.postingCounts = counts;
     this.partial.clear();
-    this.loader = null;
+    this.fetcher = null;
+  }
+
+  /** Fetches the postings of `terms` that are not in memory yet (a search awaits this first). */
+  async loadPostings(terms: number[]): Promise<void> {
+    if (this.fetcher && !this.complete) await this.fetcher.some(this, terms);
+  }
+
+  /** Fetches every posting still missing: merging and encoding need whole segments. */
+  async loadAllPostings(): Promise<void> {
+    if (this.fetcher && !this.complete) await this.fetcher.all(this);
+  }
+
+  /** The per-query scratch arrays, sized to this segment; callers leave them zeroed. */
+  queryScratch(): QueryScratch {
+    const n = this.documents.length;
+    if (!this.scratch || this.scratch.scores.length < n) {
+      this.scratch = { scores: new Float64Array(n), masks: new Uint32Array(n), touched: new Uint32Array(n), formCounts: new Float64Array(n), formDocuments: new Uint32Array(n) };
+    }
+    return this.scratch;
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { groupIntoShards, SearchIndex, type Shard } from '../../../functions/core/search-index.ts';
+import { groupIntoShards, type Shard } from '../../../functions/core/search/plan-shards.ts';
+import { SearchIndex } from '../../../functions/core/search/search-index.ts';
 import { buildSegment, mergeSegments, type IndexableDocument } from '../../../functions/core/search/build-segment.ts';
 import { searchSegments, type Hits, type IndexQuery, type TermClause } from '../../../functions/core/search/search-segments.ts';
 import { decodeSegment, encodeSegment } from '../../../functions/core/search/segment-codec.ts';

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SearchIndex } from '../../../functions/core/search-index.ts';
+import { SearchIndex } from '../../../functions/core/search/search-index.ts';
 import { buildSegment, type IndexableDocument } from '../../../functions/core/search/build-segment.ts';
 import { evaluate, missingPostings, planQuery, searchSegments, type Hits, type IndexQuery } from '../../../functions/core/search/search-segments.ts';
 import { termKey } from '../../../functions/core/search/segment.ts';
-import { decodeSegmentHead, encodeSegment, fetchAllPostings, fetchPostings, headLength } from '../../../functions/core/search/segment-codec.ts';
+import { decodeSegmentHead, encodeSegment, headLength } from '../../../functions/core/search/segment-codec.ts';
 
 const WORDS = ['budget', 'budgets', 'ferry', 'strike', 'harbour', 'minister', 'government', 'governor', 'rain', 'wind', 'school', 'the'];
 
@@ -36,7 +36,7 @@ describe('a segment loaded from its head', () => {
   const bytes = encodeSegment(full);
 
   it('knows its documents and vocabulary but no postings, and says which a query needs', () => {
-    const head = decodeSegmentHead(bytes.subarray(0, headLength(bytes)));
+    const head = decodeSegmentHead(bytes.subarray(0, headLength(bytes)), reader(bytes).read);
     expect(headLength(bytes)).toBeLessThan(bytes.byteLength);
     expect(head.complete).toBe(false);
     expect(head.documents).toEqual(full.documents);
@@ -57,11 +57,10 @@ describe('a segment loaded from its head', () => {
         fc.boolean(),
         fc.subarray(WORDS, { maxLength: 1 }),
         async (words, prefix, none) => {
-          const head = decodeSegmentHead(bytes.slice(0, headLength(bytes)));
-          const { read } = reader(bytes);
+          const head = decodeSegmentHead(bytes.slice(0, headLength(bytes)), reader(bytes).read);
           const query: IndexQuery = { all: words.map((term, i) => ({ term: prefix && i === words.length - 1 ? term.slice(0, 4) : term, prefix: prefix && i === words.length - 1 })), none: none.map((term) => ({ term })) };
           const plan = planQuery([head], query);
-          for (const [segment, terms] of missingPostings(plan)) await fetchPostings(segment, terms, read);
+          for (const [segment, terms] of missingPostings(plan)) await segment.loadPostings(terms);
           expect(missingPostings(plan).size).toBe(0);
           expect(ranked(evaluate(plan))).toEqual(ranked(searchSegments([full], query)));
         },
@@ -71,19 +70,19 @@ describe('a segment loaded from its head', () => {
   });
 
   it('fetches neighbouring postings together, and far fewer bytes than the whole file', async () => {
-    const head = decodeSegmentHead(bytes.slice(0, headLength(bytes)));
     const { read, stats } = reader(bytes);
+    const head = decodeSegmentHead(bytes.slice(0, headLength(bytes)), read);
     const plan = planQuery([head], { all: [{ term: 'gover', prefix: true }] });
-    await fetchPostings(head, missingPostings(plan).get(head)!, read);
+    await head.loadPostings(missingPostings(plan).get(head)!);
     // Two sections (document numbers, counts), each one range: the small file's ranges all coalesce.
     expect(stats.requests).toBeLessThanOrEqual(2);
     expect(stats.bytes).toBeLessThan(bytes.byteLength - headLength(bytes));
   });
 
   it('completes from one range and is then the same segment', async () => {
-    const head = decodeSegmentHead(bytes.slice(0, headLength(bytes)));
     const { read, stats } = reader(bytes);
-    await fetchAllPostings(head, read);
+    const head = decodeSegmentHead(bytes.slice(0, headLength(bytes)), read);
+    await head.loadAllPostings();
     expect(stats.requests).toBe(1);
     expect(head.complete).toBe(true);
     expect(Array.from(head.postingDocuments!)).toEqual(Array.from(full.postingDocuments!));
@@ -91,10 +90,9 @@ describe('a segment loaded from its head', () => {
     expect(encodeSegment(head)).toEqual(bytes);
   });
 
-  it('lets a SearchIndex search partly loaded shards through their loader', async () => {
-    const head = decodeSegmentHead(bytes.slice(0, headLength(bytes)));
+  it('lets a SearchIndex search partly loaded shards, which fetch their own postings', async () => {
     const { read, stats } = reader(bytes);
-    head.loader = { some: (terms) => fetchPostings(head, terms, read), all: () => fetchAllPostings(head, read) };
+    const head = decodeSegmentHead(bytes.slice(0, headLength(bytes)), read);
     const index = new SearchIndex([{ key: 'shard-0', segment: head }]);
     const hits = await index.search({ all: [{ term: 'harbour' }] });
     expect(ranked(hits)).toEqual(ranked(searchSegments([full], { all: [{ term: 'harbour' }] })));

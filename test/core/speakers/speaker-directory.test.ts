@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SpeakerDirectory } from '../../../functions/core/speakers/speaker-directory.ts';
-import type { StoredDocument } from '../../../functions/core/search-index.ts';
+import type { StoredDocument } from '../../../functions/core/search/index.ts';
 
 const doc = (id: string, speakers: string[], publisher = 'BBC News'): StoredDocument => ({ id, publisher, publishedAt: '2024-01-01', speakers });
 

@@ -4,31 +4,15 @@
  * since. A deletion marks the document dead where it is; the next compaction rewrites only the
  * shards that changed, so the cost of a write never depends on the size of the archive.
  */
-import type { ArchivedDocument } from './document.ts';
-import { buildSegment, mergeSegments, splitSegment, type IndexableDocument } from './search/build-segment.ts';
-import { evaluate, missingPostings, planQuery, type Hits, type IndexQuery, type TermClause } from './search/search-segments.ts';
-import { tokenize } from './text/tokenize.ts';
-import { searchedText } from './text/tokens-of.ts';
-import type { Segment } from './search/segment.ts';
-
-export type { IndexableDocument } from './search/build-segment.ts';
-export type { Hits, IndexQuery, TermClause } from './search/search-segments.ts';
-export type { StoredDocument } from './search/segment.ts';
-
-/**
- * Documents per shard. Small enough that rewriting the open shard stays cheap (a few MB) and that
- * shards load in parallel; large enough that a query visits few segments.
- */
-export const SHARD_DOCUMENTS = 10_000;
+import type { ArchivedDocument } from '../document.ts';
+import { buildSegment, type IndexableDocument } from './build-segment.ts';
+import { groupIntoShards, SHARD_DOCUMENTS, type Shard, type ShardedSegments } from './plan-shards.ts';
+import { evaluate, missingPostings, planQuery, type Hits, type IndexQuery } from './search-segments.ts';
+import { searchedText } from '../text/tokens-of.ts';
+import type { Segment } from './segment.ts';
 
 /** Segments added since the snapshot are merged once there are more than this many. */
 const MAX_TAIL_SEGMENTS = 8;
-
-/** A shard of a snapshot: its blob key and its segment. */
-export interface Shard {
-  key: string;
-  segment: Segment;
-}
 
 /**
  * @example
@@ -38,7 +22,7 @@ export interface Shard {
  * index.search({ all: [{ term: 'budget' }] }).total; // 1
  * ```
  */
-export class SearchIndex {
+export class SearchIndex implements ShardedSegments {
   private readonly tail: Segment[] = [];
 
   constructor(readonly shards: readonly Shard[] = []) {}
@@ -85,7 +69,7 @@ export class SearchIndex {
   async search(query: IndexQuery): Promise<Hits> {
     const plan = planQuery(this.segments, query);
     const missing = [...missingPostings(plan)];
-    await Promise.all(missing.map(([segment, terms]) => segment.loader?.some(terms)));
+    await Promise.all(missing.map(([segment, terms]) => segment.loadPostings(terms)));
     const hits = evaluate(plan);
     const first = this.afterFirstSearch;
     this.afterFirstSearch = null;
@@ -98,49 +82,8 @@ export class SearchIndex {
 
   /** Fetches every posting still missing: merging and encoding need whole segments. */
   async loadAll(): Promise<void> {
-    await Promise.all(this.segments.map((segment) => segment.loader?.all()));
+    await Promise.all(this.segments.map((segment) => segment.loadAllPostings()));
   }
-}
-
-/**
- * Merges consecutive segments into as few as possible of at most {@link SHARD_DOCUMENTS} live
- * documents each, splitting any larger one.
- *
- * @example
- * ```ts
- * groupIntoShards([a, b, c]); // [merge(a, b), c] when a and b fit in one shard together
- * ```
- */
-export function groupIntoShards(segments: readonly Segment[], maxDocuments = SHARD_DOCUMENTS): Segment[] {
-  const groups: Segment[][] = [];
-  let size = Infinity;
-  const pieces = segments.flatMap((segment) => (segment.liveCount > maxDocuments ? splitSegment(segment, maxDocuments) : [segment]));
-  for (const segment of pieces) {
-    if (size + segment.liveCount > maxDocuments) {
-      groups.push([]);
-      size = 0;
-    }
-    groups[groups.length - 1].push(segment);
-    size += segment.liveCount;
-  }
-  return groups.map((group) => (group.length === 1 && !hasDead(group[0]) ? group[0] : mergeSegments(group)));
-}
-
-/** Whether a segment holds deleted documents (and so is worth rewriting). */
-export function hasDead(segment: Segment): boolean {
-  return segment.liveCount < segment.documents.length;
-}
-
-/**
- * The words of a speaker's name as clauses on the speakers field.
- *
- * @example
- * ```ts
- * speakerClauses('Ana Ruiz'); // [{ term: 'ana', fields: ['speakers'] }, { term: 'ruiz', fields: ['speakers'] }]
- * ```
- */
-export function speakerClauses(name: string): TermClause[] {
-  return tokenize(name).map((token) => ({ term: token.folded, fields: ['speakers'] }));
 }
 
 /** The fields of a document that go into the index. */

@@ -2,12 +2,12 @@
  * Passages: the sentences of a document where a query matched, with the matched words marked, as
  * offsets into the document text so a page can mark them in the full source text too.
  */
-import type { ArchivedDocument, Paragraph, Quote } from './document.ts';
+import type { ArchivedDocument, Paragraph, Quote } from '../document.ts';
 import type { ParsedQuery } from './parse-query.ts';
-import { formsOf, isFormOf } from './search/word-stems.ts';
-import { foldTerm, tokenize, type Token } from './text/tokenize.ts';
-import { findPhrase, wordMatches } from './search/match-words.ts';
-import { SENTENCE_CHUNK_CHARS, sentenceSpans } from './text/split-sentences.ts';
+import { formsOf, isFormOf } from './word-stems.ts';
+import { foldTerm, tokenize, type Token } from '../text/tokenize.ts';
+import { findPhrase, wordMatches } from './match-words.ts';
+import { SENTENCE_CHUNK_CHARS, sentenceSpans } from '../text/split-sentences.ts';
 
 /** A matched sentence: `text === document.text.slice(start, end)`; highlights are document offsets. */
 export interface Passage {

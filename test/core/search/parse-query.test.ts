@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuery } from '../../functions/core/parse-query.ts';
+import { parseQuery } from '../../../functions/core/search/parse-query.ts';
 
 describe('parseQuery', () => {
   it('splits words, phrases, exclusions and filters', () => {

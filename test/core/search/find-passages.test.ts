@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findPassages, matchingQuotes } from '../../functions/core/find-passages.ts';
-import { parseQuery } from '../../functions/core/parse-query.ts';
-import type { Quote } from '../../functions/core/document.ts';
-import { splitParagraphs } from '../../functions/core/text/split-paragraphs.ts';
+import { findPassages, matchingQuotes } from '../../../functions/core/search/find-passages.ts';
+import { parseQuery } from '../../../functions/core/search/parse-query.ts';
+import type { Quote } from '../../../functions/core/document.ts';
+import { splitParagraphs } from '../../../functions/core/text/split-paragraphs.ts';
 
 const text = [
   'The council met on Monday. It voted to close the old ferry pier.',

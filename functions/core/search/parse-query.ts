@@ -5,8 +5,8 @@
  * multi-word values: `speaker:"Ilham Aliyev"`), and publication-date filters: `year:2020`,
  * `after:2019-06` (on or after) and `before:2020-01-01` (earlier than).
  */
-import { VerbatimError } from './errors.ts';
-import { tokenize } from './text/tokenize.ts';
+import { VerbatimError } from '../errors.ts';
+import { tokenize } from '../text/tokenize.ts';
 
 /** A parsed search query. */
 export interface ParsedQuery {
