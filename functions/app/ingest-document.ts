@@ -14,26 +14,18 @@
  * finishes or rolls back the ones nobody re-uploads. (The other order could leave a document
  * readable but never searchable, with every re-upload answered "duplicate".)
  */
-import { createHash, randomUUID } from 'node:crypto';
-import type { ArchivedDocument, DocumentMetadata, SourceMetadata } from '../core/document.ts';
+import { randomUUID } from 'node:crypto';
+import type { ArchivedDocument, DocumentMetadata } from '../core/document.ts';
 import { VerbatimError } from '../core/errors.ts';
-import { parseSource, type ParsedSource, type SourceFile } from '../core/formats/parse-source.ts';
-import { extractQuotes } from '../core/quotes/extract-quotes.ts';
 import { documentKey, originalKey } from '../core/storage-keys.ts';
-import { countWords, normalizeText } from '../core/text/normalize-text.ts';
-import { splitParagraphs } from '../core/text/split-paragraphs.ts';
 import type { Archive } from './archive.ts';
 import { prepareOffThread } from './prepare-off-thread.ts';
+import type { IngestRequest } from './prepare-document.ts';
 import { CLAIM_LEASE_MS, rollBack } from './settle-claims.ts';
-import { describeSource } from '../core/describe-source.ts';
 import { linkNewDocument } from './link-copies.ts';
 
-/** An upload: the file as received, metadata the uploader typed (wins over what the file says). */
-export interface IngestRequest {
-  file: SourceFile;
-  metadata?: SourceMetadata;
-  uploader?: string | null;
-}
+// Preparing an upload lives in prepare-document.ts (a worker thread runs it too); callers keep importing it from here.
+export { metadataOf, prepareDocument, readSourceText, type IngestRequest } from './prepare-document.ts';
 
 /** The stored document's metadata, and whether it was already in the archive. */
 export interface IngestResult extends DocumentMetadata {
@@ -49,63 +41,6 @@ const MAX_TAKEOVERS = 3;
 /** Largest stored document (JSON bytes) that ingest parses back on the request thread: to cache it and find its copies. */
 const REMEMBER_MAX_BYTES = 1 << 20;
 const decoder = new TextDecoder();
-
-const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
-
-/**
- * The text an upload would be archived with: parsed, normalised, and refused when nothing is left.
- * Ingest and the upload form's preview (`POST /api/extract`) both read files through this.
- *
- * @example
- * ```ts
- * const { parsed, text } = await readSourceText({ bytes, contentType: 'text/html' });
- * ```
- */
-export async function readSourceText(file: SourceFile): Promise<{ parsed: ParsedSource; text: string }> {
-  const parsed = await parseSource(file);
-  const text = normalizeText(parsed.text);
-  if (text.length === 0) {
-    throw new VerbatimError('empty_document', 'The upload contains no text to archive once page furniture is removed.');
-  }
-  return { parsed, text };
-}
-
-/**
- * Builds the archived form of an upload without storing anything: pure, so it is easy to test.
- *
- * @example
- * ```ts
- * const document = await prepareDocument({ file: { bytes, contentType: 'text/plain' } }, new Date());
- * ```
- */
-export async function prepareDocument(request: IngestRequest, now: Date): Promise<ArchivedDocument> {
-  const { parsed, text } = await readSourceText(request.file);
-  const hash = sha256(text);
-  const paragraphs = splitParagraphs(text);
-  const quotes = extractQuotes(text, paragraphs);
-  const { notes: _notes, ...described } = describeSource(parsed.metadata, text, request.metadata ?? {}, now);
-  return {
-    id: hash.slice(0, 16),
-    ...described,
-    ingestedAt: now.toISOString(),
-    uploader: request.uploader ?? null,
-    sha256: hash,
-    originalSha256: sha256(request.file.bytes),
-    size: request.file.bytes.byteLength,
-    contentType: request.file.contentType,
-    wordCount: countWords(text),
-    quoteCount: quotes.length,
-    text,
-    paragraphs,
-    quotes,
-  };
-}
-
-/** Splits an archived document into its metadata (for the metadata store). */
-export function metadataOf(document: ArchivedDocument): DocumentMetadata {
-  const { text: _text, paragraphs: _paragraphs, quotes: _quotes, ...metadata } = document;
-  return metadata;
-}
 
 /**
  * Claims the document's id for this ingest, or finds the copy already archived. A claim another

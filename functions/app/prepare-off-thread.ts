@@ -5,7 +5,7 @@
  */
 import { VerbatimError, type ErrorCode } from '../core/errors.ts';
 import type { ParsedSource, SourceFile } from '../core/formats/parse-source.ts';
-import type { IngestRequest } from './ingest-document.ts';
+import type { IngestRequest } from './prepare-document.ts';
 import { runPrepareTask, type PrepareTask, type PreparedDocument } from './prepare-task.ts';
 import { PrepareWorkerPool } from './prepare-worker-pool.ts';
 

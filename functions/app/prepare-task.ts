@@ -5,7 +5,7 @@
 import type { DocumentMetadata } from '../core/document.ts';
 import type { SourceFile } from '../core/formats/parse-source.ts';
 import { VerbatimError } from '../core/errors.ts';
-import { metadataOf, prepareDocument, readSourceText, type IngestRequest } from './ingest-document.ts';
+import { metadataOf, prepareDocument, readSourceText, type IngestRequest } from './prepare-document.ts';
 
 /** A task: build the archived document of an upload, or only read its text (the upload preview). */
 export type PrepareTask = { kind: 'prepare'; request: IngestRequest; now: string } | { kind: 'read'; file: SourceFile };

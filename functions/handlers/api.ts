@@ -2,7 +2,7 @@
 import { handle } from 'hono/aws-lambda';
 import { loadConfig } from '../config.ts';
 import { createApp } from '../http/create-app.ts';
-import { archiveFromConfig } from './archive-from-config.ts';
+import { archiveFromConfig } from '../compose/archive-from-config.ts';
 
 const config = loadConfig(process.env);
 // Open writes are for a laptop, where the local server binds to 127.0.0.1; on AWS they would be

@@ -11,7 +11,7 @@ import { reindexArchive } from '../app/reindex-archive.ts';
 import { settleStaleClaims } from '../app/settle-claims.ts';
 import { verifyArchive } from '../app/verify-archive.ts';
 import { loadConfig } from '../config.ts';
-import { archiveFromConfig } from './archive-from-config.ts';
+import { archiveFromConfig } from '../compose/archive-from-config.ts';
 
 const archive = archiveFromConfig(loadConfig(process.env));
 

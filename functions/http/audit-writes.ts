@@ -6,26 +6,25 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { auditOutcome, type AuditAction, type AuditLog } from '../core/audit-log.ts';
 import { VerbatimError } from '../core/errors.ts';
-import { writerOf } from './require-token.ts';
-
-const DOCUMENT_ID = 'auditDocumentId';
+import type { AppEnv } from './app-deps.ts';
+import { writerOf } from './require-writer.ts';
 
 /** Tells the audit which document a write touched, once the route knows it (an ingest's new id). */
-export function auditDocument(c: Context, id: string): void {
-  c.set(DOCUMENT_ID as never, id as never);
+export function auditDocument(c: Context<AppEnv>, id: string): void {
+  c.set('auditDocumentId', id);
 }
 
 /**
  * @example
  * ```ts
- * app.delete('/api/documents/:id', requireToken(tokens), auditWrites(archive.audit, 'delete'), handler);
+ * app.delete('/api/documents/:id', requireWriter(tokens), auditWrites(archive.audit, 'delete'), handler);
  * ```
  */
-export function auditWrites(audit: AuditLog, action: AuditAction): MiddlewareHandler {
+export function auditWrites(audit: AuditLog, action: AuditAction): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
     const status = c.res.status;
-    const documentId = (c.get(DOCUMENT_ID as never) as string | undefined) ?? c.req.param('id') ?? null;
+    const documentId = c.get('auditDocumentId') ?? c.req.param('id') ?? null;
     const errorCode = status >= 400 ? (c.error instanceof VerbatimError ? c.error.code : status >= 500 ? 'internal' : 'bad_request') : null;
     try {
       await audit.record({ at: new Date().toISOString(), actor: writerOf(c), action, documentId, outcome: auditOutcome(action, status), status, errorCode });

@@ -4,15 +4,13 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
-import type { Archive } from '../app/archive.ts';
-import type { ApiToken } from '../config.ts';
-import { VerbatimError } from '../core/errors.ts';
-import { formatZodError } from './format-zod-error.ts';
+import type { AppDeps } from './app-deps.ts';
 import { notFound } from './not-found.ts';
 import { onError } from './on-error.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { documentRoutes } from './routes/document-routes.ts';
 import { exportRoutes } from './routes/export-routes.ts';
+import { extractRoutes } from './routes/extract-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { searchRoutes } from './routes/search-routes.ts';
 import { speakerRoutes } from './routes/speaker-routes.ts';
@@ -26,15 +24,6 @@ const API_DESCRIPTION = [
   "`text.encode('utf-16-le')` at twice the offset, or convert once with a running count.",
 ].join(' ');
 
-/** What the app needs: the archive and the write tokens (none: writes are open). */
-export interface AppDeps {
-  archive: Archive;
-  /** Named write tokens, as `loadConfig` validated them. */
-  apiTokens?: readonly ApiToken[];
-  /** Shorthand for one token named `default`, as `VERBATIM_API_TOKEN` gives. */
-  apiToken?: string;
-}
-
 /**
  * @example
  * ```ts
@@ -43,20 +32,13 @@ export interface AppDeps {
  * ```
  */
 export function createApp(deps: AppDeps): OpenAPIHono {
-  const app = new OpenAPIHono({
-    // Schema failures go through the same error handler as everything else.
-    defaultHook: (result) => {
-      if (!result.success) throw new VerbatimError('bad_request', formatZodError(result.error));
-    },
-  });
+  // The root only mounts: every route, and so every schema check, lives in a sub-app.
+  const app = new OpenAPIHono();
   app.use('*', secureHeaders());
-  documentRoutes(app, deps);
-  searchRoutes(app, deps);
-  speakerRoutes(app, deps);
-  quoteRoutes(app, deps);
-  exportRoutes(app, deps);
-  auditRoutes(app, deps);
-  healthRoutes(app, deps);
+  // Each feature is a sub-app taking its deps; the order is the OpenAPI document's order of paths.
+  for (const routes of [documentRoutes, searchRoutes, speakerRoutes, quoteRoutes, exportRoutes, auditRoutes, healthRoutes, extractRoutes]) {
+    app.route('/api', routes(deps));
+  }
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   // The server is whoever answered: the same document serves localhost and the deployed API.
   app.doc('/api/openapi.json', (c) => ({
@@ -64,7 +46,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     info: { title: 'Verbatim', version: '0.1.0', description: API_DESCRIPTION },
     servers: [{ url: new URL(c.req.url).origin }],
   }));
-  webRoutes(app, deps);
+  // Pages last: their sub-app has its own error handler (HTML), the API keeps the JSON one.
+  app.route('/', webRoutes(deps));
   app.notFound(notFound(app));
   app.onError(onError);
   return app;

@@ -5,7 +5,7 @@
 import { createClients, type AwsClients } from '../adapters/create-clients.ts';
 import type { Archive } from '../app/archive.ts';
 import { ENV, loadConfig, type Config } from '../config.ts';
-import { archiveFromConfig } from '../handlers/archive-from-config.ts';
+import { archiveFromConfig } from '../compose/archive-from-config.ts';
 import { lockDataFolder } from './data-folder-lock.ts';
 import { ensureTable } from './ensure-table.ts';
 import { startEmbeddedServers } from './start-embedded-servers.ts';

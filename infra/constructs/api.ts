@@ -102,7 +102,7 @@ export class Api extends Construct {
           reason:
             'By design: searching, reading and checking quotes are public (an open archive), so the ' +
             'catch-all routes have no API Gateway authorizer. Every write route is guarded in the app ' +
-            '(functions/http/require-token.ts: Bearer token, 401 without it), which the HTTP tests check.',
+            '(functions/http/require-writer.ts: Bearer token, 401 without it), which the HTTP tests check.',
         },
       ],
       true,

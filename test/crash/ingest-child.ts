@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { ingestDocument } from '../../functions/app/ingest-document.ts';
 import { loadConfig } from '../../functions/config.ts';
 import type { LogEntry } from '../../functions/core/ports.ts';
-import { archiveFromConfig } from '../../functions/handlers/archive-from-config.ts';
+import { archiveFromConfig } from '../../functions/compose/archive-from-config.ts';
 
 /** One article as the crash tests hand it to a child. */
 export interface ChildArticle {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createClients } from '../../functions/adapters/create-clients.ts';
-import { archiveFromConfig } from '../../functions/handlers/archive-from-config.ts';
+import { archiveFromConfig } from '../../functions/compose/archive-from-config.ts';
 import { createApp } from '../../functions/http/create-app.ts';
 import { getJson, postJson, useScratchArchive } from '../helpers/scratch-archive.ts';
 

@@ -12,23 +12,8 @@ import { Layout } from './layout.tsx';
 import { MarkedText, type TextMark } from './marked-text.tsx';
 import { CopiesPanel, CopyChanges, type CopyComparison } from './copies-panel.tsx';
 import type { LinkedDocument } from '../../functions/app/list-copies.ts';
+import type { Related, RelatedDocument } from '../../functions/app/find-related.ts';
 import { speakerHref } from './speaker-page.tsx';
-
-/** A related document, as listed in the sidebar. */
-export interface RelatedDocument {
-  id: string;
-  title: string;
-  publisher: string | null;
-  publishedAt: string | null;
-  /** Where in that document to land (a shared quote), if anywhere in particular. */
-  at?: [number, number];
-}
-
-/** Documents on the same story, and documents that carry this document's quotes. */
-export interface Related {
-  sameStory: RelatedDocument[];
-  sameQuotes: Array<{ quote: Quote; documents: RelatedDocument[] }>;
-}
 
 /** What the document page shows. */
 export interface DocumentPageProps {

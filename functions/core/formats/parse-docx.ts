@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { VerbatimError } from '../errors.ts';
 import { cleanMetadata } from './clean-metadata.ts';
-import type { ParsedSource } from './parse-source.ts';
+import type { ParsedSource } from './parsed-source.ts';
 
 /** OLE compound files: legacy .doc, and Office files encrypted with a password. */
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];

@@ -10,7 +10,7 @@ import { cleanMetadata } from './clean-metadata.ts';
 import { decodeText } from './decode-text.ts';
 import { readHtmlMetadata } from './html-metadata.ts';
 import { htmlToText } from './html-to-text.ts';
-import type { ParsedSource } from './parse-source.ts';
+import type { ParsedSource } from './parsed-source.ts';
 
 const NAVIGATION = 'nav, [role="navigation"]';
 /**

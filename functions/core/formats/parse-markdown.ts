@@ -14,7 +14,7 @@ import { gfm } from 'micromark-extension-gfm';
 import { parse as parseYaml } from 'yaml';
 import { cleanMetadata } from './clean-metadata.ts';
 import { decodeText } from './decode-text.ts';
-import type { ParsedSource } from './parse-source.ts';
+import type { ParsedSource } from './parsed-source.ts';
 
 /** The few mdast fields read here (the full types live in `@types/mdast`). */
 interface MdNode {

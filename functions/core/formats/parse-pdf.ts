@@ -5,7 +5,7 @@
 import { extractTextItems, getDocumentProxy, getMeta } from 'unpdf';
 import { VerbatimError } from '../errors.ts';
 import { cleanMetadata } from './clean-metadata.ts';
-import type { ParsedSource } from './parse-source.ts';
+import type { ParsedSource } from './parsed-source.ts';
 import { pdfItemsToText } from './pdf-items-to-text.ts';
 
 /**

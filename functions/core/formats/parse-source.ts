@@ -2,27 +2,12 @@
  * The entry point for uploaded files: picks the parser for the file's type and returns its text
  * (not yet normalised) and the metadata found inside it.
  */
-import type { SourceMetadata } from '../document.ts';
 import { VerbatimError } from '../errors.ts';
+import type { ParsedSource, SourceFile } from './parsed-source.ts';
 import { parseText } from './parse-text.ts';
 import { formatOfExtension, formatOfType, SUPPORTED_TYPES, type SourceFormat } from './source-formats.ts';
 
-/** An uploaded file as the HTTP layer received it. */
-export interface SourceFile {
-  bytes: Uint8Array;
-  /** The declared media type, parameters allowed (`text/plain; charset=utf-8`); may be empty. */
-  contentType: string;
-  fileName?: string;
-}
-
-/** What a parser found in a file. */
-export interface ParsedSource {
-  /** The extracted text, NOT yet normalised (pass it through `normalizeText`). */
-  text: string;
-  /** Title, URL, publisher, author and publication date found in the file itself. */
-  metadata: SourceMetadata;
-  format: SourceFormat;
-}
+export type { ParsedSource, SourceFile, SourceFormat } from './parsed-source.ts';
 
 /**
  * Parse an uploaded file. The format comes from the content type (parameters ignored, except a

@@ -1,7 +1,7 @@
 /**
  * Plain-text uploads: the usual case of a researcher pasting an article into a file.
  */
-import type { ParsedSource } from './parse-source.ts';
+import type { ParsedSource } from './parsed-source.ts';
 import { decodeText } from './decode-text.ts';
 import { unwrapHardWraps } from './unwrap-hard-wraps.ts';
 

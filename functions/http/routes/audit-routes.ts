@@ -1,9 +1,10 @@
 /** The audit log for operators: `GET /api/audit?limit=&before=`, newest first, with the token. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { AUDIT_ID_PATTERN } from '../../core/audit-log.ts';
-import type { AppDeps } from '../create-app.ts';
+import type { AppDeps, AppEnv } from '../app-deps.ts';
+import { createRouter } from '../create-router.ts';
 import { errorResponses } from '../error-responses.ts';
-import { requireToken, writeTokensOf } from '../require-token.ts';
+import { requireWriter, writeTokensOf } from '../require-writer.ts';
 
 /** Largest page: one DynamoDB query of small items. */
 export const MAX_AUDIT_PAGE = 100;
@@ -32,7 +33,7 @@ const AuditEntrySchema = z
 
 const auditRoute = createRoute({
   method: 'get',
-  path: '/api/audit',
+  path: '/audit',
   operationId: 'listAudit',
   summary: 'Who wrote or deleted what, and how it ended, newest first',
   security: [{ bearer: [] }],
@@ -53,14 +54,13 @@ const auditRoute = createRoute({
 });
 
 /**
- * @example
- * ```ts
- * auditRoutes(app, deps); // then: GET /api/audit?limit=50 with the token
- * ```
+ * Mounted under `/api`: `app.route('/api', auditRoutes(deps))`.
  */
-export function auditRoutes(app: OpenAPIHono, deps: AppDeps): void {
-  app.openapi({ ...auditRoute, middleware: [requireToken(writeTokensOf(deps))] as const }, async (c) => {
+export function auditRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = createRouter();
+  app.openapi({ ...auditRoute, middleware: [requireWriter(writeTokensOf(deps))] as const }, async (c) => {
     const { limit, before } = c.req.valid('query');
     return c.json(await deps.archive.audit.list({ limit, before }), 200);
   });
+  return app;
 }

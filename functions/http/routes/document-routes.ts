@@ -7,16 +7,17 @@ import { listLinked } from '../../app/list-copies.ts';
 import { citeDocument, passageAnchor, quotePath } from '../../core/cite-document.ts';
 import { originalFileName } from '../../../web/views/citation.ts';
 import { auditDocument, auditWrites } from '../audit-writes.ts';
-import type { AppDeps } from '../create-app.ts';
+import type { AppDeps, AppEnv } from '../app-deps.ts';
+import { createRouter } from '../create-router.ts';
 import { errorResponses } from '../error-responses.ts';
 import { limitUploadSize } from '../limit-upload-size.ts';
 import { readIngestRequest } from '../read-ingest-request.ts';
-import { requireToken, writerOf, writeTokensOf } from '../require-token.ts';
+import { requireWriter, writerOf, writeTokensOf } from '../require-writer.ts';
 import { DocumentSchema, IdParamSchema, IngestJsonSchema, IngestMultipartSchema, IngestResultSchema } from '../schemas.ts';
 
 const ingestRoute = createRoute({
   method: 'post',
-  path: '/api/documents',
+  path: '/documents',
   operationId: 'createDocument',
   summary: 'Archive an article',
   security: [{ bearer: [] }],
@@ -35,7 +36,7 @@ const ingestRoute = createRoute({
 
 const documentRoute = createRoute({
   method: 'get',
-  path: '/api/documents/{id}',
+  path: '/documents/{id}',
   operationId: 'getDocument',
   summary: 'A document: metadata, normalised text, paragraphs and quotes',
   security: [],
@@ -45,7 +46,7 @@ const documentRoute = createRoute({
 
 const originalRoute = createRoute({
   method: 'get',
-  path: '/api/documents/{id}/original',
+  path: '/documents/{id}/original',
   operationId: 'getOriginal',
   summary: 'The original upload, byte for byte, with its content type',
   security: [],
@@ -55,7 +56,7 @@ const originalRoute = createRoute({
 
 const deleteRoute = createRoute({
   method: 'delete',
-  path: '/api/documents/{id}',
+  path: '/documents/{id}',
   operationId: 'deleteDocument',
   summary: 'Remove a document from search, reading and storage',
   security: [{ bearer: [] }],
@@ -75,18 +76,21 @@ function originalPresentation(id: string, contentType: string): Record<string, s
 }
 
 /**
+ * The documents under `/api`: mount with `app.route('/api', documentRoutes(deps))`.
+ *
  * @example
  * ```ts
- * documentRoutes(app, deps);
+ * const response = await documentRoutes(deps).request('/documents/3f2a9c0d4b1e8a77');
  * ```
  */
-export function documentRoutes(app: OpenAPIHono, deps: AppDeps): void {
+export function documentRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = createRouter();
   // Documented through the registry, parsed by readIngestRequest: one upload may be JSON or a form.
   const tokens = writeTokensOf(deps);
   app.openAPIRegistry.registerPath(ingestRoute);
   app.post(
-    '/api/documents',
-    requireToken(tokens),
+    '/documents',
+    requireWriter(tokens),
     auditWrites(deps.archive.audit, 'ingest'),
     limitUploadSize(deps.archive.limits.maxUploadBytes),
     async (c) => {
@@ -98,7 +102,7 @@ export function documentRoutes(app: OpenAPIHono, deps: AppDeps): void {
     },
   );
 
-  app.openapi({ ...deleteRoute, middleware: [requireToken(tokens), auditWrites(deps.archive.audit, 'delete')] as const }, async (c) => {
+  app.openapi({ ...deleteRoute, middleware: [requireWriter(tokens), auditWrites(deps.archive.audit, 'delete')] as const }, async (c) => {
     await deleteDocument(deps.archive, c.req.valid('param').id);
     return c.body(null, 204);
   });
@@ -125,4 +129,5 @@ export function documentRoutes(app: OpenAPIHono, deps: AppDeps): void {
       'x-content-type-options': 'nosniff',
     }) as never;
   });
+  return app;
 }

@@ -5,7 +5,8 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { EXPORT_FORMATS, exportDocumentCitation, exportSearchResults, type ExportFile } from '../../app/export-citations.ts';
-import type { AppDeps } from '../create-app.ts';
+import type { AppDeps, AppEnv } from '../app-deps.ts';
+import { createRouter } from '../create-router.ts';
 import { errorResponses } from '../error-responses.ts';
 import { IdParamSchema, SearchQuerySchema } from '../schemas.ts';
 
@@ -20,7 +21,7 @@ const ExportQuerySchema = SearchQuerySchema.extend({
 
 const citationRoute = createRoute({
   method: 'get',
-  path: '/api/documents/{id}/citation',
+  path: '/documents/{id}/citation',
   operationId: 'getCitation',
   security: [],
   summary: 'A citation of the document for a reference manager',
@@ -30,7 +31,7 @@ const citationRoute = createRoute({
 
 const exportRoute = createRoute({
   method: 'get',
-  path: '/api/search/export',
+  path: '/search/export',
   operationId: 'exportSearch',
   security: [],
   summary: 'A page of search results as citations, CSV or JSON Lines',
@@ -47,12 +48,10 @@ function send(c: Context, file: ExportFile) {
 }
 
 /**
- * @example
- * ```ts
- * exportRoutes(app, deps);
- * ```
+ * Mounted under `/api`: `app.route('/api', exportRoutes(deps))`.
  */
-export function exportRoutes(app: OpenAPIHono, deps: AppDeps): void {
+export function exportRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = createRouter();
   app.openapi(citationRoute, async (c) => {
     const { id } = c.req.valid('param');
     return send(c, await exportDocumentCitation(deps.archive, id, c.req.valid('query').format, new URL(c.req.url).origin)) as never;
@@ -61,4 +60,5 @@ export function exportRoutes(app: OpenAPIHono, deps: AppDeps): void {
     const { format, ...query } = c.req.valid('query');
     return send(c, await exportSearchResults(deps.archive, query, format, new URL(c.req.url).origin)) as never;
   });
+  return app;
 }

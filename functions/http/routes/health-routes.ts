@@ -1,7 +1,8 @@
 /** `GET /api/health`: liveness and readiness, for a load balancer or a monitor. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { checkHealth } from '../../app/check-health.ts';
-import type { AppDeps } from '../create-app.ts';
+import type { AppDeps, AppEnv } from '../app-deps.ts';
+import { createRouter } from '../create-router.ts';
 
 const CheckSchema = z.object({ ok: z.boolean(), ms: z.number(), error: z.string().optional() });
 
@@ -16,7 +17,7 @@ const HealthSchema = z
 
 const healthRoute = createRoute({
   method: 'get',
-  path: '/api/health',
+  path: '/health',
   operationId: 'health',
   // Open on purpose: a load balancer or monitor probes it without the write token.
   security: [],
@@ -28,15 +29,14 @@ const healthRoute = createRoute({
 });
 
 /**
- * @example
- * ```ts
- * healthRoutes(app, deps);
- * ```
+ * Mounted under `/api`: `app.route('/api', healthRoutes(deps))`.
  */
-export function healthRoutes(app: OpenAPIHono, deps: AppDeps): void {
+export function healthRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = createRouter();
   app.openapi(healthRoute, async (c) => {
     const health = await checkHealth(deps.archive);
     c.header('cache-control', 'no-store');
     return health.ready ? c.json(health, 200) : c.json(health, 503);
   });
+  return app;
 }

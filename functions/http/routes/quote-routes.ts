@@ -2,12 +2,13 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { findQuotes } from '../../app/find-quotes.ts';
 import { citeDocument, passagePath } from '../../core/cite-document.ts';
-import type { AppDeps } from '../create-app.ts';
+import type { AppDeps, AppEnv } from '../app-deps.ts';
+import { createRouter } from '../create-router.ts';
 import { ErrorSchema, QuoteQuerySchema, QuoteSearchSchema } from '../schemas.ts';
 
 const quotesRoute = createRoute({
   method: 'get',
-  path: '/api/quotes',
+  path: '/quotes',
   operationId: 'findQuotes',
   security: [],
   summary: 'Find the original of a quote, however it was misremembered, and every document that carries it',
@@ -19,12 +20,10 @@ const quotesRoute = createRoute({
 });
 
 /**
- * @example
- * ```ts
- * quoteRoutes(app, deps);
- * ```
+ * Mounted under `/api`: `app.route('/api', quoteRoutes(deps))`.
  */
-export function quoteRoutes(app: OpenAPIHono, deps: AppDeps): void {
+export function quoteRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = createRouter();
   app.openapi(quotesRoute, async (c) => {
     const found = await findQuotes(deps.archive, c.req.valid('query'));
     const origin = new URL(c.req.url).origin;
@@ -37,4 +36,5 @@ export function quoteRoutes(app: OpenAPIHono, deps: AppDeps): void {
     }));
     return c.json({ ...found, results }, 200);
   });
+  return app;
 }

@@ -1,12 +1,13 @@
 /** Full-text search: `GET /api/search?q=&limit=&offset=`. */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { searchArchive } from '../../app/search-archive.ts';
-import type { AppDeps } from '../create-app.ts';
+import type { AppDeps, AppEnv } from '../app-deps.ts';
+import { createRouter } from '../create-router.ts';
 import { ErrorSchema, SearchPageSchema, SearchQuerySchema } from '../schemas.ts';
 
 const searchRoute = createRoute({
   method: 'get',
-  path: '/api/search',
+  path: '/search',
   operationId: 'search',
   security: [],
   summary: 'Search the archive; passages carry offsets into the document text',
@@ -18,11 +19,10 @@ const searchRoute = createRoute({
 });
 
 /**
- * @example
- * ```ts
- * searchRoutes(app, deps);
- * ```
+ * Mounted under `/api`: `app.route('/api', searchRoutes(deps))`.
  */
-export function searchRoutes(app: OpenAPIHono, deps: AppDeps): void {
+export function searchRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = createRouter();
   app.openapi(searchRoute, async (c) => c.json(await searchArchive(deps.archive, c.req.valid('query')), 200));
+  return app;
 }

@@ -2,13 +2,14 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { currentDirectory } from '../../app/current-directory.ts';
 import { speakerQuotes } from '../../app/speaker-quotes.ts';
-import type { AppDeps } from '../create-app.ts';
+import type { AppDeps, AppEnv } from '../app-deps.ts';
+import { createRouter } from '../create-router.ts';
 import { ErrorSchema } from '../schemas.ts';
 import { SpeakerParamSchema, SpeakerQuotesSchema, SuggestionsSchema, SuggestQuerySchema } from '../speaker-schemas.ts';
 
 const suggestRoute = createRoute({
   method: 'get',
-  path: '/api/suggest',
+  path: '/suggest',
   operationId: 'suggest',
   security: [],
   summary: 'Speakers and publishers whose names start like, or nearly match, what was typed',
@@ -21,7 +22,7 @@ const suggestRoute = createRoute({
 
 const speakerRoute = createRoute({
   method: 'get',
-  path: '/api/speakers/{name}',
+  path: '/speakers/{name}',
   operationId: 'getSpeaker',
   security: [],
   summary: 'Every archived quote attributed to one person (any form of the name), newest first',
@@ -34,16 +35,15 @@ const speakerRoute = createRoute({
 });
 
 /**
- * @example
- * ```ts
- * speakerRoutes(app, deps);
- * ```
+ * Mounted under `/api`: `app.route('/api', speakerRoutes(deps))`.
  */
-export function speakerRoutes(app: OpenAPIHono, deps: AppDeps): void {
+export function speakerRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = createRouter();
   app.openapi(suggestRoute, async (c) => c.json((await currentDirectory(deps.archive)).suggest(c.req.valid('query').q), 200));
   app.openapi(speakerRoute, async (c) => {
     const found = await speakerQuotes(deps.archive, c.req.valid('param').name);
     const origin = new URL(c.req.url).origin;
     return c.json({ ...found, quotes: found.quotes.map((q) => ({ ...q, permalink: `${origin}${q.permalink}` })) }, 200);
   });
+  return app;
 }

@@ -3,7 +3,6 @@
  * files. Pages run on a sub-app with its own error handler, so a missing document is an HTML page
  * for a person while `/api/*` keeps answering in JSON.
  */
-import type { OpenAPIHono } from '@hono/zod-openapi';
 import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
 import type { JSX } from 'hono/jsx/jsx-runtime';
@@ -11,9 +10,11 @@ import { findQuotes, type QuoteSearch } from '../../app/find-quotes.ts';
 import { readDocument } from '../../app/read-document.ts';
 import { archiveExamples } from '../../app/archive-examples.ts';
 import { searchArchive, type SearchPage as Results } from '../../app/search-archive.ts';
+import { highlightQuery } from '../../app/highlight-query.ts';
+import { tryParseQuery } from '../../app/try-parse-query.ts';
+import { findRelated } from '../../app/find-related.ts';
 import { VerbatimError } from '../../core/errors.ts';
-import { matchSpans, parseQuery, type ParsedQuery } from '../../core/search/index.ts';
-import { tokensOf } from '../../core/text/tokens-of.ts';
+import type { ParsedQuery } from '../../core/search/index.ts';
 import { ASSET_NAMES, loadAsset, type AssetName } from '../../../web/assets.ts';
 import { DocumentPage } from '../../../web/views/document-page.tsx';
 import { ErrorPage } from '../../../web/views/error-page.tsx';
@@ -22,10 +23,8 @@ import { SearchPage } from '../../../web/views/search-page.tsx';
 import { SpeakerPage } from '../../../web/views/speaker-page.tsx';
 import { speakerQuotes } from '../../app/speaker-quotes.ts';
 import { UploadPage } from '../../../web/views/upload-page.tsx';
-import type { AppDeps } from '../create-app.ts';
-import { writeTokensOf } from '../require-token.ts';
-import { webExtractRoute } from './web-extract-route.ts';
-import { findRelated } from './web-related.ts';
+import type { AppDeps } from '../app-deps.ts';
+import { writeTokensOf } from '../require-writer.ts';
 import { listLinked } from '../../app/list-copies.ts';
 import { compareCopy } from '../../app/compare-copy.ts';
 
@@ -48,7 +47,6 @@ export const PAGE_CSP = [
 const PER_PAGE = 10;
 const MAX_PAGE = 1000;
 const MAX_CLAIM_CHARS = 2000;
-const MAX_HIGHLIGHTS = 2000;
 const DOCUMENT_ID = /^[0-9a-f]{16}$/;
 
 /** Sends a page with the CSP; pages depend on the archive's state, so they are never cached. */
@@ -56,16 +54,6 @@ function page(c: Context, element: JSX.Element, status: 200 | 400 | 404 | 500 = 
   c.header('content-security-policy', PAGE_CSP);
   c.header('cache-control', 'no-store');
   return c.html(html`<!doctype html>${element}`, status);
-}
-
-/** Runs a query the user typed; a query the parser rejects becomes a message on the page. */
-async function attempt<T>(run: () => Promise<T>): Promise<{ value: T | null; error: string | null }> {
-  try {
-    return { value: await run(), error: null };
-  } catch (error) {
-    if (error instanceof VerbatimError && error.status === 400) return { value: null, error: error.message };
-    throw error;
-  }
 }
 
 /** `?at=120-212`, if it is a real range of the text. */
@@ -76,7 +64,15 @@ function parseRange(value: string | undefined, length: number): [number, number]
   return start < end && end <= length ? [start, end] : null;
 }
 
-function createWebApp(deps: AppDeps): Hono {
+/**
+ * The pages and their static files, mounted with `app.route('/', webRoutes(deps))` after the API.
+ *
+ * @example
+ * ```ts
+ * const response = await webRoutes(deps).request('/?q=embassy');
+ * ```
+ */
+export function webRoutes(deps: AppDeps): Hono {
   const web = new Hono();
   const { archive } = deps;
 
@@ -105,7 +101,7 @@ function createWebApp(deps: AppDeps): Hono {
     let parsed: ParsedQuery | null = null;
     let error: string | null = null;
     if (q) {
-      ({ value: parsed, error } = await attempt(async () => parseQuery(q)));
+      ({ parsed, error } = tryParseQuery(q));
       if (parsed) results = await searchArchive(archive, { q, limit: PER_PAGE, offset: (pageNumber - 1) * PER_PAGE });
     }
     const examples = archiveExamples(index);
@@ -119,17 +115,10 @@ function createWebApp(deps: AppDeps): Hono {
     const document = await readDocument(archive, id);
     const at = parseRange(c.req.query('at'), document.text.length);
     const hl = c.req.query('hl');
-    const { value: query } = hl ? await attempt(async () => parseQuery(hl)) : { value: null };
-    const hits = query ? matchSpans(tokensOf(document), query).slice(0, MAX_HIGHLIGHTS) : [];
-    const [related, copies] = await Promise.all([findRelated(archive, document), listLinked(archive, id, 'copy')]);
-    const comparison = await compareCopy(archive, document, copies, c.req.query('compare'));
-    // A copy is listed once, as a copy, not again as "same story" or "also quoting".
-    const copyIds = new Set(copies.map((copy) => copy.id));
-    const notCopies = {
-      sameStory: related.sameStory.filter((d) => !copyIds.has(d.id)),
-      sameQuotes: related.sameQuotes.map((q) => ({ ...q, documents: q.documents.filter((d) => !copyIds.has(d.id)) })).filter((q) => q.documents.length > 0),
-    };
-    const props = { document, at, hits, related: notCopies, copies, comparison, origin: new URL(c.req.url).origin };
+    const hits = hl ? highlightQuery(document, hl) : [];
+    const copies = await listLinked(archive, id, 'copy');
+    const [related, comparison] = await Promise.all([findRelated(archive, document, copies), compareCopy(archive, document, copies, c.req.query('compare'))]);
+    const props = { document, at, hits, related, copies, comparison, origin: new URL(c.req.url).origin };
     return page(c, <DocumentPage {...props} />);
   });
 
@@ -160,17 +149,4 @@ function createWebApp(deps: AppDeps): Hono {
     return page(c, <ErrorPage status={500} message="Something went wrong on our side. Try again in a moment." />, 500);
   });
   return web;
-}
-
-/**
- * Mounts the pages, their static files and `POST /api/extract`.
- *
- * @example
- * ```ts
- * webRoutes(app, deps); // in createApp, before app.notFound
- * ```
- */
-export function webRoutes(app: OpenAPIHono, deps: AppDeps): void {
-  webExtractRoute(app, deps);
-  app.route('/', createWebApp(deps));
 }

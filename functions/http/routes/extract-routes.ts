@@ -5,18 +5,14 @@
  * (parsing a PDF is real work; it is not offered to anyone).
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { readSourceTextOffThread } from '../../app/prepare-off-thread.ts';
-import { countWords } from '../../core/text/normalize-text.ts';
-import type { AppDeps } from '../create-app.ts';
-import { requireToken, writeTokensOf } from '../require-token.ts';
+import { extractDocument, PREVIEW_CHARS } from '../../app/extract-document.ts';
+import type { AppDeps, AppEnv } from '../app-deps.ts';
+import { createRouter } from '../create-router.ts';
 import { errorResponses } from '../error-responses.ts';
 import { limitUploadSize } from '../limit-upload-size.ts';
 import { readIngestRequest } from '../read-ingest-request.ts';
+import { requireWriter, writeTokensOf } from '../require-writer.ts';
 import { ExtractedMetadataSchema } from '../schemas.ts';
-import { describeSource } from '../../core/describe-source.ts';
-
-/** The preview is for recognising the file, not for reading it. */
-const PREVIEW_CHARS = 400;
 
 const ExtractResultSchema = z
   .object({
@@ -30,7 +26,7 @@ const ExtractResultSchema = z
 
 const extractRoute = createRoute({
   method: 'post',
-  path: '/api/extract',
+  path: '/extract',
   operationId: 'extractDocument',
   summary: 'Read a file without archiving it: its format, metadata and a text preview',
   security: [{ bearer: [] }],
@@ -42,24 +38,21 @@ const extractRoute = createRoute({
 });
 
 /**
+ * Mounted under `/api`: `app.route('/api', extractRoutes(deps))`.
+ *
  * @example
  * ```ts
- * extractRoute(app, deps); // then: POST /api/extract with a multipart "file"
+ * // POST /api/extract with a multipart "file" (and the token) → { format, metadata, notes, wordCount, preview }
  * ```
  */
-export function webExtractRoute(app: OpenAPIHono, deps: AppDeps): void {
+export function extractRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = createRouter();
+  // Documented through the registry, read by readIngestRequest: the same reading as an upload, so
+  // what /api/extract previews is exactly what would be archived.
   app.openAPIRegistry.registerPath(extractRoute);
-  app.post(
-    '/api/extract',
-    requireToken(writeTokensOf(deps)),
-    limitUploadSize(deps.archive.limits.maxUploadBytes),
-    async (c) => {
-      // The same reading as an upload: what /api/extract previews is exactly what would be archived.
-      const { file } = await readIngestRequest(c);
-      const { parsed, text } = await readSourceTextOffThread(file);
-      // The same choice of title and date as ingest makes, with no uploader fields yet.
-      const { notes, ...metadata } = describeSource(parsed.metadata, text, {}, new Date());
-      return c.json({ format: parsed.format, metadata, notes, wordCount: countWords(text), preview: text.slice(0, PREVIEW_CHARS) }, 200);
-    },
-  );
+  app.post('/extract', requireWriter(writeTokensOf(deps)), limitUploadSize(deps.archive.limits.maxUploadBytes), async (c) => {
+    const { file } = await readIngestRequest(c);
+    return c.json(await extractDocument(file), 200);
+  });
+  return app;
 }

@@ -3,11 +3,26 @@
  * one's distinctive words) and documents that carry the same quotes (a phrase search on the quote's
  * words). Both reuse the search use case, so they see exactly what search sees.
  */
-import { searchArchive } from '../../app/search-archive.ts';
-import type { Archive } from '../../app/archive.ts';
-import type { ArchivedDocument } from '../../core/document.ts';
-import { tokenize } from '../../core/text/tokenize.ts';
-import type { Related, RelatedDocument } from '../../../web/views/document-page.tsx';
+import type { ArchivedDocument, Quote } from '../core/document.ts';
+import { tokenize } from '../core/text/tokenize.ts';
+import type { Archive } from './archive.ts';
+import { searchArchive } from './search-archive.ts';
+
+/** A related document, as the document page lists it. */
+export interface RelatedDocument {
+  id: string;
+  title: string;
+  publisher: string | null;
+  publishedAt: string | null;
+  /** Where in that document to land (a shared quote), if anywhere in particular. */
+  at?: [number, number];
+}
+
+/** Documents on the same story, and documents that carry this document's quotes. */
+export interface Related {
+  sameStory: RelatedDocument[];
+  sameQuotes: Array<{ quote: Quote; documents: RelatedDocument[] }>;
+}
 
 const STOP_WORDS = new Set(
   'about after again against also among amid been before being between could during from have into more most over said says should some than that their them then there these they this those through under until upon were what when where which while will with would your'.split(' '),
@@ -62,14 +77,21 @@ async function sameQuotes(archive: Archive, document: ArchivedDocument): Promise
 }
 
 /**
+ * Documents related to `document`, leaving out `copies` (its copy group, listed as copies: a
+ * document is listed once, as a copy, not again as "same story" or "also quoting").
+ *
  * @example
  * ```ts
- * const related = await findRelated(archive, document); // { sameStory: [...], sameQuotes: [...] }
+ * const related = await findRelated(archive, document, copies); // { sameStory: [...], sameQuotes: [...] }
  * ```
  */
-export async function findRelated(archive: Archive, document: ArchivedDocument): Promise<Related> {
+export async function findRelated(archive: Archive, document: ArchivedDocument, copies: ReadonlyArray<{ id: string }> = []): Promise<Related> {
   const [story, quotes] = await Promise.all([sameStory(archive, document), sameQuotes(archive, document)]);
-  const quoted = new Set(quotes.flatMap((q) => q.documents.map((d) => d.id)));
+  const copyIds = new Set(copies.map((copy) => copy.id));
+  const sameQuotesNotCopies = quotes
+    .map((q) => ({ ...q, documents: q.documents.filter((d) => !copyIds.has(d.id)) }))
+    .filter((q) => q.documents.length > 0);
   // A document carrying the same quotes is listed there, with the place to land; not twice.
-  return { sameStory: story.filter((d) => !quoted.has(d.id)), sameQuotes: quotes };
+  const quoted = new Set(quotes.flatMap((q) => q.documents.map((d) => d.id)));
+  return { sameStory: story.filter((d) => !quoted.has(d.id) && !copyIds.has(d.id)), sameQuotes: sameQuotesNotCopies };
 }
