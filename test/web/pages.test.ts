@@ -109,6 +109,35 @@ describe('with documents', () => {
     }
   });
 
+  it('shows a title repeated as the first paragraph once, without changing the text or its offsets', async () => {
+    const title = '“Dam holds” after record rain';
+    const text = `"Dam holds" after record rain.\n\n"The dam will hold," said Priya Natarajan, the chief engineer.\n\nWater levels fell by noon.`;
+    const created = await postJson(scratch.app, '/api/documents', { title, text }, auth);
+    const id = created.body.id;
+    const document = (await (await scratch.app.request(`/api/documents/${id}`)).json()) as any;
+    // Stored exactly as sent: the title line is still the text's first paragraph.
+    expect(document.text.startsWith('"Dam holds" after record rain.')).toBe(true);
+    expect(document.paragraphs[0]).toEqual({ start: 0, end: 30 });
+    const quote = document.quotes.find((q: any) => q.speaker === 'Priya Natarajan');
+    expect(document.text.slice(quote.start, quote.end)).toBe('The dam will hold,');
+
+    const { html } = await page(`/documents/${id}`);
+    const body = html.split('class="document__text"')[1].split('class="document__aside"')[0];
+    expect(body).not.toContain('record rain'); // said once, by the heading
+    expect(html).toMatch(/<h1 id="document-title">.*record rain\.<\/h1>/);
+    expect(html).not.toContain('<p id="p-1">');
+    expect(html).toContain('<p id="p-2">');
+    expect(html).toContain(`id="q-${quote.start}-${quote.end}"`);
+
+    // A permalink into the title line lands on the heading, which is that paragraph.
+    const anchored = await page(`/documents/${id}?at=0-11`);
+    expect(anchored.html).toMatch(/<h1 id="document-title"><span class="target" id="at" tabindex="-1">/);
+
+    // A first paragraph that only starts like the title is text, and stays.
+    const longer = await postJson(scratch.app, '/api/documents', { title: 'Dam holds', text: 'Dam holds after record rain.\n\nWater levels fell by noon.' }, auth);
+    expect((await page(`/documents/${longer.body.id}`)).html).toContain('<p id="p-1">Dam holds after record rain.</p>');
+  });
+
   it('links the result page to its exports, for the same query and page', async () => {
     const { html } = await page('/?q=harbour');
     for (const format of ['csv', 'jsonl', 'bibtex', 'ris', 'csl-json']) {
