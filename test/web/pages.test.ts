@@ -77,6 +77,18 @@ describe('with documents', () => {
     expect(phrase.html).toContain('Search for the words in any order');
   });
 
+  it('offers search-help examples from this archive: a phrase, a publisher and a speaker, each finding documents', async () => {
+    const { html } = await page('/');
+    const help = html.split('class="search-help"')[1].split('</details>')[0];
+    const links = [...help.matchAll(/<a href="([^"]+)"><code>([^<]+)<\/code><\/a>/g)].map((m) => ({ href: m[1].replaceAll('&amp;', '&'), q: decodeURIComponent(m[1].split('q=')[1]) }));
+    const own = ['"', 'publisher:', 'speaker:'].map((prefix) => links.find((link) => link.q.startsWith(prefix))!);
+    // The phrase is from the newest document, not the help's fixed '"strong protest was expressed"'.
+    expect(own[0].q).not.toBe('"strong protest was expressed"');
+    const newest = (await (await scratch.app.request(`/api/search?q=${encodeURIComponent(own[0].q)}`)).json()) as any;
+    expect(newest.total).toBeGreaterThan(0);
+    for (const { href, q } of own) expect((await page(href)).html, q).toMatch(/of \d+ documents?/);
+  });
+
   it('shows why a query cannot run, with status 400', async () => {
     const { status, html } = await page('/?q=-harbour');
     expect(status).toBe(400);
