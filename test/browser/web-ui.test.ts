@@ -104,7 +104,7 @@ describe.runIf(runnable)('the web UI in Chromium', () => {
     await screenshots('search-empty');
   });
 
-  it('signs in, uploads several formats with details read from the files, and reports each outcome', async () => {
+  it('signs in, uploads several formats with details read from the files, and reports each outcome', { timeout: 90_000 }, async () => {
     await page.goto('/upload');
     await page.fill('#token', 'wrong-token-wrong-token');
     await page.click('#signin-form button[type=submit]');
