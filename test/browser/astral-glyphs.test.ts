@@ -47,6 +47,10 @@ describe.runIf(runnable)('astral characters in Chromium', () => {
     for (const [width, viewport] of Object.entries({ desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } })) {
       const page = await browser.newPage({ viewport, baseURL: server.baseUrl });
       await page.goto(`/documents/${id}`);
+      // The text's first line is the title: shown once, as the heading.
+      expect(await page.textContent('h1')).toBe('Embassy damaged in overnight strike');
+      expect(await page.textContent('.document__text')).not.toContain('overnight strike');
+      await page.screenshot({ path: `test-artifacts/screenshots/document-astral-${width}.png`, fullPage: true });
       const paragraph = page.locator('.document__text p', { hasText: HIEROGLYPH });
       await paragraph.screenshot({ path: `test-artifacts/screenshots/astral-glyph-${width}.png` });
       const cdp = await page.context().newCDPSession(page);
