@@ -104,7 +104,7 @@ describe.runIf(runnable)('the web UI in Chromium', () => {
     await screenshots('search-empty');
   });
 
-  it('signs in, uploads several formats with details read from the files, and reports each outcome', async () => {
+  it('signs in, uploads several formats with details read from the files, and reports each outcome', { timeout: 90_000 }, async () => {
     await page.goto('/upload');
     await page.fill('#token', 'wrong-token-wrong-token');
     await page.click('#signin-form button[type=submit]');
@@ -211,7 +211,17 @@ describe.runIf(runnable)('the web UI in Chromium', () => {
     expect(await first.locator('.diff del.diff-added').count()).toBeGreaterThan(0);
     expect(await first.locator('.diff ins.diff-missing').count()).toBeGreaterThan(0);
     expect(await first.locator('.context').textContent()).toContain('We rebuilt the deck faster than anyone expected');
-    await screenshots('quotes');
+    // At desktop width the source and permalink fill the column beside the passage, not a gap.
+    const [main, aside, card] = await Promise.all(['.quote-result__main', '.quote-result__aside', ''].map((part) => first.locator(part ? part : ':scope').first().boundingBox()));
+    expect(aside!.x).toBeGreaterThan(main!.x + main!.width);
+    expect(aside!.y).toBeLessThan(main!.y + 50);
+    expect(aside!.x + aside!.width).toBeGreaterThan(card!.x + card!.width - 40);
+    expect(await first.locator('.quote-result__aside a', { hasText: 'Permalink to the passage' }).isVisible()).toBe(true);
+    await screenshots('quotes', async (small) => {
+      // On a phone the same parts stack: the source comes after the diff.
+      const [m, a] = await Promise.all(['.quote-result__main', '.quote-result__aside'].map((part) => small.locator(`.quote-result >> nth=0 >> ${part}`).boundingBox()));
+      expect(a!.y).toBeGreaterThanOrEqual(m!.y + m!.height);
+    });
   });
 
   it('says plainly when the claimed speaker is not the one the source names', async () => {

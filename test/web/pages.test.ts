@@ -77,6 +77,18 @@ describe('with documents', () => {
     expect(phrase.html).toContain('Search for the words in any order');
   });
 
+  it('offers search-help examples from this archive: a phrase, a publisher and a speaker, each finding documents', async () => {
+    const { html } = await page('/');
+    const help = html.split('class="search-help"')[1].split('</details>')[0];
+    const links = [...help.matchAll(/<a href="([^"]+)"><code>([^<]+)<\/code><\/a>/g)].map((m) => ({ href: m[1].replaceAll('&amp;', '&'), q: decodeURIComponent(m[1].split('q=')[1]) }));
+    const own = ['"', 'publisher:', 'speaker:'].map((prefix) => links.find((link) => link.q.startsWith(prefix))!);
+    // The phrase is from the newest document, not the help's fixed '"strong protest was expressed"'.
+    expect(own[0].q).not.toBe('"strong protest was expressed"');
+    const newest = (await (await scratch.app.request(`/api/search?q=${encodeURIComponent(own[0].q)}`)).json()) as any;
+    expect(newest.total).toBeGreaterThan(0);
+    for (const { href, q } of own) expect((await page(href)).html, q).toMatch(/of \d+ documents?/);
+  });
+
   it('shows why a query cannot run, with status 400', async () => {
     const { status, html } = await page('/?q=-harbour');
     expect(status).toBe(400);
@@ -107,6 +119,35 @@ describe('with documents', () => {
     for (const format of ['bibtex', 'ris', 'csl-json']) {
       expect(html).toContain(`href="/api/documents/${ids.harbourArticle}/citation?format=${format}" download`);
     }
+  });
+
+  it('shows a title repeated as the first paragraph once, without changing the text or its offsets', async () => {
+    const title = '“Dam holds” after record rain';
+    const text = `"Dam holds" after record rain.\n\n"The dam will hold," said Priya Natarajan, the chief engineer.\n\nWater levels fell by noon.`;
+    const created = await postJson(scratch.app, '/api/documents', { title, text }, auth);
+    const id = created.body.id;
+    const document = (await (await scratch.app.request(`/api/documents/${id}`)).json()) as any;
+    // Stored exactly as sent: the title line is still the text's first paragraph.
+    expect(document.text.startsWith('"Dam holds" after record rain.')).toBe(true);
+    expect(document.paragraphs[0]).toEqual({ start: 0, end: 30 });
+    const quote = document.quotes.find((q: any) => q.speaker === 'Priya Natarajan');
+    expect(document.text.slice(quote.start, quote.end)).toBe('The dam will hold,');
+
+    const { html } = await page(`/documents/${id}`);
+    const body = html.split('class="document__text"')[1].split('class="document__aside"')[0];
+    expect(body).not.toContain('record rain'); // said once, by the heading
+    expect(html).toMatch(/<h1 id="document-title">.*record rain\.<\/h1>/);
+    expect(html).not.toContain('<p id="p-1">');
+    expect(html).toContain('<p id="p-2">');
+    expect(html).toContain(`id="q-${quote.start}-${quote.end}"`);
+
+    // A permalink into the title line lands on the heading, which is that paragraph.
+    const anchored = await page(`/documents/${id}?at=0-11`);
+    expect(anchored.html).toMatch(/<h1 id="document-title"><span class="target" id="at" tabindex="-1">/);
+
+    // A first paragraph that only starts like the title is text, and stays.
+    const longer = await postJson(scratch.app, '/api/documents', { title: 'Dam holds', text: 'Dam holds after record rain.\n\nWater levels fell by noon.' }, auth);
+    expect((await page(`/documents/${longer.body.id}`)).html).toContain('<p id="p-1">Dam holds after record rain.</p>');
   });
 
   it('links the result page to its exports, for the same query and page', async () => {

@@ -14,6 +14,7 @@ import { CopiesPanel, CopyChanges, type CopyComparison } from './copies-panel.ts
 import type { LinkedDocument } from '../../functions/app/list-copies.ts';
 import type { Related, RelatedDocument } from '../../functions/app/find-related.ts';
 import { speakerHref } from './speaker-page.tsx';
+import { repeatsTitle } from './repeats-title.ts';
 
 /** What the document page shows. */
 export interface DocumentPageProps {
@@ -161,13 +162,17 @@ export function DocumentPage(props: DocumentPageProps) {
     ...props.hits.map(([start, end]) => ({ start, end, kind: 'hit' as const })),
     ...(at ? [{ start: at[0], end: at[1], kind: 'target' as const, id: 'at' }] : []),
   ];
+  // A first paragraph that repeats the title becomes the heading, marks and anchors included.
+  const titleParagraph = repeatsTitle(document.title, document.text, document.paragraphs[0]) ? document.paragraphs[0] : null;
   const citation = citationFor(document, props.origin);
   const { sameStory, sameQuotes } = props.related;
   return (
     <Layout title={document.title} section="document">
       <article class="document" aria-labelledby="document-title">
         <header class="document__header">
-          <h1 id="document-title">{document.title}</h1>
+          <h1 id="document-title">
+            {titleParagraph ? <MarkedText text={document.text} start={titleParagraph.start} end={titleParagraph.end} marks={marks} /> : document.title}
+          </h1>
           <Byline document={document} />
           {at ? (
             <p class="notice">
@@ -177,11 +182,14 @@ export function DocumentPage(props: DocumentPageProps) {
         </header>
         <div class="document-layout">
           <div class="document__text" lang="en">
-            {document.paragraphs.map((paragraph, i) => (
-              <p id={`p-${i + 1}`}>
-                <MarkedText text={document.text} start={paragraph.start} end={paragraph.end} marks={marks} />
-              </p>
-            ))}
+            {document.paragraphs.map((paragraph, i) =>
+              // The heading shows it; paragraph ids keep their numbers so links to p-2… hold.
+              i === 0 && titleParagraph ? null : (
+                <p id={`p-${i + 1}`}>
+                  <MarkedText text={document.text} start={paragraph.start} end={paragraph.end} marks={marks} />
+                </p>
+              ),
+            )}
           </div>
           <div class="document__aside">
             {props.comparison ? <CopyChanges comparison={props.comparison} /> : null}

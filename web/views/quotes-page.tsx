@@ -54,56 +54,62 @@ function Result(props: { result: QuoteResult; claimed: string; origin: string })
   const speakerNote = result.speakerSource === 'nearby' ? ' (from the nearest attributed quote)' : '';
   return (
     <li class="quote-result">
-      <VerdictBadge verdict={result.verdict} score={result.score} />
-      <h3 class="quote-result__speaker">
-        {result.speaker ?? 'Speaker unknown'}
-        <span class="muted small">{speakerNote}</span>
-      </h3>
-      <SpeakerNotice result={result} claimed={props.claimed} />
-      <blockquote class="context">
-        <p>
-          {result.before ? <span class="context__around">{result.before.text} </span> : null}
-          <span class="context__passage">
-            <MarkedText text={passage.text} start={0} end={passage.text.length} marks={[{ start: match.start - passage.start, end: match.end - passage.start, kind: 'hit' }]} />
+      <div class="quote-result__main">
+        <VerdictBadge verdict={result.verdict} score={result.score} />
+        <h3 class="quote-result__speaker">
+          {result.speaker ?? 'Speaker unknown'}
+          <span class="muted small">{speakerNote}</span>
+        </h3>
+        <SpeakerNotice result={result} claimed={props.claimed} />
+        <blockquote class="context">
+          <p>
+            {result.before ? <span class="context__around">{result.before.text} </span> : null}
+            <span class="context__passage">
+              <MarkedText text={passage.text} start={0} end={passage.text.length} marks={[{ start: match.start - passage.start, end: match.end - passage.start, kind: 'hit' }]} />
+            </span>
+            {result.after ? <span class="context__around"> {result.after.text}</span> : null}
+          </p>
+        </blockquote>
+        <h4 class="small-heading">Claim compared with the original</h4>
+        <QuoteDiff diff={result.diff} />
+        {result.fragment ? <p class="muted small">The claim covers only part of this passage.</p> : null}
+      </div>
+      {/* Where the words come from, and what to take away: beside the passage at desktop width, below it on a phone. */}
+      <div class="quote-result__aside">
+        <h4 class="small-heading">Source</h4>
+        <p class="source-line">
+          <a href={passagePath(document.id, match.start, match.end)}>{document.title}</a>
+          <span class="muted">
+            {' '}
+            — {[document.publisher ?? 'Unknown publisher', formatDate(document.publishedAt) || 'undated'].join(', ')}
           </span>
-          {result.after ? <span class="context__around"> {result.after.text}</span> : null}
         </p>
-      </blockquote>
-      <h4 class="small-heading">Claim compared with the original</h4>
-      <QuoteDiff diff={result.diff} />
-      {result.fragment ? <p class="muted small">The claim covers only part of this passage.</p> : null}
-      <p class="source-line">
-        <a href={passagePath(document.id, match.start, match.end)}>{document.title}</a>
-        <span class="muted">
-          {' '}
-          — {[document.publisher ?? 'Unknown publisher', formatDate(document.publishedAt) || 'undated'].join(', ')}
-        </span>
-      </p>
-      <p class="quote-result__links">
-        <a href={passagePath(document.id, match.start, match.end)}>Permalink to the passage</a>{' '}
-        <button type="button" class="copy-button" data-copy={`${props.origin}${passagePath(document.id, match.start, match.end)}`} hidden>
-          Copy link
-        </button>{' '}
-        <button type="button" class="copy-button" data-copy={citeDocument(document, props.origin).text} hidden>
-          Copy citation
-        </button>
-      </p>
-      {result.alsoIn.length > 0 ? (
-        <details class="also-in">
-          <summary>Also in {result.alsoIn.length === 1 ? '1 other document' : `${result.alsoIn.length} other documents`}</summary>
-          <ul class="related-list">
-            {result.alsoIn.map((other) => (
-              <li>
-                <a href={passagePath(other.document.id, other.match.start, other.match.end)}>{other.document.title}</a>
-                <span class="muted small">
-                  {' '}
-                  {[other.document.publisher, formatDate(other.document.publishedAt), VERDICTS[other.verdict]?.label].filter(Boolean).join(' · ')}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
+        <p class="quote-result__links">
+          <a href={passagePath(document.id, match.start, match.end)}>Permalink to the passage</a>{' '}
+          <button type="button" class="copy-button" data-copy={`${props.origin}${passagePath(document.id, match.start, match.end)}`} hidden>
+            Copy link
+          </button>{' '}
+          <button type="button" class="copy-button" data-copy={citeDocument(document, props.origin).text} hidden>
+            Copy citation
+          </button>
+        </p>
+        {result.alsoIn.length > 0 ? (
+          <details class="also-in">
+            <summary>Also in {result.alsoIn.length === 1 ? '1 other document' : `${result.alsoIn.length} other documents`}</summary>
+            <ul class="related-list">
+              {result.alsoIn.map((other) => (
+                <li>
+                  <a href={passagePath(other.document.id, other.match.start, other.match.end)}>{other.document.title}</a>
+                  <span class="muted small">
+                    {' '}
+                    {[other.document.publisher, formatDate(other.document.publishedAt), VERDICTS[other.verdict]?.label].filter(Boolean).join(' · ')}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </div>
     </li>
   );
 }

@@ -6,14 +6,18 @@ import { searchHref } from './query-filters.ts';
 const quotable = (value: string | undefined) => (value && !value.includes('"') ? value : undefined);
 
 function examplesFor(archive: ArchiveExamples | undefined): Array<[string, string]> {
-  const publisher = quotable(archive?.publisher);
-  const speaker = quotable(archive?.speaker);
-  return EXAMPLES.map(([example, meaning]) =>
-    example.startsWith('publisher:') && publisher ? [`publisher:"${publisher}"`, meaning] : example.startsWith('speaker:') && speaker ? [`speaker:"${speaker}"`, meaning] : [example, meaning],
-  );
+  const own: Record<string, string | undefined> = {
+    phrase: archive?.phrase && `"${archive.phrase}"`,
+    publisher: quotable(archive?.publisher) && `publisher:"${archive!.publisher}"`,
+    speaker: quotable(archive?.speaker) && `speaker:"${archive!.speaker}"`,
+  };
+  return EXAMPLES.map(([example, meaning]) => {
+    const kind = example.startsWith('"') ? 'phrase' : example.split(':')[0];
+    return [own[kind] ?? example, meaning];
+  });
 }
 
-/** The fixed examples; publisher and speaker are replaced by the archive's own when it has any. */
+/** The fixed examples; the phrase, publisher and speaker are replaced by the archive's own when it has them. */
 const EXAMPLES: Array<[string, string]> = [
   ['embassies protest', 'documents with all of these words, in any of their forms (embassy, embassies; protested, protesting); the form you typed ranks first'],
   ['=embassies', 'only this form of a word (one word in quotes, "embassies", does the same)'],

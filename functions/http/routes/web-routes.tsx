@@ -104,7 +104,7 @@ export function webRoutes(deps: AppDeps): Hono {
       ({ parsed, error } = tryParseQuery(q));
       if (parsed) results = await searchArchive(archive, { q, limit: PER_PAGE, offset: (pageNumber - 1) * PER_PAGE });
     }
-    const examples = archiveExamples(index);
+    const examples = await archiveExamples(archive, index);
     const props = { q, page: pageNumber, perPage: PER_PAGE, documentCount, results, parsed, error, examples };
     return page(c, <SearchPage {...props} />, error ? 400 : 200);
   });
