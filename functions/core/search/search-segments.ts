@@ -50,11 +50,20 @@ const PREFIX_WEIGHT = 0.4;
 const FUZZY_WEIGHT = 0.5;
 /**
  * A word and its other forms score as one term, as in a stemming index (one idf, their counts added
- * before BM25 saturates them), but another form's count weighs this much of the exact form's: with
- * the same counts, a document with the word as typed ranks above one with another form. Tuned on
- * the word-forms eval's other seeds (0.6–0.8 find the same; 0.6 costs the fixed keyword set least).
+ * before BM25 saturates them), another form's count weighing this much of the exact form's. Tuned
+ * with {@link EXACT_FORM_WEIGHT} on the word-forms eval's seeds 1–4 and the bench's fixed keyword
+ * queries: 0.3 without the exact term lost keyword queries ("centered" to pages saying "center"
+ * often), 0.9–1 lose one more keyword query ("claims").
  */
-const FORM_WEIGHT = 0.3;
+const FORM_WEIGHT = 0.8;
+/**
+ * Beside that term, the word as typed is a term of its own, weighing what it says beyond its forms:
+ * its idf less the forms' idf. A typed word rarer than its forms ("centered" beside "center") then
+ * ranks its own documents first, as exact-word search did; a word about as common as its forms
+ * ("support" beside "supporting") adds little, so a document that has only another form is not
+ * pushed down the page by every document that has the typed one (0.6–1.2 tried; 1 keeps both).
+ */
+const EXACT_FORM_WEIGHT = 1;
 /** A prefix expands to at most this many words, the most frequent ("gove" → government, governor, …). */
 const MAX_EXPANSIONS = 32;
 /** A query evaluates at most this many required words, the rarest: one bit each in a 32-bit mask. */
@@ -76,6 +85,8 @@ interface Expansion {
    * document add up before BM25 saturates them, each form's count times {@link FORM_WEIGHT}.
    */
   forms?: Array<{ terms: Int32Array; countWeight: number }>;
+  /** A frequency whose idf is taken off this key's own (the exact word beside its forms' group). */
+  idfLess?: number;
 }
 
 export interface PlannedClause {
@@ -142,6 +153,7 @@ function planClause(segments: Segment[], clause: TermClause): PlannedClause {
       group.idfFrequency = group.frequency + formGroup.reduce((sum, form) => sum + form.frequency, 0);
       group.frequency = group.idfFrequency;
       if (!exact) expansions.push(group);
+      else expansions.push({ field, weight: EXACT_FORM_WEIGHT, terms: located!.terms, frequency: located!.frequency, idfLess: group.idfFrequency });
     }
     if (clause.prefix) {
       const completions = new Map(completionsByPrefix!.flatMap((byField) => [...byField[field]]));
@@ -324,7 +336,8 @@ export function evaluate(plan: QueryPlan): Hits {
       const apply = (expansion: Expansion, accept: (mask: number) => boolean, bit: number) => {
         // Forms together can outnumber the documents (one document, several forms): idf stays ≥ 0.
         const frequency = Math.min(expansion.idfFrequency ?? expansion.frequency, stats.documents);
-        const weight = expansion.weight * BOOST[FIELDS[expansion.field]] * idf(stats.documents, frequency);
+        const less = expansion.idfLess === undefined ? 0 : idf(stats.documents, Math.min(expansion.idfLess, stats.documents));
+        const weight = expansion.weight * BOOST[FIELDS[expansion.field]] * (idf(stats.documents, frequency) - less);
         const average = stats.averageLength[expansion.field];
         const add = (document: number, count: number) => {
           const mask = masks[document];

@@ -38,6 +38,10 @@ for (const [lemma, forms] of Object.entries({
   pay: 'pays paid paying',
   build: 'builds built building',
   rebuild: 'rebuilds rebuilt rebuilding',
+  // Porter stems "lying" to "ly" but "lied" and "lies" to "li", and "lie" to "lie".
+  lie: 'lies lied lying',
+  die: 'dies died dying',
+  tie: 'ties tied tying',
   will: 'would',
   can: 'could',
   shall: 'should',
@@ -85,7 +89,12 @@ export function wordForm(word: string): string {
  */
 export function wordKey(form: string): string {
   const base = form.endsWith("'s") ? form.slice(0, -2) : form;
-  return LEMMAS[base] ?? stemmer(base);
+  const lemma = LEMMAS[base];
+  if (lemma) return lemma;
+  // Porter turns a final "eed" into "ee" only before it removes -ed and -ing, so "exceed" gives
+  // "exce" and "exceeded" "exceed": stemming such a stem again joins them.
+  const stem = stemmer(base);
+  return stem.endsWith('eed') ? stemmer(stem) : stem;
 }
 
 /** How much a word counts when ranking: function words less than content words. */

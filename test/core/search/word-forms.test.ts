@@ -64,6 +64,28 @@ describe('word forms in search', () => {
     expect(search(segments, { all: [{ term: 'embassies', forms: true }] })).toEqual(['plural', 'singular']);
   });
 
+  it('ranks a document with a typed word rarer than its forms above documents repeating a common form', () => {
+    // "centered" once, against pages that say "center" three times: the typed word is what is specific.
+    const pages = [
+      doc('roundup', 'Campaign trail', 'The race centered on the economy and on the voters who stayed home this year.'),
+      ...Array.from({ length: 6 }, (_, i) => doc(`center${i}`, 'Storm', 'The center moved west; the center held; the center of the storm.')),
+    ];
+    expect(search([buildSegment(pages)], { all: [{ term: 'centered', forms: true }] })[0]).toBe('roundup');
+    // Asked for the common form, the pages that say it come first, the other form still found.
+    const common = search([buildSegment(pages)], { all: [{ term: 'center', forms: true }] });
+    expect(common.at(-1)).toBe('roundup');
+    expect(common).toHaveLength(7);
+  });
+
+  it('joins forms the Porter stemmer splits: exceed / exceeded, lie / lied / lying', () => {
+    expect(new Set(['exceed', 'exceeds', 'exceeded', 'exceeding'].map(wordKey)).size).toBe(1);
+    expect(new Set(['lie', 'lies', 'lied', 'lying'].map(wordKey)).size).toBe(1);
+    expect(wordKey('feeding')).toBe(wordKey('feed'));
+    const texts = [buildSegment([doc('a', 'x', 'Costs exceed the budget.'), doc('b', 'x', 'He was lying.')])];
+    expect(search(texts, { all: [{ term: 'exceeded', forms: true }] })).toEqual(['a']);
+    expect(search(texts, { all: [{ term: 'lied', forms: true }] })).toEqual(['b']);
+  });
+
   it('takes a word form for a word form, not a typo: no fuzzy matches when a form exists', () => {
     const typo = [buildSegment([doc('a', 'x', 'the embassy'), doc('b', 'x', 'the embasy')])];
     expect(search(typo, { all: [{ term: 'embassies', forms: true, fuzzy: true }] })).toEqual(['a']);
