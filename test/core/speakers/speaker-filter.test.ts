@@ -30,12 +30,13 @@ describe('speakerMatcher', () => {
 });
 
 describe('PeopleCounter', () => {
-  it('counts each person once per document, under the most frequent form', () => {
+  it('counts each person once per document, under one of their forms', () => {
     const counter = new PeopleCounter();
     for (const d of documents) counter.add(d.id, d.speakers);
     const counts = counter.counts();
-    expect(counts.get('Zelensky') ?? counts.get('Zelenskyy')).toBe(2);
-    expect([...counts.keys()].filter((name) => /zelensk/i.test(name))).toHaveLength(1);
+    const zelensky = [...counts].filter(([name]) => /zelensk/i.test(name));
+    expect(zelensky).toHaveLength(1);
+    expect(zelensky[0][1]).toBe(2);
     expect(counts.get('Jane Smith')).toBe(1);
     expect(counts.get('John Smith')).toBe(1);
   });
