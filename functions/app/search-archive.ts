@@ -6,6 +6,8 @@ import type { Quote } from '../core/document.ts';
 import { checkPhrases, findPassages, matchingQuotes, parseQuery, toIndexQuery, type Hits, type Passage, type StoredDocument } from '../core/search/index.ts';
 import type { Archive } from './archive.ts';
 import { collapseCopies, MAX_COLLAPSE_CHECKED } from './collapse-copies.ts';
+import { directoryOf } from './current-directory.ts';
+import { PeopleCounter, speakerDocumentFilter, speakerMatcher } from '../core/speakers/speaker-filter.ts';
 
 /** One search hit: the document, its best passages, and its quotes that match the query. */
 export interface SearchHit {
@@ -68,19 +70,21 @@ function topCounts(counts: Map<string, number>, byValue = false): FacetCount[] {
  * ```ts
  * countFacets(documents).years; // [{ value: '2020', count: 12 }, { value: '2019', count: 3 }]
  * ```
+ *
+ * Speakers are counted per person, the forms of one person joined as the speaker directory joins them.
  */
 export function countFacets(documents: Iterable<StoredDocument>): SearchFacets {
   const publishers = new Map<string, number>();
   const years = new Map<string, number>();
-  const speakers = new Map<string, number>();
+  const speakers = new PeopleCounter();
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   for (const document of documents) {
     if (document.publisher) bump(publishers, document.publisher);
     const year = document.publishedAt.slice(0, 4);
     if (/^\d{4}$/.test(year)) bump(years, year);
-    for (const speaker of document.speakers) bump(speakers, speaker);
+    speakers.add(document.id, document.speakers);
   }
-  return { publishers: topCounts(publishers), years: topCounts(years, true), speakers: topCounts(speakers) };
+  return { publishers: topCounts(publishers), years: topCounts(years, true), speakers: topCounts(speakers.counts()) };
 }
 
 function* allHits(hits: Hits): Iterable<number> {
@@ -102,7 +106,13 @@ export async function searchArchive(archive: Archive, input: { q: string; limit:
   const collapse = input.collapse ?? true;
   const started = performance.now();
   const query = parseQuery(input.q);
-  const hits = await (await archive.index.current()).search(toIndexQuery(query));
+  const index = await archive.index.current();
+  // `speaker:` is one person, in any of the forms the speaker directory joined: a stored-field
+  // filter over the documents' speakers, not words of the name the index must all find.
+  const indexQuery = toIndexQuery({ ...query, speaker: undefined });
+  const isSpeaker = query.speaker ? speakerMatcher(directoryOf(index), query.speaker) : undefined;
+  if (isSpeaker) indexQuery.filter = speakerDocumentFilter(isSpeaker, indexQuery.filter);
+  const hits = await index.search(indexQuery);
   let ranked: number[];
   let total = hits.total;
   let totalExact = true;
@@ -149,7 +159,7 @@ export async function searchArchive(archive: Archive, input: { q: string; limit:
       publishedAt: document.publishedAt,
       score: Math.round(hit.score * 1000) / 1000,
       passages: findPassages(document, query),
-      quotes: matchingQuotes(document.quotes, query),
+      quotes: matchingQuotes(document.quotes, query, isSpeaker),
       copyCount: hit.copies.length,
       copies: hit.copies,
     });

@@ -19,6 +19,13 @@ import { resolveSpeakers } from './resolve-speakers.ts';
 const MIN_INHERIT_WORDS = 5;
 /** How far (characters) a short quote may sit from its attribution and still count as speech. */
 const MAX_TERM_VERB_DISTANCE = 100;
+/**
+ * A quote far from its verb is a term (a label such as “Kinzhal”) when it has at most this many
+ * words: reported words of more are speech even inside a long sentence.
+ */
+const MAX_TERM_WORDS = 4;
+/** A transcript's speaker label ("WALLACE: …") is looked for in this many opening characters. */
+const TRANSCRIPT_LABEL_CHARS = 40;
 
 /** Told of each phrase read as a speaker and refused as a clause fragment (for measuring the rules). */
 export type RefusedSpeakerListener = (mention: string, reason: string) => void;
@@ -101,7 +108,7 @@ export function extractQuotes(text: string, paragraphs: Paragraph[], options: Ex
     // A short span far from the verb of its sentence ("It recalled … a January 2 “Kinzhal” strike")
     // is a label inside the reported content, not the words reported.
     const distant = a !== null && a.side === 'before' && f.span.open - a.mentionEnd > MAX_TERM_VERB_DISTANCE;
-    const term = distant && countWords(words) <= 4 && !f.standalone;
+    const term = distant && countWords(words) <= MAX_TERM_WORDS && !f.standalone;
     // A capitalised name among them is a term with no speaker: nobody is on record as saying
     // "Kinzhal". PolNeAR does credit lower-case scare quotes in reported content to the source.
     const label = term && /^\p{Lu}[\p{L}\p{N}-]*(\s+\p{Lu}[\p{L}\p{N}-]*)*$/u.test(words.trim());
@@ -152,7 +159,7 @@ const TRANSCRIPT_LABEL = /^([A-Z][A-Z.'’\- ]{1,30}[A-Z]):\s/;
 
 /** The speaker label that opens a quoted transcript turn, as an attribution. */
 function transcriptSpeaker(text: string, span: QuoteSpan): Attribution | null {
-  const m = TRANSCRIPT_LABEL.exec(text.slice(span.start, span.start + 40));
+  const m = TRANSCRIPT_LABEL.exec(text.slice(span.start, span.start + TRANSCRIPT_LABEL_CHARS));
   if (!m) return null;
   // Title-case it so the surname lookup can find "Chris Wallace" from "WALLACE".
   const label = m[1].toLowerCase().replace(/(^|[\s\-'’])\p{L}/gu, (c) => c.toUpperCase());

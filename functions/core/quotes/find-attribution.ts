@@ -3,7 +3,7 @@ import { isBaseForm, isInvertibleVerb, isPluralNounLike, isReportingVerb, isSpee
 import { findSentenceEnd, findSentenceStart } from './sentence-bounds.ts';
 import { tokenizeWords, type WordToken as Token } from '../text/tokenize.ts';
 import { narrativeTokens, phrase, type AttributionContext } from './narrative-tokens.ts';
-import { QUOTE_PLACEHOLDER, extendDescription, isBetweenWord, readPhraseBackward, readPhraseForward } from './read-speaker-phrase.ts';
+import { MAX_NAME_PHRASE_TOKENS, MAX_PHRASE_TOKENS, QUOTE_PLACEHOLDER, extendDescription, isBetweenWord, readPhraseBackward, readPhraseForward } from './read-speaker-phrase.ts';
 import { pronounInfo } from './pronouns.ts';
 
 export type { AttributionContext } from './narrative-tokens.ts';
@@ -33,6 +33,29 @@ export interface Attribution {
 // How far from a quote an attribution may be, in characters: keeps the work per quote bounded.
 const AFTER_WINDOW = 220;
 const BEFORE_WINDOW = 400;
+
+/**
+ * After a quote, the verb is looked for this many tokens on at most: "…,” Alex Potter, an analyst
+ * at Acme, said" reaches it, and a longer run is narration, not an attribution.
+ */
+const MAX_SUBJECT_SCAN = 14;
+/** At most this many appositives between a subject and its verb ("Potter, 54, an analyst, said"). */
+const MAX_APPOSITIVES = 2;
+/** An appositive between commas is at most this many tokens; longer, it is a clause of its own. */
+const MAX_APPOSITIVE_TOKENS = 25;
+/** A party tag in brackets ("Rep. Jo Mica (R-Fla.) said") is at most this many tokens. */
+const MAX_BRACKET_TOKENS = 10;
+/**
+ * An unlisted verb ("Potter barked") counts only this close to the quote: further on, an "-ed" or
+ * "-s" word is more often narration than the attribution.
+ */
+const MAX_UNLISTED_VERB_DISTANCE = 4;
+/** Prepositional phrases and asides stepped over between a subject and its verb, at most. */
+const MAX_SUBJECT_SKIPS = 3;
+/** Opening adverbials ("In a statement, hours later, …") stepped over before a subject, at most. */
+const MAX_INTRO_ADVERBIALS = 3;
+/** A dateline's dash ("FLINT, Mich., Oct. 4 (UPI) — …") is looked for in this many opening tokens. */
+const DATELINE_TOKENS = 14;
 
 // Modals and pronouns after which a bare "say"/"note" is a verb and not a noun.
 const BASE_FORM_SUBJECT = /^(i|we|you|they|will|would|can|could|may|might|must|should|to|did|do|does|and|often|also|still|now|always|never)$/;
@@ -64,7 +87,7 @@ export function findAttributionAfter(ctx: AttributionContext, span: QuoteSpan): 
   while (i < tokens.length && !tokens[i].word && /^[,―—–\-…]$/.test(tokens[i].text)) i++;
   // "“…” ― Krystal Correa": a dash and a name closing the line, as in vox-pop lists.
   if (i > 0 && /^[―—–]$/.test(tokens[i - 1].text)) {
-    const r = readPhraseForward(tokens, i, 6);
+    const r = readPhraseForward(tokens, i, MAX_NAME_PHRASE_TOKENS);
     if (r && /^\p{Lu}/u.test(tokens[i].text) && (r[1] === tokens.length - 1 || /^[.,]$/.test(tokens[r[1] + 1].text))) {
       return { ...phrase(text, tokens, r), verb: null, side: 'after' };
     }
@@ -97,15 +120,15 @@ export function findAttributionAfter(ctx: AttributionContext, span: QuoteSpan): 
   let subjectEnd = -1;
   let appositives = 0;
   let verbLike = -1;
-  for (let steps = 0; k < tokens.length && steps < 14; k++, steps++) {
+  for (let steps = 0; k < tokens.length && steps < MAX_SUBJECT_SCAN; k++, steps++) {
     const t = tokens[k];
     if (t.text === QUOTE_PLACEHOLDER) break;
     if (t.text === ',') {
-      if (appositives++ >= 2) break;
+      if (appositives++ >= MAX_APPOSITIVES) break;
       if (subjectEnd < 0) subjectEnd = k - 1;
       // Appositive ("Alex Potter, an analyst at Acme, said"): skip to the next comma, then expect the verb.
       let j = k + 1;
-      while (j < tokens.length && j - k < 25 && tokens[j].text !== ',' && tokens[j].text !== QUOTE_PLACEHOLDER) j++;
+      while (j < tokens.length && j - k < MAX_APPOSITIVE_TOKENS && tokens[j].text !== ',' && tokens[j].text !== QUOTE_PLACEHOLDER) j++;
       if (j >= tokens.length || tokens[j].text !== ',') break;
       k = j;
       continue;
@@ -115,7 +138,7 @@ export function findAttributionAfter(ctx: AttributionContext, span: QuoteSpan): 
       if (t.text === '(') {
         // "Rep. Jo Mica (R-Fla.) said": step over the party tag.
         let j = k + 1;
-        while (j < tokens.length && j - k < 10 && tokens[j].text !== ')') j++;
+        while (j < tokens.length && j - k < MAX_BRACKET_TOKENS && tokens[j].text !== ')') j++;
         if (tokens[j]?.text !== ')') break;
         k = j;
         continue;
@@ -126,14 +149,14 @@ export function findAttributionAfter(ctx: AttributionContext, span: QuoteSpan): 
     if (t.text === w && isSpeechVerb(w) && !isBaseForm(w)) break;
     // An unlisted verb ("Potter barked") right after a short subject, for quotes ending in a comma.
     if (verbLike < 0 && k > i && t.text === w && /(ed|s)$/.test(w) && !isBetweenWord(t) && !/(ss|us|is|ous)$/.test(w)) verbLike = k;
-    if (subjectEnd >= 0 && !isBetweenWord(t) && tokens[k - 1].text === ',' && appositives >= 2) {
+    if (subjectEnd >= 0 && !isBetweenWord(t) && tokens[k - 1].text === ',' && appositives >= MAX_APPOSITIVES) {
       k = tokens.length;
       break;
     }
     if (subjectEnd >= 0 && tokens[k - 1].text === ',' && !isBetweenWord(t)) {
       // After an appositive only the verb (or an adverb) may follow, or a second appositive.
       let j = k;
-      while (j < tokens.length && j - k < 25 && tokens[j].text !== ',' && tokens[j].text !== QUOTE_PLACEHOLDER) j++;
+      while (j < tokens.length && j - k < MAX_APPOSITIVE_TOKENS && tokens[j].text !== ',' && tokens[j].text !== QUOTE_PLACEHOLDER) j++;
       if (tokens[j]?.text !== ',') {
         k = tokens.length;
         break;
@@ -150,13 +173,13 @@ export function findAttributionAfter(ctx: AttributionContext, span: QuoteSpan): 
   }
   const found = k < tokens.length && tokens[k].word && isSpeechVerb(tokens[k].text.toLowerCase());
   if (!found) {
-    if (last !== ',' || verbLike < 0 || verbLike - i > 4) return null;
+    if (last !== ',' || verbLike < 0 || verbLike - i > MAX_UNLISTED_VERB_DISTANCE) return null;
     k = verbLike;
   }
   if (introducesNext(k)) return null;
   let e = subjectEnd >= 0 ? subjectEnd : k - 1;
   while (e >= i && isBetweenWord(tokens[e])) e--;
-  if (e < i || e - i > 9) return null;
+  if (e < i || e - i > MAX_PHRASE_TOKENS) return null;
   // Everything between the quote and the verb is the subject ("a narrator in the Clinton ad asks").
   if (pronounInfo(tokens[i].text) && e > i && !/^(his|her|their|its|our|my)$/i.test(tokens[i].text)) return null;
   return { ...phrase(text, tokens, [i, e]), verb: tokens[k].text, side: 'after' };
@@ -268,7 +291,7 @@ function attributionInRegion(ctx: AttributionContext, regionStart: number, regio
     if (t.text !== w) {
       // "Said Ellis: “…”" — an inverted verb opening the sentence.
       if (v === 0 && isInvertibleVerb(w)) {
-        const r = readPhraseForward(tokens, 1, 6);
+        const r = readPhraseForward(tokens, 1, MAX_NAME_PHRASE_TOKENS);
         if (r) return { ...phrase(text, tokens, r), verb: t.text, side: 'before' };
       }
       continue;
@@ -337,7 +360,7 @@ function subjectOf(text: string, tokens: Token[], v: number) {
   }
   // "Potter (also) said …", "Potter, in a statement, said" / "Beck, who has in the past described"
   let e = v - 1;
-  for (let skips = 0; skips < 3; skips++) {
+  for (let skips = 0; skips < MAX_SUBJECT_SKIPS; skips++) {
     while (e >= 0 && isBetweenWord(tokens[e])) e--;
     const back = e >= 0 ? readPhraseBackward(tokens, e) : null;
     if (!back) break;
@@ -372,7 +395,7 @@ function subjectOf(text: string, tokens: Token[], v: number) {
   }
   // "…, said Potter, “…”": inverted order inside the sentence.
   if (isInvertibleVerb(verb)) {
-    const fwd = readPhraseForward(tokens, v + 1, 6);
+    const fwd = readPhraseForward(tokens, v + 1, MAX_NAME_PHRASE_TOKENS);
     if (fwd && /^[,:]$/.test(tokens[fwd[1] + 1]?.text ?? '') && isNameLike(tokens, fwd)) return phrase(text, tokens, fwd);
   }
   // "…, saying: “…”" / "… and added, “…”": the subject of the whole sentence.
@@ -410,9 +433,9 @@ addressing responding writing asked following amid throughout`.split(/\s+/));
 function sentenceSubject(tokens: Token[], limit: number): [number, number] | null {
   let s = 0;
   // A dateline or heading ("FLINT, Mich., Oct. 4 (UPI) — Former President …") is not the subject.
-  for (let k = 0; k < Math.min(limit, 14); k++) if (/^[—–―]$/.test(tokens[k].text)) s = k + 1;
+  for (let k = 0; k < Math.min(limit, DATELINE_TOKENS); k++) if (/^[—–―]$/.test(tokens[k].text)) s = k + 1;
   while (s < limit && (tokens[s].text === QUOTE_PLACEHOLDER || !tokens[s].word || /^\p{Lu}{2,}$/u.test(tokens[s].text))) s++;
-  for (let tries = 0; tries < 3 && s < limit; tries++) {
+  for (let tries = 0; tries < MAX_INTRO_ADVERBIALS && s < limit; tries++) {
     let comma = -1;
     for (let k = s; k < limit; k++) {
       if (tokens[k].text === ',') {
@@ -426,7 +449,7 @@ function sentenceSubject(tokens: Token[], limit: number): [number, number] | nul
     if (!INTRO.has(first.toLowerCase()) && !/^\p{L}+ly$/u.test(first)) break;
     s = comma + 1;
   }
-  const r = readPhraseForward(tokens, s, 6);
+  const r = readPhraseForward(tokens, s, MAX_NAME_PHRASE_TOKENS);
   return r && r[1] < limit ? r : null;
 }
 

@@ -1,6 +1,12 @@
 import type { Paragraph } from '../document.ts';
 import type { QuoteSpan } from './quote-span.ts';
 
+/**
+ * A pseudo-markup tag (`<tweet author="…">`) is stepped over when it closes within this many
+ * characters: a real tag does, and a lone "<" must not make a line's scan look far ahead.
+ */
+const MAX_MARKUP_CHARS = 600;
+
 /** Marks that can only open a quotation. */
 const OPENERS = new Set(['“', '„', '«']);
 /** Marks that can only close one (but see the typo rule for ”). */
@@ -98,7 +104,7 @@ function scanLine(text: string, lineStart: number, lineEnd: number, li: number, 
       // Skip pseudo-markup such as <tweet author="…">; a lone "<" is just a character.
       if (i + 1 < lineEnd && /[A-Za-z/]/.test(text[i + 1])) {
         const gt = text.indexOf('>', i);
-        if (gt > 0 && gt < lineEnd && gt - i < 600) i = gt;
+        if (gt > 0 && gt < lineEnd && gt - i < MAX_MARKUP_CHARS) i = gt;
       }
       continue;
     }

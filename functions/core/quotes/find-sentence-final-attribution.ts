@@ -1,7 +1,7 @@
 import type { Attribution } from './find-attribution.ts';
 import { narrativeTokens, phrase, type AttributionContext } from './narrative-tokens.ts';
 import type { QuoteSpan } from './quote-span.ts';
-import { QUOTE_PLACEHOLDER, extendDescription, isBetweenWord, readPhraseBackward, readPhraseForward } from './read-speaker-phrase.ts';
+import { MAX_PHRASE_TOKENS, QUOTE_PLACEHOLDER, extendDescription, isBetweenWord, readPhraseBackward, readPhraseForward } from './read-speaker-phrase.ts';
 import { isBaseForm, isInvertibleVerb, isSpeechVerb } from './reporting-verbs.ts';
 import { pronounInfo } from './pronouns.ts';
 import { findSentenceEnd } from './sentence-bounds.ts';
@@ -51,8 +51,8 @@ export function findAttributionAtSentenceEnd(ctx: AttributionContext, span: Quot
     return null;
   }
 
-  // "…, Potter said (on Tuesday)."
-  for (let v = s + 1; v < stop && v - s <= 9; v++) {
+  // "…, Potter said (on Tuesday).": the verb within a speaker phrase's length of the comma.
+  for (let v = s + 1; v < stop && v - s <= MAX_PHRASE_TOKENS; v++) {
     const t = tokens[v];
     if (t.text === QUOTE_PLACEHOLDER || !t.word) return null;
     const w = t.text.toLowerCase();

@@ -16,6 +16,9 @@ export interface SocialPost {
   signatureStart: number;
 }
 
+/** Trailing links are looked for in a post's last this many characters: links are short, and the pattern stays linear. */
+const TRAILING_LINKS_CHARS = 1000;
+
 // The signature line twitter/X embeds leave behind when the page is flattened to text.
 const SIGNATURE = /^[ \t]*[—–-]{1,2}[ \t]*([^\n(]{1,80}?)[ \t]*\(@(\w{1,30})\)[ \t]*(?:on[ \t]+)?(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},[ \t]*\d{4}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}[ \t]+\d{4})[ \t]*$/gm;
 // Links a post ends with that are not words the poster wrote.
@@ -50,7 +53,7 @@ export function findSocialPosts(text: string): SocialPost[] {
     while (s <= e && /\s/.test(text[s])) s++;
     let end = e + 1;
     // Links trail the post's last line; looking at its tail only keeps the pattern linear.
-    const tail = Math.max(s, end - 1000);
+    const tail = Math.max(s, end - TRAILING_LINKS_CHARS);
     const links = TRAILING_LINKS.exec(text.slice(tail, end));
     if (links) end = tail + links.index;
     if (end <= s) continue;

@@ -19,6 +19,8 @@ export interface PronounInfo {
   firstPerson: boolean;
 }
 
+/** The longest pronoun in the table ("himself", "herself"): a longer word is not looked up at all. */
+const LONGEST_PRONOUN = 7;
 const TABLE: Record<string, PronounInfo> = {};
 const add = (words: string[], info: PronounInfo) => words.forEach((w) => (TABLE[w] = info));
 add(['he', 'him', 'his', 'himself'], { gender: 'm', person: true, relative: false, firstPerson: false });
@@ -38,7 +40,7 @@ add(['i', 'we', 'me', 'us', 'my', 'our'], { gender: null, person: true, relative
  */
 export function pronounInfo(word: string): PronounInfo | null {
   // Called for nearly every token: longer words cannot be pronouns, so skip the lower-casing.
-  if (word.length > 7) return null;
+  if (word.length > LONGEST_PRONOUN) return null;
   // "US" in capitals is the country ("US Senator Jo Mica said"), not the pronoun.
   if (word === 'US') return null;
   const w = word.toLowerCase();

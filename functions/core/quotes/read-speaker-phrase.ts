@@ -60,6 +60,18 @@ function inPhrase(tokens: Token[], k: number): boolean {
 }
 
 /**
+ * A speaker phrase is at most this many tokens: "a spokesman for the ministry of foreign affairs"
+ * fits, and a longer run is a clause, not a noun phrase that can speak.
+ */
+export const MAX_PHRASE_TOKENS = 9;
+/**
+ * A phrase read where only a name is expected (a signature after a dash, an inverted "said Potter",
+ * the subject opening a sentence) is at most this many tokens: names are short, and a longer cap
+ * there swallowed the narration after them.
+ */
+export const MAX_NAME_PHRASE_TOKENS = 6;
+
+/**
  * Reads a speaker phrase forwards from token `i` ("Alex Potter, an analyst" → "Alex Potter";
  * "a spokesman for the ministry"). Returns the inclusive token range, or null.
  *
@@ -69,7 +81,7 @@ function inPhrase(tokens: Token[], k: number): boolean {
  * readPhraseForward(tokens, 0); // [0, 1]
  * ```
  */
-export function readPhraseForward(tokens: Token[], i: number, maxTokens = 9): [number, number] | null {
+export function readPhraseForward(tokens: Token[], i: number, maxTokens = MAX_PHRASE_TOKENS): [number, number] | null {
   if (i >= tokens.length || !tokens[i].word) return null;
   const p = pronounInfo(tokens[i].text);
   if (p && !p.relative && !isPossessiveBefore(tokens, i)) return [i, i];
@@ -99,7 +111,7 @@ export function readPhraseForward(tokens: Token[], i: number, maxTokens = 9): [n
  * readPhraseBackward(tokens, 4); // [3, 4]
  * ```
  */
-export function readPhraseBackward(tokens: Token[], e: number, lo = 0, maxTokens = 9): [number, number] | null {
+export function readPhraseBackward(tokens: Token[], e: number, lo = 0, maxTokens = MAX_PHRASE_TOKENS): [number, number] | null {
   if (e < lo || (!tokens[e].word && tokens[e].text !== ')')) return null;
   if (pronounInfo(tokens[e].text)) return [e, e];
   if (tokens[e].text === ')') {

@@ -127,19 +127,24 @@ export function findPassages(document: Pick<ArchivedDocument, 'text' | 'paragrap
 
 /**
  * The document's quotes that the query matches: every phrase inside the quote, or — for a query
- * without phrases — any of its terms; with `speaker:`, only that speaker's quotes.
+ * without phrases — any of its terms; with `speaker:`, only that speaker's quotes (those
+ * `isSpeaker` accepts when given: the search passes the speaker directory's person).
  *
  * @example
  * ```ts
  * matchingQuotes(document.quotes, parseQuery('unacceptable attacks'));
  * ```
  */
-export function matchingQuotes(quotes: Quote[], query: ParsedQuery): Quote[] {
+export function matchingQuotes(quotes: Quote[], query: ParsedQuery, isSpeaker?: (speaker: string) => boolean): Quote[] {
   const matches = termMatcher(query);
   // Bounded like the passages: a document made of quotes must not make one search tokenise all of it.
   return quotes.slice(0, QUOTE_SCAN_COUNT).filter((quote) => {
     // Folded like the index, so `speaker:Jose` finds José's quotes here as it finds his documents.
-    if (query.speaker && !foldTerm(quote.speaker ?? '').includes(foldTerm(query.speaker))) return false;
+    if (query.speaker) {
+      const speaker = quote.speaker ?? '';
+      const named = isSpeaker ? speaker !== '' && isSpeaker(speaker) : foldTerm(speaker).includes(foldTerm(query.speaker));
+      if (!named) return false;
+    }
     const tokens = tokenize(quote.text);
     if (query.phrases.length > 0) return query.phrases.every((phrase) => findPhrase(tokens, phrase).length > 0);
     if (query.terms.length === 0 && query.exact.length === 0) return Boolean(query.speaker);

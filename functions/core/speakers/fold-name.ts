@@ -26,11 +26,24 @@ export function foldNameWord(word: string): string {
  * ```
  */
 export function nameWords(name: string): string[] {
-  return name
+  const hit = wordsCache.get(name);
+  if (hit) return hit;
+  const words = name
     .split(/[^\p{L}\p{N}'’-]+/u)
     .filter((w) => w.length > 1 && !TITLES.has(w.toLowerCase().replace(/\.$/, '')))
     .map(foldNameWord);
+  if (wordsCache.size >= MAX_CACHED_NAMES) wordsCache.clear();
+  wordsCache.set(name, words);
+  return words;
 }
+
+/**
+ * Distinct names whose folded words are remembered: the same few thousand speakers recur in every
+ * facet count and directory build, and folding is most of their cost. Cleared when full, so memory
+ * stays bounded.
+ */
+const MAX_CACHED_NAMES = 50_000;
+const wordsCache = new Map<string, string[]>();
 
 const TITLES = new Set(`mr mrs ms miss dr sir dame lord lady president prime minister pm gov governor sen senator rep
 representative mayor chancellor king queen prince princess general gen col colonel sgt captain capt judge justice

@@ -23,9 +23,28 @@ export interface Person extends DirectoryEntry {
 /** Suggestions list at most this many of each kind. */
 export const MAX_SUGGESTIONS = 8;
 
-interface Group {
+/** The forms of one person: how often each occurs, and the documents that quote any of them. */
+export interface Group {
   forms: Map<string, number>;
   documentIds: Set<string>;
+}
+
+/** A form's count and the documents it occurs in, the input {@link joinVariants} groups. */
+export interface FormCount {
+  count: number;
+  documentIds: Set<string>;
+}
+
+/**
+ * A group's forms, the name it is listed under first: the most frequent form, then the longest.
+ *
+ * @example
+ * ```ts
+ * formsOf({ forms: new Map([['Zelensky', 1], ['Zelenskyy', 3]]), documentIds: new Set() }); // ['Zelenskyy', 'Zelensky']
+ * ```
+ */
+export function formsOf(group: Group): string[] {
+  return [...group.forms].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0])).map(([form]) => form);
 }
 
 /**
@@ -38,16 +57,20 @@ interface Group {
 export class SpeakerDirectory {
   private readonly byKey = new Map<string, Person>();
   private readonly keyOfForm = new Map<string, string>();
+  /** Keys by their first word (the folded surname), for names typed in a form never seen. */
+  private readonly keysOfSurname = new Map<string, string[]>();
   private readonly publishers: DirectoryEntry[];
   private readonly speakerSearch = newSearch();
   private readonly publisherSearch = newSearch();
 
   private constructor(groups: Map<string, Group>, publishers: Map<string, number>) {
     for (const [key, group] of groups) {
-      const variants = [...group.forms].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]));
-      const person = { name: variants[0][0], count: group.documentIds.size, variants: variants.map(([form]) => form), documentIds: [...group.documentIds] };
+      const variants = formsOf(group);
+      const person = { name: variants[0], count: group.documentIds.size, variants, documentIds: [...group.documentIds] };
       this.byKey.set(key, person);
       for (const form of person.variants) this.keyOfForm.set(form, key);
+      const surname = key.split(' ')[0];
+      this.keysOfSurname.set(surname, [...(this.keysOfSurname.get(surname) ?? []), key]);
     }
     this.speakerSearch.addAll([...this.byKey].map(([key, p]) => ({ id: key, name: p.variants.join(' '), count: p.count, display: p.name })));
     this.publishers = [...publishers].map(([name, count]) => ({ name, count }));
@@ -56,7 +79,7 @@ export class SpeakerDirectory {
 
   /** Builds the directory from the documents the index stores (no document loads). */
   static build(documents: Iterable<StoredDocument>): SpeakerDirectory {
-    const perName = new Map<string, { count: number; documentIds: Set<string> }>();
+    const perName = new Map<string, FormCount>();
     const publishers = new Map<string, number>();
     for (const document of documents) {
       if (document.publisher) publishers.set(document.publisher, (publishers.get(document.publisher) ?? 0) + 1);
@@ -90,7 +113,7 @@ export class SpeakerDirectory {
     const words = nameWords(name);
     if (words.length === 0) return undefined;
     const surname = words[words.length - 1];
-    const candidates = [...this.byKey.keys()].filter((key) => key.split(' ')[0] === surname);
+    const candidates = this.keysOfSurname.get(surname) ?? [];
     const given = words.length > 1 ? words[0] : null;
     return candidates.find((key) => given !== null && key.split(' ')[1] === given) ?? (candidates.length === 1 || !given ? candidates[0] : undefined);
   }
@@ -113,10 +136,10 @@ function top(search: ReturnType<typeof newSearch>, q: string): DirectoryEntry[] 
  * a surname alone ("Zelensky", "Mr Zelensky") joins the most quoted person of that surname.
  * Keys are "surname given" (or "surname" alone when no form of it has a given name).
  */
-export function joinVariants(perName: Map<string, { count: number; documentIds: Set<string> }>): Map<string, Group> {
+export function joinVariants(perName: Map<string, FormCount>): Map<string, Group> {
   const groups = new Map<string, Group>();
-  const bare: [string, { count: number; documentIds: Set<string> }][] = [];
-  const add = (key: string, form: string, entry: { count: number; documentIds: Set<string> }) => {
+  const bare: [string, FormCount][] = [];
+  const add = (key: string, form: string, entry: FormCount) => {
     const group = groups.get(key) ?? { forms: new Map(), documentIds: new Set() };
     group.forms.set(form, (group.forms.get(form) ?? 0) + entry.count);
     for (const id of entry.documentIds) group.documentIds.add(id);
@@ -128,14 +151,19 @@ export function joinVariants(perName: Map<string, { count: number; documentIds: 
     else if (words.length === 1) bare.push([form, entry]);
     else add(`${words[words.length - 1]} ${words[0]}`, form, entry);
   }
+  // The best full-name group of each surname, found in one pass: scanning every group for every
+  // bare surname was quadratic in the number of names (4 s for the corpora's 4,068 forms, on a
+  // loaded machine; test/bench/measure-speaker-directory.ts).
+  const bestOfSurname = new Map<string, string>();
+  for (const [key, group] of groups) {
+    if (key.startsWith('=')) continue;
+    const surname = key.split(' ')[0];
+    const best = bestOfSurname.get(surname);
+    if (best === undefined || group.documentIds.size > groups.get(best)!.documentIds.size) bestOfSurname.set(surname, key);
+  }
   for (const [form, entry] of bare) {
     const surname = nameWords(form)[0];
-    let best: string | null = null;
-    for (const [key, group] of groups) {
-      if (key.split(' ')[0] !== surname || key.startsWith('=')) continue;
-      if (best === null || group.documentIds.size > groups.get(best)!.documentIds.size) best = key;
-    }
-    add(best ?? surname, form, entry);
+    add(bestOfSurname.get(surname) ?? surname, form, entry);
   }
   return groups;
 }

@@ -4,8 +4,10 @@
  * paragraph however long it is. So the segmenter only ever sees a bounded chunk: each chunk's last
  * sentence may run on past the cut, so it is dropped and the next chunk starts where it started.
  * For ordinary text the sentences are exactly the segmenter's; only a single sentence longer than a
- * chunk is cut, at a space.
+ * chunk is cut, at a space. A break the segmenter makes after a title ("Mr. | Potter") is re-joined
+ * (see title-abbreviations.ts), which costs one bounded look-back per sentence.
  */
+import { closesTitle } from './title-abbreviations.ts';
 
 /** The longest stretch handed to `Intl.Segmenter` at once (its cost per character is flat up to here). */
 export const SENTENCE_CHUNK_CHARS = 4_000;
@@ -21,6 +23,26 @@ function cutPoint(text: string, from: number, to: number): number {
   return code >= 0xd800 && code <= 0xdbff ? to - 1 : to;
 }
 
+/** The last non-space character before `index` (the segmenter keeps a sentence's trailing spaces). */
+function lastNonSpace(chunk: string, index: number): number {
+  let i = index - 1;
+  while (i > 0 && /\s/.test(chunk[i])) i--;
+  return i;
+}
+
+/**
+ * Where the segmenter's sentences of `chunk` start, less the starts that follow a title: "Mr. " then
+ * a capital is a name, not a new sentence.
+ */
+function sentenceStarts(chunk: string): number[] {
+  const starts: number[] = [];
+  for (const { index } of segmenter.segment(chunk)) {
+    if (index > 0 && /\p{Lu}/u.test(chunk[index] ?? '') && closesTitle(chunk, lastNonSpace(chunk, index))) continue;
+    starts.push(index);
+  }
+  return starts;
+}
+
 /**
  * The sentences of `text.slice(start, end)` as `[start, end]` offsets into `text`, whitespace
  * trimmed on both sides, in order. Lazy: a caller that stops early pays only for what it read.
@@ -34,20 +56,20 @@ export function* sentenceSpans(text: string, start: number, end: number): Genera
   let pos = start;
   while (pos < end) {
     const chunkEnd = Math.min(end, pos + SENTENCE_CHUNK_CHARS);
-    const pieces = [...segmenter.segment(text.slice(pos, chunkEnd))];
+    const starts = sentenceStarts(text.slice(pos, chunkEnd));
     let next = chunkEnd;
-    let count = pieces.length;
+    let count = starts.length;
     if (chunkEnd < end) {
-      if (pieces.length > 1) {
+      if (starts.length > 1) {
         count -= 1;
-        next = pos + pieces[count].index;
+        next = pos + starts[count];
       } else {
         next = cutPoint(text, pos, chunkEnd);
       }
     }
     for (let i = 0; i < count; i++) {
-      const from = pos + pieces[i].index;
-      const to = i + 1 < count ? pos + pieces[i + 1].index : next;
+      const from = pos + starts[i];
+      const to = i + 1 < count ? pos + starts[i + 1] : next;
       const segment = text.slice(from, to);
       const s = from + (segment.length - segment.trimStart().length);
       const e = from + segment.trimEnd().length;
