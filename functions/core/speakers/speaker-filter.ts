@@ -4,7 +4,7 @@
  * too), and the facet lists each person once, under the directory's name, counted per document.
  */
 import type { StoredDocument } from '../search/segment.ts';
-import { foldTerm } from '../text-tokens.ts';
+import { foldTerm } from '../text/tokenize.ts';
 import { nameWords } from './fold-name.ts';
 import { formsOf, joinVariants, type FormCount, type SpeakerDirectory } from './speaker-directory.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredDocument } from '../../../functions/core/search-index.ts';
+import type { StoredDocument } from '../../../functions/core/search/index.ts';
 import { SpeakerDirectory } from '../../../functions/core/speakers/speaker-directory.ts';
 import { PeopleCounter, speakerDocumentFilter, speakerMatcher } from '../../../functions/core/speakers/speaker-filter.ts';
 
