@@ -16,7 +16,8 @@ function formPost(path: string, text: string, headers: Record<string, string>) {
 describe('open writes refuse other sites’ form posts', () => {
   it('refuses a cross-site or opaque-origin form with 401 in the JSON error shape, and stores nothing', async () => {
     const text = 'A page on another site posts this form to the archive on the user’s own machine.';
-    for (const headers of [{ 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' }, { origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'same-site' }]) {
+    const browserHeaders: Array<Record<string, string>> = [{ 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' }, { origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'same-site' }];
+    for (const headers of browserHeaders) {
       for (const path of ['/api/documents', '/api/extract']) {
         const response = await formPost(path, text, headers);
         expect(response.status, `${path} ${JSON.stringify(headers)}`).toBe(401);
