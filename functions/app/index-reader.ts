@@ -9,7 +9,7 @@
  * its next search; writes by other processes within `freshnessMs`.
  */
 import { VerbatimError } from '../core/errors.ts';
-import type { BlobStore, IndexManifest, LogEntry, MetadataStore, ShardInfo } from '../core/ports.ts';
+import type { BlobStore, DocumentCatalog, IndexManifest, IngestLog, LogEntry, ManifestStore, ShardInfo } from '../core/ports.ts';
 import { SearchIndex, SHARD_DOCUMENTS, toIndexableDocument, type Shard } from '../core/search-index.ts';
 import { decodeSegment, decodeSegmentHead, fetchAllPostings, fetchPostings } from '../core/search/segment-codec.ts';
 import type { Segment } from '../core/search/segment.ts';
@@ -21,7 +21,7 @@ const BACKGROUND_LOAD_DELAY_MS = 250;
 /**
  * @example
  * ```ts
- * const reader = new IndexReader(blobs, metadata, documents, { freshnessMs: 1000 });
+ * const reader = new IndexReader(blobs, { catalog, log, manifest }, documents, { freshnessMs: 1000 });
  * const index = await reader.current(); // fresh as of this call (or of the last second)
  * ```
  */
@@ -46,7 +46,7 @@ export class IndexReader {
 
   constructor(
     private readonly blobs: BlobStore,
-    private readonly metadata: MetadataStore,
+    private readonly stores: { catalog: Pick<DocumentCatalog, 'statusOf'>; log: Pick<IngestLog, 'read'>; manifest: Pick<ManifestStore, 'get'> },
     private readonly documents: DocumentLoader,
     options: { freshnessMs?: number } = {},
   ) {
@@ -88,9 +88,18 @@ export class IndexReader {
     return [...this.waiting.keys()];
   }
 
-  /** This process wrote to the log: the next {@link current} reads it, whatever the freshness. */
+  /**
+   * This process wrote to the log or made a logged document ready: the next {@link current} reads
+   * the log, whatever the freshness. `createArchive` subscribes it to the archive's stores.
+   */
   noteWrite(): void {
     this.wrote = true;
+  }
+
+  /** {@link state} read from the log now, whatever the freshness: for a check comparing it with the log (verify). */
+  freshState(): Promise<ReaderState> {
+    this.wrote = true;
+    return this.state();
   }
 
   /**
@@ -147,10 +156,10 @@ export class IndexReader {
     let prefetched: Promise<LogEntry[]> | null = null;
     let index = this.index;
     if (!index) {
-      const manifest = await this.metadata.getManifest();
+      const manifest = await this.stores.manifest.get();
       // The log after the snapshot is read while the shards load: a cold start waits for one, not both.
       const from = manifest && Array.isArray(manifest.shards) ? manifest.through : 0;
-      prefetched = this.metadata.readLog(from);
+      prefetched = this.stores.log.read(from);
       prefetched.catch(() => undefined);
       index = await this.load(manifest);
       if (this.through !== from) prefetched = null;
@@ -158,10 +167,10 @@ export class IndexReader {
     // A long-lived process accumulates what the indexer has long since compacted: start over from
     // the newer snapshot (its unchanged shards are reused) rather than carry an ever larger tail.
     if (index.recent.reduce((n, s) => n + s.documents.length, 0) > SHARD_DOCUMENTS) {
-      const manifest = await this.metadata.getManifest();
+      const manifest = await this.stores.manifest.get();
       if (manifest && manifest.through > (this.manifest?.through ?? 0)) index = await this.load(manifest);
     }
-    const entries = await (prefetched ?? this.metadata.readLog(this.through));
+    const entries = await (prefetched ?? this.stores.log.read(this.through));
     if (entries.length > 0 || this.waiting.size > 0) {
       // The last entry for an id decides: added (again) or deleted. Ids logged earlier whose
       // documents were still pending are looked at again.
@@ -172,7 +181,7 @@ export class IndexReader {
       const removed = [...last].filter(([, e]) => e.op === 'delete').map(([id]) => id);
       // A document is searchable only once it is readable: an ingest that died after logging
       // must not leave a ghost that search finds and reading does not.
-      const status = logged.length > 0 ? await this.metadata.statusOf(logged) : new Map();
+      const status = logged.length > 0 ? await this.stores.catalog.statusOf(logged) : new Map();
       const addIds = logged.filter((id) => status.get(id) === 'ready');
       for (const id of removed) this.waiting.delete(id);
       for (const id of logged) {
@@ -208,7 +217,7 @@ export class IndexReader {
         shards = await this.fetchShards(manifest);
       } catch (error) {
         if (!(error instanceof MissingShardError)) throw error;
-        const next = await this.metadata.getManifest();
+        const next = await this.stores.manifest.get();
         if (next?.version === manifest?.version) break;
         manifest = next;
       }
