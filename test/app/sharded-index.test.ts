@@ -86,6 +86,16 @@ describe('a sharded index', () => {
     ids.push(theirs.id, mine.id);
   });
 
+  it('forgets its own delete at once, within the freshness window', async () => {
+    const reader = anotherProcess(60_000);
+    const mine = await ingestDocument(reader, article(102));
+    expect(await found(reader, 'lighthouse 102')).toEqual([mine.id]);
+    // Only the log telling the reader of the delete's append makes it read the log again.
+    await deleteDocument(reader, mine.id);
+    expect(await found(reader, 'lighthouse 102')).toEqual([]);
+    expect((await reader.index.current()).segments.some((s) => s.documents.some((d, n) => d.id === mine.id && !s.isDead(n)))).toBe(false);
+  });
+
   it('recovers when a shard it has not finished loading disappears', async () => {
     const manifest = (await scratch.archive.manifest.get())!;
     const cold = anotherProcess();
