@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { PutItemCommand, QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { AuditEntry, AuditLog, AuditPage } from '../core/audit-log.ts';
-import { fromItem, toItem } from './dynamo-attributes.ts';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { toItem } from './dynamo-item.ts';
 
 const AUDIT_PK = 'AUDIT';
 /** Six hex digits of a per-process counter keep this process's entries in order within one millisecond. */
@@ -47,14 +48,14 @@ export class DynamoAuditLog implements AuditLog {
       new QueryCommand({
         TableName: this.table,
         KeyConditionExpression: options.before ? 'pk = :pk AND sk < :before' : 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': { S: AUDIT_PK }, ...(options.before ? { ':before': { S: options.before } } : {}) },
+        ExpressionAttributeValues: toItem({ ':pk': AUDIT_PK, ':before': options.before }),
         ScanIndexForward: false,
         Limit: options.limit,
       }),
     );
     const entries = (result.Items ?? []).map((item) => {
-      const { pk: _pk, sk: _sk, ...entry } = fromItem(item);
-      return entry as unknown as AuditEntry;
+      const { pk: _pk, sk: _sk, ...entry } = unmarshall(item);
+      return entry as AuditEntry;
     });
     // DynamoDB stops at Limit and says so; a page that exactly reaches the end costs one empty read.
     return { entries, next: result.LastEvaluatedKey ? (entries.at(-1)?.id ?? null) : null };

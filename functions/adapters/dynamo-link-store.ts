@@ -19,8 +19,10 @@ import {
   type DynamoDBClient,
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { BAND_SLOTS, bandSlot, type DocumentLink, type LinkKind, type LinkStore } from '../core/copies/link-store.ts';
 import { VerbatimError } from '../core/errors.ts';
+import { toItem } from './dynamo-item.ts';
 
 /** DynamoDB's limit on keys per BatchGetItem. */
 const BATCH_GET_LIMIT = 100;
@@ -46,14 +48,17 @@ export class DynamoLinkStore implements LinkStore {
 
   async candidates(keys: string[]): Promise<string[]> {
     const ids = new Set<string>();
-    const all = keys.flatMap((key) => Array.from({ length: BAND_SLOTS }, (_, slot) => ({ pk: { S: `LSH#${key}` }, sk: { S: `S${slot}` } })));
+    const all = keys.flatMap((key) => Array.from({ length: BAND_SLOTS }, (_, slot) => toItem({ pk: `LSH#${key}`, sk: `S${slot}` })));
     for (let i = 0; i < all.length; i += BATCH_GET_LIMIT) {
       let pending: Array<Record<string, AttributeValue>> | undefined = all.slice(i, i + BATCH_GET_LIMIT);
       for (let attempt = 0; pending && pending.length > 0; attempt++) {
         if (attempt > MAX_BATCH_RETRIES) throw new VerbatimError('internal', `DynamoDB left ${pending.length} band items unread after ${MAX_BATCH_RETRIES} retries.`);
         if (attempt > 0) await backOff(attempt);
         const out: BatchGetItemCommandOutput = await this.dynamo.send(new BatchGetItemCommand({ RequestItems: { [this.table]: { Keys: pending } } }));
-        for (const item of out.Responses?.[this.table] ?? []) if (item.id?.S) ids.add(item.id.S);
+        for (const item of out.Responses?.[this.table] ?? []) {
+          const { id } = unmarshall(item);
+          if (typeof id === 'string' && id) ids.add(id);
+        }
         pending = out.UnprocessedKeys?.[this.table]?.Keys;
       }
     }
@@ -61,22 +66,25 @@ export class DynamoLinkStore implements LinkStore {
   }
 
   async file(id: string, keys: string[]): Promise<void> {
-    await this.write(keys.map((key) => ({ pk: { S: `LSH#${key}` }, sk: { S: `S${bandSlot(id, key)}` }, id: { S: id } })));
+    await this.write(keys.map((key) => toItem({ pk: `LSH#${key}`, sk: `S${bandSlot(id, key)}`, id })));
   }
 
   async link(kind: LinkKind, pairs: Array<{ a: string; b: string; similarity: number }>): Promise<void> {
-    const item = (from: string, to: string, similarity: number) => ({ pk: { S: `LINK#${kind}#${from}` }, sk: { S: to }, similarity: { N: String(similarity) } });
+    const item = (from: string, to: string, similarity: number) => toItem({ pk: `LINK#${kind}#${from}`, sk: to, similarity });
     await this.write(pairs.flatMap(({ a, b, similarity }) => [item(a, b, similarity), item(b, a, similarity)]));
   }
 
   async links(kind: LinkKind, id: string, limit: number): Promise<DocumentLink[]> {
     const items = await this.query(`LINK#${kind}#${id}`, limit);
-    return items.map((item) => ({ id: item.sk.S!, similarity: Number(item.similarity?.N ?? 0) }));
+    return items.map((item) => {
+      const { sk, similarity } = unmarshall(item) as { sk: string; similarity?: number };
+      return { id: sk, similarity: similarity ?? 0 };
+    });
   }
 
   private async query(pk: string, limit: number): Promise<Array<Record<string, AttributeValue>>> {
     const out = await this.dynamo.send(
-      new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': { S: pk } }, Limit: limit }),
+      new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: toItem({ ':pk': pk }), Limit: limit }),
     );
     return out.Items ?? [];
   }

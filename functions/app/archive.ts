@@ -4,14 +4,19 @@
  */
 import type { AuditLog } from '../core/audit-log.ts';
 import type { LinkStore } from '../core/copies/link-store.ts';
-import type { BlobStore, MetadataStore } from '../core/ports.ts';
+import type { BlobStore, DocumentCatalog, IngestLog, ManifestStore } from '../core/ports.ts';
 import { DocumentLoader } from './document-loader.ts';
 import { IndexReader } from './index-reader.ts';
 
 /** The archive's dependencies, as the use cases see them. */
 export interface Archive {
   blobs: BlobStore;
-  metadata: MetadataStore;
+  /** Document records: metadata, ingest claims, ready or pending. */
+  catalog: DocumentCatalog;
+  /** The ingest log the index applies. */
+  log: IngestLog;
+  /** Which index snapshot is current. */
+  manifest: ManifestStore;
   documents: DocumentLoader;
   index: IndexReader;
   /** Who wrote or deleted what, and how it ended. */
@@ -21,20 +26,42 @@ export interface Archive {
   limits: { maxUploadBytes: number };
 }
 
+/** What {@link createArchive} is built from. */
+export interface ArchiveOptions {
+  blobs: BlobStore;
+  catalog: DocumentCatalog;
+  log: IngestLog;
+  manifest: ManifestStore;
+  audit: AuditLog;
+  links?: LinkStore;
+  maxUploadBytes: number;
+  indexFreshnessMs?: number;
+}
+
 /**
+ * Wires the index reader to the stores it follows: every log append and every document marked
+ * ready through this archive's stores makes its next search read the log (read-your-writes), so
+ * no use case has to say that it wrote. The stores must be this archive's own (one process's).
+ *
  * @example
  * ```ts
- * const archive = createArchive({ blobs, metadata, audit, maxUploadBytes: 10 << 20 });
+ * const archive = createArchive({ blobs, ...dynamoStores(dynamo, table), audit, maxUploadBytes: 10 << 20 });
  * ```
  */
-export function createArchive(options: { blobs: BlobStore; metadata: MetadataStore; audit: AuditLog; links?: LinkStore; maxUploadBytes: number; indexFreshnessMs?: number }): Archive {
+export function createArchive(options: ArchiveOptions): Archive {
   const documents = new DocumentLoader(options.blobs);
+  const index = new IndexReader(options.blobs, options, documents, { freshnessMs: options.indexFreshnessMs ?? 0 });
+  options.log.onAppend(() => index.noteWrite());
+  // A reader that saw the log entry while the document was pending picks it up now.
+  options.catalog.onReady(() => index.noteWrite());
   return {
     blobs: options.blobs,
-    metadata: options.metadata,
+    catalog: options.catalog,
+    log: options.log,
+    manifest: options.manifest,
     audit: options.audit,
     documents,
-    index: new IndexReader(options.blobs, options.metadata, documents, { freshnessMs: options.indexFreshnessMs ?? 0 }),
+    index,
     links: options.links,
     limits: { maxUploadBytes: options.maxUploadBytes },
   };

@@ -45,7 +45,7 @@ export async function compactIndex(
   await archive.index.state();
   const settled = await settleStaleClaims(archive, { ids: archive.index.pendingIds() });
   const result = await compactOnce(archive, now, shardDocuments);
-  const current = result.written ? result.manifest : await archive.metadata.getManifest();
+  const current = result.written ? result.manifest : await archive.manifest.get();
   const orphanShards = await sweepOrphanShards(archive.blobs, current, now, options.orphanAgeMs);
   return { ...result, settled, orphanShards };
 }
@@ -54,7 +54,7 @@ async function compactOnce(archive: Archive, now: Date, shardDocuments: number):
   let state = await archive.index.state();
   // Build on the snapshot that is current now: if another writer replaced the one this process
   // loaded, its retired shards will go.
-  if ((await archive.metadata.getManifest())?.version !== state.manifest?.version) {
+  if ((await archive.manifest.get())?.version !== state.manifest?.version) {
     archive.index.adopt(new Map());
     state = await archive.index.state();
   }

@@ -14,12 +14,11 @@ import type { Archive } from './archive.ts';
  * ```
  */
 export async function deleteDocument(archive: Archive, id: string): Promise<void> {
-  if (!(await archive.metadata.get(id))) {
+  if (!(await archive.catalog.get(id))) {
     throw new VerbatimError('not_found', `There is no document with id "${id}" in the archive.`);
   }
-  await archive.metadata.appendLog({ op: 'delete', id });
-  archive.index.noteWrite();
-  await archive.metadata.remove(id);
+  await archive.log.append({ op: 'delete', id });
+  await archive.catalog.remove(id);
   archive.documents.forget(id);
   await Promise.all([archive.blobs.delete(documentKey(id)), archive.blobs.delete(originalKey(id))]);
 }

@@ -41,7 +41,7 @@ const safeCell = (value: string) => (FORMULA_START.test(value) ? `'${value}` : v
  * ```
  */
 export async function exportDocumentCitation(archive: Archive, id: string, format: CitationFormat, origin: string): Promise<ExportFile> {
-  const metadata = await archive.metadata.get(id);
+  const metadata = await archive.catalog.get(id);
   if (!metadata) throw new VerbatimError('not_found', `There is no document with id "${id}" in the archive.`);
   const { contentType, extension } = CITATION_FORMATS[format];
   return { body: await formatCitations([metadata], format, origin), contentType, filename: `verbatim-${id}.${extension}` };
@@ -62,7 +62,7 @@ export async function exportSearchResults(
   origin: string,
 ): Promise<ExportFile> {
   const page = await searchArchive(archive, input);
-  const byId = new Map((await archive.metadata.getMany(page.results.map((hit) => hit.id))).map((meta) => [meta.id, meta]));
+  const byId = new Map((await archive.catalog.getMany(page.results.map((hit) => hit.id))).map((meta) => [meta.id, meta]));
   // A document deleted between the search and this read is left out rather than half-described.
   const hits = page.results.filter((hit) => byId.has(hit.id));
   const documents = hits.map((hit) => byId.get(hit.id) as DocumentMetadata);

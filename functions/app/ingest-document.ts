@@ -50,7 +50,7 @@ const decoder = new TextDecoder();
 async function claimOrFind(archive: Archive, metadata: DocumentMetadata, token: string): Promise<DocumentMetadata | null> {
   const deadline = Date.now() + CLAIM_WAIT_MS;
   for (;;) {
-    const claim = await archive.metadata.claim(metadata, { token, leaseMs: CLAIM_LEASE_MS });
+    const claim = await archive.catalog.claim(metadata, { token, leaseMs: CLAIM_LEASE_MS });
     if (claim.claimed) return null;
     if (claim.status === 'ready') return claim.existing;
     const now = Date.now();
@@ -104,13 +104,10 @@ async function writeClaimed(archive: Archive, id: string, json: Uint8Array, requ
   try {
     await archive.blobs.put(originalKey(document.id), request.file.bytes, request.file.contentType);
     await archive.blobs.put(documentKey(document.id), json, 'application/json');
-    if (!(await archive.metadata.renewClaim(document.id, token))) return false;
-    await archive.metadata.appendLog({ op: 'add', id: document.id });
-    archive.index.noteWrite();
-    if (!(await archive.metadata.markReady(document.id, token))) return false;
-    // Readers that saw the log entry while the document was pending pick it up now.
-    archive.index.noteWrite();
-    return true;
+    if (!(await archive.catalog.renewClaim(document.id, token))) return false;
+    // The log and the catalog tell this process's index reader: its next search sees the document.
+    await archive.log.append({ op: 'add', id: document.id });
+    return await archive.catalog.markReady(document.id, token);
   } catch (error) {
     await rollBack(archive, document.id, token).catch(() => undefined);
     throw error;

@@ -36,7 +36,7 @@ export async function listLinked(archive: Archive, id: string, kind: LinkKind): 
   if (!archive.links) return [];
   const links = await archive.links.links(kind, id, MAX_LINKS_LISTED);
   if (links.length === 0) return [];
-  const metadata = new Map((await archive.metadata.getMany(links.map((link) => link.id))).map((m) => [m.id, m]));
+  const metadata = new Map((await archive.catalog.getMany(links.map((link) => link.id))).map((m) => [m.id, m]));
   return links
     .filter((link) => metadata.has(link.id))
     .map((link) => describe(metadata.get(link.id)!, link.similarity))

@@ -70,7 +70,7 @@ export async function prepareDocument(request: IngestRequest, now: Date): Promis
   };
 }
 
-/** Splits an archived document into its metadata (for the metadata store). */
+/** Splits an archived document into its metadata (for the document catalog). */
 export function metadataOf(document: ArchivedDocument): DocumentMetadata {
   const { text: _text, paragraphs: _paragraphs, quotes: _quotes, ...metadata } = document;
   return metadata;

@@ -16,7 +16,7 @@ const notFound = (id: string) => new VerbatimError('not_found', `There is no doc
  * ```
  */
 export async function readDocument(archive: Archive, id: string): Promise<ArchivedDocument> {
-  const metadata = await archive.metadata.get(id);
+  const metadata = await archive.catalog.get(id);
   const document = metadata ? await archive.documents.get(id) : null;
   if (!metadata || !document) throw notFound(id);
   return document;
@@ -24,7 +24,7 @@ export async function readDocument(archive: Archive, id: string): Promise<Archiv
 
 /** The bytes exactly as uploaded, with their content type (and charset, when the upload left it out). */
 export async function readOriginal(archive: Archive, id: string): Promise<Blob> {
-  const metadata = await archive.metadata.get(id);
+  const metadata = await archive.catalog.get(id);
   const original = metadata ? await archive.blobs.get(originalKey(id)) : null;
   if (!metadata || !original) throw notFound(id);
   return { body: original.body, contentType: servedContentType(metadata.contentType, original.body) };

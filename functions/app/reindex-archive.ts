@@ -28,16 +28,16 @@ const BATCH_DOCUMENTS = 1_000;
  */
 export async function reindexArchive(archive: Archive, options: { now?: Date; shardDocuments?: number } = {}): Promise<ReindexResult> {
   const { now = new Date(), shardDocuments = SHARD_DOCUMENTS } = options;
-  const previous = await archive.metadata.getManifest();
+  const previous = await archive.manifest.get();
   // The log position first, the documents second: anything logged after this is replayed from
   // the log by every reader, so nothing can fall between the listing and the snapshot.
-  const log = await archive.metadata.readLog(0);
+  const log = await archive.log.read(0);
   let through = log.at(-1)?.seq ?? 0;
   const ready: DocumentMetadata[] = [];
-  for await (const meta of archive.metadata.list()) ready.push(meta);
+  for await (const meta of archive.catalog.list()) ready.push(meta);
   // An ingest still pending was logged but is not in this snapshot: readers must replay it.
   const seqOf = new Map(log.map((e) => [e.id, e.seq]));
-  for await (const pending of archive.metadata.listPending()) {
+  for await (const pending of archive.catalog.listPending()) {
     const seq = seqOf.get(pending.metadata.id);
     if (seq !== undefined) through = Math.min(through, seq - 1);
   }

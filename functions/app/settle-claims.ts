@@ -37,9 +37,9 @@ const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).
  * ```
  */
 export async function rollBack(archive: Archive, id: string, token: string): Promise<boolean> {
-  if (!(await archive.metadata.renewClaim(id, token))) return false;
+  if (!(await archive.catalog.renewClaim(id, token))) return false;
   await Promise.all([archive.blobs.delete(originalKey(id)), archive.blobs.delete(documentKey(id))]);
-  return archive.metadata.release(id, token);
+  return archive.catalog.release(id, token);
 }
 
 /** Whether a cut-off ingest's objects are all there and are what its metadata says. */
@@ -57,9 +57,9 @@ async function objectsComplete(archive: Archive, pending: PendingClaim): Promise
 
 /** The pending claims on `ids`, or every pending claim (a table scan) when no ids are given. */
 async function* claimsOf(archive: Archive, ids?: string[]): AsyncIterable<PendingClaim> {
-  if (!ids) return yield* archive.metadata.listPending();
+  if (!ids) return yield* archive.catalog.listPending();
   for (const id of ids) {
-    const claim = await archive.metadata.getClaim(id);
+    const claim = await archive.catalog.getClaim(id);
     if (claim) yield claim;
   }
 }
@@ -80,15 +80,14 @@ export async function settleStaleClaims(archive: Archive, options: { now?: numbe
   for await (const pending of claimsOf(archive, options.ids)) {
     if (now - pending.claimedAt < leaseMs) continue;
     const token = randomUUID();
-    const claim = await archive.metadata.claim(pending.metadata, { token, leaseMs });
+    const claim = await archive.catalog.claim(pending.metadata, { token, leaseMs });
     if (!claim.claimed) continue;
     if (await objectsComplete(archive, pending)) {
-      await archive.metadata.appendLog({ op: 'add', id: pending.metadata.id });
-      if (await archive.metadata.markReady(pending.metadata.id, token)) result.finished.push(pending.metadata.id);
+      await archive.log.append({ op: 'add', id: pending.metadata.id });
+      if (await archive.catalog.markReady(pending.metadata.id, token)) result.finished.push(pending.metadata.id);
     } else if (await rollBack(archive, pending.metadata.id, token)) {
       result.rolledBack.push(pending.metadata.id);
     }
   }
-  if (result.finished.length > 0) archive.index.noteWrite();
   return result;
 }

@@ -66,15 +66,14 @@ async function checkDocument(archive: Archive, meta: DocumentMetadata, indexed: 
  */
 export async function verifyArchive(archive: Archive, now = new Date()): Promise<VerifyReport> {
   const problems: Problem[] = [];
-  const log = await archive.metadata.readLog(0);
+  const log = await archive.log.read(0);
   const lastOp = new Map(log.map((entry) => [entry.id, entry.op]));
-  archive.index.noteWrite();
-  const { index } = await archive.index.state();
-  const manifest = await archive.metadata.getManifest();
+  const { index } = await archive.index.freshState();
+  const manifest = await archive.manifest.get();
   const indexed = new Set(index.segments.flatMap((segment) => segment.documents.filter((_, n) => !segment.isDead(n)).map((d) => d.id)));
 
   const ready: DocumentMetadata[] = [];
-  for await (const meta of archive.metadata.list()) ready.push(meta);
+  for await (const meta of archive.catalog.list()) ready.push(meta);
   let next = 0;
   const worker = async () => {
     while (next < ready.length) {
@@ -86,7 +85,7 @@ export async function verifyArchive(archive: Archive, now = new Date()): Promise
 
   const known = new Set(ready.map((m) => m.id));
   let inProgress = 0;
-  for await (const pending of archive.metadata.listPending()) {
+  for await (const pending of archive.catalog.listPending()) {
     known.add(pending.metadata.id);
     if (now.getTime() - pending.claimedAt < CLAIM_LEASE_MS) inProgress++;
     else problems.push({ id: pending.metadata.id, problem: `a cut-off ingest, pending since ${new Date(pending.claimedAt).toISOString()} (a re-upload of the same text, the indexer's sweep or verify --settle settles it)` });

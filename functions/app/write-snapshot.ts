@@ -73,7 +73,7 @@ export async function writeSnapshot(
     bytes: shards.reduce((n, s) => n + s.bytes, 0),
     writtenAt: now.toISOString(),
   };
-  if (!(await archive.metadata.swapManifest(manifest, previous?.version ?? 0))) {
+  if (!(await archive.manifest.swap(manifest, previous?.version ?? 0))) {
     await Promise.allSettled([...written.keys()].map((key) => archive.blobs.delete(key)));
     return { written: false, reason: 'lost-race' };
   }

@@ -6,7 +6,7 @@
 import { createClients, type AwsClients } from '../adapters/create-clients.ts';
 import { DynamoAuditLog } from '../adapters/dynamo-audit-log.ts';
 import { DynamoLinkStore } from '../adapters/dynamo-link-store.ts';
-import { DynamoMetadataStore } from '../adapters/dynamo-metadata-store.ts';
+import { dynamoStores } from '../adapters/dynamo-stores.ts';
 import { S3BlobStore } from '../adapters/s3-blob-store.ts';
 import { createArchive, type Archive } from '../app/archive.ts';
 import type { Config } from '../config.ts';
@@ -20,7 +20,7 @@ import type { Config } from '../config.ts';
 export function archiveFromConfig(config: Config, clients: AwsClients = createClients(config)): Archive {
   return createArchive({
     blobs: new S3BlobStore(clients.s3, config.bucket),
-    metadata: new DynamoMetadataStore(clients.dynamo, config.table),
+    ...dynamoStores(clients.dynamo, config.table),
     audit: new DynamoAuditLog(clients.dynamo, config.table),
     links: new DynamoLinkStore(clients.dynamo, config.table),
     maxUploadBytes: config.maxUploadBytes,

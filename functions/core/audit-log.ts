@@ -1,7 +1,7 @@
 /**
  * The audit log port: who (the write token's name) did what to which document, when, and how it
  * ended. It records attempts as well as successes, so an operator can answer "who archived this,
- * who deleted that, and who kept getting refused". Kept apart from the metadata store: it is
+ * who deleted that, and who kept getting refused". Kept apart from the document catalog: it is
  * append-only and read only by operators.
  */
 

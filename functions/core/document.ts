@@ -55,7 +55,7 @@ export interface SourceMetadata {
 /** Who stated a document's publication date: its file's metadata, a dateline in its text, or the uploader. */
 export type PublishedAtSource = 'metadata' | 'text' | 'uploader';
 
-/** Everything the metadata store keeps about a document: small, listable, no text. */
+/** Everything the document catalog keeps about a document: small, listable, no text. */
 export interface DocumentMetadata {
   id: string;
   title: string;

@@ -85,8 +85,14 @@ export interface IndexManifest {
   writtenAt: string;
 }
 
-/** Document metadata, the ingest log and the index manifest (DynamoDB). */
-export interface MetadataStore {
+/** Stops a listener from being told anything more. */
+export type Unsubscribe = () => void;
+
+/**
+ * The archive's documents as records (DynamoDB): their metadata, the claim an ingest holds on an
+ * id while it writes, and whether each one is ready (readable) yet. No text: that is in blobs.
+ */
+export interface DocumentCatalog {
   /**
    * Claims `meta.id` for an ingest under `claim.token`, atomically: succeeds when no document has
    * the id, or when an earlier claim is still pending and has not shown life for `claim.leaseMs`
@@ -99,8 +105,16 @@ export interface MetadataStore {
    * over, and this one must write nothing more.
    */
   renewClaim(id: string, token: string): Promise<boolean>;
-  /** Marks a claimed document ready (readable from now on) if `token` still holds the claim. */
+  /**
+   * Marks a claimed document ready (readable from now on) if `token` still holds the claim, and
+   * then tells the {@link onReady} listeners.
+   */
   markReady(id: string, token: string): Promise<boolean>;
+  /**
+   * Calls `listener` after each {@link markReady} through this catalog succeeds: an index reader
+   * that saw the document's log entry while it was pending must look again.
+   */
+  onReady(listener: (id: string) => void): Unsubscribe;
   /** Deletes a pending claim if `token` still holds it (an ingest's rollback). */
   release(id: string, token: string): Promise<boolean>;
   /** Every pending claim, page by page (a scan of the table: for `verify`, not for every minute). */
@@ -117,16 +131,28 @@ export interface MetadataStore {
   statusOf(ids: string[]): Promise<Map<string, DocumentStatus>>;
   /** Every ready document's metadata, page by page. */
   list(): AsyncIterable<DocumentMetadata>;
+}
 
-  /** Appends an entry to the ingest log and returns it with the sequence number it was written at. */
-  appendLog(entry: Omit<LogEntry, 'seq'>): Promise<LogEntry>;
-  /** Log entries with `seq > after`, oldest first. */
-  readLog(after: number): Promise<LogEntry[]>;
+/** The gapless ingest log (DynamoDB): what the index must apply, in order. */
+export interface IngestLog {
+  /** Appends an entry and returns it with the sequence number it was written at. */
+  append(entry: Omit<LogEntry, 'seq'>): Promise<LogEntry>;
+  /**
+   * Calls `listener` with each entry once an {@link append} through this log has written it: the
+   * index reader of the same process reads the log before its next search, so no caller has to
+   * remember to say it wrote.
+   */
+  onAppend(listener: (entry: LogEntry) => void): Unsubscribe;
+  /** Entries with `seq > after`, oldest first. */
+  read(after: number): Promise<LogEntry[]>;
+}
 
-  getManifest(): Promise<IndexManifest | null>;
+/** The index manifest (DynamoDB): which snapshot is current, swapped by compare-and-swap. */
+export interface ManifestStore {
+  get(): Promise<IndexManifest | null>;
   /**
    * Writes `next` if the stored manifest still has `expectedVersion` (0 for none yet).
    * Returns false when another writer got there first.
    */
-  swapManifest(next: IndexManifest, expectedVersion: number): Promise<boolean>;
+  swap(next: IndexManifest, expectedVersion: number): Promise<boolean>;
 }

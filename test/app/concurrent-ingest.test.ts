@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { createArchive, type Archive } from '../../functions/app/archive.ts';
+import { DynamoDocumentCatalog } from '../../functions/adapters/dynamo-document-catalog.ts';
+import { DynamoIngestLog } from '../../functions/adapters/dynamo-ingest-log.ts';
+import type { Archive } from '../../functions/app/archive.ts';
 import { compactIndex } from '../../functions/app/compact-index.ts';
 import { ingestDocument } from '../../functions/app/ingest-document.ts';
 import { searchArchive } from '../../functions/app/search-archive.ts';
 import type { BlobStore } from '../../functions/core/ports.ts';
-import { useScratchArchive } from '../helpers/scratch-archive.ts';
+import { processOn, useScratchArchive } from '../helpers/scratch-archive.ts';
 
 const scratch = useScratchArchive();
 const encoder = new TextEncoder();
 
 /** Another process over the same storage: what a second Lambda container is. */
-const anotherProcess = (blobs: BlobStore = scratch.archive.blobs): Archive =>
-  createArchive({ blobs, metadata: scratch.archive.metadata, audit: scratch.archive.audit, maxUploadBytes: 1 << 20 });
+const anotherProcess = (blobs: BlobStore = scratch.archive.blobs): Archive => processOn(scratch, { blobs });
 
 const article = (n: number) => ({
   file: { bytes: encoder.encode(`Report number ${n}: the river ferry ran ${n} extra crossings at the weekend, operators said.`), contentType: 'text/plain' },
@@ -23,7 +24,7 @@ describe('concurrent writers', () => {
     const writers = [anotherProcess(), anotherProcess(), anotherProcess()];
     const results = await Promise.all(Array.from({ length: 24 }, (_, n) => ingestDocument(writers[n % 3], article(n))));
     expect(new Set(results.map((r) => r.id)).size).toBe(24);
-    const log = await scratch.archive.metadata.readLog(0);
+    const log = await scratch.archive.log.read(0);
     expect(log.map((e) => e.id).sort()).toEqual(results.map((r) => r.id).sort());
     const seqs = [...new Set(log.map((e) => e.seq))];
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
@@ -32,7 +33,7 @@ describe('concurrent writers', () => {
     // Two indexers at once: one writes, the other changes nothing.
     const outcomes = await Promise.all([compactIndex(anotherProcess()), compactIndex(anotherProcess())]);
     expect(outcomes.filter((o) => o.written)).toHaveLength(1);
-    const manifest = await scratch.archive.metadata.getManifest();
+    const manifest = await scratch.archive.manifest.get();
     expect(manifest).toMatchObject({ version: 1, through, documentCount: 24 });
     // Each attempt wrote its own key: the winner's snapshot is intact, the loser's is gone.
     for (const shard of manifest!.shards) expect(await scratch.archive.blobs.get(shard.key)).not.toBeNull();
@@ -52,28 +53,40 @@ describe('concurrent writers', () => {
 
 describe('freshness under concurrency', () => {
   it('a search that starts while an older refresh is in flight still sees a write that landed before it', async () => {
-    const real = scratch.archive.metadata;
     // The reader's log read completes, then lingers: a write lands while its refresh is in flight.
-    const slow = new Proxy(real, {
-      get(target, property) {
-        if (property === 'readLog') {
-          return async (after: number) => {
-            const entries = await target.readLog(after);
-            await new Promise((resolve) => setTimeout(resolve, 300));
-            return entries;
-          };
-        }
-        const value = Reflect.get(target, property);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-    const reader = createArchive({ blobs: scratch.archive.blobs, metadata: slow, audit: scratch.archive.audit, maxUploadBytes: 1 << 20 });
+    class SlowLog extends DynamoIngestLog {
+      override async read(after: number) {
+        const entries = await super.read(after);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return entries;
+      }
+    }
+    const reader = processOn(scratch, { stores: { log: new SlowLog(scratch.local.clients.dynamo, scratch.config.table) } });
     await reader.index.current();
     const inFlight = reader.index.current();
     const written = await ingestDocument(anotherProcess(), article(3000));
     const page = await searchArchive(reader, { q: 'report 3000', limit: 10, offset: 0 });
     await inFlight;
     expect(page.results.map((r) => r.id)).toContain(written.id);
+  });
+
+  it('a search between an ingest’s log append and its ready does not hide the document from the next search', async () => {
+    const { dynamo } = scratch.local.clients;
+    let reader: Archive | null = null;
+    const midway: string[][] = [];
+    // Another request of the same process searches while the document is logged but still pending.
+    class SearchBeforeReady extends DynamoDocumentCatalog {
+      override async markReady(id: string, token: string) {
+        midway.push((await searchArchive(reader!, { q: 'report 5000', limit: 10, offset: 0 })).results.map((r) => r.id));
+        return super.markReady(id, token);
+      }
+    }
+    // A long freshness window: only the catalog telling the reader of the ready makes it look again.
+    reader = processOn(scratch, { stores: { catalog: new SearchBeforeReady(dynamo, scratch.config.table) }, indexFreshnessMs: 60_000 });
+    await reader.index.current();
+    const written = await ingestDocument(reader, article(5000));
+    expect(midway).toEqual([[]]);
+    expect((await searchArchive(reader, { q: 'report 5000', limit: 10, offset: 0 })).results.map((r) => r.id)).toEqual([written.id]);
   });
 
   it('keeps the shards it replaced for an hour, then deletes them', async () => {
@@ -113,7 +126,7 @@ describe('a failed ingest leaves nothing half-written', () => {
     const retried = await ingestDocument(anotherProcess(), request);
     expect(retried.duplicate).toBe(false);
     expect(await scratch.archive.blobs.get(`originals/${retried.id}`)).not.toBeNull();
-    const entries = (await scratch.archive.metadata.readLog(0)).filter((e) => e.id === retried.id);
+    const entries = (await scratch.archive.log.read(0)).filter((e) => e.id === retried.id);
     expect(entries).toHaveLength(1);
   });
 });

@@ -1,17 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createArchive, type Archive } from '../../functions/app/archive.ts';
+import type { Archive } from '../../functions/app/archive.ts';
 import { compactIndex } from '../../functions/app/compact-index.ts';
 import { deleteDocument } from '../../functions/app/delete-document.ts';
 import { ingestDocument } from '../../functions/app/ingest-document.ts';
 import { searchArchive } from '../../functions/app/search-archive.ts';
-import { useScratchArchive } from '../helpers/scratch-archive.ts';
+import { processOn, useScratchArchive } from '../helpers/scratch-archive.ts';
 
 const scratch = useScratchArchive();
 const encoder = new TextEncoder();
 
 /** Another process over the same storage: what a second Lambda container is. */
-const anotherProcess = (indexFreshnessMs = 0): Archive =>
-  createArchive({ blobs: scratch.archive.blobs, metadata: scratch.archive.metadata, audit: scratch.archive.audit, maxUploadBytes: 1 << 20, indexFreshnessMs });
+const anotherProcess = (indexFreshnessMs = 0): Archive => processOn(scratch, { indexFreshnessMs });
 
 const article = (n: number) => ({
   file: { bytes: encoder.encode(`Lighthouse log ${n}: the keeper counted ${n} ships passing the headland before dawn.`), contentType: 'text/plain' },
@@ -47,7 +46,7 @@ describe('a sharded index', () => {
 
   it('rewrites the shard that lost a deleted document, and nothing else', async () => {
     const writer = anotherProcess();
-    const before = (await scratch.archive.metadata.getManifest())!;
+    const before = (await scratch.archive.manifest.get())!;
     await deleteDocument(writer, ids[4]);
     const after = await written(writer, 3);
     expect(after.shardsWritten).toBe(1);
@@ -58,7 +57,7 @@ describe('a sharded index', () => {
   });
 
   it('answers a cold process from the shards’ heads, then loads the rest in the background', async () => {
-    const manifest = (await scratch.archive.metadata.getManifest())!;
+    const manifest = (await scratch.archive.manifest.get())!;
     expect(manifest.shards.every((s) => s.headBytes! > 0 && s.headBytes! < s.bytes)).toBe(true);
     const cold = anotherProcess();
     const index = await cold.index.current();
@@ -87,8 +86,18 @@ describe('a sharded index', () => {
     ids.push(theirs.id, mine.id);
   });
 
+  it('forgets its own delete at once, within the freshness window', async () => {
+    const reader = anotherProcess(60_000);
+    const mine = await ingestDocument(reader, article(102));
+    expect(await found(reader, 'lighthouse 102')).toEqual([mine.id]);
+    // Only the log telling the reader of the delete's append makes it read the log again.
+    await deleteDocument(reader, mine.id);
+    expect(await found(reader, 'lighthouse 102')).toEqual([]);
+    expect((await reader.index.current()).segments.some((s) => s.documents.some((d, n) => d.id === mine.id && !s.isDead(n)))).toBe(false);
+  });
+
   it('recovers when a shard it has not finished loading disappears', async () => {
-    const manifest = (await scratch.archive.metadata.getManifest())!;
+    const manifest = (await scratch.archive.manifest.get())!;
     const cold = anotherProcess();
     await cold.index.current();
     const saved = (await scratch.archive.blobs.get(manifest.shards[0].key))!;
@@ -105,7 +114,7 @@ describe('a sharded index', () => {
   });
 
   it('rebuilds from the ingest log when a shard is unreadable', async () => {
-    const manifest = (await scratch.archive.metadata.getManifest())!;
+    const manifest = (await scratch.archive.manifest.get())!;
     await scratch.archive.blobs.put(manifest.shards[0].key, 'not a shard at all', 'application/octet-stream');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {

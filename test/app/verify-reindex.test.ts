@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createArchive } from '../../functions/app/archive.ts';
 import { compactIndex } from '../../functions/app/compact-index.ts';
 import { reindexArchive } from '../../functions/app/reindex-archive.ts';
 import { searchArchive } from '../../functions/app/search-archive.ts';
 import { findQuotes } from '../../functions/app/find-quotes.ts';
 import { verifyArchive } from '../../functions/app/verify-archive.ts';
-import { postJson, useScratchArchive } from '../helpers/scratch-archive.ts';
+import { postJson, processOn, useScratchArchive } from '../helpers/scratch-archive.ts';
 import { runIngestChild } from '../crash/run-ingest-child.ts';
 
 const scratch = useScratchArchive();
-const anotherProcess = () => createArchive({ blobs: scratch.archive.blobs, metadata: scratch.archive.metadata, audit: scratch.archive.audit, maxUploadBytes: 1 << 20 });
+const anotherProcess = () => processOn(scratch);
 
 const towns = ['Arden', 'Bexley', 'Corran', 'Dunmore', 'Elstow', 'Fenwick', 'Garth', 'Hollin'];
 const topics = ['bridge', 'school', 'ferry', 'library', 'market', 'harbour'];
@@ -43,10 +42,10 @@ describe('verify and reindex', () => {
 
     const before = await answers();
     expect(before.search.every((r) => r.length > 0)).toBe(true);
-    const old = await scratch.archive.metadata.getManifest();
+    const old = await scratch.archive.manifest.get();
     const result = await reindexArchive(anotherProcess(), { shardDocuments: 20 });
     expect(result).toMatchObject({ documents: articles.length, shards: 3, version: old!.version + 1 });
-    const manifest = await scratch.archive.metadata.getManifest();
+    const manifest = await scratch.archive.manifest.get();
     expect(manifest!.shards.some((s) => old!.shards.some((o) => o.key === s.key))).toBe(false);
     expect(await answers()).toEqual(before);
     expect((await verifyArchive(anotherProcess())).problems).toEqual([]);

@@ -78,7 +78,7 @@ const log = (message: string) => console.error(`[bench ${new Date().toISOString(
 /** Every stored document of the archive as the index sees it, in id order (so every run copies the same way). */
 async function readIndexable(local: LocalArchive): Promise<IndexableDocument[]> {
   const ids: string[] = [];
-  for await (const meta of local.archive.metadata.list()) ids.push(meta.id);
+  for await (const meta of local.archive.catalog.list()) ids.push(meta.id);
   ids.sort();
   const documents: IndexableDocument[] = [];
   for (let from = 0; from < ids.length; from += 500) {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { DynamoAuditLog } from '../../functions/adapters/dynamo-audit-log.ts';
-import { DynamoMetadataStore } from '../../functions/adapters/dynamo-metadata-store.ts';
+import { dynamoStores } from '../../functions/adapters/dynamo-stores.ts';
 import { S3BlobStore } from '../../functions/adapters/s3-blob-store.ts';
 import { createArchive, type Archive } from '../../functions/app/archive.ts';
 import { compactIndex } from '../../functions/app/compact-index.ts';
@@ -86,8 +86,7 @@ async function scaleArchive(local: LocalArchive, articles: number): Promise<{ ar
   await ensureTable(local.clients.dynamo, table);
   const own = new S3BlobStore(local.clients.s3, bucket);
   const blobs = new ReplicaBlobStore(own, local.archive.blobs);
-  const metadata = new DynamoMetadataStore(local.clients.dynamo, table);
-  return { archive: createArchive({ blobs, metadata, audit: new DynamoAuditLog(local.clients.dynamo, table), maxUploadBytes: 10 << 20, indexFreshnessMs: local.config.indexFreshnessMs }), bucket, table, own };
+  return { archive: createArchive({ blobs, ...dynamoStores(local.clients.dynamo, table), audit: new DynamoAuditLog(local.clients.dynamo, table), maxUploadBytes: 10 << 20, indexFreshnessMs: local.config.indexFreshnessMs }), bucket, table, own };
 }
 
 /**
@@ -120,7 +119,7 @@ export async function measureScale(
     }
     const verbatimMs = performance.now() - started;
     const verbatimBytes = shards.reduce((n, s) => n + s.bytes, 0);
-    await archive.metadata.swapManifest(
+    await archive.manifest.swap(
       { version: 1, through: 0, shards, retired: [], documentCount: documents.length, bytes: verbatimBytes, writtenAt: new Date().toISOString() },
       0,
     );

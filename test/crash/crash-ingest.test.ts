@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { compactIndex } from '../../functions/app/compact-index.ts';
-import { createArchive } from '../../functions/app/archive.ts';
 import { settleStaleClaims } from '../../functions/app/settle-claims.ts';
 import { searchArchive } from '../../functions/app/search-archive.ts';
 import { metadataOf, prepareDocument } from '../../functions/app/ingest-document.ts';
-import { getJson, postJson, useScratchArchive } from '../helpers/scratch-archive.ts';
+import { getJson, postJson, processOn, useScratchArchive } from '../helpers/scratch-archive.ts';
 import { runIngestChild } from './run-ingest-child.ts';
 
 const scratch = useScratchArchive();
 
 /** Another process over the same storage, reading the log before every search. */
-const anotherProcess = () => createArchive({ blobs: scratch.archive.blobs, metadata: scratch.archive.metadata, audit: scratch.archive.audit, maxUploadBytes: 1 << 20 });
+const anotherProcess = () => processOn(scratch);
 
 const article = (word: string) => ({
   title: `Harbour ${word} report`,
@@ -33,8 +32,8 @@ describe('an ingest killed between the log append and "ready"', () => {
     expect(run.done).toEqual([]);
     const { id } = await prepareDocument({ file: { bytes: new TextEncoder().encode(crashed.text), contentType: 'text/plain; charset=utf-8' } }, new Date());
     // The crash happened where it should: logged, still pending.
-    expect((await scratch.archive.metadata.readLog(0)).some((e) => e.id === id && e.op === 'add')).toBe(true);
-    expect((await scratch.archive.metadata.statusOf([id])).get(id)).toBe('pending');
+    expect((await scratch.archive.log.read(0)).some((e) => e.id === id && e.op === 'add')).toBe(true);
+    expect((await scratch.archive.catalog.statusOf([id])).get(id)).toBe('pending');
 
     const search = await getJson(scratch.app, '/api/search?q=zephyrine');
     expect(search.body.total).toBe(0);
@@ -45,7 +44,7 @@ describe('an ingest killed between the log append and "ready"', () => {
     expect((await scratch.app.request(`/api/documents/${id}`, { method: 'DELETE' })).status).toBe(404);
 
     // The log position a compaction would record stops short of the pending entry.
-    const seq = (await scratch.archive.metadata.readLog(0)).find((e) => e.id === id)!.seq;
+    const seq = (await scratch.archive.log.read(0)).find((e) => e.id === id)!.seq;
     expect((await anotherProcess().index.state()).through).toBeLessThan(seq);
 
     const started = performance.now();
@@ -80,10 +79,10 @@ describe('an ingest killed between the log append and "ready"', () => {
 
   it('is rolled back by the sweep when its objects never got written', async () => {
     const document = await prepareDocument({ file: { bytes: new TextEncoder().encode('A claim whose ingest died before writing anything.'), contentType: 'text/plain' } }, new Date());
-    expect(await scratch.archive.metadata.claim(metadataOf(document), { token: 'dead-owner', leaseMs: 60_000 })).toEqual({ claimed: true });
+    expect(await scratch.archive.catalog.claim(metadataOf(document), { token: 'dead-owner', leaseMs: 60_000 })).toEqual({ claimed: true });
     const settled = await settleStaleClaims(scratch.archive, { leaseMs: 0 });
     expect(settled.rolledBack).toContain(document.id);
-    expect((await scratch.archive.metadata.statusOf([document.id])).size).toBe(0);
+    expect((await scratch.archive.catalog.statusOf([document.id])).size).toBe(0);
     const again = await postJson(scratch.app, '/api/documents', { text: document.text });
     expect(again.status).toBe(201);
   });
@@ -99,7 +98,7 @@ describe('a compaction killed after writing shards', () => {
     const old = await compactIndex(anotherProcess(), { orphanAgeMs: 0 });
     expect(old.orphanShards).toEqual([orphan]);
     expect(await scratch.archive.blobs.get(orphan)).toBeNull();
-    const manifest = await scratch.archive.metadata.getManifest();
+    const manifest = await scratch.archive.manifest.get();
     for (const shard of manifest!.shards) expect(await scratch.archive.blobs.get(shard.key)).not.toBeNull();
     expect((await searchArchive(anotherProcess(), { q: 'marram', limit: 10, offset: 0 })).total).toBe(1);
   });

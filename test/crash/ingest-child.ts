@@ -25,9 +25,9 @@ const crashAfterLog = Number(process.env.CRASH_AFTER_LOG || 0);
 const concurrency = Number(process.env.CHILD_CONCURRENCY || 1);
 
 if (crashAfterLog > 0) {
-  const append = archive.metadata.appendLog.bind(archive.metadata);
+  const append = archive.log.append.bind(archive.log);
   let appended = 0;
-  archive.metadata.appendLog = async (entry: Omit<LogEntry, 'seq'>) => {
+  archive.log.append = async (entry: Omit<LogEntry, 'seq'>) => {
     const written = await append(entry);
     if (++appended >= crashAfterLog) process.kill(process.pid, 'SIGKILL');
     return written;

@@ -60,6 +60,6 @@ describe('the API Lambda handler', () => {
     const { handler: indexer } = (await import('../../functions/handlers/indexer.ts')) as { handler: () => Promise<{ written: boolean }> };
     expect(await indexer()).toMatchObject({ written: true });
     expect(await indexer()).toMatchObject({ written: false, reason: 'up-to-date' });
-    expect(await local.archive.metadata.getManifest()).toMatchObject({ version: 1, documentCount: 2 });
+    expect(await local.archive.manifest.get()).toMatchObject({ version: 1, documentCount: 2 });
   });
 });

@@ -4,7 +4,9 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { Archive } from '../../functions/app/archive.ts';
+import { dynamoStores, type ArchiveStores } from '../../functions/adapters/dynamo-stores.ts';
+import { createArchive, type Archive } from '../../functions/app/archive.ts';
+import type { BlobStore } from '../../functions/core/ports.ts';
 import type { Config } from '../../functions/config.ts';
 import { createApp } from '../../functions/http/create-app.ts';
 import { startLocalArchive, type LocalArchive } from '../../functions/local/start-local-archive.ts';
@@ -30,6 +32,22 @@ export function useScratchArchive(options: { apiToken?: string; apiTokens?: stri
     await scratch.local?.close();
   });
   return scratch;
+}
+
+/**
+ * Another process over the scratch archive's storage: what a second Lambda container is. It has
+ * stores of its own (its own log append queue, and no link store), so it hears of its own writes
+ * only; `blobs` and `stores` replace its storage where a test injects a fault or a delay.
+ */
+export function processOn(scratch: Scratch, options: { blobs?: BlobStore; stores?: Partial<ArchiveStores>; indexFreshnessMs?: number } = {}): Archive {
+  return createArchive({
+    blobs: options.blobs ?? scratch.archive.blobs,
+    ...dynamoStores(scratch.local.clients.dynamo, scratch.config.table),
+    ...options.stores,
+    audit: scratch.archive.audit,
+    maxUploadBytes: 1 << 20,
+    indexFreshnessMs: options.indexFreshnessMs,
+  });
 }
 
 /** Posts JSON to the app and returns status and parsed body. */

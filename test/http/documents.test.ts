@@ -6,7 +6,7 @@ const scratch = useScratchArchive();
 
 async function countDocuments(): Promise<number> {
   let count = 0;
-  for await (const _ of scratch.archive.metadata.list()) count++;
+  for await (const _ of scratch.archive.catalog.list()) count++;
   return count;
 }
 

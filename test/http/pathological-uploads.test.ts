@@ -31,7 +31,7 @@ const BIG_DOCUMENT_STALL_MS: Record<string, number> = {
 
 async function countDocuments(): Promise<number> {
   let count = 0;
-  for await (const _ of scratch.archive.metadata.list()) count++;
+  for await (const _ of scratch.archive.catalog.list()) count++;
   return count;
 }
 

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createArchive } from '../../functions/app/archive.ts';
 import { compactIndex } from '../../functions/app/compact-index.ts';
 import { searchArchive } from '../../functions/app/search-archive.ts';
 import { harbourArticle, protestArticle, shuffledArticle } from '../fixtures/articles.ts';
-import { getJson, postJson, useScratchArchive } from '../helpers/scratch-archive.ts';
+import { getJson, postJson, processOn, useScratchArchive } from '../helpers/scratch-archive.ts';
 
 const scratch = useScratchArchive();
 const ids: Record<string, string> = {};
@@ -94,7 +93,7 @@ describe('freshness', () => {
     const created = await postJson(scratch.app, '/api/documents', { title: 'Lighthouse keeper retires', text: 'The last lighthouse keeper of Gull Point retired on Sunday after forty years.' });
     expect((await search('lighthouse keeper')).body.results[0].id).toBe(created.body.id);
     // A cold reader (another Lambda container) loads the older snapshot, then replays the log.
-    const cold = createArchive({ blobs: scratch.archive.blobs, metadata: scratch.archive.metadata, audit: scratch.archive.audit, maxUploadBytes: 1 << 20 });
+    const cold = processOn(scratch);
     const page = await searchArchive(cold, { q: 'lighthouse keeper', limit: 10, offset: 0 });
     expect(page.results.map((r) => r.id)).toEqual([created.body.id]);
     expect((await searchArchive(cold, { q: 'harbour', limit: 10, offset: 0 })).total).toBe(1);

@@ -9,6 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { dynamoStores } from '../../functions/adapters/dynamo-stores.ts';
 import { compactIndex } from '../../functions/app/compact-index.ts';
 import { createArchive } from '../../functions/app/archive.ts';
 import { ingestDocument } from '../../functions/app/ingest-document.ts';
@@ -60,10 +61,10 @@ let cutOff = 0;
 
 /** Ids the index of a fresh process returns that no reader can open: ghosts. */
 async function countGhosts(): Promise<number> {
-  const fresh = createArchive({ blobs: local.archive.blobs, metadata: local.archive.metadata, audit: local.archive.audit, maxUploadBytes: 10 << 20 });
+  const fresh = createArchive({ blobs: local.archive.blobs, ...dynamoStores(local.clients.dynamo, local.config.table), audit: local.archive.audit, maxUploadBytes: 10 << 20 });
   const index = await fresh.index.current();
   const ids = index.segments.flatMap((s) => s.documents.filter((_, n) => !s.isDead(n)).map((d) => d.id));
-  const ready = new Set((await fresh.metadata.getMany(ids)).map((m) => m.id));
+  const ready = new Set((await fresh.catalog.getMany(ids)).map((m) => m.id));
   return ids.filter((id) => !ready.has(id)).length;
 }
 
@@ -83,9 +84,9 @@ try {
       for (const done of run.done) acknowledged.add(done.id);
     }
     ghostsSeen += await countGhosts();
-    for await (const _ of local.archive.metadata.listPending()) cutOff++;
+    for await (const _ of local.archive.catalog.listPending()) cutOff++;
   }
-  const logEntriesBeforeReupload = (await local.archive.metadata.readLog(0)).length;
+  const logEntriesBeforeReupload = (await local.archive.log.read(0)).length;
   // Everything again, in this process: re-uploads of cut-off ingests must succeed, not 409.
   const encoder = new TextEncoder();
   let reuploadsAdded = 0;
@@ -107,7 +108,7 @@ try {
     }),
   );
   const lost = [...acknowledged, ...all].filter((id, n, ids) => ids.indexOf(id) === n);
-  const readable = new Set((await local.archive.metadata.getMany(lost)).map((m) => m.id));
+  const readable = new Set((await local.archive.catalog.getMany(lost)).map((m) => m.id));
   await compactIndex(local.archive);
   const report = await verifyArchive(local.archive);
   const ghostsLeft = await countGhosts();

@@ -102,9 +102,18 @@ export class LiveIndex {
     return [...this.waiting.keys()];
   }
 
-  /** This process wrote to the log: the next {@link current} reads it, whatever the freshness. */
+  /**
+   * This process wrote to the log or made a logged document ready: the next {@link current} reads
+   * the log, whatever the freshness. `createArchive` subscribes it to the archive's stores.
+   */
   noteWrite(): void {
     this.wrote = true;
+  }
+
+  /** {@link state} read from the log now, whatever the freshness: for a check comparing it with the log (verify). */
+  freshState(): Promise<ReaderState> {
+    this.wrote = true;
+    return this.state();
   }
 
   /**

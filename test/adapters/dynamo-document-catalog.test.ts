@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentMetadata } from '../../functions/core/document.ts';
-import { DynamoMetadataStore } from '../../functions/adapters/dynamo-metadata-store.ts';
+import { DynamoDocumentCatalog } from '../../functions/adapters/dynamo-document-catalog.ts';
 import { useScratchArchive } from '../helpers/scratch-archive.ts';
 
 const scratch = useScratchArchive();
@@ -10,9 +10,9 @@ const meta = (id: string): DocumentMetadata => ({
   sha256: 'x'.repeat(64), originalSha256: 'y'.repeat(64), size: 1, contentType: 'text/plain', wordCount: 1, quoteCount: 0,
 });
 
-describe('DynamoMetadataStore on dynalite', () => {
+describe('DynamoDocumentCatalog on dynalite', () => {
   it('claims an id once; a pending claim is invisible and only a stale one can be taken over', async () => {
-    const store = scratch.archive.metadata;
+    const store = scratch.archive.catalog;
     const lease = (token: string, leaseMs = 60_000) => ({ token, leaseMs });
     expect(await store.claim(meta('aaaaaaaaaaaaaaaa'), lease('first'))).toEqual({ claimed: true });
     expect(await store.get('aaaaaaaaaaaaaaaa')).toBeNull();
@@ -35,7 +35,7 @@ describe('DynamoMetadataStore on dynalite', () => {
   });
 
   it('lists pending claims with their tokens, and releases only the holder’s', async () => {
-    const store = scratch.archive.metadata;
+    const store = scratch.archive.catalog;
     await store.claim(meta('cccccccccccccccc'), { token: 'owner', leaseMs: 60_000 });
     const pending = [];
     for await (const claim of store.listPending()) pending.push(claim);
@@ -44,31 +44,28 @@ describe('DynamoMetadataStore on dynalite', () => {
     expect((await store.statusOf(['cccccccccccccccc'])).size).toBe(0);
   });
 
-  it('appends log entries gaplessly, batching those that arrive together, across stores', async () => {
-    const store = scratch.archive.metadata;
-    // A second store over the same table: what another Lambda container is.
-    const other = new DynamoMetadataStore(scratch.local.clients.dynamo, scratch.config.table);
-    const entries = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => (i % 2 ? store : other).appendLog({ op: 'add', id: `doc${i}` })),
-    );
-    const log = await store.readLog(0);
-    expect(log.map((e) => e.id).sort()).toEqual(entries.map((e) => e.id).sort());
-    expect(new Set(log.map((e) => e.id)).size).toBe(40);
-    const seqs = [...new Set(log.map((e) => e.seq))];
-    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
-    expect(seqs.length).toBeLessThan(40);
-    for (const entry of entries) expect(log.find((e) => e.id === entry.id)!.seq).toBe(entry.seq);
-    const last = seqs[seqs.length - 1];
-    expect((await store.readLog(last - 1)).every((e) => e.seq === last)).toBe(true);
+  it('tells its listeners of each document made ready through it, and only when the claim was held', async () => {
+    // A catalog of its own: the scratch archive's reader listens on the shared one.
+    const catalog = new DynamoDocumentCatalog(scratch.local.clients.dynamo, scratch.config.table);
+    const ready: string[] = [];
+    const stop = catalog.onReady((id) => ready.push(id));
+    await catalog.claim(meta('dddddddddddddddd'), { token: 'owner', leaseMs: 60_000 });
+    expect(await catalog.markReady('dddddddddddddddd', 'intruder')).toBe(false);
+    expect(ready).toEqual([]);
+    expect(await catalog.markReady('dddddddddddddddd', 'owner')).toBe(true);
+    expect(ready).toEqual(['dddddddddddddddd']);
+    stop();
+    await catalog.claim(meta('eeeeeeeeeeeeeeee'), { token: 'owner', leaseMs: 60_000 });
+    expect(await catalog.markReady('eeeeeeeeeeeeeeee', 'owner')).toBe(true);
+    expect(ready).toEqual(['dddddddddddddddd']);
   });
 
-  it('swaps the manifest only from the expected version', async () => {
-    const store = scratch.archive.metadata;
-    const manifest = { version: 1, through: 3, shards: [{ key: 'index/a', documentCount: 3, bytes: 10 }], retired: [{ key: 'index/z', retiredAt: '2026-01-01T00:00:00.000Z' }], documentCount: 3, bytes: 10, writtenAt: 'now' };
-    expect(await store.swapManifest(manifest, 0)).toBe(true);
-    expect(await store.swapManifest({ ...manifest, version: 2 }, 0)).toBe(false);
-    expect(await store.swapManifest({ ...manifest, version: 2 }, 1)).toBe(true);
-    expect(await store.swapManifest({ ...manifest, version: 3 }, 1)).toBe(false);
-    expect(await store.getManifest()).toEqual({ ...manifest, version: 2 });
+  it('keeps metadata with empty strings, zeros and nulls as it was given', async () => {
+    const catalog = scratch.archive.catalog;
+    const odd = { ...meta('ffffffffffffffff'), title: '', author: '', size: 0, wordCount: 0, quoteCount: 0, url: null };
+    await catalog.claim(odd, { token: 'owner', leaseMs: 60_000 });
+    expect(await catalog.getClaim('ffffffffffffffff')).toMatchObject({ metadata: odd, token: 'owner' });
+    expect(await catalog.markReady('ffffffffffffffff', 'owner')).toBe(true);
+    expect(await catalog.get('ffffffffffffffff')).toEqual(odd);
   });
 });

@@ -1,0 +1,190 @@
+/**
+ * {@link DocumentCatalog} in the archive's DynamoDB table (`pk`, `sk`). Items:
+ *
+ * | pk          | sk         | what                                           |
+ * |-------------|------------|------------------------------------------------|
+ * | `DOC#<id>`  | `META`     | document metadata, `status` pending or ready   |
+ *
+ * Everything atomic is a single-item conditional write: dynalite (the local server) has no
+ * transactions, and single-item conditions are all these operations need.
+ */
+import {
+  BatchGetItemCommand,
+  type BatchGetItemCommandOutput,
+  DeleteItemCommand,
+  GetItemCommand,
+  PutItemCommand,
+  ScanCommand,
+  UpdateItemCommand,
+  type AttributeValue,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DocumentMetadata } from '../core/document.ts';
+import { Listeners } from '../core/listeners.ts';
+import type { Claim, ClaimResult, DocumentCatalog, DocumentStatus, PendingClaim, Unsubscribe } from '../core/ports.ts';
+import { conditionMet, toItem } from './dynamo-item.ts';
+
+const docKey = (id: string) => toItem({ pk: `DOC#${id}`, sk: 'META' });
+/** DynamoDB's limit on keys per BatchGetItem. */
+const BATCH_GET_LIMIT = 100;
+
+type StoredMetadata = DocumentMetadata & { status: DocumentStatus; claimToken: string | null; claimedAt: number | null };
+
+function toStored(item: Record<string, AttributeValue>): StoredMetadata {
+  const { pk: _pk, sk: _sk, claimedAt = null, claimToken = null, ...rest } = unmarshall(item);
+  return { ...rest, claimToken, claimedAt } as StoredMetadata;
+}
+
+/** The metadata alone: no status, no claim. */
+function metadataOf(stored: StoredMetadata): DocumentMetadata {
+  const { status: _status, claimToken: _token, claimedAt: _at, ...metadata } = stored;
+  return metadata;
+}
+
+function toClaim(stored: StoredMetadata): PendingClaim {
+  return { metadata: metadataOf(stored), token: stored.claimToken ?? '', claimedAt: stored.claimedAt ?? 0 };
+}
+
+/** The condition every fenced write of an ingest carries: the claim is still pending and ours. */
+const held = (token: string, values: Record<string, unknown> = {}) => ({
+  ConditionExpression: '#status = :pending AND claimToken = :token',
+  ExpressionAttributeNames: { '#status': 'status' },
+  ExpressionAttributeValues: toItem({ ':pending': 'pending', ':token': token, ...values }),
+});
+
+/**
+ * @example
+ * ```ts
+ * const catalog = new DynamoDocumentCatalog(dynamo, 'verbatim');
+ * const claim = await catalog.claim(meta, { token: randomUUID(), leaseMs: 10_000 });
+ * ```
+ */
+export class DynamoDocumentCatalog implements DocumentCatalog {
+  private readonly readied = new Listeners<string>();
+
+  constructor(
+    private readonly dynamo: DynamoDBClient,
+    private readonly table: string,
+  ) {}
+
+  async claim(meta: DocumentMetadata, claim: Claim): Promise<ClaimResult> {
+    const now = Date.now();
+    const written = await conditionMet(
+      this.dynamo.send(
+        new PutItemCommand({
+          TableName: this.table,
+          Item: { ...toItem({ ...meta, status: 'pending', claimedAt: now, claimToken: claim.token }), ...docKey(meta.id) },
+          ConditionExpression: 'attribute_not_exists(pk) OR (#status = :pending AND claimedAt < :staleBefore)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: toItem({ ':pending': 'pending', ':staleBefore': now - claim.leaseMs }),
+        }),
+      ),
+    );
+    if (written) return { claimed: true };
+    const existing = await this.getStored(meta.id);
+    // The other claim vanished between our write and read (its ingest rolled back): try again.
+    if (!existing) return this.claim(meta, claim);
+    return { claimed: false, existing: metadataOf(existing), status: existing.status, claimedAt: existing.claimedAt };
+  }
+
+  renewClaim(id: string, token: string): Promise<boolean> {
+    return conditionMet(
+      this.dynamo.send(new UpdateItemCommand({ TableName: this.table, Key: docKey(id), UpdateExpression: 'SET claimedAt = :now', ...held(token, { ':now': Date.now() }) })),
+    );
+  }
+
+  async markReady(id: string, token: string): Promise<boolean> {
+    const ready = await conditionMet(
+      this.dynamo.send(
+        new UpdateItemCommand({ TableName: this.table, Key: docKey(id), UpdateExpression: 'SET #status = :ready REMOVE claimedAt, claimToken', ...held(token, { ':ready': 'ready' }) }),
+      ),
+    );
+    if (ready) this.readied.notify(id);
+    return ready;
+  }
+
+  onReady(listener: (id: string) => void): Unsubscribe {
+    return this.readied.add(listener);
+  }
+
+  release(id: string, token: string): Promise<boolean> {
+    return conditionMet(this.dynamo.send(new DeleteItemCommand({ TableName: this.table, Key: docKey(id), ...held(token) })));
+  }
+
+  async *listPending(): AsyncIterable<PendingClaim> {
+    for await (const stored of this.scanDocuments('pending')) yield toClaim(stored);
+  }
+
+  async getClaim(id: string): Promise<PendingClaim | null> {
+    const stored = await this.getStored(id);
+    return stored?.status === 'pending' ? toClaim(stored) : null;
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.dynamo.send(new DeleteItemCommand({ TableName: this.table, Key: docKey(id) }));
+  }
+
+  async get(id: string): Promise<DocumentMetadata | null> {
+    const stored = await this.getStored(id);
+    return stored?.status === 'ready' ? metadataOf(stored) : null;
+  }
+
+  async getMany(ids: string[]): Promise<DocumentMetadata[]> {
+    return (await this.batchGet(ids)).map(toStored).filter((stored) => stored.status === 'ready').map(metadataOf);
+  }
+
+  async statusOf(ids: string[]): Promise<Map<string, DocumentStatus>> {
+    const items = await this.batchGet(ids, { ProjectionExpression: 'pk, #status', ExpressionAttributeNames: { '#status': 'status' } });
+    return new Map(
+      items.map((item) => {
+        const { pk, status } = unmarshall(item) as { pk: string; status: DocumentStatus };
+        return [pk.slice('DOC#'.length), status];
+      }),
+    );
+  }
+
+  async *list(): AsyncIterable<DocumentMetadata> {
+    for await (const stored of this.scanDocuments('ready')) yield metadataOf(stored);
+  }
+
+  /** Consistent reads: a reader deciding whether a logged document is ready must see markReady. */
+  private async batchGet(ids: string[], projection: { ProjectionExpression?: string; ExpressionAttributeNames?: Record<string, string> } = {}) {
+    const items: Array<Record<string, AttributeValue>> = [];
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += BATCH_GET_LIMIT) {
+      let keys: Record<string, AttributeValue>[] | undefined = unique.slice(i, i + BATCH_GET_LIMIT).map(docKey);
+      while (keys && keys.length > 0) {
+        const out: BatchGetItemCommandOutput = await this.dynamo.send(
+          new BatchGetItemCommand({ RequestItems: { [this.table]: { Keys: keys, ConsistentRead: true, ...projection } } }),
+        );
+        items.push(...(out.Responses?.[this.table] ?? []));
+        keys = out.UnprocessedKeys?.[this.table]?.Keys;
+      }
+    }
+    return items;
+  }
+
+  private async *scanDocuments(status: DocumentStatus): AsyncIterable<StoredMetadata> {
+    let start: Record<string, AttributeValue> | undefined;
+    do {
+      const out = await this.dynamo.send(
+        new ScanCommand({
+          TableName: this.table,
+          ExclusiveStartKey: start,
+          ConsistentRead: true,
+          FilterExpression: 'begins_with(pk, :doc) AND #status = :status',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: toItem({ ':doc': 'DOC#', ':status': status }),
+        }),
+      );
+      for (const item of out.Items ?? []) yield toStored(item);
+      start = out.LastEvaluatedKey;
+    } while (start);
+  }
+
+  private async getStored(id: string): Promise<StoredMetadata | null> {
+    const out = await this.dynamo.send(new GetItemCommand({ TableName: this.table, Key: docKey(id), ConsistentRead: true }));
+    return out.Item ? toStored(out.Item) : null;
+  }
+}
