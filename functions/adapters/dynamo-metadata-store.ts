@@ -335,4 +335,14 @@ export class DynamoMetadataStore implements MetadataStore {
     const out = await this.dynamo.send(new GetItemCommand({ TableName: this.table, Key: docKey(id), ConsistentRead: true }));
     return out.Item ? toStored(out.Item) : null;
   }
+
+  /**
+   * Queues every entry before the queue drains, so that they go out in one log item (or, past
+   * {@link LOG_BATCH_LIMIT}, consecutive ones) rather than one item for the first and one for the rest.
+   */
+  appendLogBatch(entries: Array<Omit<LogEntry, 'seq'>>): Promise<LogEntry[]> {
+    const written = entries.map((entry) => new Promise<LogEntry>((resolve, reject) => this.appendQueue.push({ entry, resolve, reject })));
+    if (entries.length > 0 && !this.appending) void this.drainAppendQueue();
+    return Promise.all(written);
+  }
 }

@@ -129,4 +129,12 @@ export interface MetadataStore {
    * Returns false when another writer got there first.
    */
   swapManifest(next: IndexManifest, expectedVersion: number): Promise<boolean>;
+
+  /**
+   * Appends several entries as one log item (one round trip, one sequence number) and returns them
+   * with that number: the bulk path logs a whole batch of documents this way. Entries queued by
+   * concurrent {@link MetadataStore.appendLog} calls may share the item; an item never holds more
+   * than the store's per-item limit, so a very large batch may span consecutive items.
+   */
+  appendLogBatch(entries: Array<Omit<LogEntry, 'seq'>>): Promise<LogEntry[]>;
 }
