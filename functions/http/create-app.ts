@@ -11,6 +11,7 @@ import { formatZodError } from './format-zod-error.ts';
 import { notFound } from './not-found.ts';
 import { onError } from './on-error.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
+import { batchRoutes } from './routes/batch-routes.ts';
 import { documentRoutes } from './routes/document-routes.ts';
 import { exportRoutes } from './routes/export-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     },
   });
   app.use('*', secureHeaders());
+  batchRoutes(app, deps);
   documentRoutes(app, deps);
   searchRoutes(app, deps);
   speakerRoutes(app, deps);
