@@ -25,6 +25,12 @@ import { rollBack } from './settle-claims.ts';
 
 /** Most documents one batch may hold: bounds one request's memory and time (`POST /api/documents:batch`). */
 export const MAX_BATCH_DOCUMENTS = 100;
+/**
+ * Documents of one batch in storage at once. Each has up to two S3 PUTs in flight: with two batches
+ * in flight that stays under the SDK's 50 sockets per client, which otherwise queues the rest
+ * anyway and warns on every batch.
+ */
+export const BATCH_WRITE_CONCURRENCY = 12;
 /** Largest stored document (JSON bytes) parsed back here to be cached and linked, as single ingest does. */
 const REMEMBER_MAX_BYTES = 1 << 20;
 const decoder = new TextDecoder();
@@ -75,18 +81,15 @@ export async function ingestBatch(archive: Archive, requests: IngestRequest[], n
   const leaders = [...firstOf.values()];
   const outcomes = new Map<number, BatchOutcome>();
   const claimed: Claimed[] = [];
-  await Promise.all(
-    leaders.map(async (i) => {
-      const p = prepared[i] as PreparedDocument;
-      try {
-        const written = await claimAndWrite(archive, i, p, requests[i]);
-        if ('duplicate' in written) outcomes.set(i, { ok: true, result: written });
-        else claimed.push(written);
-      } catch (error) {
-        outcomes.set(i, refused(error));
-      }
-    }),
-  );
+  await forEachAtMost(leaders, BATCH_WRITE_CONCURRENCY, async (i) => {
+    try {
+      const written = await claimAndWrite(archive, i, prepared[i] as PreparedDocument, requests[i]);
+      if ('duplicate' in written) outcomes.set(i, { ok: true, result: written });
+      else claimed.push(written);
+    } catch (error) {
+      outcomes.set(i, refused(error));
+    }
+  });
   await logAndMarkReady(archive, claimed, outcomes);
   return prepared.map((p, i) => {
     if (p instanceof VerbatimError) return { ok: false, error: p };
@@ -125,15 +128,13 @@ async function logAndMarkReady(archive: Archive, claimed: Claimed[], outcomes: M
     await Promise.all(claimed.map((c) => rollBack(archive, c.prepared.metadata.id, c.token).catch(() => undefined)));
     throw error;
   }
-  await Promise.all(
-    claimed.map(async (c) => {
-      try {
-        outcomes.set(c.index, { ok: true, result: await markReadyAndLink(archive, c) });
-      } catch (error) {
-        outcomes.set(c.index, refused(error));
-      }
-    }),
-  );
+  await forEachAtMost(claimed, BATCH_WRITE_CONCURRENCY, async (c) => {
+    try {
+      outcomes.set(c.index, { ok: true, result: await markReadyAndLink(archive, c) });
+    } catch (error) {
+      outcomes.set(c.index, refused(error));
+    }
+  });
   // Readers that saw the log item while its documents were pending pick them up now.
   archive.index.noteWrite();
 }
@@ -147,4 +148,13 @@ async function markReadyAndLink(archive: Archive, claimed: Claimed): Promise<Ing
     await linkNewDocument(archive, document);
   }
   return { ...metadata, duplicate: false };
+}
+
+/** Runs `fn` over `items`, at most `limit` at a time (workers pulling the next item). */
+async function forEachAtMost<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

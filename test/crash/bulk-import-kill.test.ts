@@ -3,31 +3,20 @@
  * again: every article ends up archived exactly once, and `npm run verify` finds nothing wrong —
  * no lost document, no ghost, no half-written one.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runEntryPoint } from '../helpers/run-entry-point.ts';
 
-const root = join(import.meta.dirname, '../..');
 /** Enough articles for several batches of 100: the kill lands while some are stored and some not. */
 const ARTICLES = 400;
 /** Originals stored when the import is killed. */
 const KILL_AFTER_ORIGINALS = 150;
 let dataDir = '';
 
-function run(script: string, args: string[]) {
-  const child = spawn(process.execPath, ['--openssl-legacy-provider', '--import', 'tsx', join(root, script), ...args], {
-    cwd: root,
-    env: { ...process.env, VERBATIM_DATA_DIR: dataDir, VERBATIM_API_TOKEN: '', VERBATIM_S3_ENDPOINT: '', VERBATIM_DYNAMODB_ENDPOINT: '', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output = { stdout: '', stderr: '' };
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output.stdout += chunk));
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output.stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
-  return { child, output, exited };
-}
+const run = (script: string, args: string[]) =>
+  runEntryPoint(script, args, { VERBATIM_DATA_DIR: dataDir, VERBATIM_API_TOKEN: '', VERBATIM_S3_ENDPOINT: '', VERBATIM_DYNAMODB_ENDPOINT: '' });
 
 /** Objects stored so far under `originals/` (s3rver keeps each key as files in the data folder). */
 async function storedOriginals(): Promise<number> {
