@@ -44,6 +44,16 @@ export class DynamoIngestLog implements IngestLog {
     });
   }
 
+  /**
+   * Queues every entry before the queue drains, so that they go out in one log item (or, past
+   * {@link LOG_BATCH_LIMIT}, consecutive ones) rather than one item for the first and one for the rest.
+   */
+  appendBatch(entries: Array<Omit<LogEntry, 'seq'>>): Promise<LogEntry[]> {
+    const written = entries.map((entry) => new Promise<LogEntry>((resolve, reject) => this.appendQueue.push({ entry, resolve, reject })));
+    if (entries.length > 0 && !this.appending) void this.drainAppendQueue();
+    return Promise.all(written);
+  }
+
   onAppend(listener: (entry: LogEntry) => void): Unsubscribe {
     return this.appended.add(listener);
   }

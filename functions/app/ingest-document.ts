@@ -45,9 +45,15 @@ const decoder = new TextDecoder();
 /**
  * Claims the document's id for this ingest, or finds the copy already archived. A claim another
  * ingest holds is waited for while its owner shows life; once it has not for {@link CLAIM_LEASE_MS}
- * (its process died) this ingest takes it over and finishes the job itself.
+ * (its process died) this ingest takes it over and finishes the job itself. Exported for the
+ * bulk path (`ingest-batch.ts`), which claims each document of a batch the same way.
+ *
+ * @example
+ * ```ts
+ * const existing = await claimOrFind(archive, metadata, randomUUID()); // null: claimed, write it
+ * ```
  */
-async function claimOrFind(archive: Archive, metadata: DocumentMetadata, token: string): Promise<DocumentMetadata | null> {
+export async function claimOrFind(archive: Archive, metadata: DocumentMetadata, token: string): Promise<DocumentMetadata | null> {
   const deadline = Date.now() + CLAIM_WAIT_MS;
   for (;;) {
     const claim = await archive.catalog.claim(metadata, { token, leaseMs: CLAIM_LEASE_MS });

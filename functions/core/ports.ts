@@ -138,6 +138,13 @@ export interface IngestLog {
   /** Appends an entry and returns it with the sequence number it was written at. */
   append(entry: Omit<LogEntry, 'seq'>): Promise<LogEntry>;
   /**
+   * Appends several entries as one log item (one round trip, one sequence number) and returns them
+   * with that number: the bulk path logs a whole batch of documents this way. Entries queued by
+   * concurrent {@link IngestLog.append} calls may share the item; an item never holds more than the
+   * store's per-item limit, so a very large batch may span consecutive items.
+   */
+  appendBatch(entries: Array<Omit<LogEntry, 'seq'>>): Promise<LogEntry[]>;
+  /**
    * Calls `listener` with each entry once an {@link append} through this log has written it: the
    * index reader of the same process reads the log before its next search, so no caller has to
    * remember to say it wrote.

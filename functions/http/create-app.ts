@@ -8,6 +8,7 @@ import type { AppDeps } from './app-deps.ts';
 import { notFound } from './not-found.ts';
 import { onError } from './on-error.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
+import { batchRoutes } from './routes/batch-routes.ts';
 import { documentRoutes } from './routes/document-routes.ts';
 import { exportRoutes } from './routes/export-routes.ts';
 import { extractRoutes } from './routes/extract-routes.ts';
@@ -36,7 +37,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   const app = new OpenAPIHono();
   app.use('*', secureHeaders());
   // Each feature is a sub-app taking its deps; the order is the OpenAPI document's order of paths.
-  for (const routes of [documentRoutes, searchRoutes, speakerRoutes, quoteRoutes, exportRoutes, auditRoutes, healthRoutes, extractRoutes]) {
+  for (const routes of [batchRoutes, documentRoutes, searchRoutes, speakerRoutes, quoteRoutes, exportRoutes, auditRoutes, healthRoutes, extractRoutes]) {
     app.route('/api', routes(deps));
   }
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });

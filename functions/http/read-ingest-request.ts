@@ -41,6 +41,20 @@ async function fromJson(c: Context): Promise<IngestRequest> {
   } catch {
     throw new VerbatimError('bad_request', 'The request body is not valid JSON.');
   }
+  return ingestRequestOfJson(body);
+}
+
+/**
+ * One JSON upload (`{ text | html, …metadata }`, already parsed) as an ingest request: the single
+ * route's body, and each item of `POST /api/documents:batch`.
+ *
+ * @throws VerbatimError `bad_request` naming what is wrong with it.
+ * @example
+ * ```ts
+ * const request = ingestRequestOfJson({ text: 'Hello', title: 'Greeting' });
+ * ```
+ */
+export function ingestRequestOfJson(body: unknown): IngestRequest {
   const parsed = IngestJsonSchema.safeParse(withoutNulls(body));
   if (!parsed.success) throw new VerbatimError('bad_request', formatZodError(parsed.error));
   const { text, html, ...metadata } = parsed.data;

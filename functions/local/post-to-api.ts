@@ -52,33 +52,43 @@ export function postToApi(api: string, token: string | undefined, options: PostT
       const value = request.metadata?.[key];
       if (value) form.set(key, value);
     }
-    for (let attempt = 0; ; attempt++) {
-      const response = await fetch(new URL('/api/documents', api), {
-        method: 'POST',
-        body: form,
-        headers: token ? { authorization: `Bearer ${token}` } : {},
-      });
-      if (response.status === 429) {
-        await response.body?.cancel();
-        if (attempt === MAX_THROTTLE_RETRIES) {
-          throw new Error(
-            `The API kept answering 429 (throttled) after ${MAX_THROTTLE_RETRIES} retries: try a lower --concurrency.`,
-          );
-        }
-        await sleep(throttleDelay(response.headers.get('retry-after'), baseDelayMs * 2 ** attempt));
-        continue;
-      }
-      if (!response.ok) {
-        const body = (await response.json().catch(() => ({}))) as Partial<ErrorAnswer>;
-        const message = body.error?.message ?? `HTTP ${response.status}`;
-        // Client errors are this article's problem; anything else stops the import.
-        if (response.status >= 500 || response.status === 401) throw new Error(message);
-        throw new VerbatimError((body.error?.code as ErrorCode | undefined) ?? 'bad_request', message);
-      }
-      const body = (await response.json()) as IngestAnswer;
-      return { duplicate: body.duplicate };
-    }
+    const response = await fetchThrottled(() => fetch(new URL('/api/documents', api), { method: 'POST', body: form, headers: token ? { authorization: `Bearer ${token}` } : {} }), baseDelayMs);
+    const body = (await response.json()) as IngestAnswer;
+    return { duplicate: body.duplicate };
   };
+}
+
+/**
+ * Sends a request (made afresh for each try) until it is not throttled, and answers its response
+ * once `ok`. A `4xx` throws a `VerbatimError` (the article's problem); a `401`, a `5xx` or a throttle
+ * that outlasts {@link MAX_THROTTLE_RETRIES} throws a plain `Error` (stops the import). Shared with
+ * the batch client (`post-batch-to-api.ts`).
+ *
+ * @example
+ * ```ts
+ * const response = await fetchThrottled(() => fetch(url, { method: 'POST', body }), 500);
+ * ```
+ */
+export async function fetchThrottled(send: () => Promise<Response>, baseDelayMs = BASE_DELAY_MS): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    const response = await send();
+    if (response.status === 429) {
+      await response.body?.cancel();
+      if (attempt === MAX_THROTTLE_RETRIES) {
+        throw new Error(`The API kept answering 429 (throttled) after ${MAX_THROTTLE_RETRIES} retries: try a lower --concurrency.`);
+      }
+      await sleep(throttleDelay(response.headers.get('retry-after'), baseDelayMs * 2 ** attempt));
+      continue;
+    }
+    if (!response.ok) {
+      const body = (await response.json().catch(() => ({}))) as Partial<ErrorAnswer>;
+      const message = body.error?.message ?? `HTTP ${response.status}`;
+      // Client errors are this article's problem; anything else stops the import.
+      if (response.status >= 500 || response.status === 401) throw new Error(message);
+      throw new VerbatimError((body.error?.code as ErrorCode | undefined) ?? 'bad_request', message);
+    }
+    return response;
+  }
 }
 
 /** The server's `Retry-After` (seconds) when it sends one, else the back-off; capped, with jitter. */

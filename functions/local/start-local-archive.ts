@@ -9,6 +9,7 @@ import { archiveFromConfig } from '../compose/archive-from-config.ts';
 import { lockDataFolder } from './data-folder-lock.ts';
 import { ensureTable } from './ensure-table.ts';
 import { startEmbeddedServers } from './start-embedded-servers.ts';
+import { startEmbeddedServersProcess } from './start-embedded-servers-process.ts';
 
 /** A running local archive. */
 export interface LocalArchive {
@@ -37,7 +38,8 @@ export const DEFAULT_DATA_DIR = '.verbatim-data';
  */
 export async function startLocalArchive(
   env: Record<string, string | undefined>,
-  options: { persistent?: boolean } = {},
+  /** `serversInChild`: run the embedded servers in a child process (the bulk import does). */
+  options: { persistent?: boolean; serversInChild?: boolean } = {},
 ): Promise<LocalArchive> {
   // Locally Node 20 is supported on purpose (Lambda runs 22); the SDK's upgrade nag is noise here.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -48,7 +50,8 @@ export async function startLocalArchive(
   const lock = dataDir === undefined ? null : await lockDataFolder(dataDir);
   let servers: Awaited<ReturnType<typeof startEmbeddedServers>> | null = null;
   try {
-    servers = external ? null : await startEmbeddedServers({ bucket, dataDir });
+    const start = options.serversInChild ? startEmbeddedServersProcess : startEmbeddedServers;
+    servers = external ? null : await start({ bucket, dataDir });
   } catch (error) {
     await lock?.release();
     throw error;

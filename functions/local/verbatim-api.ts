@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/api/documents:batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive up to 100 articles at once
+         * @description Each item is answered as POST /api/documents would answer it alone (201, 200 duplicate, or a 4xx with the reason); one bad item does not stop the others.
+         */
+        post: operations["createDocuments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/documents": {
         parameters: {
             query?: never;
@@ -213,6 +233,26 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        IngestBatchResult: {
+            added: number;
+            duplicates: number;
+            refused: number;
+            results: components["schemas"]["BatchItemResult"][];
+        };
+        BatchItemResult: {
+            /** @description Position of the item in the batch, from 0. */
+            index: number;
+            /**
+             * @description 201 added, 200 already archived (duplicate), or the 4xx a single upload would get.
+             * @example 201
+             */
+            status: number;
+            document?: components["schemas"]["IngestResult"];
+            error?: {
+                code: string;
+                message: string;
+            };
+        };
         IngestResult: components["schemas"]["DocumentMetadata"] & {
             duplicate: boolean;
         };
@@ -249,6 +289,8 @@ export interface components {
                 message: string;
             };
         };
+        /** @description At most 100 documents, each as the JSON body of POST /api/documents. As application/x-ndjson: one such object per line. */
+        IngestBatch: components["schemas"]["IngestJson"][];
         /** @description Any field may also be null (as GET answers it): null means not given. */
         IngestJson: {
             title?: string;
@@ -570,6 +612,67 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    createDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IngestBatch"];
+                "application/x-ndjson": string;
+            };
+        };
+        responses: {
+            /** @description Every item, answered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestBatchResult"];
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     createDocument: {
         parameters: {
             query?: never;

@@ -1,27 +1,19 @@
-import { spawn } from 'node:child_process';
+import type { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LOCK_FILE } from '../../functions/local/data-folder-lock.ts';
+import { runEntryPoint } from '../helpers/run-entry-point.ts';
 
-const root = join(import.meta.dirname, '../..');
 let dataDir = '';
 const children: Array<ReturnType<typeof spawn>> = [];
 
 /** Runs one of the package's entry points as `npm start` / `npm run import` would. */
 function run(script: string, args: string[] = []) {
-  const child = spawn(process.execPath, ['--openssl-legacy-provider', '--import', 'tsx', join(root, script), ...args], {
-    cwd: root,
-    env: { ...process.env, VERBATIM_DATA_DIR: dataDir, PORT: '0', VERBATIM_API_TOKEN: '', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  const output = { stdout: '', stderr: '' };
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output.stdout += chunk));
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output.stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
-  return { child, output, exited };
+  const started = runEntryPoint(script, args, { VERBATIM_DATA_DIR: dataDir, PORT: '0', VERBATIM_API_TOKEN: '' });
+  children.push(started.child);
+  return started;
 }
 
 async function lockUrl(): Promise<string> {

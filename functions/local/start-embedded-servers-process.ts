@@ -1,0 +1,50 @@
+/**
+ * {@link startEmbeddedServers} in a child process: the same servers and endpoints, but their work
+ * runs on its own event loop (and core) instead of the caller's. The bulk import uses this — with
+ * the servers in-process, every S3 PUT and DynamoDB write it sends is also parsed and stored on its
+ * own thread (see the README's import figures for what this buys).
+ */
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { EmbeddedServerOptions, EmbeddedServers } from './start-embedded-servers.ts';
+
+/** How long the child may take to start both servers before the import gives up. */
+export const CHILD_START_TIMEOUT_MS = 30_000;
+
+const CHILD = fileURLToPath(new URL('./embedded-servers-child.ts', import.meta.url));
+
+/**
+ * @example
+ * ```ts
+ * const servers = await startEmbeddedServersProcess({ dataDir: '.verbatim-data', bucket: 'verbatim-local' });
+ * await servers.close();
+ * ```
+ */
+export async function startEmbeddedServersProcess(options: EmbeddedServerOptions): Promise<EmbeddedServers> {
+  // From source, as everything local runs: tsx loads the child; s3rver's paging needs legacy DES.
+  const child = fork(CHILD, [JSON.stringify(options)], { execArgv: ['--openssl-legacy-provider', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    const endpoints = await new Promise<{ s3Endpoint: string; dynamoEndpoint: string }>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`The embedded servers did not start within ${CHILD_START_TIMEOUT_MS} ms.`)), CHILD_START_TIMEOUT_MS);
+      child.once('message', (message) => {
+        clearTimeout(timer);
+        resolve(message as { s3Endpoint: string; dynamoEndpoint: string });
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`The embedded servers' process exited (code ${code}) before starting.`));
+      });
+    });
+    return {
+      ...endpoints,
+      async close() {
+        if (child.exitCode === null && child.connected) child.send('close');
+        await exited;
+      },
+    };
+  } catch (error) {
+    child.kill();
+    throw error;
+  }
+}
