@@ -11,6 +11,7 @@ import type { Construct } from 'constructs';
  */
 export const WRITE_ROUTES = [
   { method: HttpMethod.POST, path: '/api/documents' },
+  { method: HttpMethod.POST, path: '/api/documents:batch' },
   { method: HttpMethod.DELETE, path: '/api/documents/{id}' },
   { method: HttpMethod.POST, path: '/api/extract' },
 ] as const;
