@@ -32,19 +32,29 @@ const tokensSchema = z
   .object({ single: tokenSchema.optional(), named: z.string().optional() })
   .transform(({ single, named }, ctx): ApiToken[] => {
     const tokens: ApiToken[] = single ? [{ name: DEFAULT_TOKEN_NAME, token: single }] : [];
-    for (const pair of (named ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    for (const pair of (named ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const colon = pair.indexOf(':');
       const name = colon > 0 ? pair.slice(0, colon).trim() : '';
       const token = pair.slice(colon + 1).trim();
-      if (!TOKEN_NAME.test(name)) ctx.addIssue({ code: 'custom', message: `write it as name:token, the name 1-64 letters, digits or . _ @ - (got "${colon > 0 ? name : '…'}")` });
+      if (!TOKEN_NAME.test(name))
+        ctx.addIssue({
+          code: 'custom',
+          message: `write it as name:token, the name 1-64 letters, digits or . _ @ - (got "${colon > 0 ? name : '…'}")`,
+        });
       const checked = tokenSchema.safeParse(token);
-      if (!checked.success) ctx.addIssue({ code: 'custom', message: `${name || 'a token'}: ${checked.error.issues[0].message}` });
+      if (!checked.success)
+        ctx.addIssue({ code: 'custom', message: `${name || 'a token'}: ${checked.error.issues[0].message}` });
       tokens.push({ name, token });
     }
     const names = tokens.map((t) => t.name);
     const repeated = names.filter((name, i) => names.indexOf(name) !== i);
-    if (repeated.length) ctx.addIssue({ code: 'custom', message: `token names must be unique: "${repeated[0]}" is given twice` });
-    if (new Set(tokens.map((t) => t.token)).size !== tokens.length) ctx.addIssue({ code: 'custom', message: 'two names share one token: writes could not be told apart' });
+    if (repeated.length)
+      ctx.addIssue({ code: 'custom', message: `token names must be unique: "${repeated[0]}" is given twice` });
+    if (new Set(tokens.map((t) => t.token)).size !== tokens.length)
+      ctx.addIssue({ code: 'custom', message: 'two names share one token: writes could not be told apart' });
     return tokens;
   });
 
@@ -71,7 +81,11 @@ const schema = z.object({
   dynamoEndpoint: z.url().optional(),
   /** The write tokens; none means writes are open (local use on 127.0.0.1 only). */
   apiTokens: tokensSchema,
-  maxUploadBytes: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  maxUploadBytes: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
   /**
    * How stale a search may be with respect to other processes' writes (this process's own writes
    * are always visible at once): reading the ingest log costs a DynamoDB round trip per search.

@@ -27,9 +27,7 @@ export function createClients(config: Pick<Config, 'region' | 's3Endpoint' | 'dy
     // WHEN_REQUIRED is equally correct on real S3.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
-    ...(config.s3Endpoint
-      ? { endpoint: config.s3Endpoint, forcePathStyle: true, credentials: localCredentials }
-      : {}),
+    ...(config.s3Endpoint ? { endpoint: config.s3Endpoint, forcePathStyle: true, credentials: localCredentials } : {}),
   });
   const dynamo = new DynamoDBClient({
     region: config.region,

@@ -29,7 +29,11 @@ const docKey = (id: string) => toItem({ pk: `DOC#${id}`, sk: 'META' });
 /** DynamoDB's limit on keys per BatchGetItem. */
 const BATCH_GET_LIMIT = 100;
 
-type StoredMetadata = DocumentMetadata & { status: DocumentStatus; claimToken: string | null; claimedAt: number | null };
+type StoredMetadata = DocumentMetadata & {
+  status: DocumentStatus;
+  claimToken: string | null;
+  claimedAt: number | null;
+};
 
 function toStored(item: Record<string, AttributeValue>): StoredMetadata {
   const { pk: _pk, sk: _sk, claimedAt = null, claimToken = null, ...rest } = unmarshall(item);
@@ -74,7 +78,10 @@ export class DynamoDocumentCatalog implements DocumentCatalog {
       this.dynamo.send(
         new PutItemCommand({
           TableName: this.table,
-          Item: { ...toItem({ ...meta, status: 'pending', claimedAt: now, claimToken: claim.token }), ...docKey(meta.id) },
+          Item: {
+            ...toItem({ ...meta, status: 'pending', claimedAt: now, claimToken: claim.token }),
+            ...docKey(meta.id),
+          },
           ConditionExpression: 'attribute_not_exists(pk) OR (#status = :pending AND claimedAt < :staleBefore)',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: toItem({ ':pending': 'pending', ':staleBefore': now - claim.leaseMs }),
@@ -90,14 +97,26 @@ export class DynamoDocumentCatalog implements DocumentCatalog {
 
   renewClaim(id: string, token: string): Promise<boolean> {
     return conditionMet(
-      this.dynamo.send(new UpdateItemCommand({ TableName: this.table, Key: docKey(id), UpdateExpression: 'SET claimedAt = :now', ...held(token, { ':now': Date.now() }) })),
+      this.dynamo.send(
+        new UpdateItemCommand({
+          TableName: this.table,
+          Key: docKey(id),
+          UpdateExpression: 'SET claimedAt = :now',
+          ...held(token, { ':now': Date.now() }),
+        }),
+      ),
     );
   }
 
   async markReady(id: string, token: string): Promise<boolean> {
     const ready = await conditionMet(
       this.dynamo.send(
-        new UpdateItemCommand({ TableName: this.table, Key: docKey(id), UpdateExpression: 'SET #status = :ready REMOVE claimedAt, claimToken', ...held(token, { ':ready': 'ready' }) }),
+        new UpdateItemCommand({
+          TableName: this.table,
+          Key: docKey(id),
+          UpdateExpression: 'SET #status = :ready REMOVE claimedAt, claimToken',
+          ...held(token, { ':ready': 'ready' }),
+        }),
       ),
     );
     if (ready) this.readied.notify(id);
@@ -109,7 +128,9 @@ export class DynamoDocumentCatalog implements DocumentCatalog {
   }
 
   release(id: string, token: string): Promise<boolean> {
-    return conditionMet(this.dynamo.send(new DeleteItemCommand({ TableName: this.table, Key: docKey(id), ...held(token) })));
+    return conditionMet(
+      this.dynamo.send(new DeleteItemCommand({ TableName: this.table, Key: docKey(id), ...held(token) })),
+    );
   }
 
   async *listPending(): AsyncIterable<PendingClaim> {
@@ -131,11 +152,17 @@ export class DynamoDocumentCatalog implements DocumentCatalog {
   }
 
   async getMany(ids: string[]): Promise<DocumentMetadata[]> {
-    return (await this.batchGet(ids)).map(toStored).filter((stored) => stored.status === 'ready').map(metadataOf);
+    return (await this.batchGet(ids))
+      .map(toStored)
+      .filter((stored) => stored.status === 'ready')
+      .map(metadataOf);
   }
 
   async statusOf(ids: string[]): Promise<Map<string, DocumentStatus>> {
-    const items = await this.batchGet(ids, { ProjectionExpression: 'pk, #status', ExpressionAttributeNames: { '#status': 'status' } });
+    const items = await this.batchGet(ids, {
+      ProjectionExpression: 'pk, #status',
+      ExpressionAttributeNames: { '#status': 'status' },
+    });
     return new Map(
       items.map((item) => {
         const { pk, status } = unmarshall(item) as { pk: string; status: DocumentStatus };
@@ -149,14 +176,19 @@ export class DynamoDocumentCatalog implements DocumentCatalog {
   }
 
   /** Consistent reads: a reader deciding whether a logged document is ready must see markReady. */
-  private async batchGet(ids: string[], projection: { ProjectionExpression?: string; ExpressionAttributeNames?: Record<string, string> } = {}) {
+  private async batchGet(
+    ids: string[],
+    projection: { ProjectionExpression?: string; ExpressionAttributeNames?: Record<string, string> } = {},
+  ) {
     const items: Array<Record<string, AttributeValue>> = [];
     const unique = [...new Set(ids)];
     for (let i = 0; i < unique.length; i += BATCH_GET_LIMIT) {
       let keys: Record<string, AttributeValue>[] | undefined = unique.slice(i, i + BATCH_GET_LIMIT).map(docKey);
       while (keys && keys.length > 0) {
         const out: BatchGetItemCommandOutput = await this.dynamo.send(
-          new BatchGetItemCommand({ RequestItems: { [this.table]: { Keys: keys, ConsistentRead: true, ...projection } } }),
+          new BatchGetItemCommand({
+            RequestItems: { [this.table]: { Keys: keys, ConsistentRead: true, ...projection } },
+          }),
         );
         items.push(...(out.Responses?.[this.table] ?? []));
         keys = out.UnprocessedKeys?.[this.table]?.Keys;
@@ -184,7 +216,9 @@ export class DynamoDocumentCatalog implements DocumentCatalog {
   }
 
   private async getStored(id: string): Promise<StoredMetadata | null> {
-    const out = await this.dynamo.send(new GetItemCommand({ TableName: this.table, Key: docKey(id), ConsistentRead: true }));
+    const out = await this.dynamo.send(
+      new GetItemCommand({ TableName: this.table, Key: docKey(id), ConsistentRead: true }),
+    );
     return out.Item ? toStored(out.Item) : null;
   }
 }

@@ -28,7 +28,11 @@ const LOG_BATCH_LIMIT = 500;
 export class DynamoIngestLog implements IngestLog {
   /** The highest log seq this process has seen: the first guess for the next append. */
   private lastSeqHint = 0;
-  private readonly appendQueue: Array<{ entry: Omit<LogEntry, 'seq'>; resolve: (e: LogEntry) => void; reject: (e: unknown) => void }> = [];
+  private readonly appendQueue: Array<{
+    entry: Omit<LogEntry, 'seq'>;
+    resolve: (e: LogEntry) => void;
+    reject: (e: unknown) => void;
+  }> = [];
   private appending = false;
   private readonly appended = new Listeners<LogEntry>();
 
@@ -49,7 +53,9 @@ export class DynamoIngestLog implements IngestLog {
    * {@link LOG_BATCH_LIMIT}, consecutive ones) rather than one item for the first and one for the rest.
    */
   appendBatch(entries: Array<Omit<LogEntry, 'seq'>>): Promise<LogEntry[]> {
-    const written = entries.map((entry) => new Promise<LogEntry>((resolve, reject) => this.appendQueue.push({ entry, resolve, reject })));
+    const written = entries.map(
+      (entry) => new Promise<LogEntry>((resolve, reject) => this.appendQueue.push({ entry, resolve, reject })),
+    );
     if (entries.length > 0 && !this.appending) void this.drainAppendQueue();
     return Promise.all(written);
   }
@@ -91,7 +97,11 @@ export class DynamoIngestLog implements IngestLog {
     const ops = JSON.stringify(entries.map((e) => [e.op, e.id]));
     let seq = (this.lastSeqHint || (await this.lastSeq())) + 1;
     for (;;) {
-      const put = new PutItemCommand({ TableName: this.table, Item: toItem({ pk: 'LOG', sk: seqKey(seq), seq, ops }), ConditionExpression: 'attribute_not_exists(pk)' });
+      const put = new PutItemCommand({
+        TableName: this.table,
+        Item: toItem({ pk: 'LOG', sk: seqKey(seq), seq, ops }),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      });
       if (await conditionMet(this.dynamo.send(put))) {
         this.lastSeqHint = seq;
         return seq;

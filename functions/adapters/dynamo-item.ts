@@ -33,7 +33,11 @@ export async function conditionMet(write: Promise<unknown>): Promise<boolean> {
     await write;
     return true;
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException || (error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    if (
+      error instanceof ConditionalCheckFailedException ||
+      (error as { name?: string }).name === 'ConditionalCheckFailedException'
+    )
+      return false;
     throw error;
   }
 }

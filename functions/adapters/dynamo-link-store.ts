@@ -48,13 +48,21 @@ export class DynamoLinkStore implements LinkStore {
 
   async candidates(keys: string[]): Promise<string[]> {
     const ids = new Set<string>();
-    const all = keys.flatMap((key) => Array.from({ length: BAND_SLOTS }, (_, slot) => toItem({ pk: `LSH#${key}`, sk: `S${slot}` })));
+    const all = keys.flatMap((key) =>
+      Array.from({ length: BAND_SLOTS }, (_, slot) => toItem({ pk: `LSH#${key}`, sk: `S${slot}` })),
+    );
     for (let i = 0; i < all.length; i += BATCH_GET_LIMIT) {
       let pending: Array<Record<string, AttributeValue>> | undefined = all.slice(i, i + BATCH_GET_LIMIT);
       for (let attempt = 0; pending && pending.length > 0; attempt++) {
-        if (attempt > MAX_BATCH_RETRIES) throw new VerbatimError('internal', `DynamoDB left ${pending.length} band items unread after ${MAX_BATCH_RETRIES} retries.`);
+        if (attempt > MAX_BATCH_RETRIES)
+          throw new VerbatimError(
+            'internal',
+            `DynamoDB left ${pending.length} band items unread after ${MAX_BATCH_RETRIES} retries.`,
+          );
         if (attempt > 0) await backOff(attempt);
-        const out: BatchGetItemCommandOutput = await this.dynamo.send(new BatchGetItemCommand({ RequestItems: { [this.table]: { Keys: pending } } }));
+        const out: BatchGetItemCommandOutput = await this.dynamo.send(
+          new BatchGetItemCommand({ RequestItems: { [this.table]: { Keys: pending } } }),
+        );
         for (const item of out.Responses?.[this.table] ?? []) {
           const { id } = unmarshall(item);
           if (typeof id === 'string' && id) ids.add(id);
@@ -70,7 +78,8 @@ export class DynamoLinkStore implements LinkStore {
   }
 
   async link(kind: LinkKind, pairs: Array<{ a: string; b: string; similarity: number }>): Promise<void> {
-    const item = (from: string, to: string, similarity: number) => toItem({ pk: `LINK#${kind}#${from}`, sk: to, similarity });
+    const item = (from: string, to: string, similarity: number) =>
+      toItem({ pk: `LINK#${kind}#${from}`, sk: to, similarity });
     await this.write(pairs.flatMap(({ a, b, similarity }) => [item(a, b, similarity), item(b, a, similarity)]));
   }
 
@@ -84,18 +93,31 @@ export class DynamoLinkStore implements LinkStore {
 
   private async query(pk: string, limit: number): Promise<Array<Record<string, AttributeValue>>> {
     const out = await this.dynamo.send(
-      new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: toItem({ ':pk': pk }), Limit: limit }),
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: toItem({ ':pk': pk }),
+        Limit: limit,
+      }),
     );
     return out.Items ?? [];
   }
 
   private async write(items: Array<Record<string, AttributeValue>>): Promise<void> {
     for (let i = 0; i < items.length; i += BATCH_WRITE_LIMIT) {
-      let requests: WriteRequest[] | undefined = items.slice(i, i + BATCH_WRITE_LIMIT).map((Item) => ({ PutRequest: { Item } }));
+      let requests: WriteRequest[] | undefined = items
+        .slice(i, i + BATCH_WRITE_LIMIT)
+        .map((Item) => ({ PutRequest: { Item } }));
       for (let attempt = 0; requests && requests.length > 0; attempt++) {
-        if (attempt > MAX_BATCH_RETRIES) throw new VerbatimError('internal', `DynamoDB left ${requests.length} link items unwritten after ${MAX_BATCH_RETRIES} retries.`);
+        if (attempt > MAX_BATCH_RETRIES)
+          throw new VerbatimError(
+            'internal',
+            `DynamoDB left ${requests.length} link items unwritten after ${MAX_BATCH_RETRIES} retries.`,
+          );
         if (attempt > 0) await backOff(attempt);
-        const out: BatchWriteItemCommandOutput = await this.dynamo.send(new BatchWriteItemCommand({ RequestItems: { [this.table]: requests } }));
+        const out: BatchWriteItemCommandOutput = await this.dynamo.send(
+          new BatchWriteItemCommand({ RequestItems: { [this.table]: requests } }),
+        );
         requests = out.UnprocessedItems?.[this.table];
       }
     }

@@ -31,7 +31,9 @@ export class DynamoManifestStore implements ManifestStore {
   ) {}
 
   async get(): Promise<IndexManifest | null> {
-    const out = await this.dynamo.send(new GetItemCommand({ TableName: this.table, Key: MANIFEST_KEY, ConsistentRead: true }));
+    const out = await this.dynamo.send(
+      new GetItemCommand({ TableName: this.table, Key: MANIFEST_KEY, ConsistentRead: true }),
+    );
     if (!out.Item) return null;
     const { pk: _pk, sk: _sk, shards, retired, ...manifest } = unmarshall(out.Item);
     return { ...manifest, shards: parseList(shards), retired: parseList(retired) ?? [] } as IndexManifest;
@@ -40,11 +42,17 @@ export class DynamoManifestStore implements ManifestStore {
   swap(next: IndexManifest, expectedVersion: number): Promise<boolean> {
     // Lists are stored as JSON strings, as they always have been: the item stays flat, a shard
     // list is read whole anyway, and manifests written by earlier versions read the same.
-    const item = { ...toItem({ ...next, shards: JSON.stringify(next.shards), retired: JSON.stringify(next.retired) }), ...MANIFEST_KEY };
+    const item = {
+      ...toItem({ ...next, shards: JSON.stringify(next.shards), retired: JSON.stringify(next.retired) }),
+      ...MANIFEST_KEY,
+    };
     const condition =
       expectedVersion === 0
         ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: toItem({ ':expected': expectedVersion }) };
+        : {
+            ConditionExpression: 'version = :expected',
+            ExpressionAttributeValues: toItem({ ':expected': expectedVersion }),
+          };
     return conditionMet(this.dynamo.send(new PutItemCommand({ TableName: this.table, Item: item, ...condition })));
   }
 }

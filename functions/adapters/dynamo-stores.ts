@@ -26,5 +26,9 @@ export interface ArchiveStores {
  * ```
  */
 export function dynamoStores(dynamo: DynamoDBClient, table: string): ArchiveStores {
-  return { catalog: new DynamoDocumentCatalog(dynamo, table), log: new DynamoIngestLog(dynamo, table), manifest: new DynamoManifestStore(dynamo, table) };
+  return {
+    catalog: new DynamoDocumentCatalog(dynamo, table),
+    log: new DynamoIngestLog(dynamo, table),
+    manifest: new DynamoManifestStore(dynamo, table),
+  };
 }

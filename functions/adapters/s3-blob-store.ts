@@ -1,5 +1,12 @@
 /** {@link BlobStore} over S3. */
-import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  NoSuchKey,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import type { Blob, BlobStore } from '../core/ports.ts';
 
 /**
@@ -33,7 +40,9 @@ export class S3BlobStore implements BlobStore {
   async getRange(key: string, start: number, end: number): Promise<Uint8Array | null> {
     if (end <= start) return new Uint8Array(0);
     try {
-      const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=${start}-${end - 1}` }));
+      const out = await this.s3.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=${start}-${end - 1}` }),
+      );
       return await out.Body!.transformToByteArray();
     } catch (error) {
       if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return null;
@@ -48,8 +57,11 @@ export class S3BlobStore implements BlobStore {
   async *list(prefix: string): AsyncIterable<{ key: string; lastModified: Date }> {
     let token: string | undefined;
     do {
-      const out = await this.s3.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
-      for (const object of out.Contents ?? []) if (object.Key) yield { key: object.Key, lastModified: object.LastModified ?? new Date(0) };
+      const out = await this.s3.send(
+        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
+      );
+      for (const object of out.Contents ?? [])
+        if (object.Key) yield { key: object.Key, lastModified: object.LastModified ?? new Date(0) };
       token = out.IsTruncated ? out.NextContinuationToken : undefined;
     } while (token);
   }

@@ -35,7 +35,10 @@ function* liveDocuments(index: SearchIndex): Generator<StoredDocument> {
 // Words of letters only, one space apart, not glued to a hyphen, apostrophe or digit: the phrase
 // query then asks for exactly these words in this order, and the text has them so.
 const LETTERS = '\\p{L}{2,}';
-const PHRASE = new RegExp(`(?<![\\p{L}\\p{N}'’-])${Array(PHRASE_WORDS).fill(LETTERS).join(' ')}(?![\\p{L}\\p{N}'’-])`, 'u');
+const PHRASE = new RegExp(
+  `(?<![\\p{L}\\p{N}'’-])${Array(PHRASE_WORDS).fill(LETTERS).join(' ')}(?![\\p{L}\\p{N}'’-])`,
+  'u',
+);
 
 /**
  * The first run of {@link PHRASE_WORDS} plain words in `text`, if any.
@@ -78,5 +81,9 @@ function newestPhrase(archive: Archive, index: SearchIndex): Promise<string | un
  */
 export async function archiveExamples(archive: Archive, index: SearchIndex): Promise<ArchiveExamples> {
   const facets = countFacets(liveDocuments(index));
-  return { publisher: facets.publishers[0]?.value, speaker: facets.speakers[0]?.value, phrase: await newestPhrase(archive, index) };
+  return {
+    publisher: facets.publishers[0]?.value,
+    speaker: facets.speakers[0]?.value,
+    phrase: await newestPhrase(archive, index),
+  };
 }

@@ -26,13 +26,20 @@ async function timed<T>(work: () => Promise<T>): Promise<HealthCheck & { value?:
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${HEALTH_CHECK_TIMEOUT_MS} ms`)), HEALTH_CHECK_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(new Error(`no answer within ${HEALTH_CHECK_TIMEOUT_MS} ms`)),
+      HEALTH_CHECK_TIMEOUT_MS,
+    );
   });
   try {
     const value = await Promise.race([work(), timeout]);
     return { ok: true, ms: Math.round(performance.now() - started), value };
   } catch (error) {
-    return { ok: false, ms: Math.round(performance.now() - started), error: error instanceof Error ? error.message : String(error) };
+    return {
+      ok: false,
+      ms: Math.round(performance.now() - started),
+      error: error instanceof Error ? error.message : String(error),
+    };
   } finally {
     clearTimeout(timer);
   }
@@ -57,6 +64,10 @@ export async function checkHealth(archive: Archive): Promise<Health> {
     status: ready ? 'ok' : 'unavailable',
     live: true,
     ready,
-    checks: { metadata: strip(metadata), blobs: strip(blobs), index: { ...strip(index), ...(index.value ? { documents: index.value.documentCount } : {}) } },
+    checks: {
+      metadata: strip(metadata),
+      blobs: strip(blobs),
+      index: { ...strip(index), ...(index.value ? { documents: index.value.documentCount } : {}) },
+    },
   };
 }

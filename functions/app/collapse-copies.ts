@@ -37,7 +37,12 @@ export interface Collapsed {
  * const { kept, hidden } = await collapseCopies(archive, ['a', 'b', 'c'], 10); // 'b' a copy of 'a' => kept [0, 2]
  * ```
  */
-export async function collapseCopies(archive: Archive, ids: string[], wanted: number, collapse = true): Promise<Collapsed> {
+export async function collapseCopies(
+  archive: Archive,
+  ids: string[],
+  wanted: number,
+  collapse = true,
+): Promise<Collapsed> {
   const kept: number[] = [];
   const hidden = new Set<number>();
   const copies = new Map<number, string[]>();

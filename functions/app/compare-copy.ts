@@ -13,7 +13,12 @@ import type { LinkedDocument } from './list-copies.ts';
  * const comparison = await compareCopy(archive, document, copies, '9c02…'); // { other, diff }
  * ```
  */
-export async function compareCopy(archive: Archive, document: ArchivedDocument, copies: LinkedDocument[], otherId: string | undefined) {
+export async function compareCopy(
+  archive: Archive,
+  document: ArchivedDocument,
+  copies: LinkedDocument[],
+  otherId: string | undefined,
+) {
   const other = otherId ? copies.find((copy) => copy.id === otherId) : undefined;
   if (!other) return null;
   const text = await archive.documents.get(other.id);

@@ -40,11 +40,20 @@ const safeCell = (value: string) => (FORMULA_START.test(value) ? `'${value}` : v
  * file.filename; // 'verbatim-3f2a9c0d4b1e8a77.ris'
  * ```
  */
-export async function exportDocumentCitation(archive: Archive, id: string, format: CitationFormat, origin: string): Promise<ExportFile> {
+export async function exportDocumentCitation(
+  archive: Archive,
+  id: string,
+  format: CitationFormat,
+  origin: string,
+): Promise<ExportFile> {
   const metadata = await archive.catalog.get(id);
   if (!metadata) throw new VerbatimError('not_found', `There is no document with id "${id}" in the archive.`);
   const { contentType, extension } = CITATION_FORMATS[format];
-  return { body: await formatCitations([metadata], format, origin), contentType, filename: `verbatim-${id}.${extension}` };
+  return {
+    body: await formatCitations([metadata], format, origin),
+    contentType,
+    filename: `verbatim-${id}.${extension}`,
+  };
 }
 
 /**
@@ -62,13 +71,19 @@ export async function exportSearchResults(
   origin: string,
 ): Promise<ExportFile> {
   const page = await searchArchive(archive, input);
-  const byId = new Map((await archive.catalog.getMany(page.results.map((hit) => hit.id))).map((meta) => [meta.id, meta]));
+  const byId = new Map(
+    (await archive.catalog.getMany(page.results.map((hit) => hit.id))).map((meta) => [meta.id, meta]),
+  );
   // A document deleted between the search and this read is left out rather than half-described.
   const hits = page.results.filter((hit) => byId.has(hit.id));
   const documents = hits.map((hit) => byId.get(hit.id) as DocumentMetadata);
   if (format === 'bibtex' || format === 'ris' || format === 'csl-json') {
     const { contentType, extension } = CITATION_FORMATS[format];
-    return { body: await formatCitations(documents, format, origin), contentType, filename: `verbatim-search.${extension}` };
+    return {
+      body: await formatCitations(documents, format, origin),
+      contentType,
+      filename: `verbatim-search.${extension}`,
+    };
   }
   const rows = hits.map((hit, index) => {
     const meta = byId.get(hit.id)!;
@@ -91,9 +106,25 @@ export async function exportSearchResults(
     };
   });
   if (format === 'jsonl') {
-    return { body: rows.map((row) => `${JSON.stringify(row)}\n`).join(''), contentType: ROW_TYPES.jsonl, filename: 'verbatim-search.jsonl' };
+    return {
+      body: rows.map((row) => `${JSON.stringify(row)}\n`).join(''),
+      contentType: ROW_TYPES.jsonl,
+      filename: 'verbatim-search.jsonl',
+    };
   }
-  const columns = ['rank', 'id', 'title', 'publisher', 'author', 'publishedAt', 'url', 'permalink', 'score', 'passage', 'passagePermalink'];
+  const columns = [
+    'rank',
+    'id',
+    'title',
+    'publisher',
+    'author',
+    'publishedAt',
+    'url',
+    'permalink',
+    'score',
+    'passage',
+    'passagePermalink',
+  ];
   const records = rows.map((row) => [
     String(row.rank),
     row.id,

@@ -24,7 +24,14 @@ export interface QuoteResult extends Omit<QuoteMatch, 'documentId' | 'span'> {
   /** Other documents with the same passage, earliest first. */
   /** With a claimed speaker: whether the source attributes the words to them. */
   speakerMatch?: SpeakerMatch;
-  alsoIn: Array<{ document: DocumentInfo; score: number; verdict: Verdict; match: TextSpan; passage: TextSpan; speaker: string | null }>;
+  alsoIn: Array<{
+    document: DocumentInfo;
+    score: number;
+    verdict: Verdict;
+    match: TextSpan;
+    passage: TextSpan;
+    speaker: string | null;
+  }>;
 }
 
 /** The answer to a quote search. */
@@ -68,7 +75,8 @@ async function quoteTexts(archive: Archive, ids: string[]): Promise<QuoteText[]>
   let cache = prepared.get(archive);
   // The vocabulary only grows (ids must stay comparable): start afresh, texts and all, past a
   // bound, so a long-lived process never holds every spelling it has ever seen.
-  if (!cache || cache.vocabulary.size > MAX_VOCABULARY) prepared.set(archive, (cache = { vocabulary: new Vocabulary(), texts: new Map() }));
+  if (!cache || cache.vocabulary.size > MAX_VOCABULARY)
+    prepared.set(archive, (cache = { vocabulary: new Vocabulary(), texts: new Map() }));
   const missing = ids.filter((id) => !cache.texts.has(id));
   const loaded = missing.length > 0 ? await archive.documents.getMany(missing) : new Map();
   const texts: QuoteText[] = [];
@@ -110,12 +118,16 @@ const info = (text: QuoteText): DocumentInfo => {
  * results[0].alsoIn;  // other documents with the same words, earliest first
  * ```
  */
-export async function findQuotes(archive: Archive, input: { q: string; speaker?: string; limit: number }): Promise<QuoteSearch> {
+export async function findQuotes(
+  archive: Archive,
+  input: { q: string; speaker?: string; limit: number },
+): Promise<QuoteSearch> {
   const started = performance.now();
   const index = await archive.index.current();
   const any: TermClause[] = indexTerms(input.q).map(({ term, prefix }) => ({ term, prefix, fields: ['text'] }));
   // No word worth looking up (only one-letter words): an empty query would match every document.
-  if (any.length === 0) return { results: [], candidates: 0, tookMs: Math.round((performance.now() - started) * 100) / 100 };
+  if (any.length === 0)
+    return { results: [], candidates: 0, tookMs: Math.round((performance.now() - started) * 100) / 100 };
   const depth = contentWordCount(input.q) < FEW_CONTENT_WORDS ? CANDIDATES_FOR_COMMON_WORDS : CANDIDATES;
   const hits = await index.search({ any });
   const ids = hits.top(depth).map((hit) => hits.document(hit).id);
@@ -135,8 +147,7 @@ export async function findQuotes(archive: Archive, input: { q: string; speaker?:
     const match = matchClaim(claim, text, cache.vocabulary, run);
     if (!match || match.score < MIN_SCORE) continue;
     const keys = text.keys.subarray(match.span.from, match.span.to);
-    const rank =
-      match.score + (match.passage.kind === 'quote' ? IN_QUOTE_BONUS : 0);
+    const rank = match.score + (match.passage.kind === 'quote' ? IN_QUOTE_BONUS : 0);
     ranked.push({ match, document: info(text), rank, keys });
   }
 

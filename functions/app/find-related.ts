@@ -25,7 +25,9 @@ export interface Related {
 }
 
 const STOP_WORDS = new Set(
-  'about after again against also among amid been before being between could during from have into more most over said says should some than that their them then there these they this those through under until upon were what when where which while will with would your'.split(' '),
+  'about after again against also among amid been before being between could during from have into more most over said says should some than that their them then there these they this those through under until upon were what when where which while will with would your'.split(
+    ' ',
+  ),
 );
 /** Quotes shorter than this are too common to identify a copy ("We are ready."). */
 const MIN_QUOTE_WORDS = 6;
@@ -34,7 +36,12 @@ const PHRASE_WORDS = 8;
 const MAX_QUOTES_CHECKED = 5;
 const MAX_LISTED = 5;
 
-const asRelated = (hit: { id: string; title: string; publisher: string | null; publishedAt: string | null }): RelatedDocument => ({
+const asRelated = (hit: {
+  id: string;
+  title: string;
+  publisher: string | null;
+  publishedAt: string | null;
+}): RelatedDocument => ({
   id: hit.id,
   title: hit.title,
   publisher: hit.publisher,
@@ -43,7 +50,9 @@ const asRelated = (hit: { id: string; title: string; publisher: string | null; p
 
 /** Title words that say what the story is about: no stop words, no short words. */
 function keyWords(title: string): string[] {
-  return [...new Set(tokenize(title).map((t) => t.folded))].filter((w) => w.length >= 4 && !STOP_WORDS.has(w)).slice(0, 8);
+  return [...new Set(tokenize(title).map((t) => t.folded))]
+    .filter((w) => w.length >= 4 && !STOP_WORDS.has(w))
+    .slice(0, 8);
 }
 
 async function sameStory(archive: Archive, document: ArchivedDocument): Promise<RelatedDocument[]> {
@@ -64,12 +73,17 @@ async function sameQuotes(archive: Archive, document: ArchivedDocument): Promise
     .slice(0, MAX_QUOTES_CHECKED);
   const found = await Promise.all(
     quotes.map(async (quote) => {
-      const words = tokenize(quote.text).slice(0, PHRASE_WORDS).map((t) => t.folded);
+      const words = tokenize(quote.text)
+        .slice(0, PHRASE_WORDS)
+        .map((t) => t.folded);
       const page = await searchArchive(archive, { q: `"${words.join(' ')}"`, limit: MAX_LISTED + 1, offset: 0 });
       const documents = page.results
         .filter((hit) => hit.id !== document.id)
         .slice(0, MAX_LISTED)
-        .map((hit) => ({ ...asRelated(hit), at: hit.passages[0] ? ([hit.passages[0].start, hit.passages[0].end] as [number, number]) : undefined }));
+        .map((hit) => ({
+          ...asRelated(hit),
+          at: hit.passages[0] ? ([hit.passages[0].start, hit.passages[0].end] as [number, number]) : undefined,
+        }));
       return { quote, documents };
     }),
   );
@@ -85,7 +99,11 @@ async function sameQuotes(archive: Archive, document: ArchivedDocument): Promise
  * const related = await findRelated(archive, document, copies); // { sameStory: [...], sameQuotes: [...] }
  * ```
  */
-export async function findRelated(archive: Archive, document: ArchivedDocument, copies: ReadonlyArray<{ id: string }> = []): Promise<Related> {
+export async function findRelated(
+  archive: Archive,
+  document: ArchivedDocument,
+  copies: ReadonlyArray<{ id: string }> = [],
+): Promise<Related> {
   const [story, quotes] = await Promise.all([sameStory(archive, document), sameQuotes(archive, document)]);
   const copyIds = new Set(copies.map((copy) => copy.id));
   const sameQuotesNotCopies = quotes

@@ -19,7 +19,8 @@ export type BatchItemAnswer = { ok: true; duplicate: boolean } | { ok: false; er
  * (await ingestBatch(archive, requests)).map(answerOf);
  * ```
  */
-export const answerOf = (outcome: BatchOutcome): BatchItemAnswer => (outcome.ok ? { ok: true, duplicate: outcome.result.duplicate } : outcome);
+export const answerOf = (outcome: BatchOutcome): BatchItemAnswer =>
+  outcome.ok ? { ok: true, duplicate: outcome.result.duplicate } : outcome;
 
 /** Options for {@link importBatches}. */
 export interface ImportBatchesOptions {

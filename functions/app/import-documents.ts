@@ -16,7 +16,8 @@ export interface ImportSummary {
 }
 
 /** An item as {@link importDocuments} consumes it. */
-export type ImportInput = { label: string; request: IngestRequest } | { label: string; error: string } | { label: string; skipped: string };
+export type ImportInput =
+  { label: string; request: IngestRequest } | { label: string; error: string } | { label: string; skipped: string };
 
 /**
  * @example

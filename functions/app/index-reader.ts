@@ -19,13 +19,20 @@ export type { ReaderState } from '../core/search/index.ts';
 export class IndexReader extends LiveIndex {
   constructor(
     blobs: BlobStore,
-    stores: { catalog: Pick<DocumentCatalog, 'statusOf'>; log: Pick<IngestLog, 'read'>; manifest: Pick<ManifestStore, 'get'> },
+    stores: {
+      catalog: Pick<DocumentCatalog, 'statusOf'>;
+      log: Pick<IngestLog, 'read'>;
+      manifest: Pick<ManifestStore, 'get'>;
+    },
     documents: DocumentLoader,
     options: { freshnessMs?: number } = {},
   ) {
     super(
       {
-        files: { get: async (key) => (await blobs.get(key))?.body ?? null, getRange: (key, start, end) => blobs.getRange(key, start, end) },
+        files: {
+          get: async (key) => (await blobs.get(key))?.body ?? null,
+          getRange: (key, start, end) => blobs.getRange(key, start, end),
+        },
         getManifest: () => stores.manifest.get(),
         readLog: (after) => stores.log.read(after),
         statusOf: (ids) => stores.catalog.statusOf(ids),

@@ -61,16 +61,28 @@ const refused = (error: unknown): BatchOutcome => {
  * outcomes[0].ok && outcomes[0].result.duplicate; // false the first time
  * ```
  */
-export async function ingestBatch(archive: Archive, requests: IngestRequest[], now = new Date()): Promise<BatchOutcome[]> {
+export async function ingestBatch(
+  archive: Archive,
+  requests: IngestRequest[],
+  now = new Date(),
+): Promise<BatchOutcome[]> {
   if (requests.length > MAX_BATCH_DOCUMENTS) {
-    throw new VerbatimError('bad_request', `A batch holds at most ${MAX_BATCH_DOCUMENTS} documents; this one has ${requests.length}. Split it.`);
+    throw new VerbatimError(
+      'bad_request',
+      `A batch holds at most ${MAX_BATCH_DOCUMENTS} documents; this one has ${requests.length}. Split it.`,
+    );
   }
   const prepared = await Promise.all(
     requests.map(async (request) => {
       if (request.file.bytes.byteLength > archive.limits.maxUploadBytes) {
-        return new VerbatimError('payload_too_large', `The upload is ${request.file.bytes.byteLength} bytes; the limit is ${archive.limits.maxUploadBytes}.`);
+        return new VerbatimError(
+          'payload_too_large',
+          `The upload is ${request.file.bytes.byteLength} bytes; the limit is ${archive.limits.maxUploadBytes}.`,
+        );
       }
-      return prepareOffThread(request, now).catch((error: unknown) => (error instanceof VerbatimError ? error : Promise.reject(error)));
+      return prepareOffThread(request, now).catch((error: unknown) =>
+        error instanceof VerbatimError ? error : Promise.reject(error),
+      );
     }),
   );
   // One ingest per distinct id; a repeat within the batch waits for the first and is its duplicate.
@@ -101,14 +113,22 @@ export async function ingestBatch(archive: Archive, requests: IngestRequest[], n
 }
 
 /** Steps 1–2 of the module comment for one document: the existing copy, or the claim to finish. */
-async function claimAndWrite(archive: Archive, index: number, prepared: PreparedDocument, request: IngestRequest): Promise<Claimed | IngestResult> {
+async function claimAndWrite(
+  archive: Archive,
+  index: number,
+  prepared: PreparedDocument,
+  request: IngestRequest,
+): Promise<Claimed | IngestResult> {
   const token = randomUUID();
   const { metadata, json } = prepared;
   const existing = await claimOrFind(archive, metadata, token);
   if (existing) return { ...existing, duplicate: true };
   try {
     // Both objects at once: they are independent, and nothing reads them before `ready`.
-    await Promise.all([archive.blobs.put(originalKey(metadata.id), request.file.bytes, request.file.contentType), archive.blobs.put(documentKey(metadata.id), json, 'application/json')]);
+    await Promise.all([
+      archive.blobs.put(originalKey(metadata.id), request.file.bytes, request.file.contentType),
+      archive.blobs.put(documentKey(metadata.id), json, 'application/json'),
+    ]);
   } catch (error) {
     await rollBack(archive, metadata.id, token).catch(() => undefined);
     throw error;
@@ -119,7 +139,11 @@ async function claimAndWrite(archive: Archive, index: number, prepared: Prepared
 }
 
 /** Steps 3–4: one log item for every claimed document, then each marked ready and linked. */
-async function logAndMarkReady(archive: Archive, claimed: Claimed[], outcomes: Map<number, BatchOutcome>): Promise<void> {
+async function logAndMarkReady(
+  archive: Archive,
+  claimed: Claimed[],
+  outcomes: Map<number, BatchOutcome>,
+): Promise<void> {
   if (claimed.length === 0) return;
   try {
     // The log tells this process's index reader, and the catalog each ready: no noteWrite here.

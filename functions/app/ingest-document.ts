@@ -53,7 +53,11 @@ const decoder = new TextDecoder();
  * const existing = await claimOrFind(archive, metadata, randomUUID()); // null: claimed, write it
  * ```
  */
-export async function claimOrFind(archive: Archive, metadata: DocumentMetadata, token: string): Promise<DocumentMetadata | null> {
+export async function claimOrFind(
+  archive: Archive,
+  metadata: DocumentMetadata,
+  token: string,
+): Promise<DocumentMetadata | null> {
   const deadline = Date.now() + CLAIM_WAIT_MS;
   for (;;) {
     const claim = await archive.catalog.claim(metadata, { token, leaseMs: CLAIM_LEASE_MS });
@@ -61,7 +65,11 @@ export async function claimOrFind(archive: Archive, metadata: DocumentMetadata, 
     if (claim.status === 'ready') return claim.existing;
     const now = Date.now();
     // Still renewed by a live owner after several leases: that ingest is stuck in slow storage.
-    if (now >= deadline) throw new VerbatimError('conflict', 'The same text is being archived by another upload right now; try again in a moment.');
+    if (now >= deadline)
+      throw new VerbatimError(
+        'conflict',
+        'The same text is being archived by another upload right now; try again in a moment.',
+      );
     const leaseLeft = (claim.claimedAt ?? 0) + CLAIM_LEASE_MS - now;
     await new Promise((resolve) => setTimeout(resolve, Math.max(10, Math.min(CLAIM_POLL_MS, leaseLeft + 10))));
   }
@@ -76,9 +84,16 @@ export async function claimOrFind(archive: Archive, metadata: DocumentMetadata, 
  * result.duplicate; // false the first time, true for the same text again
  * ```
  */
-export async function ingestDocument(archive: Archive, request: IngestRequest, now = new Date()): Promise<IngestResult> {
+export async function ingestDocument(
+  archive: Archive,
+  request: IngestRequest,
+  now = new Date(),
+): Promise<IngestResult> {
   if (request.file.bytes.byteLength > archive.limits.maxUploadBytes) {
-    throw new VerbatimError('payload_too_large', `The upload is ${request.file.bytes.byteLength} bytes; the limit is ${archive.limits.maxUploadBytes}.`);
+    throw new VerbatimError(
+      'payload_too_large',
+      `The upload is ${request.file.bytes.byteLength} bytes; the limit is ${archive.limits.maxUploadBytes}.`,
+    );
   }
   // Off the request thread, with a time and memory limit: nothing is stored before this answers.
   const { metadata, json } = await prepareOffThread(request, now);
@@ -98,14 +113,23 @@ export async function ingestDocument(archive: Archive, request: IngestRequest, n
     }
     // Another ingest took the claim over (this one looked dead): it finishes; wait for its answer.
   }
-  throw new VerbatimError('conflict', 'The same text is being archived by another upload right now; try again in a moment.');
+  throw new VerbatimError(
+    'conflict',
+    'The same text is being archived by another upload right now; try again in a moment.',
+  );
 }
 
 /**
  * Writes a claimed document in the order of the module comment. Every write after the objects is
  * fenced on `token`: false when another ingest took the claim over, which then owns the id.
  */
-async function writeClaimed(archive: Archive, id: string, json: Uint8Array, request: IngestRequest, token: string): Promise<boolean> {
+async function writeClaimed(
+  archive: Archive,
+  id: string,
+  json: Uint8Array,
+  request: IngestRequest,
+  token: string,
+): Promise<boolean> {
   const document = { id }; // the document itself stays bytes on this thread
   try {
     await archive.blobs.put(originalKey(document.id), request.file.bytes, request.file.contentType);

@@ -23,7 +23,11 @@ export const MAX_CANDIDATES = 20;
  * const copies = await findCopies(archive, document); // [{ id, similarity: 0.93 }]
  * ```
  */
-export async function findCopies(archive: Archive, document: ArchivedDocument, keys = bandKeysOf(document).keys): Promise<DocumentLink[]> {
+export async function findCopies(
+  archive: Archive,
+  document: ArchivedDocument,
+  keys = bandKeysOf(document).keys,
+): Promise<DocumentLink[]> {
   if (!archive.links) return [];
   const links = archive.links;
   const shingles = shingleSet(document.text);
@@ -65,7 +69,12 @@ export async function linkCopies(archive: Archive, document: ArchivedDocument): 
   const copies = await findCopies(archive, document, keys);
   await Promise.all([
     archive.links.file(document.id, keys),
-    copies.length > 0 ? archive.links.link('copy', copies.map((copy) => ({ a: document.id, b: copy.id, similarity: copy.similarity }))) : undefined,
+    copies.length > 0
+      ? archive.links.link(
+          'copy',
+          copies.map((copy) => ({ a: document.id, b: copy.id, similarity: copy.similarity })),
+        )
+      : undefined,
   ]);
   return copies;
 }

@@ -45,5 +45,14 @@ export async function listLinked(archive: Archive, id: string, kind: LinkKind): 
 
 function describe(meta: DocumentMetadata, similarity: number): LinkedDocument {
   const { id, title, publisher, publishedAt, ingestedAt, contentType } = meta;
-  return { id, title, publisher, publishedAt, publishedAtSource: meta.publishedAtSource ?? null, ingestedAt, contentType, similarity };
+  return {
+    id,
+    title,
+    publisher,
+    publishedAt,
+    publishedAtSource: meta.publishedAtSource ?? null,
+    ingestedAt,
+    contentType,
+    similarity,
+  };
 }

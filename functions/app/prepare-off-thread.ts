@@ -58,6 +58,9 @@ export function prepareOffThread(request: IngestRequest, now: Date, pool = prepa
  * const { parsed, text } = await readSourceTextOffThread({ bytes, contentType: 'text/html' });
  * ```
  */
-export function readSourceTextOffThread(file: SourceFile, pool = preparePool()): Promise<{ parsed: ParsedSource; text: string }> {
+export function readSourceTextOffThread(
+  file: SourceFile,
+  pool = preparePool(),
+): Promise<{ parsed: ParsedSource; text: string }> {
   return run({ kind: 'read', file }, pool);
 }

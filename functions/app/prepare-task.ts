@@ -39,7 +39,10 @@ export async function runPrepareTask(task: PrepareTask): Promise<{ reply: Prepar
   try {
     if (task.kind === 'read') return { reply: { ok: true, value: await readSourceText(task.file) }, transfer: [] };
     const document = await prepareDocument(task.request, new Date(task.now));
-    const prepared: PreparedDocument = { metadata: metadataOf(document), json: encoder.encode(JSON.stringify(document)) };
+    const prepared: PreparedDocument = {
+      metadata: metadataOf(document),
+      json: encoder.encode(JSON.stringify(document)),
+    };
     return { reply: { ok: true, value: prepared }, transfer: [prepared.json.buffer as ArrayBuffer] };
   } catch (error) {
     return { reply: failure(error), transfer: [] };
@@ -53,7 +56,11 @@ export async function runPrepareTask(task: PrepareTask): Promise<{ reply: Prepar
 function failure(error: unknown): PrepareReply {
   if (error instanceof VerbatimError) return { ok: false, code: error.code, message: error.message };
   if (error instanceof RangeError && /call stack/i.test(error.message)) {
-    return { ok: false, code: 'too_complex', message: 'The upload is nested too deeply to read. Nothing was stored; simplify the file and try again.' };
+    return {
+      ok: false,
+      code: 'too_complex',
+      message: 'The upload is nested too deeply to read. Nothing was stored; simplify the file and try again.',
+    };
   }
   return { ok: false, message: error instanceof Error ? error.message : String(error) };
 }

@@ -44,7 +44,10 @@ interface Job {
 }
 
 const tooComplex = (why: string) =>
-  new VerbatimError('too_complex', `The upload is too complex to read: ${why}. Nothing was stored; simplify the file (or split it) and try again.`);
+  new VerbatimError(
+    'too_complex',
+    `The upload is too complex to read: ${why}. Nothing was stored; simplify the file (or split it) and try again.`,
+  );
 
 /**
  * The worker's code: `prepare-worker.mjs` beside the bundle on Lambda (the stack bundles it as a
@@ -144,10 +147,16 @@ export class PrepareWorkerPool {
     };
     const onError = (error: Error & { code?: string }) => {
       const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      finish(false, () => job.reject(outOfMemory ? tooComplex(`it needs over ${this.memoryLimitMb} MB of memory`) : error));
+      finish(false, () =>
+        job.reject(outOfMemory ? tooComplex(`it needs over ${this.memoryLimitMb} MB of memory`) : error),
+      );
     };
-    const onExit = (code: number) => finish(false, () => job.reject(new Error(`The parsing worker exited with code ${code}.`)));
-    const timer = setTimeout(() => finish(false, () => job.reject(tooComplex(`reading it took over ${this.timeLimitMs / 1000} s`))), limitMs);
+    const onExit = (code: number) =>
+      finish(false, () => job.reject(new Error(`The parsing worker exited with code ${code}.`)));
+    const timer = setTimeout(
+      () => finish(false, () => job.reject(tooComplex(`reading it took over ${this.timeLimitMs / 1000} s`))),
+      limitMs,
+    );
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
     worker.postMessage(job.task);
   }

@@ -5,7 +5,13 @@
  */
 import type { DocumentMetadata } from '../core/document.ts';
 import { VerbatimError } from '../core/errors.ts';
-import { buildSegment, groupIntoShards, SHARD_DOCUMENTS, toIndexableDocument, type Segment } from '../core/search/index.ts';
+import {
+  buildSegment,
+  groupIntoShards,
+  SHARD_DOCUMENTS,
+  toIndexableDocument,
+  type Segment,
+} from '../core/search/index.ts';
 import type { Archive } from './archive.ts';
 import { writeSnapshot } from './write-snapshot.ts';
 
@@ -26,7 +32,10 @@ const BATCH_DOCUMENTS = 1_000;
  * const { documents, version } = await reindexArchive(archive);
  * ```
  */
-export async function reindexArchive(archive: Archive, options: { now?: Date; shardDocuments?: number } = {}): Promise<ReindexResult> {
+export async function reindexArchive(
+  archive: Archive,
+  options: { now?: Date; shardDocuments?: number } = {},
+): Promise<ReindexResult> {
   const { now = new Date(), shardDocuments = SHARD_DOCUMENTS } = options;
   const previous = await archive.manifest.get();
   // The log position first, the documents second: anything logged after this is replayed from
@@ -51,11 +60,26 @@ export async function reindexArchive(archive: Archive, options: { now?: Date; sh
     const ids = ready.slice(from, from + BATCH_DOCUMENTS).map((m) => m.id);
     const documents = await archive.documents.getMany(ids);
     const missing = ids.filter((id) => !documents.has(id));
-    if (missing.length > 0) throw new VerbatimError('internal', `Documents ${missing.slice(0, 5).join(', ')} have metadata but no stored text; run verify.`);
+    if (missing.length > 0)
+      throw new VerbatimError(
+        'internal',
+        `Documents ${missing.slice(0, 5).join(', ')} have metadata but no stored text; run verify.`,
+      );
     built.push(buildSegment(ids.map((id) => toIndexableDocument(documents.get(id)!))));
     for (const id of ids) archive.documents.forget(id);
   }
-  const outcome = await writeSnapshot(archive, groupIntoShards(built, shardDocuments), { previous, through, now, keyOf: new Map() });
-  if (!outcome.written) throw new VerbatimError('conflict', 'Another index writer replaced the snapshot during the reindex; run it again.');
-  return { documents: ready.length, shards: outcome.manifest.shards.length, version: outcome.manifest.version, through };
+  const outcome = await writeSnapshot(archive, groupIntoShards(built, shardDocuments), {
+    previous,
+    through,
+    now,
+    keyOf: new Map(),
+  });
+  if (!outcome.written)
+    throw new VerbatimError('conflict', 'Another index writer replaced the snapshot during the reindex; run it again.');
+  return {
+    documents: ready.length,
+    shards: outcome.manifest.shards.length,
+    version: outcome.manifest.version,
+    through,
+  };
 }

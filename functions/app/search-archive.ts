@@ -3,7 +3,16 @@
  * words cannot — whether a "phrase" really occurs in that order — and supplies the passages.
  */
 import type { Quote } from '../core/document.ts';
-import { checkPhrases, findPassages, matchingQuotes, parseQuery, toIndexQuery, type Hits, type Passage, type StoredDocument } from '../core/search/index.ts';
+import {
+  checkPhrases,
+  findPassages,
+  matchingQuotes,
+  parseQuery,
+  toIndexQuery,
+  type Hits,
+  type Passage,
+  type StoredDocument,
+} from '../core/search/index.ts';
 import type { Archive } from './archive.ts';
 import { collapseCopies, MAX_COLLAPSE_CHECKED } from './collapse-copies.ts';
 import { directoryOf } from './current-directory.ts';
@@ -102,7 +111,10 @@ function* allDocuments(hits: Hits): Iterable<StoredDocument> {
  * page.results[0].passages[0].highlights; // [[start, end]] offsets into the document text
  * ```
  */
-export async function searchArchive(archive: Archive, input: { q: string; limit: number; offset: number; collapse?: boolean }): Promise<SearchPage> {
+export async function searchArchive(
+  archive: Archive,
+  input: { q: string; limit: number; offset: number; collapse?: boolean },
+): Promise<SearchPage> {
   const collapse = input.collapse ?? true;
   const started = performance.now();
   const query = parseQuery(input.q);
@@ -136,9 +148,14 @@ export async function searchArchive(archive: Archive, input: { q: string; limit:
   // With collapse off only the page's own links are read, to fill in copyCount.
   const wanted = input.offset + input.limit;
   const ids = ranked.map((hit) => hits.document(hit).id);
-  const grouped = collapse ? await collapseCopies(archive, ids, wanted) : await collapseCopies(archive, ids.slice(input.offset, wanted), input.limit, false);
-  const pagePositions = collapse ? grouped.kept.slice(input.offset, wanted) : grouped.kept.map((position) => position + input.offset);
-  const copiesAt = (position: number) => (collapse ? grouped.copies.get(position) : grouped.copies.get(position - input.offset)) ?? [];
+  const grouped = collapse
+    ? await collapseCopies(archive, ids, wanted)
+    : await collapseCopies(archive, ids.slice(input.offset, wanted), input.limit, false);
+  const pagePositions = collapse
+    ? grouped.kept.slice(input.offset, wanted)
+    : grouped.kept.map((position) => position + input.offset);
+  const copiesAt = (position: number) =>
+    (collapse ? grouped.copies.get(position) : grouped.copies.get(position - input.offset)) ?? [];
   if (grouped.hidden.size > 0) {
     const hiddenIds = new Set([...grouped.hidden].map((position) => ids[position]));
     total -= hiddenIds.size;
@@ -146,7 +163,11 @@ export async function searchArchive(archive: Archive, input: { q: string; limit:
     facetSource = [...facetSource].filter((document) => !hiddenIds.has(document.id));
   }
   const facets = countFacets(facetSource);
-  const page = pagePositions.map((position) => ({ id: ids[position], score: hits.score(ranked[position]), copies: copiesAt(position) }));
+  const page = pagePositions.map((position) => ({
+    id: ids[position],
+    score: hits.score(ranked[position]),
+    copies: copiesAt(position),
+  }));
   const documents = await archive.documents.getMany(page.map((h) => h.id));
   const results: SearchHit[] = [];
   for (const hit of page) {

@@ -45,7 +45,10 @@ export async function rollBack(archive: Archive, id: string, token: string): Pro
 /** Whether a cut-off ingest's objects are all there and are what its metadata says. */
 async function objectsComplete(archive: Archive, pending: PendingClaim): Promise<boolean> {
   const { metadata } = pending;
-  const [original, stored] = await Promise.all([archive.blobs.get(originalKey(metadata.id)), archive.blobs.get(documentKey(metadata.id))]);
+  const [original, stored] = await Promise.all([
+    archive.blobs.get(originalKey(metadata.id)),
+    archive.blobs.get(documentKey(metadata.id)),
+  ]);
   if (!original || !stored || sha256(original.body) !== metadata.originalSha256) return false;
   try {
     const document = JSON.parse(new TextDecoder().decode(stored.body)) as ArchivedDocument;
@@ -74,7 +77,10 @@ async function* claimsOf(archive: Archive, ids?: string[]): AsyncIterable<Pendin
  * const { finished, rolledBack } = await settleStaleClaims(archive, { ids: archive.index.pendingIds() });
  * ```
  */
-export async function settleStaleClaims(archive: Archive, options: { now?: number; leaseMs?: number; ids?: string[] } = {}): Promise<SettleResult> {
+export async function settleStaleClaims(
+  archive: Archive,
+  options: { now?: number; leaseMs?: number; ids?: string[] } = {},
+): Promise<SettleResult> {
   const { now = Date.now(), leaseMs = CLAIM_LEASE_MS } = options;
   const result: SettleResult = { finished: [], rolledBack: [] };
   for await (const pending of claimsOf(archive, options.ids)) {

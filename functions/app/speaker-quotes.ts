@@ -55,11 +55,22 @@ export async function speakerQuotes(archive: Archive, name: string): Promise<Spe
         text: quote.text,
         speaker: quote.speaker,
         permalink: quotePath(document.id, quote.start, quote.end),
-        document: { id: document.id, title: document.title, publisher: document.publisher, publishedAt: document.publishedAt },
+        document: {
+          id: document.id,
+          title: document.title,
+          publisher: document.publisher,
+          publishedAt: document.publishedAt,
+        },
       });
     }
   }
   // Newest first; undated last; within an article, in reading order (the sort is stable).
   quotes.sort((a, b) => (b.document.publishedAt ?? '').localeCompare(a.document.publishedAt ?? ''));
-  return { name: person.name, count: person.count, variants: person.variants, quotes, complete: ids.length === person.documentIds.length };
+  return {
+    name: person.name,
+    count: person.count,
+    variants: person.variants,
+    quotes,
+    complete: ids.length === person.documentIds.length,
+  };
 }

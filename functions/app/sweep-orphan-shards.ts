@@ -21,8 +21,16 @@ export const ORPHAN_SHARD_AGE_MS = 60 * 60 * 1000;
  * const orphans = await findOrphanShards(blobs, manifest, new Date());
  * ```
  */
-export async function findOrphanShards(blobs: BlobStore, manifest: IndexManifest | null, now: Date, minAgeMs = ORPHAN_SHARD_AGE_MS): Promise<string[]> {
-  const listed = new Set([...(manifest?.shards ?? []).map((s) => s.key), ...(manifest?.retired ?? []).map((r) => r.key)]);
+export async function findOrphanShards(
+  blobs: BlobStore,
+  manifest: IndexManifest | null,
+  now: Date,
+  minAgeMs = ORPHAN_SHARD_AGE_MS,
+): Promise<string[]> {
+  const listed = new Set([
+    ...(manifest?.shards ?? []).map((s) => s.key),
+    ...(manifest?.retired ?? []).map((r) => r.key),
+  ]);
   const orphans: string[] = [];
   for await (const object of blobs.list(SHARD_PREFIX)) {
     if (!listed.has(object.key) && now.getTime() - object.lastModified.getTime() >= minAgeMs) orphans.push(object.key);
@@ -38,7 +46,12 @@ export async function findOrphanShards(blobs: BlobStore, manifest: IndexManifest
  * const deleted = await sweepOrphanShards(blobs, manifest, new Date());
  * ```
  */
-export async function sweepOrphanShards(blobs: BlobStore, manifest: IndexManifest | null, now: Date, minAgeMs = ORPHAN_SHARD_AGE_MS): Promise<string[]> {
+export async function sweepOrphanShards(
+  blobs: BlobStore,
+  manifest: IndexManifest | null,
+  now: Date,
+  minAgeMs = ORPHAN_SHARD_AGE_MS,
+): Promise<string[]> {
   const orphans = await findOrphanShards(blobs, manifest, now, minAgeMs);
   await Promise.all(orphans.map((key) => blobs.delete(key)));
   return orphans;

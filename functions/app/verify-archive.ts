@@ -35,12 +35,21 @@ const PARALLEL_CHECKS = 16;
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
 /** What is wrong with one ready document, given the index's live ids and the log's last ops. */
-async function checkDocument(archive: Archive, meta: DocumentMetadata, indexed: Set<string>, lastOp: Map<string, string>): Promise<string[]> {
+async function checkDocument(
+  archive: Archive,
+  meta: DocumentMetadata,
+  indexed: Set<string>,
+  lastOp: Map<string, string>,
+): Promise<string[]> {
   const wrong: string[] = [];
-  const [original, stored] = await Promise.all([archive.blobs.get(originalKey(meta.id)), archive.blobs.get(documentKey(meta.id))]);
+  const [original, stored] = await Promise.all([
+    archive.blobs.get(originalKey(meta.id)),
+    archive.blobs.get(documentKey(meta.id)),
+  ]);
   if (!original) wrong.push('the original is missing');
   else if (sha256(original.body) !== meta.originalSha256) wrong.push('the original does not match its SHA-256');
-  else if (original.body.byteLength !== meta.size) wrong.push(`the original is ${original.body.byteLength} bytes, the metadata says ${meta.size}`);
+  else if (original.body.byteLength !== meta.size)
+    wrong.push(`the original is ${original.body.byteLength} bytes, the metadata says ${meta.size}`);
   if (!stored) wrong.push('the normalised document is missing');
   else {
     let document: ArchivedDocument | null = null;
@@ -49,11 +58,15 @@ async function checkDocument(archive: Archive, meta: DocumentMetadata, indexed: 
     } catch {
       wrong.push('the normalised document is not valid JSON');
     }
-    if (document && (document.id !== meta.id || sha256(document.text) !== meta.sha256)) wrong.push('the normalised text does not match its SHA-256');
+    if (document && (document.id !== meta.id || sha256(document.text) !== meta.sha256))
+      wrong.push('the normalised text does not match its SHA-256');
   }
   if (meta.sha256.slice(0, 16) !== meta.id) wrong.push('the id is not the start of the text’s SHA-256');
   if (!indexed.has(meta.id)) wrong.push('the index does not have it');
-  if (lastOp.get(meta.id) !== 'add') wrong.push(lastOp.has(meta.id) ? 'the ingest log’s last entry for it is a delete' : 'the ingest log has no entry for it');
+  if (lastOp.get(meta.id) !== 'add')
+    wrong.push(
+      lastOp.has(meta.id) ? 'the ingest log’s last entry for it is a delete' : 'the ingest log has no entry for it',
+    );
   return wrong;
 }
 
@@ -70,7 +83,9 @@ export async function verifyArchive(archive: Archive, now = new Date()): Promise
   const lastOp = new Map(log.map((entry) => [entry.id, entry.op]));
   const { index } = await archive.index.freshState();
   const manifest = await archive.manifest.get();
-  const indexed = new Set(index.segments.flatMap((segment) => segment.documents.filter((_, n) => !segment.isDead(n)).map((d) => d.id)));
+  const indexed = new Set(
+    index.segments.flatMap((segment) => segment.documents.filter((_, n) => !segment.isDead(n)).map((d) => d.id)),
+  );
 
   const ready: DocumentMetadata[] = [];
   for await (const meta of archive.catalog.list()) ready.push(meta);
@@ -78,7 +93,8 @@ export async function verifyArchive(archive: Archive, now = new Date()): Promise
   const worker = async () => {
     while (next < ready.length) {
       const meta = ready[next++];
-      for (const problem of await checkDocument(archive, meta, indexed, lastOp)) problems.push({ id: meta.id, problem });
+      for (const problem of await checkDocument(archive, meta, indexed, lastOp))
+        problems.push({ id: meta.id, problem });
     }
   };
   await Promise.all(Array.from({ length: PARALLEL_CHECKS }, worker));
@@ -88,17 +104,24 @@ export async function verifyArchive(archive: Archive, now = new Date()): Promise
   for await (const pending of archive.catalog.listPending()) {
     known.add(pending.metadata.id);
     if (now.getTime() - pending.claimedAt < CLAIM_LEASE_MS) inProgress++;
-    else problems.push({ id: pending.metadata.id, problem: `a cut-off ingest, pending since ${new Date(pending.claimedAt).toISOString()} (a re-upload of the same text, the indexer's sweep or verify --settle settles it)` });
+    else
+      problems.push({
+        id: pending.metadata.id,
+        problem: `a cut-off ingest, pending since ${new Date(pending.claimedAt).toISOString()} (a re-upload of the same text, the indexer's sweep or verify --settle settles it)`,
+      });
   }
-  for (const id of indexed) if (!known.has(id)) problems.push({ id, problem: 'a ghost: the index has it but there is no readable document' });
+  for (const id of indexed)
+    if (!known.has(id)) problems.push({ id, problem: 'a ghost: the index has it but there is no readable document' });
   for (const [prefix, idOf] of [
     ['originals/', (key: string) => key.slice('originals/'.length)],
     ['documents/', (key: string) => key.slice('documents/'.length, -'.json'.length)],
   ] as const) {
     for await (const object of archive.blobs.list(prefix)) {
-      if (!known.has(idOf(object.key))) problems.push({ key: object.key, problem: 'an object no document’s metadata accounts for' });
+      if (!known.has(idOf(object.key)))
+        problems.push({ key: object.key, problem: 'an object no document’s metadata accounts for' });
     }
   }
-  for (const key of await findOrphanShards(archive.blobs, manifest, now)) problems.push({ key, problem: 'a shard no manifest lists' });
+  for (const key of await findOrphanShards(archive.blobs, manifest, now))
+    problems.push({ key, problem: 'a shard no manifest lists' });
   return { documents: ready.length, indexed: indexed.size, logEntries: log.length, inProgress, problems };
 }

@@ -40,7 +40,11 @@ export async function writeSnapshot(
       segments.map(async (segment, n) => {
         const kept = keyOf.get(segment);
         if (kept) {
-          shards[n] = previous?.shards?.find((s) => s.key === kept) ?? { key: kept, documentCount: segment.liveCount, bytes: 0 };
+          shards[n] = previous?.shards?.find((s) => s.key === kept) ?? {
+            key: kept,
+            documentCount: segment.liveCount,
+            bytes: 0,
+          };
           return;
         }
         // Keys of their own per attempt: two racing writers must never overwrite each other's shards.
@@ -61,7 +65,9 @@ export async function writeSnapshot(
   // an older snapshot reads them by byte range until it has all of their postings.
   const retired = [
     ...(previous?.retired ?? []),
-    ...(previous?.shards ?? []).filter((s) => !keep.has(s.key)).map((s) => ({ key: s.key, retiredAt: now.toISOString() })),
+    ...(previous?.shards ?? [])
+      .filter((s) => !keep.has(s.key))
+      .map((s) => ({ key: s.key, retiredAt: now.toISOString() })),
   ];
   const expired = retired.filter((r) => now.getTime() - Date.parse(r.retiredAt) >= RETIRED_SHARD_TTL_MS);
   const manifest: IndexManifest = {

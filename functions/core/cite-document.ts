@@ -19,7 +19,10 @@ export interface Citation {
 }
 
 /** The document fields a citation needs. */
-export type CitableDocument = Pick<DocumentMetadata, 'id' | 'title' | 'publisher' | 'publishedAt' | 'url' | 'ingestedAt' | 'originalSha256'>;
+export type CitableDocument = Pick<
+  DocumentMetadata,
+  'id' | 'title' | 'publisher' | 'publishedAt' | 'url' | 'ingestedAt' | 'originalSha256'
+>;
 
 const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -84,7 +87,10 @@ export function quotePath(id: string, start: number, end: number): string {
  * style guides nest them ("“Unacceptable” says…" would otherwise read `"“Unacceptable” says…"`).
  */
 function quoteInside(title: string): string {
-  return title.replace(/[“„]/g, '‘').replace(/[”]/g, '’').replace(/"([^"]*)"/g, '‘$1’');
+  return title
+    .replace(/[“„]/g, '‘')
+    .replace(/[”]/g, '’')
+    .replace(/"([^"]*)"/g, '‘$1’');
 }
 
 /**

@@ -13,7 +13,10 @@ export const MAX_TITLE_LENGTH = 200;
 const FIRST_LINE_TITLE_LENGTH = 120;
 
 /** The metadata an upload is archived with, and notes on what the file said that was not kept. */
-export type SourceDescription = Pick<DocumentMetadata, 'title' | 'url' | 'publisher' | 'author' | 'publishedAt' | 'publishedAtSource' | 'fileCreatedAt'> & {
+export type SourceDescription = Pick<
+  DocumentMetadata,
+  'title' | 'url' | 'publisher' | 'author' | 'publishedAt' | 'publishedAtSource' | 'fileCreatedAt'
+> & {
   /** Notes on metadata found in the file and not kept (a date in the future, say). */
   notes: string[];
 };
@@ -27,7 +30,12 @@ export type SourceDescription = Pick<DocumentMetadata, 'title' | 'url' | 'publis
  * // => { title: 'Bridge reopens', publishedAt: null, publishedAtSource: null, fileCreatedAt: '2025-11-20T08:00:00.000Z', … }
  * ```
  */
-export function describeSource(found: SourceMetadata, text: string, given: SourceMetadata, now: Date): SourceDescription {
+export function describeSource(
+  found: SourceMetadata,
+  text: string,
+  given: SourceMetadata,
+  now: Date,
+): SourceDescription {
   const title = pick(given.title, found.title) ?? titleFromText(text);
   const date = choosePublicationDate({ given: given.publishedAt, found: found.publishedAt, text, now });
   return {

@@ -97,7 +97,11 @@ let library: Promise<{ Cite: CiteModule['Cite']; parseName: (name: string) => Cs
 function loadLibrary() {
   library ??= (async () => {
     const [core, name] = await Promise.all([import('@citation-js/core'), import('@citation-js/name')]);
-    await Promise.all([import('@citation-js/plugin-bibtex'), import('@citation-js/plugin-ris'), import('@citation-js/plugin-csl')]);
+    await Promise.all([
+      import('@citation-js/plugin-bibtex'),
+      import('@citation-js/plugin-ris'),
+      import('@citation-js/plugin-csl'),
+    ]);
     return { Cite: (core as unknown as CiteModule).Cite, parseName: (name as { parse: (n: string) => CslName }).parse };
   })();
   return library;
@@ -111,7 +115,11 @@ function loadLibrary() {
  * await formatCitations([document], 'bibtex', 'https://verbatim.example'); // '@article{Roe2024Harbour, …}'
  * ```
  */
-export async function formatCitations(documents: CitableWithAuthor[], format: CitationFormat, origin: string): Promise<string> {
+export async function formatCitations(
+  documents: CitableWithAuthor[],
+  format: CitationFormat,
+  origin: string,
+): Promise<string> {
   const { Cite, parseName } = await loadLibrary();
   const items = documents.map((document) => cslItem(document, origin, parseName));
   if (format === 'csl-json') return `${JSON.stringify(items, null, 2)}\n`;

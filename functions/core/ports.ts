@@ -24,8 +24,7 @@ export interface BlobStore {
 
 /** The result of trying to claim a document id for an ingest. */
 export type ClaimResult =
-  | { claimed: true }
-  | { claimed: false; existing: DocumentMetadata; status: DocumentStatus; claimedAt: number | null };
+  { claimed: true } | { claimed: false; existing: DocumentMetadata; status: DocumentStatus; claimedAt: number | null };
 
 /**
  * Who holds a pending claim: `token` fences every later write of the ingest (only the holder can

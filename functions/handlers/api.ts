@@ -7,7 +7,10 @@ import { archiveFromConfig } from '../compose/archive-from-config.ts';
 const config = loadConfig(process.env);
 // Open writes are for a laptop, where the local server binds to 127.0.0.1; on AWS they would be
 // open to the internet. The stack always sets a token: its absence is a misconfiguration.
-if (config.apiTokens.length === 0) throw new Error('Neither VERBATIM_API_TOKEN nor VERBATIM_API_TOKENS is set: the API Lambda refuses to run with open writes.');
+if (config.apiTokens.length === 0)
+  throw new Error(
+    'Neither VERBATIM_API_TOKEN nor VERBATIM_API_TOKENS is set: the API Lambda refuses to run with open writes.',
+  );
 
 /**
  * A Lambda response body is either text or base64. Only UTF-8 survives the text path byte for

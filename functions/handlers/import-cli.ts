@@ -52,7 +52,10 @@ async function main(): Promise<void> {
   const inFlight = positiveInteger(values.batches, 'batches');
 
   const total = await countImportItems(positionals);
-  const bar = new cliProgress.SingleBar({ format: 'Importing [{bar}] {percentage}% | {value}/{total} | {rate}/s | {eta_formatted} left', etaBuffer: 200 }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: 'Importing [{bar}] {percentage}% | {value}/{total} | {rate}/s | {eta_formatted} left', etaBuffer: 200 },
+    cliProgress.Presets.shades_classic,
+  );
   // A running `npm start` holds the data folder: import through it over HTTP instead.
   const running = values.api ? null : await findFolderHolder(process.env[ENV.dataDir] || DEFAULT_DATA_DIR);
   if (running && !running.url) throw new Error(describeHolder(running, process.env[ENV.dataDir] || DEFAULT_DATA_DIR));
@@ -69,10 +72,15 @@ async function main(): Promise<void> {
     const items = readImportItems(positionals);
     let summary;
     if (values['per-document']) {
-      const ingest = local ? (request: IngestRequest) => ingestDocument(local.archive, request) : postToApi(api!, token);
+      const ingest = local
+        ? (request: IngestRequest) => ingestDocument(local.archive, request)
+        : postToApi(api!, token);
       summary = await importDocuments(items, ingest, { concurrency, onItem });
     } else {
-      const ingest = local ? async (requests: IngestRequest[]): Promise<BatchItemAnswer[]> => (await ingestBatch(local.archive, requests)).map(answerOf) : postBatchToApi(api!, token);
+      const ingest = local
+        ? async (requests: IngestRequest[]): Promise<BatchItemAnswer[]> =>
+            (await ingestBatch(local.archive, requests)).map(answerOf)
+        : postBatchToApi(api!, token);
       summary = await importBatches(items, ingest, { batchSize: MAX_BATCH_DOCUMENTS, inFlight, onItem });
     }
     bar.stop();

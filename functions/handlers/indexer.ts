@@ -22,7 +22,14 @@ export const handler = async (event?: IndexerEvent) => {
   const action = event && typeof event === 'object' && 'action' in event ? event.action : 'compact';
   if (action === 'verify') {
     const report = await verifyArchive(archive);
-    console.log(JSON.stringify({ message: 'verify', ok: report.problems.length === 0, ...report, problems: report.problems.slice(0, 100) }));
+    console.log(
+      JSON.stringify({
+        message: 'verify',
+        ok: report.problems.length === 0,
+        ...report,
+        problems: report.problems.slice(0, 100),
+      }),
+    );
     return { ok: report.problems.length === 0, ...report };
   }
   if (action === 'settle') {

@@ -28,7 +28,11 @@ const server = serveApp(createApp({ archive, apiTokens: config.apiTokens }).fetc
   console.log(`Verbatim is running at http://localhost:${info.port}`);
   // `npm run import` reads this to import through this server instead of opening the folder.
   void local.announce(`http://127.0.0.1:${info.port}`);
-  console.log(local.embedded ? `Storage: embedded S3 + DynamoDB, data in ${process.env.VERBATIM_DATA_DIR || '.verbatim-data'}` : 'Storage: configured endpoints');
+  console.log(
+    local.embedded
+      ? `Storage: embedded S3 + DynamoDB, data in ${process.env.VERBATIM_DATA_DIR || '.verbatim-data'}`
+      : 'Storage: configured endpoints',
+  );
   console.log(
     open
       ? 'No VERBATIM_API_TOKEN(S) set: writes are open, so the server listens on 127.0.0.1 only.'
@@ -38,7 +42,9 @@ const server = serveApp(createApp({ archive, apiTokens: config.apiTokens }).fetc
 
 let compacting = Promise.resolve();
 const timer = setInterval(() => {
-  compacting = compacting.then(() => compactIndex(archive).then(() => undefined)).catch((error) => console.error('Index compaction failed', error));
+  compacting = compacting
+    .then(() => compactIndex(archive).then(() => undefined))
+    .catch((error) => console.error('Index compaction failed', error));
 }, COMPACT_EVERY_MS);
 
 async function shutdown(): Promise<void> {

@@ -23,7 +23,10 @@ function printReport(report: VerifyReport): void {
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean' }, settle: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, settle: { type: 'boolean' } },
+  });
   const action = positionals[0];
   if (action !== 'verify' && action !== 'reindex') {
     console.log(USAGE);
@@ -36,7 +39,9 @@ async function main(): Promise<void> {
       if (values.settle) {
         // Every cut-off ingest whose lease ran out, logged or not: finished or rolled back first.
         const settled = await settleStaleClaims(local.archive);
-        console.log(`Settled cut-off ingests: ${settled.finished.length} finished, ${settled.rolledBack.length} rolled back.`);
+        console.log(
+          `Settled cut-off ingests: ${settled.finished.length} finished, ${settled.rolledBack.length} rolled back.`,
+        );
       }
       const report = await verifyArchive(local.archive);
       if (values.json) console.log(JSON.stringify(report));
@@ -44,7 +49,11 @@ async function main(): Promise<void> {
       process.exitCode = report.problems.length > 0 ? 1 : 0;
     } else {
       const result = await reindexArchive(local.archive);
-      console.log(values.json ? JSON.stringify(result) : `Reindexed ${result.documents} document(s) into ${result.shards} shard(s): snapshot v${result.version}, log through ${result.through}.`);
+      console.log(
+        values.json
+          ? JSON.stringify(result)
+          : `Reindexed ${result.documents} document(s) into ${result.shards} shard(s): snapshot v${result.version}, log through ${result.through}.`,
+      );
     }
   } finally {
     await local.close();

@@ -25,9 +25,24 @@ export function auditWrites(audit: AuditLog, action: AuditAction): MiddlewareHan
     await next();
     const status = c.res.status;
     const documentId = c.get('auditDocumentId') ?? c.req.param('id') ?? null;
-    const errorCode = status >= 400 ? (c.error instanceof VerbatimError ? c.error.code : status >= 500 ? 'internal' : 'bad_request') : null;
+    const errorCode =
+      status >= 400
+        ? c.error instanceof VerbatimError
+          ? c.error.code
+          : status >= 500
+            ? 'internal'
+            : 'bad_request'
+        : null;
     try {
-      await audit.record({ at: new Date().toISOString(), actor: writerOf(c), action, documentId, outcome: auditOutcome(action, status), status, errorCode });
+      await audit.record({
+        at: new Date().toISOString(),
+        actor: writerOf(c),
+        action,
+        documentId,
+        outcome: auditOutcome(action, status),
+        status,
+        errorCode,
+      });
     } catch (error) {
       // The write itself is done (or refused) and its answer stands; losing the record is the
       // operator's problem to see, not a reason to tell the writer it failed.

@@ -4,15 +4,21 @@ import { MAX_BATCH_DOCUMENTS } from '../app/ingest-batch.ts';
 import { IngestJsonSchema, IngestResultSchema } from './schemas.ts';
 
 /** The JSON form of a batch: an array of single-ingest bodies. */
-export const IngestBatchSchema = z.array(IngestJsonSchema).max(MAX_BATCH_DOCUMENTS).openapi('IngestBatch', {
-  description: `At most ${MAX_BATCH_DOCUMENTS} documents, each as the JSON body of POST /api/documents. As application/x-ndjson: one such object per line.`,
-});
+export const IngestBatchSchema = z
+  .array(IngestJsonSchema)
+  .max(MAX_BATCH_DOCUMENTS)
+  .openapi('IngestBatch', {
+    description: `At most ${MAX_BATCH_DOCUMENTS} documents, each as the JSON body of POST /api/documents. As application/x-ndjson: one such object per line.`,
+  });
 
 /** One item's answer: the status a single upload would have got, with the document or the error. */
 export const BatchItemResultSchema = z
   .object({
     index: z.number().int().openapi({ description: 'Position of the item in the batch, from 0.' }),
-    status: z.number().int().openapi({ description: '201 added, 200 already archived (duplicate), or the 4xx a single upload would get.', example: 201 }),
+    status: z.number().int().openapi({
+      description: '201 added, 200 already archived (duplicate), or the 4xx a single upload would get.',
+      example: 201,
+    }),
     document: IngestResultSchema.optional(),
     error: z.object({ code: z.string(), message: z.string() }).optional(),
   })

@@ -21,7 +21,7 @@ import { webRoutes } from './routes/web-routes.tsx';
 const API_DESCRIPTION = [
   'An archive of source articles: ingest, read, search, check quotes.',
   'Every offset (`start`, `end`, highlights, `?at=`) is a UTF-16 code-unit index into the document `text`, as JavaScript',
-  "strings index it: a character outside the Basic Multilingual Plane (an emoji, 𓃠) counts as 2. In Python, index",
+  'strings index it: a character outside the Basic Multilingual Plane (an emoji, 𓃠) counts as 2. In Python, index',
   "`text.encode('utf-16-le')` at twice the offset, or convert once with a running count.",
 ].join(' ');
 
@@ -37,7 +37,17 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   const app = new OpenAPIHono();
   app.use('*', secureHeaders());
   // Each feature is a sub-app taking its deps; the order is the OpenAPI document's order of paths.
-  for (const routes of [batchRoutes, documentRoutes, searchRoutes, speakerRoutes, quoteRoutes, exportRoutes, auditRoutes, healthRoutes, extractRoutes]) {
+  for (const routes of [
+    batchRoutes,
+    documentRoutes,
+    searchRoutes,
+    speakerRoutes,
+    quoteRoutes,
+    exportRoutes,
+    auditRoutes,
+    healthRoutes,
+    extractRoutes,
+  ]) {
     app.route('/api', routes(deps));
   }
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });

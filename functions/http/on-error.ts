@@ -26,9 +26,19 @@ export function onError(error: Error, c: Context): Response {
     // Middleware that already answered in our shape (bearer-auth's 401, with its WWW-Authenticate).
     if (error.res?.headers.get('content-type')?.startsWith('application/json')) return error.getResponse();
     const code = error.status === 401 ? 'unauthorized' : error.status === 413 ? 'payload_too_large' : 'bad_request';
-    return errorResponse(c, error.status as ContentfulStatusCode, code, error.message || 'The request could not be processed.');
+    return errorResponse(
+      c,
+      error.status as ContentfulStatusCode,
+      code,
+      error.message || 'The request could not be processed.',
+    );
   }
   // Unexpected: log everything for the operator, tell the user nothing internal.
   console.error('Unhandled error', error);
-  return errorResponse(c, 500, 'internal', 'Something went wrong on our side; the request was not completed. Try again.');
+  return errorResponse(
+    c,
+    500,
+    'internal',
+    'Something went wrong on our side; the request was not completed. Try again.',
+  );
 }

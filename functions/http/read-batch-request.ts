@@ -22,7 +22,11 @@ function parseItems(type: string, raw: string): unknown[] {
     } catch {
       throw new VerbatimError('bad_request', 'The request body is not valid JSON.');
     }
-    if (!Array.isArray(body)) throw new VerbatimError('bad_request', 'A batch is a JSON array of documents ([{ "text": … }, …]); send a single document to POST /api/documents.');
+    if (!Array.isArray(body))
+      throw new VerbatimError(
+        'bad_request',
+        'A batch is a JSON array of documents ([{ "text": … }, …]); send a single document to POST /api/documents.',
+      );
     return body;
   }
   const lines = raw.split('\n').filter((line) => line.trim() !== '');
@@ -47,7 +51,10 @@ function parseItems(type: string, raw: string): unknown[] {
 export async function readBatchRequest(c: Context): Promise<BatchItem[]> {
   const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
   if (type !== 'application/json' && type !== 'application/x-ndjson') {
-    throw new VerbatimError('unsupported_media_type', `Send the batch as application/json (an array) or application/x-ndjson (one document per line); got "${type || 'no content type'}".`);
+    throw new VerbatimError(
+      'unsupported_media_type',
+      `Send the batch as application/json (an array) or application/x-ndjson (one document per line); got "${type || 'no content type'}".`,
+    );
   }
   let raw: string;
   try {
@@ -57,7 +64,11 @@ export async function readBatchRequest(c: Context): Promise<BatchItem[]> {
   }
   const items = parseItems(type, raw);
   if (items.length === 0) throw new VerbatimError('bad_request', 'The batch is empty: send at least one document.');
-  if (items.length > MAX_BATCH_DOCUMENTS) throw new VerbatimError('bad_request', `A batch holds at most ${MAX_BATCH_DOCUMENTS} documents; this one has ${items.length}. Split it.`);
+  if (items.length > MAX_BATCH_DOCUMENTS)
+    throw new VerbatimError(
+      'bad_request',
+      `A batch holds at most ${MAX_BATCH_DOCUMENTS} documents; this one has ${items.length}. Split it.`,
+    );
   return items.map((item) => {
     if (item instanceof VerbatimError) return item;
     try {

@@ -21,7 +21,11 @@ function withoutNulls(body: unknown): unknown {
 
 function metadataFrom(fields: Record<string, unknown>): SourceMetadata {
   const parsed = SourceMetadataSchema.safeParse(
-    Object.fromEntries(Object.entries(fields).filter(([key, value]) => key in SourceMetadataSchema.shape && typeof value === 'string' && value !== '')),
+    Object.fromEntries(
+      Object.entries(fields).filter(
+        ([key, value]) => key in SourceMetadataSchema.shape && typeof value === 'string' && value !== '',
+      ),
+    ),
   );
   if (!parsed.success) throw new VerbatimError('bad_request', formatZodError(parsed.error));
   return parsed.data;
@@ -32,9 +36,13 @@ async function fromJson(c: Context): Promise<IngestRequest> {
   try {
     raw = strictUtf8.decode(await c.req.arrayBuffer());
   } catch {
-    throw new VerbatimError('invalid_utf8', 'The request body is not valid UTF-8: JSON must be sent as UTF-8. Check the encoding of the text you send.');
+    throw new VerbatimError(
+      'invalid_utf8',
+      'The request body is not valid UTF-8: JSON must be sent as UTF-8. Check the encoding of the text you send.',
+    );
   }
-  if (raw.trim() === '') throw new VerbatimError('bad_request', 'The request body is empty: send JSON with "text" or "html".');
+  if (raw.trim() === '')
+    throw new VerbatimError('bad_request', 'The request body is empty: send JSON with "text" or "html".');
   let body: unknown;
   try {
     body = JSON.parse(raw);

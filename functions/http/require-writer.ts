@@ -18,7 +18,10 @@ const HOW_TO = 'send "Authorization: Bearer <token>"';
 
 /** Every refusal is a 401 with our JSON body; bearer-auth adds the `WWW-Authenticate: Bearer` challenge. */
 const refuse = (message: string) => () =>
-  new Response(JSON.stringify({ error: { code: 'unauthorized', message } }), { status: 401, headers: { 'content-type': 'application/json' } });
+  new Response(JSON.stringify({ error: { code: 'unauthorized', message } }), {
+    status: 401,
+    headers: { 'content-type': 'application/json' },
+  });
 
 /**
  * The name of the token that matches. bearer-auth's own `token: [...]` option says only "one

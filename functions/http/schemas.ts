@@ -34,7 +34,11 @@ export const IngestJsonSchema = SourceMetadataSchema.extend({
   });
 
 export const IngestMultipartSchema = SourceMetadataSchema.extend({
-  file: z.any().openapi({ type: 'string', format: 'binary', description: 'text/plain, text/markdown, text/html, application/pdf or DOCX.' }),
+  file: z.any().openapi({
+    type: 'string',
+    format: 'binary',
+    description: 'text/plain, text/markdown, text/html, application/pdf or DOCX.',
+  }),
 }).openapi('IngestMultipart');
 
 export const ParagraphSchema = z.object({ start: z.number().int(), end: z.number().int() });
@@ -52,14 +56,17 @@ export const QuoteSchema = z
   .openapi('Quote');
 
 /** Where a publication date came from; shown next to every date. */
-export const PublishedAtSourceSchema = z
-  .enum(['metadata', 'text', 'uploader'])
-  .nullable()
-  .openapi({ description: "Where publishedAt came from: the file's publication metadata, a dateline at the top of the text, or the uploader; null when no date is known." });
+export const PublishedAtSourceSchema = z.enum(['metadata', 'text', 'uploader']).nullable().openapi({
+  description:
+    "Where publishedAt came from: the file's publication metadata, a dateline at the top of the text, or the uploader; null when no date is known.",
+});
 
 const ProvenanceFields = {
   publishedAtSource: PublishedAtSourceSchema,
-  fileCreatedAt: z.string().nullable().openapi({ description: "The file's own creation time (PDF Info, DOCX core properties): when it was made or printed, never taken as the publication date." }),
+  fileCreatedAt: z.string().nullable().openapi({
+    description:
+      "The file's own creation time (PDF Info, DOCX core properties): when it was made or printed, never taken as the publication date.",
+  }),
 };
 
 /** What a source says about itself, as archived (and as `POST /api/extract` pre-fills it). */
@@ -92,7 +99,9 @@ export const DocumentMetadataSchema = z
 
 export const CitationSchema = z
   .object({
-    text: z.string().openapi({ description: 'One line to paste: publisher, title, date, URL, archive id and link, SHA-256 of the original.' }),
+    text: z.string().openapi({
+      description: 'One line to paste: publisher, title, date, URL, archive id and link, SHA-256 of the original.',
+    }),
     publisher: z.string().nullable(),
     title: z.string(),
     publishedAt: z.string().nullable(),
@@ -105,7 +114,9 @@ export const CitationSchema = z
   .openapi('Citation');
 
 const PermalinkField = {
-  permalink: z.string().openapi({ description: 'Opens the document page with the passage highlighted and scrolled into view.' }),
+  permalink: z
+    .string()
+    .openapi({ description: 'Opens the document page with the passage highlighted and scrolled into view.' }),
 };
 const LinkFields = {
   anchor: z.string().openapi({ description: 'Stable anchor of the quote on its document page.', example: 'q-120-212' }),
@@ -124,12 +135,14 @@ export const LinkedDocumentSchema = z
     publishedAtSource: PublishedAtSourceSchema,
     ingestedAt: z.string(),
     contentType: z.string(),
-    similarity: z.number().openapi({ description: 'Jaccard similarity of the two texts\' word 5-shingles, 0 to 1.' }),
+    similarity: z.number().openapi({ description: "Jaccard similarity of the two texts' word 5-shingles, 0 to 1." }),
   })
   .openapi('LinkedDocument');
 
 export const DocumentSchema = DocumentMetadataSchema.extend({
-  copies: z.array(LinkedDocumentSchema).openapi({ description: 'The other copies of this article (its copy group), earliest first.' }),
+  copies: z
+    .array(LinkedDocumentSchema)
+    .openapi({ description: 'The other copies of this article (its copy group), earliest first.' }),
   text: z.string(),
   paragraphs: z.array(ParagraphSchema),
   quotes: z.array(QuoteSchema.extend(LinkFields)),
@@ -141,7 +154,9 @@ export const PassageSchema = z
     text: z.string(),
     start: z.number().int(),
     end: z.number().int(),
-    highlights: z.array(z.tuple([z.number().int(), z.number().int()])).openapi({ description: 'Matched words as [start, end] offsets into the document text.' }),
+    highlights: z
+      .array(z.tuple([z.number().int(), z.number().int()]))
+      .openapi({ description: 'Matched words as [start, end] offsets into the document text.' }),
   })
   .openapi('Passage');
 
@@ -159,36 +174,55 @@ export const SearchPageSchema = z
         score: z.number(),
         passages: z.array(PassageSchema),
         quotes: z.array(QuoteSchema),
-        copyCount: z.number().int().openapi({ description: 'How many other copies of this article the archive holds.' }),
-        copies: z.array(z.string()).openapi({ description: 'Their ids; with collapse on (the default) none of them is listed as a result of its own.' }),
+        copyCount: z
+          .number()
+          .int()
+          .openapi({ description: 'How many other copies of this article the archive holds.' }),
+        copies: z.array(z.string()).openapi({
+          description: 'Their ids; with collapse on (the default) none of them is listed as a result of its own.',
+        }),
       }),
     ),
     facets: z
-      .object({ publishers: z.array(FacetCountSchema), years: z.array(FacetCountSchema), speakers: z.array(FacetCountSchema) })
+      .object({
+        publishers: z.array(FacetCountSchema),
+        years: z.array(FacetCountSchema),
+        speakers: z.array(FacetCountSchema),
+      })
       .openapi({ description: 'Counts over all hits, to narrow the query with publisher:, year: or speaker:.' }),
-    totalExact: z.boolean().openapi({ description: 'False when total is an estimate: phrase candidates are checked against the text only as far as the page needs (at most 200 beyond the offset).' }),
+    totalExact: z.boolean().openapi({
+      description:
+        'False when total is an estimate: phrase candidates are checked against the text only as far as the page needs (at most 200 beyond the offset).',
+    }),
     tookMs: z.number(),
   })
   .openapi('SearchPage');
 
 export const SearchQuerySchema = z.object({
-  q: z.string().openapi({ description: 'Words (all must match), "a phrase", -excluded, a OR b, publisher:x, speaker:"Full Name", year:2020, after:2019-06, before:2020-01-01.', example: '"strong protest" embassy' }),
+  q: z.string().openapi({
+    description:
+      'Words (all must match), "a phrase", -excluded, a OR b, publisher:x, speaker:"Full Name", year:2020, after:2019-06, before:2020-01-01.',
+    example: '"strong protest" embassy',
+  }),
   limit: z.coerce.number().int().min(1).max(100).default(10),
   offset: z.coerce.number().int().min(0).max(10_000).default(0),
   collapse: z
     .enum(['true', 'false'], { message: 'collapse is true or false.' })
     .default('true')
     .transform((value) => value === 'true')
-    .openapi({ description: 'One result per copy group, its best-ranked member (true, the default); false lists every copy.' }),
+    .openapi({
+      description: 'One result per copy group, its best-ranked member (true, the default); false lists every copy.',
+    }),
 });
 
 export const IdParamSchema = z.object({
-  id: z.string().regex(/^[0-9a-f]{16}$/, 'A document id is 16 hexadecimal characters.').openapi({ param: { name: 'id', in: 'path' }, example: '3f2a9c0d4b1e8a77' }),
+  id: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/, 'A document id is 16 hexadecimal characters.')
+    .openapi({ param: { name: 'id', in: 'path' }, example: '3f2a9c0d4b1e8a77' }),
 });
 
-export const ErrorSchema = z
-  .object({ error: z.object({ code: z.string(), message: z.string() }) })
-  .openapi('Error');
+export const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) }).openapi('Error');
 
 // ---- Quote finder: GET /api/quotes ----
 
@@ -200,8 +234,15 @@ export const QuoteQuerySchema = z.object({
     .min(1, 'Give the quote to look for in q.')
     .max(1000, 'The quote is too long: the limit is 1000 characters.')
     .refine((q) => (q.match(/[\p{L}\p{N}]+/gu) ?? []).length >= 2, 'Give at least two words of the quote.')
-    .openapi({ description: 'The quote as claimed, in any quote marks, even misremembered.', example: 'we rebuilt the deck faster than anybody expected' }),
-  speaker: z.string().trim().max(200).optional().openapi({ description: 'Who is said to have said it: each result says whether the source agrees (speakerMatch); the ranking does not change.', example: 'Ana Ruiz' }),
+    .openapi({
+      description: 'The quote as claimed, in any quote marks, even misremembered.',
+      example: 'we rebuilt the deck faster than anybody expected',
+    }),
+  speaker: z.string().trim().max(200).optional().openapi({
+    description:
+      'Who is said to have said it: each result says whether the source agrees (speakerMatch); the ranking does not change.',
+    example: 'Ana Ruiz',
+  }),
   limit: z.coerce.number().int().min(1).max(20).default(5),
 });
 
@@ -237,21 +278,35 @@ export const QuoteResultSchema = z
     score: z.number().openapi({ description: 'Similarity of claim and original, 0 to 1.' }),
     verdict: VerdictSchema,
     diff: z.array(DiffOpSchema),
-    match: TextSpanSchema.openapi({ description: 'The original words the claim aligns with (offsets into the document text).' }),
+    match: TextSpanSchema.openapi({
+      description: 'The original words the claim aligns with (offsets into the document text).',
+    }),
     passage: TextSpanSchema.extend({ kind: z.enum(['quote', 'narration']) }),
     fragment: z.boolean().openapi({ description: 'The claim is only part of the passage.' }),
     speaker: z.string().nullable(),
     speakerSource: z.enum(['quote', 'nearby']).nullable(),
-    speakerMatch: z
-      .enum(['same', 'different', 'unknown'])
-      .optional()
-      .openapi({ description: 'Only with `speaker`: whether the source attributes these words to that speaker ("unknown": it names no one). Never used to rank.' }),
+    speakerMatch: z.enum(['same', 'different', 'unknown']).optional().openapi({
+      description:
+        'Only with `speaker`: whether the source attributes these words to that speaker ("unknown": it names no one). Never used to rank.',
+    }),
     verb: z.string().nullable(),
     before: TextSpanSchema.nullable(),
     after: TextSpanSchema.nullable(),
-    alsoIn: z.array(
-      z.object({ document: QuoteDocumentSchema, score: z.number(), verdict: VerdictSchema, match: TextSpanSchema, passage: TextSpanSchema, speaker: z.string().nullable(), ...PermalinkField }),
-    ).openapi({ description: 'Other documents carrying the same passage, earliest first (published, then archived).' }),
+    alsoIn: z
+      .array(
+        z.object({
+          document: QuoteDocumentSchema,
+          score: z.number(),
+          verdict: VerdictSchema,
+          match: TextSpanSchema,
+          passage: TextSpanSchema,
+          speaker: z.string().nullable(),
+          ...PermalinkField,
+        }),
+      )
+      .openapi({
+        description: 'Other documents carrying the same passage, earliest first (published, then archived).',
+      }),
     ...PermalinkField,
     citation: CitationSchema,
   })

@@ -87,7 +87,11 @@ export async function lockDataFolder(dataDir: string): Promise<FolderLock> {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = await findFolderHolder(dataDir);
       if (holder) throw new VerbatimError('conflict', describeHolder(holder, dataDir));
-      if (attempt > 0) throw new VerbatimError('conflict', `Another process is taking the data folder ${dataDir} right now; try again.`);
+      if (attempt > 0)
+        throw new VerbatimError(
+          'conflict',
+          `Another process is taking the data folder ${dataDir} right now; try again.`,
+        );
       await unlink(file).catch(() => undefined); // its holder died: the lock is stale
     } finally {
       await unlink(temp).catch(() => undefined);
@@ -99,7 +103,10 @@ export async function lockDataFolder(dataDir: string): Promise<FolderLock> {
       await rename(await staged(), file);
     },
     async release() {
-      const holder = await readFile(file, 'utf8').then((text) => JSON.parse(text) as FolderHolder, () => null);
+      const holder = await readFile(file, 'utf8').then(
+        (text) => JSON.parse(text) as FolderHolder,
+        () => null,
+      );
       if (holder?.pid === process.pid) await unlink(file).catch(() => undefined);
     },
   };

@@ -2,7 +2,12 @@
  * Creates the DynamoDB table on the embedded server if it is not there yet. On AWS the stack
  * creates it; this mirrors the stack's key schema (`pk`, `sk`).
  */
-import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  ResourceNotFoundException,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 
 /**
  * @example
@@ -15,7 +20,11 @@ export async function ensureTable(dynamo: DynamoDBClient, table: string): Promis
     await dynamo.send(new DescribeTableCommand({ TableName: table }));
     return;
   } catch (error) {
-    if (!(error instanceof ResourceNotFoundException) && (error as { name?: string }).name !== 'ResourceNotFoundException') throw error;
+    if (
+      !(error instanceof ResourceNotFoundException) &&
+      (error as { name?: string }).name !== 'ResourceNotFoundException'
+    )
+      throw error;
   }
   await dynamo.send(
     new CreateTableCommand({

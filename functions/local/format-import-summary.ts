@@ -11,7 +11,9 @@ export const MAX_LISTED_ITEMS = 50;
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 function listed(verb: string, entries: ImportSummary['rejected']): string[] {
-  const lines = entries.slice(0, MAX_LISTED_ITEMS).map(({ label, reason }) => `  ${verb} ${label}: ${cliWording(reason)}`);
+  const lines = entries
+    .slice(0, MAX_LISTED_ITEMS)
+    .map(({ label, reason }) => `  ${verb} ${label}: ${cliWording(reason)}`);
   if (entries.length > MAX_LISTED_ITEMS) lines.push(`  … and ${entries.length - MAX_LISTED_ITEMS} more ${verb}`);
   return lines;
 }

@@ -49,7 +49,10 @@ export function postBatchToApi(api: string, token: string | undefined, options: 
         const headers = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
         let answer: BatchAnswer;
         try {
-          const response = await fetchThrottled(() => fetch(new URL('/api/documents:batch', api), { method: 'POST', body, headers }), options.baseDelayMs);
+          const response = await fetchThrottled(
+            () => fetch(new URL('/api/documents:batch', api), { method: 'POST', body, headers }),
+            options.baseDelayMs,
+          );
           answer = (await response.json()) as BatchAnswer;
         } catch (error) {
           // The batch as a whole refused (too large for the server's limit, say): each item says why.
@@ -59,7 +62,9 @@ export function postBatchToApi(api: string, token: string | undefined, options: 
         }
         answer.results.forEach((result, k) => {
           const i = batched[k];
-          answers[i] = result.error ? { ok: false, error: result.error } : { ok: true, duplicate: result.status === 200 };
+          answers[i] = result.error
+            ? { ok: false, error: result.error }
+            : { ok: true, duplicate: result.status === 200 };
         });
       })(),
       ...requests.map(async (request, i) => {

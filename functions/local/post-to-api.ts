@@ -13,7 +13,9 @@ type IngestAnswer = components['schemas']['IngestResult'];
 type ErrorAnswer = components['schemas']['Error'];
 
 /** The metadata fields a multipart upload carries, as the API names them. */
-const FIELDS = ['title', 'url', 'publisher', 'author', 'publishedAt'] as const satisfies ReadonlyArray<keyof MultipartFields>;
+const FIELDS = ['title', 'url', 'publisher', 'author', 'publishedAt'] as const satisfies ReadonlyArray<
+  keyof MultipartFields
+>;
 
 /** How many times one article is retried after a `429`; then the import stops (it would only get worse). */
 export const MAX_THROTTLE_RETRIES = 6;
@@ -52,7 +54,15 @@ export function postToApi(api: string, token: string | undefined, options: PostT
       const value = request.metadata?.[key];
       if (value) form.set(key, value);
     }
-    const response = await fetchThrottled(() => fetch(new URL('/api/documents', api), { method: 'POST', body: form, headers: token ? { authorization: `Bearer ${token}` } : {} }), baseDelayMs);
+    const response = await fetchThrottled(
+      () =>
+        fetch(new URL('/api/documents', api), {
+          method: 'POST',
+          body: form,
+          headers: token ? { authorization: `Bearer ${token}` } : {},
+        }),
+      baseDelayMs,
+    );
     const body = (await response.json()) as IngestAnswer;
     return { duplicate: body.duplicate };
   };
@@ -75,7 +85,9 @@ export async function fetchThrottled(send: () => Promise<Response>, baseDelayMs 
     if (response.status === 429) {
       await response.body?.cancel();
       if (attempt === MAX_THROTTLE_RETRIES) {
-        throw new Error(`The API kept answering 429 (throttled) after ${MAX_THROTTLE_RETRIES} retries: try a lower --concurrency.`);
+        throw new Error(
+          `The API kept answering 429 (throttled) after ${MAX_THROTTLE_RETRIES} retries: try a lower --concurrency.`,
+        );
       }
       await sleep(throttleDelay(response.headers.get('retry-after'), baseDelayMs * 2 ** attempt));
       continue;

@@ -11,7 +11,8 @@ import type { IngestRequest } from '../app/ingest-document.ts';
 import { contentTypeOfExtension, formatOfExtension } from '../core/formats/source-formats.ts';
 
 /** One article to import, a line that could not be read (with why), or a file in a folder left out (with why). */
-export type ImportItem = { label: string; request: IngestRequest } | { label: string; error: string } | { label: string; skipped: string };
+export type ImportItem =
+  { label: string; request: IngestRequest } | { label: string; error: string } | { label: string; skipped: string };
 
 const encoder = new TextEncoder();
 const asString = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
@@ -83,7 +84,10 @@ export async function* readImportItems(paths: string[]): AsyncGenerator<ImportIt
       yield* readJsonl(path);
     } else {
       const contentType = contentTypeOfExtension(extname(path)) ?? 'application/octet-stream';
-      yield { label: path, request: { file: { bytes: new Uint8Array(await readFile(path)), contentType, fileName: basename(path) } } };
+      yield {
+        label: path,
+        request: { file: { bytes: new Uint8Array(await readFile(path)), contentType, fileName: basename(path) } },
+      };
     }
   }
 }

@@ -16,11 +16,18 @@ const json = (status: number, code: string, message: string) => JSON.stringify({
 /** What each llhttp/node error means for the client, and which status says so. */
 function describeClientError(code: string | undefined): { status: number; code: string; message: string } {
   if (code === 'HPE_HEADER_OVERFLOW') {
-    return { status: 431, code: 'headers_too_large', message: `The request's URL and headers are larger than ${MAX_HEADER_BYTES / 1024} KB together. Shorten the URL or the query.` };
+    return {
+      status: 431,
+      code: 'headers_too_large',
+      message: `The request's URL and headers are larger than ${MAX_HEADER_BYTES / 1024} KB together. Shorten the URL or the query.`,
+    };
   }
-  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return { status: 408, code: 'request_timeout', message: 'The request took too long to arrive.' };
-  if (code === 'HPE_INVALID_METHOD') return { status: 400, code: 'bad_request', message: 'The request uses an HTTP method this server does not know.' };
-  if (code === 'HPE_INVALID_URL') return { status: 400, code: 'bad_request', message: 'The request path is not a valid URL path.' };
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT')
+    return { status: 408, code: 'request_timeout', message: 'The request took too long to arrive.' };
+  if (code === 'HPE_INVALID_METHOD')
+    return { status: 400, code: 'bad_request', message: 'The request uses an HTTP method this server does not know.' };
+  if (code === 'HPE_INVALID_URL')
+    return { status: 400, code: 'bad_request', message: 'The request path is not a valid URL path.' };
   return { status: 400, code: 'bad_request', message: `The request is not valid HTTP/1.1 (${code ?? 'unreadable'}).` };
 }
 
@@ -45,7 +52,11 @@ export function serveApp(
   const listener = getRequestListener(fetch, {
     hostname: options.hostname,
     // Requests @hono/node-server cannot build (bad host, path or method) never reach the app.
-    errorHandler: () => new Response(json(400, 'bad_request', 'The request line or Host header is malformed.'), { status: 400, headers: { 'content-type': 'application/json' } }),
+    errorHandler: () =>
+      new Response(json(400, 'bad_request', 'The request line or Host header is malformed.'), {
+        status: 400,
+        headers: { 'content-type': 'application/json' },
+      }),
   });
   // Node answers a missing Host itself, with an empty 400; let it reach @hono/node-server instead.
   const server = createServer({ requireHostHeader: false }, listener);
@@ -59,7 +70,13 @@ export function serveApp(
     answerOnSocket(socket, status, json(status, code, message));
   });
   // CONNECT is for proxies; without a listener node would just drop the connection.
-  server.on('connect', (_request, socket: Socket) => answerOnSocket(socket, 405, json(405, 'method_not_allowed', 'This server is not a proxy: CONNECT is not supported.')));
+  server.on('connect', (_request, socket: Socket) =>
+    answerOnSocket(
+      socket,
+      405,
+      json(405, 'method_not_allowed', 'This server is not a proxy: CONNECT is not supported.'),
+    ),
+  );
   server.listen(options.port, options.hostname, () => onListening?.(server.address() as AddressInfo));
   return server;
 }

@@ -22,11 +22,17 @@ const CHILD = fileURLToPath(new URL('./embedded-servers-child.ts', import.meta.u
  */
 export async function startEmbeddedServersProcess(options: EmbeddedServerOptions): Promise<EmbeddedServers> {
   // From source, as everything local runs: tsx loads the child; s3rver's paging needs legacy DES.
-  const child = fork(CHILD, [JSON.stringify(options)], { execArgv: ['--openssl-legacy-provider', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(CHILD, [JSON.stringify(options)], {
+    execArgv: ['--openssl-legacy-provider', '--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
     const endpoints = await new Promise<{ s3Endpoint: string; dynamoEndpoint: string }>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`The embedded servers did not start within ${CHILD_START_TIMEOUT_MS} ms.`)), CHILD_START_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => reject(new Error(`The embedded servers did not start within ${CHILD_START_TIMEOUT_MS} ms.`)),
+        CHILD_START_TIMEOUT_MS,
+      );
       child.once('message', (message) => {
         clearTimeout(timer);
         resolve(message as { s3Endpoint: string; dynamoEndpoint: string });

@@ -46,7 +46,12 @@ export async function startEmbeddedServers(options: EmbeddedServerOptions): Prom
   const s3Address = await s3.run();
 
   // On disk (LevelDB) when persistent; in memory otherwise, which is much faster for tests.
-  const dynamo = dynalite({ path: persistent ? join(root, 'dynamodb') : undefined, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  const dynamo = dynalite({
+    path: persistent ? join(root, 'dynamodb') : undefined,
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+  });
   await new Promise<void>((resolve, reject) => {
     dynamo.once('error', reject);
     dynamo.listen(0, '127.0.0.1', () => resolve());

@@ -14,8 +14,7 @@ const BUNDLE_CLI = fileURLToPath(new URL('./split-bundle-cli.ts', import.meta.ur
  * dependencies still call `require` for Node built-ins; ESM has no `require`, so define one.
  * Every chunk gets it: a chunk holding such a dependency is a module of its own.
  */
-export const REQUIRE_SHIM =
-  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+export const REQUIRE_SHIM = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
 /** Where esbuild puts the chunks that entry files share or import lazily, inside the asset. */
 export const CHUNK_DIR = 'chunks';
@@ -44,7 +43,9 @@ export interface SplitBundleOptions {
 export function splitBundleOptions(options: SplitBundleOptions, outdir: string): BuildOptions {
   return {
     absWorkingDir: options.root,
-    entryPoints: Object.fromEntries(Object.entries(options.entries).map(([name, file]) => [name, join(options.root, file)])),
+    entryPoints: Object.fromEntries(
+      Object.entries(options.entries).map(([name, file]) => [name, join(options.root, file)]),
+    ),
     outdir,
     entryNames: '[name]',
     chunkNames: `${CHUNK_DIR}/[name]-[hash]`,
@@ -77,7 +78,9 @@ export const ZOD_ENGLISH_ONLY: Plugin = {
   name: 'zod-english-only',
   setup(build) {
     build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: join(args.resolveDir, '../locales/en.js'), namespace: 'zod-locales' } : undefined,
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)
+        ? { path: join(args.resolveDir, '../locales/en.js'), namespace: 'zod-locales' }
+        : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
       contents: `export { default as en } from ${JSON.stringify(args.path)};`,
@@ -103,19 +106,30 @@ export function splitBundleCode(options: SplitBundleOptions): Code {
       // CDK caches bundles by source path and the JSON of the bundling options, where tryBundle
       // (a function) does not show: naming the entries here keeps every function from getting
       // the first one's bundle. (Docker would see it as a variable; Docker never runs.)
-      environment: { VERBATIM_BUNDLE: JSON.stringify({ entries: options.entries, copyFolders: options.copyFolders ?? [], lazyModules: options.lazyModules ?? [] }) },
+      environment: {
+        VERBATIM_BUNDLE: JSON.stringify({
+          entries: options.entries,
+          copyFolders: options.copyFolders ?? [],
+          lazyModules: options.lazyModules ?? [],
+        }),
+      },
       // Never pulled: local bundling below always succeeds (CDK asks for an image regardless).
       image: DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs22.x'),
       local: {
         tryBundle(outputDir: string) {
           // CDK wants the bundle synchronously, and esbuild's buildSync takes no plugins: a child
           // process runs the asynchronous build while this one waits.
-          execFileSync(process.execPath, ['--import', 'tsx', BUNDLE_CLI, outputDir, JSON.stringify(options)], { cwd: options.root, stdio: 'inherit' });
+          execFileSync(process.execPath, ['--import', 'tsx', BUNDLE_CLI, outputDir, JSON.stringify(options)], {
+            cwd: options.root,
+            stdio: 'inherit',
+          });
           for (const folder of options.copyFolders ?? []) {
             cpSync(join(options.root, folder), join(outputDir, basename(folder)), { recursive: true });
           }
           for (const name of options.lazyModules ?? []) {
-            cpSync(join(options.root, 'node_modules', name), join(outputDir, 'node_modules', name), { recursive: true });
+            cpSync(join(options.root, 'node_modules', name), join(outputDir, 'node_modules', name), {
+              recursive: true,
+            });
           }
           return true;
         },

@@ -1,6 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { ServicePrincipal, Role } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Function as LambdaFunction, Runtime, Tracing, type FunctionOptions } from 'aws-cdk-lib/aws-lambda';
+import {
+  Architecture,
+  Function as LambdaFunction,
+  Runtime,
+  Tracing,
+  type FunctionOptions,
+} from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
@@ -16,7 +22,8 @@ export const HANDLER = 'index.handler';
 
 /** Options for {@link VerbatimFunction}. */
 export interface VerbatimFunctionProps
-  extends Omit<FunctionOptions, 'runtime' | 'architecture' | 'logGroup' | 'role' | 'tracing' | 'memorySize' | 'timeout'>,
+  extends
+    Omit<FunctionOptions, 'runtime' | 'architecture' | 'logGroup' | 'role' | 'tracing' | 'memorySize' | 'timeout'>,
     // Lambda's defaults (128 MB, 3 s) suit no Verbatim function: each states its own sizing.
     Required<Pick<FunctionOptions, 'memorySize' | 'timeout'>> {
   /** Entry file, relative to the repository root, e.g. `functions/handlers/api.ts`. */

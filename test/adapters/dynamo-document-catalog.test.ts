@@ -6,8 +6,22 @@ import { useScratchArchive } from '../helpers/scratch-archive.ts';
 const scratch = useScratchArchive();
 
 const meta = (id: string): DocumentMetadata => ({
-  id, title: 'T', url: null, publisher: null, author: null, publishedAt: null, publishedAtSource: null, fileCreatedAt: null, ingestedAt: new Date().toISOString(), uploader: null,
-  sha256: 'x'.repeat(64), originalSha256: 'y'.repeat(64), size: 1, contentType: 'text/plain', wordCount: 1, quoteCount: 0,
+  id,
+  title: 'T',
+  url: null,
+  publisher: null,
+  author: null,
+  publishedAt: null,
+  publishedAtSource: null,
+  fileCreatedAt: null,
+  ingestedAt: new Date().toISOString(),
+  uploader: null,
+  sha256: 'x'.repeat(64),
+  originalSha256: 'y'.repeat(64),
+  size: 1,
+  contentType: 'text/plain',
+  wordCount: 1,
+  quoteCount: 0,
 });
 
 describe('DynamoDocumentCatalog on dynalite', () => {
@@ -29,9 +43,16 @@ describe('DynamoDocumentCatalog on dynalite', () => {
     expect(await store.get('aaaaaaaaaaaaaaaa')).toMatchObject({ id: 'aaaaaaaaaaaaaaaa', title: 'T', url: null });
     expect(await store.get('aaaaaaaaaaaaaaaa')).not.toHaveProperty('claimToken');
     expect(await store.release('aaaaaaaaaaaaaaaa', 'third')).toBe(false);
-    expect(await store.claim(meta('aaaaaaaaaaaaaaaa'), lease('fourth', -1))).toMatchObject({ claimed: false, status: 'ready' });
-    expect((await store.getMany(['aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbb'])).map((m) => m.id)).toEqual(['aaaaaaaaaaaaaaaa']);
-    expect([...(await store.statusOf(['aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbb']))]).toEqual([['aaaaaaaaaaaaaaaa', 'ready']]);
+    expect(await store.claim(meta('aaaaaaaaaaaaaaaa'), lease('fourth', -1))).toMatchObject({
+      claimed: false,
+      status: 'ready',
+    });
+    expect((await store.getMany(['aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbb'])).map((m) => m.id)).toEqual([
+      'aaaaaaaaaaaaaaaa',
+    ]);
+    expect([...(await store.statusOf(['aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbb']))]).toEqual([
+      ['aaaaaaaaaaaaaaaa', 'ready'],
+    ]);
   });
 
   it('lists pending claims with their tokens, and releases only the holder’s', async () => {
@@ -39,7 +60,10 @@ describe('DynamoDocumentCatalog on dynalite', () => {
     await store.claim(meta('cccccccccccccccc'), { token: 'owner', leaseMs: 60_000 });
     const pending = [];
     for await (const claim of store.listPending()) pending.push(claim);
-    expect(pending.find((p) => p.metadata.id === 'cccccccccccccccc')).toMatchObject({ token: 'owner', metadata: { title: 'T' } });
+    expect(pending.find((p) => p.metadata.id === 'cccccccccccccccc')).toMatchObject({
+      token: 'owner',
+      metadata: { title: 'T' },
+    });
     expect(await store.release('cccccccccccccccc', 'owner')).toBe(true);
     expect((await store.statusOf(['cccccccccccccccc'])).size).toBe(0);
   });

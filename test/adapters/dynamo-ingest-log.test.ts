@@ -29,7 +29,10 @@ describe('DynamoIngestLog on dynalite', () => {
     const other = new DynamoIngestLog(scratch.local.clients.dynamo, scratch.config.table);
     const heard: LogEntry[] = [];
     const stop = log.onAppend((entry) => heard.push(entry));
-    const [a, b] = await Promise.all([log.append({ op: 'add', id: 'heard-a' }), log.append({ op: 'delete', id: 'heard-b' })]);
+    const [a, b] = await Promise.all([
+      log.append({ op: 'add', id: 'heard-a' }),
+      log.append({ op: 'delete', id: 'heard-b' }),
+    ]);
     await other.append({ op: 'add', id: 'unheard' });
     expect(heard).toEqual([a, b]);
     // Told before the appender resumes: its reader knows to read the log by then.

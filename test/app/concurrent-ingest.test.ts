@@ -15,7 +15,12 @@ const encoder = new TextEncoder();
 const anotherProcess = (blobs: BlobStore = scratch.archive.blobs): Archive => processOn(scratch, { blobs });
 
 const article = (n: number) => ({
-  file: { bytes: encoder.encode(`Report number ${n}: the river ferry ran ${n} extra crossings at the weekend, operators said.`), contentType: 'text/plain' },
+  file: {
+    bytes: encoder.encode(
+      `Report number ${n}: the river ferry ran ${n} extra crossings at the weekend, operators said.`,
+    ),
+    contentType: 'text/plain',
+  },
   metadata: { title: `Ferry report ${n}` },
 });
 
@@ -44,8 +49,17 @@ describe('concurrent writers', () => {
 
   it('answers the same id as a duplicate when the same text is posted twice at once', async () => {
     const request = article(1000);
-    const [a, b] = await Promise.allSettled([ingestDocument(anotherProcess(), request), ingestDocument(anotherProcess(), request)]);
-    const outcomes = [a, b].map((o) => (o.status === 'fulfilled' ? (o.value.duplicate ? 'duplicate' : 'added') : (o.reason as Error & { code?: string }).code));
+    const [a, b] = await Promise.allSettled([
+      ingestDocument(anotherProcess(), request),
+      ingestDocument(anotherProcess(), request),
+    ]);
+    const outcomes = [a, b].map((o) =>
+      o.status === 'fulfilled'
+        ? o.value.duplicate
+          ? 'duplicate'
+          : 'added'
+        : (o.reason as Error & { code?: string }).code,
+    );
     // The loser waits for the winner's ingest to finish and answers with its document.
     expect(outcomes.sort()).toEqual(['added', 'duplicate']);
   });
@@ -61,7 +75,9 @@ describe('freshness under concurrency', () => {
         return entries;
       }
     }
-    const reader = processOn(scratch, { stores: { log: new SlowLog(scratch.local.clients.dynamo, scratch.config.table) } });
+    const reader = processOn(scratch, {
+      stores: { log: new SlowLog(scratch.local.clients.dynamo, scratch.config.table) },
+    });
     await reader.index.current();
     const inFlight = reader.index.current();
     const written = await ingestDocument(anotherProcess(), article(3000));
@@ -77,16 +93,23 @@ describe('freshness under concurrency', () => {
     // Another request of the same process searches while the document is logged but still pending.
     class SearchBeforeReady extends DynamoDocumentCatalog {
       override async markReady(id: string, token: string) {
-        midway.push((await searchArchive(reader!, { q: 'report 5000', limit: 10, offset: 0 })).results.map((r) => r.id));
+        midway.push(
+          (await searchArchive(reader!, { q: 'report 5000', limit: 10, offset: 0 })).results.map((r) => r.id),
+        );
         return super.markReady(id, token);
       }
     }
     // A long freshness window: only the catalog telling the reader of the ready makes it look again.
-    reader = processOn(scratch, { stores: { catalog: new SearchBeforeReady(dynamo, scratch.config.table) }, indexFreshnessMs: 60_000 });
+    reader = processOn(scratch, {
+      stores: { catalog: new SearchBeforeReady(dynamo, scratch.config.table) },
+      indexFreshnessMs: 60_000,
+    });
     await reader.index.current();
     const written = await ingestDocument(reader, article(5000));
     expect(midway).toEqual([[]]);
-    expect((await searchArchive(reader, { q: 'report 5000', limit: 10, offset: 0 })).results.map((r) => r.id)).toEqual([written.id]);
+    expect((await searchArchive(reader, { q: 'report 5000', limit: 10, offset: 0 })).results.map((r) => r.id)).toEqual([
+      written.id,
+    ]);
   });
 
   it('keeps the shards it replaced for an hour, then deletes them', async () => {

@@ -6,16 +6,24 @@ import { useScratchArchive } from '../helpers/scratch-archive.ts';
 const scratch = useScratchArchive();
 const encoder = new TextEncoder();
 
-const upload = (text: string, publisher: string) => ({ file: { bytes: encoder.encode(text), contentType: 'text/plain' }, metadata: { title: text.slice(0, 30), publisher } });
+const upload = (text: string, publisher: string) => ({
+  file: { bytes: encoder.encode(text), contentType: 'text/plain' },
+  metadata: { title: text.slice(0, 30), publisher },
+});
 
 describe('a phrase with more candidates than are checked', () => {
   it('gives a total and facets that count the same documents, and says the total is an estimate', async () => {
     // 230 documents have both words, 3 of them in the phrase's order: more than the 200 checked.
     // Eight at a time, as a bulk import runs: each near-identical decoy is also checked for copies.
     for (let n = 0; n < 227; n += 8) {
-      await Promise.all(Array.from({ length: Math.min(8, 227 - n) }, (_, i) => ingestDocument(scratch.archive, upload(`Blue paint covered the red barn, report ${n + i}.`, 'Decoy Gazette'))));
+      await Promise.all(
+        Array.from({ length: Math.min(8, 227 - n) }, (_, i) =>
+          ingestDocument(scratch.archive, upload(`Blue paint covered the red barn, report ${n + i}.`, 'Decoy Gazette')),
+        ),
+      );
     }
-    for (let n = 0; n < 3; n++) await ingestDocument(scratch.archive, upload(`They raised a red blue flag, report ${n}.`, 'Flag Times'));
+    for (let n = 0; n < 3; n++)
+      await ingestDocument(scratch.archive, upload(`They raised a red blue flag, report ${n}.`, 'Flag Times'));
     const page = await searchArchive(scratch.archive, { q: '"red blue"', limit: 10, offset: 0 });
     expect(page.totalExact).toBe(false);
     expect(page.results.every((r) => r.publisher === 'Flag Times')).toBe(true);

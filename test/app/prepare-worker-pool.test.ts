@@ -17,7 +17,11 @@ afterAll(() => Promise.all(pools.map((p) => p.close())));
 
 describe('PrepareWorkerPool', () => {
   it('prepares a document in a worker: metadata, and the document as JSON bytes', async () => {
-    const prepared = await pool({}).run<PreparedDocument>({ kind: 'prepare', request: { file: textFile('“We rebuilt it,” said Ana Ruiz.') }, now: new Date(0).toISOString() });
+    const prepared = await pool({}).run<PreparedDocument>({
+      kind: 'prepare',
+      request: { file: textFile('“We rebuilt it,” said Ana Ruiz.') },
+      now: new Date(0).toISOString(),
+    });
     expect(prepared.metadata).toMatchObject({ quoteCount: 1, ingestedAt: '1970-01-01T00:00:00.000Z' });
     const document = JSON.parse(new TextDecoder().decode(prepared.json));
     expect(document.quotes[0]).toMatchObject({ text: 'We rebuilt it,', speaker: 'Ana Ruiz' });
@@ -27,17 +31,27 @@ describe('PrepareWorkerPool', () => {
   it('refuses a task over the time limit as too_complex, and the next task still runs', async () => {
     const strict = pool({ timeLimitMs: 150, size: 1 });
     await strict.run({ kind: 'read', file: textFile('warm up') }); // the worker's start is not the task's time
-    await expect(strict.run({ kind: 'read', file: { bytes: encoder.encode(slowHtml), contentType: 'text/html' } })).rejects.toMatchObject({ code: 'too_complex' });
-    await expect(strict.run<{ text: string }>({ kind: 'read', file: textFile('Still here.') })).resolves.toMatchObject({ text: 'Still here.' });
+    await expect(
+      strict.run({ kind: 'read', file: { bytes: encoder.encode(slowHtml), contentType: 'text/html' } }),
+    ).rejects.toMatchObject({ code: 'too_complex' });
+    await expect(strict.run<{ text: string }>({ kind: 'read', file: textFile('Still here.') })).resolves.toMatchObject({
+      text: 'Still here.',
+    });
   });
 
   it('refuses a task over the memory limit as too_complex', async () => {
     const small = pool({ memoryLimitMb: 16, size: 1 });
-    const big = 'Paragraph of words that the tokenizer, furniture filter and quote finder all read.\n\n'.repeat(120_000);
-    await expect(small.run({ kind: 'prepare', request: { file: textFile(big) }, now: new Date().toISOString() })).rejects.toMatchObject({ code: 'too_complex' });
+    const big = 'Paragraph of words that the tokenizer, furniture filter and quote finder all read.\n\n'.repeat(
+      120_000,
+    );
+    await expect(
+      small.run({ kind: 'prepare', request: { file: textFile(big) }, now: new Date().toISOString() }),
+    ).rejects.toMatchObject({ code: 'too_complex' });
   });
 
   it('passes a parser’s refusal through with its code', async () => {
-    await expect(pool({}).run({ kind: 'read', file: textFile('   ') })).rejects.toMatchObject({ code: 'empty_document' });
+    await expect(pool({}).run({ kind: 'read', file: textFile('   ') })).rejects.toMatchObject({
+      code: 'empty_document',
+    });
   });
 });

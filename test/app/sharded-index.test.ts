@@ -13,7 +13,10 @@ const encoder = new TextEncoder();
 const anotherProcess = (indexFreshnessMs = 0): Archive => processOn(scratch, { indexFreshnessMs });
 
 const article = (n: number) => ({
-  file: { bytes: encoder.encode(`Lighthouse log ${n}: the keeper counted ${n} ships passing the headland before dawn.`), contentType: 'text/plain' },
+  file: {
+    bytes: encoder.encode(`Lighthouse log ${n}: the keeper counted ${n} ships passing the headland before dawn.`),
+    contentType: 'text/plain',
+  },
   metadata: { title: `Lighthouse log ${n}` },
 });
 
@@ -23,7 +26,8 @@ const written = async (archive: Archive, shardDocuments: number) => {
   return result;
 };
 
-const found = async (archive: Archive, q = 'lighthouse keeper') => (await searchArchive(archive, { q, limit: 100, offset: 0 })).results.map((r) => r.id).sort();
+const found = async (archive: Archive, q = 'lighthouse keeper') =>
+  (await searchArchive(archive, { q, limit: 100, offset: 0 })).results.map((r) => r.id).sort();
 
 describe('a sharded index', () => {
   const ids: string[] = [];
@@ -70,7 +74,10 @@ describe('a sharded index', () => {
   });
 
   it('says nothing changed when nothing did', async () => {
-    expect(await compactIndex(anotherProcess(), { shardDocuments: 3 })).toMatchObject({ written: false, reason: 'up-to-date' });
+    expect(await compactIndex(anotherProcess(), { shardDocuments: 3 })).toMatchObject({
+      written: false,
+      reason: 'up-to-date',
+    });
   });
 
   it('shows its own writes at once and other processes’ within the freshness window', async () => {
@@ -93,7 +100,9 @@ describe('a sharded index', () => {
     // Only the log telling the reader of the delete's append makes it read the log again.
     await deleteDocument(reader, mine.id);
     expect(await found(reader, 'lighthouse 102')).toEqual([]);
-    expect((await reader.index.current()).segments.some((s) => s.documents.some((d, n) => d.id === mine.id && !s.isDead(n)))).toBe(false);
+    expect(
+      (await reader.index.current()).segments.some((s) => s.documents.some((d, n) => d.id === mine.id && !s.isDead(n))),
+    ).toBe(false);
   });
 
   it('recovers when a shard it has not finished loading disappears', async () => {
@@ -123,7 +132,9 @@ describe('a sharded index', () => {
       expect(warn).toHaveBeenCalledWith(expect.stringContaining('rebuilding from the ingest log'));
       // The next compaction writes every shard anew and retires all the old ones.
       const rebuilt = await written(reader, 3);
-      expect(rebuilt.manifest.retired.map((r) => r.key)).toEqual(expect.arrayContaining(manifest.shards.map((s) => s.key)));
+      expect(rebuilt.manifest.retired.map((r) => r.key)).toEqual(
+        expect.arrayContaining(manifest.shards.map((s) => s.key)),
+      );
       expect(rebuilt.manifest.documentCount).toBe(ids.length - 1);
       // Broken again with nothing new to index: the compaction must still repair it.
       await scratch.archive.blobs.put(rebuilt.manifest.shards[0].key, 'not a shard either', 'application/octet-stream');

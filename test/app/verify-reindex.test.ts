@@ -20,21 +20,38 @@ const articles = towns.flatMap((town, t) =>
     text: `The ${topic} in ${town} will be rebuilt by ${2030 + t}. "We waited ${t + p + 2} years for this ${topic}," councillor ${town} Reyes said. Residents welcomed the ${topic} plan.`,
   })),
 );
-const queries = ['bridge', 'ferry Arden', '"rebuilt by 2031"', 'plan -school', 'library OR market', 'speaker:"Garth Reyes"', 'year:2021 harbour'];
+const queries = [
+  'bridge',
+  'ferry Arden',
+  '"rebuilt by 2031"',
+  'plan -school',
+  'library OR market',
+  'speaker:"Garth Reyes"',
+  'year:2021 harbour',
+];
 
 async function answers(archive = anotherProcess()) {
-  const search = await Promise.all(queries.map(async (q) => (await searchArchive(archive, { q, limit: 100, offset: 0 })).results.map((r) => [r.id, r.score])));
-  const quotes = (await findQuotes(archive, { q: 'We waited 9 years for this ferry', limit: 5 })).results.map((r: any) => [r.document.id, r.score]);
+  const search = await Promise.all(
+    queries.map(async (q) =>
+      (await searchArchive(archive, { q, limit: 100, offset: 0 })).results.map((r) => [r.id, r.score]),
+    ),
+  );
+  const quotes = (await findQuotes(archive, { q: 'We waited 9 years for this ferry', limit: 5 })).results.map(
+    (r: any) => [r.document.id, r.score],
+  );
   return { search, quotes };
 }
 
 describe('verify and reindex', () => {
   it('finds nothing wrong in a whole archive, and reindex gives the same answers from a new snapshot', async () => {
     for (let from = 0; from < articles.length; from += 8) {
-      const posted = await Promise.all(articles.slice(from, from + 8).map((article) => postJson(scratch.app, '/api/documents', article)));
+      const posted = await Promise.all(
+        articles.slice(from, from + 8).map((article) => postJson(scratch.app, '/api/documents', article)),
+      );
       expect(posted.map((p) => p.status)).toEqual(posted.map(() => 201));
     }
-    const deleted = (await postJson(scratch.app, '/api/documents', { text: 'A notice that is withdrawn later.' })).body.id;
+    const deleted = (await postJson(scratch.app, '/api/documents', { text: 'A notice that is withdrawn later.' })).body
+      .id;
     expect((await scratch.app.request(`/api/documents/${deleted}`, { method: 'DELETE' })).status).toBe(204);
     await compactIndex(anotherProcess());
     const report = await verifyArchive(anotherProcess());
@@ -53,15 +70,23 @@ describe('verify and reindex', () => {
 
   it('names each kind of damage: tampered original, missing document, stray object, cut-off ingest', async () => {
     const [a, b] = articles.slice(0, 2).map((article) => article.text);
-    const ids = await Promise.all([a, b].map(async (text) => (await postJson(scratch.app, '/api/documents', { text })).body.id ?? ''));
+    const ids = await Promise.all(
+      [a, b].map(async (text) => (await postJson(scratch.app, '/api/documents', { text })).body.id ?? ''),
+    );
     // Both already archived above (the same text), so these answer with the existing ids.
     await scratch.archive.blobs.put(`originals/${ids[0]}`, 'tampered', 'text/plain');
     await scratch.archive.blobs.delete(`documents/${ids[1]}.json`);
     await scratch.archive.blobs.put('documents/ffffffffffffffff.json', '{}', 'application/json');
-    const crashed = await runIngestChild(scratch.config, [{ title: 'Cut off', text: 'The ingest of this notice was cut off midway.' }], { crashAfterLog: 1 });
+    const crashed = await runIngestChild(
+      scratch.config,
+      [{ title: 'Cut off', text: 'The ingest of this notice was cut off midway.' }],
+      { crashAfterLog: 1 },
+    );
     expect(crashed.signal).toBe('SIGKILL');
     const later = new Date(Date.now() + 60_000);
-    const problems = (await verifyArchive(anotherProcess(), later)).problems.map((p) => `${p.id ?? p.key}: ${p.problem}`);
+    const problems = (await verifyArchive(anotherProcess(), later)).problems.map(
+      (p) => `${p.id ?? p.key}: ${p.problem}`,
+    );
     expect(problems).toEqual(
       expect.arrayContaining([
         `${ids[0]}: the original does not match its SHA-256`,

@@ -6,14 +6,18 @@ import { useScratchArchive } from '../helpers/scratch-archive.ts';
 const scratch = useScratchArchive();
 const encoder = new TextEncoder();
 
-const REPORT = 'Azerbaijan protests to Embassy\n\nThe Embassy of Azerbaijan lodged a strong protest. Officials at the embassy said the protest was delivered on Monday.';
+const REPORT =
+  'Azerbaijan protests to Embassy\n\nThe Embassy of Azerbaijan lodged a strong protest. Officials at the embassy said the protest was delivered on Monday.';
 const ROUNDUP = 'Embassies close for the holiday\n\nSeveral embassies closed early. Staff protested about the hours.';
 const WEATHER = 'Rain over the harbour\n\nThe harbour stayed calm despite the wind.';
 
 async function fill(): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const [name, text] of Object.entries({ REPORT, ROUNDUP, WEATHER })) {
-    const result = await ingestDocument(scratch.archive, { file: { bytes: encoder.encode(text), contentType: 'text/plain' }, metadata: { title: text.split('\n')[0], publisher: 'Test Wire' } });
+    const result = await ingestDocument(scratch.archive, {
+      file: { bytes: encoder.encode(text), contentType: 'text/plain' },
+      metadata: { title: text.split('\n')[0], publisher: 'Test Wire' },
+    });
     ids.set(result.id, name);
   }
   return ids;

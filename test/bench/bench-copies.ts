@@ -44,7 +44,13 @@ async function* items() {
 /** Articles per second through the import path into a fresh archive, with or without copy detection. */
 async function ingestRate(withCopies: boolean): Promise<number> {
   const dataDir = await mkdtemp(join(tmpdir(), 'verbatim-copies-'));
-  const env = { ...process.env, VERBATIM_DATA_DIR: dataDir, VERBATIM_S3_ENDPOINT: undefined, VERBATIM_DYNAMODB_ENDPOINT: undefined, VERBATIM_API_TOKEN: undefined };
+  const env = {
+    ...process.env,
+    VERBATIM_DATA_DIR: dataDir,
+    VERBATIM_S3_ENDPOINT: undefined,
+    VERBATIM_DYNAMODB_ENDPOINT: undefined,
+    VERBATIM_API_TOKEN: undefined,
+  };
   const local = await startLocalArchive(env, { persistent: true });
   try {
     const archive = withCopies ? local.archive : { ...local.archive, links: undefined };
@@ -70,7 +76,8 @@ function describeDoc(title: string, text: string, id = '0000'): Doc {
 }
 
 /** Whether ingest would link `a` to `b`: a shared band key, then the rule. */
-const detected = (a: Doc, b: Doc) => a.keys.some((key) => b.keys.includes(key)) && judgeCopy(a.shingles, b.shingles).copy;
+const detected = (a: Doc, b: Doc) =>
+  a.keys.some((key) => b.keys.includes(key)) && judgeCopy(a.shingles, b.shingles).copy;
 
 async function corpusDocs(): Promise<Doc[]> {
   const seen = new Set<string>();
@@ -111,21 +118,64 @@ function nearDuplicateGroups(docs: Doc[]) {
   return { pairs, groups: [...groups.values()].filter((g) => g.length > 1) };
 }
 
-function syntheticCopies(docs: Doc[], random: () => number): Promise<Array<{ kind: string; original: Doc; copy: Doc }>> {
+function syntheticCopies(
+  docs: Doc[],
+  random: () => number,
+): Promise<Array<{ kind: string; original: Doc; copy: Doc }>> {
   const eligible = docs.filter((d) => d.text.split('\n\n').length >= 4);
-  const picked = Array.from({ length: Math.min(300, eligible.length) }, () => eligible[Math.floor(random() * eligible.length)]);
-  const rewrite = (p: string) => p.replace(/\b(said|says|told|the|a|was|is|has|have)\b/g, (w) => ({ said: 'stated', says: 'states', told: 'informed', the: 'this', a: 'one', was: 'had been', is: 'remains', has: 'had', have: 'had' })[w] ?? w);
+  const picked = Array.from(
+    { length: Math.min(300, eligible.length) },
+    () => eligible[Math.floor(random() * eligible.length)],
+  );
+  const rewrite = (p: string) =>
+    p.replace(
+      /\b(said|says|told|the|a|was|is|has|have)\b/g,
+      (w) =>
+        ({
+          said: 'stated',
+          says: 'states',
+          told: 'informed',
+          the: 'this',
+          a: 'one',
+          was: 'had been',
+          is: 'remains',
+          has: 'had',
+          have: 'had',
+        })[w] ?? w,
+    );
   return Promise.all(
     picked.flatMap((original) => {
       const paragraphs = original.text.split('\n\n');
       const drop = 1 + Math.floor(random() * (paragraphs.length - 1));
       const reword = 1 + Math.floor(random() * (paragraphs.length - 1));
-      const html = `<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>${paragraphs[0]}</h1>${paragraphs.slice(1).map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('')}</article><footer>© Syndicate</footer></body></html>`;
+      const html = `<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>${paragraphs[0]}</h1>${paragraphs
+        .slice(1)
+        .map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+        .join('')}</article><footer>© Syndicate</footer></body></html>`;
       return [
-        Promise.resolve({ kind: 'headline changed', original, copy: describeDoc('', [`Update: ${paragraphs[0].split(' ').reverse().join(' ')}`, ...paragraphs.slice(1)].join('\n\n')) }),
-        Promise.resolve({ kind: 'paragraph dropped', original, copy: describeDoc('', paragraphs.filter((_, i) => i !== drop).join('\n\n')) }),
-        Promise.resolve({ kind: 'sentence reworded', original, copy: describeDoc('', paragraphs.map((p, i) => (i === reword ? rewrite(p) : p)).join('\n\n')) }),
-        readSourceText({ bytes: new TextEncoder().encode(html), contentType: 'text/html' }).then(({ text }) => ({ kind: 'format changed (HTML)', original, copy: describeDoc('', text) })),
+        Promise.resolve({
+          kind: 'headline changed',
+          original,
+          copy: describeDoc(
+            '',
+            [`Update: ${paragraphs[0].split(' ').reverse().join(' ')}`, ...paragraphs.slice(1)].join('\n\n'),
+          ),
+        }),
+        Promise.resolve({
+          kind: 'paragraph dropped',
+          original,
+          copy: describeDoc('', paragraphs.filter((_, i) => i !== drop).join('\n\n')),
+        }),
+        Promise.resolve({
+          kind: 'sentence reworded',
+          original,
+          copy: describeDoc('', paragraphs.map((p, i) => (i === reword ? rewrite(p) : p)).join('\n\n')),
+        }),
+        readSourceText({ bytes: new TextEncoder().encode(html), contentType: 'text/html' }).then(({ text }) => ({
+          kind: 'format changed (HTML)',
+          original,
+          copy: describeDoc('', text),
+        })),
       ];
     }),
   );
@@ -137,15 +187,23 @@ async function main() {
     rates.without.push(await ingestRate(false));
     rates.with.push(await ingestRate(true));
   }
-  console.log(`ingest, articles/s over ${runs} alternating runs: without copies ${rates.without.map((r) => r.toFixed(1)).join(', ')}; with ${rates.with.map((r) => r.toFixed(1)).join(', ')}`);
+  console.log(
+    `ingest, articles/s over ${runs} alternating runs: without copies ${rates.without.map((r) => r.toFixed(1)).join(', ')}; with ${rates.with.map((r) => r.toFixed(1)).join(', ')}`,
+  );
   console.log(`  median ratio with/without: ${(median(rates.with) / median(rates.without)).toFixed(3)}`);
 
   const docs = await corpusDocs();
   const { pairs, groups } = nearDuplicateGroups(docs);
-  console.log(`corpus: ${docs.length} distinct texts; ${pairs.length} copy pairs in ${groups.length} near-duplicate groups (sizes ${groups.map((g) => g.length).sort((a, b) => b - a).join(', ')})`);
+  console.log(
+    `corpus: ${docs.length} distinct texts; ${pairs.length} copy pairs in ${groups.length} near-duplicate groups (sizes ${groups
+      .map((g) => g.length)
+      .sort((a, b) => b - a)
+      .join(', ')})`,
+  );
   const random = seededRandom(0xc0_71e5);
   const sample = [...pairs].sort(() => random() - 0.5).slice(0, 30);
-  for (const [a, b, similarity] of sample) console.log(`  ${similarity.toFixed(3)}  ${docs[a].title.slice(0, 70)}  |  ${docs[b].title.slice(0, 70)}`);
+  for (const [a, b, similarity] of sample)
+    console.log(`  ${similarity.toFixed(3)}  ${docs[a].title.slice(0, 70)}  |  ${docs[b].title.slice(0, 70)}`);
 
   const synthetic = await syntheticCopies(docs, random);
   const byKind = new Map<string, { eligible: number; found: number }>();
@@ -163,7 +221,9 @@ async function main() {
     eligible += entry.eligible;
     found += entry.found;
   }
-  console.log(`synthetic copies: recall ${(found / eligible).toFixed(4)} (${found}/${eligible}; ${synthetic.length} made)`);
+  console.log(
+    `synthetic copies: recall ${(found / eligible).toFixed(4)} (${found}/${eligible}; ${synthetic.length} made)`,
+  );
 
   const grouped = new Set(groups.flat());
   let falseCopies = 0;

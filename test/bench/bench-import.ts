@@ -27,7 +27,10 @@ const { values } = parseArgs({
 });
 const limit = Number(values.limit);
 const runs = Number(values.runs);
-const paths = [join(values.corpus!, 'wikinews-2019-2020/articles.jsonl'), join(values.corpus!, 'bbc-news/articles.jsonl')];
+const paths = [
+  join(values.corpus!, 'wikinews-2019-2020/articles.jsonl'),
+  join(values.corpus!, 'bbc-news/articles.jsonl'),
+];
 
 async function* items(): AsyncGenerator<ImportInput> {
   for (const path of paths) {
@@ -42,12 +45,22 @@ async function* items(): AsyncGenerator<ImportInput> {
 type Variant = (local: LocalArchive) => Promise<ImportSummary>;
 
 /** Each variant on a fresh data folder, with its servers in this process or in a child. */
-async function measure(name: string, serversInChild: boolean, variant: Variant): Promise<{ name: string; docsPerSecond: number; runs: number[]; summary: Partial<ImportSummary> }> {
+async function measure(
+  name: string,
+  serversInChild: boolean,
+  variant: Variant,
+): Promise<{ name: string; docsPerSecond: number; runs: number[]; summary: Partial<ImportSummary> }> {
   const rates: number[] = [];
   let last: ImportSummary | undefined;
   for (let run = 0; run < runs; run++) {
     const dataDir = await mkdtemp(join(tmpdir(), 'verbatim-bench-import-'));
-    const env = { ...process.env, VERBATIM_DATA_DIR: dataDir, VERBATIM_S3_ENDPOINT: undefined, VERBATIM_DYNAMODB_ENDPOINT: undefined, VERBATIM_API_TOKEN: undefined };
+    const env = {
+      ...process.env,
+      VERBATIM_DATA_DIR: dataDir,
+      VERBATIM_S3_ENDPOINT: undefined,
+      VERBATIM_DYNAMODB_ENDPOINT: undefined,
+      VERBATIM_API_TOKEN: undefined,
+    };
     const local = await startLocalArchive(env, { persistent: true, serversInChild });
     try {
       last = await variant(local);
@@ -62,15 +75,27 @@ async function measure(name: string, serversInChild: boolean, variant: Variant):
   return { name, docsPerSecond: sorted[Math.floor(sorted.length / 2)], runs: rates.map((r) => Math.round(r)), summary };
 }
 
-const perDocument: Variant = (local) => importDocuments(items(), (request) => ingestDocument(local.archive, request), { concurrency: 8 });
-const bulk: Variant = (local) => importBatches(items(), async (requests) => (await ingestBatch(local.archive, requests)).map(answerOf), { batchSize: 100, inFlight: 2 });
+const perDocument: Variant = (local) =>
+  importDocuments(items(), (request) => ingestDocument(local.archive, request), { concurrency: 8 });
+const bulk: Variant = (local) =>
+  importBatches(items(), async (requests) => (await ingestBatch(local.archive, requests)).map(answerOf), {
+    batchSize: 100,
+    inFlight: 2,
+  });
 const rawPut: Variant = async (local) => {
   const { s3 } = createClients(local.config);
   let n = 0;
   const summary = await importDocuments(
     items(),
     async (request) => {
-      await s3.send(new PutObjectCommand({ Bucket: local.config.bucket, Key: `bench-raw/${n++}`, Body: request.file.bytes, ContentType: request.file.contentType }));
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: local.config.bucket,
+          Key: `bench-raw/${n++}`,
+          Body: request.file.bytes,
+          ContentType: request.file.contentType,
+        }),
+      );
       return { duplicate: false };
     },
     { concurrency: 8 },
@@ -81,7 +106,8 @@ const rawPut: Variant = async (local) => {
 const parseOnly: Variant = async () => {
   const started = performance.now();
   let added = 0;
-  for await (const item of items()) if ('request' in item && (await prepareDocument(item.request, new Date()).catch(() => null))) added++;
+  for await (const item of items())
+    if ('request' in item && (await prepareDocument(item.request, new Date()).catch(() => null))) added++;
   return { added, duplicates: 0, rejected: [], skipped: [], seconds: (performance.now() - started) / 1000 };
 };
 
@@ -99,4 +125,14 @@ for (const [name, child, variant] of variants) {
   console.error(JSON.stringify(results.at(-1)));
 }
 const baseline = results.find((r) => r.name.includes('old path'))?.docsPerSecond;
-console.log(JSON.stringify({ limitPerCorpus: limit, runs, results: results.map((r) => ({ ...r, vsOldPath: baseline ? +(r.docsPerSecond / baseline).toFixed(2) : null })) }, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      limitPerCorpus: limit,
+      runs,
+      results: results.map((r) => ({ ...r, vsOldPath: baseline ? +(r.docsPerSecond / baseline).toFixed(2) : null })),
+    },
+    null,
+    2,
+  ),
+);

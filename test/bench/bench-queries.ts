@@ -48,7 +48,9 @@ const STOP_WORDS = new Set(
     'that the their theirs them then there these they this those through to too under until up very was ' +
     'we were what when where which while who whom why will with would you your said says told year years ' +
     'mr mrs ms new one two three last first'
-  ).trim().split(/\s+/),
+  )
+    .trim()
+    .split(/\s+/),
 );
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
@@ -77,12 +79,19 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const words = (text: string) => [...text.matchAll(WORD)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
+const words = (text: string) =>
+  [...text.matchAll(WORD)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
 const isContent = (word: string) => /^\p{L}{4,}$/u.test(word) && !STOP_WORDS.has(word.toLowerCase());
 
 function keywordQuery(article: CorpusArticle, random: () => number): string | null {
   const source = random() < 0.5 ? article.title : article.text;
-  const candidates = [...new Set(words(source).map((w) => w.word.toLowerCase()).filter(isContent))];
+  const candidates = [
+    ...new Set(
+      words(source)
+        .map((w) => w.word.toLowerCase())
+        .filter(isContent),
+    ),
+  ];
   if (candidates.length === 0) return null;
   const count = Math.min(candidates.length, 1 + Math.floor(random() * 3));
   const chosen: string[] = [];

@@ -45,24 +45,66 @@ export function checkTargets(scales: ScaleFigures[], ingest: BenchReport['ingest
   const targets: Target[] = [];
   for (const s of scales) {
     const at = `at ${k(s.articles)}`;
-    targets.push({ what: `keyword search in process ${at}`, target: 'median ≤ FTS5', measured: `${ms(s.keyword.verbatim.p50)} vs ${ms(s.keyword.fts5.p50)} ms (${s.keyword.ratio.toFixed(2)}×)`, met: s.keyword.ratio <= 1 });
-    targets.push({ what: `search over HTTP ${at}`, target: 'median ≤ FTS5 behind a plain server', measured: `${ms(s.http.verbatim.p50)} vs ${ms(s.http.fts5.p50)} ms (${s.http.ratio.toFixed(2)}×)`, met: s.http.ratio <= 1 });
-    targets.push({ what: `memory ${at}`, target: '< 5 KB per article', measured: `${(s.memory.totalBytesPerArticle / 1024).toFixed(2)} KB (heap ${(s.memory.heapBytesPerArticle / 1024).toFixed(2)} + arrays ${(s.memory.arrayBufferBytesPerArticle / 1024).toFixed(2)})`, met: s.memory.totalBytesPerArticle < 5 * 1024 });
+    targets.push({
+      what: `keyword search in process ${at}`,
+      target: 'median ≤ FTS5',
+      measured: `${ms(s.keyword.verbatim.p50)} vs ${ms(s.keyword.fts5.p50)} ms (${s.keyword.ratio.toFixed(2)}×)`,
+      met: s.keyword.ratio <= 1,
+    });
+    targets.push({
+      what: `search over HTTP ${at}`,
+      target: 'median ≤ FTS5 behind a plain server',
+      measured: `${ms(s.http.verbatim.p50)} vs ${ms(s.http.fts5.p50)} ms (${s.http.ratio.toFixed(2)}×)`,
+      met: s.http.ratio <= 1,
+    });
+    targets.push({
+      what: `memory ${at}`,
+      target: '< 5 KB per article',
+      measured: `${(s.memory.totalBytesPerArticle / 1024).toFixed(2)} KB (heap ${(s.memory.heapBytesPerArticle / 1024).toFixed(2)} + arrays ${(s.memory.arrayBufferBytesPerArticle / 1024).toFixed(2)})`,
+      met: s.memory.totalBytesPerArticle < 5 * 1024,
+    });
     if (s.articles >= 100_000) {
-      targets.push({ what: `keyword p99 ${at}`, target: '< 25 ms', measured: `${ms(s.keyword.verbatim.p99)} ms`, met: s.keyword.verbatim.p99 < 25 });
-      targets.push({ what: `quote finder p95 ${at}`, target: '< 50 ms', measured: `${ms(s.quotes.latency.p95)} ms (recall@1 ${s.quotes.recallAt1.toFixed(3)})`, met: s.quotes.latency.p95 < 50 });
-      targets.push({ what: `cold start ${at}`, target: '< 1 s', measured: `${ms(s.coldStart.verbatim.totalMs)} ms`, met: s.coldStart.verbatim.totalMs < 1000 });
+      targets.push({
+        what: `keyword p99 ${at}`,
+        target: '< 25 ms',
+        measured: `${ms(s.keyword.verbatim.p99)} ms`,
+        met: s.keyword.verbatim.p99 < 25,
+      });
+      targets.push({
+        what: `quote finder p95 ${at}`,
+        target: '< 50 ms',
+        measured: `${ms(s.quotes.latency.p95)} ms (recall@1 ${s.quotes.recallAt1.toFixed(3)})`,
+        met: s.quotes.latency.p95 < 50,
+      });
+      targets.push({
+        what: `cold start ${at}`,
+        target: '< 1 s',
+        measured: `${ms(s.coldStart.verbatim.totalMs)} ms`,
+        met: s.coldStart.verbatim.totalMs < 1000,
+      });
     } else if (s.articles >= 25_000) {
-      targets.push({ what: `cold start ${at}`, target: '< 300 ms', measured: `${ms(s.coldStart.verbatim.totalMs)} ms`, met: s.coldStart.verbatim.totalMs < 300 });
+      targets.push({
+        what: `cold start ${at}`,
+        target: '< 300 ms',
+        measured: `${ms(s.coldStart.verbatim.totalMs)} ms`,
+        met: s.coldStart.verbatim.totalMs < 300,
+      });
     }
   }
-  targets.push({ what: 'ingest through npm run import', target: '≥ 1,000 articles/s', measured: `${ingest.ingest.docsPerSecond.toFixed(0)} /s`, met: ingest.ingest.docsPerSecond >= 1000 });
+  targets.push({
+    what: 'ingest through npm run import',
+    target: '≥ 1,000 articles/s',
+    measured: `${ingest.ingest.docsPerSecond.toFixed(0)} /s`,
+    met: ingest.ingest.docsPerSecond >= 1000,
+  });
   // Independent of archive size: one new article rewrites at most the open shard (≤ SHARD_DOCUMENTS
   // articles), however many shards the archive has.
   targets.push({
     what: 'one new article, then a compaction',
     target: 'rewrites at most one shard, whatever the archive size',
-    measured: scales.map((s) => `${k(s.articles)}: ${s.write.shardsWritten} shard, ${(s.write.bytesWritten / 1e6).toFixed(2)} MB`).join('; '),
+    measured: scales
+      .map((s) => `${k(s.articles)}: ${s.write.shardsWritten} shard, ${(s.write.bytesWritten / 1e6).toFixed(2)} MB`)
+      .join('; '),
     met: scales.every((s) => s.write.shardsWritten <= 1),
   });
   return targets;
@@ -74,7 +116,9 @@ export function formatReport(report: BenchReport): string {
   const lines = [
     `Verbatim bench — ${report.options.limit === null ? 'full corpus' : `--limit ${report.options.limit}`}, ${report.options.runs} run(s) (medians), scales ${report.options.scales.map(k).join(', ')}`,
     `machine: ${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.totalMemoryGiB.toFixed(1)} GiB, ${report.machine.platform}, node ${report.machine.node}`,
-    `versions: ${Object.entries(report.versions).map(([name, v]) => `${name} ${v}`).join(', ')}`,
+    `versions: ${Object.entries(report.versions)
+      .map(([name, v]) => `${name} ${v}`)
+      .join(', ')}`,
     `scaling: ${report.replication}`,
     '',
     `ingest  ${ingest.ingest.documents} articles in ${ingest.ingest.seconds.toFixed(1)} s = ${ingest.ingest.docsPerSecond.toFixed(0)}/s (${ingest.ingest.added} added, ${ingest.ingest.duplicates} duplicates, ${ingest.ingest.rejected} rejected); raw S3 PutObject ${ingest.rawPut.docsPerSecond.toFixed(0)}/s; prepareDocument alone ${ingest.prepareOnly.docsPerSecond.toFixed(0)}/s`,
@@ -93,6 +137,7 @@ export function formatReport(report: BenchReport): string {
     );
   }
   lines.push('', 'targets:');
-  for (const t of report.targets) lines.push(`  ${t.met ? 'met   ' : 'MISSED'}  ${t.what}: ${t.target} — ${t.measured}`);
+  for (const t of report.targets)
+    lines.push(`  ${t.met ? 'met   ' : 'MISSED'}  ${t.what}: ${t.target} — ${t.measured}`);
   return lines.join('\n');
 }

@@ -33,7 +33,15 @@ import { cdkSynth, findShippedHandler } from '../helpers/shipped-handler.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CORPORA = ['wikinews-2019-2020/articles.jsonl', 'bbc-news/articles.jsonl'];
-const PACKAGES = ['better-sqlite3', 'hono', '@hono/node-server', '@aws-sdk/client-s3', '@aws-sdk/client-dynamodb', 's3rver', 'dynalite'];
+const PACKAGES = [
+  'better-sqlite3',
+  'hono',
+  '@hono/node-server',
+  '@aws-sdk/client-s3',
+  '@aws-sdk/client-dynamodb',
+  's3rver',
+  'dynalite',
+];
 
 function positiveInt(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -54,7 +62,10 @@ function readOptions() {
       chart: { type: 'string' },
     },
   });
-  const scales = (values.scales ?? '25000,100000').split(',').filter(Boolean).map((n) => positiveInt('scales', n.trim())!);
+  const scales = (values.scales ?? '25000,100000')
+    .split(',')
+    .filter(Boolean)
+    .map((n) => positiveInt('scales', n.trim())!);
   return {
     corpus: resolve(process.cwd(), values.corpus ?? process.env.VERBATIM_CORPUS ?? '../shared/corpus'),
     scales,
@@ -68,7 +79,10 @@ function readOptions() {
 
 async function packageVersions(): Promise<Record<string, string>> {
   const entries = await Promise.all(
-    PACKAGES.map(async (name) => [name, JSON.parse(await readFile(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version as string]),
+    PACKAGES.map(async (name) => [
+      name,
+      JSON.parse(await readFile(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version as string,
+    ]),
   );
   return { ...Object.fromEntries(entries), sqlite: fts5Version() };
 }
@@ -83,21 +97,44 @@ async function readIndexable(local: LocalArchive): Promise<IndexableDocument[]> 
   const documents: IndexableDocument[] = [];
   for (let from = 0; from < ids.length; from += 500) {
     const loaded = await local.archive.documents.getMany(ids.slice(from, from + 500));
-    for (const id of ids.slice(from, from + 500)) if (loaded.has(id)) documents.push(toIndexableDocument(loaded.get(id)!));
+    for (const id of ids.slice(from, from + 500))
+      if (loaded.has(id)) documents.push(toIndexableDocument(loaded.get(id)!));
   }
   return documents;
 }
 
 function chart(report: BenchReport): string {
-  const series = (name: string, pick: (s: ScaleFigures) => number) => ({ name, points: report.scales.map((s) => ({ x: s.articles, y: pick(s) })) });
+  const series = (name: string, pick: (s: ScaleFigures) => number) => ({
+    name,
+    points: report.scales.map((s) => ({ x: s.articles, y: pick(s) })),
+  });
   return renderChart({
     title: 'Verbatim beside SQLite FTS5, by archive size',
     subtitle: `${report.machine.cpu}, ${report.machine.cores} cores, node ${report.machine.node}; medians of ${report.options.runs} run(s); ${report.startedAt.slice(0, 10)}`,
     panels: [
-      { title: 'Keyword search, in process (median)', yLabel: 'ms', series: [series('Verbatim', (s) => s.keyword.verbatim.p50), series('SQLite FTS5', (s) => s.keyword.fts5.p50)] },
-      { title: 'Keyword search, in process (p99)', yLabel: 'ms', series: [series('Verbatim', (s) => s.keyword.verbatim.p99), series('SQLite FTS5', (s) => s.keyword.fts5.p99)] },
-      { title: 'Search over HTTP, all queries (median)', yLabel: 'ms', series: [series('Verbatim', (s) => s.http.verbatim.p50), series('SQLite FTS5', (s) => s.http.fts5.p50)] },
-      { title: 'Cold start to first answer', yLabel: 'ms', series: [series('Verbatim', (s) => s.coldStart.verbatim.totalMs), series('SQLite FTS5', (s) => s.coldStart.fts5.sinceProcessStartMs)] },
+      {
+        title: 'Keyword search, in process (median)',
+        yLabel: 'ms',
+        series: [series('Verbatim', (s) => s.keyword.verbatim.p50), series('SQLite FTS5', (s) => s.keyword.fts5.p50)],
+      },
+      {
+        title: 'Keyword search, in process (p99)',
+        yLabel: 'ms',
+        series: [series('Verbatim', (s) => s.keyword.verbatim.p99), series('SQLite FTS5', (s) => s.keyword.fts5.p99)],
+      },
+      {
+        title: 'Search over HTTP, all queries (median)',
+        yLabel: 'ms',
+        series: [series('Verbatim', (s) => s.http.verbatim.p50), series('SQLite FTS5', (s) => s.http.fts5.p50)],
+      },
+      {
+        title: 'Cold start to first answer',
+        yLabel: 'ms',
+        series: [
+          series('Verbatim', (s) => s.coldStart.verbatim.totalMs),
+          series('SQLite FTS5', (s) => s.coldStart.fts5.sinceProcessStartMs),
+        ],
+      },
     ],
   });
 }
@@ -113,14 +150,21 @@ async function main(): Promise<void> {
   const { archive: bench, figures: ingest } = await measureIngest(paths, { limit, concurrency: options.concurrency });
   process.once('SIGINT', () => void bench.close().then(() => process.exit(130)));
   try {
-    log(`ingest: ${ingest.ingest.docsPerSecond.toFixed(0)} articles/s (raw PutObject ${ingest.rawPut.docsPerSecond.toFixed(0)}/s)`);
+    log(
+      `ingest: ${ingest.ingest.docsPerSecond.toFixed(0)} articles/s (raw PutObject ${ingest.rawPut.docsPerSecond.toFixed(0)}/s)`,
+    );
     const real = await readIndexable(bench.local);
-    const sources: QuerySource[] = queries.map((query) => ({ query, id: bench.ids.get(itemKey(query.source.corpus, query.source.ordinal)) }));
+    const sources: QuerySource[] = queries.map((query) => ({
+      query,
+      id: bench.ids.get(itemKey(query.source.corpus, query.source.ordinal)),
+    }));
     log('cdk synth: the api function as it ships');
     const handler = findShippedHandler(cdkSynth(join(ROOT, 'bench-results', 'cdk.out')));
     const bundles = {
       verbatim: await bundleScript(COLD_START_SCRIPT, join(ROOT, 'bench-results', 'cold-start.mjs')),
-      fts5: await bundleScript(FTS5_COLD_START_SCRIPT, join(ROOT, 'bench-results', 'fts5-cold-start.mjs'), ['better-sqlite3']),
+      fts5: await bundleScript(FTS5_COLD_START_SCRIPT, join(ROOT, 'bench-results', 'fts5-cold-start.mjs'), [
+        'better-sqlite3',
+      ]),
     };
     const scales: ScaleFigures[] = [];
     for (const size of [real.length, ...options.scales.filter((n) => n > real.length)]) {
@@ -130,11 +174,28 @@ async function main(): Promise<void> {
     const ingestFigures = { ...ingest, ratioToRawPut: ingest.ingest.docsPerSecond / ingest.rawPut.docsPerSecond };
     const report: BenchReport = {
       startedAt: new Date().toISOString(),
-      machine: { cpu: cpu?.model ?? 'unknown', cores: os.cpus().length, totalMemoryGiB: os.totalmem() / 2 ** 30, platform: `${os.platform()} ${os.release()}`, node: process.version },
+      machine: {
+        cpu: cpu?.model ?? 'unknown',
+        cores: os.cpus().length,
+        totalMemoryGiB: os.totalmem() / 2 ** 30,
+        platform: `${os.platform()} ${os.release()}`,
+        node: process.version,
+      },
       versions: await packageVersions(),
-      options: { corpus: options.corpus, runs: options.runs, concurrency: options.concurrency, limit: options.limit, scales: scales.map((s) => s.articles) },
+      options: {
+        corpus: options.corpus,
+        runs: options.runs,
+        concurrency: options.concurrency,
+        limit: options.limit,
+        scales: scales.map((s) => s.articles),
+      },
       replication: REPLICATION_RECIPE,
-      queries: { seed: QUERY_SEED, byKind: Object.fromEntries(Object.keys(QUERY_MIX).map((kind) => [kind, queries.filter((q) => q.kind === kind).length])) as BenchReport['queries']['byKind'] },
+      queries: {
+        seed: QUERY_SEED,
+        byKind: Object.fromEntries(
+          Object.keys(QUERY_MIX).map((kind) => [kind, queries.filter((q) => q.kind === kind).length]),
+        ) as BenchReport['queries']['byKind'],
+      },
       ingest: ingestFigures,
       scales,
       targets: checkTargets(scales, ingestFigures),

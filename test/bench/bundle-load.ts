@@ -32,8 +32,11 @@ console.log(JSON.stringify({ wallMs: performance.now() - t, cpuMs: (u.user + u.s
 /** Storage the handler's top level is configured with; it opens no connection at import. */
 const ENV = {
   ...process.env,
-  VERBATIM_BUCKET: 'bundle-load', VERBATIM_TABLE: 'bundle-load', AWS_REGION: 'us-east-1',
-  VERBATIM_S3_ENDPOINT: 'http://127.0.0.1:9', VERBATIM_DYNAMODB_ENDPOINT: 'http://127.0.0.1:9',
+  VERBATIM_BUCKET: 'bundle-load',
+  VERBATIM_TABLE: 'bundle-load',
+  AWS_REGION: 'us-east-1',
+  VERBATIM_S3_ENDPOINT: 'http://127.0.0.1:9',
+  VERBATIM_DYNAMODB_ENDPOINT: 'http://127.0.0.1:9',
   VERBATIM_API_TOKEN: 'bundle-load-token-0123456789',
 };
 
@@ -44,7 +47,10 @@ function moduleBytes(dir: string): number {
     .reduce((n, f) => n + statSync(join(dir, f)).size, 0);
 }
 
-interface Load { wallMs: number; cpuMs: number }
+interface Load {
+  wallMs: number;
+  cpuMs: number;
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { runs: { type: 'string', default: '9' } } });
@@ -53,7 +59,12 @@ async function main(): Promise<void> {
   const scratch = await mkdtemp(join(tmpdir(), 'verbatim-bundle-load-'));
   try {
     const shipped = findShippedHandler(synthAssembly(join(scratch, 'cdk.out')));
-    const { splitting: _, outdir: __, chunkNames: ___, ...one } = splitBundleOptions({ root: ROOT, entries: { index: API_ENTRY } }, scratch);
+    const {
+      splitting: _,
+      outdir: __,
+      chunkNames: ___,
+      ...one
+    } = splitBundleOptions({ root: ROOT, entries: { index: API_ENTRY } }, scratch);
     const single = join(scratch, 'single', 'index.mjs');
     await build({ ...one, entryPoints: [join(ROOT, API_ENTRY)], outfile: single });
     // The splitting alone, every zod locale kept: what each of the two changes brings.
@@ -75,11 +86,16 @@ async function main(): Promise<void> {
     }
     const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2).padStart(6)} MB`;
     const ms = (l: Load[], pick: (x: Load) => number) => `${median(l.map(pick)).toFixed(1).padStart(7)} ms`;
-    const ratio = (l: Load[], pick: (x: Load) => number) => `${median(l.map((x, i) => pick(x) / pick(variants[0]!.loads[i]!))).toFixed(2)}×`;
-    console.log(`${runs} runs each, alternating; medians; ratios to the one-file bundle pair by pair. Node ${process.version}\n`);
+    const ratio = (l: Load[], pick: (x: Load) => number) =>
+      `${median(l.map((x, i) => pick(x) / pick(variants[0]!.loads[i]!))).toFixed(2)}×`;
+    console.log(
+      `${runs} runs each, alternating; medians; ratios to the one-file bundle pair by pair. Node ${process.version}\n`,
+    );
     console.log(`${'bundle'.padEnd(28)}   handler   all .mjs  import wall   import CPU  ratio wall, CPU`);
     for (const v of variants) {
-      console.log(`${v.name.padEnd(28)} ${mb(statSync(v.file).size)}  ${mb(moduleBytes(v.dir))}  ${ms(v.loads, (x) => x.wallMs)}   ${ms(v.loads, (x) => x.cpuMs)}  ${ratio(v.loads, (x) => x.wallMs)}, ${ratio(v.loads, (x) => x.cpuMs)}`);
+      console.log(
+        `${v.name.padEnd(28)} ${mb(statSync(v.file).size)}  ${mb(moduleBytes(v.dir))}  ${ms(v.loads, (x) => x.wallMs)}   ${ms(v.loads, (x) => x.cpuMs)}  ${ratio(v.loads, (x) => x.wallMs)}, ${ratio(v.loads, (x) => x.cpuMs)}`,
+      );
     }
   } finally {
     await rm(scratch, { recursive: true, force: true });

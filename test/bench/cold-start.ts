@@ -22,7 +22,6 @@ import { register } from 'node:module';
 import { MessageChannel } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 
-
 /** The background load of the remaining postings counts as done once S3 has been quiet this long. */
 const QUIET_MS = 750;
 
@@ -72,7 +71,10 @@ subscribe('http.client.request.start', (message) => {
   const { request } = message as { request: { path: string; getHeader(name: string): unknown } };
   const range = /^bytes=(\d+)-(\d+)$/.exec(String(request.getHeader('range') ?? ''));
   const shard = range && /\/index\//.test(request.path);
-  traffic.set(request, { startedAt: performance.now(), range: shard ? { start: Number(range[1]), bytes: Number(range[2]) - Number(range[1]) + 1 } : undefined });
+  traffic.set(request, {
+    startedAt: performance.now(),
+    range: shard ? { start: Number(range[1]), bytes: Number(range[2]) - Number(range[1]) + 1 } : undefined,
+  });
 });
 subscribe('http.client.response.finish', (message) => {
   const entry = traffic.get((message as { request: object }).request);
@@ -96,21 +98,29 @@ async function main(): Promise<ColdStartSplit> {
   if (!file) throw new Error('Usage: cold-start.mjs <handler module> [export name]');
   const { apiGatewayEvent } = await import('../helpers/api-gateway-event.ts');
   const started = performance.now();
-  const handler = (await import(pathToFileURL(file).href))[exportName] as (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }>;
+  const handler = (await import(pathToFileURL(file).href))[exportName] as (
+    event: unknown,
+    context: unknown,
+  ) => Promise<{ statusCode: number; body: string }>;
   const imported = performance.now();
 
   if (process.env.BENCH_WARM_FIRST === '1') {
     const warm = await handler(apiGatewayEvent('GET', '/api/documents/0000000000000000'), {});
-    if (warm.statusCode !== 404) throw new Error(`The warm-up request answered ${warm.statusCode}: ${warm.body.slice(0, 500)}`);
+    if (warm.statusCode !== 404)
+      throw new Error(`The warm-up request answered ${warm.statusCode}: ${warm.body.slice(0, 500)}`);
   }
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const before = process.memoryUsage();
   const invoked = performance.now();
   const q = process.env.BENCH_FIRST_QUERY || 'government';
-  const response = await handler(apiGatewayEvent('GET', '/api/search', { query: `q=${encodeURIComponent(q)}&limit=10` }), {});
+  const response = await handler(
+    apiGatewayEvent('GET', '/api/search', { query: `q=${encodeURIComponent(q)}&limit=10` }),
+    {},
+  );
   const answered = performance.now();
-  if (response.statusCode !== 200) throw new Error(`The first search answered ${response.statusCode}: ${response.body.slice(0, 500)}`);
+  if (response.statusCode !== 200)
+    throw new Error(`The first search answered ${response.statusCode}: ${response.body.slice(0, 500)}`);
   await settle();
   const modulesAtAnswer = [...loaded];
 
@@ -118,7 +128,9 @@ async function main(): Promise<ColdStartSplit> {
   const heads = ranges().filter((t) => t.range!.start === 0);
   if (heads.length === 0) throw new Error('No shard head was read: run compactIndex before measuring a cold start.');
   const postings = ranges().filter((t) => t.range!.start > 0 && t.startedAt <= answered);
-  const indexReady = postings.length ? Math.min(...postings.map((t) => t.startedAt)) : Math.max(...heads.map((t) => t.finishedAt ?? answered));
+  const indexReady = postings.length
+    ? Math.min(...postings.map((t) => t.startedAt))
+    : Math.max(...heads.map((t) => t.finishedAt ?? answered));
 
   // The rest of the postings load in the background: wait until S3 has been quiet for QUIET_MS.
   for (;;) {

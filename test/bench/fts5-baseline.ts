@@ -38,7 +38,11 @@ export const FTS5_PORTER_TOKENIZER = `porter ${FTS5_TOKENIZER}`;
  * const { bytes, buildMs } = buildFts5('/tmp/bench.db', [{ id: 'a1', title: 'Budget', text: '…' }]);
  * ```
  */
-export function buildFts5(file: string, docs: Fts5Doc[], tokenizer: string = FTS5_TOKENIZER): { bytes: number; buildMs: number } {
+export function buildFts5(
+  file: string,
+  docs: Fts5Doc[],
+  tokenizer: string = FTS5_TOKENIZER,
+): { bytes: number; buildMs: number } {
   for (const stale of [file, `${file}-journal`, `${file}-wal`, `${file}-shm`]) {
     if (existsSync(stale)) rmSync(stale);
   }
@@ -120,7 +124,9 @@ export class Fts5Searcher {
   search(q: string, limit = 10): { ids: string[]; total?: never } {
     const match = toFtsQuery(q);
     if (match === null) return { ids: [] };
-    this.idsStatement ??= this.db.prepare('SELECT id FROM docs WHERE docs MATCH ? ORDER BY bm25(docs, 0.0, 2.0, 1.0) LIMIT ?');
+    this.idsStatement ??= this.db.prepare(
+      'SELECT id FROM docs WHERE docs MATCH ? ORDER BY bm25(docs, 0.0, 2.0, 1.0) LIMIT ?',
+    );
     return { ids: this.idsStatement.all(match, limit).map((row) => row.id) };
   }
 

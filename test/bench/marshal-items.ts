@@ -25,16 +25,33 @@ function handToItem(record: Flat): Record<string, AttributeValue> {
 
 function handFromItem(item: Record<string, AttributeValue>): Flat {
   const record: Flat = {};
-  for (const [key, value] of Object.entries(item)) record[key] = value.S ?? (value.N !== undefined ? Number(value.N) : (value.BOOL ?? null));
+  for (const [key, value] of Object.entries(item))
+    record[key] = value.S ?? (value.N !== undefined ? Number(value.N) : (value.BOOL ?? null));
   return record;
 }
 
 const RECORDS = 20_000;
 const RUNS = 5;
 const records: Flat[] = Array.from({ length: RECORDS }, (_, i) => ({
-  pk: `DOC#${i}`, sk: 'META', id: String(i).padStart(16, '0'), title: 'Bridge reopens after six weeks of repairs', url: null, publisher: 'Town Crier', author: '',
-  publishedAt: '2025-11-14', publishedAtSource: 'metadata', fileCreatedAt: null, ingestedAt: '2026-12-01T23:00:00.000Z', uploader: 'newsdesk',
-  sha256: 'a'.repeat(64), originalSha256: 'b'.repeat(64), size: 12_345, contentType: 'text/html', wordCount: 812, quoteCount: 4, status: 'ready',
+  pk: `DOC#${i}`,
+  sk: 'META',
+  id: String(i).padStart(16, '0'),
+  title: 'Bridge reopens after six weeks of repairs',
+  url: null,
+  publisher: 'Town Crier',
+  author: '',
+  publishedAt: '2025-11-14',
+  publishedAtSource: 'metadata',
+  fileCreatedAt: null,
+  ingestedAt: '2026-12-01T23:00:00.000Z',
+  uploader: 'newsdesk',
+  sha256: 'a'.repeat(64),
+  originalSha256: 'b'.repeat(64),
+  size: 12_345,
+  contentType: 'text/html',
+  wordCount: 812,
+  quoteCount: 4,
+  status: 'ready',
 }));
 
 const time = (run: () => void) => {

@@ -35,7 +35,13 @@ export interface ColdStartOptions {
  * const split = await measureColdStart('bench-results/cold-start.mjs', findShippedHandler('cdk.out'), local.config, 'embassy protest');
  * ```
  */
-export async function measureColdStart(bundle: string, handler: ShippedHandler, config: Config, firstQuery: string, options: ColdStartOptions = {}): Promise<ColdStart> {
+export async function measureColdStart(
+  bundle: string,
+  handler: ShippedHandler,
+  config: Config,
+  firstQuery: string,
+  options: ColdStartOptions = {},
+): Promise<ColdStart> {
   // The embedded servers live in this process: the child reaches them as external endpoints.
   const env = {
     ...process.env,
@@ -51,6 +57,9 @@ export async function measureColdStart(bundle: string, handler: ShippedHandler, 
     BENCH_THEN_EVENTS: options.thenEventsFile ?? '',
     BENCH_WARM_FIRST: options.warmFirst ? '1' : '',
   };
-  const { result, wallMs } = await runJsonChild<ColdStartSplit>(['--expose-gc', bundle, handler.file, handler.exportName], env);
+  const { result, wallMs } = await runJsonChild<ColdStartSplit>(
+    ['--expose-gc', bundle, handler.file, handler.exportName],
+    env,
+  );
   return { ...result, spawnToExitMs: wallMs };
 }

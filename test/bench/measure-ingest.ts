@@ -23,7 +23,12 @@ export interface Throughput {
 
 /** What one ingest run measured. */
 export interface IngestFigures {
-  ingest: Throughput & { added: number; duplicates: number; rejected: number; rejectedSample: ImportSummary['rejected'] };
+  ingest: Throughput & {
+    added: number;
+    duplicates: number;
+    rejected: number;
+    rejectedSample: ImportSummary['rejected'];
+  };
   rawPut: Throughput;
   prepareOnly: Throughput;
 }
@@ -41,7 +46,11 @@ export interface BenchArchive {
 export const itemKey = (corpus: string, ordinal: number) => `${corpus}#${ordinal}`;
 
 /** The import reader's items, at most `limit` per file, each request tagged with its item key. */
-async function* corpusItems(paths: string[], limit: number, keys: WeakMap<IngestRequest, string>): AsyncGenerator<ImportInput> {
+async function* corpusItems(
+  paths: string[],
+  limit: number,
+  keys: WeakMap<IngestRequest, string>,
+): AsyncGenerator<ImportInput> {
   for (const path of paths) {
     const corpus = basename(dirname(path));
     let ordinal = 0;
@@ -54,7 +63,11 @@ async function* corpusItems(paths: string[], limit: number, keys: WeakMap<Ingest
   }
 }
 
-const throughput = (documents: number, seconds: number): Throughput => ({ documents, seconds, docsPerSecond: documents / seconds });
+const throughput = (documents: number, seconds: number): Throughput => ({
+  documents,
+  seconds,
+  docsPerSecond: documents / seconds,
+});
 
 /** Environment for a local archive on `dataDir` with its own embedded servers, whatever the shell says. */
 function benchEnv(dataDir: string): Record<string, string | undefined> {
@@ -78,7 +91,10 @@ function benchEnv(dataDir: string): Record<string, string | undefined> {
  * const { archive, figures } = await measureIngest(paths, { limit: Infinity, concurrency: 8 });
  * ```
  */
-export async function measureIngest(paths: string[], options: { limit: number; concurrency: number }): Promise<{ archive: BenchArchive; figures: IngestFigures }> {
+export async function measureIngest(
+  paths: string[],
+  options: { limit: number; concurrency: number },
+): Promise<{ archive: BenchArchive; figures: IngestFigures }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'verbatim-bench-'));
   let local: LocalArchive | undefined;
   try {
@@ -103,7 +119,14 @@ export async function measureIngest(paths: string[], options: { limit: number; c
     const raw = await importDocuments(
       corpusItems(paths, options.limit, new WeakMap()),
       async (request) => {
-        await s3.send(new PutObjectCommand({ Bucket: local!.config.bucket, Key: `bench-raw/${n++}`, Body: request.file.bytes, ContentType: request.file.contentType }));
+        await s3.send(
+          new PutObjectCommand({
+            Bucket: local!.config.bucket,
+            Key: `bench-raw/${n++}`,
+            Body: request.file.bytes,
+            ContentType: request.file.contentType,
+          }),
+        );
         return { duplicate: false };
       },
       { concurrency: options.concurrency },

@@ -21,7 +21,10 @@ const { values } = parseArgs({
     root: { type: 'string', default: resolve(import.meta.dirname, '../..') },
     only: { type: 'string', default: '' },
     'corpus-limit': { type: 'string', default: '600' },
-    corpus: { type: 'string', default: process.env.VERBATIM_CORPUS ?? resolve(import.meta.dirname, '../../../shared/corpus') },
+    corpus: {
+      type: 'string',
+      default: process.env.VERBATIM_CORPUS ?? resolve(import.meta.dirname, '../../../shared/corpus'),
+    },
   },
 });
 const root = resolve(values.root!);
@@ -46,7 +49,10 @@ async function watch<T>(work: () => Promise<T>): Promise<{ ms: number; stallMs: 
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'verbatim-patho-'));
-const local = await startLocalArchive({ VERBATIM_DATA_DIR: dataDir, VERBATIM_API_TOKEN: undefined }, { persistent: false });
+const local = await startLocalArchive(
+  { VERBATIM_DATA_DIR: dataDir, VERBATIM_API_TOKEN: undefined },
+  { persistent: false },
+);
 const app = createApp({ archive: local.archive });
 const only = values.only ? new RegExp(values.only) : null;
 const results: Record<string, unknown> = {};
@@ -59,7 +65,13 @@ try {
       return `${response.status}${response.status >= 400 ? ` ${((await response.json()) as any).error.code}` : ''}`;
     });
     const search = await watch(async () => (await app.request('/api/search?q=said')).status);
-    results[upload.name] = { answer: post.value, ms: post.ms, stallMs: post.stallMs, searchMs: search.ms, searchStallMs: search.stallMs };
+    results[upload.name] = {
+      answer: post.value,
+      ms: post.ms,
+      stallMs: post.stallMs,
+      searchMs: search.ms,
+      searchStallMs: search.stallMs,
+    };
     console.error(upload.name, JSON.stringify(results[upload.name]));
   }
   const limit = Number(values['corpus-limit']);
@@ -71,10 +83,16 @@ try {
         for await (const item of readImportItems([path])) if (n++ < limit) yield item;
       }
     }
-    const ingest = await watch(() => importDocuments(items(), (request: unknown) => ingestDocument(local.archive, request), { concurrency: 8 }));
+    const ingest = await watch(() =>
+      importDocuments(items(), (request: unknown) => ingestDocument(local.archive, request), { concurrency: 8 }),
+    );
     const summary = ingest.value as { added: number; duplicates: number; rejected: unknown[]; seconds: number };
     const documents = summary.added + summary.duplicates + summary.rejected.length;
-    results.corpusIngest = { documents, docsPerSecond: Math.round((documents / summary.seconds) * 10) / 10, stallMs: ingest.stallMs };
+    results.corpusIngest = {
+      documents,
+      docsPerSecond: Math.round((documents / summary.seconds) * 10) / 10,
+      stallMs: ingest.stallMs,
+    };
     console.error('corpus ingest', JSON.stringify(results.corpusIngest));
   }
 } finally {

@@ -12,22 +12,32 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { prepareDocument } from '../../functions/app/ingest-document.ts';
 
-const { values } = parseArgs({ options: { limit: { type: 'string', default: '300' }, runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: { limit: { type: 'string', default: '300' }, runs: { type: 'string', default: '3' } },
+});
 const corpus = process.env.VERBATIM_CORPUS ?? resolve(process.cwd(), '../shared/corpus');
 const texts: string[] = [];
 for (const file of [`${corpus}/wikinews-2019-2020/articles.jsonl`, `${corpus}/bbc-news/articles.jsonl`]) {
-  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim());
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
   for (const line of lines.slice(0, Number(values.limit) / 2)) texts.push((JSON.parse(line) as { text: string }).text);
 }
 const encoder = new TextEncoder();
 const times: number[] = [];
 for (let r = 0; r <= Number(values.runs); r++) {
   const started = process.cpuUsage();
-  for (const text of texts) await prepareDocument({ file: { bytes: encoder.encode(text), contentType: 'text/plain' } }, new Date());
+  for (const text of texts)
+    await prepareDocument({ file: { bytes: encoder.encode(text), contentType: 'text/plain' } }, new Date());
   const used = process.cpuUsage(started);
   // The first pass loads the tagger's model and fills its cache: counted apart, as a cold worker.
   if (r > 0) times.push((used.user + used.system) / 1000);
-  else console.log(`first pass (model load, cold caches): ${((used.user + used.system) / 1000 / texts.length).toFixed(2)} ms per article`);
+  else
+    console.log(
+      `first pass (model load, cold caches): ${((used.user + used.system) / 1000 / texts.length).toFixed(2)} ms per article`,
+    );
 }
 const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
-console.log(`${texts.length} articles: ${(median / texts.length).toFixed(2)} ms CPU per article (median of ${times.length}; ${times.map((t) => (t / texts.length).toFixed(2)).join(', ')})`);
+console.log(
+  `${texts.length} articles: ${(median / texts.length).toFixed(2)} ms CPU per article (median of ${times.length}; ${times.map((t) => (t / texts.length).toFixed(2)).join(', ')})`,
+);

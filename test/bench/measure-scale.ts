@@ -16,7 +16,16 @@ import { findQuotes } from '../../functions/app/find-quotes.ts';
 import { ingestDocument } from '../../functions/app/ingest-document.ts';
 import { searchArchive } from '../../functions/app/search-archive.ts';
 import type { BlobStore } from '../../functions/core/ports.ts';
-import { buildSegment, encodeSegment, headLength, parseQuery, SHARD_DOCUMENTS, toIndexQuery, type IndexableDocument, type SearchIndex } from '../../functions/core/search/index.ts';
+import {
+  buildSegment,
+  encodeSegment,
+  headLength,
+  parseQuery,
+  SHARD_DOCUMENTS,
+  toIndexQuery,
+  type IndexableDocument,
+  type SearchIndex,
+} from '../../functions/core/search/index.ts';
 import { documentKey, shardKey } from '../../functions/core/storage-keys.ts';
 import { createApp } from '../../functions/http/create-app.ts';
 import { ensureTable } from '../../functions/local/ensure-table.ts';
@@ -54,7 +63,12 @@ export interface ScaleFigures {
   /** All 200 queries with result pages: Verbatim's full search (passages, facets, phrase check) vs FTS5 with snippet(). */
   search: Versus;
   http: Versus & { ping: Percentiles };
-  quotes: { latency: Percentiles; recallAt1: number; queries: number; misses: Array<{ q: string; expected: string; got: string | null; candidates: number }> };
+  quotes: {
+    latency: Percentiles;
+    recallAt1: number;
+    queries: number;
+    misses: Array<{ q: string; expected: string; got: string | null; candidates: number }>;
+  };
   /** Share of keyword queries whose source article (or a copy of it) is in the top 10. */
   keywordRecall: { verbatim: number; fts5: number };
   coldStart: { verbatim: ColdStart; fts5: Fts5ColdStart; ratio: number };
@@ -63,7 +77,8 @@ export interface ScaleFigures {
   write: { shardsWritten: number; bytesWritten: number; compactMs: number };
 }
 
-const timeAll = async <T>(items: T[], run: (item: T) => unknown) => summarize((await timeEach(items, run)).map((s) => s.ms));
+const timeAll = async <T>(items: T[], run: (item: T) => unknown) =>
+  summarize((await timeEach(items, run)).map((s) => s.ms));
 
 /** Verbatim's in-process keyword search: the index query and the ids of the best 10, as the API ranks them. */
 async function verbatimKeyword(index: SearchIndex, q: string): Promise<string[]> {
@@ -79,14 +94,28 @@ function misremember(sentence: string): string {
   return words.join(' ');
 }
 
-async function scaleArchive(local: LocalArchive, articles: number): Promise<{ archive: Archive; bucket: string; table: string; own: BlobStore }> {
+async function scaleArchive(
+  local: LocalArchive,
+  articles: number,
+): Promise<{ archive: Archive; bucket: string; table: string; own: BlobStore }> {
   const bucket = `verbatim-scale-${articles}-${Date.now().toString(36)}`;
   const table = bucket;
   await local.clients.s3.send(new CreateBucketCommand({ Bucket: bucket }));
   await ensureTable(local.clients.dynamo, table);
   const own = new S3BlobStore(local.clients.s3, bucket);
   const blobs = new ReplicaBlobStore(own, local.archive.blobs);
-  return { archive: createArchive({ blobs, ...dynamoStores(local.clients.dynamo, table), audit: new DynamoAuditLog(local.clients.dynamo, table), maxUploadBytes: 10 << 20, indexFreshnessMs: local.config.indexFreshnessMs }), bucket, table, own };
+  return {
+    archive: createArchive({
+      blobs,
+      ...dynamoStores(local.clients.dynamo, table),
+      audit: new DynamoAuditLog(local.clients.dynamo, table),
+      maxUploadBytes: 10 << 20,
+      indexFreshnessMs: local.config.indexFreshnessMs,
+    }),
+    bucket,
+    table,
+    own,
+  };
 }
 
 /**
@@ -100,7 +129,12 @@ export async function measureScale(
   real: IndexableDocument[],
   sources: QuerySource[],
   articles: number,
-  options: { runs: number; log: (message: string) => void; bundles: { verbatim: string; fts5: string }; handler: ShippedHandler },
+  options: {
+    runs: number;
+    log: (message: string) => void;
+    bundles: { verbatim: string; fts5: string };
+    handler: ShippedHandler;
+  },
 ): Promise<ScaleFigures> {
   const { log } = options;
   const documents = [...replicate(real, articles)];
@@ -115,19 +149,37 @@ export async function measureScale(
       const body = encodeSegment(buildSegment(documents.slice(from, from + SHARD_DOCUMENTS)));
       const key = shardKey(1, 'bench', n);
       await own.put(key, body, 'application/octet-stream');
-      shards.push({ key, documentCount: Math.min(SHARD_DOCUMENTS, documents.length - from), bytes: body.byteLength, headBytes: headLength(body) });
+      shards.push({
+        key,
+        documentCount: Math.min(SHARD_DOCUMENTS, documents.length - from),
+        bytes: body.byteLength,
+        headBytes: headLength(body),
+      });
     }
     const verbatimMs = performance.now() - started;
     const verbatimBytes = shards.reduce((n, s) => n + s.bytes, 0);
     await archive.manifest.swap(
-      { version: 1, through: 0, shards, retired: [], documentCount: documents.length, bytes: verbatimBytes, writtenAt: new Date().toISOString() },
+      {
+        version: 1,
+        through: 0,
+        shards,
+        retired: [],
+        documentCount: documents.length,
+        bytes: verbatimBytes,
+        writtenAt: new Date().toISOString(),
+      },
       0,
     );
     const fts5File = join(scratch, 'fts5.db');
-    const fts5Build = buildFts5(fts5File, documents.map(({ id, title, text }) => ({ id, title, text })));
+    const fts5Build = buildFts5(
+      fts5File,
+      documents.map(({ id, title, text }) => ({ id, title, text })),
+    );
     const fts5 = Fts5Searcher.open(fts5File);
     closers.push(() => fts5.close());
-    log(`${articles}: built ${shards.length} shard(s), ${(verbatimBytes / 2 ** 20).toFixed(1)} MB in ${Math.round(verbatimMs)} ms; FTS5 ${(fts5Build.bytes / 2 ** 20).toFixed(1)} MB in ${Math.round(fts5Build.buildMs)} ms`);
+    log(
+      `${articles}: built ${shards.length} shard(s), ${(verbatimBytes / 2 ** 20).toFixed(1)} MB in ${Math.round(verbatimMs)} ms; FTS5 ${(fts5Build.bytes / 2 ** 20).toFixed(1)} MB in ${Math.round(fts5Build.buildMs)} ms`,
+    );
 
     const keywordQueries = sources.filter((s) => s.query.kind === 'keyword');
     const allQueries = sources.map((s) => s.query.q);
@@ -135,33 +187,49 @@ export async function measureScale(
       .filter((s) => s.query.kind === 'sentence' && s.id)
       .flatMap((s) => {
         const sentence = s.query.q.replace(/^"|"$/g, '');
-        return [{ q: sentence, id: s.id! }, { q: misremember(sentence), id: s.id! }];
+        return [
+          { q: sentence, id: s.id! },
+          { q: misremember(sentence), id: s.id! },
+        ];
       });
 
     const app = await startServer(createApp({ archive }).fetch);
     const fts5Server = await startFts5Server(fts5File);
     const ping = await startPingServer();
-    closers.push(() => app.close(), () => fts5Server.close(), () => ping.close());
+    closers.push(
+      () => app.close(),
+      () => fts5Server.close(),
+      () => ping.close(),
+    );
 
     const index = await archive.index.current();
     // Warm-up: JIT, the document cache, connection pools.
-    const inTop10 = (ids: string[], id: string | undefined) => id !== undefined && ids.some((hit) => sourceId(hit) === id);
+    const inTop10 = (ids: string[], id: string | undefined) =>
+      id !== undefined && ids.some((hit) => sourceId(hit) === id);
     let verbatimFound = 0;
     for (const s of keywordQueries) if (inTop10(await verbatimKeyword(index, s.query.q), s.id)) verbatimFound++;
     const keywordRecall = {
       verbatim: verbatimFound / Math.max(1, keywordQueries.length),
-      fts5: keywordQueries.filter((s) => inTop10(fts5.search(s.query.q, 10).ids, s.id)).length / Math.max(1, keywordQueries.length),
+      fts5:
+        keywordQueries.filter((s) => inTop10(fts5.search(s.query.q, 10).ids, s.id)).length /
+        Math.max(1, keywordQueries.length),
     };
     await timeAll(allQueries, (q) => searchArchive(archive, { q, limit: 10, offset: 0 }));
     const quoteMisses: ScaleFigures['quotes']['misses'] = [];
     for (const query of quoteQueries) {
       const found = await findQuotes(archive, { q: query.q, limit: 5 });
       const got = found.results[0]?.document.id ?? null;
-      if (got === null || sourceId(got) !== query.id) quoteMisses.push({ q: query.q, expected: query.id, got, candidates: found.candidates });
+      if (got === null || sourceId(got) !== query.id)
+        quoteMisses.push({ q: query.q, expected: query.id, got, candidates: found.candidates });
     }
     const recallAt1 = 1 - quoteMisses.length / Math.max(1, quoteQueries.length);
 
-    const runs: Array<{ keyword: [Percentiles, Percentiles]; search: [Percentiles, Percentiles]; http: [Percentiles, Percentiles, Percentiles]; quotes: Percentiles }> = [];
+    const runs: Array<{
+      keyword: [Percentiles, Percentiles];
+      search: [Percentiles, Percentiles];
+      http: [Percentiles, Percentiles, Percentiles];
+      quotes: Percentiles;
+    }> = [];
     for (let run = 0; run < options.runs; run++) {
       const keyword: [Percentiles, Percentiles] = [
         await timeAll(keywordQueries, (s) => verbatimKeyword(index, s.query.q)),
@@ -178,7 +246,9 @@ export async function measureScale(
       ];
       const quotes = await timeAll(quoteQueries, (query) => findQuotes(archive, { q: query.q, limit: 5 }));
       runs.push({ keyword, search, http, quotes });
-      log(`${articles}: run ${run + 1}/${options.runs}: keyword p50 ${keyword[0].p50.toFixed(3)} vs FTS5 ${keyword[1].p50.toFixed(3)} ms; quotes p95 ${quotes.p95.toFixed(1)} ms`);
+      log(
+        `${articles}: run ${run + 1}/${options.runs}: keyword p50 ${keyword[0].p50.toFixed(3)} vs FTS5 ${keyword[1].p50.toFixed(3)} ms; quotes p95 ${quotes.p95.toFixed(1)} ms`,
+      );
     }
     const versus = (pick: (r: (typeof runs)[number]) => [Percentiles, Percentiles, ...Percentiles[]]): Versus => ({
       verbatim: medianPercentiles(runs.map((r) => pick(r)[0])),
@@ -196,29 +266,57 @@ export async function measureScale(
       await own.put(documentKey(hit.id), blob.body, blob.contentType);
     }
     for (let i = 0; i < Math.max(3, options.runs); i++) {
-      colds.push(await measureColdStart(options.bundles.verbatim, options.handler, { ...local.config, bucket, table }, firstQuery));
+      colds.push(
+        await measureColdStart(
+          options.bundles.verbatim,
+          options.handler,
+          { ...local.config, bucket, table },
+          firstQuery,
+        ),
+      );
       ftsColds.push(await measureFts5ColdStart(options.bundles.fts5, fts5File, firstQuery));
     }
     // Memory from a run whose search is not the first request: the index's, not the app's first-request costs.
-    const memory = await measureColdStart(options.bundles.verbatim, options.handler, { ...local.config, bucket, table }, firstQuery, { warmFirst: true });
-    const medianBy = <T>(items: T[], key: (item: T) => number) => [...items].sort((a, b) => key(a) - key(b))[Math.floor(items.length / 2)];
+    const memory = await measureColdStart(
+      options.bundles.verbatim,
+      options.handler,
+      { ...local.config, bucket, table },
+      firstQuery,
+      { warmFirst: true },
+    );
+    const medianBy = <T>(items: T[], key: (item: T) => number) =>
+      [...items].sort((a, b) => key(a) - key(b))[Math.floor(items.length / 2)];
     const cold = medianBy(colds, (c) => c.totalMs);
     const ftsCold = medianBy(ftsColds, (c) => c.sinceProcessStartMs);
 
     // The cost of a write into an archive of this size: one document in, one compaction.
     const probe = new TextEncoder().encode(`Scale probe ${articles}: a new report, added to an archive of this size.`);
-    await ingestDocument(archive, { file: { bytes: probe, contentType: 'text/plain; charset=utf-8' }, metadata: { title: `Probe ${articles}` } });
+    await ingestDocument(archive, {
+      file: { bytes: probe, contentType: 'text/plain; charset=utf-8' },
+      metadata: { title: `Probe ${articles}` },
+    });
     started = performance.now();
     const compaction = await compactIndex(archive);
     const compactMs = performance.now() - started;
 
     return {
       articles: documents.length,
-      build: { verbatimMs, fts5Ms: fts5Build.buildMs, shards: shards.length, verbatimBytes, fts5Bytes: fts5Build.bytes },
+      build: {
+        verbatimMs,
+        fts5Ms: fts5Build.buildMs,
+        shards: shards.length,
+        verbatimBytes,
+        fts5Bytes: fts5Build.bytes,
+      },
       keyword: versus((r) => r.keyword),
       search: versus((r) => r.search),
       http: { ...versus((r) => r.http), ping: medianPercentiles(runs.map((r) => r.http[2])) },
-      quotes: { latency: medianPercentiles(runs.map((r) => r.quotes)), recallAt1, queries: quoteQueries.length, misses: quoteMisses },
+      quotes: {
+        latency: medianPercentiles(runs.map((r) => r.quotes)),
+        recallAt1,
+        queries: quoteQueries.length,
+        misses: quoteMisses,
+      },
       keywordRecall,
       coldStart: { verbatim: cold, fts5: ftsCold, ratio: cold.totalMs / ftsCold.sinceProcessStartMs },
       memory: {
@@ -226,7 +324,9 @@ export async function measureScale(
         arrayBufferBytesPerArticle: memory.arrayBufferBytes / documents.length,
         totalBytesPerArticle: (memory.heapBytes + memory.arrayBufferBytes) / documents.length,
       },
-      write: compaction.written ? { shardsWritten: compaction.shardsWritten, bytesWritten: compaction.bytesWritten, compactMs } : { shardsWritten: 0, bytesWritten: 0, compactMs },
+      write: compaction.written
+        ? { shardsWritten: compaction.shardsWritten, bytesWritten: compaction.bytesWritten, compactMs }
+        : { shardsWritten: 0, bytesWritten: 0, compactMs },
     };
   } finally {
     for (const close of closers.reverse()) await close();

@@ -15,18 +15,24 @@ import { normalizeText } from '../../functions/core/text/normalize-text.ts';
 import { splitParagraphs } from '../../functions/core/text/split-paragraphs.ts';
 import { sentenceSpans } from '../../functions/core/text/split-sentences.ts';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, limit: { type: 'string', default: '800' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '5' }, limit: { type: 'string', default: '800' } },
+});
 const corpus = process.env.VERBATIM_CORPUS ?? resolve(process.cwd(), '../shared/corpus');
 const paragraphs: string[] = [];
 for (const file of [`${corpus}/wikinews-2019-2020/articles.jsonl`, `${corpus}/bbc-news/articles.jsonl`]) {
-  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim());
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
   for (const line of lines.slice(0, Number(values.limit) / 2)) {
     const text = normalizeText((JSON.parse(line) as { text: string }).text);
     for (const p of splitParagraphs(text)) paragraphs.push(text.slice(p.start, p.end));
   }
 }
 const nodeRequire = createRequire(import.meta.url);
-const nlp = nodeRequire('wink-nlp')(nodeRequire('wink-eng-lite-web-model')) as { readDoc(t: string): { sentences(): { length(): number } } };
+const nlp = nodeRequire('wink-nlp')(nodeRequire('wink-eng-lite-web-model')) as {
+  readDoc(t: string): { sentences(): { length(): number } };
+};
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 const count = {
   segmenter: (p: string) => [...segmenter.segment(p)].filter((s) => s.segment.trim()).length,
@@ -47,7 +53,8 @@ for (const [name, f] of Object.entries(count)) {
   cpu[name] = median(times);
 }
 console.log(`${paragraphs.length} paragraphs, ${(chars / 1e6).toFixed(2)} M characters, CPU median of ${values.runs}:`);
-for (const name of Object.keys(count)) console.log(`  ${name}: ${cpu[name].toFixed(1)} ms (${(cpu[name] / cpu.segmenter).toFixed(2)}× the segmenter)`);
+for (const name of Object.keys(count))
+  console.log(`  ${name}: ${cpu[name].toFixed(1)} ms (${(cpu[name] / cpu.segmenter).toFixed(2)}× the segmenter)`);
 let joined = 0;
 const sample: string[] = [];
 const agree = { segmenter: 0, verbatim: 0 };
@@ -58,5 +65,7 @@ for (const p of paragraphs) {
   if (s === w) agree.segmenter++;
   if (v === w) agree.verbatim++;
 }
-console.log(`breaks after a title re-joined: ${joined}; paragraphs with wink-nlp's sentence count: segmenter ${agree.segmenter}, verbatim ${agree.verbatim} of ${paragraphs.length}`);
+console.log(
+  `breaks after a title re-joined: ${joined}; paragraphs with wink-nlp's sentence count: segmenter ${agree.segmenter}, verbatim ${agree.verbatim} of ${paragraphs.length}`,
+);
 for (const s of sample) console.log(`  e.g. ${JSON.stringify(s)}`);

@@ -17,7 +17,9 @@ import { SpeakerDirectory } from '../../functions/core/speakers/speaker-director
 import { normalizeText } from '../../functions/core/text/normalize-text.ts';
 import { splitParagraphs } from '../../functions/core/text/split-paragraphs.ts';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, copies: { type: 'string', default: '1,10' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '5' }, copies: { type: 'string', default: '1,10' } },
+});
 const runs = Number(values.runs);
 const corpus = process.env.VERBATIM_CORPUS ?? resolve(process.cwd(), '../shared/corpus');
 const base: StoredDocument[] = [];
@@ -26,8 +28,19 @@ for (const file of [`${corpus}/wikinews-2019-2020/articles.jsonl`, `${corpus}/bb
     if (!line.trim()) continue;
     const article = JSON.parse(line) as { text: string; publisher?: string; source?: string };
     const text = normalizeText(article.text);
-    const speakers = [...new Set(extractQuotes(text, splitParagraphs(text)).map((q) => q.speaker).filter((s): s is string => Boolean(s)))];
-    base.push({ id: String(base.length), publisher: article.publisher ?? article.source ?? '', publishedAt: '', speakers });
+    const speakers = [
+      ...new Set(
+        extractQuotes(text, splitParagraphs(text))
+          .map((q) => q.speaker)
+          .filter((s): s is string => Boolean(s)),
+      ),
+    ];
+    base.push({
+      id: String(base.length),
+      publisher: article.publisher ?? article.source ?? '',
+      publishedAt: '',
+      speakers,
+    });
   }
 }
 

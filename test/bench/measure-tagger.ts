@@ -14,7 +14,14 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = join(ROOT, 'bench-results', 'tagger');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg >= 0 ? Number(process.argv[runsArg + 1]) : 5;
-const PHRASES = ['weapons during the night’s attack and', 'But he', 'the ministry', 'President Volodymyr Zelenskyy', 'an analyst at Lehman Brothers', 'Harris attacked Biden during Democratic debates and'];
+const PHRASES = [
+  'weapons during the night’s attack and',
+  'But he',
+  'the ministry',
+  'President Volodymyr Zelenskyy',
+  'an analyst at Lehman Brothers',
+  'Harris attacked Biden during Democratic debates and',
+];
 
 const SOURCES: Record<string, string> = {
   'wink-nlp': `const t0 = performance.now();
@@ -39,7 +46,16 @@ for (const [name, source] of Object.entries(SOURCES)) {
   const entry = join(OUT, `${name}.src.mjs`);
   const outfile = join(OUT, `${name}.mjs`);
   writeFileSync(entry, source);
-  await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', minify: true, logLevel: 'error', nodePaths: [join(ROOT, 'node_modules')] });
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    minify: true,
+    logLevel: 'error',
+    nodePaths: [join(ROOT, 'node_modules')],
+  });
   const imports: number[] = [];
   const phrases: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -48,7 +64,13 @@ for (const [name, source] of Object.entries(SOURCES)) {
     imports.push(run.loadMs - base.loadMs - run.phraseMs * 200 * PHRASES.length);
     phrases.push(run.phraseMs);
   }
-  rows.push({ library: name, bundleBytes: statSync(outfile).size, importMsOverEmpty: +median(imports).toFixed(1), phraseMs: +median(phrases).toFixed(4), runs: RUNS });
+  rows.push({
+    library: name,
+    bundleBytes: statSync(outfile).size,
+    importMsOverEmpty: +median(imports).toFixed(1),
+    phraseMs: +median(phrases).toFixed(4),
+    runs: RUNS,
+  });
 }
 console.table(rows);
 

@@ -10,14 +10,22 @@ const data = (ys: number[][]): ChartData => ({
     {
       title: 'Keyword',
       yLabel: 'p50 ms',
-      series: ys.map((y, i) => ({ name: i === 0 ? 'Verbatim <ours>' : 'SQLite FTS5', points: xs.map((x, j) => ({ x, y: y[j] })) })),
+      series: ys.map((y, i) => ({
+        name: i === 0 ? 'Verbatim <ours>' : 'SQLite FTS5',
+        points: xs.map((x, j) => ({ x, y: y[j] })),
+      })),
     },
     { title: 'Phrase', yLabel: 'p95 ms', series: [{ name: 'Verbatim <ours>', points: [{ x: 2518, y: 1 }] }] },
   ],
 });
 
 describe('renderChart', () => {
-  const svg = renderChart(data([[0.42, 3.1, 12.5], [0.3, 1.4, 5]]));
+  const svg = renderChart(
+    data([
+      [0.42, 3.1, 12.5],
+      [0.3, 1.4, 5],
+    ]),
+  );
   const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
 
   it('is one self-contained SVG element', () => {
@@ -47,7 +55,11 @@ describe('renderChart', () => {
   });
 
   it('places larger archives further right and larger times higher', () => {
-    const points = doc.querySelector('polyline')!.getAttribute('points')!.split(' ').map((p: string) => p.split(',').map(Number));
+    const points = doc
+      .querySelector('polyline')!
+      .getAttribute('points')!
+      .split(' ')
+      .map((p: string) => p.split(',').map(Number));
     expect(points[0][0]).toBeLessThan(points[1][0]);
     expect(points[1][0]).toBeLessThan(points[2][0]);
     expect(points[0][1]).toBeGreaterThan(points[2][1]);
@@ -55,7 +67,12 @@ describe('renderChart', () => {
 
   it('switches a panel to a log axis only when its values span more than 50×', () => {
     expect(svg).not.toContain('(log scale)</text>');
-    const wide = renderChart(data([[0.5, 5, 40], [0.4, 3, 30]]));
+    const wide = renderChart(
+      data([
+        [0.5, 5, 40],
+        [0.4, 3, 30],
+      ]),
+    );
     expect(wide).toContain('p50 ms (log scale)');
     expect(wide).not.toContain('p95 ms (log scale)');
   });

@@ -64,7 +64,8 @@ function linearTicks(max: number): number[] {
   const power = 10 ** Math.floor(Math.log10(rough));
   const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough)!;
   const ticks: number[] = [];
-  for (let i = 0; ticks.length === 0 || ticks[ticks.length - 1] < max; i++) ticks.push(Number((i * step).toPrecision(12)));
+  for (let i = 0; ticks.length === 0 || ticks[ticks.length - 1] < max; i++)
+    ticks.push(Number((i * step).toPrecision(12)));
   return ticks;
 }
 
@@ -119,7 +120,12 @@ function placeValueLabels(
 
 /** Draws one panel at horizontal offset `left`; returns its SVG elements. */
 function renderPanel(panel: ChartPanel, left: number, colours: Map<string, string>): string {
-  const plot = { x: left + MARGIN.left, y: HEADER + MARGIN.top, w: PANEL_WIDTH - MARGIN.left - MARGIN.right, h: PANEL_HEIGHT - MARGIN.top - MARGIN.bottom };
+  const plot = {
+    x: left + MARGIN.left,
+    y: HEADER + MARGIN.top,
+    w: PANEL_WIDTH - MARGIN.left - MARGIN.right,
+    h: PANEL_HEIGHT - MARGIN.top - MARGIN.bottom,
+  };
   const points = panel.series.flatMap((s) => s.points);
   const xs = [...new Set(points.map((p) => p.x).filter((x) => x > 0))].sort((a, b) => a - b);
   const positive = points.map((p) => p.y).filter((y) => y > 0);
@@ -130,10 +136,13 @@ function renderPanel(panel: ChartPanel, left: number, colours: Map<string, strin
   const [xLow, xHigh] = xs.length > 0 ? [Math.log10(xs[0]), Math.log10(xs[xs.length - 1])] : [0, 1];
   // A little room either side so the first and last markers and their labels are not on the frame.
   const xPad = xHigh > xLow ? (xHigh - xLow) * 0.08 : 0.5;
-  const xAt = (x: number) => plot.x + ((Math.log10(Math.max(x, 1e-9)) - (xLow - xPad)) / (xHigh - xLow + 2 * xPad)) * plot.w;
+  const xAt = (x: number) =>
+    plot.x + ((Math.log10(Math.max(x, 1e-9)) - (xLow - xPad)) / (xHigh - xLow + 2 * xPad)) * plot.w;
 
   const yTicks = logY ? logTicks(yMinPositive, yMax) : linearTicks(yMax);
-  const [yLow, yHigh] = logY ? [Math.log10(yTicks[0]), Math.log10(yTicks[yTicks.length - 1])] : [0, yTicks[yTicks.length - 1]];
+  const [yLow, yHigh] = logY
+    ? [Math.log10(yTicks[0]), Math.log10(yTicks[yTicks.length - 1])]
+    : [0, yTicks[yTicks.length - 1]];
   const yAt = (y: number) => {
     // Zero has no place on a log axis: such points sit on the baseline.
     const value = logY ? Math.log10(Math.max(y, yTicks[0])) : y;
@@ -141,28 +150,43 @@ function renderPanel(panel: ChartPanel, left: number, colours: Map<string, strin
   };
 
   const parts: string[] = [];
-  parts.push(`<text x="${round(left + PANEL_WIDTH / 2)}" y="${HEADER + 14}" text-anchor="middle" font-size="13" font-weight="600">${escapeXml(panel.title)}</text>`);
+  parts.push(
+    `<text x="${round(left + PANEL_WIDTH / 2)}" y="${HEADER + 14}" text-anchor="middle" font-size="13" font-weight="600">${escapeXml(panel.title)}</text>`,
+  );
   for (const tick of yTicks) {
     const y = round(yAt(tick));
     parts.push(`<line x1="${plot.x}" y1="${y}" x2="${plot.x + plot.w}" y2="${y}" stroke="#e3e3e3"/>`);
-    parts.push(`<text x="${plot.x - 6}" y="${y + 4}" text-anchor="end" font-size="10" fill="#444">${escapeXml(tick.toLocaleString('en-US', { maximumSignificantDigits: 3 }))}</text>`);
+    parts.push(
+      `<text x="${plot.x - 6}" y="${y + 4}" text-anchor="end" font-size="10" fill="#444">${escapeXml(tick.toLocaleString('en-US', { maximumSignificantDigits: 3 }))}</text>`,
+    );
   }
   for (const x of xs) {
     const px = round(xAt(x));
     parts.push(`<line x1="${px}" y1="${plot.y + plot.h}" x2="${px}" y2="${plot.y + plot.h + 4}" stroke="#444"/>`);
-    parts.push(`<text x="${px}" y="${plot.y + plot.h + 16}" text-anchor="middle" font-size="10" fill="#444">${escapeXml(formatCount(x))}</text>`);
+    parts.push(
+      `<text x="${px}" y="${plot.y + plot.h + 16}" text-anchor="middle" font-size="10" fill="#444">${escapeXml(formatCount(x))}</text>`,
+    );
   }
   parts.push(`<rect x="${plot.x}" y="${plot.y}" width="${plot.w}" height="${plot.h}" fill="none" stroke="#888"/>`);
-  parts.push(`<text x="${round(plot.x + plot.w / 2)}" y="${plot.y + plot.h + 34}" text-anchor="middle" font-size="11" fill="#222">archive size (articles, log scale)</text>`);
+  parts.push(
+    `<text x="${round(plot.x + plot.w / 2)}" y="${plot.y + plot.h + 34}" text-anchor="middle" font-size="11" fill="#222">archive size (articles, log scale)</text>`,
+  );
   const yLabel = logY ? `${panel.yLabel} (log scale)` : panel.yLabel;
   const yMid = round(plot.y + plot.h / 2);
-  parts.push(`<text x="${left + 14}" y="${yMid}" transform="rotate(-90 ${left + 14} ${yMid})" text-anchor="middle" font-size="11" fill="#222">${escapeXml(yLabel)}</text>`);
+  parts.push(
+    `<text x="${left + 14}" y="${yMid}" transform="rotate(-90 ${left + 14} ${yMid})" text-anchor="middle" font-size="11" fill="#222">${escapeXml(yLabel)}</text>`,
+  );
 
   const lines = panel.series.map((series) => ({
     series,
     points: series.points.filter((p) => p.x > 0).sort((a, b) => a.x - b.x),
   }));
-  const labelY = placeValueLabels(lines.flatMap((line) => line.points), xAt, yAt, plot);
+  const labelY = placeValueLabels(
+    lines.flatMap((line) => line.points),
+    xAt,
+    yAt,
+    plot,
+  );
 
   for (const { series, points: sorted } of lines) {
     const colour = colours.get(series.name)!;
@@ -172,7 +196,9 @@ function renderPanel(panel: ChartPanel, left: number, colours: Map<string, strin
     for (const p of sorted) {
       const [px, py] = [round(xAt(p.x)), round(yAt(p.y))];
       parts.push(`<circle cx="${px}" cy="${py}" r="3.5" fill="${colour}" stroke="#fff" stroke-width="1"/>`);
-      parts.push(`<text x="${px}" y="${round(labelY.get(p)!)}" text-anchor="middle" font-size="9.5" fill="${colour}">${escapeXml(formatMs(p.y))}</text>`);
+      parts.push(
+        `<text x="${px}" y="${round(labelY.get(p)!)}" text-anchor="middle" font-size="9.5" fill="${colour}">${escapeXml(formatMs(p.y))}</text>`,
+      );
     }
   }
   return parts.join('\n');

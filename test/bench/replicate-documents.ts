@@ -25,6 +25,8 @@ export function* replicate<T extends { id: string; title: string }>(documents: T
   for (let k = 0; k < target && documents.length > 0; k++) {
     const document = documents[k % documents.length];
     const replica = Math.floor(k / documents.length);
-    yield replica === 0 ? document : { ...document, id: replicaId(document.id, replica), title: `${document.title} (copy ${replica})` };
+    yield replica === 0
+      ? document
+      : { ...document, id: replicaId(document.id, replica), title: `${document.title} (copy ${replica})` };
   }
 }

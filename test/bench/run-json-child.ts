@@ -11,7 +11,10 @@ import { spawn } from 'node:child_process';
  * const { result, wallMs } = await runJsonChild<{ totalMs: number }>(['bench-results/cold-start.mjs']);
  * ```
  */
-export function runJsonChild<T>(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ result: T; wallMs: number }> {
+export function runJsonChild<T>(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ result: T; wallMs: number }> {
   const started = performance.now();
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';

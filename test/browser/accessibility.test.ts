@@ -40,7 +40,16 @@ describe.runIf(runnable)('accessibility (axe-core) and a clean console, on every
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 
@@ -58,14 +67,22 @@ describe.runIf(runnable)('accessibility (axe-core) and a clean console, on every
         const consoleErrors: string[] = [];
         page.on('console', (message) => {
           // The not-found page is a 404 on purpose; Chromium logs the status of the page itself.
-          if (message.type() === 'error' && !(name === 'not found' && /status of 404/.test(message.text()))) consoleErrors.push(message.text());
+          if (message.type() === 'error' && !(name === 'not found' && /status of 404/.test(message.text())))
+            consoleErrors.push(message.text());
         });
         page.on('pageerror', (error) => consoleErrors.push(error.message));
         await page.goto(path);
         await page.waitForLoadState('networkidle');
-        const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        const { violations } = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+          .analyze();
         for (const violation of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
-          findings.push(`${name}: ${violation.id} (${violation.impact}) ${violation.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+          findings.push(
+            `${name}: ${violation.id} (${violation.impact}) ${violation.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(', ')}`,
+          );
         }
         for (const error of consoleErrors) findings.push(`${name}: console error: ${error}`);
         await page.close();

@@ -19,7 +19,13 @@ const HIEROGLYPH = '𓃠';
 /** Family names of the installed fonts with a glyph for the code point (fontconfig lists aliases comma-separated). */
 function fontsCovering(codePoint: number): Set<string> {
   const out = execFileSync('fc-list', [`:charset=${codePoint.toString(16)}`, 'family'], { encoding: 'utf8' });
-  return new Set(out.split('\n').flatMap((line) => line.split(',')).map((name) => name.trim()).filter(Boolean));
+  return new Set(
+    out
+      .split('\n')
+      .flatMap((line) => line.split(','))
+      .map((name) => name.trim())
+      .filter(Boolean),
+  );
 }
 
 describe.runIf(runnable)('astral characters in Chromium', () => {
@@ -31,8 +37,14 @@ describe.runIf(runnable)('astral characters in Chromium', () => {
     server = await startBrowserServer('astral-suite-token-0123456789');
     const text = `Embassy damaged in overnight strike\n\nThe building was severely damaged, a witness wrote.\n\n— Könül Şahin ${HIEROGLYPH} (@KonulikShahin) November 14, 2025`;
     const file = { bytes: new TextEncoder().encode(text), contentType: 'text/plain; charset=utf-8' };
-    ({ id } = await ingestDocument(server.local.archive, { file, metadata: { title: 'Embassy damaged in overnight strike' } }));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    ({ id } = await ingestDocument(server.local.archive, {
+      file,
+      metadata: { title: 'Embassy damaged in overnight strike' },
+    }));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
   });
 
   afterAll(async () => {
@@ -44,7 +56,10 @@ describe.runIf(runnable)('astral characters in Chromium', () => {
     const covering = fontsCovering(HIEROGLYPH.codePointAt(0)!);
     expect([...covering], 'no installed font covers U+130E0 (apt-get install fonts-noto-core)').not.toEqual([]);
     mkdirSync('test-artifacts/screenshots', { recursive: true });
-    for (const [width, viewport] of Object.entries({ desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } })) {
+    for (const [width, viewport] of Object.entries({
+      desktop: { width: 1280, height: 800 },
+      phone: { width: 390, height: 844 },
+    })) {
       const page = await browser.newPage({ viewport, baseURL: server.baseUrl });
       await page.goto(`/documents/${id}`);
       // The text's first line is the title: shown once, as the heading.
@@ -57,10 +72,18 @@ describe.runIf(runnable)('astral characters in Chromium', () => {
       await cdp.send('DOM.enable');
       await cdp.send('CSS.enable');
       const { root } = await cdp.send('DOM.getDocument');
-      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '.document__text p:last-child' });
+      const { nodeId } = await cdp.send('DOM.querySelector', {
+        nodeId: root.nodeId,
+        selector: '.document__text p:last-child',
+      });
       const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
-      expect(await paragraph.getAttribute('id')).toBe(await page.locator('.document__text p:last-child').getAttribute('id'));
-      expect(fonts.some((font) => covering.has(font.familyName)), JSON.stringify(fonts)).toBe(true);
+      expect(await paragraph.getAttribute('id')).toBe(
+        await page.locator('.document__text p:last-child').getAttribute('id'),
+      );
+      expect(
+        fonts.some((font) => covering.has(font.familyName)),
+        JSON.stringify(fonts),
+      ).toBe(true);
       await page.close();
     }
   });

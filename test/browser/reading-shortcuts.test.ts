@@ -26,8 +26,13 @@ describe.runIf(runnable)('reading pages: folded quotes, keyboard shortcuts, prin
       const file = { bytes: encoder.encode(text), contentType: 'text/plain; charset=utf-8' };
       ids.push((await ingestDocument(server.local.archive, { file, metadata })).id);
     }
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, baseURL: server.baseUrl })).newPage();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
+    page = await (
+      await browser.newContext({ viewport: { width: 1280, height: 800 }, baseURL: server.baseUrl })
+    ).newPage();
   });
 
   afterAll(async () => {
@@ -51,7 +56,10 @@ describe.runIf(runnable)('reading pages: folded quotes, keyboard shortcuts, prin
     expect(await page.locator('.result').count()).toBe(2);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('j');
-    const current = () => page.evaluate(() => [...document.querySelectorAll('.result')].findIndex((r) => r.classList.contains('is-current')));
+    const current = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.result')].findIndex((r) => r.classList.contains('is-current')),
+      );
     expect(await current()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.closest('.result') !== null)).toBe(true);
     await page.keyboard.press('j');
@@ -71,13 +79,20 @@ describe.runIf(runnable)('reading pages: folded quotes, keyboard shortcuts, prin
 
   it('prints the document as text only: no header, navigation or quote list; link URLs shown', async () => {
     await page.goto(`/documents/${ids[0]}`);
-    const visible = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).display !== 'none');
+    const visible = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((el) => getComputedStyle(el).display !== 'none');
     expect(await visible('.site-header')).toBe(true);
     await page.emulateMedia({ media: 'print' });
     expect(await visible('.site-header')).toBe(false);
     expect(await visible('section[aria-labelledby="quotes-title"]')).toBe(false);
     expect(await visible('.document__text')).toBe(true);
-    const after = await page.locator('a[href^="https://example.org"]').first().evaluate((el) => getComputedStyle(el, '::after').content);
+    const after = await page
+      .locator('a[href^="https://example.org"]')
+      .first()
+      .evaluate((el) => getComputedStyle(el, '::after').content);
     expect(after).toContain('https://example.org/harbour-bridge');
     await page.emulateMedia({ media: 'screen' });
   });

@@ -13,8 +13,18 @@ const runnable = existsSync(CHROMIUM) || Boolean(process.env.CI);
 
 /** Invented for this test: one person under two forms of the name. */
 const articles = [
-  { title: 'Port <b>reopens</b>', publisher: 'Harbour Post', publishedAt: '2024-05-01', text: '"The port is open again," President Volodymyr Zelenskyy said on Monday.' },
-  { title: 'Grid repaired', publisher: 'Harbour Post', publishedAt: '2024-05-02', text: '"Every home has power tonight," Mr Zelensky said after the repairs.' },
+  {
+    title: 'Port <b>reopens</b>',
+    publisher: 'Harbour Post',
+    publishedAt: '2024-05-01',
+    text: '"The port is open again," President Volodymyr Zelenskyy said on Monday.',
+  },
+  {
+    title: 'Grid repaired',
+    publisher: 'Harbour Post',
+    publishedAt: '2024-05-02',
+    text: '"Every home has power tonight," Mr Zelensky said after the repairs.',
+  },
 ];
 
 describe.runIf(runnable)('name suggestions in Chromium', () => {
@@ -25,12 +35,18 @@ describe.runIf(runnable)('name suggestions in Chromium', () => {
 
   beforeAll(async () => {
     server = await startBrowserServer(TOKEN);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
     page = await (await browser.newContext({ baseURL: server.baseUrl })).newPage();
     page.on('console', (m) => /Content.Security.Policy/i.test(m.text()) && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(e.message));
     for (const data of articles) {
-      const response = await page.request.post('/api/documents', { headers: { authorization: `Bearer ${TOKEN}` }, data });
+      const response = await page.request.post('/api/documents', {
+        headers: { authorization: `Bearer ${TOKEN}` },
+        data,
+      });
       expect(response.status()).toBe(201);
     }
   });
@@ -42,8 +58,16 @@ describe.runIf(runnable)('name suggestions in Chromium', () => {
 
   /** The options once the list has been filled for what was typed last (`want` is in one of them). */
   const optionsOf = async (selector: string, want: string) => {
-    await page.waitForFunction(([s, w]) => [...((document.querySelector(s) as HTMLInputElement | null)?.list?.options ?? [])].some((o) => o.value.includes(w)), [selector, want]);
-    return page.$$eval(`${selector} + datalist option`, (options) => options.map((o) => (o as HTMLOptionElement).value));
+    await page.waitForFunction(
+      ([s, w]) =>
+        [...((document.querySelector(s) as HTMLInputElement | null)?.list?.options ?? [])].some((o) =>
+          o.value.includes(w),
+        ),
+      [selector, want],
+    );
+    return page.$$eval(`${selector} + datalist option`, (options) =>
+      options.map((o) => (o as HTMLOptionElement).value),
+    );
   };
 
   it('suggests the person once, by their most frequent name, in the "Who said it?" field', async () => {

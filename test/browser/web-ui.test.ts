@@ -18,7 +18,10 @@ const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = 'test-artifacts/screenshots';
 const TOKEN = 'browser-suite-token-0123456789';
 const runnable = existsSync(CHROMIUM) || Boolean(process.env.CI);
-if (!runnable) console.warn(`[browser tests] SKIPPED: ${CHROMIUM} is not installed (apt-get install chromium). In CI this suite fails instead.`);
+if (!runnable)
+  console.warn(
+    `[browser tests] SKIPPED: ${CHROMIUM} is not installed (apt-get install chromium). In CI this suite fails instead.`,
+  );
 
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 
@@ -62,7 +65,9 @@ describe.runIf(runnable)('the web UI in Chromium', () => {
     await phoneSetup?.(small);
     await small.screenshot({ path: `${SHOTS}/${name}-phone.png`, fullPage: true });
     // Nothing may be wider than the phone: a horizontal scrollbar is a layout break.
-    const overflow = await small.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await small.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, `${name} overflows the phone viewport`).toBeLessThanOrEqual(0);
     await small.close();
   }
@@ -83,10 +88,24 @@ describe.runIf(runnable)('the web UI in Chromium', () => {
     server = await startBrowserServer(TOKEN);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     desktop = await browser.newContext({ viewport: VIEWPORTS.desktop, baseURL: server.baseUrl });
-    phone = await browser.newContext({ viewport: VIEWPORTS.phone, baseURL: server.baseUrl, isMobile: true, hasTouch: true });
+    phone = await browser.newContext({
+      viewport: VIEWPORTS.phone,
+      baseURL: server.baseUrl,
+      isMobile: true,
+      hasTouch: true,
+    });
     page = await desktop.newPage();
     watch(page);
   });
@@ -104,65 +123,112 @@ describe.runIf(runnable)('the web UI in Chromium', () => {
     await screenshots('search-empty');
   });
 
-  it('signs in, uploads several formats with details read from the files, and reports each outcome', { timeout: 90_000 }, async () => {
-    await page.goto('/upload');
-    await page.fill('#token', 'wrong-token-wrong-token');
-    await page.click('#signin-form button[type=submit]');
-    await page.waitForSelector('#signin-state.is-error');
-    expect(await page.textContent('#signin-state')).toContain('not accepted');
-    await page.fill('#token', TOKEN);
-    await page.click('#signin-form button[type=submit]');
-    await page.waitForFunction(() => document.querySelector('#signin-state')?.textContent?.includes('Signed in'));
-    expect(await page.inputValue('#token')).toBe('');
-    expect(await page.content()).not.toContain(TOKEN);
+  it(
+    'signs in, uploads several formats with details read from the files, and reports each outcome',
+    { timeout: 90_000 },
+    async () => {
+      await page.goto('/upload');
+      await page.fill('#token', 'wrong-token-wrong-token');
+      await page.click('#signin-form button[type=submit]');
+      await page.waitForSelector('#signin-state.is-error');
+      expect(await page.textContent('#signin-state')).toContain('not accepted');
+      await page.fill('#token', TOKEN);
+      await page.click('#signin-form button[type=submit]');
+      await page.waitForFunction(() => document.querySelector('#signin-state')?.textContent?.includes('Signed in'));
+      expect(await page.inputValue('#token')).toBe('');
+      expect(await page.content()).not.toContain(TOKEN);
 
-    const pdf = makePdf({ pages: [['Lighthouse keeper retires after forty years', '', '"I will miss the storms most of all," said keeper Ola Nystrom on Sunday.']], info: { title: 'Lighthouse keeper retires', author: 'Kim Lee' } });
-    const docx = await makeDocx({ paragraphs: ['Gull Point council approved a new seawall on Monday.', '"The sea will not wait for us," said councillor Ines Duarte.'], title: 'Council approves seawall', creator: 'Sam Quill' });
-    await page.setInputFiles('#files', [
-      { name: 'harbour.html', mimeType: 'text/html', buffer: Buffer.from(HARBOUR_HTML) },
-      { name: 'ferry.md', mimeType: 'text/markdown', buffer: Buffer.from(FERRY_MD) },
-      { name: 'lighthouse.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) },
-      { name: 'seawall.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(docx) },
-      { name: 'harbour-copy.html', mimeType: 'text/html', buffer: Buffer.from(HARBOUR_HTML) },
-      { name: 'locked.pdf', mimeType: 'application/pdf', buffer: Buffer.from(makePdf({ pages: [['Secret text.']], encrypted: true })) },
-      { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from(makePdf({ pages: [[]] })) },
-    ]);
-    const items = page.locator('#queue > li');
-    await page.waitForFunction(() => [...document.querySelectorAll('#queue > li')].every((li) => ['ready', 'refused'].includes((li as HTMLElement).dataset.state!)));
-    expect(await items.count()).toBe(7);
-    // Details come from the files themselves, and stay editable.
-    expect(await items.nth(0).locator('[data-field=title]').inputValue()).toBe('Harbour bridge reopens after storm repairs');
-    expect(await items.nth(0).locator('[data-field=publisher]').inputValue()).toBe('The Test Gazette');
-    expect(await items.nth(1).locator('[data-field=publisher]').inputValue()).toBe('Northern Wire');
-    expect(await items.nth(2).locator('[data-field=title]').inputValue()).toBe('Lighthouse keeper retires');
-    expect(await items.nth(3).locator('[data-field=author]').inputValue()).toBe('Sam Quill');
-    await items.nth(1).locator('[data-field=author]').fill('Rae Editor');
-    // Refused before uploading, with a reason a person can act on.
-    expect(await items.nth(5).getAttribute('data-state')).toBe('refused');
-    expect(await items.nth(5).textContent()).toMatch(/password|encrypt/i);
-    expect(await items.nth(6).getAttribute('data-state')).toBe('refused');
-    expect(await items.nth(6).textContent()).toMatch(/no text|scanned|image/i);
+      const pdf = makePdf({
+        pages: [
+          [
+            'Lighthouse keeper retires after forty years',
+            '',
+            '"I will miss the storms most of all," said keeper Ola Nystrom on Sunday.',
+          ],
+        ],
+        info: { title: 'Lighthouse keeper retires', author: 'Kim Lee' },
+      });
+      const docx = await makeDocx({
+        paragraphs: [
+          'Gull Point council approved a new seawall on Monday.',
+          '"The sea will not wait for us," said councillor Ines Duarte.',
+        ],
+        title: 'Council approves seawall',
+        creator: 'Sam Quill',
+      });
+      await page.setInputFiles('#files', [
+        { name: 'harbour.html', mimeType: 'text/html', buffer: Buffer.from(HARBOUR_HTML) },
+        { name: 'ferry.md', mimeType: 'text/markdown', buffer: Buffer.from(FERRY_MD) },
+        { name: 'lighthouse.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) },
+        {
+          name: 'seawall.docx',
+          mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          buffer: Buffer.from(docx),
+        },
+        { name: 'harbour-copy.html', mimeType: 'text/html', buffer: Buffer.from(HARBOUR_HTML) },
+        {
+          name: 'locked.pdf',
+          mimeType: 'application/pdf',
+          buffer: Buffer.from(makePdf({ pages: [['Secret text.']], encrypted: true })),
+        },
+        { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from(makePdf({ pages: [[]] })) },
+      ]);
+      const items = page.locator('#queue > li');
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('#queue > li')].every((li) =>
+          ['ready', 'refused'].includes((li as HTMLElement).dataset.state!),
+        ),
+      );
+      expect(await items.count()).toBe(7);
+      // Details come from the files themselves, and stay editable.
+      expect(await items.nth(0).locator('[data-field=title]').inputValue()).toBe(
+        'Harbour bridge reopens after storm repairs',
+      );
+      expect(await items.nth(0).locator('[data-field=publisher]').inputValue()).toBe('The Test Gazette');
+      expect(await items.nth(1).locator('[data-field=publisher]').inputValue()).toBe('Northern Wire');
+      expect(await items.nth(2).locator('[data-field=title]').inputValue()).toBe('Lighthouse keeper retires');
+      expect(await items.nth(3).locator('[data-field=author]').inputValue()).toBe('Sam Quill');
+      await items.nth(1).locator('[data-field=author]').fill('Rae Editor');
+      // Refused before uploading, with a reason a person can act on.
+      expect(await items.nth(5).getAttribute('data-state')).toBe('refused');
+      expect(await items.nth(5).textContent()).toMatch(/password|encrypt/i);
+      expect(await items.nth(6).getAttribute('data-state')).toBe('refused');
+      expect(await items.nth(6).textContent()).toMatch(/no text|scanned|image/i);
 
-    await page.click('#upload-all');
-    await page.waitForFunction(() => [...document.querySelectorAll('#queue > li')].every((li) => ['added', 'duplicate', 'refused'].includes((li as HTMLElement).dataset.state!)));
-    const states = await items.evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.state));
-    expect(states).toEqual(['added', 'added', 'added', 'added', 'duplicate', 'refused', 'refused']);
-    expect(await items.nth(0).locator('progress').evaluate((p) => (p as HTMLProgressElement).value)).toBe(100);
-    expect(await items.nth(0).locator('[data-slot=status] a').textContent()).toBe('Harbour bridge reopens after storm repairs');
-    expect(await items.nth(4).textContent()).toContain('Already in the archive');
-    const ferryHref = await items.nth(1).locator('[data-slot=status] a').getAttribute('href');
-    expect(ferryHref).toMatch(/^\/documents\/[0-9a-f]{16}$/);
-    await screenshots('upload', async (small) => {
-      await small.fill('#token', TOKEN);
-      await small.click('#signin-form button[type=submit]');
-      await small.waitForFunction(() => document.querySelector('#signin-state')?.textContent?.includes('Signed in'));
-      await small.setInputFiles('#files', [{ name: 'harbour.html', mimeType: 'text/html', buffer: Buffer.from(HARBOUR_HTML) }]);
-      await small.waitForSelector('#queue > li[data-state=ready]');
-    });
-    // The uploader-typed author won over the file's.
-    const ferry = await (await page.request.get(`/api/documents/${ferryHref!.split('/').pop()}`)).json();
-    expect(ferry.author).toBe('Rae Editor');
-  });
+      await page.click('#upload-all');
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('#queue > li')].every((li) =>
+          ['added', 'duplicate', 'refused'].includes((li as HTMLElement).dataset.state!),
+        ),
+      );
+      const states = await items.evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.state));
+      expect(states).toEqual(['added', 'added', 'added', 'added', 'duplicate', 'refused', 'refused']);
+      expect(
+        await items
+          .nth(0)
+          .locator('progress')
+          .evaluate((p) => (p as HTMLProgressElement).value),
+      ).toBe(100);
+      expect(await items.nth(0).locator('[data-slot=status] a').textContent()).toBe(
+        'Harbour bridge reopens after storm repairs',
+      );
+      expect(await items.nth(4).textContent()).toContain('Already in the archive');
+      const ferryHref = await items.nth(1).locator('[data-slot=status] a').getAttribute('href');
+      expect(ferryHref).toMatch(/^\/documents\/[0-9a-f]{16}$/);
+      await screenshots('upload', async (small) => {
+        await small.fill('#token', TOKEN);
+        await small.click('#signin-form button[type=submit]');
+        await small.waitForFunction(() => document.querySelector('#signin-state')?.textContent?.includes('Signed in'));
+        await small.setInputFiles('#files', [
+          { name: 'harbour.html', mimeType: 'text/html', buffer: Buffer.from(HARBOUR_HTML) },
+        ]);
+        await small.waitForSelector('#queue > li[data-state=ready]');
+      });
+      // The uploader-typed author won over the file's.
+      const ferry = await (await page.request.get(`/api/documents/${ferryHref!.split('/').pop()}`)).json();
+      expect(ferry.author).toBe('Rae Editor');
+    },
+  );
 
   it('finds the upload by searching, and opens the hit on the highlighted passage', async () => {
     await page.goto('/');
@@ -212,14 +278,27 @@ describe.runIf(runnable)('the web UI in Chromium', () => {
     expect(await first.locator('.diff ins.diff-missing').count()).toBeGreaterThan(0);
     expect(await first.locator('.context').textContent()).toContain('We rebuilt the deck faster than anyone expected');
     // At desktop width the source and permalink fill the column beside the passage, not a gap.
-    const [main, aside, card] = await Promise.all(['.quote-result__main', '.quote-result__aside', ''].map((part) => first.locator(part ? part : ':scope').first().boundingBox()));
+    const [main, aside, card] = await Promise.all(
+      ['.quote-result__main', '.quote-result__aside', ''].map((part) =>
+        first
+          .locator(part ? part : ':scope')
+          .first()
+          .boundingBox(),
+      ),
+    );
     expect(aside!.x).toBeGreaterThan(main!.x + main!.width);
     expect(aside!.y).toBeLessThan(main!.y + 50);
     expect(aside!.x + aside!.width).toBeGreaterThan(card!.x + card!.width - 40);
-    expect(await first.locator('.quote-result__aside a', { hasText: 'Permalink to the passage' }).isVisible()).toBe(true);
+    expect(await first.locator('.quote-result__aside a', { hasText: 'Permalink to the passage' }).isVisible()).toBe(
+      true,
+    );
     await screenshots('quotes', async (small) => {
       // On a phone the same parts stack: the source comes after the diff.
-      const [m, a] = await Promise.all(['.quote-result__main', '.quote-result__aside'].map((part) => small.locator(`.quote-result >> nth=0 >> ${part}`).boundingBox()));
+      const [m, a] = await Promise.all(
+        ['.quote-result__main', '.quote-result__aside'].map((part) =>
+          small.locator(`.quote-result >> nth=0 >> ${part}`).boundingBox(),
+        ),
+      );
       expect(a!.y).toBeGreaterThanOrEqual(m!.y + m!.height);
     });
   });
@@ -232,7 +311,9 @@ describe.runIf(runnable)('the web UI in Chromium', () => {
     await page.waitForSelector('.quote-result');
     const first = page.locator('.quote-result').first();
     const notice = first.locator('.notice--speaker');
-    expect(await notice.textContent()).toBe('The source attributes these words to Ana Ruiz, not to Zelenskyy <b>x</b>.');
+    expect(await notice.textContent()).toBe(
+      'The source attributes these words to Ana Ruiz, not to Zelenskyy <b>x</b>.',
+    );
     expect(await notice.locator('b').count()).toBe(0);
     await page.fill('#speaker', 'Mayor Ruiz');
     await page.click('.quote-form button[type=submit]');
@@ -250,7 +331,9 @@ describe.runIf(runnable)('the web UI in Chromium', () => {
     await item.locator('[data-field=url]').fill(hostileArticle.url);
     await item.locator('[data-field=publisher]').fill(hostileArticle.publisher);
     await item.locator('[data-field=author]').fill(hostileArticle.author);
-    await page.waitForFunction(() => document.querySelector('#queue > li:last-child')?.getAttribute('data-state') === 'ready');
+    await page.waitForFunction(
+      () => document.querySelector('#queue > li:last-child')?.getAttribute('data-state') === 'ready',
+    );
     await page.click('#upload-all');
     await page.waitForSelector('#queue > li:last-child[data-state=added]');
     // The title comes back as a link text, not as markup.
@@ -259,9 +342,15 @@ describe.runIf(runnable)('the web UI in Chromium', () => {
     const hostileFile = `<html><head><title>Payload page <script>alert(10)</script></title></head><body><article>
       <p>Payload page body <script>alert(11)</script> with an <img src=x onerror="alert(12)"> image and a <a href="javascript:alert(13)">link</a>.</p>
       <p>"Stay calm," said Mallory Payload, "and carry on with the test of the payload."</p></article></body></html>`;
-    await page.setInputFiles('#files', [{ name: '<img src=x onerror=alert(14)>.html', mimeType: 'text/html', buffer: Buffer.from(hostileFile) }]);
-    await page.waitForFunction(() => document.querySelector('#queue > li:last-child')?.getAttribute('data-state') === 'ready');
-    expect(await page.locator('#queue > li:last-child [data-slot=name]').textContent()).toBe('<img src=x onerror=alert(14)>.html');
+    await page.setInputFiles('#files', [
+      { name: '<img src=x onerror=alert(14)>.html', mimeType: 'text/html', buffer: Buffer.from(hostileFile) },
+    ]);
+    await page.waitForFunction(
+      () => document.querySelector('#queue > li:last-child')?.getAttribute('data-state') === 'ready',
+    );
+    expect(await page.locator('#queue > li:last-child [data-slot=name]').textContent()).toBe(
+      '<img src=x onerror=alert(14)>.html',
+    );
     await page.click('#upload-all');
     await page.waitForSelector('#queue > li:last-child[data-state=added]');
 
@@ -285,7 +374,7 @@ describe.runIf(runnable)('the web UI in Chromium', () => {
     expect(dialogs).toEqual([]);
   });
 
-  it('lists a document\'s copies with format, publisher and date source, and shows what changed', async () => {
+  it("lists a document's copies with format, publisher and date source, and shows what changed", async () => {
     const files = await copiesInFiveFormats();
     const post = async (file: { bytes: Uint8Array; type: string; name: string }) => {
       const response = await page.request.post('/api/documents', {
@@ -295,12 +384,16 @@ describe.runIf(runnable)('the web UI in Chromium', () => {
       return ((await response.json()) as { id: string }).id;
     };
     const html = await post(files.html);
-    const edited = new TextEncoder().encode(new TextDecoder().decode(files.text.bytes).replace('at a cost of 4.2 million pounds', 'for 4.5 million pounds'));
+    const edited = new TextEncoder().encode(
+      new TextDecoder().decode(files.text.bytes).replace('at a cost of 4.2 million pounds', 'for 4.5 million pounds'),
+    );
     const text = await post({ ...files.text, bytes: edited });
     await page.goto(`/documents/${text}`);
     const copies = page.locator('#copies li');
     expect(await copies.count()).toBe(1);
-    expect(await copies.first().textContent()).toMatch(/HTML · Tarn Courier · 14 November 2025 \(date from the page's metadata\)/);
+    expect(await copies.first().textContent()).toMatch(
+      /HTML · Tarn Courier · 14 November 2025 \(date from the page's metadata\)/,
+    );
     await copies.first().locator('a', { hasText: 'What changed' }).click();
     await page.waitForSelector('#changes');
     expect(page.url()).toContain(`compare=${html}`);

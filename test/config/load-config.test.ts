@@ -6,8 +6,14 @@ const base = { VERBATIM_BUCKET: 'verbatim-test', VERBATIM_TABLE: 'verbatim-test'
 describe('write tokens in the configuration', () => {
   it('reads VERBATIM_API_TOKEN as one token named default, and VERBATIM_API_TOKENS as name:token pairs', () => {
     expect(loadConfig(base).apiTokens).toEqual([]);
-    expect(loadConfig({ ...base, VERBATIM_API_TOKEN: 'a'.repeat(16) }).apiTokens).toEqual([{ name: 'default', token: 'a'.repeat(16) }]);
-    const config = loadConfig({ ...base, VERBATIM_API_TOKEN: 'a'.repeat(20), VERBATIM_API_TOKENS: ` desk:${'b'.repeat(16)} , bot.1:${'c'.repeat(40)}` });
+    expect(loadConfig({ ...base, VERBATIM_API_TOKEN: 'a'.repeat(16) }).apiTokens).toEqual([
+      { name: 'default', token: 'a'.repeat(16) },
+    ]);
+    const config = loadConfig({
+      ...base,
+      VERBATIM_API_TOKEN: 'a'.repeat(20),
+      VERBATIM_API_TOKENS: ` desk:${'b'.repeat(16)} , bot.1:${'c'.repeat(40)}`,
+    });
     expect(config.apiTokens).toEqual([
       { name: 'default', token: 'a'.repeat(20) },
       { name: 'desk', token: 'b'.repeat(16) },
@@ -16,7 +22,8 @@ describe('write tokens in the configuration', () => {
   });
 
   it('fails fast on short, malformed, duplicate or shared tokens, naming the problem', () => {
-    const fails = (tokens: string, single?: string) => () => loadConfig({ ...base, VERBATIM_API_TOKENS: tokens, VERBATIM_API_TOKEN: single });
+    const fails = (tokens: string, single?: string) => () =>
+      loadConfig({ ...base, VERBATIM_API_TOKENS: tokens, VERBATIM_API_TOKEN: single });
     expect(fails('desk:short')).toThrow(/desk: every token must be at least 16/);
     expect(fails(`${'b'.repeat(16)}`)).toThrow(/name:token/);
     expect(fails(`desk:${'b'.repeat(16)},desk:${'c'.repeat(16)}`)).toThrow(/"desk" is given twice/);

@@ -50,14 +50,23 @@ describe('dependencies point one way, over every folder', () => {
   it.each(Object.keys(ALLOWED))('%s imports only the folders below it', (folder) => {
     const offenders = files
       .filter((file) => folderOf(file) === folder)
-      .flatMap((file) => graph.get(file)!.filter((target) => ![folder, ...ALLOWED[folder]].includes(folderOf(target))).map((target) => `${file} imports ${target}`));
+      .flatMap((file) =>
+        graph
+          .get(file)!
+          .filter((target) => ![folder, ...ALLOWED[folder]].includes(folderOf(target)))
+          .map((target) => `${file} imports ${target}`),
+      );
     expect(offenders).toEqual([]);
   });
 
   it.each(Object.keys(FORBIDDEN_PACKAGES))('%s stays free of the AWS SDK or Hono where it must', (folder) => {
     const offenders = files
       .filter((file) => folderOf(file) === folder)
-      .flatMap((file) => specifiersOf(file).filter((spec) => FORBIDDEN_PACKAGES[folder].test(spec)).map((spec) => `${file} imports ${spec}`));
+      .flatMap((file) =>
+        specifiersOf(file)
+          .filter((spec) => FORBIDDEN_PACKAGES[folder].test(spec))
+          .map((spec) => `${file} imports ${spec}`),
+      );
     expect(offenders).toEqual([]);
   });
 

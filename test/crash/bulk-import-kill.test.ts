@@ -16,7 +16,12 @@ const KILL_AFTER_ORIGINALS = 150;
 let dataDir = '';
 
 const run = (script: string, args: string[]) =>
-  runEntryPoint(script, args, { VERBATIM_DATA_DIR: dataDir, VERBATIM_API_TOKEN: '', VERBATIM_S3_ENDPOINT: '', VERBATIM_DYNAMODB_ENDPOINT: '' });
+  runEntryPoint(script, args, {
+    VERBATIM_DATA_DIR: dataDir,
+    VERBATIM_API_TOKEN: '',
+    VERBATIM_S3_ENDPOINT: '',
+    VERBATIM_DYNAMODB_ENDPOINT: '',
+  });
 
 /** Objects stored so far under `originals/` (s3rver keeps each key as files in the data folder). */
 async function storedOriginals(): Promise<number> {
@@ -34,14 +39,18 @@ describe('a bulk import killed mid-batch', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'verbatim-bulk-kill-'));
     const file = join(dataDir, 'articles.jsonl');
     const lines = Array.from({ length: ARTICLES }, (_, i) =>
-      JSON.stringify({ title: `Ledger entry ${i}`, text: `Entry ${i} of the ledger was filed. "Entry ${i} is complete," clerk Rosa Imbert said.` }),
+      JSON.stringify({
+        title: `Ledger entry ${i}`,
+        text: `Entry ${i} of the ledger was filed. "Entry ${i} is complete," clerk Rosa Imbert said.`,
+      }),
     );
     await writeFile(file, `${lines.join('\n')}\n`);
 
     const first = run('functions/handlers/import-cli.ts', [file]);
     // Past the first batch of 100: some batches are done, others are being written.
     for (let waited = 0; (await storedOriginals()) < KILL_AFTER_ORIGINALS; waited += 50) {
-      if (waited > 120_000 || first.child.exitCode !== null) throw new Error(`the import never started storing: ${first.output.stderr}`);
+      if (waited > 120_000 || first.child.exitCode !== null)
+        throw new Error(`the import never started storing: ${first.output.stderr}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     // Killed while it was still writing: some originals stored, not all, the process not done.
@@ -61,7 +70,10 @@ describe('a bulk import killed mid-batch', () => {
 
     const verify = run('functions/handlers/maintain-cli.ts', ['verify', '--json']);
     expect(await verify.exited, verify.output.stdout + verify.output.stderr).toBe(0);
-    const report = JSON.parse(verify.output.stdout.trim().split('\n').at(-1)!) as { documents?: number; problems: unknown[] };
+    const report = JSON.parse(verify.output.stdout.trim().split('\n').at(-1)!) as {
+      documents?: number;
+      problems: unknown[];
+    };
     expect(report.problems).toEqual([]);
   }, 300_000);
 });

@@ -19,7 +19,9 @@ const article = (word: string) => ({
 /** Every way a reader can reach a document, as status codes. */
 async function reads(id: string) {
   const statuses = await Promise.all(
-    [`/api/documents/${id}`, `/api/documents/${id}/original`, `/documents/${id}`].map(async (path) => (await scratch.app.request(path)).status),
+    [`/api/documents/${id}`, `/api/documents/${id}/original`, `/documents/${id}`].map(
+      async (path) => (await scratch.app.request(path)).status,
+    ),
   );
   return statuses;
 }
@@ -30,14 +32,20 @@ describe('an ingest killed between the log append and "ready"', () => {
     const run = await runIngestChild(scratch.config, [crashed], { crashAfterLog: 1 });
     expect(run.signal).toBe('SIGKILL');
     expect(run.done).toEqual([]);
-    const { id } = await prepareDocument({ file: { bytes: new TextEncoder().encode(crashed.text), contentType: 'text/plain; charset=utf-8' } }, new Date());
+    const { id } = await prepareDocument(
+      { file: { bytes: new TextEncoder().encode(crashed.text), contentType: 'text/plain; charset=utf-8' } },
+      new Date(),
+    );
     // The crash happened where it should: logged, still pending.
     expect((await scratch.archive.log.read(0)).some((e) => e.id === id && e.op === 'add')).toBe(true);
     expect((await scratch.archive.catalog.statusOf([id])).get(id)).toBe('pending');
 
     const search = await getJson(scratch.app, '/api/search?q=zephyrine');
     expect(search.body.total).toBe(0);
-    const quotes = await getJson(scratch.app, `/api/quotes?q=${encodeURIComponent('We had the zephyrine crane back in service by dawn')}`);
+    const quotes = await getJson(
+      scratch.app,
+      `/api/quotes?q=${encodeURIComponent('We had the zephyrine crane back in service by dawn')}`,
+    );
     expect(quotes.body.results.map((r: any) => r.document.id)).not.toContain(id);
     expect((await searchArchive(anotherProcess(), { q: 'zephyrine', limit: 10, offset: 0 })).total).toBe(0);
     expect(await reads(id)).toEqual([404, 404, 404]);
@@ -55,10 +63,15 @@ describe('an ingest killed between the log append and "ready"', () => {
     expect(performance.now() - started).toBeLessThan(20_000);
     expect(await reads(id)).toEqual([200, 200, 200]);
     expect((await getJson(scratch.app, '/api/search?q=zephyrine')).body.results.map((r: any) => r.id)).toEqual([id]);
-    const found = await getJson(scratch.app, `/api/quotes?q=${encodeURIComponent('We had the zephyrine crane back in service by dawn')}`);
+    const found = await getJson(
+      scratch.app,
+      `/api/quotes?q=${encodeURIComponent('We had the zephyrine crane back in service by dawn')}`,
+    );
     expect(found.body.results[0]).toMatchObject({ document: { id }, verdict: 'exact' });
     // Another process that had already seen the pending entry picks the document up too.
-    expect((await searchArchive(anotherProcess(), { q: 'zephyrine', limit: 10, offset: 0 })).results.map((r) => r.id)).toEqual([id]);
+    expect(
+      (await searchArchive(anotherProcess(), { q: 'zephyrine', limit: 10, offset: 0 })).results.map((r) => r.id),
+    ).toEqual([id]);
   }, 120_000);
 
   it('is finished by the sweep when nobody uploads it again', async () => {
@@ -74,12 +87,24 @@ describe('an ingest killed between the log append and "ready"', () => {
     const [id] = settled.finished;
     expect(await reads(id)).toEqual([200, 200, 200]);
     // The reader had the entry waiting; it applies it now that the document is ready.
-    expect((await searchArchive(reader, { q: 'quillwort', limit: 10, offset: 0 })).results.map((r) => r.id)).toEqual([id]);
+    expect((await searchArchive(reader, { q: 'quillwort', limit: 10, offset: 0 })).results.map((r) => r.id)).toEqual([
+      id,
+    ]);
   }, 120_000);
 
   it('is rolled back by the sweep when its objects never got written', async () => {
-    const document = await prepareDocument({ file: { bytes: new TextEncoder().encode('A claim whose ingest died before writing anything.'), contentType: 'text/plain' } }, new Date());
-    expect(await scratch.archive.catalog.claim(metadataOf(document), { token: 'dead-owner', leaseMs: 60_000 })).toEqual({ claimed: true });
+    const document = await prepareDocument(
+      {
+        file: {
+          bytes: new TextEncoder().encode('A claim whose ingest died before writing anything.'),
+          contentType: 'text/plain',
+        },
+      },
+      new Date(),
+    );
+    expect(await scratch.archive.catalog.claim(metadataOf(document), { token: 'dead-owner', leaseMs: 60_000 })).toEqual(
+      { claimed: true },
+    );
     const settled = await settleStaleClaims(scratch.archive, { leaseMs: 0 });
     expect(settled.rolledBack).toContain(document.id);
     expect((await scratch.archive.catalog.statusOf([document.id])).size).toBe(0);

@@ -40,7 +40,10 @@ await Promise.all(
   Array.from({ length: concurrency }, async () => {
     while (next < articles.length) {
       const article = articles[next++];
-      const result = await ingestDocument(archive, { file: { bytes: encoder.encode(article.text), contentType: 'text/plain; charset=utf-8' }, metadata: { title: article.title } });
+      const result = await ingestDocument(archive, {
+        file: { bytes: encoder.encode(article.text), contentType: 'text/plain; charset=utf-8' },
+        metadata: { title: article.title },
+      });
       process.stdout.write(`${JSON.stringify({ id: result.id, duplicate: result.duplicate })}\n`);
     }
   }),

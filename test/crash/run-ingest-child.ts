@@ -42,7 +42,10 @@ export async function runIngestChild(
     CRASH_AFTER_LOG: String(options.crashAfterLog ?? 0),
     CHILD_CONCURRENCY: String(options.concurrency ?? 1),
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'ingest-child.ts'), file], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'ingest-child.ts'), file], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const run: ChildRun = { done: [], code: null, signal: null, stderr: '' };
   let partial = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {

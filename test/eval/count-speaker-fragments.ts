@@ -12,7 +12,10 @@ import { normalizeText } from '../../functions/core/text/normalize-text.ts';
 import { splitParagraphs } from '../../functions/core/text/split-paragraphs.ts';
 
 const corpus = process.env.VERBATIM_CORPUS ?? resolve(process.cwd(), '../shared/corpus');
-const files = process.argv.slice(2).length > 0 ? process.argv.slice(2) : [`${corpus}/wikinews-2019-2020/articles.jsonl`, `${corpus}/bbc-news/articles.jsonl`];
+const files =
+  process.argv.slice(2).length > 0
+    ? process.argv.slice(2)
+    : [`${corpus}/wikinews-2019-2020/articles.jsonl`, `${corpus}/bbc-news/articles.jsonl`];
 /** Examples printed per reason. */
 const SAMPLE = 8;
 
@@ -31,5 +34,13 @@ for (const file of files) {
   }
 }
 const total = [...refused.values()].reduce((n, l) => n + l.length, 0);
-console.log(`${articles} articles: ${named} quotes with a speaker kept; ${total} speaker phrases refused as fragments (another rule then named the speaker or none)`);
-for (const [reason, list] of refused) console.log(`  ${reason}: ${list.length}, e.g. ${list.slice(0, SAMPLE).map((m) => JSON.stringify(m)).join(', ')}`);
+console.log(
+  `${articles} articles: ${named} quotes with a speaker kept; ${total} speaker phrases refused as fragments (another rule then named the speaker or none)`,
+);
+for (const [reason, list] of refused)
+  console.log(
+    `  ${reason}: ${list.length}, e.g. ${list
+      .slice(0, SAMPLE)
+      .map((m) => JSON.stringify(m))
+      .join(', ')}`,
+  );

@@ -40,13 +40,15 @@ function parseArgs(argv: string[]): Options {
 }
 
 function loadSplit(path: string, split: Split): PolnearRecord[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as PolnearRecord)
-    .filter((r) => r.split === split)
-    // The archive's light normalisation; PolNeAR text is already plain, so offsets do not move.
-    .map((r) => ({ ...r, text: r.text.normalize('NFC').replace(/\r\n/g, '\n') }));
+  return (
+    readFileSync(path, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as PolnearRecord)
+      .filter((r) => r.split === split)
+      // The archive's light normalisation; PolNeAR text is already plain, so offsets do not move.
+      .map((r) => ({ ...r, text: r.text.normalize('NFC').replace(/\r\n/g, '\n') }))
+  );
 }
 
 /**
@@ -66,14 +68,28 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 function printExtraction(split: Split, r: ExtractionReport): void {
   const c = r.counts;
   console.log(`\n== Quote extraction on PolNeAR ${split} (${c.articles} articles, ${c.gold} gold quotes) ==`);
-  console.log(`span recall            ${pct(r.spanRecall)}  (${c.found}/${c.gold}; found = an extracted quote of any kind covers ≥80% of the gold span's characters)`);
+  console.log(
+    `span recall            ${pct(r.spanRecall)}  (${c.found}/${c.gold}; found = an extracted quote of any kind covers ≥80% of the gold span's characters)`,
+  );
   console.log(`exact-match rate       ${pct(r.exactMatchRate)}  (${c.exact}/${c.gold}; same start and end)`);
-  console.log(`span precision         ${pct(r.spanPrecision)}  (${c.speechCorrect}/${c.predicted.speech}; extracted 'speech' quotes with ≥50% of their characters inside gold quotes — 'term' quotes are not counted)`);
-  console.log(`named-speaker accuracy ${pct(r.namedSpeakerAccuracy)}  (${c.named.correct}/${c.named.total}; found gold quotes with a non-pronoun speaker; a capitalised gold name token, or the head word of a description, occurs in predicted speaker+mention)`);
-  console.log(`pronoun-speaker acc.   ${pct(r.pronounSpeakerAccuracy)}  (${c.pronoun.correct}/${c.pronoun.total}; predicted speaker is a non-pronoun that occurs in the article)`);
-  console.log(`speaker span (exact)   P ${pct(r.speakerSpanPrecision)}  R ${pct(r.speakerSpanRecall)}  F1 ${pct(r.speakerSpanF1)}  (${c.speakerSpan.exact} exact of ${c.speakerSpan.predicted} predicted, ${c.speakerSpan.gold} gold; the mention as written must equal the gold source span)`);
-  console.log(`extracted by kind      speech ${c.predicted.speech}, term ${c.predicted.term}; gold found as speech ${c.foundAs.speech} / term ${c.foundAs.term}; unattributed spans extracted as speech ${c.unattributedAs.speech} / term ${c.unattributedAs.term}`);
-  console.log(`time                   ${r.msPerArticle.toFixed(3)} ms/article wall, ${r.cpuMsPerArticle.toFixed(3)} ms/article CPU, ${r.cpuMsPer500Words.toFixed(3)} ms CPU per 500 words (${c.ms.toFixed(1)} ms total)`);
+  console.log(
+    `span precision         ${pct(r.spanPrecision)}  (${c.speechCorrect}/${c.predicted.speech}; extracted 'speech' quotes with ≥50% of their characters inside gold quotes — 'term' quotes are not counted)`,
+  );
+  console.log(
+    `named-speaker accuracy ${pct(r.namedSpeakerAccuracy)}  (${c.named.correct}/${c.named.total}; found gold quotes with a non-pronoun speaker; a capitalised gold name token, or the head word of a description, occurs in predicted speaker+mention)`,
+  );
+  console.log(
+    `pronoun-speaker acc.   ${pct(r.pronounSpeakerAccuracy)}  (${c.pronoun.correct}/${c.pronoun.total}; predicted speaker is a non-pronoun that occurs in the article)`,
+  );
+  console.log(
+    `speaker span (exact)   P ${pct(r.speakerSpanPrecision)}  R ${pct(r.speakerSpanRecall)}  F1 ${pct(r.speakerSpanF1)}  (${c.speakerSpan.exact} exact of ${c.speakerSpan.predicted} predicted, ${c.speakerSpan.gold} gold; the mention as written must equal the gold source span)`,
+  );
+  console.log(
+    `extracted by kind      speech ${c.predicted.speech}, term ${c.predicted.term}; gold found as speech ${c.foundAs.speech} / term ${c.foundAs.term}; unattributed spans extracted as speech ${c.unattributedAs.speech} / term ${c.unattributedAs.term}`,
+  );
+  console.log(
+    `time                   ${r.msPerArticle.toFixed(3)} ms/article wall, ${r.cpuMsPerArticle.toFixed(3)} ms/article CPU, ${r.cpuMsPer500Words.toFixed(3)} ms CPU per 500 words (${c.ms.toFixed(1)} ms total)`,
+  );
 }
 
 function writeJson(name: string, data: unknown): string {
@@ -92,11 +108,16 @@ async function main(): Promise<void> {
   const extraction = runExtractionEval(records, opts.failures > 0);
   printExtraction(opts.split, extraction);
   const { failures, ...summary } = extraction;
-  const path = writeJson(`eval-quotes-extraction-${opts.split}.json`, { split: opts.split, data: opts.dataPath, ...summary });
+  const path = writeJson(`eval-quotes-extraction-${opts.split}.json`, {
+    split: opts.split,
+    data: opts.dataPath,
+    ...summary,
+  });
   console.log(`wrote ${path}`);
   if (opts.failures > 0) {
     const shown = failures.filter((f) => !opts.failureKind || f.kind === opts.failureKind).slice(0, opts.failures);
-    for (const f of shown) console.log(`\n[${f.kind}] ${f.id}\n  gold: ${f.gold}\n  pred: ${f.predicted}\n  ctx:  ${f.context}`);
+    for (const f of shown)
+      console.log(`\n[${f.kind}] ${f.id}\n  gold: ${f.gold}\n  pred: ${f.predicted}\n  ctx:  ${f.context}`);
   }
 
   // Section 2: the quote finder on the Wikinews and BBC corpora (quote-finder-eval.ts).

@@ -15,7 +15,15 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSegment, encodeSegment, parseQuery, SearchIndex, SHARD_DOCUMENTS, toIndexQuery, type IndexQuery } from '../../functions/core/search/index.ts';
+import {
+  buildSegment,
+  encodeSegment,
+  parseQuery,
+  SearchIndex,
+  SHARD_DOCUMENTS,
+  toIndexQuery,
+  type IndexQuery,
+} from '../../functions/core/search/index.ts';
 import { buildQueries, readCorpus, type CorpusArticle } from '../bench/bench-queries.ts';
 import { buildFts5, Fts5Searcher, FTS5_PORTER_TOKENIZER, FTS5_TOKENIZER } from '../bench/fts5-baseline.ts';
 import { median, summarize } from '../bench/percentiles.ts';
@@ -23,7 +31,15 @@ import { buildFormQueries, FORM_QUERY_SEED } from './word-form-queries.ts';
 
 const CORPORA = ['wikinews-2019-2020/articles.jsonl', 'bbc-news/articles.jsonl'];
 
-const { values } = parseArgs({ options: { corpus: { type: 'string' }, count: { type: 'string' }, runs: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    corpus: { type: 'string' },
+    count: { type: 'string' },
+    runs: { type: 'string' },
+    out: { type: 'string' },
+    seed: { type: 'string' },
+  },
+});
 const corpus = resolve(process.cwd(), values.corpus ?? process.env.VERBATIM_CORPUS ?? '../shared/corpus');
 const count = Number(values.count ?? 400);
 const runs = Number(values.runs ?? 3);
@@ -34,7 +50,8 @@ if (!(count >= 1 && runs >= 1)) throw new Error('--count and --runs must be posi
 /** Each distinct text once, as the archive stores it (its id is a hash of the text). */
 function distinct(articles: CorpusArticle[]): { articles: CorpusArticle[]; ids: string[] } {
   const byText = new Map<string, CorpusArticle>();
-  for (const article of articles) if (article.text.trim() && !byText.has(article.text)) byText.set(article.text, article);
+  for (const article of articles)
+    if (article.text.trim() && !byText.has(article.text)) byText.set(article.text, article);
   const kept = [...byText.values()];
   return { articles: kept, ids: kept.map((a) => createHash('sha256').update(a.text).digest('hex').slice(0, 16)) };
 }
@@ -49,14 +66,31 @@ async function main(): Promise<void> {
   const loaded = (await Promise.all(CORPORA.map((file) => readCorpus(join(corpus, file))))).flat();
   const { articles, ids } = distinct(loaded);
   const idOfText = new Map(articles.map((a, i) => [a.text, ids[i]]));
-  const formQueries = buildFormQueries(articles, count, seed).map((f) => ({ q: f.q, id: ids[f.source], changed: f.changed }));
+  const formQueries = buildFormQueries(articles, count, seed).map((f) => ({
+    q: f.q,
+    id: ids[f.source],
+    changed: f.changed,
+  }));
   const keywordQueries = buildQueries(loaded)
     .filter((query) => query.kind === 'keyword')
-    .map((query) => ({ q: query.q, id: idOfText.get(loaded.find((a) => a.corpus === query.source.corpus && a.ordinal === query.source.ordinal)!.text)! }));
+    .map((query) => ({
+      q: query.q,
+      id: idOfText.get(
+        loaded.find((a) => a.corpus === query.source.corpus && a.ordinal === query.source.ordinal)!.text,
+      )!,
+    }));
 
-  const documents = articles.map((a, i) => ({ id: ids[i], title: a.title, text: a.text, speakers: [], publisher: '', publishedAt: '' }));
+  const documents = articles.map((a, i) => ({
+    id: ids[i],
+    title: a.title,
+    text: a.text,
+    speakers: [],
+    publisher: '',
+    publishedAt: '',
+  }));
   const segments = [];
-  for (let from = 0; from < documents.length; from += SHARD_DOCUMENTS) segments.push(buildSegment(documents.slice(from, from + SHARD_DOCUMENTS)));
+  for (let from = 0; from < documents.length; from += SHARD_DOCUMENTS)
+    segments.push(buildSegment(documents.slice(from, from + SHARD_DOCUMENTS)));
   const index = new SearchIndex(segments.map((segment, n) => ({ key: `eval-${n}`, segment })));
   const bytes = segments.reduce((sum, s) => sum + encodeSegment(s).byteLength, 0);
   const stemCodeBytes = segments.reduce((sum, s) => sum + ((s.termCount + 3) & ~3), 0);
@@ -64,7 +98,10 @@ async function main(): Promise<void> {
   const scratch = await mkdtemp(join(tmpdir(), 'verbatim-forms-'));
   try {
     const fts = Object.fromEntries(
-      [['unicode61', FTS5_TOKENIZER], ['porter', FTS5_PORTER_TOKENIZER]].map(([name, tokenizer]) => {
+      [
+        ['unicode61', FTS5_TOKENIZER],
+        ['porter', FTS5_PORTER_TOKENIZER],
+      ].map(([name, tokenizer]) => {
         const file = join(scratch, `${name}.db`);
         const { bytes: ftsBytes } = buildFts5(file, documents, tokenizer);
         return [name, { searcher: Fts5Searcher.open(file), bytes: ftsBytes }];
@@ -106,31 +143,69 @@ async function main(): Promise<void> {
     // Fixed-set queries word forms made Verbatim miss: what forms cost in precision.
     const lostToForms = async () => {
       const lost: string[] = [];
-      for (const { q, id } of keywordQueries) if ((await engines.verbatimWithoutForms(q)).includes(id) && !(await engines.verbatim(q)).includes(id)) lost.push(q);
+      for (const { q, id } of keywordQueries)
+        if ((await engines.verbatimWithoutForms(q)).includes(id) && !(await engines.verbatim(q)).includes(id))
+          lost.push(q);
       return lost;
     };
     const misses = [];
     for (const f of formQueries) {
-      if (!(await engines.verbatim(f.q)).includes(f.id)) misses.push({ q: f.q, changed: f.changed, fts5PorterFound: fts.porter.searcher.search(f.q, 10).ids.includes(f.id) });
+      if (!(await engines.verbatim(f.q)).includes(f.id))
+        misses.push({
+          q: f.q,
+          changed: f.changed,
+          fts5PorterFound: fts.porter.searcher.search(f.q, 10).ids.includes(f.id),
+        });
     }
     const report = {
       startedAt: new Date().toISOString(),
       corpus,
       articles: articles.length,
-      formQueries: { seed, count: formQueries.length, recallAt10: await recall(formQueries), examples: formQueries.slice(0, 8).map((f) => f.changed), misses },
-      keywordQueries: { count: keywordQueries.length, recallAt10: await recall(keywordQueries), lostToForms: await lostToForms() },
-      index: { shards: segments.length, bytes, stemCodeBytes, stemCodeShare: stemCodeBytes / (bytes - stemCodeBytes), fts5Unicode61Bytes: fts.unicode61.bytes, fts5PorterBytes: fts.porter.bytes },
+      formQueries: {
+        seed,
+        count: formQueries.length,
+        recallAt10: await recall(formQueries),
+        examples: formQueries.slice(0, 8).map((f) => f.changed),
+        misses,
+      },
+      keywordQueries: {
+        count: keywordQueries.length,
+        recallAt10: await recall(keywordQueries),
+        lostToForms: await lostToForms(),
+      },
+      index: {
+        shards: segments.length,
+        bytes,
+        stemCodeBytes,
+        stemCodeShare: stemCodeBytes / (bytes - stemCodeBytes),
+        fts5Unicode61Bytes: fts.unicode61.bytes,
+        fts5PorterBytes: fts.porter.bytes,
+      },
       latencyP50Ms: {
         runs,
-        formQueries: { verbatim: await latency(formQueries, engines.verbatim), verbatimWithoutForms: await latency(formQueries, engines.verbatimWithoutForms), fts5Porter: await latency(formQueries, engines.fts5Porter) },
-        keywordQueries: { verbatim: await latency(keywordQueries, engines.verbatim), verbatimWithoutForms: await latency(keywordQueries, engines.verbatimWithoutForms), fts5Porter: await latency(keywordQueries, engines.fts5Porter) },
+        formQueries: {
+          verbatim: await latency(formQueries, engines.verbatim),
+          verbatimWithoutForms: await latency(formQueries, engines.verbatimWithoutForms),
+          fts5Porter: await latency(formQueries, engines.fts5Porter),
+        },
+        keywordQueries: {
+          verbatim: await latency(keywordQueries, engines.verbatim),
+          verbatimWithoutForms: await latency(keywordQueries, engines.verbatimWithoutForms),
+          fts5Porter: await latency(keywordQueries, engines.fts5Porter),
+        },
       },
     };
     for (const { searcher } of Object.values(fts)) searcher.close();
     const json = `${JSON.stringify(report, null, 2)}\n`;
     if (values.out) await writeFile(resolve(process.cwd(), values.out), json);
     const { misses: _, examples, ...summary } = report.formQueries;
-    console.log(JSON.stringify({ ...report, formQueries: { ...summary, examples, misses: report.formQueries.misses.length } }, null, 2));
+    console.log(
+      JSON.stringify(
+        { ...report, formQueries: { ...summary, examples, misses: report.formQueries.misses.length } },
+        null,
+        2,
+      ),
+    );
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

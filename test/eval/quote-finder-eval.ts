@@ -66,18 +66,27 @@ const arg = (argv: string[], name: string) => {
 };
 
 function rankOf(results: QuoteResult[], sample: Sample): number {
-  const hits = (id: string, m: { start: number; end: number }) => id === sample.documentId && m.start < sample.end && m.end > sample.start;
-  const i = results.findIndex((r) => hits(r.document.id, r.match) || r.alsoIn.some((o) => hits(o.document.id, o.match)));
+  const hits = (id: string, m: { start: number; end: number }) =>
+    id === sample.documentId && m.start < sample.end && m.end > sample.start;
+  const i = results.findIndex(
+    (r) => hits(r.document.id, r.match) || r.alsoIn.some((o) => hits(o.document.id, o.match)),
+  );
   return i < 0 ? Infinity : i + 1;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 
 function latency(times: number[]): Latency {
   const sorted = [...times].sort((a, b) => a - b);
   const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
-  return { p50: round(percentile(sorted, 50), 2), p95: round(percentile(sorted, 95), 2), max: round(sorted[sorted.length - 1], 2), mean: round(mean, 2) };
+  return {
+    p50: round(percentile(sorted, 50), 2),
+    p95: round(percentile(sorted, 95), 2),
+    max: round(sorted[sorted.length - 1], 2),
+    mean: round(mean, 2),
+  };
 }
 
 function summarise(ranks: number[]): KindReport {
@@ -122,7 +131,9 @@ export async function runQuoteFinderEval(argv: string[] = process.argv.slice(2))
       }
     }
     const summary = await importDocuments(items(), ingest, { concurrency: 8 });
-    console.log(`\n== Quote finder: ingested ${ids.size} documents (${summary.duplicates} duplicates, ${summary.rejected.length} rejected) in ${summary.seconds.toFixed(1)} s ==`);
+    console.log(
+      `\n== Quote finder: ingested ${ids.size} documents (${summary.duplicates} duplicates, ${summary.rejected.length} rejected) in ${summary.seconds.toFixed(1)} s ==`,
+    );
 
     const quoted: Sample[][] = [];
     const narrated: Sample[][] = [];
@@ -151,7 +162,13 @@ export async function runQuoteFinderEval(argv: string[] = process.argv.slice(2))
         latencies.push(performance.now() - started);
         const rank = rankOf(results, sample);
         ranks[kind].push(rank);
-        if (rank > 1) failures.push({ kind, claim, expected: `${sample.documentId} ${sample.text}`, got: results[0] ? `${results[0].document.id} ${results[0].match.text} (${results[0].score})` : null });
+        if (rank > 1)
+          failures.push({
+            kind,
+            claim,
+            expected: `${sample.documentId} ${sample.text}`,
+            got: results[0] ? `${results[0].document.id} ${results[0].match.text} (${results[0].score})` : null,
+          });
       }
     }
     const warm: number[] = [];
@@ -173,7 +190,11 @@ export async function runQuoteFinderEval(argv: string[] = process.argv.slice(2))
       narration: narration.length,
       seed,
       kinds,
-      misremembered: summarise(Object.entries(ranks).filter(([k]) => k !== 'exact').flatMap(([, r]) => r)),
+      misremembered: summarise(
+        Object.entries(ranks)
+          .filter(([k]) => k !== 'exact')
+          .flatMap(([, r]) => r),
+      ),
       latencyMs: latency(latencies),
       warmLatencyMs: latency(warm),
       freshnessCheckMs: latency(freshness),
@@ -190,13 +211,18 @@ export async function runQuoteFinderEval(argv: string[] = process.argv.slice(2))
 function print(report: QuoteFinderReport): void {
   console.log(`${report.quotes} quotes, ${report.narration} narration sentences, seed ${report.seed}`);
   console.log('kind        asked  recall@1  recall@5  MRR@10');
-  const row = (k: string, r: KindReport) => console.log(`${k.padEnd(12)}${String(r.asked).padStart(5)}  ${r.recallAt1.toFixed(3).padStart(8)}  ${r.recallAt5.toFixed(3).padStart(8)}  ${r.mrr.toFixed(3).padStart(6)}`);
+  const row = (k: string, r: KindReport) =>
+    console.log(
+      `${k.padEnd(12)}${String(r.asked).padStart(5)}  ${r.recallAt1.toFixed(3).padStart(8)}  ${r.recallAt5.toFixed(3).padStart(8)}  ${r.mrr.toFixed(3).padStart(6)}`,
+    );
   for (const [k, r] of Object.entries(report.kinds)) row(k, r);
   row('misremem.', report.misremembered);
   const show = (l: Latency) => `p50 ${l.p50} ms, p95 ${l.p95} ms, max ${l.max} ms`;
   console.log(`latency     ${show(report.latencyMs)} (in process, all calls, documents' first sight included)`);
   console.log(`warm        ${show(report.warmLatencyMs)} (the exact quotes again, every document prepared)`);
-  console.log(`freshness   ${show(report.freshnessCheckMs)} (index.current() alone: the ingest-log read every call includes)`);
+  console.log(
+    `freshness   ${show(report.freshnessCheckMs)} (index.current() alone: the ingest-log read every call includes)`,
+  );
   const dir = resolve(process.cwd(), 'bench-results');
   mkdirSync(dir, { recursive: true });
   const path = resolve(dir, 'eval-quote-finder.json');

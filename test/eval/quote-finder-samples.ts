@@ -27,7 +27,8 @@ function sentencesIn(text: string, start: number, end: number): Sample[] {
     const s = start + index + lead;
     const e = start + index + segment.trimEnd().length;
     const words = tokenize(text.slice(s, e)).length;
-    if (e > s && words >= MIN_WORDS && words <= MAX_WORDS) out.push({ documentId: '', text: text.slice(s, e), start: s, end: e });
+    if (e > s && words >= MIN_WORDS && words <= MAX_WORDS)
+      out.push({ documentId: '', text: text.slice(s, e), start: s, end: e });
   }
   return out;
 }
@@ -61,7 +62,10 @@ export function shuffle<T>(items: T[], random: Random): T[] {
  * samples come from as many different documents as possible.
  */
 export function sampleSentences(perDocument: Sample[][], count: number, random: Random): Sample[] {
-  const pools = shuffle(perDocument.filter((p) => p.length > 0).map((p) => shuffle([...p], random)), random);
+  const pools = shuffle(
+    perDocument.filter((p) => p.length > 0).map((p) => shuffle([...p], random)),
+    random,
+  );
   const out: Sample[] = [];
   for (let round = 0; out.length < count; round++) {
     let added = false;

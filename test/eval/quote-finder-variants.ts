@@ -35,8 +35,23 @@ const share = (n: number) => Math.max(1, Math.round(n * 0.15));
 
 const FILLERS = ['really', 'very', 'just', 'actually', 'all', 'also', 'truly', 'certainly', 'simply', 'now'];
 const FORMS: Record<string, string> = {
-  said: 'says', says: 'said', say: 'said', is: 'was', was: 'is', are: 'were', were: 'are', has: 'had', have: 'had',
-  had: 'has', will: 'would', would: 'will', can: 'could', could: 'can', do: 'did', does: 'did', did: 'does',
+  said: 'says',
+  says: 'said',
+  say: 'said',
+  is: 'was',
+  was: 'is',
+  are: 'were',
+  were: 'are',
+  has: 'had',
+  have: 'had',
+  had: 'has',
+  will: 'would',
+  would: 'will',
+  can: 'could',
+  could: 'can',
+  do: 'did',
+  does: 'did',
+  did: 'does',
 };
 const CLAUSE_WORDS = new Set(['and', 'but', 'because', 'while', 'so', 'which', 'when', 'if']);
 
@@ -58,7 +73,10 @@ export const VARIANTS: Record<string, Variant> = {
   /** Swaps two adjacent words. */
   swap: (s, random) => {
     const w = words(s);
-    const places = w.slice(0, -1).map((_, i) => i).filter((i) => isWord(w[i]) && isWord(w[i + 1]) && w[i].toLowerCase() !== w[i + 1].toLowerCase());
+    const places = w
+      .slice(0, -1)
+      .map((_, i) => i)
+      .filter((i) => isWord(w[i]) && isWord(w[i + 1]) && w[i].toLowerCase() !== w[i + 1].toLowerCase());
     if (places.length === 0) return null;
     const i = pick(places, random);
     [w[i], w[i + 1]] = [w[i + 1], w[i]];
@@ -70,17 +88,26 @@ export const VARIANTS: Record<string, Variant> = {
     const lo = Math.ceil(w.length * 0.25);
     const hi = Math.floor(w.length * 0.75);
     let at = -1;
-    for (let i = lo; i <= hi && at < 0; i++) if (/[,;:]$/.test(w[i - 1]) || CLAUSE_WORDS.has(w[i].toLowerCase())) at = i;
+    for (let i = lo; i <= hi && at < 0; i++)
+      if (/[,;:]$/.test(w[i - 1]) || CLAUSE_WORDS.has(w[i].toLowerCase())) at = i;
     if (at < 0) at = Math.floor(w.length / 2);
-    const first = w.slice(0, at).join(' ').replace(/[,;:.]+$/, '');
-    const second = w.slice(at).join(' ').replace(/[,;:.!?]+$/, '');
+    const first = w
+      .slice(0, at)
+      .join(' ')
+      .replace(/[,;:.]+$/, '');
+    const second = w
+      .slice(at)
+      .join(' ')
+      .replace(/[,;:.!?]+$/, '');
     return `${second[0].toUpperCase()}${second.slice(1)}, ${first[0].toLowerCase()}${first.slice(1)}.`;
   },
   /** Changes one word's form: a verb's tense or person, or a noun's number. */
   form: (s, random) => {
     const w = words(s);
     const verbs = w.map((x, i) => i).filter((i) => FORMS[w[i].toLowerCase()]);
-    const nouns = w.map((x, i) => i).filter((i) => /^[a-z]{4,}$/.test(w[i]) && !w[i].endsWith('ss') && !w[i].endsWith('ing'));
+    const nouns = w
+      .map((x, i) => i)
+      .filter((i) => /^[a-z]{4,}$/.test(w[i]) && !w[i].endsWith('ss') && !w[i].endsWith('ing'));
     if (verbs.length + nouns.length === 0) return null;
     const i = pick([...verbs, ...nouns], random);
     const bare = w[i].toLowerCase();
@@ -93,7 +120,10 @@ export const VARIANTS: Record<string, Variant> = {
     if (style === 0) return s.toLowerCase().replace(/[^\p{L}\p{N}\s'’-]/gu, '');
     if (style === 1) return `“${s.replace(/'/g, '’').replace(/[.,;:!?]+$/, '')}!”`;
     const flipped = s[0] === s[0].toUpperCase() ? s[0].toLowerCase() : s[0].toUpperCase();
-    return `"${flipped}${s.slice(1).replace(/,/g, ' -').replace(/[.,;:!?]+$/, '')}..."`;
+    return `"${flipped}${s
+      .slice(1)
+      .replace(/,/g, ' -')
+      .replace(/[.,;:!?]+$/, '')}..."`;
   },
   /** A contiguous 60% piece. */
   fragment: (s, random) => {

@@ -94,8 +94,10 @@ export interface ExtractionReport {
   failures: ExtractionFailure[];
 }
 
-const NOT_NAME_TOKENS = new Set(`the a an of for at in on and to by mr mrs ms dr sen rep gov president former
-senator presidential candidate nominee secretary republican democratic democrat gop vice u.s us state`.split(/\s+/));
+const NOT_NAME_TOKENS = new Set(
+  `the a an of for at in on and to by mr mrs ms dr sen rep gov president former
+senator presidential candidate nominee secretary republican democratic democrat gop vice u.s us state`.split(/\s+/),
+);
 const PRONOUNS = new Set('he she they it who which that i we me him her his their them us one whom its'.split(' '));
 
 /**
@@ -120,7 +122,10 @@ export function codePointToUtf16(text: string): (i: number) => number {
 }
 
 function tokens(s: string): string[] {
-  return s.split(/[^\p{L}\p{N}.'’-]+/u).map((t) => t.replace(/[’']s?$/, '').replace(/\.$/, '')).filter(Boolean);
+  return s
+    .split(/[^\p{L}\p{N}.'’-]+/u)
+    .map((t) => t.replace(/[’']s?$/, '').replace(/\.$/, ''))
+    .filter(Boolean);
 }
 
 /**
@@ -136,7 +141,9 @@ export function speakerMatches(gold: string, speaker: string | null, mention: st
   const predicted = new Set(tokens(`${speaker ?? ''} ${mention ?? ''}`).map((t) => t.toLowerCase()));
   if (predicted.size === 0) return false;
   const goldTokens = tokens(gold);
-  const names = goldTokens.filter((t) => /^\p{Lu}/u.test(t) && !NOT_NAME_TOKENS.has(t.toLowerCase())).map((t) => t.toLowerCase());
+  const names = goldTokens
+    .filter((t) => /^\p{Lu}/u.test(t) && !NOT_NAME_TOKENS.has(t.toLowerCase()))
+    .map((t) => t.toLowerCase());
   if (names.length > 0) return names.some((t) => predicted.has(t));
   const headPart = gold.split(/,|\s(?:for|of|at|in|who|from|with)\s/i)[0];
   const head = tokens(headPart).at(-1)?.toLowerCase();
@@ -162,12 +169,18 @@ function overlap(a: { start: number; end: number }, s: number, e: number): numbe
  * scoreArticle(record, extractQuotes(record.text, splitParagraphs(record.text)), counts);
  * ```
  */
-export function scoreArticle(record: PolnearRecord, predicted: Quote[], counts: ExtractionCounts, failures?: ExtractionFailure[]): void {
+export function scoreArticle(
+  record: PolnearRecord,
+  predicted: Quote[],
+  counts: ExtractionCounts,
+  failures?: ExtractionFailure[],
+): void {
   const { text } = record;
   const toJs = codePointToUtf16(text);
   const gold = record.quotes.map((q) => ({ ...q, start: toJs(q.start), end: toJs(q.end) }));
   const negatives = record.unattributed_quote_spans.map(([s, e]) => ({ start: toJs(s), end: toJs(e) }));
-  const ctx = (s: number, e: number) => text.slice(Math.max(0, s - 120), Math.min(text.length, e + 120)).replace(/\n/g, '⏎');
+  const ctx = (s: number, e: number) =>
+    text.slice(Math.max(0, s - 120), Math.min(text.length, e + 120)).replace(/\n/g, '⏎');
   counts.articles++;
 
   for (const p of predicted) {
@@ -177,7 +190,14 @@ export function scoreArticle(record: PolnearRecord, predicted: Quote[], counts: 
     let inside = 0;
     for (const g of gold) inside += overlap(p, g.start, g.end);
     if (inside >= 0.5 * (p.end - p.start)) counts.speechCorrect++;
-    else failures?.push({ id: record.id, kind: 'false-speech', gold: null, predicted: p.text.slice(0, 80), context: ctx(p.start, p.end) });
+    else
+      failures?.push({
+        id: record.id,
+        kind: 'false-speech',
+        gold: null,
+        predicted: p.text.slice(0, 80),
+        context: ctx(p.start, p.end),
+      });
   }
 
   for (const g of gold) {
@@ -193,7 +213,13 @@ export function scoreArticle(record: PolnearRecord, predicted: Quote[], counts: 
       }
     }
     if (!best || bestOverlap < 0.8 * (g.end - g.start)) {
-      failures?.push({ id: record.id, kind: 'missed', gold: g.quote.slice(0, 80), predicted: best?.text.slice(0, 80) ?? null, context: ctx(g.start, g.end) });
+      failures?.push({
+        id: record.id,
+        kind: 'missed',
+        gold: g.quote.slice(0, 80),
+        predicted: best?.text.slice(0, 80) ?? null,
+        context: ctx(g.start, g.end),
+      });
       continue;
     }
     counts.found++;
@@ -202,16 +228,34 @@ export function scoreArticle(record: PolnearRecord, predicted: Quote[], counts: 
     if (g.speaker === null) continue;
     if (best.mention) counts.speakerSpan.predicted++;
     if (best.mention && sameSpan(best.mention, g.speaker)) counts.speakerSpan.exact++;
-    const sctx = () => ctx(Math.min(g.start, ...(g.speaker_spans ?? []).map((s) => toJs(s[0]))), Math.max(g.end, ...(g.speaker_spans ?? []).map((s) => toJs(s[1]))));
+    const sctx = () =>
+      ctx(
+        Math.min(g.start, ...(g.speaker_spans ?? []).map((s) => toJs(s[0]))),
+        Math.max(g.end, ...(g.speaker_spans ?? []).map((s) => toJs(s[1]))),
+      );
     if (g.speaker_is_pronoun) {
       counts.pronoun.total++;
       const s = best.speaker;
       if (s !== null && !PRONOUNS.has(s.toLowerCase()) && text.includes(s)) counts.pronoun.correct++;
-      else failures?.push({ id: record.id, kind: 'unresolved-pronoun', gold: g.speaker, predicted: `${s} / ${best.mention}`, context: sctx() });
+      else
+        failures?.push({
+          id: record.id,
+          kind: 'unresolved-pronoun',
+          gold: g.speaker,
+          predicted: `${s} / ${best.mention}`,
+          context: sctx(),
+        });
     } else {
       counts.named.total++;
       if (speakerMatches(g.speaker, best.speaker, best.mention)) counts.named.correct++;
-      else failures?.push({ id: record.id, kind: 'wrong-speaker', gold: g.speaker, predicted: `${best.speaker} / ${best.mention} (${best.verb})`, context: sctx() });
+      else
+        failures?.push({
+          id: record.id,
+          kind: 'wrong-speaker',
+          gold: g.speaker,
+          predicted: `${best.speaker} / ${best.mention} (${best.verb})`,
+          context: sctx(),
+        });
     }
   }
 }
@@ -226,9 +270,19 @@ export function scoreArticle(record: PolnearRecord, predicted: Quote[], counts: 
  */
 export function emptyCounts(): ExtractionCounts {
   return {
-    articles: 0, gold: 0, found: 0, exact: 0, predicted: { speech: 0, term: 0 }, speechCorrect: 0,
-    foundAs: { speech: 0, term: 0 }, unattributedAs: { speech: 0, term: 0 }, named: { total: 0, correct: 0 },
-    pronoun: { total: 0, correct: 0 }, speakerSpan: { gold: 0, predicted: 0, exact: 0 }, ms: 0, cpuMs: 0,
+    articles: 0,
+    gold: 0,
+    found: 0,
+    exact: 0,
+    predicted: { speech: 0, term: 0 },
+    speechCorrect: 0,
+    foundAs: { speech: 0, term: 0 },
+    unattributedAs: { speech: 0, term: 0 },
+    named: { total: 0, correct: 0 },
+    pronoun: { total: 0, correct: 0 },
+    speakerSpan: { gold: 0, predicted: 0, exact: 0 },
+    ms: 0,
+    cpuMs: 0,
   };
 }
 
@@ -269,7 +323,10 @@ export function scoreExtraction(records: PolnearRecord[], extract: Extractor, ke
     speakerSpanF1: ratio(2 * counts.speakerSpan.exact, counts.speakerSpan.predicted + counts.speakerSpan.gold),
     msPerArticle: ratio(counts.ms, counts.articles),
     cpuMsPerArticle: ratio(counts.cpuMs, counts.articles),
-    cpuMsPer500Words: ratio(counts.cpuMs * 500, inputs.reduce((n, { r }) => n + r.text.split(/\s+/).length, 0)),
+    cpuMsPer500Words: ratio(
+      counts.cpuMs * 500,
+      inputs.reduce((n, { r }) => n + r.text.split(/\s+/).length, 0),
+    ),
     failures,
   };
 }

@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { buildFormQueries, inflections } from './word-form-queries.ts';
 
-const words = new Set(['embassy', 'embassies', 'protest', 'protests', 'protested', 'protesting', 'protection', 'protect', 'hope', 'hoping', 'hop', 'hopping', 'state']);
+const words = new Set([
+  'embassy',
+  'embassies',
+  'protest',
+  'protests',
+  'protested',
+  'protesting',
+  'protection',
+  'protect',
+  'hope',
+  'hoping',
+  'hop',
+  'hopping',
+  'state',
+]);
 const isWord = (w: string) => words.has(w);
 
 describe('inflections', () => {

@@ -23,11 +23,17 @@ export interface FormQuery {
   changed: Array<[from: string, to: string]>;
 }
 
-const STOP = new Set('about above after again against before being below between could during every other their there these those through under until where which while would should people years first later since still today'.split(' '));
+const STOP = new Set(
+  'about above after again against before being below between could during every other their there these those through under until where which while would should people years first later since still today'.split(
+    ' ',
+  ),
+);
 const WORD = /[\p{L}]+/gu;
-const wordsOf = (article: CorpusArticle) => new Set([...`${article.title} ${article.text}`.toLowerCase().matchAll(WORD)].map((m) => m[0]));
+const wordsOf = (article: CorpusArticle) =>
+  new Set([...`${article.title} ${article.text}`.toLowerCase().matchAll(WORD)].map((m) => m[0]));
 /** Words the article writes in lower case somewhere: common words, not only names. */
-const lowerCaseWordsOf = (article: CorpusArticle) => new Set([...article.text.matchAll(WORD)].map((m) => m[0]).filter((w) => w === w.toLowerCase()));
+const lowerCaseWordsOf = (article: CorpusArticle) =>
+  new Set([...article.text.matchAll(WORD)].map((m) => m[0]).filter((w) => w === w.toLowerCase()));
 
 /** One syllable ending consonant-vowel-consonant: "tap", "plan" double it before -ed / -ing. */
 const SHORT_CVC = /^[^aeiou]*[aeiou][bdgmnprt]$/;

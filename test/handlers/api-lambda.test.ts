@@ -4,7 +4,10 @@ import { startLocalArchive, type LocalArchive } from '../../functions/local/star
 
 const TOKEN = 'lambda-test-token-0123456789';
 let local: LocalArchive;
-let handler: (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string; headers: Record<string, string> }>;
+let handler: (
+  event: unknown,
+  context: unknown,
+) => Promise<{ statusCode: number; body: string; headers: Record<string, string> }>;
 
 beforeAll(async () => {
   local = await startLocalArchive({}, { persistent: false });
@@ -23,10 +26,19 @@ afterAll(() => local.close());
 describe('the API Lambda handler', () => {
   it('ingests, reads and searches through API Gateway v2 events', async () => {
     const text = 'Volunteers planted four hundred oak saplings along the canal path on Saturday, the trust said.';
-    const unauthorized = await handler(event('POST', '/api/documents', { body: JSON.stringify({ text }), headers: { 'content-type': 'application/json' } }), {});
+    const unauthorized = await handler(
+      event('POST', '/api/documents', {
+        body: JSON.stringify({ text }),
+        headers: { 'content-type': 'application/json' },
+      }),
+      {},
+    );
     expect(unauthorized.statusCode).toBe(401);
     const created = await handler(
-      event('POST', '/api/documents', { body: JSON.stringify({ text, title: 'Canal oaks' }), headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` } }),
+      event('POST', '/api/documents', {
+        body: JSON.stringify({ text, title: 'Canal oaks' }),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+      }),
       {},
     );
     expect(created.statusCode).toBe(201);
@@ -41,15 +53,21 @@ describe('the API Lambda handler', () => {
 
   it('returns originals in any encoding byte for byte (base64), so their SHA-256 still matches', async () => {
     // “Quoted” in windows-1252: 0x93 and 0x94 are not valid UTF-8.
-    const bytes = new Uint8Array([0x93, 0x51, 0x75, 0x6f, 0x74, 0x65, 0x64, 0x94, 0x20, 0x77, 0x6f, 0x72, 0x64, 0x73, 0x2e]);
+    const bytes = new Uint8Array([
+      0x93, 0x51, 0x75, 0x6f, 0x74, 0x65, 0x64, 0x94, 0x20, 0x77, 0x6f, 0x72, 0x64, 0x73, 0x2e,
+    ]);
     const { ingestDocument } = await import('../../functions/app/ingest-document.ts');
-    const created = await ingestDocument(local.archive, { file: { bytes, contentType: 'text/plain; charset=windows-1252' } });
+    const created = await ingestDocument(local.archive, {
+      file: { bytes, contentType: 'text/plain; charset=windows-1252' },
+    });
     const response = await handler(event('GET', `/api/documents/${created.id}/original`), {});
     expect(response.statusCode).toBe(200);
     expect((response as { isBase64Encoded?: boolean }).isBase64Encoded).toBe(true);
     expect(new Uint8Array(Buffer.from(response.body, 'base64'))).toEqual(bytes);
     const { createHash } = await import('node:crypto');
-    expect(createHash('sha256').update(Buffer.from(response.body, 'base64')).digest('hex')).toBe(created.originalSha256);
+    expect(createHash('sha256').update(Buffer.from(response.body, 'base64')).digest('hex')).toBe(
+      created.originalSha256,
+    );
     // The app's own JSON stays text.
     const read = await handler(event('GET', `/api/documents/${created.id}`), {});
     expect((read as { isBase64Encoded?: boolean }).isBase64Encoded).toBe(false);
@@ -57,7 +75,9 @@ describe('the API Lambda handler', () => {
   });
 
   it('the indexer handler writes a snapshot the next cold start loads', async () => {
-    const { handler: indexer } = (await import('../../functions/handlers/indexer.ts')) as { handler: () => Promise<{ written: boolean }> };
+    const { handler: indexer } = (await import('../../functions/handlers/indexer.ts')) as {
+      handler: () => Promise<{ written: boolean }>;
+    };
     expect(await indexer()).toMatchObject({ written: true });
     expect(await indexer()).toMatchObject({ written: false, reason: 'up-to-date' });
     expect(await local.archive.manifest.get()).toMatchObject({ version: 1, documentCount: 2 });

@@ -19,7 +19,10 @@ function run(script: string, args: string[] = []) {
 async function lockUrl(): Promise<string> {
   for (let waited = 0; waited < 60_000; waited += 200) {
     // No lock yet: null. The lock is replaced in one step (rename), so it always parses.
-    const lock = await readFile(join(dataDir, LOCK_FILE), 'utf8').then((text) => JSON.parse(text) as { url: string | null }, () => null);
+    const lock = await readFile(join(dataDir, LOCK_FILE), 'utf8').then(
+      (text) => JSON.parse(text) as { url: string | null },
+      () => null,
+    );
     if (lock?.url) return lock.url;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -45,7 +48,10 @@ describe('npm start and npm run import on one data folder', () => {
     expect(lines[0]).toContain(url);
 
     const file = join(dataDir, 'articles.jsonl');
-    await writeFile(file, `${JSON.stringify({ title: 'Kiln reopens', text: 'The pottery kiln at Oxwich reopened on Monday after repairs.' })}\n`);
+    await writeFile(
+      file,
+      `${JSON.stringify({ title: 'Kiln reopens', text: 'The pottery kiln at Oxwich reopened on Monday after repairs.' })}\n`,
+    );
     const imported = run('functions/handlers/import-cli.ts', [file]);
     expect(await imported.exited).toBe(0);
     expect(imported.output.stdout).toContain(`Importing through the running server at ${url}`);

@@ -59,20 +59,47 @@ beforeAll(async () => {
   shipped = findShippedHandler(synthAssembly(join(outdir, 'cdk.out')));
   const child = await bundleScript(COLD_START_SCRIPT, join(outdir, 'cold-start.mjs'));
   local = await startLocalArchive({}, { persistent: false });
-  const text = (what: string) => new TextEncoder().encode(`The harbour board met on Tuesday about ${what}. "We will decide in spring," said chair Rosa Lind.`);
+  const text = (what: string) =>
+    new TextEncoder().encode(
+      `The harbour board met on Tuesday about ${what}. "We will decide in spring," said chair Rosa Lind.`,
+    );
   for (const what of ['the lighthouse', 'the ferry timetable', 'dredging the channel']) {
     await ingestDocument(local.archive, { file: { bytes: text(what), contentType: 'text/plain; charset=utf-8' } });
   }
   await compactIndex(local.archive);
-  const pdf = makePdf({ pages: [['Lighthouse keeper retires after forty years', '', '"I will miss the storms most of all," said keeper Ola Nystrom.']], info: { title: 'Lighthouse keeper retires' } });
-  const docx = await makeDocx({ paragraphs: ['Gull Point council approved a new seawall on Monday.', '"The sea will not wait," said councillor Ines Duarte.'], title: 'Council approves seawall' });
+  const pdf = makePdf({
+    pages: [
+      [
+        'Lighthouse keeper retires after forty years',
+        '',
+        '"I will miss the storms most of all," said keeper Ola Nystrom.',
+      ],
+    ],
+    info: { title: 'Lighthouse keeper retires' },
+  });
+  const docx = await makeDocx({
+    paragraphs: [
+      'Gull Point council approved a new seawall on Monday.',
+      '"The sea will not wait," said councillor Ines Duarte.',
+    ],
+    title: 'Council approves seawall',
+  });
   const events = join(outdir, 'then-events.json');
-  await writeFile(events, JSON.stringify([
-    uploadEvent('keeper.pdf', 'application/pdf', pdf),
-    uploadEvent('seawall.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', docx),
-    apiGatewayEvent('GET', '/api/search', { query: 'q=harbour&limit=1000' }),
-  ]));
-  cold = await measureColdStart(child, shipped, { ...local.config, apiTokens: [{ name: 'default', token: TOKEN }] }, 'harbour board', { traceModules: true, thenEventsFile: events });
+  await writeFile(
+    events,
+    JSON.stringify([
+      uploadEvent('keeper.pdf', 'application/pdf', pdf),
+      uploadEvent('seawall.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', docx),
+      apiGatewayEvent('GET', '/api/search', { query: 'q=harbour&limit=1000' }),
+    ]),
+  );
+  cold = await measureColdStart(
+    child,
+    shipped,
+    { ...local.config, apiTokens: [{ name: 'default', token: TOKEN }] },
+    'harbour board',
+    { traceModules: true, thenEventsFile: events },
+  );
 }, 180_000);
 afterAll(async () => {
   await local?.close();
@@ -89,7 +116,9 @@ describe('the shipped api bundle', () => {
     expect(sources.some((s) => s.includes('functions/core/search/'))).toBe(true);
     expect(sources.filter((s) => HEAVY.test(s))).toEqual([]);
     // zod's messages in English only: its other locales are not shipped (split-bundle-code.ts).
-    expect(new Set(sources.filter((s) => /zod\/v4\/locales\//.test(s)).map((s) => s.split('/').pop()))).toEqual(new Set(['en.js']));
+    expect(new Set(sources.filter((s) => /zod\/v4\/locales\//.test(s)).map((s) => s.split('/').pop()))).toEqual(
+      new Set(['en.js']),
+    );
   });
 
   it('still explains a bad request in English with only zod’s English locale shipped', () => {
@@ -103,7 +132,10 @@ describe('the shipped api bundle', () => {
 
   it('archives a PDF and a DOCX through the bundle; their parsers run in the worker, never on the request thread', () => {
     expect(cold.then!.slice(0, 2).map((r) => r.statusCode)).toEqual([201, 201]);
-    expect(cold.then!.slice(0, 2).map((r) => (JSON.parse(r.body) as { title: string }).title)).toEqual(['Lighthouse keeper retires', 'Council approves seawall']);
+    expect(cold.then!.slice(0, 2).map((r) => (JSON.parse(r.body) as { title: string }).title)).toEqual([
+      'Lighthouse keeper retires',
+      'Council approves seawall',
+    ]);
     // Uploads are parsed in prepare-worker.mjs (a worker thread), so even after two uploads the
     // request thread has loaded no parser chunk.
     const loaded = sourcesOf(cold.modulesAtEnd!.filter((url) => fileURLToPath(url).startsWith(shipped.assetDir)));

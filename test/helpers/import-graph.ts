@@ -9,7 +9,11 @@ import { dirname, join, normalize } from 'node:path';
 /** Every .ts/.tsx file under a folder, recursively. */
 export function sourcesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourcesUnder(join(dir, entry.name)) : /\.tsx?$/.test(entry.name) ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? sourcesUnder(join(dir, entry.name))
+      : /\.tsx?$/.test(entry.name)
+        ? [join(dir, entry.name)]
+        : [],
   );
 }
 
@@ -23,7 +27,12 @@ export function specifiersOf(file: string): string[] {
 /** File → the project files it imports (relative specifiers resolved, paths as `sourcesUnder` gives them). */
 export function importGraph(files: readonly string[]): Map<string, string[]> {
   return new Map(
-    files.map((file) => [file, specifiersOf(file).filter((spec) => spec.startsWith('.')).map((spec) => normalize(join(dirname(file), spec)))]),
+    files.map((file) => [
+      file,
+      specifiersOf(file)
+        .filter((spec) => spec.startsWith('.'))
+        .map((spec) => normalize(join(dirname(file), spec))),
+    ]),
   );
 }
 

@@ -22,7 +22,10 @@ function parse(raw: Buffer): RawResponse {
   if (end < 0) return { status: 0, headers: {}, body: '' };
   const [statusLine, ...lines] = text.slice(0, end).split('\r\n');
   const headers = Object.fromEntries(
-    lines.map((line) => [line.slice(0, line.indexOf(':')).trim().toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+    lines.map((line) => [
+      line.slice(0, line.indexOf(':')).trim().toLowerCase(),
+      line.slice(line.indexOf(':') + 1).trim(),
+    ]),
   );
   let body = raw.subarray(Buffer.byteLength(text.slice(0, end + 4), 'latin1'));
   if (headers['content-length'] !== undefined) body = body.subarray(0, Number(headers['content-length']));
@@ -50,7 +53,11 @@ function dechunk(data: Buffer): Buffer {
  * const { status, body } = await rawRequest(port, 'FOO / HTTP/1.1\r\nHost: x\r\n\r\n');
  * ```
  */
-export function rawRequest(port: number, request: string | Uint8Array, timeoutMs = RAW_TIMEOUT_MS): Promise<RawResponse> {
+export function rawRequest(
+  port: number,
+  request: string | Uint8Array,
+  timeoutMs = RAW_TIMEOUT_MS,
+): Promise<RawResponse> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     const socket = connect({ host: '127.0.0.1', port });

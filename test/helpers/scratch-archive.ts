@@ -22,7 +22,10 @@ export interface Scratch {
 export function useScratchArchive(options: { apiToken?: string; apiTokens?: string } = {}): Scratch {
   const scratch = {} as Scratch;
   beforeAll(async () => {
-    scratch.local = await startLocalArchive({ VERBATIM_API_TOKEN: options.apiToken, VERBATIM_API_TOKENS: options.apiTokens }, { persistent: false });
+    scratch.local = await startLocalArchive(
+      { VERBATIM_API_TOKEN: options.apiToken, VERBATIM_API_TOKENS: options.apiTokens },
+      { persistent: false },
+    );
     scratch.archive = scratch.local.archive;
     scratch.config = scratch.local.config;
     // The tokens as configuration validated them, as the entry points pass them.
@@ -39,7 +42,10 @@ export function useScratchArchive(options: { apiToken?: string; apiTokens?: stri
  * stores of its own (its own log append queue, and no link store), so it hears of its own writes
  * only; `blobs` and `stores` replace its storage where a test injects a fault or a delay.
  */
-export function processOn(scratch: Scratch, options: { blobs?: BlobStore; stores?: Partial<ArchiveStores>; indexFreshnessMs?: number } = {}): Archive {
+export function processOn(
+  scratch: Scratch,
+  options: { blobs?: BlobStore; stores?: Partial<ArchiveStores>; indexFreshnessMs?: number } = {},
+): Archive {
   return createArchive({
     blobs: options.blobs ?? scratch.archive.blobs,
     ...dynamoStores(scratch.local.clients.dynamo, scratch.config.table),

@@ -33,7 +33,10 @@ const ROOT = new URL('../../', import.meta.url);
  * than {@link synthAssembly} (a process, tsx, CloudFormation validation), so the benchmark uses it.
  */
 export function cdkSynth(outdir: string): string {
-  execFileSync(new URL('node_modules/.bin/cdk', ROOT).pathname, ['synth', '--quiet', '-o', outdir], { cwd: ROOT.pathname, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(new URL('node_modules/.bin/cdk', ROOT).pathname, ['synth', '--quiet', '-o', outdir], {
+    cwd: ROOT.pathname,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   return outdir;
 }
 
@@ -59,10 +62,20 @@ export function findShippedHandler(assemblyDir: string, description = API_FUNCTI
   for (const stack of assembly.stacks) {
     const fn = Object.values(stack.template.Resources ?? {}).find(
       (r: any) => r.Type === 'AWS::Lambda::Function' && r.Properties?.Description === description,
-    ) as { Properties: { Code: { S3Key: string }; Handler: string; Environment?: { Variables?: Record<string, unknown> } } } | undefined;
+    ) as
+      | {
+          Properties: {
+            Code: { S3Key: string };
+            Handler: string;
+            Environment?: { Variables?: Record<string, unknown> };
+          };
+        }
+      | undefined;
     if (!fn) continue;
     const { S3Key: key } = fn.Properties.Code;
-    for (const manifest of stack.dependencies.filter((d): d is AssetManifestArtifact => d instanceof AssetManifestArtifact)) {
+    for (const manifest of stack.dependencies.filter(
+      (d): d is AssetManifestArtifact => d instanceof AssetManifestArtifact,
+    )) {
       for (const asset of Object.values(manifest.contents.files ?? {})) {
         if (!Object.values(asset.destinations).some((d) => d.objectKey === key)) continue;
         const assetDir = resolve(dirname(manifest.file), asset.source.path!);
@@ -71,7 +84,12 @@ export function findShippedHandler(assemblyDir: string, description = API_FUNCTI
         const file = HANDLER_EXTENSIONS.map((ext) => base + ext).find((f) => existsSync(f));
         if (!file) throw new Error(`Handler ${fn.Properties.Handler} has no module in ${assetDir}`);
         const nodeOptions = fn.Properties.Environment?.Variables?.NODE_OPTIONS;
-        return { assetDir, file, exportName: fn.Properties.Handler.slice(dot + 1), nodeOptions: typeof nodeOptions === 'string' ? nodeOptions : '' };
+        return {
+          assetDir,
+          file,
+          exportName: fn.Properties.Handler.slice(dot + 1),
+          nodeOptions: typeof nodeOptions === 'string' ? nodeOptions : '',
+        };
       }
     }
     throw new Error(`No asset in ${assemblyDir} has the object key ${key} of "${description}"`);

@@ -5,10 +5,18 @@ import { getJson, postJson, useScratchArchive } from '../helpers/scratch-archive
 const scratch = useScratchArchive({ apiTokens: 'importer:batch-secret-token' });
 const auth = { authorization: 'Bearer batch-secret-token' };
 
-const article = (n: number) => ({ title: `Batch article ${n}`, publisher: 'Batch Times', text: `Article number ${n} of the batch. "We counted ${n} boats," said harbour master Lee Chan.` });
+const article = (n: number) => ({
+  title: `Batch article ${n}`,
+  publisher: 'Batch Times',
+  text: `Article number ${n} of the batch. "We counted ${n} boats," said harbour master Lee Chan.`,
+});
 
 async function postNdjson(body: string) {
-  const response = await scratch.app.request('/api/documents:batch', { method: 'POST', headers: { 'content-type': 'application/x-ndjson', ...auth }, body });
+  const response = await scratch.app.request('/api/documents:batch', {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-ndjson', ...auth },
+    body,
+  });
   return { status: response.status, body: await response.json() };
 }
 
@@ -64,7 +72,11 @@ describe('POST /api/documents:batch', () => {
     expect((await postJson(scratch.app, '/api/documents:batch', [], auth)).body.error.code).toBe('bad_request');
     expect((await postJson(scratch.app, '/api/documents:batch', article(4), auth)).body.error.message).toMatch(/array/);
     expect((await postJson(scratch.app, '/api/documents:batch', [article(5)])).status).toBe(401);
-    const text = await scratch.app.request('/api/documents:batch', { method: 'POST', headers: { 'content-type': 'text/plain', ...auth }, body: 'x' });
+    const text = await scratch.app.request('/api/documents:batch', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', ...auth },
+      body: 'x',
+    });
     expect(text.status).toBe(415);
     expect((await text.json()).error.code).toBe('unsupported_media_type');
   });

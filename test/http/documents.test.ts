@@ -14,7 +14,12 @@ describe('POST /api/documents then GET /api/documents/:id', () => {
   it('archives JSON text and serves it back with metadata, paragraphs and quotes', async () => {
     const created = await postJson(scratch.app, '/api/documents', harbourArticle);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ duplicate: false, title: harbourArticle.title, publisher: 'The Test Gazette', author: 'Jane Reporter' });
+    expect(created.body).toMatchObject({
+      duplicate: false,
+      title: harbourArticle.title,
+      publisher: 'The Test Gazette',
+      author: 'Jane Reporter',
+    });
     expect(created.body.id).toMatch(/^[0-9a-f]{16}$/);
 
     const { status, body: document } = await getJson(scratch.app, `/api/documents/${created.body.id}`);
@@ -25,13 +30,22 @@ describe('POST /api/documents then GET /api/documents/:id', () => {
     expect(document.wordCount).toBeGreaterThan(50);
     expect(document.ingestedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(document.paragraphs).toHaveLength(4);
-    for (const p of document.paragraphs) expect(document.text.slice(p.start, p.end).trim()).toBe(document.text.slice(p.start, p.end));
+    for (const p of document.paragraphs)
+      expect(document.text.slice(p.start, p.end).trim()).toBe(document.text.slice(p.start, p.end));
     const quote = document.quotes.find((q: { text: string }) => q.text.startsWith('We rebuilt the deck'));
     expect(quote).toBeDefined();
     expect(document.text.slice(quote.start, quote.end)).toBe(quote.text);
     expect(quote.speaker).toBe('Ana Ruiz');
-    expect(quote.permalink).toBe(`http://localhost/documents/${document.id}?at=${quote.start}-${quote.end}#q-${quote.start}-${quote.end}`);
-    expect(document.citation).toMatchObject({ title: harbourArticle.title, publisher: 'The Test Gazette', url: harbourArticle.url, archiveId: document.id, archiveUrl: `http://localhost/documents/${document.id}` });
+    expect(quote.permalink).toBe(
+      `http://localhost/documents/${document.id}?at=${quote.start}-${quote.end}#q-${quote.start}-${quote.end}`,
+    );
+    expect(document.citation).toMatchObject({
+      title: harbourArticle.title,
+      publisher: 'The Test Gazette',
+      url: harbourArticle.url,
+      archiveId: document.id,
+      archiveUrl: `http://localhost/documents/${document.id}`,
+    });
     expect(document.citation.text).toBe(
       `The Test Gazette. "${harbourArticle.title}". 2 March 2024. ${harbourArticle.url}. Archived in Verbatim on ` +
         `${new Date(document.ingestedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })} as ${document.id} ` +
@@ -46,13 +60,16 @@ describe('POST /api/documents then GET /api/documents/:id', () => {
     expect(again.body.duplicate).toBe(true);
     expect(again.body.title).toBe(harbourArticle.title);
     // Only whitespace differs: the normalised text is the same, so it is the same document.
-    const spaced = await postJson(scratch.app, '/api/documents', { text: harbourArticle.text.replace(/\n\n/g, '\r\n\r\n   ') });
+    const spaced = await postJson(scratch.app, '/api/documents', {
+      text: harbourArticle.text.replace(/\n\n/g, '\r\n\r\n   '),
+    });
     expect(spaced.body).toMatchObject({ duplicate: true, id: again.body.id });
     expect(await countDocuments()).toBe(before);
   });
 
   it('keeps the original bytes and content type', async () => {
-    const html = '<html><head><title>Port news</title></head><body><article><h1>Port news</h1><p>The ferry timetable changes on Monday, the port authority said in a statement on its website.</p><p>Two extra crossings will run at weekends.</p></article></body></html>';
+    const html =
+      '<html><head><title>Port news</title></head><body><article><h1>Port news</h1><p>The ferry timetable changes on Monday, the port authority said in a statement on its website.</p><p>Two extra crossings will run at weekends.</p></article></body></html>';
     const created = await postJson(scratch.app, '/api/documents', { html });
     expect(created.status).toBe(201);
     const response = await scratch.app.request(`/api/documents/${created.body.id}/original`);
@@ -69,13 +86,18 @@ describe('POST /api/documents then GET /api/documents/:id', () => {
 
   it('accepts a multipart upload with a file and metadata fields', async () => {
     const form = new FormData();
-    const markdown = '# Library extends hours\n\nThe city library will open until 9 pm, the head librarian said on Monday.\n';
+    const markdown =
+      '# Library extends hours\n\nThe city library will open until 9 pm, the head librarian said on Monday.\n';
     form.set('file', new Blob([markdown], { type: 'text/markdown' }), 'library.md');
     form.set('publisher', 'Town Crier');
     const response = await scratch.app.request('/api/documents', { method: 'POST', body: form });
     const body = (await response.json()) as any;
     expect(response.status).toBe(201);
-    expect(body).toMatchObject({ title: 'Library extends hours', publisher: 'Town Crier', contentType: 'text/markdown' });
+    expect(body).toMatchObject({
+      title: 'Library extends hours',
+      publisher: 'Town Crier',
+      contentType: 'text/markdown',
+    });
     const original = await scratch.app.request(`/api/documents/${body.id}/original`);
     expect(original.headers.get('content-disposition')).toBe(`attachment; filename="verbatim-${body.id}.md"`);
     expect(await original.text()).toBe(markdown);
@@ -83,7 +105,8 @@ describe('POST /api/documents then GET /api/documents/:id', () => {
 });
 
 describe('bad input gets a clear 4xx and writes nothing', () => {
-  const post = (body: BodyInit, type: string) => scratch.app.request('/api/documents', { method: 'POST', headers: { 'content-type': type }, body });
+  const post = (body: BodyInit, type: string) =>
+    scratch.app.request('/api/documents', { method: 'POST', headers: { 'content-type': type }, body });
 
   it.each([
     ['an empty body', '', 'application/json', 400, /empty/i],
@@ -105,7 +128,11 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
 
   it('rejects a file that is not valid UTF-8 text', async () => {
     const form = new FormData();
-    form.set('file', new Blob([new Uint8Array([0x48, 0x69, 0xff, 0xfe, 0x00, 0x41])], { type: 'text/plain' }), 'broken.txt');
+    form.set(
+      'file',
+      new Blob([new Uint8Array([0x48, 0x69, 0xff, 0xfe, 0x00, 0x41])], { type: 'text/plain' }),
+      'broken.txt',
+    );
     const response = await scratch.app.request('/api/documents', { method: 'POST', body: form });
     expect(response.status).toBe(400);
     expect(((await response.json()) as any).error.code).toBe('invalid_text');
@@ -133,22 +160,27 @@ describe('GET /api/openapi.json', () => {
   it('describes every route', async () => {
     const { status, body } = await getJson(scratch.app, '/api/openapi.json');
     expect(status).toBe(200);
-    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/documents', '/api/documents/{id}', '/api/documents/{id}/original', '/api/search']));
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining(['/api/documents', '/api/documents/{id}', '/api/documents/{id}/original', '/api/search']),
+    );
     expect(body.paths['/api/documents'].post.requestBody.content).toHaveProperty('multipart/form-data');
   });
 
   it('names every operation and says for each whether it needs the token, for generated clients', async () => {
     const { body } = await getJson(scratch.app, 'http://verbatim.example/api/openapi.json');
     expect(body.servers).toEqual([{ url: 'http://verbatim.example' }]);
-    const operations = Object.entries(body.paths as Record<string, Record<string, { operationId?: string; security?: unknown[] }>>).flatMap(
-      ([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ route: `${method} ${path}`, ...operation })),
+    const operations = Object.entries(
+      body.paths as Record<string, Record<string, { operationId?: string; security?: unknown[] }>>,
+    ).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({ route: `${method} ${path}`, ...operation })),
     );
     const ids = operations.map((operation) => operation.operationId);
     expect(ids.every(Boolean), JSON.stringify(operations.filter((o) => !o.operationId).map((o) => o.route))).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
     for (const operation of operations) {
       expect(Array.isArray(operation.security), `${operation.route} states its security`).toBe(true);
-      if (!operation.route.startsWith('get ')) expect(operation.security!.length, `${operation.route} needs the token`).toBeGreaterThan(0);
+      if (!operation.route.startsWith('get '))
+        expect(operation.security!.length, `${operation.route} needs the token`).toBeGreaterThan(0);
     }
     expect(body.paths['/api/search'].get.security).toEqual([]);
     expect(body.info.description).toMatch(/UTF-16 code-unit/);
@@ -165,11 +197,23 @@ describe('open writes (no token configured)', () => {
   it('refuse requests another web site makes through the browser', async () => {
     const body = JSON.stringify({ text: 'A cross-site page tries to archive this text without asking anyone.' });
     const headers = { 'content-type': 'application/json' };
-    const crossSite = await scratch.app.request('/api/documents', { method: 'POST', body, headers: { ...headers, 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' } });
+    const crossSite = await scratch.app.request('/api/documents', {
+      method: 'POST',
+      body,
+      headers: { ...headers, 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' },
+    });
     expect(crossSite.status).toBe(401);
-    const foreignOrigin = await scratch.app.request('/api/documents', { method: 'POST', body, headers: { ...headers, origin: 'https://evil.example' } });
+    const foreignOrigin = await scratch.app.request('/api/documents', {
+      method: 'POST',
+      body,
+      headers: { ...headers, origin: 'https://evil.example' },
+    });
     expect(foreignOrigin.status).toBe(401);
-    const sameOrigin = await scratch.app.request('/api/documents', { method: 'POST', body, headers: { ...headers, 'sec-fetch-site': 'same-origin', origin: 'http://localhost' } });
+    const sameOrigin = await scratch.app.request('/api/documents', {
+      method: 'POST',
+      body,
+      headers: { ...headers, 'sec-fetch-site': 'same-origin', origin: 'http://localhost' },
+    });
     expect(sameOrigin.status).toBe(201);
   });
 });
@@ -179,7 +223,11 @@ describe('JSON uploads: strict UTF-8, and null where GET answers null', () => {
     const prefix = new TextEncoder().encode('{"text":"Caf');
     const suffix = new TextEncoder().encode(' owners said the terrace will reopen in spring after the storm."}');
     const body = new Uint8Array([...prefix, 0xe9, ...suffix]); // Latin-1 é: not UTF-8
-    const response = await scratch.app.request('/api/documents', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const response = await scratch.app.request('/api/documents', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     expect(response.status).toBe(400);
     expect(((await response.json()) as any).error.code).toBe('invalid_utf8');
     expect((await getJson(scratch.app, '/api/search?q=terrace')).body.total).toBe(0);
@@ -197,7 +245,14 @@ describe('JSON uploads: strict UTF-8, and null where GET answers null', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ url: null, publisher: null, author: null, publishedAt: null });
     const { body: read } = await getJson(scratch.app, `/api/documents/${created.body.id}`);
-    const reposted = await postJson(scratch.app, '/api/documents', { text: read.text, title: read.title, url: read.url, publisher: read.publisher, author: read.author, publishedAt: read.publishedAt });
+    const reposted = await postJson(scratch.app, '/api/documents', {
+      text: read.text,
+      title: read.title,
+      url: read.url,
+      publisher: read.publisher,
+      author: read.author,
+      publishedAt: read.publishedAt,
+    });
     expect(reposted.status).toBe(200);
     expect(reposted.body.duplicate).toBe(true);
   });
@@ -217,7 +272,11 @@ describe('GET /api/documents/{id}/original: plain text inline, everything else a
 
   it('keeps a declared legacy charset for plain text, and names downloads from the id only', async () => {
     const form = new FormData();
-    const bytes = new Uint8Array([...new TextEncoder().encode('The caf'), 0xe9, ...new TextEncoder().encode(' on the quay will close for winter, its owner said.')]);
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('The caf'),
+      0xe9,
+      ...new TextEncoder().encode(' on the quay will close for winter, its owner said.'),
+    ]);
     form.set('file', new Blob([bytes], { type: 'text/plain; charset=windows-1252' }), '../../etc/passwd"; x=.txt');
     const created = (await (await scratch.app.request('/api/documents', { method: 'POST', body: form })).json()) as any;
     const original = await scratch.app.request(`/api/documents/${created.id}/original`);

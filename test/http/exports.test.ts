@@ -29,7 +29,9 @@ describe('GET /api/documents/{id}/citation', () => {
     const response = await get(`/api/documents/${ids.harbourArticle}/citation?format=bibtex`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/x-bibtex; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="verbatim-${ids.harbourArticle}.bib"`);
+    expect(response.headers.get('content-disposition')).toBe(
+      `attachment; filename="verbatim-${ids.harbourArticle}.bib"`,
+    );
     const [entry] = new Cite(await response.text()).data;
     expect(entry.title).toBe(harbourArticle.title);
     expect(entry.URL).toBe(harbourArticle.url);
@@ -43,10 +45,18 @@ describe('GET /api/documents/{id}/citation', () => {
     const ris = await get(`/api/documents/${ids.protestArticle}/citation?format=ris`);
     expect(ris.headers.get('content-type')).toBe('application/x-research-info-systems; charset=utf-8');
     const [risEntry] = new Cite(await ris.text()).data;
-    expect(risEntry).toMatchObject({ title: protestArticle.title, type: 'article-newspaper', 'container-title': 'Northern Wire' });
+    expect(risEntry).toMatchObject({
+      title: protestArticle.title,
+      type: 'article-newspaper',
+      'container-title': 'Northern Wire',
+    });
     const csl = await get(`/api/documents/${ids.protestArticle}/citation?format=csl-json`);
     const [item] = JSON.parse(await csl.text());
-    expect(item).toMatchObject({ type: 'article-newspaper', title: protestArticle.title, issued: { 'date-parts': [[2024, 5, 14]] } });
+    expect(item).toMatchObject({
+      type: 'article-newspaper',
+      title: protestArticle.title,
+      issued: { 'date-parts': [[2024, 5, 14]] },
+    });
     expect(item.archive_location).toMatch(new RegExp(`/documents/${ids.protestArticle}$`));
   });
 
@@ -87,7 +97,10 @@ describe('GET /api/search/export', () => {
 
   it('exports JSON Lines and citations for the same page, in rank order', async () => {
     const jsonl = await (await get('/api/search/export?q=harbour&format=jsonl')).text();
-    const lines = jsonl.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = jsonl
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(2);
     expect(lines[0].passages[0].text.length).toBeGreaterThan(0);
     const bibtex = await (await get('/api/search/export?q=harbour&format=bibtex')).text();

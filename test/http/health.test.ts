@@ -11,7 +11,12 @@ describe('GET /api/health', () => {
     await postJson(scratch.app, '/api/documents', { text: 'The health of the archive is checked here.' });
     const { status, body, headers } = await getJson(scratch.app, '/api/health');
     expect(status).toBe(200);
-    expect(body).toMatchObject({ status: 'ok', live: true, ready: true, checks: { metadata: { ok: true }, blobs: { ok: true }, index: { ok: true, documents: 1 } } });
+    expect(body).toMatchObject({
+      status: 'ok',
+      live: true,
+      ready: true,
+      checks: { metadata: { ok: true }, blobs: { ok: true }, index: { ok: true, documents: 1 } },
+    });
     expect(headers.get('cache-control')).toBe('no-store');
     const spec = await getJson(scratch.app, '/api/openapi.json');
     expect(Object.keys(spec.body.paths['/api/health'].get.responses)).toEqual(['200', '503']);
@@ -25,7 +30,12 @@ describe('GET /api/health', () => {
     const { status, body } = await getJson(app, '/api/health');
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(status).toBe(503);
-    expect(body).toMatchObject({ status: 'unavailable', live: true, ready: false, checks: { metadata: { ok: false }, blobs: { ok: false }, index: { ok: false } } });
+    expect(body).toMatchObject({
+      status: 'unavailable',
+      live: true,
+      ready: false,
+      checks: { metadata: { ok: false }, blobs: { ok: false }, index: { ok: false } },
+    });
     expect(body.checks.metadata.error).toEqual(expect.any(String));
   });
 });

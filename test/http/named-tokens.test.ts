@@ -21,8 +21,17 @@ describe('Bearer is required, and refusals say how to authenticate', () => {
   });
 
   it('sends WWW-Authenticate: Bearer with every 401: missing, wrong, malformed', async () => {
-    for (const authorization of [undefined, 'Bearer wrong-token-000000000000', 'Basic ZGVzazpwYXNz', 'Bearer two words', DESK]) {
-      const response = await scratch.app.request(`/api/documents/0123456789abcdef`, { method: 'DELETE', headers: authorization ? { authorization } : {} });
+    for (const authorization of [
+      undefined,
+      'Bearer wrong-token-000000000000',
+      'Basic ZGVzazpwYXNz',
+      'Bearer two words',
+      DESK,
+    ]) {
+      const response = await scratch.app.request(`/api/documents/0123456789abcdef`, {
+        method: 'DELETE',
+        headers: authorization ? { authorization } : {},
+      });
       expect(response.status, String(authorization)).toBe(401);
       expect(response.headers.get('www-authenticate'), String(authorization)).toMatch(/^Bearer\b/);
       expect(((await response.json()) as any).error.code).toBe('unauthorized');
@@ -35,7 +44,12 @@ describe('named tokens attribute every write', () => {
     const created = await postJson(scratch.app, '/api/documents', harbourArticle, bearer(DESK));
     expect(created.status).toBe(201);
     expect(created.body.uploader).toBe('newsdesk');
-    const other = await postJson(scratch.app, '/api/documents', { text: 'The ferry timetable changes on Monday, the operator said in a statement.' }, bearer(BOT));
+    const other = await postJson(
+      scratch.app,
+      '/api/documents',
+      { text: 'The ferry timetable changes on Monday, the operator said in a statement.' },
+      bearer(BOT),
+    );
     expect(other.body.uploader).toBe('importer-bot');
     expect((await getJson(scratch.app, `/api/documents/${other.body.id}`)).body.uploader).toBe('importer-bot');
   });
@@ -55,7 +69,10 @@ describe('GET /api/audit', () => {
     expect(again.body.duplicate).toBe(true);
     const refused = await postJson(scratch.app, '/api/documents', { text: '   ' }, bearer(DESK));
     expect(refused.status).toBeGreaterThanOrEqual(400);
-    const deleted = await scratch.app.request(`/api/documents/${created.body.id}`, { method: 'DELETE', headers: bearer(DESK) });
+    const deleted = await scratch.app.request(`/api/documents/${created.body.id}`, {
+      method: 'DELETE',
+      headers: bearer(DESK),
+    });
     expect(deleted.status).toBe(204);
     await scratch.app.request(`/api/documents/${created.body.id}`, { method: 'DELETE', headers: bearer(BOT) });
 
@@ -82,7 +99,9 @@ describe('GET /api/audit', () => {
     const seen: string[] = [];
     let before: string | null = null;
     do {
-      const page: { status: number; body: any } = await audit(`?limit=3${before ? `&before=${encodeURIComponent(before)}` : ''}`);
+      const page: { status: number; body: any } = await audit(
+        `?limit=3${before ? `&before=${encodeURIComponent(before)}` : ''}`,
+      );
       expect(page.body.entries.length).toBeLessThanOrEqual(3);
       seen.push(...page.body.entries.map((e: any) => e.id));
       before = page.body.next;

@@ -81,23 +81,31 @@ describe('pathological uploads', () => {
     return delay.max / 1e6;
   }
 
-  it.each(uploads.map((upload) => [upload.name, upload] as const))('%s: answered, searchable, and the event loop stalls under 100 ms (big documents: see the bounds)', async (_name, upload) => {
-    const limit = BIG_DOCUMENT_STALL_MS[upload.name] ?? MAX_STALL_MS;
-    // Two cores shared with other test processes: the OS alone can hold a process past 100 ms.
-    // So the machine's own stall, measured next to each run, is allowed on top; and a stall of
-    // our own making repeats, so over the limit the upload is measured again, as a new document.
-    const excess = async (candidate: PathologicalUpload) => (await uploadAndSearch(candidate)) - (await idleStall());
-    let stall = await excess(upload);
-    for (let run = 2; run <= MAX_RUNS && stall >= limit; run++) stall = Math.min(stall, await excess(variantOf(upload, run)));
-    expect(stall, `longest stall beyond the machine's own ${stall.toFixed(0)} ms`).toBeLessThan(limit);
-  }, 90_000);
+  it.each(uploads.map((upload) => [upload.name, upload] as const))(
+    '%s: answered, searchable, and the event loop stalls under 100 ms (big documents: see the bounds)',
+    async (_name, upload) => {
+      const limit = BIG_DOCUMENT_STALL_MS[upload.name] ?? MAX_STALL_MS;
+      // Two cores shared with other test processes: the OS alone can hold a process past 100 ms.
+      // So the machine's own stall, measured next to each run, is allowed on top; and a stall of
+      // our own making repeats, so over the limit the upload is measured again, as a new document.
+      const excess = async (candidate: PathologicalUpload) => (await uploadAndSearch(candidate)) - (await idleStall());
+      let stall = await excess(upload);
+      for (let run = 2; run <= MAX_RUNS && stall >= limit; run++)
+        stall = Math.min(stall, await excess(variantOf(upload, run)));
+      expect(stall, `longest stall beyond the machine's own ${stall.toFixed(0)} ms`).toBeLessThan(limit);
+    },
+    90_000,
+  );
 
   it('refuses HTML nested past the cap quickly, with a message, through both routes', async () => {
     for (const upload of uploads.filter((u) => u.fileName.startsWith('nested-'))) {
       const started = performance.now();
       const response = await scratch.app.request(upload.path, { method: 'POST', body: formOf(upload) });
       expect(response.status).toBe(422);
-      expect(((await response.json()) as any).error).toMatchObject({ code: 'too_complex', message: expect.stringContaining('levels deep') });
+      expect(((await response.json()) as any).error).toMatchObject({
+        code: 'too_complex',
+        message: expect.stringContaining('levels deep'),
+      });
       expect(performance.now() - started).toBeLessThan(5_000);
     }
   });

@@ -40,7 +40,8 @@ beforeAll(async () => {
 });
 
 const quotes = (q: string, extra = '') => getJson(scratch.app, `/api/quotes?q=${encodeURIComponent(q)}${extra}`);
-const QUOTE = 'The floodgates held because people worked through the night to reinforce them, and I want to thank every one of them';
+const QUOTE =
+  'The floodgates held because people worked through the night to reinforce them, and I want to thank every one of them';
 
 describe('GET /api/quotes', () => {
   it('returns the original passage with speaker, verdict, diff and context, and lists the other document', async () => {
@@ -51,15 +52,31 @@ describe('GET /api/quotes', () => {
     expect(body.results).toHaveLength(1);
     const [best] = body.results;
     // Both copies match exactly; the earlier publication leads and the rewrite is listed with it.
-    expect(best.document).toMatchObject({ id: ids.report, title: report.title, publisher: 'Valley Courier', publishedAt: '2024-04-10', url: report.url });
-    expect(best).toMatchObject({ verdict: 'exact', score: 1, speaker: expect.stringMatching(/Petra Hollis$/), speakerSource: 'quote', fragment: false });
+    expect(best.document).toMatchObject({
+      id: ids.report,
+      title: report.title,
+      publisher: 'Valley Courier',
+      publishedAt: '2024-04-10',
+      url: report.url,
+    });
+    expect(best).toMatchObject({
+      verdict: 'exact',
+      score: 1,
+      speaker: expect.stringMatching(/Petra Hollis$/),
+      speakerSource: 'quote',
+      fragment: false,
+    });
     expect(best.passage.kind).toBe('quote');
     expect(best.passage.text).toBe(`${QUOTE},`);
     expect(best.diff.every((d: { op: string }) => d.op === 'kept')).toBe(true);
     expect(best.before.text).toMatch(/^The river Lune peaked/);
     expect(best.after.text).toBe('About 300 homes were evacuated as a precaution.');
     expect(best.alsoIn).toHaveLength(1);
-    expect(best.alsoIn[0]).toMatchObject({ document: { id: ids.rewrite, publishedAt: '2024-04-12' }, verdict: 'exact', speaker: expect.stringMatching(/Petra Hollis$/) });
+    expect(best.alsoIn[0]).toMatchObject({
+      document: { id: ids.rewrite, publishedAt: '2024-04-12' },
+      verdict: 'exact',
+      speaker: expect.stringMatching(/Petra Hollis$/),
+    });
 
     const document = (await getJson(scratch.app, `/api/documents/${ids.report}`)).body;
     expect(document.text.slice(best.passage.start, best.passage.end)).toBe(best.passage.text);
@@ -68,18 +85,44 @@ describe('GET /api/quotes', () => {
   });
 
   it.each([
-    ['dropped words', 'The floodgates held because people worked through the night, and I want to thank every one of them', 'words_differ'],
-    ['added words', 'The floodgates only held because brave people worked all through the night to reinforce them', 'words_differ'],
-    ['swapped words', 'The floodgates held because people worked through the night to reinforce them, and I want to thank one every of them', 'words_differ'],
-    ['reordered clauses', 'I want to thank every one of them: the floodgates held because people worked through the night to reinforce them', 'words_differ'],
-    ['a changed word form', 'The floodgate held because people work through the night to reinforce them', 'words_differ'],
-    ['other punctuation and case', "'the floodgates held because people worked through the night to reinforce them - and i want to thank every one of them!'", 'punctuation_or_case'],
+    [
+      'dropped words',
+      'The floodgates held because people worked through the night, and I want to thank every one of them',
+      'words_differ',
+    ],
+    [
+      'added words',
+      'The floodgates only held because brave people worked all through the night to reinforce them',
+      'words_differ',
+    ],
+    [
+      'swapped words',
+      'The floodgates held because people worked through the night to reinforce them, and I want to thank one every of them',
+      'words_differ',
+    ],
+    [
+      'reordered clauses',
+      'I want to thank every one of them: the floodgates held because people worked through the night to reinforce them',
+      'words_differ',
+    ],
+    [
+      'a changed word form',
+      'The floodgate held because people work through the night to reinforce them',
+      'words_differ',
+    ],
+    [
+      'other punctuation and case',
+      "'the floodgates held because people worked through the night to reinforce them - and i want to thank every one of them!'",
+      'punctuation_or_case',
+    ],
     ['a fragment', 'worked through the night to reinforce them', 'exact'],
   ])('finds it from %s', async (_name, claim, verdict) => {
     const { status, body } = await quotes(claim);
     expect(status).toBe(200);
     const [best] = body.results;
-    expect([best.document.id, ...best.alsoIn.map((o: { document: { id: string } }) => o.document.id)].sort()).toEqual([ids.report, ids.rewrite].sort());
+    expect([best.document.id, ...best.alsoIn.map((o: { document: { id: string } }) => o.document.id)].sort()).toEqual(
+      [ids.report, ids.rewrite].sort(),
+    );
     expect(best.document.id).toBe(ids.report);
     expect(best.verdict).toBe(verdict);
     expect(best.speaker).toMatch(/Petra Hollis$/);
@@ -91,7 +134,13 @@ describe('GET /api/quotes', () => {
     const { start, end } = best.match;
     expect(best.permalink).toBe(`http://localhost/documents/${ids.report}?at=${start}-${end}#at`);
     expect(best.alsoIn[0].permalink).toMatch(new RegExp(`/documents/${ids.rewrite}\\?at=\\d+-\\d+#at$`));
-    expect(best.citation).toMatchObject({ publisher: 'Valley Courier', title: report.title, publishedAt: '2024-04-10', url: report.url, archiveId: ids.report });
+    expect(best.citation).toMatchObject({
+      publisher: 'Valley Courier',
+      title: report.title,
+      publishedAt: '2024-04-10',
+      url: report.url,
+      archiveId: ids.report,
+    });
     expect(best.citation.originalSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(best.citation.text).toContain(`Valley Courier. "${report.title}". 10 April 2024. ${report.url}.`);
     expect(best.citation.text).toContain(best.citation.originalSha256);
@@ -115,17 +164,36 @@ describe('GET /api/quotes', () => {
 
   it('shows what changed word by word', async () => {
     const { body } = await quotes('The floodgates held because people worked all night to reinforce them');
-    const ops = body.results[0].diff.map((d: { op: string; claim?: string; original?: string }) => `${d.op}:${d.claim ?? ''}/${d.original ?? ''}`);
+    const ops = body.results[0].diff.map(
+      (d: { op: string; claim?: string; original?: string }) => `${d.op}:${d.claim ?? ''}/${d.original ?? ''}`,
+    );
     expect(ops).toEqual([
-      'kept:The/The', 'kept:floodgates/floodgates', 'kept:held/held', 'kept:because/because', 'kept:people/people', 'kept:worked/worked',
-      'changed:all/through', 'missing:/the', 'kept:night/night', 'kept:to/to', 'kept:reinforce/reinforce', 'kept:them/them',
+      'kept:The/The',
+      'kept:floodgates/floodgates',
+      'kept:held/held',
+      'kept:because/because',
+      'kept:people/people',
+      'kept:worked/worked',
+      'changed:all/through',
+      'missing:/the',
+      'kept:night/night',
+      'kept:to/to',
+      'kept:reinforce/reinforce',
+      'kept:them/them',
     ]);
   });
 
   it('finds words of the narration too', async () => {
     const { body } = await quotes('about 300 homes were evacuated');
-    expect(body.results[0]).toMatchObject({ document: { id: ids.report }, verdict: 'punctuation_or_case', fragment: true });
-    expect(body.results[0].passage).toMatchObject({ kind: 'narration', text: 'About 300 homes were evacuated as a precaution.' });
+    expect(body.results[0]).toMatchObject({
+      document: { id: ids.report },
+      verdict: 'punctuation_or_case',
+      fragment: true,
+    });
+    expect(body.results[0].passage).toMatchObject({
+      kind: 'narration',
+      text: 'About 300 homes were evacuated as a precaution.',
+    });
   });
 
   it('says whether the source names the claimed speaker, and never re-ranks for it', async () => {
@@ -134,11 +202,18 @@ describe('GET /api/quotes', () => {
     const right = await quotes(QUOTE, '&limit=5&speaker=' + encodeURIComponent('Ms Hollis'));
     const wrong = await quotes(QUOTE, '&limit=5&speaker=Tom%20Baines');
     // The same passages in the same order, whoever is claimed.
-    const order = (r: { body: { results: Array<{ document: { id: string }; score: number }> } }) => r.body.results.map((x) => [x.document.id, x.score]);
+    const order = (r: { body: { results: Array<{ document: { id: string }; score: number }> } }) =>
+      r.body.results.map((x) => [x.document.id, x.score]);
     expect(order(right)).toEqual(order(plain));
     expect(order(wrong)).toEqual(order(plain));
-    expect(right.body.results[0]).toMatchObject({ speaker: expect.stringMatching(/Petra Hollis$/), speakerMatch: 'same' });
-    expect(wrong.body.results[0]).toMatchObject({ speaker: expect.stringMatching(/Petra Hollis$/), speakerMatch: 'different' });
+    expect(right.body.results[0]).toMatchObject({
+      speaker: expect.stringMatching(/Petra Hollis$/),
+      speakerMatch: 'same',
+    });
+    expect(wrong.body.results[0]).toMatchObject({
+      speaker: expect.stringMatching(/Petra Hollis$/),
+      speakerMatch: 'different',
+    });
     const narration = await quotes('about 300 homes were evacuated', '&speaker=Tom%20Baines');
     expect(narration.body.results[0].speakerMatch).toBe('unknown');
     const limited = await quotes(QUOTE, '&limit=1');
@@ -166,6 +241,10 @@ describe('GET /api/quotes', () => {
 
   it('is documented in the OpenAPI document', async () => {
     const { body } = await getJson(scratch.app, '/api/openapi.json');
-    expect(body.paths['/api/quotes'].get.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['limit', 'q', 'speaker']);
+    expect(body.paths['/api/quotes'].get.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
+      'limit',
+      'q',
+      'speaker',
+    ]);
   });
 });

@@ -18,10 +18,15 @@ describe('copies collapse in search', () => {
   const copies: string[] = [];
   let other = '';
 
-  it('returns one result per copy group, with copyCount and the copies\' ids', async () => {
+  it("returns one result per copy group, with copyCount and the copies' ids", async () => {
     const files = await copiesInFiveFormats();
     for (const format of ['text', 'pdf', 'docx', 'html', 'markdown'] as const) copies.push(await upload(files[format]));
-    other = await upload(text('Pier fishing ban\n\nThe pier at Holt will be closed to anglers on Sundays, the harbour board said, after complaints about lines left on the deck.', 'other.txt'));
+    other = await upload(
+      text(
+        'Pier fishing ban\n\nThe pier at Holt will be closed to anglers on Sundays, the harbour board said, after complaints about lines left on the deck.',
+        'other.txt',
+      ),
+    );
     const { status, body } = await getJson(scratch.app, '/api/search?q=pier');
     expect(status).toBe(200);
     expect(body.total).toBe(2);
@@ -31,14 +36,17 @@ describe('copies collapse in search', () => {
     expect([group.id, ...group.copies].sort()).toEqual([...copies].sort());
     expect(body.results.find((r: { id: string }) => r.id === other)).toMatchObject({ copyCount: 0, copies: [] });
     // Facets count the group once.
-    expect(body.facets.publishers.find((f: { value: string }) => f.value === 'Tarn Courier')?.count ?? 0).toBeLessThanOrEqual(1);
+    expect(
+      body.facets.publishers.find((f: { value: string }) => f.value === 'Tarn Courier')?.count ?? 0,
+    ).toBeLessThanOrEqual(1);
   });
 
   it('lists every copy with collapse=false, and the facets count every copy', async () => {
     const { body } = await getJson(scratch.app, '/api/search?q=pier&collapse=false');
     expect(body.total).toBe(6);
     expect(body.results.map((r: { id: string }) => r.id).sort()).toEqual([...copies, other].sort());
-    for (const result of body.results.filter((r: { id: string }) => copies.includes(r.id))) expect(result.copyCount).toBe(4);
+    for (const result of body.results.filter((r: { id: string }) => copies.includes(r.id)))
+      expect(result.copyCount).toBe(4);
     const collapsed = (await getJson(scratch.app, '/api/search?q=pier')).body;
     const years = (page: any) => page.facets.years.reduce((sum: number, f: { count: number }) => sum + f.count, 0);
     expect(years(body)).toBeGreaterThan(years(collapsed));

@@ -21,7 +21,12 @@ describe('GET /api/search', () => {
     expect(status).toBe(200);
     expect(body.total).toBe(1);
     const [hit] = body.results;
-    expect(hit).toMatchObject({ id: ids.harbourArticle, title: harbourArticle.title, publisher: 'The Test Gazette', publishedAt: '2024-03-02' });
+    expect(hit).toMatchObject({
+      id: ids.harbourArticle,
+      title: harbourArticle.title,
+      publisher: 'The Test Gazette',
+      publishedAt: '2024-03-02',
+    });
     expect(hit.score).toBeGreaterThan(0);
     expect(typeof body.tookMs).toBe('number');
     const document = (await getJson(scratch.app, `/api/documents/${hit.id}`)).body;
@@ -38,7 +43,9 @@ describe('GET /api/search', () => {
 
   it('treats double-quoted words as a phrase, verified on the stored text', async () => {
     const bag = await search('strong protest expressed');
-    expect(bag.body.results.map((r: { id: string }) => r.id).sort()).toEqual([ids.protestArticle, ids.shuffledArticle].sort());
+    expect(bag.body.results.map((r: { id: string }) => r.id).sort()).toEqual(
+      [ids.protestArticle, ids.shuffledArticle].sort(),
+    );
     const phrase = await search('"strong protest was expressed"');
     expect(phrase.body.total).toBe(1);
     expect(phrase.body.results[0].id).toBe(ids.protestArticle);
@@ -59,9 +66,15 @@ describe('GET /api/search', () => {
   });
 
   it('finds amounts and possessives whatever the currency sign or apostrophe', async () => {
-    const created = await postJson(scratch.app, '/api/documents', { title: 'Budget', text: 'The treasury’s plan would raise £10bn in taxes, while shares rose $6.3 on Monday.' });
+    const created = await postJson(scratch.app, '/api/documents', {
+      title: 'Budget',
+      text: 'The treasury’s plan would raise £10bn in taxes, while shares rose $6.3 on Monday.',
+    });
     for (const q of ['10bn', '£10bn', '"raise £10bn in taxes"', '"rose $6.3 on Monday"', '"treasury\'s plan"']) {
-      expect((await search(q)).body.results.map((r: { id: string }) => r.id), q).toEqual([created.body.id]);
+      expect(
+        (await search(q)).body.results.map((r: { id: string }) => r.id),
+        q,
+      ).toEqual([created.body.id]);
     }
   });
 
@@ -90,7 +103,10 @@ describe('GET /api/search', () => {
 describe('freshness', () => {
   it('finds a new document on the very next request, with or without a new snapshot', async () => {
     await compactIndex(scratch.archive);
-    const created = await postJson(scratch.app, '/api/documents', { title: 'Lighthouse keeper retires', text: 'The last lighthouse keeper of Gull Point retired on Sunday after forty years.' });
+    const created = await postJson(scratch.app, '/api/documents', {
+      title: 'Lighthouse keeper retires',
+      text: 'The last lighthouse keeper of Gull Point retired on Sunday after forty years.',
+    });
     expect((await search('lighthouse keeper')).body.results[0].id).toBe(created.body.id);
     // A cold reader (another Lambda container) loads the older snapshot, then replays the log.
     const cold = processOn(scratch);

@@ -30,7 +30,8 @@ const articles = [
 
 const scratch = useScratchArchive();
 beforeAll(async () => {
-  for (const article of articles) expect((await postJson(scratch.app, '/api/documents', { ...article, publisher: 'Test Wire' })).status).toBe(201);
+  for (const article of articles)
+    expect((await postJson(scratch.app, '/api/documents', { ...article, publisher: 'Test Wire' })).status).toBe(201);
 });
 
 const search = (q: string) => getJson(scratch.app, `/api/search?q=${encodeURIComponent(q)}`);
@@ -40,15 +41,24 @@ describe('speaker: and the speaker facet, one entry per person', () => {
     for (const name of ['Zelenskyy', 'Zelensky', 'Mr Zelensky', 'zelenskiy']) {
       const { status, body } = await search(`speaker:"${name}"`);
       expect(status).toBe(200);
-      expect(body.results.map((r: { title: string }) => r.title).sort()).toEqual(['Air defence briefing', 'Harvest outlook', 'Summit preparations']);
+      expect(body.results.map((r: { title: string }) => r.title).sort()).toEqual([
+        'Air defence briefing',
+        'Harvest outlook',
+        'Summit preparations',
+      ]);
       expect(body.total).toBe(3);
     }
-    expect((await search('speaker:Petrenko')).body.results.map((r: { title: string }) => r.title)).toEqual(['Ferry timetable']);
+    expect((await search('speaker:Petrenko')).body.results.map((r: { title: string }) => r.title)).toEqual([
+      'Ferry timetable',
+    ]);
   });
 
   it('lists the person’s quotes in each hit under any form, and combines with words', async () => {
     const { body } = await search('sky speaker:Zelensky');
-    expect(body.results.map((r: { title: string }) => r.title).sort()).toEqual(['Air defence briefing', 'Summit preparations']);
+    expect(body.results.map((r: { title: string }) => r.title).sort()).toEqual([
+      'Air defence briefing',
+      'Summit preparations',
+    ]);
     const summit = body.results.find((r: { title: string }) => r.title === 'Summit preparations');
     expect(summit.quotes.map((q: { speaker: string }) => q.speaker)).toEqual(['Zelenskyy']);
     // The article's "Mr Zelensky said" is stored as "Zelensky": typed with the title, it still matches.

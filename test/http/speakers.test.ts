@@ -56,7 +56,11 @@ describe('GET /api/speakers/{name} and /speakers/{name}', () => {
   it('lists every quote of the person under any form of the name, newest first', async () => {
     const { status, body } = await getJson(scratch.app, `/api/speakers/${encodeURIComponent('Mr Zelensky')}`);
     expect(status).toBe(200);
-    expect(body.quotes.map((q: { document: { publishedAt: string } }) => q.document.publishedAt.slice(0, 10))).toEqual(['2024-05-03', '2024-05-02', '2024-05-01']);
+    expect(body.quotes.map((q: { document: { publishedAt: string } }) => q.document.publishedAt.slice(0, 10))).toEqual([
+      '2024-05-03',
+      '2024-05-02',
+      '2024-05-01',
+    ]);
     expect(body.quotes[0].text).toMatch(/^The ships are moving again and the ports are open/);
     expect(body.quotes[0].permalink).toMatch(/^http:\/\/localhost\/documents\/[0-9a-f]{16}\?at=\d+-\d+#/);
     expect(body.variants).toHaveLength(3);

@@ -25,7 +25,11 @@ afterAll(() => outdirs.forEach((dir) => rmSync(dir, { recursive: true, force: tr
  * Synthesizes a {@link VerbatimStack} with cdk.json's flags plus `extraContext`; `prepare` runs
  * on the app before synthesis (to add aspects, for instance).
  */
-export function synth(props?: VerbatimStackProps, extraContext: Record<string, unknown> = {}, prepare?: (app: App) => void) {
+export function synth(
+  props?: VerbatimStackProps,
+  extraContext: Record<string, unknown> = {},
+  prepare?: (app: App) => void,
+) {
   const app = new App({ context: { ...CDK_CONTEXT, ...extraContext } });
   outdirs.push(app.outdir);
   const stack = new VerbatimStack(app, 'VerbatimTest', props);
@@ -49,7 +53,11 @@ export function single(template: Template, type: string): [string, CfnResource] 
 }
 
 /** The only resource of `type` whose properties match `properties` (deep partial match). */
-export function singleWith(template: Template, type: string, properties: Record<string, unknown>): [string, CfnResource] {
+export function singleWith(
+  template: Template,
+  type: string,
+  properties: Record<string, unknown>,
+): [string, CfnResource] {
   const found = Object.entries(template.findResources(type, { Properties: properties })) as [string, CfnResource][];
   if (found.length !== 1) throw new Error(`expected one matching ${type}, found ${found.length}`);
   return found[0];

@@ -17,7 +17,14 @@ import { documentKey, originalKey, shardKey } from '../../functions/core/storage
 import { WRITE_ROUTES } from '../../infra/constructs/configure-http-api-stage.ts';
 import { KEY_PREFIX } from '../../infra/key-prefixes.ts';
 import {
-  allowStatements, archiveBucket, functionByDescription, grantsOf, NO_BUNDLING, single, synth, type CfnResource,
+  allowStatements,
+  archiveBucket,
+  functionByDescription,
+  grantsOf,
+  NO_BUNDLING,
+  single,
+  synth,
+  type CfnResource,
 } from './template-helpers.ts';
 
 let template: Template;
@@ -45,7 +52,10 @@ describe('storage', () => {
           ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
         },
         PublicAccessBlockConfiguration: {
-          BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true,
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
         },
       },
     });
@@ -71,8 +81,14 @@ describe('storage', () => {
     template.hasResource('AWS::DynamoDB::Table', {
       DeletionPolicy: 'Retain',
       Properties: {
-        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
-        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'S' }],
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        AttributeDefinitions: [
+          { AttributeName: 'pk', AttributeType: 'S' },
+          { AttributeName: 'sk', AttributeType: 'S' },
+        ],
         BillingMode: 'PAY_PER_REQUEST',
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
       },
@@ -90,7 +106,11 @@ describe('functions', () => {
   it('are exactly two, on Node.js 24 / arm64, with month-long log groups (no helper Lambdas)', () => {
     template.resourceCountIs('AWS::Lambda::Function', 2);
     for (const [, fn] of [api, indexer]) {
-      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler' });
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+      });
       const logGroupId = fn.Properties!.LoggingConfig.LogGroup.Ref as string;
       expect(template.toJSON().Resources[logGroupId].Properties.RetentionInDays).toBe(30);
     }
@@ -116,7 +136,10 @@ describe('functions', () => {
 
   it('set the variables functions/config.ts reads, and no local-only ones', () => {
     const env = (fn: CfnResource) => fn.Properties!.Environment.Variables as Record<string, unknown>;
-    const verbatimNames = (fn: CfnResource) => Object.keys(env(fn)).filter((k) => k !== 'NODE_OPTIONS').sort();
+    const verbatimNames = (fn: CfnResource) =>
+      Object.keys(env(fn))
+        .filter((k) => k !== 'NODE_OPTIONS')
+        .sort();
     expect(verbatimNames(api[1])).toEqual([ENV.apiToken, ENV.bucket, ENV.maxUploadBytes, ENV.table].sort());
     expect(verbatimNames(indexer[1])).toEqual([ENV.bucket, ENV.table].sort());
     for (const [, fn] of [api, indexer]) {
@@ -127,7 +150,6 @@ describe('functions', () => {
     // 4 MiB: what survives Lambda's 6 MB payload limit after API Gateway's base64.
     expect(env(api[1])[ENV.maxUploadBytes]).toBe(String(4 * 1024 * 1024));
   });
-
 });
 
 describe('permissions', () => {
@@ -163,9 +185,12 @@ describe('permissions', () => {
     const statements = allowStatements(template);
     expect(statements.length).toBeGreaterThan(0);
     for (const s of statements) {
-      expect(s.actions.filter((a) => /^(\*|s3:\*|dynamodb:\*|s3:DeleteObject\*|s3:DeleteObjectVersion)$/.test(a))).toEqual([]);
+      expect(
+        s.actions.filter((a) => /^(\*|s3:\*|dynamodb:\*|s3:DeleteObject\*|s3:DeleteObjectVersion)$/.test(a)),
+      ).toEqual([]);
       expect(s.resources).not.toContain(`arn:${bucketId}/*`);
-      if (s.actions.some((a) => a.startsWith('s3:') || a.startsWith('dynamodb:'))) expect(s.resources).not.toContain('*');
+      if (s.actions.some((a) => a.startsWith('s3:') || a.startsWith('dynamodb:')))
+        expect(s.resources).not.toContain('*');
     }
   });
 });
@@ -211,13 +236,18 @@ describe('alarms', () => {
     const common = { Threshold: 1, Period: 300, Statistic: 'Sum', ComparisonOperator: 'GreaterThanOrEqualToThreshold' };
     for (const [fnId] of [api, indexer]) {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-        ...common, Namespace: 'AWS/Lambda', MetricName: 'Errors',
+        ...common,
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Errors',
         Dimensions: [{ Name: 'FunctionName', Value: { Ref: fnId } }],
       });
     }
     const [apiId] = single(template, 'AWS::ApiGatewayV2::Api');
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      ...common, Namespace: 'AWS/ApiGateway', MetricName: '5xx', Dimensions: [{ Name: 'ApiId', Value: { Ref: apiId } }],
+      ...common,
+      Namespace: 'AWS/ApiGateway',
+      MetricName: '5xx',
+      Dimensions: [{ Name: 'ApiId', Value: { Ref: apiId } }],
     });
   });
 });
@@ -247,7 +277,9 @@ describe('bundles', () => {
   });
 
   it('are one per function: the indexer’s is not the api’s (CDK caches bundles by their options)', () => {
-    const [api, indexer] = ['Verbatim HTTP API and UI', 'Verbatim search index compactor'].map((d) => functionByDescription(bundled.template, d)[1]);
+    const [api, indexer] = ['Verbatim HTTP API and UI', 'Verbatim search index compactor'].map(
+      (d) => functionByDescription(bundled.template, d)[1],
+    );
     expect(api.Properties!.Code.S3Key).not.toBe(indexer.Properties!.Code.S3Key);
     const dir = join(bundled.app.outdir, `asset.${(indexer.Properties!.Code.S3Key as string).replace(/\.zip$/, '')}`);
     expect(existsSync(join(dir, 'static'))).toBe(false);
@@ -263,7 +295,9 @@ describe('bundles', () => {
     const api = functionByDescription(bundled.template, 'Verbatim HTTP API and UI')[1];
     const dir = join(bundled.app.outdir, `asset.${(api.Properties!.Code.S3Key as string).replace(/\.zip$/, '')}`);
     // The pool that starts it sits in index.mjs or in a chunk; either way it names this file.
-    const code = ['index.mjs', ...readdirSync(join(dir, 'chunks')).map((name) => `chunks/${name}`)].map((name) => readFileSync(join(dir, name), 'utf8'));
+    const code = ['index.mjs', ...readdirSync(join(dir, 'chunks')).map((name) => `chunks/${name}`)].map((name) =>
+      readFileSync(join(dir, name), 'utf8'),
+    );
     expect(code.some((text) => text.includes('prepare-worker.mjs'))).toBe(true);
     const worker = new Worker(join(dir, 'prepare-worker.mjs'));
     try {
@@ -272,7 +306,10 @@ describe('bundles', () => {
         const html = '<html><head><title>Bundled</title></head><body><p>“It runs,” said the bundle.</p></body></html>';
         worker.postMessage({ kind: 'read', file: { bytes: new TextEncoder().encode(html), contentType: 'text/html' } });
       });
-      expect(reply).toMatchObject({ ok: true, value: { parsed: { format: 'html', metadata: { title: 'Bundled' } }, text: '“It runs,” said the bundle.' } });
+      expect(reply).toMatchObject({
+        ok: true,
+        value: { parsed: { format: 'html', metadata: { title: 'Bundled' } }, text: '“It runs,” said the bundle.' },
+      });
     } finally {
       await worker.terminate();
     }

@@ -29,8 +29,16 @@ async function expectJsonError(request: string, status: number, code: string) {
 
 describe('the local server answers every refusal in the JSON error shape', () => {
   it("turns node's 431 for a URL or headers over 16 KB into JSON", async () => {
-    await expectJsonError(`GET /api/search?q=${'a'.repeat(17_000)} HTTP/1.1\r\nHost: x\r\n\r\n`, 431, 'headers_too_large');
-    await expectJsonError(`GET / HTTP/1.1\r\nHost: x\r\nX-Padding: ${'b'.repeat(17_000)}\r\n\r\n`, 431, 'headers_too_large');
+    await expectJsonError(
+      `GET /api/search?q=${'a'.repeat(17_000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+      431,
+      'headers_too_large',
+    );
+    await expectJsonError(
+      `GET / HTTP/1.1\r\nHost: x\r\nX-Padding: ${'b'.repeat(17_000)}\r\n\r\n`,
+      431,
+      'headers_too_large',
+    );
   });
 
   it("turns node's 400 for malformed requests into JSON", async () => {
@@ -38,7 +46,11 @@ describe('the local server answers every refusal in the JSON error shape', () =>
     await expectJsonError('GET /a b HTTP/1.1\r\nHost: x\r\n\r\n', 400, 'bad_request');
     await expectJsonError('GET / HTTP/9.9\r\nHost: x\r\n\r\n', 400, 'bad_request');
     await expectJsonError('\u0000\u0001garbage\r\n\r\n', 400, 'bad_request');
-    await expectJsonError('POST /api/documents HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n', 400, 'bad_request');
+    await expectJsonError(
+      'POST /api/documents HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
+      400,
+      'bad_request',
+    );
   });
 
   it("turns @hono/node-server's 400 for a path or host it cannot parse into JSON", async () => {
@@ -48,9 +60,17 @@ describe('the local server answers every refusal in the JSON error shape', () =>
   });
 
   it('answers a wrong method on a known path with 405 and Allow; CONNECT with 405 instead of a dropped connection', async () => {
-    const put = await expectJsonError('PUT /api/documents HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n', 405, 'method_not_allowed');
+    const put = await expectJsonError(
+      'PUT /api/documents HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n',
+      405,
+      'method_not_allowed',
+    );
     expect(put.headers.allow).toBe('POST');
-    const trace = await expectJsonError('TRACE /api/documents/0123456789abcdef HTTP/1.1\r\nHost: x\r\n\r\n', 405, 'method_not_allowed');
+    const trace = await expectJsonError(
+      'TRACE /api/documents/0123456789abcdef HTTP/1.1\r\nHost: x\r\n\r\n',
+      405,
+      'method_not_allowed',
+    );
     expect(trace.headers.allow?.split(', ').sort()).toEqual(['DELETE', 'GET', 'HEAD']);
     await expectJsonError('CONNECT example.com:443 HTTP/1.1\r\nHost: example.com\r\n\r\n', 405, 'method_not_allowed');
     await expectJsonError('GET /no/such/page HTTP/1.1\r\nHost: x\r\n\r\n', 404, 'not_found');

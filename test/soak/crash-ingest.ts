@@ -26,7 +26,14 @@ const MAX_SECONDS = 300;
 const KILL_WINDOW_MS: [number, number] = [3_000, 12_000];
 const CHILD_CONCURRENCY = 8;
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '200' }, children: { type: 'string', default: '4' }, rounds: { type: 'string', default: '3' }, seed: { type: 'string', default: '1' } } });
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '200' },
+    children: { type: 'string', default: '4' },
+    rounds: { type: 'string', default: '3' },
+    seed: { type: 'string', default: '1' },
+  },
+});
 const count = Math.min(MAX_ARTICLES, Number(values.articles));
 const childCount = Math.max(1, Math.min(8, Number(values.children)));
 const rounds = Math.min(MAX_ROUNDS, Number(values.rounds));
@@ -41,11 +48,18 @@ function random(): number {
 
 async function loadArticles(): Promise<ChildArticle[]> {
   const corpus = process.env.VERBATIM_CORPUS || join(import.meta.dirname, '../../../shared/corpus');
-  const lines = (await readFile(join(corpus, 'wikinews-2019-2020/articles.jsonl'), 'utf8').catch(() => '')).split('\n').filter(Boolean);
+  const lines = (await readFile(join(corpus, 'wikinews-2019-2020/articles.jsonl'), 'utf8').catch(() => ''))
+    .split('\n')
+    .filter(Boolean);
   const real = lines.map((line) => JSON.parse(line) as ChildArticle);
   // Past the corpus, made-up articles: each distinct, so each is its own document.
   return Array.from({ length: count }, (_, n) =>
-    n < real.length ? { title: real[n].title, text: real[n].text } : { title: `Soak ${n}`, text: `Soak article ${n}: the council met ${n} times about the ferry, "and we will meet again," clerk Ana Ruiz said.` },
+    n < real.length
+      ? { title: real[n].title, text: real[n].text }
+      : {
+          title: `Soak ${n}`,
+          text: `Soak article ${n}: the council met ${n} times about the ferry, "and we will meet again," clerk Ana Ruiz said.`,
+        },
   );
 }
 
@@ -61,7 +75,12 @@ let cutOff = 0;
 
 /** Ids the index of a fresh process returns that no reader can open: ghosts. */
 async function countGhosts(): Promise<number> {
-  const fresh = createArchive({ blobs: local.archive.blobs, ...dynamoStores(local.clients.dynamo, local.config.table), audit: local.archive.audit, maxUploadBytes: 10 << 20 });
+  const fresh = createArchive({
+    blobs: local.archive.blobs,
+    ...dynamoStores(local.clients.dynamo, local.config.table),
+    audit: local.archive.audit,
+    maxUploadBytes: 10 << 20,
+  });
   const index = await fresh.index.current();
   const ids = index.segments.flatMap((s) => s.documents.filter((_, n) => !s.isDead(n)).map((d) => d.id));
   const ready = new Set((await fresh.catalog.getMany(ids)).map((m) => m.id));
@@ -98,7 +117,10 @@ try {
       while (next < articles.length) {
         const article = articles[next++];
         try {
-          const result = await ingestDocument(local.archive, { file: { bytes: encoder.encode(article.text), contentType: 'text/plain; charset=utf-8' }, metadata: { title: article.title } });
+          const result = await ingestDocument(local.archive, {
+            file: { bytes: encoder.encode(article.text), contentType: 'text/plain; charset=utf-8' },
+            metadata: { title: article.title },
+          });
           all.add(result.id);
           if (!result.duplicate) reuploadsAdded++;
         } catch {

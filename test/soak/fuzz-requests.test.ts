@@ -8,6 +8,7 @@ describe('fuzzed requests against the real local server', () => {
     expect(summary.requests).toBe(400);
     expect(summary).toMatchObject({ serverErrors: 0, nonJsonErrors: 0, unanswered: 0 });
     // The run reached the parsers and the protocol layer, not only the auth check.
-    for (const status of ['400', '401', '404', '405', '431']) expect(summary.byStatus[status], status).toBeGreaterThan(0);
+    for (const status of ['400', '401', '404', '405', '431'])
+      expect(summary.byStatus[status], status).toBeGreaterThan(0);
   }, 120_000);
 });

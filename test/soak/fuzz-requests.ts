@@ -50,7 +50,11 @@ function isJsonError(contentType: string | undefined, body: string): boolean {
   if (!/^application\/json/i.test(contentType ?? '')) return false;
   try {
     const parsed = JSON.parse(body);
-    return typeof parsed?.error?.code === 'string' && typeof parsed.error.message === 'string' && parsed.error.message.length > 0;
+    return (
+      typeof parsed?.error?.code === 'string' &&
+      typeof parsed.error.message === 'string' &&
+      parsed.error.message.length > 0
+    );
   } catch {
     return false;
   }
@@ -63,15 +67,37 @@ function isJsonError(contentType: string | undefined, body: string): boolean {
  * summary.serverErrors; // 0
  * ```
  */
-export async function runFuzz(options: { count: number; seconds: number; seed: number; concurrency?: number }): Promise<FuzzSummary> {
+export async function runFuzz(options: {
+  count: number;
+  seconds: number;
+  seed: number;
+  concurrency?: number;
+}): Promise<FuzzSummary> {
   const count = Math.min(options.count, MAX_FUZZ_REQUESTS);
   const deadline = Date.now() + Math.min(options.seconds, MAX_FUZZ_SECONDS) * 1000;
-  const local = await startLocalArchive({ VERBATIM_API_TOKEN: TOKEN, VERBATIM_MAX_UPLOAD_BYTES: String(FUZZ_UPLOAD_BYTES) }, { persistent: false });
-  const server = serveApp(createApp({ archive: local.archive, apiTokens: local.config.apiTokens }).fetch, { port: 0, hostname: '127.0.0.1' });
+  const local = await startLocalArchive(
+    { VERBATIM_API_TOKEN: TOKEN, VERBATIM_MAX_UPLOAD_BYTES: String(FUZZ_UPLOAD_BYTES) },
+    { persistent: false },
+  );
+  const server = serveApp(createApp({ archive: local.archive, apiTokens: local.config.apiTokens }).fetch, {
+    port: 0,
+    hostname: '127.0.0.1',
+  });
   await new Promise((resolve) => server.once('listening', resolve));
   const port = (server.address() as AddressInfo).port;
   const next = fuzzCases(options.seed, TOKEN);
-  const summary: FuzzSummary = { seed: options.seed, requests: 0, seconds: 0, byStatus: {}, byKind: {}, serverErrors: 0, nonJsonErrors: 0, htmlPageErrors: 0, unanswered: 0, examples: [] };
+  const summary: FuzzSummary = {
+    seed: options.seed,
+    requests: 0,
+    seconds: 0,
+    byStatus: {},
+    byKind: {},
+    serverErrors: 0,
+    nonJsonErrors: 0,
+    htmlPageErrors: 0,
+    unanswered: 0,
+    examples: [],
+  };
   const started = Date.now();
   const worker = async () => {
     while (summary.requests < count && Date.now() < deadline) {
@@ -82,7 +108,8 @@ export async function runFuzz(options: { count: number; seconds: number; seed: n
       summary.byKind[fuzz.kind] = (summary.byKind[fuzz.kind] ?? 0) + 1;
       const unanswered = response.status === 0;
       const serverError = response.status >= 500;
-      const failed = response.status >= 400 && !fuzz.head && !isJsonError(response.headers['content-type'], response.body);
+      const failed =
+        response.status >= 400 && !fuzz.head && !isJsonError(response.headers['content-type'], response.body);
       const page = failed && isHtmlPage(fuzz.bytes, response.headers['content-type'], response.body);
       const nonJson = failed && !page;
       summary.htmlPageErrors += Number(page);
@@ -90,7 +117,12 @@ export async function runFuzz(options: { count: number; seconds: number; seed: n
       summary.serverErrors += Number(serverError);
       summary.nonJsonErrors += Number(nonJson);
       if ((unanswered || serverError || nonJson) && summary.examples.length < 10) {
-        summary.examples.push({ kind: fuzz.kind, status: response.status, sent: Buffer.from(fuzz.bytes.subarray(0, 200)).toString('latin1'), received: response.body.slice(0, 200) });
+        summary.examples.push({
+          kind: fuzz.kind,
+          status: response.status,
+          sent: Buffer.from(fuzz.bytes.subarray(0, 200)).toString('latin1'),
+          received: response.body.slice(0, 200),
+        });
       }
     }
   };
@@ -106,8 +138,20 @@ export async function runFuzz(options: { count: number; seconds: number; seed: n
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values } = parseArgs({ options: { count: { type: 'string', default: '3000' }, seconds: { type: 'string', default: '120' }, seed: { type: 'string', default: String(Date.now() % 1e6) }, concurrency: { type: 'string', default: '4' } } });
-  const summary = await runFuzz({ count: Number(values.count), seconds: Number(values.seconds), seed: Number(values.seed), concurrency: Number(values.concurrency) });
+  const { values } = parseArgs({
+    options: {
+      count: { type: 'string', default: '3000' },
+      seconds: { type: 'string', default: '120' },
+      seed: { type: 'string', default: String(Date.now() % 1e6) },
+      concurrency: { type: 'string', default: '4' },
+    },
+  });
+  const summary = await runFuzz({
+    count: Number(values.count),
+    seconds: Number(values.seconds),
+    seed: Number(values.seed),
+    concurrency: Number(values.concurrency),
+  });
   console.log(JSON.stringify(summary, null, 2));
   process.exit(summary.serverErrors + summary.nonJsonErrors + summary.unanswered === 0 ? 0 : 1);
 }

@@ -39,7 +39,13 @@ const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 // A first upload and search load the parsers, start the parsing worker and open the index: a
 // cold start, which every server pays once, not a stall a document causes. Done before probing.
-const warmUp = formOf({ name: 'warm-up', path: '/api/documents', fileName: 'warm-up.txt', contentType: 'text/plain', bytes: new TextEncoder().encode('The soak began, the operator said.') });
+const warmUp = formOf({
+  name: 'warm-up',
+  path: '/api/documents',
+  fileName: 'warm-up.txt',
+  contentType: 'text/plain',
+  bytes: new TextEncoder().encode('The soak began, the operator said.'),
+});
 await fetch(`${base}/api/documents`, { method: 'POST', body: warmUp }).then((r) => r.arrayBuffer());
 await fetch(`${base}/api/search?q=said`).then((r) => r.arrayBuffer());
 
@@ -90,7 +96,9 @@ try {
       const key = `${response.status}${answer.error ? ` ${answer.error.code}` : ''}`;
       answers[key] = (answers[key] ?? 0) + 1;
       if (response.status >= 500 || search.status !== 200) failures++;
-      console.log(`${upload.name}: ${key} in ${Math.round(performance.now() - sent)} ms; search ${search.status}; event loop stalled at most ${stall} ms; probe waited at most ${waited} ms`);
+      console.log(
+        `${upload.name}: ${key} in ${Math.round(performance.now() - sent)} ms; search ${search.status}; event loop stalled at most ${stall} ms; probe waited at most ${waited} ms`,
+      );
     }
   }
 } finally {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MarkedText, type TextMark } from '../../web/views/marked-text.tsx';
 
-const render = (text: string, marks: TextMark[], start = 0, end = text.length) => String(MarkedText({ text, start, end, marks }));
+const render = (text: string, marks: TextMark[], start = 0, end = text.length) =>
+  String(MarkedText({ text, start, end, marks }));
 
 describe('MarkedText', () => {
   it('nests overlapping marks properly and keeps each anchored mark whole', () => {
@@ -23,6 +24,8 @@ describe('MarkedText', () => {
   });
 
   it('escapes the text', () => {
-    expect(render('<script>x</script>', [{ start: 0, end: 8, kind: 'hit' }])).toBe('<mark class="hit">&lt;script&gt;</mark>x&lt;/script&gt;');
+    expect(render('<script>x</script>', [{ start: 0, end: 8, kind: 'hit' }])).toBe(
+      '<mark class="hit">&lt;script&gt;</mark>x&lt;/script&gt;',
+    );
   });
 });

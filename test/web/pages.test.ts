@@ -27,7 +27,13 @@ describe('an empty archive', () => {
     expect(html).toContain('href="/upload"');
     const csp = headers.get('content-security-policy')!;
     expect(csp).toBe(PAGE_CSP);
-    for (const directive of ["script-src 'self'", "style-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) {
+    for (const directive of [
+      "script-src 'self'",
+      "style-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+    ]) {
       expect(csp).toContain(directive);
     }
     expect(csp).not.toContain('unsafe-inline');
@@ -80,7 +86,10 @@ describe('with documents', () => {
   it('offers search-help examples from this archive: a phrase, a publisher and a speaker, each finding documents', async () => {
     const { html } = await page('/');
     const help = html.split('class="search-help"')[1].split('</details>')[0];
-    const links = [...help.matchAll(/<a href="([^"]+)"><code>([^<]+)<\/code><\/a>/g)].map((m) => ({ href: m[1].replaceAll('&amp;', '&'), q: decodeURIComponent(m[1].split('q=')[1]) }));
+    const links = [...help.matchAll(/<a href="([^"]+)"><code>([^<]+)<\/code><\/a>/g)].map((m) => ({
+      href: m[1].replaceAll('&amp;', '&'),
+      q: decodeURIComponent(m[1].split('q=')[1]),
+    }));
     const own = ['"', 'publisher:', 'speaker:'].map((prefix) => links.find((link) => link.q.startsWith(prefix))!);
     // The phrase is from the newest document, not the help's fixed '"strong protest was expressed"'.
     expect(own[0].q).not.toBe('"strong protest was expressed"');
@@ -111,9 +120,13 @@ describe('with documents', () => {
     expect(html).toContain(`id="q-${quote.start}-${quote.end}"`);
     expect(html).toMatch(/<span class="target" id="at" tabindex="-1">/);
     expect(html).toContain('<mark class="hit">harbour</mark>');
-    expect(html).toContain(`/documents/${ids.harbourArticle}?at=${quote.start}-${quote.end}#q-${quote.start}-${quote.end}`);
+    expect(html).toContain(
+      `/documents/${ids.harbourArticle}?at=${quote.start}-${quote.end}#q-${quote.start}-${quote.end}`,
+    );
     expect(html).toContain(document.originalSha256);
-    expect(html).toContain(`href="/api/documents/${ids.harbourArticle}/original" download="verbatim-${ids.harbourArticle}.txt"`);
+    expect(html).toContain(
+      `href="/api/documents/${ids.harbourArticle}/original" download="verbatim-${ids.harbourArticle}.txt"`,
+    );
     expect(html).toContain('href="https://example.org/harbour-bridge"');
     expect(html.match(/<p id="p-\d+">/g)).toHaveLength(document.paragraphs.length);
     for (const format of ['bibtex', 'ris', 'csl-json']) {
@@ -146,14 +159,21 @@ describe('with documents', () => {
     expect(anchored.html).toMatch(/<h1 id="document-title"><span class="target" id="at" tabindex="-1">/);
 
     // A first paragraph that only starts like the title is text, and stays.
-    const longer = await postJson(scratch.app, '/api/documents', { title: 'Dam holds', text: 'Dam holds after record rain.\n\nWater levels fell by noon.' }, auth);
+    const longer = await postJson(
+      scratch.app,
+      '/api/documents',
+      { title: 'Dam holds', text: 'Dam holds after record rain.\n\nWater levels fell by noon.' },
+      auth,
+    );
     expect((await page(`/documents/${longer.body.id}`)).html).toContain('<p id="p-1">Dam holds after record rain.</p>');
   });
 
   it('links the result page to its exports, for the same query and page', async () => {
     const { html } = await page('/?q=harbour');
     for (const format of ['csv', 'jsonl', 'bibtex', 'ris', 'csl-json']) {
-      expect(html).toContain(`href="/api/search/export?q=harbour&amp;offset=0&amp;limit=10&amp;format=${format}" download`);
+      expect(html).toContain(
+        `href="/api/search/export?q=harbour&amp;offset=0&amp;limit=10&amp;format=${format}" download`,
+      );
     }
   });
 
@@ -167,7 +187,11 @@ describe('with documents', () => {
     const related = await postJson(
       scratch.app,
       '/api/documents',
-      { title: 'Harbour bridge repairs finished early', publisher: 'Other Paper', text: 'Crews finished the harbour bridge deck repairs on Friday, days early.' },
+      {
+        title: 'Harbour bridge repairs finished early',
+        publisher: 'Other Paper',
+        text: 'Crews finished the harbour bridge deck repairs on Friday, days early.',
+      },
       auth,
     );
     const { html } = await page(`/documents/${ids.harbourArticle}`);
@@ -200,7 +224,9 @@ describe('with documents', () => {
       expect(html.match(/<script/g)).toHaveLength(1);
     }
     const [document] = pages;
-    expect(document.html).toContain('Hostile &lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt; report');
+    expect(document.html).toContain(
+      'Hostile &lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt; report',
+    );
     expect(document.html).toContain('&lt;img src=x onerror=alert(7)&gt;');
     // The javascript: URL is shown as text, never as a link.
     expect(document.html).toContain('<span class="break">javascript:alert(5)</span>');
@@ -217,7 +243,9 @@ describe('with documents', () => {
   });
 
   it('checks a quote on the server, with a verdict and a word diff', async () => {
-    const { status, html } = await page(`/quotes?q=${encodeURIComponent('We rebuilt the deck much faster than anybody expected')}&speaker=Ruiz`);
+    const { status, html } = await page(
+      `/quotes?q=${encodeURIComponent('We rebuilt the deck much faster than anybody expected')}&speaker=Ruiz`,
+    );
     expect(status).toBe(200);
     expect(html).toContain('value="Ruiz"');
     expect(html).toMatch(/class="badge badge--(good|warn|bad)"/);
@@ -226,9 +254,13 @@ describe('with documents', () => {
     expect(html).toContain('Ana Ruiz');
     expect(html).toContain(`href="/documents/${ids.harbourArticle}?at=`);
     // Each result offers its permalink and citation to copy, not only a title link.
-    expect(html).toMatch(new RegExp(`<a href="/documents/${ids.harbourArticle}\\?at=\\d+-\\d+#at">Permalink to the passage</a>`));
+    expect(html).toMatch(
+      new RegExp(`<a href="/documents/${ids.harbourArticle}\\?at=\\d+-\\d+#at">Permalink to the passage</a>`),
+    );
     expect(html).toMatch(new RegExp(`data-copy="http://localhost/documents/${ids.harbourArticle}\\?at=\\d+-\\d+#at"`));
-    expect(html).toMatch(/data-copy="The Test Gazette\. &quot;Harbour bridge reopens after storm repairs&quot;\. 2 March 2024\./);
+    expect(html).toMatch(
+      /data-copy="The Test Gazette\. &quot;Harbour bridge reopens after storm repairs&quot;\. 2 March 2024\./,
+    );
   });
 
   it('survives a claim with no words in it', async () => {
@@ -280,7 +312,8 @@ describe('static files and the extract endpoint', () => {
   it('reads a file without storing it, behind the token', async () => {
     const form = () => {
       const data = new FormData();
-      const html = '<html><head><title>Quay closes</title><meta name="author" content="Jo Writer"></head><body><article><p>The old quay closed for good on Monday after a century of use by fishing boats and ferries.</p></article></body></html>';
+      const html =
+        '<html><head><title>Quay closes</title><meta name="author" content="Jo Writer"></head><body><article><p>The old quay closed for good on Monday after a century of use by fishing boats and ferries.</p></article></body></html>';
       data.append('file', new File([html], 'quay.html', { type: 'text/html' }));
       return data;
     };
@@ -306,7 +339,9 @@ describe('static files and the extract endpoint', () => {
     expect(empty.body.error.message).toMatch(/empty/i);
     const binary = await send(new File([new Uint8Array([0, 1, 2])], 'photo.png', { type: 'image/png' }));
     expect(binary.status).toBe(415);
-    const corrupt = await send(new File(['%PDF-1.7 this is not really a pdf'], 'broken.pdf', { type: 'application/pdf' }));
+    const corrupt = await send(
+      new File(['%PDF-1.7 this is not really a pdf'], 'broken.pdf', { type: 'application/pdf' }),
+    );
     expect(corrupt.status).toBe(422);
     expect(corrupt.body.error.message.length).toBeGreaterThan(10);
   });

@@ -49,14 +49,18 @@ function revealTarget() {
   // The fragment already scrolled it to the top edge; the middle of the screen reads better.
   target.scrollIntoView({ block: 'center' });
   const focusable = document.getElementById('at');
-  if (focusable && (target === focusable || focusable.contains(target) || target.contains(focusable))) focusable.focus({ preventScroll: true });
+  if (focusable && (target === focusable || focusable.contains(target) || target.contains(focusable)))
+    focusable.focus({ preventScroll: true });
 }
 
 /* ---------- keyboard shortcuts ---------- */
 
 // Typing in a field (or with a modifier held) is text, never a shortcut.
 const isTyping = (event) =>
-  event.ctrlKey || event.metaKey || event.altKey || event.target.closest?.('input, textarea, select, [contenteditable=""], [contenteditable="true"]');
+  event.ctrlKey ||
+  event.metaKey ||
+  event.altKey ||
+  event.target.closest?.('input, textarea, select, [contenteditable=""], [contenteditable="true"]');
 
 function initShortcuts() {
   document.addEventListener('keydown', (event) => {
@@ -86,7 +90,11 @@ function initShortcuts() {
 /* ---------- the uploader ---------- */
 
 const formatBytes = (bytes) =>
-  bytes < 1024 ? `${bytes} bytes` : bytes < 1048576 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1048576).toFixed(1)} MB`;
+  bytes < 1024
+    ? `${bytes} bytes`
+    : bytes < 1048576
+      ? `${Math.round(bytes / 1024)} KB`
+      : `${(bytes / 1048576).toFixed(1)} MB`;
 
 async function errorMessage(response) {
   try {
@@ -118,7 +126,7 @@ function initUploader(root) {
   const pasteAdd = document.getElementById('paste-add');
   const items = [];
   let counter = 0;
-  let token = tokenRequired ? sessionStorage.getItem(TOKEN_KEY) ?? '' : '';
+  let token = tokenRequired ? (sessionStorage.getItem(TOKEN_KEY) ?? '') : '';
   let uploading = false;
 
   const signedIn = () => !tokenRequired || token !== '';
@@ -129,7 +137,8 @@ function initUploader(root) {
     signinForm.hidden = signedIn();
     signout.hidden = !signedIn();
     signinState.classList.toggle('is-error', isError);
-    signinState.textContent = message ?? (signedIn() ? 'Signed in for this browser session.' : 'Sign in with the uploader token to add files.');
+    signinState.textContent =
+      message ?? (signedIn() ? 'Signed in for this browser session.' : 'Sign in with the uploader token to add files.');
     signin.hidden = false;
   }
 
@@ -198,9 +207,14 @@ function initUploader(root) {
       // the server reads it from the file again and keeps where it came from.
       if (value && !input.value) input.value = input.dataset.prefilled = value;
     }
-    const facts = [formatNames[found.format] ?? found.format, formatBytes(item.file.size), `${found.wordCount.toLocaleString()} words`];
+    const facts = [
+      formatNames[found.format] ?? found.format,
+      formatBytes(item.file.size),
+      `${found.wordCount.toLocaleString()} words`,
+    ];
     if (found.metadata?.publishedAt) facts.push(`${DATE_SOURCES[found.metadata.publishedAtSource] ?? 'date'}`);
-    if (found.metadata?.fileCreatedAt) facts.push(`file created ${found.metadata.fileCreatedAt.slice(0, 10)} (not a publication date)`);
+    if (found.metadata?.fileCreatedAt)
+      facts.push(`file created ${found.metadata.fileCreatedAt.slice(0, 10)} (not a publication date)`);
     for (const note of found.notes ?? []) facts.push(note);
     item.el.querySelector('[data-slot="info"]').textContent = facts.join(' · ');
     item.el.querySelector('[data-slot="preview"]').textContent = found.preview;
@@ -229,7 +243,11 @@ function initUploader(root) {
     if (file.size === 0) {
       setState(item, 'refused', 'Cannot be archived: the file is empty.');
     } else if (file.size > maxBytes) {
-      setState(item, 'refused', `Cannot be archived: it is ${formatBytes(file.size)}; the limit is ${formatBytes(maxBytes)}.`);
+      setState(
+        item,
+        'refused',
+        `Cannot be archived: it is ${formatBytes(file.size)}; the limit is ${formatBytes(maxBytes)}.`,
+      );
     } else if (signedIn()) {
       extract(item);
     } else {
@@ -295,11 +313,16 @@ function initUploader(root) {
     if (!candidate) return;
     signinState.textContent = 'Checking…';
     // An empty form: a wrong token is refused (401) before the missing file is noticed (400).
-    const response = await fetch('/api/extract', { method: 'POST', headers: { authorization: `Bearer ${candidate}` }, body: new FormData() }).catch(() => null);
+    const response = await fetch('/api/extract', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${candidate}` },
+      body: new FormData(),
+    }).catch(() => null);
     if (!response) return renderSignin('Could not reach the server. Try again.', true);
     if (response.status === 401) return renderSignin('That token was not accepted. Check it and try again.', true);
     // With a valid token the empty form is refused for its missing file (400); anything else is a server problem.
-    if (response.status !== 400) return renderSignin(`The server could not check the token (${response.status}). Try again.`, true);
+    if (response.status !== 400)
+      return renderSignin(`The server could not check the token (${response.status}). Try again.`, true);
     token = candidate;
     tokenInput.value = '';
     sessionStorage.setItem(TOKEN_KEY, token);
@@ -392,14 +415,25 @@ function initSuggestions() {
           const response = await fetch(`/api/suggest?q=${encodeURIComponent(typed)}`);
           if (!response.ok || input.value !== value) return;
           const { speakers, publishers } = await response.json();
-          const options = speakers.map((s) => ({ value: isQuery ? `${match[1]}speaker:"${s.name}"` : s.name, label: `speaker, ${s.count} articles` }));
-          if (isQuery) options.push(...publishers.map((p) => ({ value: `${match[1]}publisher:"${p.name}"`, label: `publisher, ${p.count} articles` })));
-          list.replaceChildren(...options.map((o) => {
-            const option = document.createElement('option');
-            option.value = o.value;
-            option.label = o.label;
-            return option;
+          const options = speakers.map((s) => ({
+            value: isQuery ? `${match[1]}speaker:"${s.name}"` : s.name,
+            label: `speaker, ${s.count} articles`,
           }));
+          if (isQuery)
+            options.push(
+              ...publishers.map((p) => ({
+                value: `${match[1]}publisher:"${p.name}"`,
+                label: `publisher, ${p.count} articles`,
+              })),
+            );
+          list.replaceChildren(
+            ...options.map((o) => {
+              const option = document.createElement('option');
+              option.value = o.value;
+              option.label = o.label;
+              return option;
+            }),
+          );
         } catch {
           // Offline or the server is busy: typing goes on without suggestions.
         }
@@ -411,10 +445,16 @@ function initSuggestions() {
 /* ---------- start ---------- */
 
 // Each feature starts on its own: one failing (storage blocked, an odd URL) must not stop the others.
-for (const start of [initCopyButtons, revealTarget, initShortcuts, initSuggestions, () => {
-  const uploader = document.getElementById('uploader');
-  if (uploader) initUploader(uploader);
-}]) {
+for (const start of [
+  initCopyButtons,
+  revealTarget,
+  initShortcuts,
+  initSuggestions,
+  () => {
+    const uploader = document.getElementById('uploader');
+    if (uploader) initUploader(uploader);
+  },
+]) {
   try {
     start();
   } catch (error) {

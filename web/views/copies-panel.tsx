@@ -20,7 +20,10 @@ export interface CopyComparison {
   diff: CopyDiff | null;
 }
 
-const dateOf = (d: LinkedDocument) => (d.publishedAt ? `${formatDate(d.publishedAt)} (${dateSourceLabel(d.publishedAtSource)})` : `undated; archived ${formatDate(d.ingestedAt)}`);
+const dateOf = (d: LinkedDocument) =>
+  d.publishedAt
+    ? `${formatDate(d.publishedAt)} (${dateSourceLabel(d.publishedAtSource)})`
+    : `undated; archived ${formatDate(d.ingestedAt)}`;
 
 /**
  * @example
@@ -33,14 +36,21 @@ export function CopiesPanel(props: { documentId: string; copies: LinkedDocument[
   return (
     <section class="panel" aria-labelledby="copies-title" id="copies">
       <h2 id="copies-title">Copies ({props.copies.length})</h2>
-      <p class="muted small">The same article archived again, in another format or with small changes. Earliest first.</p>
+      <p class="muted small">
+        The same article archived again, in another format or with small changes. Earliest first.
+      </p>
       <ul class="related-list copies-list">
         {props.copies.map((copy) => (
           <li>
             <a href={`/documents/${copy.id}`}>{copy.title}</a>
             <span class="muted small">
               {' '}
-              {[formatName(copy.contentType), copy.publisher ?? 'unknown publisher', dateOf(copy), `${Math.round(copy.similarity * 100)}% the same`].join(' · ')}
+              {[
+                formatName(copy.contentType),
+                copy.publisher ?? 'unknown publisher',
+                dateOf(copy),
+                `${Math.round(copy.similarity * 100)}% the same`,
+              ].join(' · ')}
             </span>{' '}
             <a class="small" href={`/documents/${props.documentId}?compare=${copy.id}#changes`}>
               What changed
@@ -64,7 +74,8 @@ export function CopyChanges(props: { comparison: CopyComparison }) {
     <section class="panel copy-changes" aria-labelledby="changes-title" id="changes">
       <h2 id="changes-title">What changed from the {formatName(other.contentType)} copy</h2>
       <p class="small">
-        From <a href={`/documents/${other.id}`}>{other.title}</a> ({other.publisher ?? 'unknown publisher'}, {dateOf(other)}) to this copy.{' '}
+        From <a href={`/documents/${other.id}`}>{other.title}</a> ({other.publisher ?? 'unknown publisher'},{' '}
+        {dateOf(other)}) to this copy.{' '}
         {diff
           ? `${plural(diff.changed, 'sentence')} changed, ${plural(diff.added, 'sentence')} added, ${plural(diff.removed, 'sentence')} removed.`
           : 'The texts differ too much to compare sentence by sentence.'}
@@ -77,7 +88,9 @@ export function CopyChanges(props: { comparison: CopyComparison }) {
               <p class="copy-diff__same muted">{shorten(part.text)}</p>
             ) : part.kind === 'changed' ? (
               <p class="copy-diff__changed">
-                {part.words.map((w) => (w.op === 'kept' ? w.text : w.op === 'added' ? <ins>{w.text}</ins> : <del>{w.text}</del>))}
+                {part.words.map((w) =>
+                  w.op === 'kept' ? w.text : w.op === 'added' ? <ins>{w.text}</ins> : <del>{w.text}</del>,
+                )}
               </p>
             ) : part.kind === 'added' ? (
               <p class="copy-diff__added">

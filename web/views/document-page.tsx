@@ -72,13 +72,22 @@ function QuoteList(props: { document: ArchivedDocument; quotes: Quote[]; origin:
                 <q>{quote.text.length > 240 ? `${quote.text.slice(0, 239)}…` : quote.text}</q>
               </a>
               <p class="quote-list__meta">
-                <span class="speaker">{quote.speaker ? <a href={speakerHref(quote.speaker)}>{quote.speaker}</a> : 'Speaker unknown'}</span>
-                {quote.mention && quote.mention !== quote.speaker ? <span class="muted"> (“{quote.mention}”)</span> : null}
+                <span class="speaker">
+                  {quote.speaker ? <a href={speakerHref(quote.speaker)}>{quote.speaker}</a> : 'Speaker unknown'}
+                </span>
+                {quote.mention && quote.mention !== quote.speaker ? (
+                  <span class="muted"> (“{quote.mention}”)</span>
+                ) : null}
                 {' · '}
                 <a href={quotePath(document.id, quote.start, quote.end)} class="permalink">
                   Permalink
                 </a>
-                <button type="button" class="copy-button" data-copy={`${props.origin}${quotePath(document.id, quote.start, quote.end)}`} hidden>
+                <button
+                  type="button"
+                  class="copy-button"
+                  data-copy={`${props.origin}${quotePath(document.id, quote.start, quote.end)}`}
+                  hidden
+                >
                   Copy link
                 </button>
               </p>
@@ -96,13 +105,37 @@ function Details(props: { document: ArchivedDocument }) {
   const rows: Array<[string, unknown]> = [
     ['Publisher', document.publisher ?? '—'],
     ['Author', document.author ?? '—'],
-    ['Published', document.publishedAt ? `${formatDate(document.publishedAt)} (${dateSourceLabel(document.publishedAtSource)})` : '—'],
-    ...(document.fileCreatedAt ? ([['File created', `${formatDate(document.fileCreatedAt)} (the file's own creation time, not a publication date)`]] as Array<[string, unknown]>) : []),
-    ['Source URL', href ? <a href={href} rel="noopener noreferrer nofollow" class="break">{document.url}</a> : <span class="break">{document.url ?? '—'}</span>],
+    [
+      'Published',
+      document.publishedAt
+        ? `${formatDate(document.publishedAt)} (${dateSourceLabel(document.publishedAtSource)})`
+        : '—',
+    ],
+    ...(document.fileCreatedAt
+      ? ([
+          [
+            'File created',
+            `${formatDate(document.fileCreatedAt)} (the file's own creation time, not a publication date)`,
+          ],
+        ] as Array<[string, unknown]>)
+      : []),
+    [
+      'Source URL',
+      href ? (
+        <a href={href} rel="noopener noreferrer nofollow" class="break">
+          {document.url}
+        </a>
+      ) : (
+        <span class="break">{document.url ?? '—'}</span>
+      ),
+    ],
     ['Archived', formatDate(document.ingestedAt)],
     ['Original', `${formatName(document.contentType)}, ${formatBytes(document.size)}`],
     // Same count as the sidebar's list (speech), with the total beside it when they differ.
-    ['Length', `${plural(document.wordCount, 'word')}, ${quoteCountLabel(document.quoteCount, document.quotes.filter((q) => q.kind === 'speech').length)}`],
+    [
+      'Length',
+      `${plural(document.wordCount, 'word')}, ${quoteCountLabel(document.quoteCount, document.quotes.filter((q) => q.kind === 'speech').length)}`,
+    ],
     ['Archive id', <code>{document.id}</code>],
     ['SHA-256 of original', <code class="break">{document.originalSha256}</code>],
   ];
@@ -118,7 +151,11 @@ function Details(props: { document: ArchivedDocument }) {
         ))}
       </dl>
       <p>
-        <a class="button button--secondary" href={`/api/documents/${document.id}/original`} download={originalFileName(document)}>
+        <a
+          class="button button--secondary"
+          href={`/api/documents/${document.id}/original`}
+          download={originalFileName(document)}
+        >
           Download the original
         </a>
       </p>
@@ -132,10 +169,7 @@ function RelatedList(props: { documents: RelatedDocument[] }) {
       {props.documents.map((d) => (
         <li>
           <a href={d.at ? passagePath(d.id, d.at[0], d.at[1]) : `/documents/${d.id}`}>{d.title}</a>
-          <span class="muted small">
-            {' '}
-            {[d.publisher, formatDate(d.publishedAt)].filter(Boolean).join(', ')}
-          </span>
+          <span class="muted small"> {[d.publisher, formatDate(d.publishedAt)].filter(Boolean).join(', ')}</span>
         </li>
       ))}
     </ul>
@@ -163,7 +197,9 @@ export function DocumentPage(props: DocumentPageProps) {
     ...(at ? [{ start: at[0], end: at[1], kind: 'target' as const, id: 'at' }] : []),
   ];
   // A first paragraph that repeats the title becomes the heading, marks and anchors included.
-  const titleParagraph = repeatsTitle(document.title, document.text, document.paragraphs[0]) ? document.paragraphs[0] : null;
+  const titleParagraph = repeatsTitle(document.title, document.text, document.paragraphs[0])
+    ? document.paragraphs[0]
+    : null;
   const citation = citationFor(document, props.origin);
   const { sameStory, sameQuotes } = props.related;
   return (
@@ -171,7 +207,11 @@ export function DocumentPage(props: DocumentPageProps) {
       <article class="document" aria-labelledby="document-title">
         <header class="document__header">
           <h1 id="document-title">
-            {titleParagraph ? <MarkedText text={document.text} start={titleParagraph.start} end={titleParagraph.end} marks={marks} /> : document.title}
+            {titleParagraph ? (
+              <MarkedText text={document.text} start={titleParagraph.start} end={titleParagraph.end} marks={marks} />
+            ) : (
+              document.title
+            )}
           </h1>
           <Byline document={document} />
           {at ? (
@@ -205,9 +245,17 @@ export function DocumentPage(props: DocumentPageProps) {
               </button>
               <p class="export-links">
                 For a reference manager:{' '}
-                <a href={`/api/documents/${document.id}/citation?format=bibtex`} download>BibTeX</a> ·{' '}
-                <a href={`/api/documents/${document.id}/citation?format=ris`} download>RIS</a> ·{' '}
-                <a href={`/api/documents/${document.id}/citation?format=csl-json`} download>CSL-JSON</a>
+                <a href={`/api/documents/${document.id}/citation?format=bibtex`} download>
+                  BibTeX
+                </a>{' '}
+                ·{' '}
+                <a href={`/api/documents/${document.id}/citation?format=ris`} download>
+                  RIS
+                </a>{' '}
+                ·{' '}
+                <a href={`/api/documents/${document.id}/citation?format=csl-json`} download>
+                  CSL-JSON
+                </a>
               </p>
             </section>
             <Details document={document} />

@@ -29,17 +29,27 @@ export function Layout(props: { title: string; section: Section; children?: Chil
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="no-referrer" />
         <title>{props.title ? `${props.title} · Verbatim` : 'Verbatim'}</title>
-        <meta name="description" content={props.description ?? 'Verbatim: an archive of source articles to search, read and check quotes against.'} />
+        <meta
+          name="description"
+          content={
+            props.description ?? 'Verbatim: an archive of source articles to search, read and check quotes against.'
+          }
+        />
         <link rel="icon" type="image/svg+xml" href={loadAsset('favicon.svg').url} />
         <link rel="stylesheet" href={loadAsset('site.css').url} />
         <script type="module" src={loadAsset('app.js').url}></script>
       </head>
       <body>
-        <a class="skip-link" href="#main">Skip to content</a>
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
         <header class="site-header">
           <div class="site-header__inner">
             <a class="brand" href="/">
-              <span class="brand__mark" aria-hidden="true">“</span>Verbatim
+              <span class="brand__mark" aria-hidden="true">
+                “
+              </span>
+              Verbatim
             </a>
             <nav aria-label="Main">
               <ul class="nav">
@@ -59,8 +69,8 @@ export function Layout(props: { title: string; section: Section; children?: Chil
         </main>
         <footer class="site-footer">
           <p>
-            Verbatim keeps the original words: every document is stored exactly as uploaded, with its SHA-256, so a quote can always be
-            checked against its source. <a href="/api/openapi.json">API</a>
+            Verbatim keeps the original words: every document is stored exactly as uploaded, with its SHA-256, so a
+            quote can always be checked against its source. <a href="/api/openapi.json">API</a>
           </p>
         </footer>
       </body>

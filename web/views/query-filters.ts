@@ -42,7 +42,9 @@ export function activeFilters(q: string): ActiveFilter[] {
  * ```
  */
 export function withFilter(q: string, field: FilterField, value: string): string {
-  const kept = q.replace(FILTER, (whole, space: string, name: string) => (name.toLowerCase() === field ? space : whole));
+  const kept = q.replace(FILTER, (whole, space: string, name: string) =>
+    name.toLowerCase() === field ? space : whole,
+  );
   return tidy(`${kept} ${field}:${quoteValue(value)}`);
 }
 

@@ -21,9 +21,21 @@ export interface QuotesPageProps {
 
 const VERDICTS: Record<Verdict, { label: string; tone: string; explain: string }> = {
   exact: { label: 'Exact quote', tone: 'good', explain: 'The same words and punctuation as the original.' },
-  punctuation_or_case: { label: 'Same words', tone: 'good', explain: 'The same words in the same order; punctuation, quote marks or capitals differ.' },
-  words_differ: { label: 'Words differ', tone: 'warn', explain: 'Recognisably this quote, but words were dropped, added, changed or moved.' },
-  weak_match: { label: 'Weak match', tone: 'bad', explain: 'Some words in common; this may not be the same quote at all.' },
+  punctuation_or_case: {
+    label: 'Same words',
+    tone: 'good',
+    explain: 'The same words in the same order; punctuation, quote marks or capitals differ.',
+  },
+  words_differ: {
+    label: 'Words differ',
+    tone: 'warn',
+    explain: 'Recognisably this quote, but words were dropped, added, changed or moved.',
+  },
+  weak_match: {
+    label: 'Weak match',
+    tone: 'bad',
+    explain: 'Some words in common; this may not be the same quote at all.',
+  },
 };
 
 function VerdictBadge(props: { verdict: Verdict; score: number }) {
@@ -31,7 +43,10 @@ function VerdictBadge(props: { verdict: Verdict; score: number }) {
   return (
     <p class="verdict">
       <span class={`badge badge--${verdict.tone}`}>{verdict.label}</span>
-      <span class="muted small"> {Math.round(props.score * 100)}% similar. {verdict.explain}</span>
+      <span class="muted small">
+        {' '}
+        {Math.round(props.score * 100)}% similar. {verdict.explain}
+      </span>
     </p>
   );
 }
@@ -40,10 +55,18 @@ function VerdictBadge(props: { verdict: Verdict; score: number }) {
 function SpeakerNotice(props: { result: QuoteResult; claimed: string }) {
   const { result, claimed } = props;
   if (result.speakerMatch === 'different') {
-    return <p class="notice notice--speaker" role="note">The source attributes these words to {result.speaker}, not to {claimed}.</p>;
+    return (
+      <p class="notice notice--speaker" role="note">
+        The source attributes these words to {result.speaker}, not to {claimed}.
+      </p>
+    );
   }
   if (result.speakerMatch === 'unknown') {
-    return <p class="notice notice--speaker" role="note">The source does not say who said these words, so it cannot confirm {claimed}.</p>;
+    return (
+      <p class="notice notice--speaker" role="note">
+        The source does not say who said these words, so it cannot confirm {claimed}.
+      </p>
+    );
   }
   return null;
 }
@@ -65,7 +88,12 @@ function Result(props: { result: QuoteResult; claimed: string; origin: string })
           <p>
             {result.before ? <span class="context__around">{result.before.text} </span> : null}
             <span class="context__passage">
-              <MarkedText text={passage.text} start={0} end={passage.text.length} marks={[{ start: match.start - passage.start, end: match.end - passage.start, kind: 'hit' }]} />
+              <MarkedText
+                text={passage.text}
+                start={0}
+                end={passage.text.length}
+                marks={[{ start: match.start - passage.start, end: match.end - passage.start, kind: 'hit' }]}
+              />
             </span>
             {result.after ? <span class="context__around"> {result.after.text}</span> : null}
           </p>
@@ -86,7 +114,12 @@ function Result(props: { result: QuoteResult; claimed: string; origin: string })
         </p>
         <p class="quote-result__links">
           <a href={passagePath(document.id, match.start, match.end)}>Permalink to the passage</a>{' '}
-          <button type="button" class="copy-button" data-copy={`${props.origin}${passagePath(document.id, match.start, match.end)}`} hidden>
+          <button
+            type="button"
+            class="copy-button"
+            data-copy={`${props.origin}${passagePath(document.id, match.start, match.end)}`}
+            hidden
+          >
             Copy link
           </button>{' '}
           <button type="button" class="copy-button" data-copy={citeDocument(document, props.origin).text} hidden>
@@ -95,14 +128,20 @@ function Result(props: { result: QuoteResult; claimed: string; origin: string })
         </p>
         {result.alsoIn.length > 0 ? (
           <details class="also-in">
-            <summary>Also in {result.alsoIn.length === 1 ? '1 other document' : `${result.alsoIn.length} other documents`}</summary>
+            <summary>
+              Also in {result.alsoIn.length === 1 ? '1 other document' : `${result.alsoIn.length} other documents`}
+            </summary>
             <ul class="related-list">
               {result.alsoIn.map((other) => (
                 <li>
-                  <a href={passagePath(other.document.id, other.match.start, other.match.end)}>{other.document.title}</a>
+                  <a href={passagePath(other.document.id, other.match.start, other.match.end)}>
+                    {other.document.title}
+                  </a>
                   <span class="muted small">
                     {' '}
-                    {[other.document.publisher, formatDate(other.document.publishedAt), VERDICTS[other.verdict]?.label].filter(Boolean).join(' · ')}
+                    {[other.document.publisher, formatDate(other.document.publishedAt), VERDICTS[other.verdict]?.label]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </span>
                 </li>
               ))}
@@ -125,7 +164,10 @@ export function QuotesPage(props: QuotesPageProps) {
   return (
     <Layout title={q ? `Check: ${q.slice(0, 60)}` : 'Check a quote'} section="quotes">
       <h1>Check a quote</h1>
-      <p class="lead">Paste what someone is claimed to have said. Verbatim finds the closest original passages and shows exactly how they differ.</p>
+      <p class="lead">
+        Paste what someone is claimed to have said. Verbatim finds the closest original passages and shows exactly how
+        they differ.
+      </p>
       <form class="quote-form" action="/quotes" method="get">
         <div class="field">
           <label for="claim">Claimed quote</label>
@@ -160,7 +202,10 @@ export function QuotesPage(props: QuotesPageProps) {
           <section aria-labelledby="quote-results-title">
             <h2 id="quote-results-title" class="results__summary">
               {search.results.length === 1 ? 'The closest original' : `The ${search.results.length} closest originals`}
-              <span class="muted"> · {search.candidates} documents compared · {Math.round(search.tookMs)} ms</span>
+              <span class="muted">
+                {' '}
+                · {search.candidates} documents compared · {Math.round(search.tookMs)} ms
+              </span>
             </h2>
             <DiffLegend />
             <ol class="quote-results">

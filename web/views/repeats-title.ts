@@ -21,7 +21,11 @@ function fold(text: string): string {
  * repeatsTitle('Bridge reopens', 'Bridge reopens.\n\nThe bridge…', { start: 0, end: 15 }); // true
  * ```
  */
-export function repeatsTitle(title: string, text: string, paragraph: { start: number; end: number } | undefined): boolean {
+export function repeatsTitle(
+  title: string,
+  text: string,
+  paragraph: { start: number; end: number } | undefined,
+): boolean {
   const words = fold(title);
   return Boolean(paragraph && words && fold(text.slice(paragraph.start, paragraph.end)) === words);
 }

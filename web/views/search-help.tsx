@@ -19,7 +19,10 @@ function examplesFor(archive: ArchiveExamples | undefined): Array<[string, strin
 
 /** The fixed examples; the phrase, publisher and speaker are replaced by the archive's own when it has them. */
 const EXAMPLES: Array<[string, string]> = [
-  ['embassies protest', 'documents with all of these words, in any of their forms (embassy, embassies; protested, protesting); the form you typed ranks first'],
+  [
+    'embassies protest',
+    'documents with all of these words, in any of their forms (embassy, embassies; protested, protesting); the form you typed ranks first',
+  ],
   ['=embassies', 'only this form of a word (one word in quotes, "embassies", does the same)'],
   ['"strong protest was expressed"', 'these exact words in this order'],
   ['consulate -garden', 'leave out documents containing a word in any of its forms (-=gardens: only that form)'],
@@ -43,14 +46,21 @@ export function SearchHelp(props: { open?: boolean; examples?: ArchiveExamples }
         {examplesFor(props.examples).map(([example, meaning]) => (
           <div>
             <dt>
-              {example.includes('·') ? <code>{example}</code> : <a href={searchHref(example)}><code>{example}</code></a>}
+              {example.includes('·') ? (
+                <code>{example}</code>
+              ) : (
+                <a href={searchHref(example)}>
+                  <code>{example}</code>
+                </a>
+              )}
             </dt>
             <dd>{meaning}</dd>
           </div>
         ))}
       </dl>
       <p class="search-help__keys small">
-        Keyboard: <kbd>/</kbd> goes to the search box, <kbd>j</kbd> and <kbd>k</kbd> move to the next and previous result, <kbd>Enter</kbd> opens it.
+        Keyboard: <kbd>/</kbd> goes to the search box, <kbd>j</kbd> and <kbd>k</kbd> move to the next and previous
+        result, <kbd>Enter</kbd> opens it.
       </p>
     </details>
   );

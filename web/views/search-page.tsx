@@ -35,12 +35,22 @@ function SearchForm(props: { q: string; large?: boolean }) {
         Search the archive
       </label>
       <div class="search-form__row">
-        <input id="q" name="q" type="search" data-suggest="query" value={props.q} autocomplete="off" spellcheck={false} aria-describedby="q-hint" placeholder='e.g. "strong protest" embassy' />
+        <input
+          id="q"
+          name="q"
+          type="search"
+          data-suggest="query"
+          value={props.q}
+          autocomplete="off"
+          spellcheck={false}
+          aria-describedby="q-hint"
+          placeholder='e.g. "strong protest" embassy'
+        />
         <button type="submit">Search</button>
       </div>
       <p id="q-hint" class="hint">
-        All words must match. Use <code>"a phrase"</code>, <code>-word</code> to exclude, <code>OR</code> for either, and <code>publisher:</code>{' '}
-        <code>speaker:</code> <code>year:</code> to filter.
+        All words must match. Use <code>"a phrase"</code>, <code>-word</code> to exclude, <code>OR</code> for either,
+        and <code>publisher:</code> <code>speaker:</code> <code>year:</code> to filter.
       </p>
     </form>
   );
@@ -53,13 +63,15 @@ function EmptyArchive() {
       <p>Nothing has been archived yet, so there is nothing to search. Add sources in any of these ways:</p>
       <ul>
         <li>
-          <a href="/upload">Upload files</a> — plain text, Markdown, HTML, PDF or Word (.docx) — or paste an article's text.
+          <a href="/upload">Upload files</a> — plain text, Markdown, HTML, PDF or Word (.docx) — or paste an article's
+          text.
         </li>
         <li>
           Import a folder of files from the command line: <code>npm run import -- path/to/folder</code>
         </li>
         <li>
-          Send them to the API: <code>POST /api/documents</code> (see the <a href="/api/openapi.json">OpenAPI description</a>).
+          Send them to the API: <code>POST /api/documents</code> (see the{' '}
+          <a href="/api/openapi.json">OpenAPI description</a>).
         </li>
       </ul>
     </section>
@@ -71,9 +83,17 @@ function suggestionsFor(q: string, parsed: ParsedQuery | null): Array<{ label: s
   const suggestions: Array<{ label: string; q: string }> = [];
   const filters = activeFilters(q);
   if (filters.length > 0) suggestions.push({ label: 'Search without the filters', q: withoutFilters(q) });
-  if (parsed && parsed.phrases.length > 0) suggestions.push({ label: 'Search for the words in any order', q: q.replace(/["“”]/g, '') });
-  if (parsed && parsed.excluded.length > 0) suggestions.push({ label: 'Drop the excluded words', q: q.replace(/(^|\s)-\S+/g, '$1').trim() });
-  if (parsed && parsed.mode === 'all' && parsed.terms.length > 1 && parsed.phrases.length === 0 && filters.length === 0) {
+  if (parsed && parsed.phrases.length > 0)
+    suggestions.push({ label: 'Search for the words in any order', q: q.replace(/["“”]/g, '') });
+  if (parsed && parsed.excluded.length > 0)
+    suggestions.push({ label: 'Drop the excluded words', q: q.replace(/(^|\s)-\S+/g, '$1').trim() });
+  if (
+    parsed &&
+    parsed.mode === 'all' &&
+    parsed.terms.length > 1 &&
+    parsed.phrases.length === 0 &&
+    filters.length === 0
+  ) {
     suggestions.push({ label: 'Match any of the words', q: parsed.terms.join(' OR ') });
   }
   return suggestions.filter((s) => s.q && s.q !== q);
@@ -93,7 +113,8 @@ function NoHits(props: { q: string; parsed: ParsedQuery | null }) {
         ))}
         <li>Check the spelling, or use fewer or more general words.</li>
         <li>
-          Looking for who said something? <a href={`/quotes?q=${encodeURIComponent(props.q.replace(/\w+:\S+/g, '').trim())}`}>Check it as a quote</a> —
+          Looking for who said something?{' '}
+          <a href={`/quotes?q=${encodeURIComponent(props.q.replace(/\w+:\S+/g, '').trim())}`}>Check it as a quote</a> —
           that finds near matches too.
         </li>
       </ul>
@@ -104,14 +125,26 @@ function NoHits(props: { q: string; parsed: ParsedQuery | null }) {
 function Pagination(props: { q: string; page: number; pages: number }) {
   const { q, page, pages } = props;
   if (pages <= 1) return null;
-  const numbers = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
+  const numbers = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])]
+    .filter((n) => n >= 1 && n <= pages)
+    .sort((a, b) => a - b);
   return (
     <nav class="pagination" aria-label="Result pages">
-      {page > 1 ? <a href={searchHref(q, page - 1)} rel="prev">← Previous</a> : <span class="pagination__disabled">← Previous</span>}
+      {page > 1 ? (
+        <a href={searchHref(q, page - 1)} rel="prev">
+          ← Previous
+        </a>
+      ) : (
+        <span class="pagination__disabled">← Previous</span>
+      )}
       <ol>
         {numbers.map((n, i) => (
           <>
-            {i > 0 && n - numbers[i - 1] > 1 ? <li class="pagination__gap" aria-hidden="true">…</li> : null}
+            {i > 0 && n - numbers[i - 1] > 1 ? (
+              <li class="pagination__gap" aria-hidden="true">
+                …
+              </li>
+            ) : null}
             <li>
               {n === page ? (
                 <span aria-current="page">{n}</span>
@@ -124,19 +157,43 @@ function Pagination(props: { q: string; page: number; pages: number }) {
           </>
         ))}
       </ol>
-      {page < pages ? <a href={searchHref(q, page + 1)} rel="next">Next →</a> : <span class="pagination__disabled">Next →</span>}
+      {page < pages ? (
+        <a href={searchHref(q, page + 1)} rel="next">
+          Next →
+        </a>
+      ) : (
+        <span class="pagination__disabled">Next →</span>
+      )}
     </nav>
   );
 }
 
 /** This page of results as a file: citations for a reference manager, or rows for a spreadsheet. */
 function ExportLinks(props: { q: string; offset: number; limit: number }) {
-  const href = (format: string) => `/api/search/export?${new URLSearchParams({ q: props.q, offset: String(props.offset), limit: String(props.limit), format })}`;
+  const href = (format: string) =>
+    `/api/search/export?${new URLSearchParams({ q: props.q, offset: String(props.offset), limit: String(props.limit), format })}`;
   return (
     <p class="export-links">
-      Export this page: <a href={href('csv')} download>CSV</a> · <a href={href('jsonl')} download>JSON Lines</a> ·{' '}
-      <a href={href('bibtex')} download>BibTeX</a> · <a href={href('ris')} download>RIS</a> ·{' '}
-      <a href={href('csl-json')} download>CSL-JSON</a>
+      Export this page:{' '}
+      <a href={href('csv')} download>
+        CSV
+      </a>{' '}
+      ·{' '}
+      <a href={href('jsonl')} download>
+        JSON Lines
+      </a>{' '}
+      ·{' '}
+      <a href={href('bibtex')} download>
+        BibTeX
+      </a>{' '}
+      ·{' '}
+      <a href={href('ris')} download>
+        RIS
+      </a>{' '}
+      ·{' '}
+      <a href={href('csl-json')} download>
+        CSL-JSON
+      </a>
     </p>
   );
 }
@@ -157,8 +214,8 @@ export function SearchPage(props: SearchPageProps) {
         <div class="intro">
           <h1>Search the original words</h1>
           <p class="lead">
-            Verbatim keeps source articles exactly as published. Search their full text, read them with every quote marked, and check what
-            was really said.
+            Verbatim keeps source articles exactly as published. Search their full text, read them with every quote
+            marked, and check what was really said.
           </p>
         </div>
       ) : (
@@ -173,7 +230,9 @@ export function SearchPage(props: SearchPageProps) {
         </div>
       ) : null}
       {props.documentCount === 0 ? <EmptyArchive /> : null}
-      {!q && props.documentCount > 0 ? <p class="muted">The archive holds {plural(props.documentCount, 'document')}.</p> : null}
+      {!q && props.documentCount > 0 ? (
+        <p class="muted">The archive holds {plural(props.documentCount, 'document')}.</p>
+      ) : null}
       {results && props.documentCount > 0 ? (
         results.total === 0 ? (
           <NoHits q={q} parsed={props.parsed} />

@@ -29,7 +29,9 @@ export function SearchResult(props: { hit: SearchHit; q: string }) {
   const passages = hit.passages.slice(0, MAX_PASSAGES);
   const rest = hit.quotes.filter((quote) => !passages.some((passage) => overlaps(quote, passage)));
   const first = passages[0];
-  const href = first ? passagePath(hit.id, first.start, first.end, q) : `/documents/${hit.id}?hl=${encodeURIComponent(q)}`;
+  const href = first
+    ? passagePath(hit.id, first.start, first.end, q)
+    : `/documents/${hit.id}?hl=${encodeURIComponent(q)}`;
   return (
     <li class="result">
       <h3 class="result__title">
@@ -40,7 +42,8 @@ export function SearchResult(props: { hit: SearchHit; q: string }) {
         {hit.publishedAt ? <time datetime={hit.publishedAt}>{formatDate(hit.publishedAt)}</time> : null}
         {hit.copyCount > 0 ? (
           <a class="result__copies" href={`/documents/${hit.id}#copies`}>
-            +{hit.copyCount} {hit.copyCount === 1 ? 'copy' : 'copies'}<span class="visually-hidden"> of this article: see all copies</span>
+            +{hit.copyCount} {hit.copyCount === 1 ? 'copy' : 'copies'}
+            <span class="visually-hidden"> of this article: see all copies</span>
           </a>
         ) : null}
       </p>
@@ -56,12 +59,23 @@ export function SearchResult(props: { hit: SearchHit; q: string }) {
                     start={0}
                     end={passage.text.length}
                     marks={[
-                      ...folded.map((quote) => ({ start: quote.start - passage.start, end: quote.end - passage.start, kind: 'quote' as const, title: `Quote by ${speakerOf(quote)}` })),
-                      ...passage.highlights.map(([s, e]) => ({ start: s - passage.start, end: e - passage.start, kind: 'hit' as const })),
+                      ...folded.map((quote) => ({
+                        start: quote.start - passage.start,
+                        end: quote.end - passage.start,
+                        kind: 'quote' as const,
+                        title: `Quote by ${speakerOf(quote)}`,
+                      })),
+                      ...passage.highlights.map(([s, e]) => ({
+                        start: s - passage.start,
+                        end: e - passage.start,
+                        kind: 'hit' as const,
+                      })),
                     ]}
                   />
                 </a>
-                {folded.length > 0 ? <span class="speaker"> — {[...new Set(folded.map(speakerOf))].join(', ')}</span> : null}
+                {folded.length > 0 ? (
+                  <span class="speaker"> — {[...new Set(folded.map(speakerOf))].join(', ')}</span>
+                ) : null}
               </li>
             );
           })}
@@ -76,11 +90,15 @@ export function SearchResult(props: { hit: SearchHit; q: string }) {
                 <a href={quotePath(hit.id, quote.start, quote.end)}>
                   <q>{quote.text}</q>
                 </a>{' '}
-                <span class="speaker">— {quote.speaker ? <a href={speakerHref(quote.speaker)}>{quote.speaker}</a> : 'speaker unknown'}</span>
+                <span class="speaker">
+                  — {quote.speaker ? <a href={speakerHref(quote.speaker)}>{quote.speaker}</a> : 'speaker unknown'}
+                </span>
               </li>
             ))}
           </ul>
-          {rest.length > MAX_LISTED_QUOTES ? <p class="muted small">and {moreQuotes(rest.length - MAX_LISTED_QUOTES)} in this document</p> : null}
+          {rest.length > MAX_LISTED_QUOTES ? (
+            <p class="muted small">and {moreQuotes(rest.length - MAX_LISTED_QUOTES)} in this document</p>
+          ) : null}
         </div>
       ) : null}
     </li>

@@ -38,7 +38,13 @@ function QueueItemTemplate() {
           {FIELDS.map((field) => (
             <div class="field">
               <label data-field-label={field.name}>{field.label}</label>
-              <input type={field.type} name={field.name} data-field={field.name} placeholder={field.hint} autocomplete="off" />
+              <input
+                type={field.type}
+                name={field.name}
+                data-field={field.name}
+                placeholder={field.hint}
+                autocomplete="off"
+              />
             </div>
           ))}
         </fieldset>
@@ -59,25 +65,39 @@ export function UploadPage(props: { tokenRequired: boolean; maxUploadBytes: numb
     <Layout title="Upload" section="upload">
       <h1>Add sources to the archive</h1>
       <p class="lead">
-        Upload articles as plain text, Markdown, HTML, PDF or Word (.docx), up to {limitMb} MB each — or paste the text. Verbatim stores each
-        original exactly as uploaded and finds its quotes and speakers.
+        Upload articles as plain text, Markdown, HTML, PDF or Word (.docx), up to {limitMb} MB each — or paste the text.
+        Verbatim stores each original exactly as uploaded and finds its quotes and speakers.
       </p>
       <noscript>
         <div class="callout callout--error">
           <p>
-            Uploading from this page needs JavaScript. Without it, use the command line (<code>npm run import -- folder</code>) or the API (
-            <code>POST /api/documents</code>).
+            Uploading from this page needs JavaScript. Without it, use the command line (
+            <code>npm run import -- folder</code>) or the API (<code>POST /api/documents</code>).
           </p>
         </div>
       </noscript>
-      <div id="uploader" class="uploader" data-token-required={props.tokenRequired ? 'true' : 'false'} data-max-bytes={String(props.maxUploadBytes)} data-format-names={FORMAT_NAMES} hidden>
+      <div
+        id="uploader"
+        class="uploader"
+        data-token-required={props.tokenRequired ? 'true' : 'false'}
+        data-max-bytes={String(props.maxUploadBytes)}
+        data-format-names={FORMAT_NAMES}
+        hidden
+      >
         <section class="panel signin" id="signin" aria-labelledby="signin-title" hidden={!props.tokenRequired}>
           <h2 id="signin-title">Sign in to upload</h2>
           {/* POST and no `name` on the field: should the script fail, the token never lands in a URL. */}
           <form id="signin-form" class="signin__form" method="post" action="/upload">
             <div class="field">
               <label for="token">Uploader token</label>
-              <input id="token" type="password" autocomplete="off" spellcheck={false} required aria-describedby="token-hint" />
+              <input
+                id="token"
+                type="password"
+                autocomplete="off"
+                spellcheck={false}
+                required
+                aria-describedby="token-hint"
+              />
               <p id="token-hint" class="hint">
                 Kept in this browser tab's session only, and sent only with your uploads.
               </p>

@@ -48,7 +48,9 @@ export interface CopyDiff {
  */
 export function diffCopies(from: string, to: string): CopyDiff | null {
   const truncated = from.length > MAX_DIFF_CHARS || to.length > MAX_DIFF_CHARS;
-  const changes = diffSentences(from.slice(0, MAX_DIFF_CHARS), to.slice(0, MAX_DIFF_CHARS), { maxEditLength: MAX_SENTENCE_EDITS });
+  const changes = diffSentences(from.slice(0, MAX_DIFF_CHARS), to.slice(0, MAX_DIFF_CHARS), {
+    maxEditLength: MAX_SENTENCE_EDITS,
+  });
   if (!changes) return null;
   const result: CopyDiff = { parts: [], added: 0, removed: 0, changed: 0, truncated };
   for (let i = 0; i < changes.length; i++) {
@@ -57,7 +59,10 @@ export function diffCopies(from: string, to: string): CopyDiff | null {
     if (change.removed && next?.added) {
       const words = diffWords(change.value, next.value, { maxEditLength: MAX_WORD_EDITS });
       if (words) {
-        result.parts.push({ kind: 'changed', words: words.map((w) => ({ op: w.added ? 'added' : w.removed ? 'removed' : 'kept', text: w.value })) });
+        result.parts.push({
+          kind: 'changed',
+          words: words.map((w) => ({ op: w.added ? 'added' : w.removed ? 'removed' : 'kept', text: w.value })),
+        });
         result.changed += Math.max(change.count ?? 1, next.count ?? 1);
         i++;
         continue;
@@ -66,7 +71,9 @@ export function diffCopies(from: string, to: string): CopyDiff | null {
     if (change.added) result.added += change.count ?? 1;
     if (change.removed) result.removed += change.count ?? 1;
     const kind = change.added ? 'added' : change.removed ? 'removed' : 'same';
-    result.parts.push(kind === 'same' ? { kind, text: change.value, sentences: change.count ?? 1 } : { kind, text: change.value });
+    result.parts.push(
+      kind === 'same' ? { kind, text: change.value, sentences: change.count ?? 1 } : { kind, text: change.value },
+    );
   }
   return result;
 }

@@ -55,7 +55,8 @@ export function shingleSet(text: string): Set<number> {
   const words = tokenize(text).map((token) => token.folded);
   const shingles = new Set<number>();
   const last = Math.min(Math.max(words.length - SHINGLE_WORDS, 0), MAX_SHINGLES);
-  for (let i = 0; i <= last && words.length > 0; i++) shingles.add(hashString(words.slice(i, i + SHINGLE_WORDS).join(' ')));
+  for (let i = 0; i <= last && words.length > 0; i++)
+    shingles.add(hashString(words.slice(i, i + SHINGLE_WORDS).join(' ')));
   return shingles;
 }
 
@@ -91,7 +92,8 @@ export function bandKeys(signature: Uint32Array): string[] {
   const keys: string[] = [];
   for (let band = 0; band < BANDS; band++) {
     let h = 0x811c9dc5 ^ band;
-    for (let row = 0; row < ROWS_PER_BAND; row++) h = mix32(Math.imul(h, 0x01000193) ^ signature[band * ROWS_PER_BAND + row]);
+    for (let row = 0; row < ROWS_PER_BAND; row++)
+      h = mix32(Math.imul(h, 0x01000193) ^ signature[band * ROWS_PER_BAND + row]);
     keys.push(`${band}:${h.toString(16).padStart(8, '0')}`);
   }
   return keys;

@@ -64,8 +64,7 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): stri
  * Encoding Standard says) leaves bytes 0x80–0x9F as C1 control characters instead of the curly
  * quotes, dashes and € that legacy pages mean by them; map them as the standard does.
  */
-const WINDOWS_1252_C1 =
-  '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+const WINDOWS_1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 
 function decode(bytes: Uint8Array, encoding: string, fatal: boolean): string {
   const decoder = new TextDecoder(encoding, { fatal });

@@ -33,7 +33,16 @@ export function readHtmlMetadata(document: Document): RawMetadata {
     title: ld?.headline ?? meta('og:title', 'twitter:title'),
     author: ld?.author ?? (authorMeta && !/^https?:/.test(authorMeta) ? authorMeta : undefined),
     publishedAt:
-      meta('article:published_time', 'datePublished', 'og:published_time', 'pubdate', 'publishdate', 'date', 'dc.date.issued', 'dcterms.created') ??
+      meta(
+        'article:published_time',
+        'datePublished',
+        'og:published_time',
+        'pubdate',
+        'publishdate',
+        'date',
+        'dc.date.issued',
+        'dcterms.created',
+      ) ??
       ld?.datePublished ??
       time?.getAttribute('datetime'),
     publisher: meta('og:site_name', 'application-name') ?? ld?.publisher,
@@ -49,7 +58,11 @@ function readMeta(document: Document, keys: string[]): string | undefined {
   const wanted = keys.map((key) => key.toLowerCase());
   const found = new Map<string, string>();
   for (const element of Array.from(document.querySelectorAll('meta[content]'))) {
-    const key = (element.getAttribute('property') ?? element.getAttribute('name') ?? element.getAttribute('itemprop'))?.toLowerCase();
+    const key = (
+      element.getAttribute('property') ??
+      element.getAttribute('name') ??
+      element.getAttribute('itemprop')
+    )?.toLowerCase();
     const content = element.getAttribute('content')?.trim();
     if (key && content && !found.has(key)) found.set(key, content);
   }

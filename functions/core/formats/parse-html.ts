@@ -44,7 +44,10 @@ export function parseHtml(bytes: Uint8Array, charset?: string): ParsedSource {
   const page = parseHTML(html).document as unknown as Document;
   // Building the DOM is linear; what runs on it is not. Refuse before Readability starts.
   if (deeperThan(page.documentElement, MAX_HTML_DEPTH)) {
-    throw new VerbatimError('too_complex', `The page nests elements more than ${MAX_HTML_DEPTH} levels deep, which no article needs. Nothing was stored.`);
+    throw new VerbatimError(
+      'too_complex',
+      `The page nests elements more than ${MAX_HTML_DEPTH} levels deep, which no article needs. Nothing was stored.`,
+    );
   }
   const copy = parseHTML(html).document as unknown as Document;
   for (const element of Array.from(copy.querySelectorAll(NAVIGATION))) element.remove();

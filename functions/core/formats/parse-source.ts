@@ -25,9 +25,7 @@ export type { ParsedSource, SourceFile, SourceFormat } from './parsed-source.ts'
 export async function parseSource(file: SourceFile): Promise<ParsedSource> {
   const [mediaType, ...parameters] = file.contentType.split(';').map((part) => part.trim());
   const type = mediaType.toLowerCase();
-  const charset = parameters
-    .map((parameter) => /^charset\s*=\s*"?([^";]+)"?$/i.exec(parameter)?.[1])
-    .find(Boolean);
+  const charset = parameters.map((parameter) => /^charset\s*=\s*"?([^";]+)"?$/i.exec(parameter)?.[1]).find(Boolean);
   const format = detectFormat(type, extensionOf(file.fileName));
   if (file.bytes.length === 0) {
     throw new VerbatimError('empty_document', 'The file is empty. Choose the file again, or paste the text.');
@@ -57,7 +55,11 @@ const PARSERS: Record<SourceFormat, (bytes: Uint8Array, charset?: string) => Par
  * Parsers throw their own errors for what they recognise; anything else — a library tripping over
  * a corrupt zip, a stack overflow on absurd nesting — is still the file's fault, not the server's.
  */
-async function parseOrExplain(format: SourceFormat, bytes: Uint8Array, charset: string | undefined): Promise<ParsedSource> {
+async function parseOrExplain(
+  format: SourceFormat,
+  bytes: Uint8Array,
+  charset: string | undefined,
+): Promise<ParsedSource> {
   try {
     return await PARSERS[format](bytes, charset);
   } catch (error) {

@@ -104,9 +104,7 @@ function toLines(items: StructuredTextItem[]): Line[] {
     }
   }
   if (line) lines.push(line);
-  return lines
-    .map((l) => ({ ...l, text: l.text.replace(/\s+/g, ' ').trim() }))
-    .filter((l) => l.text !== '');
+  return lines.map((l) => ({ ...l, text: l.text.replace(/\s+/g, ' ').trim() })).filter((l) => l.text !== '');
 }
 
 function join(paragraph: string, line: string): string {

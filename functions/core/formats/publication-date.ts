@@ -36,14 +36,21 @@ export interface PublicationDate {
  * // => { publishedAt: '2025-11-14', publishedAtSource: 'text', notes: ['The file gives 2099-01-01 …'] }
  * ```
  */
-export function choosePublicationDate(input: { given?: string | null; found?: string | null; text: string; now: Date }): PublicationDate {
+export function choosePublicationDate(input: {
+  given?: string | null;
+  found?: string | null;
+  text: string;
+  now: Date;
+}): PublicationDate {
   const notes: string[] = [];
   const given = input.given?.trim();
   if (given) return { publishedAt: given, publishedAtSource: 'uploader', notes };
   if (input.found) {
     const problem = implausibility(input.found, input.now);
     if (!problem) return { publishedAt: input.found, publishedAtSource: 'metadata', notes };
-    notes.push(`The file's metadata gives ${input.found} as the publication date, which is ${problem}; it was not kept.`);
+    notes.push(
+      `The file's metadata gives ${input.found} as the publication date, which is ${problem}; it was not kept.`,
+    );
   }
   const dateline = findDatelineDate(input.text, input.now);
   if (dateline) return { publishedAt: dateline, publishedAtSource: 'text', notes };
@@ -78,7 +85,12 @@ const MAX_DATE_LINE = 48;
  * ```
  */
 export function findDatelineDate(text: string, now: Date): string | null {
-  const lines = text.slice(0, DATELINE_SCAN_CHARS).split('\n').map((line) => line.trim()).filter(Boolean).slice(0, DATELINE_SCAN_LINES);
+  const lines = text
+    .slice(0, DATELINE_SCAN_CHARS)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .slice(0, DATELINE_SCAN_LINES);
   for (const line of lines) {
     const labelled = LABELLED.exec(line);
     const place = labelled ? null : PLACE_DATELINE.exec(line);
@@ -94,7 +106,9 @@ export function findDatelineDate(text: string, now: Date): string | null {
 function fullDateAtStart(text: string, now: Date, whole: boolean): string | null {
   const [result] = chrono.en.GB.parse(text, now, { forwardDate: false });
   if (!result) return null;
-  const before = text.slice(0, result.index).replace(/^(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?/i, '');
+  const before = text
+    .slice(0, result.index)
+    .replace(/^(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?/i, '');
   if (before.trim() !== '') return null;
   if (whole && text.slice(result.index + result.text.length).replace(/[\s.,;|–—-]/g, '') !== '') return null;
   const { start } = result;

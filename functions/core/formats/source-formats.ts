@@ -31,14 +31,28 @@ export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordproc
  */
 export const SOURCE_FORMATS: readonly SourceFormatEntry[] = [
   { format: 'text', name: 'Plain text', types: { 'text/plain': 'txt' }, extensions: ['txt', 'text'] },
-  { format: 'markdown', name: 'Markdown', types: { 'text/markdown': 'md', 'text/x-markdown': 'md' }, extensions: ['md', 'markdown'] },
-  { format: 'html', name: 'HTML', types: { 'text/html': 'html', 'application/xhtml+xml': 'xhtml' }, extensions: ['html', 'htm', 'xhtml'] },
+  {
+    format: 'markdown',
+    name: 'Markdown',
+    types: { 'text/markdown': 'md', 'text/x-markdown': 'md' },
+    extensions: ['md', 'markdown'],
+  },
+  {
+    format: 'html',
+    name: 'HTML',
+    types: { 'text/html': 'html', 'application/xhtml+xml': 'xhtml' },
+    extensions: ['html', 'htm', 'xhtml'],
+  },
   { format: 'pdf', name: 'PDF', types: { 'application/pdf': 'pdf' }, extensions: ['pdf'] },
   { format: 'docx', name: 'Word (.docx)', types: { [DOCX_TYPE]: 'docx' }, extensions: ['docx'] },
 ];
 
-const BY_TYPE = new Map(SOURCE_FORMATS.flatMap((entry) => Object.keys(entry.types).map((type) => [type, entry] as const)));
-const BY_EXTENSION = new Map(SOURCE_FORMATS.flatMap((entry) => entry.extensions.map((extension) => [extension, entry] as const)));
+const BY_TYPE = new Map(
+  SOURCE_FORMATS.flatMap((entry) => Object.keys(entry.types).map((type) => [type, entry] as const)),
+);
+const BY_EXTENSION = new Map(
+  SOURCE_FORMATS.flatMap((entry) => entry.extensions.map((extension) => [extension, entry] as const)),
+);
 
 /** A media type without parameters, lower case: `Text/HTML; charset=utf-8` is `text/html`. */
 export function mediaTypeOf(contentType: string): string {

@@ -26,15 +26,13 @@ export function unwrapHardWraps(text: string): string {
   return text
     .split(/\n[^\S\n]*\n/)
     .map((block) =>
-      block
-        .split('\n')
-        .reduce((joined, line) => {
-          if (joined === '') return line.trimEnd();
-          if (LINE_START_MARKER.test(line)) return `${joined}\n${line.trimEnd()}`;
-          // "well-\nknown": keep the hyphen and do not add a space.
-          const separator = joined.endsWith('-') ? '' : ' ';
-          return `${joined}${separator}${line.trim()}`;
-        }, ''),
+      block.split('\n').reduce((joined, line) => {
+        if (joined === '') return line.trimEnd();
+        if (LINE_START_MARKER.test(line)) return `${joined}\n${line.trimEnd()}`;
+        // "well-\nknown": keep the hyphen and do not add a space.
+        const separator = joined.endsWith('-') ? '' : ' ';
+        return `${joined}${separator}${line.trim()}`;
+      }, ''),
     )
     .join('\n\n');
 }

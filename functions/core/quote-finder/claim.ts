@@ -48,5 +48,13 @@ export function prepareClaim(text: string, vocabulary: Vocabulary): Claim {
     if (ids.weight === 1) hasContent = true;
     return { surface, start: token.start, end: token.end, form: ids.form, key: ids.key };
   });
-  return { text, words, forms: Int32Array.from(words, (w) => w.form), keys: Int32Array.from(words, (w) => w.key), counts, weight, hasContent };
+  return {
+    text,
+    words,
+    forms: Int32Array.from(words, (w) => w.form),
+    keys: Int32Array.from(words, (w) => w.key),
+    counts,
+    weight,
+    hasContent,
+  };
 }

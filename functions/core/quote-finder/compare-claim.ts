@@ -64,11 +64,16 @@ export function compareClaim(claim: Claim, text: QuoteText, span: Span, vocabula
   let overlap = 0;
   for (const [key, n] of claim.counts) overlap += Math.min(n, spanCounts.get(key) ?? 0) * vocabulary.weight(key);
   const bag = (2 * overlap) / (claim.weight + spanWeight || 1);
-  const ordered = (2 * lcsLength(claimSide.forms, original.forms)) / (claimSide.forms.length + original.forms.length || 1);
+  const ordered =
+    (2 * lcsLength(claimSide.forms, original.forms)) / (claimSide.forms.length + original.forms.length || 1);
   const score = Math.round((0.6 * bag + 0.4 * ordered) * 1000) / 1000;
 
   const edits = diffWords(claimSide, original);
-  return { score, verdict: verdictOf(claim, text, span, edits, score), diff: edits.map((e) => toOp(e, claim, text, span.from)) };
+  return {
+    score,
+    verdict: verdictOf(claim, text, span, edits, score),
+    diff: edits.map((e) => toOp(e, claim, text, span.from)),
+  };
 }
 
 function verdictOf(claim: Claim, text: QuoteText, span: Span, edits: WordEdit[], score: number): Verdict {

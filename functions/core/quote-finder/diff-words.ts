@@ -37,7 +37,9 @@ export function diffWords(claim: DiffSide, original: DiffSide): WordEdit[] {
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
       lcs[i * width + j] =
-        claim.keys[i] === original.keys[j] ? lcs[(i + 1) * width + j + 1] + 1 : Math.max(lcs[(i + 1) * width + j], lcs[i * width + j + 1]);
+        claim.keys[i] === original.keys[j]
+          ? lcs[(i + 1) * width + j + 1] + 1
+          : Math.max(lcs[(i + 1) * width + j], lcs[i * width + j + 1]);
     }
   }
   const edits: WordEdit[] = [];
@@ -54,7 +56,12 @@ export function diffWords(claim: DiffSide, original: DiffSide): WordEdit[] {
   let i = 0;
   let j = 0;
   while (i < n || j < m) {
-    if (i < n && j < m && claim.keys[i] === original.keys[j] && lcs[i * width + j] === lcs[(i + 1) * width + j + 1] + 1) {
+    if (
+      i < n &&
+      j < m &&
+      claim.keys[i] === original.keys[j] &&
+      lcs[i * width + j] === lcs[(i + 1) * width + j + 1] + 1
+    ) {
       flush();
       edits.push({ op: claim.forms[i] === original.forms[j] ? 'kept' : 'changed', claim: i, original: j });
       i++;

@@ -36,7 +36,12 @@ export interface Run extends Span {
  * const span = findSpan(claim, prepared, vocabulary); // { from: 112, to: 130 }
  * ```
  */
-export function findSpan(claim: Claim, text: QuoteText, vocabulary: Vocabulary, run = bestRun(claim, text, vocabulary)): Span | null {
+export function findSpan(
+  claim: Claim,
+  text: QuoteText,
+  vocabulary: Vocabulary,
+  run = bestRun(claim, text, vocabulary),
+): Span | null {
   if (!run) return null;
   return shortestCover(claim, text.keys, vocabulary, run.from, run.to);
 }
@@ -74,7 +79,8 @@ export function bestRun(claim: Claim, text: QuoteText, vocabulary: Vocabulary): 
 }
 
 /** Claim keys that count as content for covering: all of them when the claim has no content words. */
-const isContent = (claim: Claim, vocabulary: Vocabulary, key: number) => !claim.hasContent || vocabulary.weight(key) === 1;
+const isContent = (claim: Claim, vocabulary: Vocabulary, key: number) =>
+  !claim.hasContent || vocabulary.weight(key) === 1;
 
 /** The shortest range within `[from, to)` covering as many content keys (capped by the claim's counts) as the whole. */
 function shortestCover(claim: Claim, keys: Int32Array, vocabulary: Vocabulary, from: number, to: number): Span {
@@ -152,5 +158,7 @@ function extendAtEdges(claim: Claim, keys: Int32Array, span: Span, min: number, 
 
 /** Indices of `original` words the alignment keeps, in order. */
 function aligned(claim: Int32Array, original: Int32Array): number[] {
-  return diffWords({ forms: claim, keys: claim }, { forms: original, keys: original }).flatMap((e) => (e.op === 'kept' ? [e.original] : []));
+  return diffWords({ forms: claim, keys: claim }, { forms: original, keys: original }).flatMap((e) =>
+    e.op === 'kept' ? [e.original] : [],
+  );
 }

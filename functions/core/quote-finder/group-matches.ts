@@ -45,7 +45,10 @@ const COPY_MIN_SCORE = 0.6;
  * documents.sort(byEarliest);
  * ```
  */
-export function byEarliest(a: Pick<DocumentInfo, 'publishedAt' | 'ingestedAt'>, b: Pick<DocumentInfo, 'publishedAt' | 'ingestedAt'>): number {
+export function byEarliest(
+  a: Pick<DocumentInfo, 'publishedAt' | 'ingestedAt'>,
+  b: Pick<DocumentInfo, 'publishedAt' | 'ingestedAt'>,
+): number {
   const pa = a.publishedAt ?? '\uffff';
   const pb = b.publishedAt ?? '\uffff';
   return pa < pb ? -1 : pa > pb ? 1 : a.ingestedAt < b.ingestedAt ? -1 : a.ingestedAt > b.ingestedAt ? 1 : 0;
@@ -81,12 +84,17 @@ const verdictOrder = { exact: 0, punctuation_or_case: 1, words_differ: 2, weak_m
  */
 export function groupMatches(matches: RankedMatch[]): MatchGroup[] {
   const sorted = [...matches].sort(
-    (a, b) => b.rank - a.rank || verdictOrder[a.match.verdict] - verdictOrder[b.match.verdict] || byEarliest(a.document, b.document),
+    (a, b) =>
+      b.rank - a.rank ||
+      verdictOrder[a.match.verdict] - verdictOrder[b.match.verdict] ||
+      byEarliest(a.document, b.document),
   );
   const groups: MatchGroup[] = [];
   for (const candidate of sorted) {
     const group =
-      candidate.match.score >= COPY_MIN_SCORE ? groups.find((g) => keyDice(g.best.keys, candidate.keys) >= SAME_QUOTE) : undefined;
+      candidate.match.score >= COPY_MIN_SCORE
+        ? groups.find((g) => keyDice(g.best.keys, candidate.keys) >= SAME_QUOTE)
+        : undefined;
     if (group) group.others.push(candidate);
     else groups.push({ best: candidate, others: [] });
   }

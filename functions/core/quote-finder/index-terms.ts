@@ -38,13 +38,19 @@ export function indexTerms(claim: string, max = MAX_TERMS): IndexTerm[] {
   // few content words ("on average, we can") is mostly function words: those then rank too.
   const byLength = (a: string, b: string) => b.length - a.length;
   const content = forms.filter((f) => !STOPWORDS.has(f)).sort(byLength);
-  const chosen = content.length >= FEW_CONTENT_WORDS ? content : [...content, ...forms.filter((f) => STOPWORDS.has(f)).sort(byLength)];
+  const chosen =
+    content.length >= FEW_CONTENT_WORDS
+      ? content
+      : [...content, ...forms.filter((f) => STOPWORDS.has(f)).sort(byLength)];
   const terms = new Map<string, IndexTerm>();
   for (const form of chosen.slice(0, max)) {
     const key = wordKey(form);
     let common = 0;
     while (common < form.length && common < key.length && form[common] === key[common]) common++;
-    const entry = common >= MIN_PREFIX && common < form.length ? { term: form.slice(0, common), prefix: true } : { term: form, prefix: false };
+    const entry =
+      common >= MIN_PREFIX && common < form.length
+        ? { term: form.slice(0, common), prefix: true }
+        : { term: form, prefix: false };
     terms.set(entry.term, entry);
   }
   return [...terms.values()];
@@ -59,5 +65,9 @@ export function indexTerms(claim: string, max = MAX_TERMS): IndexTerm[] {
  * ```
  */
 export function contentWordCount(claim: string): number {
-  return new Set(tokenize(claim).map((t) => wordForm(claim.slice(t.start, t.end))).filter((f) => !STOPWORDS.has(f))).size;
+  return new Set(
+    tokenize(claim)
+      .map((t) => wordForm(claim.slice(t.start, t.end)))
+      .filter((f) => !STOPWORDS.has(f)),
+  ).size;
 }

@@ -35,7 +35,11 @@ export interface QuoteMatch extends Comparison {
   after: TextSpan | null;
 }
 
-const slice = (text: QuoteText, start: number, end: number): TextSpan => ({ text: text.document.text.slice(start, end), start, end });
+const slice = (text: QuoteText, start: number, end: number): TextSpan => ({
+  text: text.document.text.slice(start, end),
+  start,
+  end,
+});
 
 /**
  * @example
@@ -95,7 +99,12 @@ function coveringQuote(quotes: QuoteRange[], start: number, end: number): QuoteR
 }
 
 /** The covering quote's speaker, else the attributed speech quote nearest to the match in its paragraph. */
-function speakerOf(text: QuoteText, quote: QuoteRange | null, sentence: number, at: number): Pick<QuoteMatch, 'speaker' | 'speakerSource'> {
+function speakerOf(
+  text: QuoteText,
+  quote: QuoteRange | null,
+  sentence: number,
+  at: number,
+): Pick<QuoteMatch, 'speaker' | 'speakerSource'> {
   if (quote?.quote.speaker) return { speaker: quote.quote.speaker, speakerSource: 'quote' };
   if (sentence < 0) return { speaker: null, speakerSource: null };
   const paragraph = text.sentenceParagraph[sentence];

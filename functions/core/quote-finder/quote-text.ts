@@ -70,7 +70,12 @@ export function prepareQuoteText(document: ArchivedDocument, vocabulary: Vocabul
     forms[i] = ids.form;
     keys[i] = ids.key;
   });
-  const range = (start: number, end: number): WordRange => ({ start, end, from: wordAt(starts, start), to: wordAt(starts, end) });
+  const range = (start: number, end: number): WordRange => ({
+    start,
+    end,
+    from: wordAt(starts, start),
+    to: wordAt(starts, end),
+  });
 
   const sentences: WordRange[] = [];
   const sentenceParagraph: number[] = [];

@@ -62,7 +62,11 @@ export class Vocabulary {
       if (id === undefined) scratch.set(name, (id = -1 - scratch.size));
       return id;
     };
-    return { form: temporary(`form:${form}`), key: this.keys.get(keyText) ?? temporary(`key:${keyText}`), weight: keyWeight(form) };
+    return {
+      form: temporary(`form:${form}`),
+      key: this.keys.get(keyText) ?? temporary(`key:${keyText}`),
+      weight: keyWeight(form),
+    };
   }
 
   /** Ranking weight of a key id. */

@@ -5,8 +5,7 @@ import { tagWords, type TaggedWord } from './tag-words.ts';
  * trailing conjunction or preposition), or it is an adverbial ("despite a series of stories").
  */
 export type SpeakerPhraseVerdict =
-  | { ok: true; start: number; end: number }
-  | { ok: false; reason: 'verb' | 'open-end' | 'adverbial' | 'no-head' };
+  { ok: true; start: number; end: number } | { ok: false; reason: 'verb' | 'open-end' | 'adverbial' | 'no-head' };
 
 // Edge words that join clauses: stripped at the start ("But he" → "he"), fatal at the end.
 const JOINERS = new Set(['CCONJ', 'SCONJ']);
@@ -19,7 +18,8 @@ const CLOSERS = /^[.)’'"]$/;
 const lower = (w: TaggedWord) => w.text === w.text.toLowerCase();
 const capitalised = (s: string) => /^\p{Lu}/u.test(s);
 // Words that a plain capitalised name may not start with, so the fast path stays exact.
-const OPENERS = /^(and|but|or|nor|so|yet|then|in|on|at|by|for|from|with|despite|during|after|before|since|as|if|when|while|because)$/i;
+const OPENERS =
+  /^(and|but|or|nor|so|yet|then|in|on|at|by|for|from|with|despite|during|after|before|since|as|if|when|while|because)$/i;
 
 // Words a phrase may not end on; the reader ran past the noun ("… Goldberg of the", "Her campaign
 // quickly"), so they are cut back. A conjunction at the end is different: the phrase has crossed
@@ -56,7 +56,10 @@ export function checkSpeakerPhrase(phrase: string): SpeakerPhraseVerdict {
   if (verb === s) return { ok: false, reason: 'verb' };
   let e = verb < 0 ? tagged.length - 1 : verb - 1;
   if (verb < 0 && JOINERS.has(tagged[e].pos)) return { ok: false, reason: 'open-end' };
-  while (e > s && (TRAILERS.has(tagged[e].pos) || JOINERS.has(tagged[e].pos) || isRelative(tagged[e]) || isLowerParticle(tagged[e]))) {
+  while (
+    e > s &&
+    (TRAILERS.has(tagged[e].pos) || JOINERS.has(tagged[e].pos) || isRelative(tagged[e]) || isLowerParticle(tagged[e]))
+  ) {
     if (tagged[e].pos === 'PUNCT' && CLOSERS.test(tagged[e].text) && e === tagged.length - 1) break;
     e--;
   }
@@ -87,9 +90,15 @@ function firstFiniteVerb(tagged: TaggedWord[], s: number): number {
     const prev = tagged[k - 1];
     if (prev?.text === '-' && prev.start + 1 === w.start) continue;
     // wink tags some past tenses after a name as adjectives ("Cruz belittled the issue").
-    const pastAfterName = w.pos === 'ADJ' && lower(w) && /ed$/.test(w.text) && prev?.pos === 'PROPN' && tagged[k + 1]?.pos === 'DET';
+    const pastAfterName =
+      w.pos === 'ADJ' && lower(w) && /ed$/.test(w.text) && prev?.pos === 'PROPN' && tagged[k + 1]?.pos === 'DET';
     if (!pastAfterName && (!lower(w) || (w.pos !== 'VERB' && w.pos !== 'AUX'))) continue;
-    if (k > s && /(ed|en|ing)$/.test(w.text) && (tagged[k + 1]?.text === 'by' || prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'PART')) continue;
+    if (
+      k > s &&
+      /(ed|en|ing)$/.test(w.text) &&
+      (tagged[k + 1]?.text === 'by' || prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'PART')
+    )
+      continue;
     return k;
   }
   return -1;

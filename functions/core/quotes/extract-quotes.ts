@@ -118,8 +118,8 @@ export function extractQuotes(text: string, paragraphs: Paragraph[], options: Ex
       start: f.span.start,
       end: f.span.end,
       speaker: label ? null : speakers[i],
-      mention: label ? null : a?.mention ?? null,
-      verb: label ? null : a?.verb ?? null,
+      mention: label ? null : (a?.mention ?? null),
+      verb: label ? null : (a?.verb ?? null),
       kind: classifyQuoteKind(words, { attributed, standalone: f.standalone }),
     };
   });
@@ -171,7 +171,9 @@ function isStandalone(text: string, span: QuoteSpan): boolean {
   let p = span.open - 1;
   while (p >= span.lineStart && /\s/.test(text[p])) p--;
   const startsSentence = p < span.lineStart || /[.!?:”"]/.test(text[p]);
-  return startsSentence && /[.!?]$/.test(text.slice(span.end - 1, span.end)) && /^[\p{Lu}\p{N}]/u.test(text[span.start]);
+  return (
+    startsSentence && /[.!?]$/.test(text.slice(span.end - 1, span.end)) && /^[\p{Lu}\p{N}]/u.test(text[span.start])
+  );
 }
 
 /**
@@ -187,7 +189,8 @@ function shareAcrossParagraphs(text: string, found: Found[]): void {
       found[j].span.close === null &&
       found[j + 1].span.line === found[j].span.line + 1 &&
       /^\s*$/.test(text.slice(found[j + 1].span.lineStart, found[j + 1].span.open))
-    ) j++;
+    )
+      j++;
     if (j > i) {
       // Pieces take the attribution of the nearest earlier piece that has one (a transcript
       // switches speakers piece by piece), else the one named after the last piece.
@@ -214,7 +217,8 @@ function inheritWithinLine(text: string, found: Found[]): void {
     if (countWords(text.slice(f.span.start, f.span.end)) < MIN_INHERIT_WORDS && !f.standalone) continue;
     const prev = i > 0 && found[i - 1].span.line === f.span.line ? found[i - 1] : null;
     const next = i + 1 < found.length && found[i + 1].span.line === f.span.line ? found[i + 1] : null;
-    f.inherited = prev?.attribution ?? prev?.inherited ?? (next?.attribution?.side === 'after' ? next.attribution : null);
+    f.inherited =
+      prev?.attribution ?? prev?.inherited ?? (next?.attribution?.side === 'after' ? next.attribution : null);
   }
 }
 

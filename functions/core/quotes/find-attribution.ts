@@ -3,7 +3,15 @@ import { isBaseForm, isInvertibleVerb, isPluralNounLike, isReportingVerb, isSpee
 import { findSentenceEnd, findSentenceStart } from './sentence-bounds.ts';
 import { tokenizeWords, type WordToken as Token } from '../text/tokenize.ts';
 import { narrativeTokens, phrase, type AttributionContext } from './narrative-tokens.ts';
-import { MAX_NAME_PHRASE_TOKENS, MAX_PHRASE_TOKENS, QUOTE_PLACEHOLDER, extendDescription, isBetweenWord, readPhraseBackward, readPhraseForward } from './read-speaker-phrase.ts';
+import {
+  MAX_NAME_PHRASE_TOKENS,
+  MAX_PHRASE_TOKENS,
+  QUOTE_PLACEHOLDER,
+  extendDescription,
+  isBetweenWord,
+  readPhraseBackward,
+  readPhraseForward,
+} from './read-speaker-phrase.ts';
 import { pronounInfo } from './pronouns.ts';
 
 export type { AttributionContext } from './narrative-tokens.ts';
@@ -58,14 +66,30 @@ const MAX_INTRO_ADVERBIALS = 3;
 const DATELINE_TOKENS = 14;
 
 // Modals and pronouns after which a bare "say"/"note" is a verb and not a noun.
-const BASE_FORM_SUBJECT = /^(i|we|you|they|will|would|can|could|may|might|must|should|to|did|do|does|and|often|also|still|now|always|never)$/;
+const BASE_FORM_SUBJECT =
+  /^(i|we|you|they|will|would|can|could|may|might|must|should|to|did|do|does|and|often|also|still|now|always|never)$/;
 
 const isLowerWord = (t: Token | undefined) => !!t && t.word && /^\p{Ll}/u.test(t.text);
 // A capitalised word or a determiner: what a speaker phrase can start with.
-const isNameStart = (t: Token | undefined) => !!t && t.word && (/^\p{Lu}/u.test(t.text) || /^(the|a|an|his|her|their|its|one)$/.test(t.text));
+const isNameStart = (t: Token | undefined) =>
+  !!t && t.word && (/^\p{Lu}/u.test(t.text) || /^(the|a|an|his|her|their|its|one)$/.test(t.text));
 
 // Conjunctions that open a subordinate clause after a quote ("…” until Haley said).
-const SUBORDINATORS = new Set(['until', 'unless', 'because', 'since', 'after', 'before', 'when', 'while', 'if', 'although', 'though', 'whereas', 'once']);
+const SUBORDINATORS = new Set([
+  'until',
+  'unless',
+  'because',
+  'since',
+  'after',
+  'before',
+  'when',
+  'while',
+  'if',
+  'although',
+  'though',
+  'whereas',
+  'once',
+]);
 
 /**
  * Looks for an attribution right after a closing mark: "…,” Potter said", "…,” said Alex Potter,
@@ -128,7 +152,13 @@ export function findAttributionAfter(ctx: AttributionContext, span: QuoteSpan): 
       if (subjectEnd < 0) subjectEnd = k - 1;
       // Appositive ("Alex Potter, an analyst at Acme, said"): skip to the next comma, then expect the verb.
       let j = k + 1;
-      while (j < tokens.length && j - k < MAX_APPOSITIVE_TOKENS && tokens[j].text !== ',' && tokens[j].text !== QUOTE_PLACEHOLDER) j++;
+      while (
+        j < tokens.length &&
+        j - k < MAX_APPOSITIVE_TOKENS &&
+        tokens[j].text !== ',' &&
+        tokens[j].text !== QUOTE_PLACEHOLDER
+      )
+        j++;
       if (j >= tokens.length || tokens[j].text !== ',') break;
       k = j;
       continue;
@@ -148,7 +178,8 @@ export function findAttributionAfter(ctx: AttributionContext, span: QuoteSpan): 
     const w = t.text.toLowerCase();
     if (t.text === w && isSpeechVerb(w) && !isBaseForm(w)) break;
     // An unlisted verb ("Potter barked") right after a short subject, for quotes ending in a comma.
-    if (verbLike < 0 && k > i && t.text === w && /(ed|s)$/.test(w) && !isBetweenWord(t) && !/(ss|us|is|ous)$/.test(w)) verbLike = k;
+    if (verbLike < 0 && k > i && t.text === w && /(ed|s)$/.test(w) && !isBetweenWord(t) && !/(ss|us|is|ous)$/.test(w))
+      verbLike = k;
     if (subjectEnd >= 0 && !isBetweenWord(t) && tokens[k - 1].text === ',' && appositives >= MAX_APPOSITIVES) {
       k = tokens.length;
       break;
@@ -156,7 +187,13 @@ export function findAttributionAfter(ctx: AttributionContext, span: QuoteSpan): 
     if (subjectEnd >= 0 && tokens[k - 1].text === ',' && !isBetweenWord(t)) {
       // After an appositive only the verb (or an adverb) may follow, or a second appositive.
       let j = k;
-      while (j < tokens.length && j - k < MAX_APPOSITIVE_TOKENS && tokens[j].text !== ',' && tokens[j].text !== QUOTE_PLACEHOLDER) j++;
+      while (
+        j < tokens.length &&
+        j - k < MAX_APPOSITIVE_TOKENS &&
+        tokens[j].text !== ',' &&
+        tokens[j].text !== QUOTE_PLACEHOLDER
+      )
+        j++;
       if (tokens[j]?.text !== ',') {
         k = tokens.length;
         break;
@@ -166,7 +203,10 @@ export function findAttributionAfter(ctx: AttributionContext, span: QuoteSpan): 
       continue;
     }
     // "and" may join two subjects ("Potter and Ruiz said"), but right after the quote it continues the narrative.
-    if (t.text === w && (/^(that|which|is|was|are|were|but|because|if|when|while|to)$/.test(w) || (w === 'and' && k === i))) {
+    if (
+      t.text === w &&
+      (/^(that|which|is|was|are|were|but|because|if|when|while|to)$/.test(w) || (w === 'and' && k === i))
+    ) {
       k = tokens.length;
       break;
     }
@@ -193,7 +233,8 @@ function isPhrasalReporting(tokens: Token[], v: number): boolean {
 }
 
 // Words that sit before a plural noun, not before a verb: "those reports", "Republican claims".
-const NOUN_MODIFIER = /^(the|those|these|his|her|their|its|our|my|your|many|some|all|several|such|other|few|both|no|any|republican|democratic|gop|american|public|private|official|recent|earlier|previous|past|latest|new|own|similar|false|controversial|\d[\d,.%]*)$/i;
+const NOUN_MODIFIER =
+  /^(the|those|these|his|her|their|its|our|my|your|many|some|all|several|such|other|few|both|no|any|republican|democratic|gop|american|public|private|official|recent|earlier|previous|past|latest|new|own|similar|false|controversial|\d[\d,.%]*)$/i;
 
 /** Whether the token before a word like "claims" shows it is a noun ("Trump's remarks", "criminal charges"). */
 function modifiesNoun(prev: Token | undefined): boolean {
@@ -204,11 +245,15 @@ function modifiesNoun(prev: Token | undefined): boolean {
 }
 
 /** Where the narrative before a quote starts: its sentence, or the line it follows with a colon. */
-function beforeRegion(ctx: AttributionContext, span: QuoteSpan): { start: number; end: number; otherLine: boolean } | null {
+function beforeRegion(
+  ctx: AttributionContext,
+  span: QuoteSpan,
+): { start: number; end: number; otherLine: boolean } | null {
   const { text } = ctx;
   const lo = Math.max(span.lineStart, span.open - BEFORE_WINDOW);
   const start = findSentenceStart(text, span.open, lo);
-  if (start > span.lineStart || !/^\s*$/.test(text.slice(start, span.open))) return { start, end: span.open, otherLine: false };
+  if (start > span.lineStart || !/^\s*$/.test(text.slice(start, span.open)))
+    return { start, end: span.open, otherLine: false };
   // Quote opens its line: it may be introduced by the previous line ("… wrote:\n\n“…”").
   let p = span.lineStart - 1;
   while (p >= 0 && /\s/.test(text[p])) p--;
@@ -273,10 +318,19 @@ export function findSentenceSubject(ctx: AttributionContext, span: QuoteSpan): A
   const r = sentenceSubject(tokens, tokens.length);
   if (!r || !isNameLike(tokens, r) || pronounInfo(tokens[r[0]].text)?.firstPerson) return null;
   const next = tokens[r[1] + 1];
-  return { ...phrase(ctx.text, tokens, r), verb: isLowerWord(next) && /(ed|s)$/.test(next.text) ? next.text : null, side: 'subject' };
+  return {
+    ...phrase(ctx.text, tokens, r),
+    verb: isLowerWord(next) && /(ed|s)$/.test(next.text) ? next.text : null,
+    side: 'subject',
+  };
 }
 
-function attributionInRegion(ctx: AttributionContext, regionStart: number, regionEnd: number, otherLine: boolean): Attribution | null {
+function attributionInRegion(
+  ctx: AttributionContext,
+  regionStart: number,
+  regionEnd: number,
+  otherLine: boolean,
+): Attribution | null {
   const { text } = ctx;
   const tokens = otherLine ? tokenizeWords(text, regionStart, regionEnd) : narrativeTokens(ctx, regionStart, regionEnd);
   for (let v = tokens.length - 1; v >= 0; v--) {
@@ -300,7 +354,8 @@ function attributionInRegion(ctx: AttributionContext, regionStart: number, regio
     if (isPluralNounLike(w) && modifiesNoun(tokens[v - 1])) continue;
     if (isBaseForm(w)) {
       const prev = tokens[v - 1];
-      if (!prev || !prev.word || !(BASE_FORM_SUBJECT.test(prev.text.toLowerCase()) || /\p{L}s$/u.test(prev.text))) continue;
+      if (!prev || !prev.word || !(BASE_FORM_SUBJECT.test(prev.text.toLowerCase()) || /\p{L}s$/u.test(prev.text)))
+        continue;
     }
     const found = subjectOf(text, tokens, v);
     if (found) return outerAttribution(text, tokens, found.mentionStart) ?? { ...found, verb: t.text, side: 'before' };
@@ -319,7 +374,8 @@ function attributionInRegion(ctx: AttributionContext, regionStart: number, regio
 
 // Tokens that end the clause a complement sits in: looking further back would leave the sentence's frame.
 const CLAUSE_BREAK = new Set([',', ';', ':', '—', '–', '―', '(', ')', QUOTE_PLACEHOLDER]);
-const CLAUSE_WORD_BREAK = /^(and|but|or|while|as|when|because|after|before|since|although|though|if|who|whom|which|where|so)$/;
+const CLAUSE_WORD_BREAK =
+  /^(and|but|or|while|as|when|because|after|before|since|although|though|if|who|whom|which|where|so)$/;
 
 /**
  * Nested reporting ("Trump said at a rally that Clinton once described the deal as “the gold
@@ -329,7 +385,8 @@ const CLAUSE_WORD_BREAK = /^(and|but|or|while|as|when|because|after|before|since
  * outer source whatever the inner verb ("said Clinton told him …" too), and so do we: the outer
  * speaker is the one on record for these words.
  */
-function outerAttribution(text: string, tokens: Token[], innerStart: number): Attribution | null {  let u = tokens.length - 1;
+function outerAttribution(text: string, tokens: Token[], innerStart: number): Attribution | null {
+  let u = tokens.length - 1;
   while (u >= 0 && tokens[u].start !== innerStart) u--;
   for (u--; u >= 0; u--) {
     const t = tokens[u];
@@ -351,7 +408,8 @@ function subjectOf(text: string, tokens: Token[], v: number) {
   // after a preposition, is the participle's own subject.
   if (verb.endsWith('ing') && v >= 2 && /^\p{Lu}/u.test(tokens[v - 1].text)) {
     const r = readPhraseBackward(tokens, v - 1);
-    if (r && r[0] > 0 && /^(with|of|by|shows|showed|showing|as)$/.test(tokens[r[0] - 1].text) && isNameLike(tokens, r)) return phrase(text, tokens, r);
+    if (r && r[0] > 0 && /^(with|of|by|shows|showed|showing|as)$/.test(tokens[r[0] - 1].text) && isNameLike(tokens, r))
+      return phrase(text, tokens, r);
   }
   // "Trump unleashed tweets saying …": a participle's subject is the sentence's, not the word before.
   if (verb.endsWith('ing') && !/^(is|was|are|were|been|be|'s|’s|am|by|while)$/i.test(tokens[v - 1]?.text ?? '')) {
@@ -365,7 +423,10 @@ function subjectOf(text: string, tokens: Token[], v: number) {
     const back = e >= 0 ? readPhraseBackward(tokens, e) : null;
     if (!back) break;
     const before = tokens[back[0] - 1];
-    if (isLowerWord(before) && /^(in|on|at|during|from|with|by|after|before|to|into|over|under|about|through)$/.test(before!.text)) {
+    if (
+      isLowerWord(before) &&
+      /^(in|on|at|during|from|with|by|after|before|to|into|over|under|about|through)$/.test(before!.text)
+    ) {
       // A prepositional phrase between subject and verb: look past it.
       e = back[0] - 2;
       continue;
@@ -396,10 +457,14 @@ function subjectOf(text: string, tokens: Token[], v: number) {
   // "…, said Potter, “…”": inverted order inside the sentence.
   if (isInvertibleVerb(verb)) {
     const fwd = readPhraseForward(tokens, v + 1, MAX_NAME_PHRASE_TOKENS);
-    if (fwd && /^[,:]$/.test(tokens[fwd[1] + 1]?.text ?? '') && isNameLike(tokens, fwd)) return phrase(text, tokens, fwd);
+    if (fwd && /^[,:]$/.test(tokens[fwd[1] + 1]?.text ?? '') && isNameLike(tokens, fwd))
+      return phrase(text, tokens, fwd);
   }
   // "…, saying: “…”" / "… and added, “…”": the subject of the whole sentence.
-  if (e >= 0 && (tokens[e].text === ',' || /^(and|by|while|before|after)$/i.test(tokens[e].text) || verb.endsWith('ing'))) {
+  if (
+    e >= 0 &&
+    (tokens[e].text === ',' || /^(and|by|while|before|after)$/i.test(tokens[e].text) || verb.endsWith('ing'))
+  ) {
     const r = sentenceSubject(tokens, e);
     if (r) return phrase(text, tokens, r);
   }
@@ -415,7 +480,11 @@ function relativeClauseAntecedent(tokens: Token[], k: number): [number, number] 
   if (!/^(it|they|he|she)$/i.test(tokens[k].text)) return null;
   const prev = tokens[k - 1];
   if (!isLowerWord(prev) || pronounInfo(prev!.text) || isReportingVerb(prev!.text) || isBetweenWord(prev!)) return null;
-  if (!/^[a-z]+$/.test(prev!.text) || /^(that|and|but|or|as|if|so|than|because|when|while|where|what|whether|said|says|told)$/.test(prev!.text)) return null;
+  if (
+    !/^[a-z]+$/.test(prev!.text) ||
+    /^(that|and|but|or|as|if|so|than|because|when|while|where|what|whether|said|says|told)$/.test(prev!.text)
+  )
+    return null;
   // The noun must follow a determiner or an adjective, as a noun phrase does ("a pattern", "the steps").
   const det = tokens[k - 2];
   if (!det || !/^(a|an|the|this|that|these|those|its|their|his|her)$/i.test(det.text)) return null;
@@ -424,17 +493,20 @@ function relativeClauseAntecedent(tokens: Token[], k: number): [number, number] 
 }
 
 // Words that mark an opening adverbial ("In a statement, …", "Hours later, …") rather than a subject.
-const INTRO = new Set(`in on at during after before when while later earlier ago hours days weeks months years
+const INTRO = new Set(
+  `in on at during after before when while later earlier ago hours days weeks months years
 yesterday today tonight meanwhile however still but and speaking asked also then since for as with like unlike
 despite although though if instead once now yet so last this next moments minutes shortly separately similarly
-addressing responding writing asked following amid throughout`.split(/\s+/));
+addressing responding writing asked following amid throughout`.split(/\s+/),
+);
 
 /** The subject of the sentence the tokens start, skipping opening adverbials; must end before `limit`. */
 function sentenceSubject(tokens: Token[], limit: number): [number, number] | null {
   let s = 0;
   // A dateline or heading ("FLINT, Mich., Oct. 4 (UPI) — Former President …") is not the subject.
   for (let k = 0; k < Math.min(limit, DATELINE_TOKENS); k++) if (/^[—–―]$/.test(tokens[k].text)) s = k + 1;
-  while (s < limit && (tokens[s].text === QUOTE_PLACEHOLDER || !tokens[s].word || /^\p{Lu}{2,}$/u.test(tokens[s].text))) s++;
+  while (s < limit && (tokens[s].text === QUOTE_PLACEHOLDER || !tokens[s].word || /^\p{Lu}{2,}$/u.test(tokens[s].text)))
+    s++;
   for (let tries = 0; tries < MAX_INTRO_ADVERBIALS && s < limit; tries++) {
     let comma = -1;
     for (let k = s; k < limit; k++) {

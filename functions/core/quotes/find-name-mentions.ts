@@ -23,7 +23,25 @@ export interface NameMention {
 
 // Capitalised words (with initials like "W.") separated by single spaces; one pass over the text.
 // Abbreviated titles whose dot belongs to the word ("Sen. Jo Mica"), not to the sentence.
-const DOTTED = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Sen', 'Rep', 'Gov', 'Gen', 'Lt', 'Col', 'Sgt', 'Capt', 'Rev', 'Jr', 'Sr', 'St', 'Prof']);
+const DOTTED = new Set([
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Dr',
+  'Sen',
+  'Rep',
+  'Gov',
+  'Gen',
+  'Lt',
+  'Col',
+  'Sgt',
+  'Capt',
+  'Rev',
+  'Jr',
+  'Sr',
+  'St',
+  'Prof',
+]);
 const PARTICLES = new Set(['de', 'van', 'von', 'del', 'da', 'bin', 'al']);
 const LETTER = /[\p{L}\p{M}\p{N}]/u;
 const UPPER = /\p{Lu}/u;
@@ -135,12 +153,14 @@ function joinsByParticle(text: string, lastEnd: number, i: number, run: Word[]):
 }
 
 // Capitalised words that start sentences or name dates, never people.
-const NOT_NAMES = new Set(`the a an in on at of for to from by with and but or if when while after before as
+const NOT_NAMES = new Set(
+  `the a an in on at of for to from by with and but or if when while after before as
 this that these those it its he she they we i you his her their our my your there here then so yet also
 however meanwhile still though although because since during under over about into than just even not no yes
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
 september october november december jan feb mar apr jun jul aug sep sept oct nov dec what who why how where which
-mr mrs ms dr one two three some many most all every each both another other more`.split(/\s+/));
+mr mrs ms dr one two three some many most all every each both another other more`.split(/\s+/),
+);
 
 /** The lower-case ASCII word right after `pos` (past an optional comma and spaces), or null. */
 function nextLowerWord(text: string, pos: number): string | null {
@@ -168,7 +188,13 @@ function singleWordMention(text: string, w: Word): NameMention | null {
   else if (t.endsWith('’s') || t.endsWith("'s")) last = t.slice(0, -2);
   if (last.length === 0 || (last !== t && NOT_NAMES.has(last.toLowerCase()))) return null;
   const next = nextLowerWord(text, w.end);
-  return { name: last, start: w.start, end: w.start + last.length, titled: !!next && (next === 'who' || isReportingVerb(next)), gender: null };
+  return {
+    name: last,
+    start: w.start,
+    end: w.start + last.length,
+    titled: !!next && (next === 'who' || isReportingVerb(next)),
+    gender: null,
+  };
 }
 
 /**

@@ -74,7 +74,16 @@ export function findQuoteSpans(text: string, paragraphs: Paragraph[]): QuoteSpan
 }
 
 /** Emits the span opened at `openAt`, with its words trimmed; nothing if it is empty. */
-function emit(text: string, spans: QuoteSpan[], openAt: number, close: number | null, endAt: number, line: number, lineStart: number, lineEnd: number): void {
+function emit(
+  text: string,
+  spans: QuoteSpan[],
+  openAt: number,
+  close: number | null,
+  endAt: number,
+  line: number,
+  lineStart: number,
+  lineEnd: number,
+): void {
   let s = openAt + 1;
   let e = endAt;
   while (s < e && SPACE.test(text[s])) s++;

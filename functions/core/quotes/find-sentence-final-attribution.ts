@@ -1,7 +1,14 @@
 import type { Attribution } from './find-attribution.ts';
 import { narrativeTokens, phrase, type AttributionContext } from './narrative-tokens.ts';
 import type { QuoteSpan } from './quote-span.ts';
-import { MAX_PHRASE_TOKENS, QUOTE_PLACEHOLDER, extendDescription, isBetweenWord, readPhraseBackward, readPhraseForward } from './read-speaker-phrase.ts';
+import {
+  MAX_PHRASE_TOKENS,
+  QUOTE_PLACEHOLDER,
+  extendDescription,
+  isBetweenWord,
+  readPhraseBackward,
+  readPhraseForward,
+} from './read-speaker-phrase.ts';
 import { isBaseForm, isInvertibleVerb, isSpeechVerb } from './reporting-verbs.ts';
 import { pronounInfo } from './pronouns.ts';
 import { findSentenceEnd } from './sentence-bounds.ts';
@@ -58,7 +65,8 @@ export function findAttributionAtSentenceEnd(ctx: AttributionContext, span: Quot
     const w = t.text.toLowerCase();
     if (t.text !== w || !isSpeechVerb(w) || isBaseForm(w)) continue;
     if (stop - v - 1 > MAX_TRAILING_TOKENS) return null;
-    for (let k = v + 1; k < stop; k++) if (tokens[k].text === QUOTE_PLACEHOLDER || tokens[k].text === 'that') return null;
+    for (let k = v + 1; k < stop; k++)
+      if (tokens[k].text === QUOTE_PLACEHOLDER || tokens[k].text === 'that') return null;
     let e = v - 1;
     while (e > s && isBetweenWord(tokens[e])) e--;
     const r = readPhraseBackward(tokens, e, s);

@@ -20,7 +20,8 @@ export interface SocialPost {
 const TRAILING_LINKS_CHARS = 1000;
 
 // The signature line twitter/X embeds leave behind when the page is flattened to text.
-const SIGNATURE = /^[ \t]*[—–-]{1,2}[ \t]*([^\n(]{1,80}?)[ \t]*\(@(\w{1,30})\)[ \t]*(?:on[ \t]+)?(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},[ \t]*\d{4}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}[ \t]+\d{4})[ \t]*$/gm;
+const SIGNATURE =
+  /^[ \t]*[—–-]{1,2}[ \t]*([^\n(]{1,80}?)[ \t]*\(@(\w{1,30})\)[ \t]*(?:on[ \t]+)?(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},[ \t]*\d{4}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}[ \t]+\d{4})[ \t]*$/gm;
 // Links a post ends with that are not words the poster wrote.
 const TRAILING_LINKS = /(?:\s+(?:pic\.twitter\.com\/\S+|https?:\/\/\S+))+\s*$/;
 // Decorations people put in display names (emoji, symbols) are not part of the name.

@@ -2,7 +2,8 @@ import type { Gender } from './pronouns.ts';
 
 // A deliberately small list of common given names: enough to tell "he" from "she" for most people
 // in English-language news. Unknown names stay ungendered and match either pronoun.
-const MALE = new Set(`aaron adam adrian ahmed alan albert alex alexander ali andrew andy anthony antonio barack ben
+const MALE = new Set(
+  `aaron adam adrian ahmed alan albert alex alexander ali andrew andy anthony antonio barack ben
 benjamin bernie bill billy bob bobby boris brad brandon brian bruce bryan carl carlos charles charlie chris christian
 christopher chuck clarence craig dan daniel darren dave david dennis derek dick don donald doug douglas drew dwight
 ed eddie edward emmanuel eric erik evan frank fred gary george gerald glenn gordon greg gregory harold harry henry
@@ -14,8 +15,10 @@ richard rick rob robert robby rod roger ron ronald rudy russell ryan sam samuel 
 simon stephen steve steven stuart ted terry thomas tim timothy todd tom tommy tony travis trey tyler vladimir walter
 wayne will william xi yusuf zach volodymyr ilham mikhail heydar jerome mario rudolph reid harry elijah
 darrell orrin chuck corey mick jeff bernard kirk dale lamar luther rex sebastian stephen wolf tucker
-sean hugh vince reggie roy rudy dennis floyd frederick`.split(/\s+/));
-const FEMALE = new Set(`abby abigail alexandra alice alicia alison amanda amber amy ana andrea angela ann anna anne
+sean hugh vince reggie roy rudy dennis floyd frederick`.split(/\s+/),
+);
+const FEMALE = new Set(
+  `abby abigail alexandra alice alicia alison amanda amber amy ana andrea angela ann anna anne
 annie ashley barbara betty beverly brenda brittany carly carol caroline carolyn catherine cathy chelsea cheryl
 christina christine cindy claire claudia colleen cynthia dana debbie deborah debra diana diane donna dorothy elaine
 elizabeth ellen emily emma erin eva evelyn fiona frances gabrielle gina gloria grace hannah heather helen hillary
@@ -27,7 +30,8 @@ rachel rebecca rose ruth sally samantha sandra sara sarah sharon shirley sonia s
 teresa theresa tiffany tina tulsi valerie vanessa victoria virginia wendy whitney yvonne zoe debbie kirsten
 kamala loretta condoleezza meghan megyn greta dana mika katy tamara heidi jeanne jeanine angelina stacey janine
 liz betsy maxine barbra serena venus oprah beyonce madonna gretchen kristi sheila lena connie naomi nadia olga
-yulia svetlana marine angela theresa ursula jacinda kirstjen`.split(/\s+/));
+yulia svetlana marine angela theresa ursula jacinda kirstjen`.split(/\s+/),
+);
 
 /**
  * Guesses a person's gender from the first token of their name, or null when the name is not in

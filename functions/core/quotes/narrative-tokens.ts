@@ -52,5 +52,9 @@ export function narrativeTokens(ctx: AttributionContext, start: number, end: num
 
 /** The mention text and offsets of the inclusive token range `r`. */
 export function phrase(text: string, tokens: Token[], r: [number, number]) {
-  return { mention: text.slice(tokens[r[0]].start, tokens[r[1]].end), mentionStart: tokens[r[0]].start, mentionEnd: tokens[r[1]].end };
+  return {
+    mention: text.slice(tokens[r[0]].start, tokens[r[1]].end),
+    mentionStart: tokens[r[0]].start,
+    mentionEnd: tokens[r[1]].end,
+  };
 }

@@ -8,20 +8,40 @@ export const QUOTE_PLACEHOLDER = '\u0000Q';
 
 // Words that end a noun phrase: a new clause, a verb of being, or a preposition that starts an
 // adverbial ("on Tuesday", "in a statement"). "of", "for" and "at" stay inside ("a spokesman for X").
-const STOP = new Set(`that which who whom whose and but or nor as when while because if after before since so than
+const STOP = new Set(
+  `that which who whom whose and but or nor as when while because if after before since so than
 where though although until unless whether is was are were be been being am not to on in during from by with into
 about over under like via through without amid against toward towards upon across between later then also has had
-have having would will could should can may might must do does did said says told tells`.split(/\s+/));
+have having would will could should can may might must do does did said says told tells`.split(/\s+/),
+);
 
 // Between a subject and its verb: auxiliaries and adverbs ("Potter has also said").
-const BETWEEN = new Set(`also later then has had have once previously recently again further simply just would will
+const BETWEEN = new Set(
+  `also later then has had have once previously recently again further simply just would will
 never only first repeatedly often even already still earlier reportedly allegedly did does do can could may might
-must should shall apparently quickly flatly angrily subsequently once went on is was are were been be being`.split(/\s+/));
+must should shall apparently quickly flatly angrily subsequently once went on is was are were been be being`.split(
+    /\s+/,
+  ),
+);
 // Lower-case words ending in -ly that are nouns, not adverbs.
-const LY_NOUNS = new Set(['family', 'assembly', 'rally', 'ally', 'daily', 'weekly', 'monthly', 'supply', 'bully', 'italy', 'july']);
+const LY_NOUNS = new Set([
+  'family',
+  'assembly',
+  'rally',
+  'ally',
+  'daily',
+  'weekly',
+  'monthly',
+  'supply',
+  'bully',
+  'italy',
+  'july',
+]);
 
-const DETERMINERS = new Set(`the a an this that these those his her its their our my your one another some several
-many two three four five six both each every most few other`.split(/\s+/));
+const DETERMINERS = new Set(
+  `the a an this that these those his her its their our my your one another some several
+many two three four five six both each every most few other`.split(/\s+/),
+);
 
 /**
  * Whether a token may sit between a subject and its reporting verb ("also", "has", "later",
@@ -111,7 +131,12 @@ export function readPhraseForward(tokens: Token[], i: number, maxTokens = MAX_PH
  * readPhraseBackward(tokens, 4); // [3, 4]
  * ```
  */
-export function readPhraseBackward(tokens: Token[], e: number, lo = 0, maxTokens = MAX_PHRASE_TOKENS): [number, number] | null {
+export function readPhraseBackward(
+  tokens: Token[],
+  e: number,
+  lo = 0,
+  maxTokens = MAX_PHRASE_TOKENS,
+): [number, number] | null {
   if (e < lo || (!tokens[e].word && tokens[e].text !== ')')) return null;
   if (pronounInfo(tokens[e].text)) return [e, e];
   if (tokens[e].text === ')') {
@@ -155,7 +180,8 @@ function trimPhrase(tokens: Token[], s: number, e: number): [number, number] | n
   // Prepositions and punctuation cannot start or end a speaker phrase.
   const edge = (t: Token) => !t.word || /^(of|for|at)$/i.test(t.text);
   while (s <= e && edge(tokens[s])) s++;
-  while (e >= s && edge(tokens[e]) && !(tokens[e].text === '.' && isAbbrevDot(tokens, e)) && tokens[e].text !== ')') e--;
+  while (e >= s && edge(tokens[e]) && !(tokens[e].text === '.' && isAbbrevDot(tokens, e)) && tokens[e].text !== ')')
+    e--;
   if (s > e) return null;
   // A phrase made only of determiners or adverbs names no one.
   let content = false;
@@ -180,7 +206,22 @@ export function isDeterminer(word: string): boolean {
 
 // Words after which a description goes on to say whose or which it is ("an aide to Potter",
 // "a complaint filed by the agency", "a donor familiar with the plan").
-const LINKS = new Set(['to', 'with', 'by', 'in', 'from', 'on', 'familiar', 'filed', 'released', 'known', 'published', 'close', 'who', 'that']);
+const LINKS = new Set([
+  'to',
+  'with',
+  'by',
+  'in',
+  'from',
+  'on',
+  'familiar',
+  'filed',
+  'released',
+  'known',
+  'published',
+  'close',
+  'who',
+  'that',
+]);
 const MAX_EXTENSION = 12;
 
 /**
@@ -202,7 +243,8 @@ export function extendDescription(tokens: Token[], r: [number, number]): [number
   if (!next || !LINKS.has(next.text)) return r;
   for (let k = r[1] + 2; k < tokens.length && k - r[1] <= MAX_EXTENSION; k++) {
     const t = tokens[k];
-    if (t.text === ',' || (t.text === '.' && !isAbbrevDot(tokens, k)) || t.text === ';') return k - 1 > r[1] + 1 ? [r[0], k - 1] : r;
+    if (t.text === ',' || (t.text === '.' && !isAbbrevDot(tokens, k)) || t.text === ';')
+      return k - 1 > r[1] + 1 ? [r[0], k - 1] : r;
     // Another clause's verb: the description has turned into a sentence.
     if (t.word && t.text === t.text.toLowerCase() && isReportingVerb(t.text)) return r;
   }

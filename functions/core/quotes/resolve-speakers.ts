@@ -18,7 +18,22 @@ export interface SpeakerRequest {
   at: number;
 }
 
-const DESCRIPTION_LINKS = new Set(['to', 'with', 'by', 'in', 'from', 'on', 'familiar', 'filed', 'released', 'known', 'published', 'close', 'who', 'that']);
+const DESCRIPTION_LINKS = new Set([
+  'to',
+  'with',
+  'by',
+  'in',
+  'from',
+  'on',
+  'familiar',
+  'filed',
+  'released',
+  'known',
+  'published',
+  'close',
+  'who',
+  'that',
+]);
 
 interface Entity {
   name: string;
@@ -38,7 +53,10 @@ interface Entity {
  */
 export function nameInMention(mention: string): { name: string; gender: Gender | null } | null {
   // Party tags and other parentheticals ("Rep. Jo Mica (R-Fla.)") are not part of the name.
-  const words = mention.replace(/\s*\([^)]*\)/g, '').split(/\s+/).filter(Boolean);
+  const words = mention
+    .replace(/\s*\([^)]*\)/g, '')
+    .split(/\s+/)
+    .filter(Boolean);
   if (words.length === 0) return null;
   const last = words[words.length - 1];
   if (!/^\p{Lu}/u.test(last)) return null;
@@ -47,7 +65,13 @@ export function nameInMention(mention: string): { name: string; gender: Gender |
   while (s > 0 && /^(\p{Lu}|de$|van$|von$|al-|bin$)/u.test(words[s - 1]) && !/[’']s$/.test(words[s - 1])) s--;
   const before = s > 0 ? words[s - 1].toLowerCase() : '';
   // "the Daily News", "a spokesman for X": an organisation or a description, not a person's name.
-  if (before === 'of' || before === 'for' || before === 'at' || (isDeterminer(before) && !/^(his|her|their|its)$/.test(before))) return null;
+  if (
+    before === 'of' ||
+    before === 'for' ||
+    before === 'at' ||
+    (isDeterminer(before) && !/^(his|her|their|its)$/.test(before))
+  )
+    return null;
   // "an aide to Governor Ana Ruiz", "a complaint filed by the agency": a description that names
   // someone else after a link word; the speaker is the description, kept as written.
   if (/^(a|an|the|one)$/.test(words[0]) && words.slice(1, s).some((w) => DESCRIPTION_LINKS.has(w))) return null;
@@ -58,7 +82,10 @@ export function nameInMention(mention: string): { name: string; gender: Gender |
   }
   for (let k = 0; k < s; k++) gender = titleGender(words[k]) ?? gender;
   if (/^the$/i.test(words[s])) return null;
-  const name = words.slice(s).join(' ').replace(/[’']s?$/, '');
+  const name = words
+    .slice(s)
+    .join(' ')
+    .replace(/[’']s?$/, '');
   return { name, gender };
 }
 
@@ -112,7 +139,11 @@ export function resolveSpeakers(
       if (!e && words.length === 1) e = bySurname.get(key);
       const surname = words.length >= 2 ? words[words.length - 1].toLowerCase() : null;
       if (!e) {
-        e = { name, gender: gender ?? guessGender(name), person: titled || isKnownGivenName(words[0]) || / \p{Lu}\. /u.test(name) };
+        e = {
+          name,
+          gender: gender ?? guessGender(name),
+          person: titled || isKnownGivenName(words[0]) || / \p{Lu}\. /u.test(name),
+        };
         byName.set(key, e);
       }
       if (surname) bySurname.set(surname, e);

@@ -4,7 +4,15 @@
  * document, so compacting shards costs a pass over postings, not over text.
  */
 import { foldTerm, WORD } from '../text/tokenize.ts';
-import { FIELD_COUNT, FIELDS, MAX_SEGMENT_DOCUMENTS, Segment, termKey, wordOf, type StoredDocument } from './segment.ts';
+import {
+  FIELD_COUNT,
+  FIELDS,
+  MAX_SEGMENT_DOCUMENTS,
+  Segment,
+  termKey,
+  wordOf,
+  type StoredDocument,
+} from './segment.ts';
 import { stemCode } from './word-stems.ts';
 
 /** A document as the index sees it: the searchable text of each field and what is stored. */
@@ -49,8 +57,14 @@ function computedStemCodes(): StemCodeOf {
   };
 }
 
-function toSegment(documents: StoredDocument[], postings: PostingMap, fieldLengths: Uint16Array, codeOf: StemCodeOf): Segment {
-  if (documents.length > MAX_SEGMENT_DOCUMENTS) throw new RangeError(`A segment holds at most ${MAX_SEGMENT_DOCUMENTS} documents, not ${documents.length}.`);
+function toSegment(
+  documents: StoredDocument[],
+  postings: PostingMap,
+  fieldLengths: Uint16Array,
+  codeOf: StemCodeOf,
+): Segment {
+  if (documents.length > MAX_SEGMENT_DOCUMENTS)
+    throw new RangeError(`A segment holds at most ${MAX_SEGMENT_DOCUMENTS} documents, not ${documents.length}.`);
   const keys = [...postings.keys()].sort();
   const termStarts = new Uint32Array(keys.length + 1);
   const postingStarts = new Uint32Array(keys.length + 1);
@@ -76,7 +90,16 @@ function toSegment(documents: StoredDocument[], postings: PostingMap, fieldLengt
       at++;
     }
   }
-  return new Segment({ documents, vocabulary: keys.join(''), termStarts, postingStarts, stemCodes, postingDocuments, postingCounts, fieldLengths });
+  return new Segment({
+    documents,
+    vocabulary: keys.join(''),
+    termStarts,
+    postingStarts,
+    stemCodes,
+    postingDocuments,
+    postingCounts,
+    fieldLengths,
+  });
 }
 
 /**
@@ -110,7 +133,10 @@ export function buildSegment(documents: IndexableDocument[]): Segment {
  * const shard = mergeSegments([openShard, ...newSegments]);
  * ```
  */
-export function mergeSegments(segments: Segment[], keep: (segment: Segment, document: number) => boolean = () => true): Segment {
+export function mergeSegments(
+  segments: Segment[],
+  keep: (segment: Segment, document: number) => boolean = () => true,
+): Segment {
   // New document numbers: live documents, segment after segment; -1 for the dead.
   const renumber: Int32Array[] = [];
   const documents: StoredDocument[] = [];
@@ -162,7 +188,8 @@ export function mergeSegments(segments: Segment[], keep: (segment: Segment, docu
  */
 export function splitSegment(segment: Segment, size: number): Segment[] {
   const live: number[] = [];
-  for (let document = 0; document < segment.documents.length; document++) if (!segment.isDead(document)) live.push(document);
+  for (let document = 0; document < segment.documents.length; document++)
+    if (!segment.isDead(document)) live.push(document);
   const pieces: Segment[] = [];
   for (let from = 0; from < live.length; from += size) {
     const first = live[from];

@@ -31,7 +31,11 @@ export class MissingShardError extends VerbatimError {
  * const segment = await fetchShard(files, manifest.shards[0], (segment) => forget(segment));
  * ```
  */
-export async function fetchShard(files: ShardFiles, info: ShardInfo, onMissing: (segment: Segment) => void): Promise<Segment> {
+export async function fetchShard(
+  files: ShardFiles,
+  info: ShardInfo,
+  onMissing: (segment: Segment) => void,
+): Promise<Segment> {
   if (!info.headBytes) {
     const whole = await files.get(info.key);
     if (!whole) throw new MissingShardError(info.key);

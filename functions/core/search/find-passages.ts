@@ -58,7 +58,8 @@ function* unitsOf(text: string, paragraph: Paragraph): Generator<Unit> {
  */
 function termMatcher(query: ParsedQuery): (word: string) => boolean {
   const forms = query.terms.map(formsOf);
-  return (word) => query.exact.includes(word) || query.terms.some((term, i) => wordMatches(word, term) || isFormOf(word, forms[i]));
+  return (word) =>
+    query.exact.includes(word) || query.terms.some((term, i) => wordMatches(word, term) || isFormOf(word, forms[i]));
 }
 
 /**
@@ -89,7 +90,11 @@ export function matchSpans(tokens: Token[], query: ParsedQuery): Array<[number, 
  * // { text: 'Azerbaijan files protest …', start: 120, end: 212, highlights: [[137, 144], …] }
  * ```
  */
-export function findPassages(document: Pick<ArchivedDocument, 'text' | 'paragraphs'>, query: ParsedQuery, max = 3): Passage[] {
+export function findPassages(
+  document: Pick<ArchivedDocument, 'text' | 'paragraphs'>,
+  query: ParsedQuery,
+  max = 3,
+): Passage[] {
   const { text } = document;
   // A sentence with every query word and phrase cannot be beaten: `max` of them end the scan.
   const best = query.terms.length + query.phrases.length;
@@ -142,7 +147,9 @@ export function matchingQuotes(quotes: Quote[], query: ParsedQuery, isSpeaker?: 
     // Folded like the index, so `speaker:Jose` finds José's quotes here as it finds his documents.
     if (query.speaker) {
       const speaker = quote.speaker ?? '';
-      const named = isSpeaker ? speaker !== '' && isSpeaker(speaker) : foldTerm(speaker).includes(foldTerm(query.speaker));
+      const named = isSpeaker
+        ? speaker !== '' && isSpeaker(speaker)
+        : foldTerm(speaker).includes(foldTerm(query.speaker));
       if (!named) return false;
     }
     const tokens = tokenize(quote.text);

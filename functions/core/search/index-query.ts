@@ -20,7 +20,12 @@ export function toIndexQuery(query: ParsedQuery): IndexQuery {
   // other forms too; a word the archive has in no form is looked up fuzzily (a typo), at no cost
   // to words it has. An exact word (`=word`) matches that form only.
   const words: TermClause[] = [
-    ...query.terms.map((term, i) => ({ term, prefix: i === query.terms.length - 1 && term.length >= 4, fuzzy: true, forms: true })),
+    ...query.terms.map((term, i) => ({
+      term,
+      prefix: i === query.terms.length - 1 && term.length >= 4,
+      fuzzy: true,
+      forms: true,
+    })),
     ...query.exact.map((term) => ({ term })),
   ];
   // Phrase words match exactly: the check against the text compares them exactly.

@@ -174,7 +174,8 @@ export class LiveIndex {
       // documents were still pending are looked at again.
       const last = new Map<string, { op: 'add' | 'delete'; seq: number }>();
       for (const [id, seq] of this.waiting) last.set(id, { op: 'add', seq });
-      for (const entry of entries) last.set(entry.id, { op: entry.op, seq: Math.min(entry.seq, this.waiting.get(entry.id) ?? Infinity) });
+      for (const entry of entries)
+        last.set(entry.id, { op: entry.op, seq: Math.min(entry.seq, this.waiting.get(entry.id) ?? Infinity) });
       const logged = [...last].filter(([, e]) => e.op === 'add').map(([id]) => id);
       const removed = [...last].filter(([, e]) => e.op === 'delete').map(([id]) => id);
       // A document is searchable only once it is readable: an ingest that died after logging
@@ -224,7 +225,8 @@ export class LiveIndex {
     // Verbatim (or is damaged): replaying the whole log rebuilds the index, and the next compaction
     // writes it anew.
     const usable = shards !== null && Array.isArray(manifest?.shards);
-    if (!usable && manifest) console.warn(`Index snapshot v${manifest.version} is unreadable; rebuilding from the ingest log.`);
+    if (!usable && manifest)
+      console.warn(`Index snapshot v${manifest.version} is unreadable; rebuilding from the ingest log.`);
     this.loaded.clear();
     for (const shard of shards ?? []) this.loaded.set(shard.key, shard.segment);
     const index = new SearchIndex(usable ? shards! : []);
@@ -232,7 +234,10 @@ export class LiveIndex {
     // answer (its documents are still loading when its search ends), so they rarely compete with
     // it; until then each query fetches the few it needs.
     index.afterFirstSearch = () => {
-      const loadRest = () => index.loadAll().catch((error) => console.warn(`Loading index postings failed; queries will fetch what they need: ${error}`));
+      const loadRest = () =>
+        index
+          .loadAll()
+          .catch((error) => console.warn(`Loading index postings failed; queries will fetch what they need: ${error}`));
       setTimeout(loadRest, BACKGROUND_LOAD_DELAY_MS).unref();
     };
     this.index = index;
@@ -245,7 +250,12 @@ export class LiveIndex {
   private async fetchShards(manifest: IndexManifest | null): Promise<Shard[] | null> {
     if (!manifest || !Array.isArray(manifest.shards)) return null;
     try {
-      return await Promise.all(manifest.shards.map(async (info) => ({ key: info.key, segment: this.loaded.get(info.key) ?? (await this.fetch(info)) })));
+      return await Promise.all(
+        manifest.shards.map(async (info) => ({
+          key: info.key,
+          segment: this.loaded.get(info.key) ?? (await this.fetch(info)),
+        })),
+      );
     } catch (error) {
       // Only a shard that cannot be decoded: a storage outage must fail the request, not rebuild.
       if (error instanceof VerbatimError && !(error instanceof MissingShardError)) return null;

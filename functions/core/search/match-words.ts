@@ -18,7 +18,12 @@ export function wordMatches(textWord: string, queryWord: string): boolean {
   if (textWord === queryWord) return true;
   if (queryWord.length >= 4 && textWord.startsWith(queryWord)) return true;
   // Possessives and simple plurals on the query side: "ministry's" / "ministries" find "ministry".
-  return queryWord.length >= 5 && textWord.length >= 4 && queryWord.startsWith(textWord) && queryWord.length - textWord.length <= 2;
+  return (
+    queryWord.length >= 5 &&
+    textWord.length >= 4 &&
+    queryWord.startsWith(textWord) &&
+    queryWord.length - textWord.length <= 2
+  );
 }
 
 /**

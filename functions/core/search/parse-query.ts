@@ -43,7 +43,10 @@ function applyDateFilter(query: ParsedQuery, field: 'year' | 'after' | 'before',
   const year = field === 'year' ? /^(\d{4})$/.exec(value) : null;
   if (field === 'year' ? !year : !DATE_PREFIX.test(value)) {
     const example = field === 'year' ? 'year:2020' : `${field}:2020-06-01`;
-    throw new VerbatimError('bad_request', `"${field}:${value}" is not a date filter Verbatim understands; write it like ${example}.`);
+    throw new VerbatimError(
+      'bad_request',
+      `"${field}:${value}" is not a date filter Verbatim understands; write it like ${example}.`,
+    );
   }
   if (year) {
     query.from = year[1];
@@ -51,7 +54,6 @@ function applyDateFilter(query: ParsedQuery, field: 'year' | 'after' | 'before',
   } else if (field === 'after') query.from = value;
   else query.to = value;
 }
-
 
 /**
  * @example
@@ -65,7 +67,10 @@ export function parseQuery(raw: string): ParsedQuery {
   const input = raw.trim();
   if (input.length === 0) throw new VerbatimError('bad_request', 'The query is empty: type some words to search for.');
   if (input.length > MAX_QUERY_LENGTH) {
-    throw new VerbatimError('bad_request', `The query is ${input.length} characters long; the limit is ${MAX_QUERY_LENGTH}.`);
+    throw new VerbatimError(
+      'bad_request',
+      `The query is ${input.length} characters long; the limit is ${MAX_QUERY_LENGTH}.`,
+    );
   }
   const query: ParsedQuery = { terms: [], exact: [], phrases: [], excluded: [], excludedExact: [], mode: 'all' };
   for (const match of input.matchAll(TOKEN)) {
@@ -92,7 +97,15 @@ export function parseQuery(raw: string): ParsedQuery {
     else if (exact) query.exact.push(...tokens);
     else query.terms.push(...tokens);
   }
-  if (query.terms.length === 0 && query.exact.length === 0 && query.phrases.length === 0 && !query.speaker && !query.publisher && !query.from && !query.to) {
+  if (
+    query.terms.length === 0 &&
+    query.exact.length === 0 &&
+    query.phrases.length === 0 &&
+    !query.speaker &&
+    !query.publisher &&
+    !query.from &&
+    !query.to
+  ) {
     throw new VerbatimError('bad_request', 'The query has no words to search for (only exclusions or punctuation).');
   }
   return query;

@@ -38,7 +38,9 @@ export interface ShardedSegments {
 export function groupIntoShards(segments: readonly Segment[], maxDocuments = SHARD_DOCUMENTS): Segment[] {
   const groups: Segment[][] = [];
   let size = Infinity;
-  const pieces = segments.flatMap((segment) => (segment.liveCount > maxDocuments ? splitSegment(segment, maxDocuments) : [segment]));
+  const pieces = segments.flatMap((segment) =>
+    segment.liveCount > maxDocuments ? splitSegment(segment, maxDocuments) : [segment],
+  );
   for (const segment of pieces) {
     if (size + segment.liveCount > maxDocuments) {
       groups.push([]);
@@ -68,10 +70,10 @@ export function hasDead(segment: Segment): boolean {
 export function isUpToDate(index: ShardedSegments, previous: IndexManifest | null, through: number): boolean {
   return Boolean(
     previous?.shards &&
-      previous.shards.length === index.shards.length &&
-      through <= previous.through &&
-      index.recent.length === 0 &&
-      !index.shards.some((s) => hasDead(s.segment)),
+    previous.shards.length === index.shards.length &&
+    through <= previous.through &&
+    index.recent.length === 0 &&
+    !index.shards.some((s) => hasDead(s.segment)),
   );
 }
 
@@ -85,9 +87,16 @@ export function isUpToDate(index: ShardedSegments, previous: IndexManifest | nul
  * const { segments, keyOf } = planShards(index); // write segments not in keyOf
  * ```
  */
-export function planShards(index: ShardedSegments, shardDocuments = SHARD_DOCUMENTS): { segments: Segment[]; keyOf: Map<Segment, string> } {
-  const sealed = index.shards.slice(0, -1).flatMap((s) => (hasDead(s.segment) ? groupIntoShards([s.segment], shardDocuments) : [s.segment]));
+export function planShards(
+  index: ShardedSegments,
+  shardDocuments = SHARD_DOCUMENTS,
+): { segments: Segment[]; keyOf: Map<Segment, string> } {
+  const sealed = index.shards
+    .slice(0, -1)
+    .flatMap((s) => (hasDead(s.segment) ? groupIntoShards([s.segment], shardDocuments) : [s.segment]));
   const open = index.shards.at(-1)?.segment;
-  const segments = [...sealed, ...groupIntoShards([...(open ? [open] : []), ...index.recent], shardDocuments)].filter((s) => s.liveCount > 0);
+  const segments = [...sealed, ...groupIntoShards([...(open ? [open] : []), ...index.recent], shardDocuments)].filter(
+    (s) => s.liveCount > 0,
+  );
   return { segments, keyOf: new Map(index.shards.map((s) => [s.segment, s.key])) };
 }

@@ -11,7 +11,16 @@ import { boundedEditDistance } from './edit-distance.ts';
 import { exactKeys, formKeys, keysWithPrefix, type LocatedKey } from './word-form-keys.ts';
 import { formsOf } from './word-stems.ts';
 export { MAX_FORM_SCAN } from './word-form-keys.ts';
-import { FIELD_COUNT, FIELDS, fieldOf, termKey, wordOf, type Field, type Segment, type StoredDocument } from './segment.ts';
+import {
+  FIELD_COUNT,
+  FIELDS,
+  fieldOf,
+  termKey,
+  wordOf,
+  type Field,
+  type Segment,
+  type StoredDocument,
+} from './segment.ts';
 
 /** One word of a query and how it may match. */
 export interface TermClause {
@@ -126,7 +135,10 @@ function keysNear(segments: Segment[], word: string, field: number): Map<string,
 }
 
 function mostFrequent(keys: Map<string, number>): string[] {
-  return [...keys].sort((a, b) => b[1] - a[1]).slice(0, MAX_EXPANSIONS).map(([key]) => key);
+  return [...keys]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_EXPANSIONS)
+    .map(([key]) => key);
 }
 
 function planClause(segments: Segment[], clause: TermClause): PlannedClause {
@@ -142,10 +154,14 @@ function planClause(segments: Segment[], clause: TermClause): PlannedClause {
   for (const name of clause.fields ?? FIELDS) {
     const field = FIELDS.indexOf(name);
     const located = exacts[field];
-    const exact: Expansion | null = located ? { field, weight: 1, terms: located.terms, frequency: located.frequency } : null;
+    const exact: Expansion | null = located
+      ? { field, weight: 1, terms: located.terms, frequency: located.frequency }
+      : null;
     if (exact) expansions.push(exact);
     const formsHere: Map<string, LocatedKey> = formsByField?.[field] ?? new Map();
-    const formGroup = mostFrequent(new Map([...formsHere].map(([key, { frequency }]) => [key, frequency]))).map((key) => formsHere.get(key)!);
+    const formGroup = mostFrequent(new Map([...formsHere].map(([key, { frequency }]) => [key, frequency]))).map((key) =>
+      formsHere.get(key)!,
+    );
     if (formGroup.length > 0) {
       // The word and its forms as one term; without the exact word, its forms alone are that term.
       const group = exact ?? { field, weight: 1, terms: new Int32Array(segments.length).fill(-1), frequency: 0 };
@@ -153,7 +169,14 @@ function planClause(segments: Segment[], clause: TermClause): PlannedClause {
       group.idfFrequency = group.frequency + formGroup.reduce((sum, form) => sum + form.frequency, 0);
       group.frequency = group.idfFrequency;
       if (!exact) expansions.push(group);
-      else expansions.push({ field, weight: EXACT_FORM_WEIGHT, terms: located!.terms, frequency: located!.frequency, idfLess: group.idfFrequency });
+      else
+        expansions.push({
+          field,
+          weight: EXACT_FORM_WEIGHT,
+          terms: located!.terms,
+          frequency: located!.frequency,
+          idfLess: group.idfFrequency,
+        });
     }
     if (clause.prefix) {
       const completions = new Map(completionsByPrefix!.flatMap((byField) => [...byField[field]]));
@@ -185,7 +208,9 @@ export interface Statistics {
 
 function statistics(segments: Segment[]): Statistics {
   const documents = segments.reduce((sum, s) => sum + s.documents.length, 0);
-  const averageLength = FIELDS.map((_, f) => (documents === 0 ? 1 : Math.max(1, segments.reduce((sum, s) => sum + s.fieldTotals[f], 0) / documents)));
+  const averageLength = FIELDS.map((_, f) =>
+    documents === 0 ? 1 : Math.max(1, segments.reduce((sum, s) => sum + s.fieldTotals[f], 0) / documents),
+  );
   return { documents, averageLength };
 }
 
@@ -222,7 +247,8 @@ export class Hits {
     // Segments are in archive order, and so are documents within one.
     const better = (a: number, b: number) =>
       scores[a] > scores[b] ||
-      (scores[a] === scores[b] && (segmentOf[a] < segmentOf[b] || (segmentOf[a] === segmentOf[b] && documentOf[a] < documentOf[b])));
+      (scores[a] === scores[b] &&
+        (segmentOf[a] < segmentOf[b] || (segmentOf[a] === segmentOf[b] && documentOf[a] < documentOf[b])));
     if (k >= n) return Array.from({ length: n }, (_, i) => i).sort((a, b) => (better(a, b) ? -1 : 1));
     // A min-heap of the best k so far: the root is the worst of them, replaced by anything better.
     const heap: number[] = [];
@@ -276,7 +302,10 @@ export function planQuery(segments: Segment[], query: IndexQuery): QueryPlan {
     segments,
     stats: statistics(segments),
     // Rarest first: the first required word picks the candidates, the others only narrow them.
-    required: (query.all ?? []).map((c) => planClause(segments, c)).sort((a, b) => a.frequency - b.frequency).slice(0, MAX_REQUIRED),
+    required: (query.all ?? [])
+      .map((c) => planClause(segments, c))
+      .sort((a, b) => a.frequency - b.frequency)
+      .slice(0, MAX_REQUIRED),
     optional: (query.any ?? []).map((c) => planClause(segments, c)),
     excluded: (query.none ?? []).map((c) => planClause(segments, c)),
     filter: query.filter,
@@ -336,7 +365,8 @@ export function evaluate(plan: QueryPlan): Hits {
       const apply = (expansion: Expansion, accept: (mask: number) => boolean, bit: number) => {
         // Forms together can outnumber the documents (one document, several forms): idf stays ≥ 0.
         const frequency = Math.min(expansion.idfFrequency ?? expansion.frequency, stats.documents);
-        const less = expansion.idfLess === undefined ? 0 : idf(stats.documents, Math.min(expansion.idfLess, stats.documents));
+        const less =
+          expansion.idfLess === undefined ? 0 : idf(stats.documents, Math.min(expansion.idfLess, stats.documents));
         const weight = expansion.weight * BOOST[FIELDS[expansion.field]] * (idf(stats.documents, frequency) - less);
         const average = stats.averageLength[expansion.field];
         const add = (document: number, count: number) => {

@@ -52,7 +52,8 @@ function corrupt(why: string): never {
  * ```
  */
 export function encodeSegment(segment: Segment): Uint8Array {
-  if (!segment.postingDocuments || !segment.postingCounts) throw new Error('Only a fully loaded segment can be encoded.');
+  if (!segment.postingDocuments || !segment.postingCounts)
+    throw new Error('Only a fully loaded segment can be encoded.');
   const vocabulary = new TextEncoder().encode(segment.vocabulary);
   const header: Header = {
     fields: FIELDS,
@@ -62,7 +63,14 @@ export function encodeSegment(segment: Segment): Uint8Array {
     documents: segment.documents.map((d) => [d.id, d.publisher, d.publishedAt, d.speakers]),
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
-  const head = [headerBytes, bytesOf(segment.termStarts), bytesOf(segment.postingStarts), bytesOf(segment.fieldLengths), segment.stemCodes, vocabulary];
+  const head = [
+    headerBytes,
+    bytesOf(segment.termStarts),
+    bytesOf(segment.postingStarts),
+    bytesOf(segment.fieldLengths),
+    segment.stemCodes,
+    vocabulary,
+  ];
   const tail = [bytesOf(segment.postingDocuments), segment.postingCounts];
   const place = (parts: Uint8Array[], from: number) => parts.reduce((at, part) => align(at) + part.byteLength, from);
   const headEnd = align(place(head, PREAMBLE));
@@ -103,7 +111,11 @@ function decode(input: Uint8Array, read: RangeReader | null): Segment {
   if (!Array.isArray(header.fields) || !Array.isArray(header.documents)) corrupt('header without fields or documents');
   if (header.fields.join() !== FIELDS.join()) corrupt(`written for fields ${header.fields.join(', ')}`);
   let offset = PREAMBLE + headerLength;
-  const view = <T>(make: (buffer: ArrayBufferLike, at: number, length: number) => T, length: number, width: number): T => {
+  const view = <T>(
+    make: (buffer: ArrayBufferLike, at: number, length: number) => T,
+    length: number,
+    width: number,
+  ): T => {
     offset = align(offset);
     if (offset + length * width > bytes.byteLength) corrupt('truncated');
     const array = make(bytes.buffer, bytes.byteOffset + offset, length);
@@ -111,7 +123,12 @@ function decode(input: Uint8Array, read: RangeReader | null): Segment {
     return array;
   };
   if (!header.documents.every((d) => Array.isArray(d) && d.length === 4)) corrupt('malformed document table');
-  const documents: StoredDocument[] = header.documents.map(([id, publisher, publishedAt, speakers]) => ({ id, publisher, publishedAt, speakers }));
+  const documents: StoredDocument[] = header.documents.map(([id, publisher, publishedAt, speakers]) => ({
+    id,
+    publisher,
+    publishedAt,
+    speakers,
+  }));
   const termStarts = view((b, at, n) => new Uint32Array(b, at, n), header.termCount + 1, 4);
   const postingStarts = view((b, at, n) => new Uint32Array(b, at, n), header.termCount + 1, 4);
   const fieldLengths = view((b, at, n) => new Uint16Array(b, at, n), documents.length * FIELD_COUNT, 2);
@@ -156,7 +173,10 @@ export function decodeSegmentHead(head: Uint8Array, read: RangeReader): Segment 
 
 /** How a segment decoded from its head fetches its postings from the rest of the file. */
 function postingsFetcher(layout: PostingsLayout, read: RangeReader): PostingsFetcher {
-  return { some: (segment, terms) => fetchPostings(segment, layout, terms, read), all: (segment) => fetchAllPostings(segment, layout, read) };
+  return {
+    some: (segment, terms) => fetchPostings(segment, layout, terms, read),
+    all: (segment) => fetchAllPostings(segment, layout, read),
+  };
 }
 
 /** Where the two postings sections of a shard file start, and where the file ends. */
@@ -176,7 +196,12 @@ const COALESCE_GAP = 16 * 1024;
  * per key (document numbers, counts), neighbouring ranges fetched together — a prefix's
  * completions are neighbours in the sorted vocabulary, so their postings are too.
  */
-async function fetchPostings(segment: Segment, layout: PostingsLayout, terms: number[], read: RangeReader): Promise<void> {
+async function fetchPostings(
+  segment: Segment,
+  layout: PostingsLayout,
+  terms: number[],
+  read: RangeReader,
+): Promise<void> {
   const wanted = segment.missing(terms);
   if (wanted.length === 0) return;
   const { countsAt } = sections(layout);
@@ -215,7 +240,8 @@ async function fetchPostings(segment: Segment, layout: PostingsLayout, terms: nu
       }
     }),
   );
-  for (const [term, { documents, counts }] of found) segment.addPostings(term, { documents: documents!, counts: counts! });
+  for (const [term, { documents, counts }] of found)
+    segment.addPostings(term, { documents: documents!, counts: counts! });
 }
 
 /** Completes a segment from {@link decodeSegmentHead} with all of its postings (one range). */

@@ -246,7 +246,13 @@ export class Segment implements SegmentArrays {
   queryScratch(): QueryScratch {
     const n = this.documents.length;
     if (!this.scratch || this.scratch.scores.length < n) {
-      this.scratch = { scores: new Float64Array(n), masks: new Uint32Array(n), touched: new Uint32Array(n), formCounts: new Float64Array(n), formDocuments: new Uint32Array(n) };
+      this.scratch = {
+        scores: new Float64Array(n),
+        masks: new Uint32Array(n),
+        touched: new Uint32Array(n),
+        formCounts: new Float64Array(n),
+        formDocuments: new Uint32Array(n),
+      };
     }
     return this.scratch;
   }

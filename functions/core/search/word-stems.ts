@@ -99,7 +99,12 @@ export interface WordForms {
 export function formsOf(word: string): WordForms {
   const stem = wordKey(word);
   const mayBeAdded = stem.length > 1 && ADDED.includes(stem.at(-1) as (typeof ADDED)[number]);
-  return { word, stem, prefix: mayBeAdded ? stem.slice(0, -1) : stem, irregular: lemmaForms(stem).filter((form) => form !== word) };
+  return {
+    word,
+    stem,
+    prefix: mayBeAdded ? stem.slice(0, -1) : stem,
+    irregular: lemmaForms(stem).filter((form) => form !== word),
+  };
 }
 
 /**

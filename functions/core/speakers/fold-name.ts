@@ -45,9 +45,11 @@ export function nameWords(name: string): string[] {
 const MAX_CACHED_NAMES = 50_000;
 const wordsCache = new Map<string, string[]>();
 
-const TITLES = new Set(`mr mrs ms miss dr sir dame lord lady president prime minister pm gov governor sen senator rep
+const TITLES = new Set(
+  `mr mrs ms miss dr sir dame lord lady president prime minister pm gov governor sen senator rep
 representative mayor chancellor king queen prince princess general gen col colonel sgt captain capt judge justice
-secretary chairman chairwoman chief officer spokesman spokeswoman spokesperson former the of`.split(/\s+/));
+secretary chairman chairwoman chief officer spokesman spokeswoman spokesperson former the of`.split(/\s+/),
+);
 
 /**
  * Whether a claimed speaker is the speaker an archived quote names: the claimed name's last word

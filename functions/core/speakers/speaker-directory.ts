@@ -44,7 +44,9 @@ export interface FormCount {
  * ```
  */
 export function formsOf(group: Group): string[] {
-  return [...group.forms].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0])).map(([form]) => form);
+  return [...group.forms]
+    .sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))
+    .map(([form]) => form);
 }
 
 /**
@@ -66,15 +68,24 @@ export class SpeakerDirectory {
   private constructor(groups: Map<string, Group>, publishers: Map<string, number>) {
     for (const [key, group] of groups) {
       const variants = formsOf(group);
-      const person = { name: variants[0], count: group.documentIds.size, variants, documentIds: [...group.documentIds] };
+      const person = {
+        name: variants[0],
+        count: group.documentIds.size,
+        variants,
+        documentIds: [...group.documentIds],
+      };
       this.byKey.set(key, person);
       for (const form of person.variants) this.keyOfForm.set(form, key);
       const surname = key.split(' ')[0];
       this.keysOfSurname.set(surname, [...(this.keysOfSurname.get(surname) ?? []), key]);
     }
-    this.speakerSearch.addAll([...this.byKey].map(([key, p]) => ({ id: key, name: p.variants.join(' '), count: p.count, display: p.name })));
+    this.speakerSearch.addAll(
+      [...this.byKey].map(([key, p]) => ({ id: key, name: p.variants.join(' '), count: p.count, display: p.name })),
+    );
     this.publishers = [...publishers].map(([name, count]) => ({ name, count }));
-    this.publisherSearch.addAll(this.publishers.map((p) => ({ id: p.name, name: p.name, count: p.count, display: p.name })));
+    this.publisherSearch.addAll(
+      this.publishers.map((p) => ({ id: p.name, name: p.name, count: p.count, display: p.name })),
+    );
   }
 
   /** Builds the directory from the documents the index stores (no document loads). */
@@ -115,17 +126,26 @@ export class SpeakerDirectory {
     const surname = words[words.length - 1];
     const candidates = this.keysOfSurname.get(surname) ?? [];
     const given = words.length > 1 ? words[0] : null;
-    return candidates.find((key) => given !== null && key.split(' ')[1] === given) ?? (candidates.length === 1 || !given ? candidates[0] : undefined);
+    return (
+      candidates.find((key) => given !== null && key.split(' ')[1] === given) ??
+      (candidates.length === 1 || !given ? candidates[0] : undefined)
+    );
   }
 }
 
 function newSearch(): MiniSearch<{ id: string; name: string; count: number; display: string }> {
-  return new MiniSearch({ fields: ['name'], storeFields: ['count', 'display'], searchOptions: { prefix: true, fuzzy: 0.2 } });
+  return new MiniSearch({
+    fields: ['name'],
+    storeFields: ['count', 'display'],
+    searchOptions: { prefix: true, fuzzy: 0.2 },
+  });
 }
 
 function top(search: ReturnType<typeof newSearch>, q: string): DirectoryEntry[] {
   const results = search.search(q, { prefix: true, fuzzy: 0.2, combineWith: 'AND' });
-  const entries = results.slice(0, MAX_SUGGESTIONS * 4).map((r) => ({ name: r.display as string, count: r.count as number, score: r.score }));
+  const entries = results
+    .slice(0, MAX_SUGGESTIONS * 4)
+    .map((r) => ({ name: r.display as string, count: r.count as number, score: r.score }));
   // Best match first; among near-equal matches the more quoted person.
   entries.sort((a, b) => b.score - a.score || b.count - a.count);
   return entries.slice(0, MAX_SUGGESTIONS).map(({ name, count }) => ({ name, count }));
@@ -159,7 +179,8 @@ export function joinVariants(perName: Map<string, FormCount>): Map<string, Group
     if (key.startsWith('=')) continue;
     const surname = key.split(' ')[0];
     const best = bestOfSurname.get(surname);
-    if (best === undefined || group.documentIds.size > groups.get(best)!.documentIds.size) bestOfSurname.set(surname, key);
+    if (best === undefined || group.documentIds.size > groups.get(best)!.documentIds.size)
+      bestOfSurname.set(surname, key);
   }
   for (const [form, entry] of bare) {
     const surname = nameWords(form)[0];

@@ -6,8 +6,30 @@
  * and are left to the segmenter.
  */
 export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'capt', 'cmdr', 'adm', 'maj',
-  'st', 'rev', 'hon', 'pres', 'supt', 'det', 'insp', 'fr',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sen',
+  'rep',
+  'gov',
+  'gen',
+  'lt',
+  'col',
+  'sgt',
+  'capt',
+  'cmdr',
+  'adm',
+  'maj',
+  'st',
+  'rev',
+  'hon',
+  'pres',
+  'supt',
+  'det',
+  'insp',
+  'fr',
 ]);
 
 /** A title is at most this long ("cmdr"): the look-back before a dot stays bounded. */

@@ -24,7 +24,10 @@
 export function foldTerm(term: string): string {
   // Most words are ASCII: skip the decomposition for them (a measured ~40% of tokenising time).
   if (ASCII.test(term)) return term.toLowerCase();
-  return term.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return term
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
@@ -50,7 +53,11 @@ export const WORD = /[\p{L}\p{N}]+/gu;
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
-    tokens.push({ start: offset + match.index, end: offset + match.index + match[0].length, folded: foldTerm(match[0]) });
+    tokens.push({
+      start: offset + match.index,
+      end: offset + match.index + match[0].length,
+      folded: foldTerm(match[0]),
+    });
   }
   return tokens;
 }
@@ -124,7 +131,12 @@ export function tokenizeWords(text: string, start: number, end: number, tokens: 
       else break;
     }
     // A run that opens with a combining mark is not a word, as in the regex this replaced.
-    tokens.push({ text: text.slice(i, j), start: i, end: j, word: text.charCodeAt(i) < 128 || LETTER_OR_NUMBER.test(text[i]) });
+    tokens.push({
+      text: text.slice(i, j),
+      start: i,
+      end: j,
+      word: text.charCodeAt(i) < 128 || LETTER_OR_NUMBER.test(text[i]),
+    });
     i = j;
   }
   return tokens;

@@ -58,11 +58,13 @@ for (const [lemma, forms] of Object.entries({
 
 /** Function words: they align, but weigh less when ranking, and are not sent to the index. */
 export const STOPWORDS = new Set(
-  ('a an the and or but if of to in on at by for with from as into about than then that this these those ' +
-    'it its it\'s i me my we us our you your he him his she her they them their there here who whom whose which what ' +
+  (
+    'a an the and or but if of to in on at by for with from as into about than then that this these those ' +
+    "it its it's i me my we us our you your he him his she her they them their there here who whom whose which what " +
     'when where why how not no nor so too very just also only all any some such more most other own same ' +
     'be am is are was were been being have has had do does did will would can could shall should may might must ' +
-    'up out over under again once said says say told').split(' '),
+    'up out over under again once said says say told'
+  ).split(' '),
 );
 
 /**

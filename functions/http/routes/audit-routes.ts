@@ -44,7 +44,13 @@ const auditRoute = createRoute({
       content: {
         'application/json': {
           schema: z
-            .object({ entries: z.array(AuditEntrySchema), next: z.string().nullable().openapi({ description: 'Pass as before for the next, older page; null on the last.' }) })
+            .object({
+              entries: z.array(AuditEntrySchema),
+              next: z
+                .string()
+                .nullable()
+                .openapi({ description: 'Pass as before for the next, older page; null on the last.' }),
+            })
             .openapi('AuditPage'),
         },
       },

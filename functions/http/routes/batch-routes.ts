@@ -20,14 +20,17 @@ const batchRoute = createRoute({
   path: BATCH_PATH,
   operationId: 'createDocuments',
   summary: 'Archive up to 100 articles at once',
-  description: 'Each item is answered as POST /api/documents would answer it alone (201, 200 duplicate, or a 4xx with the reason); one bad item does not stop the others.',
+  description:
+    'Each item is answered as POST /api/documents would answer it alone (201, 200 duplicate, or a 4xx with the reason); one bad item does not stop the others.',
   security: [{ bearer: [] }],
   request: {
     body: {
       required: true,
       content: {
         'application/json': { schema: IngestBatchSchema },
-        'application/x-ndjson': { schema: { type: 'string', description: 'One JSON document (as the IngestJson schema) per line.' } },
+        'application/x-ndjson': {
+          schema: { type: 'string', description: 'One JSON document (as the IngestJson schema) per line.' },
+        },
       },
     },
   },
@@ -40,7 +43,8 @@ const batchRoute = createRoute({
 type ItemResult = { index: number; status: number; document?: unknown; error?: { code: string; message: string } };
 
 function itemResult(index: number, outcome: BatchOutcome | VerbatimError): ItemResult {
-  if (outcome instanceof VerbatimError) return { index, status: outcome.status, error: { code: outcome.code, message: outcome.message } };
+  if (outcome instanceof VerbatimError)
+    return { index, status: outcome.status, error: { code: outcome.code, message: outcome.message } };
   if (!outcome.ok) return itemResult(index, outcome.error);
   return { index, status: outcome.result.duplicate ? 200 : 201, document: outcome.result };
 }
@@ -55,24 +59,44 @@ export function batchRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = createRouter();
   const archive = deps.archive;
   app.openAPIRegistry.registerPath(batchRoute);
-  app.post(BATCH_PATH, requireWriter(writeTokensOf(deps)), limitUploadSize(archive.limits.maxUploadBytes), async (c) => {
-    const items = await readBatchRequest(c);
-    const uploader = writerOf(c);
-    const requests = items.filter((item): item is IngestRequest => !(item instanceof VerbatimError)).map((request) => ({ ...request, uploader }));
-    const outcomes = await ingestBatch(archive, requests);
-    let next = 0;
-    const results = items.map((item, index) => itemResult(index, item instanceof VerbatimError ? item : outcomes[next++]));
-    // One audit entry per item, as if each had been uploaded alone.
-    const at = new Date().toISOString();
-    await Promise.all(
-      results.map((r) =>
-        archive.audit
-          .record({ at, actor: uploader, action: 'ingest', documentId: (r.document as { id?: string } | undefined)?.id ?? null, outcome: auditOutcome('ingest', r.status), status: r.status, errorCode: r.error?.code ?? null })
-          .catch((error: unknown) => console.error(`Audit log write failed for a batch item by ${uploader}`, error)),
-      ),
-    );
-    const count = (status: number) => results.filter((r) => r.status === status).length;
-    return c.json({ added: count(201), duplicates: count(200), refused: results.length - count(201) - count(200), results }, 200);
-  });
+  app.post(
+    BATCH_PATH,
+    requireWriter(writeTokensOf(deps)),
+    limitUploadSize(archive.limits.maxUploadBytes),
+    async (c) => {
+      const items = await readBatchRequest(c);
+      const uploader = writerOf(c);
+      const requests = items
+        .filter((item): item is IngestRequest => !(item instanceof VerbatimError))
+        .map((request) => ({ ...request, uploader }));
+      const outcomes = await ingestBatch(archive, requests);
+      let next = 0;
+      const results = items.map((item, index) =>
+        itemResult(index, item instanceof VerbatimError ? item : outcomes[next++]),
+      );
+      // One audit entry per item, as if each had been uploaded alone.
+      const at = new Date().toISOString();
+      await Promise.all(
+        results.map((r) =>
+          archive.audit
+            .record({
+              at,
+              actor: uploader,
+              action: 'ingest',
+              documentId: (r.document as { id?: string } | undefined)?.id ?? null,
+              outcome: auditOutcome('ingest', r.status),
+              status: r.status,
+              errorCode: r.error?.code ?? null,
+            })
+            .catch((error: unknown) => console.error(`Audit log write failed for a batch item by ${uploader}`, error)),
+        ),
+      );
+      const count = (status: number) => results.filter((r) => r.status === status).length;
+      return c.json(
+        { added: count(201), duplicates: count(200), refused: results.length - count(201) - count(200), results },
+        200,
+      );
+    },
+  );
   return app;
 }

@@ -13,7 +13,13 @@ import { errorResponses } from '../error-responses.ts';
 import { limitUploadSize } from '../limit-upload-size.ts';
 import { readIngestRequest } from '../read-ingest-request.ts';
 import { requireWriter, writerOf, writeTokensOf } from '../require-writer.ts';
-import { DocumentSchema, IdParamSchema, IngestJsonSchema, IngestMultipartSchema, IngestResultSchema } from '../schemas.ts';
+import {
+  DocumentSchema,
+  IdParamSchema,
+  IngestJsonSchema,
+  IngestMultipartSchema,
+  IngestResultSchema,
+} from '../schemas.ts';
 
 const ingestRoute = createRoute({
   method: 'post',
@@ -24,12 +30,18 @@ const ingestRoute = createRoute({
   request: {
     body: {
       required: true,
-      content: { 'application/json': { schema: IngestJsonSchema }, 'multipart/form-data': { schema: IngestMultipartSchema } },
+      content: {
+        'application/json': { schema: IngestJsonSchema },
+        'multipart/form-data': { schema: IngestMultipartSchema },
+      },
     },
   },
   responses: {
     201: { description: 'Archived', content: { 'application/json': { schema: IngestResultSchema } } },
-    200: { description: 'Already in the archive: the existing document', content: { 'application/json': { schema: IngestResultSchema } } },
+    200: {
+      description: 'Already in the archive: the existing document',
+      content: { 'application/json': { schema: IngestResultSchema } },
+    },
     ...errorResponses(400, 401, 409, 413, 415, 422),
   },
 });
@@ -41,7 +53,10 @@ const documentRoute = createRoute({
   summary: 'A document: metadata, normalised text, paragraphs and quotes',
   security: [],
   request: { params: IdParamSchema },
-  responses: { 200: { description: 'The document', content: { 'application/json': { schema: DocumentSchema } } }, ...errorResponses(400, 404) },
+  responses: {
+    200: { description: 'The document', content: { 'application/json': { schema: DocumentSchema } } },
+    ...errorResponses(400, 404),
+  },
 });
 
 const originalRoute = createRoute({
@@ -70,9 +85,13 @@ const deleteRoute = createRoute({
  * uploaded page would appear at the archive's own address, looking like ours.
  */
 function originalPresentation(id: string, contentType: string): Record<string, string> {
-  if (contentType.split(';')[0].trim().toLowerCase() === 'text/plain') return { 'content-type': contentType, 'content-disposition': 'inline' };
+  if (contentType.split(';')[0].trim().toLowerCase() === 'text/plain')
+    return { 'content-type': contentType, 'content-disposition': 'inline' };
   // The name is built from the id and the type only, so no uploaded text reaches the header.
-  return { 'content-type': contentType, 'content-disposition': `attachment; filename="${originalFileName({ id, contentType })}"` };
+  return {
+    'content-type': contentType,
+    'content-disposition': `attachment; filename="${originalFileName({ id, contentType })}"`,
+  };
 }
 
 /**
@@ -102,10 +121,13 @@ export function documentRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
     },
   );
 
-  app.openapi({ ...deleteRoute, middleware: [requireWriter(tokens), auditWrites(deps.archive.audit, 'delete')] as const }, async (c) => {
-    await deleteDocument(deps.archive, c.req.valid('param').id);
-    return c.body(null, 204);
-  });
+  app.openapi(
+    { ...deleteRoute, middleware: [requireWriter(tokens), auditWrites(deps.archive.audit, 'delete')] as const },
+    async (c) => {
+      await deleteDocument(deps.archive, c.req.valid('param').id);
+      return c.body(null, 204);
+    },
+  );
 
   app.openapi(documentRoute, async (c) => {
     const document = await readDocument(deps.archive, c.req.valid('param').id);

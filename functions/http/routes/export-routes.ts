@@ -4,7 +4,12 @@
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { EXPORT_FORMATS, exportDocumentCitation, exportSearchResults, type ExportFile } from '../../app/export-citations.ts';
+import {
+  EXPORT_FORMATS,
+  exportDocumentCitation,
+  exportSearchResults,
+  type ExportFile,
+} from '../../app/export-citations.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { createRouter } from '../create-router.ts';
 import { errorResponses } from '../error-responses.ts';
@@ -54,7 +59,10 @@ export function exportRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = createRouter();
   app.openapi(citationRoute, async (c) => {
     const { id } = c.req.valid('param');
-    return send(c, await exportDocumentCitation(deps.archive, id, c.req.valid('query').format, new URL(c.req.url).origin)) as never;
+    return send(
+      c,
+      await exportDocumentCitation(deps.archive, id, c.req.valid('query').format, new URL(c.req.url).origin),
+    ) as never;
   });
   app.openapi(exportRoute, async (c) => {
     const { format, ...query } = c.req.valid('query');

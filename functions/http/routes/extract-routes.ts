@@ -18,7 +18,9 @@ const ExtractResultSchema = z
   .object({
     format: z.enum(['text', 'markdown', 'html', 'pdf', 'docx']),
     metadata: ExtractedMetadataSchema,
-    notes: z.array(z.string()).openapi({ description: 'Metadata found in the file and not kept, and why (a publication date in the future, say).' }),
+    notes: z.array(z.string()).openapi({
+      description: 'Metadata found in the file and not kept, and why (a publication date in the future, say).',
+    }),
     wordCount: z.number().int(),
     preview: z.string().openapi({ description: `The first ${PREVIEW_CHARS} characters of the normalised text.` }),
   })
@@ -30,9 +32,19 @@ const extractRoute = createRoute({
   operationId: 'extractDocument',
   summary: 'Read a file without archiving it: its format, metadata and a text preview',
   security: [{ bearer: [] }],
-  request: { body: { required: true, content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) } } } },
+  request: {
+    body: {
+      required: true,
+      content: {
+        'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) },
+      },
+    },
+  },
   responses: {
-    200: { description: 'What the file says about itself', content: { 'application/json': { schema: ExtractResultSchema } } },
+    200: {
+      description: 'What the file says about itself',
+      content: { 'application/json': { schema: ExtractResultSchema } },
+    },
     ...errorResponses(400, 401, 413, 415, 422),
   },
 });
@@ -50,9 +62,14 @@ export function extractRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
   // Documented through the registry, read by readIngestRequest: the same reading as an upload, so
   // what /api/extract previews is exactly what would be archived.
   app.openAPIRegistry.registerPath(extractRoute);
-  app.post('/extract', requireWriter(writeTokensOf(deps)), limitUploadSize(deps.archive.limits.maxUploadBytes), async (c) => {
-    const { file } = await readIngestRequest(c);
-    return c.json(await extractDocument(file), 200);
-  });
+  app.post(
+    '/extract',
+    requireWriter(writeTokensOf(deps)),
+    limitUploadSize(deps.archive.limits.maxUploadBytes),
+    async (c) => {
+      const { file } = await readIngestRequest(c);
+      return c.json(await extractDocument(file), 200);
+    },
+  );
   return app;
 }

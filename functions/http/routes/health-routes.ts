@@ -11,7 +11,11 @@ const HealthSchema = z
     status: z.enum(['ok', 'unavailable']),
     live: z.literal(true),
     ready: z.boolean().openapi({ description: 'Storage answers and the search index is loaded' }),
-    checks: z.object({ metadata: CheckSchema, blobs: CheckSchema, index: CheckSchema.extend({ documents: z.number().int().optional() }) }),
+    checks: z.object({
+      metadata: CheckSchema,
+      blobs: CheckSchema,
+      index: CheckSchema.extend({ documents: z.number().int().optional() }),
+    }),
   })
   .openapi('Health');
 
@@ -24,7 +28,10 @@ const healthRoute = createRoute({
   summary: 'Liveness (the process answers) and readiness (DynamoDB and S3 reachable, index loaded)',
   responses: {
     200: { description: 'Ready to serve', content: { 'application/json': { schema: HealthSchema } } },
-    503: { description: 'Alive but not ready: a check failed or timed out', content: { 'application/json': { schema: HealthSchema } } },
+    503: {
+      description: 'Alive but not ready: a check failed or timed out',
+      content: { 'application/json': { schema: HealthSchema } },
+    },
   },
 });
 

@@ -14,7 +14,10 @@ const quotesRoute = createRoute({
   summary: 'Find the original of a quote, however it was misremembered, and every document that carries it',
   request: { query: QuoteQuerySchema },
   responses: {
-    200: { description: 'The best-matching original passages, best first', content: { 'application/json': { schema: QuoteSearchSchema } } },
+    200: {
+      description: 'The best-matching original passages, best first',
+      content: { 'application/json': { schema: QuoteSearchSchema } },
+    },
     400: { description: 'Bad query', content: { 'application/json': { schema: ErrorSchema } } },
   },
 });
@@ -27,7 +30,9 @@ export function quoteRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.openapi(quotesRoute, async (c) => {
     const found = await findQuotes(deps.archive, c.req.valid('query'));
     const origin = new URL(c.req.url).origin;
-    const link = (id: string, span: { start: number; end: number }) => ({ permalink: `${origin}${passagePath(id, span.start, span.end)}` });
+    const link = (id: string, span: { start: number; end: number }) => ({
+      permalink: `${origin}${passagePath(id, span.start, span.end)}`,
+    });
     const results = found.results.map((result) => ({
       ...result,
       ...link(result.document.id, result.match),

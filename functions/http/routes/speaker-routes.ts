@@ -28,7 +28,10 @@ const speakerRoute = createRoute({
   summary: 'Every archived quote attributed to one person (any form of the name), newest first',
   request: { params: SpeakerParamSchema },
   responses: {
-    200: { description: 'The person and their quotes', content: { 'application/json': { schema: SpeakerQuotesSchema } } },
+    200: {
+      description: 'The person and their quotes',
+      content: { 'application/json': { schema: SpeakerQuotesSchema } },
+    },
     400: { description: 'Bad name', content: { 'application/json': { schema: ErrorSchema } } },
     404: { description: 'No such speaker', content: { 'application/json': { schema: ErrorSchema } } },
   },
@@ -39,7 +42,9 @@ const speakerRoute = createRoute({
  */
 export function speakerRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = createRouter();
-  app.openapi(suggestRoute, async (c) => c.json((await currentDirectory(deps.archive)).suggest(c.req.valid('query').q), 200));
+  app.openapi(suggestRoute, async (c) =>
+    c.json((await currentDirectory(deps.archive)).suggest(c.req.valid('query').q), 200),
+  );
   app.openapi(speakerRoute, async (c) => {
     const found = await speakerQuotes(deps.archive, c.req.valid('param').name);
     const origin = new URL(c.req.url).origin;

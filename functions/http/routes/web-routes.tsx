@@ -111,13 +111,17 @@ export function webRoutes(deps: AppDeps): Hono {
 
   web.get('/documents/:id', async (c) => {
     const id = c.req.param('id');
-    if (!DOCUMENT_ID.test(id)) return page(c, <ErrorPage status={404} message={`There is no document with id "${id}".`} />, 404);
+    if (!DOCUMENT_ID.test(id))
+      return page(c, <ErrorPage status={404} message={`There is no document with id "${id}".`} />, 404);
     const document = await readDocument(archive, id);
     const at = parseRange(c.req.query('at'), document.text.length);
     const hl = c.req.query('hl');
     const hits = hl ? highlightQuery(document, hl) : [];
     const copies = await listLinked(archive, id, 'copy');
-    const [related, comparison] = await Promise.all([findRelated(archive, document, copies), compareCopy(archive, document, copies, c.req.query('compare'))]);
+    const [related, comparison] = await Promise.all([
+      findRelated(archive, document, copies),
+      compareCopy(archive, document, copies, c.req.query('compare')),
+    ]);
     const props = { document, at, hits, related, copies, comparison, origin: new URL(c.req.url).origin };
     return page(c, <DocumentPage {...props} />);
   });
@@ -129,9 +133,21 @@ export function webRoutes(deps: AppDeps): Hono {
     const documentCount = index.documentCount;
     let search: QuoteSearch | null = null;
     let error: string | null = null;
-    if (q.length > MAX_CLAIM_CHARS) error = `The quote is ${q.length} characters long; check at most ${MAX_CLAIM_CHARS} at a time.`;
+    if (q.length > MAX_CLAIM_CHARS)
+      error = `The quote is ${q.length} characters long; check at most ${MAX_CLAIM_CHARS} at a time.`;
     else if (q) search = await findQuotes(archive, { q, speaker: speaker || undefined, limit: 5 });
-    return page(c, <QuotesPage q={q} speaker={speaker} search={search} error={error} documentCount={documentCount} origin={new URL(c.req.url).origin} />, error ? 400 : 200);
+    return page(
+      c,
+      <QuotesPage
+        q={q}
+        speaker={speaker}
+        search={search}
+        error={error}
+        documentCount={documentCount}
+        origin={new URL(c.req.url).origin}
+      />,
+      error ? 400 : 200,
+    );
   });
 
   web.get('/speakers/:name', async (c) => {
@@ -139,7 +155,12 @@ export function webRoutes(deps: AppDeps): Hono {
     return page(c, <SpeakerPage speaker={await speakerQuotes(archive, name)} />);
   });
 
-  web.get('/upload', (c) => page(c, <UploadPage tokenRequired={writeTokensOf(deps).length > 0} maxUploadBytes={archive.limits.maxUploadBytes} />));
+  web.get('/upload', (c) =>
+    page(
+      c,
+      <UploadPage tokenRequired={writeTokensOf(deps).length > 0} maxUploadBytes={archive.limits.maxUploadBytes} />,
+    ),
+  );
 
   web.onError((error, c) => {
     if (error instanceof VerbatimError && error.status < 500) {

@@ -1,10 +1,37 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bandKeys, containment, estimateSimilarity, jaccard, minHashSignature, shingleSet, SIGNATURE_SIZE } from '../../../functions/core/copies/min-hash.ts';
+import {
+  bandKeys,
+  containment,
+  estimateSimilarity,
+  jaccard,
+  minHashSignature,
+  shingleSet,
+  SIGNATURE_SIZE,
+} from '../../../functions/core/copies/min-hash.ts';
 
-const word = fc.constantFrom('pier', 'council', 'storm', 'vote', 'ferry', 'wall', 'boats', 'homes', 'steel', 'timber', 'april', 'winter', 'crew', 'harbour', 'said', 'the');
+const word = fc.constantFrom(
+  'pier',
+  'council',
+  'storm',
+  'vote',
+  'ferry',
+  'wall',
+  'boats',
+  'homes',
+  'steel',
+  'timber',
+  'april',
+  'winter',
+  'crew',
+  'harbour',
+  'said',
+  'the',
+);
 const words = fc.array(word, { minLength: 30, maxLength: 200 });
-const intSet = fc.uniqueArray(fc.integer({ min: 0, max: 5000 }), { minLength: 1, maxLength: 400 }).map((a) => new Set(a));
+const intSet = fc
+  .uniqueArray(fc.integer({ min: 0, max: 5000 }), { minLength: 1, maxLength: 400 })
+  .map((a) => new Set(a));
 
 describe('MinHash (properties)', () => {
   it('jaccard and containment are symmetric, in [0, 1], 1 on identical sets; containment ≥ jaccard', () => {

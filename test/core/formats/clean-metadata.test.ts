@@ -12,7 +12,10 @@ describe('cleanMetadata', () => {
   });
 
   it('accepts people and organisations as JSON-LD and YAML give them', () => {
-    expect(cleanMetadata({ author: [{ name: 'A' }, 'B'], publisher: { name: 'P' } })).toEqual({ author: 'A, B', publisher: 'P' });
+    expect(cleanMetadata({ author: [{ name: 'A' }, 'B'], publisher: { name: 'P' } })).toEqual({
+      author: 'A, B',
+      publisher: 'P',
+    });
     expect(cleanMetadata({ author: 42, title: ['x'] })).toEqual({});
   });
 });
@@ -27,6 +30,7 @@ describe('toIsoDate', () => {
   });
 
   it('rejects what is not a date', () => {
-    for (const value of ['5', 'yesterday', '2025-13-45', '', null, 12, new Date('x')]) expect(toIsoDate(value)).toBeUndefined();
+    for (const value of ['5', 'yesterday', '2025-13-45', '', null, 12, new Date('x')])
+      expect(toIsoDate(value)).toBeUndefined();
   });
 });

@@ -8,7 +8,10 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 const docx = (bytes: Uint8Array) => parseSource({ bytes, contentType: DOCX, fileName: 'memo.docx' });
 
 async function failure(promise: Promise<unknown>): Promise<VerbatimError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(VerbatimError);
   return error as VerbatimError;
 }
@@ -16,19 +19,28 @@ async function failure(promise: Promise<unknown>): Promise<VerbatimError> {
 describe('DOCX', () => {
   it('extracts paragraphs, title and author', async () => {
     const bytes = await makeDocx({
-      paragraphs: ['Council memo', 'The library will open late on Thursdays.', '“It is a trial,” said Mira Lund & staff.'],
+      paragraphs: [
+        'Council memo',
+        'The library will open late on Thursdays.',
+        '“It is a trial,” said Mira Lund & staff.',
+      ],
       title: 'Memo <draft> &amp; notes',
       creator: 'Sam Okafor',
     });
     const parsed = await docx(bytes);
     expect(parsed.format).toBe('docx');
     expect(parsed.metadata).toEqual({ title: 'Memo <draft> &amp; notes', author: 'Sam Okafor' });
-    expect(normalizeText(parsed.text)).toBe('Council memo\n\nThe library will open late on Thursdays.\n\n“It is a trial,” said Mira Lund & staff.');
+    expect(normalizeText(parsed.text)).toBe(
+      'Council memo\n\nThe library will open late on Thursdays.\n\n“It is a trial,” said Mira Lund & staff.',
+    );
   });
 
   it('is found by extension when the browser sends no type', async () => {
     const bytes = await makeDocx({ paragraphs: ['Hello.'] });
-    expect(await parseSource({ bytes, contentType: '', fileName: 'Memo.DOCX' })).toMatchObject({ format: 'docx', metadata: {} });
+    expect(await parseSource({ bytes, contentType: '', fileName: 'Memo.DOCX' })).toMatchObject({
+      format: 'docx',
+      metadata: {},
+    });
   });
 
   it('refuses a broken zip', async () => {

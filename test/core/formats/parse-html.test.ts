@@ -4,7 +4,8 @@ import { parseSource } from '../../../functions/core/formats/parse-source.ts';
 import { normalizeText } from '../../../functions/core/text/normalize-text.ts';
 
 const fixture = readFileSync(new URL('../../fixtures/formats/article.html', import.meta.url));
-const html = (text: string, contentType = 'text/html') => parseSource({ bytes: new TextEncoder().encode(text), contentType });
+const html = (text: string, contentType = 'text/html') =>
+  parseSource({ bytes: new TextEncoder().encode(text), contentType });
 
 describe('HTML', () => {
   it('extracts the article with its paragraphs and metadata', async () => {
@@ -34,13 +35,17 @@ describe('HTML', () => {
   });
 
   it('falls back to the body of a short page', async () => {
-    const parsed = await html('<html><head><title>Note</title></head><body><nav>Menu</nav><p>Short page.</p><script>alert(1)</script><p>Second <i>line</i>.</p></body></html>');
+    const parsed = await html(
+      '<html><head><title>Note</title></head><body><nav>Menu</nav><p>Short page.</p><script>alert(1)</script><p>Second <i>line</i>.</p></body></html>',
+    );
     expect(normalizeText(parsed.text)).toBe('Short page.\n\nSecond line.');
     expect(parsed.metadata).toEqual({ title: 'Note' });
   });
 
   it('keeps paragraphs apart instead of gluing textContent', async () => {
-    const parsed = await html('<div><p>One.</p><p>Two.</p><ul><li>Three</li><li>Four</li></ul><table><tr><td>Five</td><td>Six</td></tr></table></div>');
+    const parsed = await html(
+      '<div><p>One.</p><p>Two.</p><ul><li>Three</li><li>Four</li></ul><table><tr><td>Five</td><td>Six</td></tr></table></div>',
+    );
     expect(normalizeText(parsed.text)).toBe('One.\n\nTwo.\n\nThree\n\nFour\n\nFive Six');
   });
 
@@ -58,14 +63,28 @@ describe('HTML', () => {
   });
 
   it('decodes legacy pages by their declared charset, or as windows-1252', async () => {
-    const bytes = Uint8Array.from([...new TextEncoder().encode('<meta charset="iso-8859-1"><p>Caf'), 0xe9, ...new TextEncoder().encode('.</p>')]);
+    const bytes = Uint8Array.from([
+      ...new TextEncoder().encode('<meta charset="iso-8859-1"><p>Caf'),
+      0xe9,
+      ...new TextEncoder().encode('.</p>'),
+    ]);
     expect(normalizeText((await parseSource({ bytes, contentType: 'text/html' })).text)).toBe('Café.');
-    const undeclared = Uint8Array.from([...new TextEncoder().encode('<p>'), 0x93, 0x48, 0x69, 0x94, ...new TextEncoder().encode('</p>')]);
+    const undeclared = Uint8Array.from([
+      ...new TextEncoder().encode('<p>'),
+      0x93,
+      0x48,
+      0x69,
+      0x94,
+      ...new TextEncoder().encode('</p>'),
+    ]);
     expect(normalizeText((await parseSource({ bytes: undeclared, contentType: 'text/html' })).text)).toBe('“Hi”');
   });
 
   it('accepts XHTML', async () => {
-    const parsed = await html('<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Hello.</p></body></html>', 'application/xhtml+xml');
+    const parsed = await html(
+      '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Hello.</p></body></html>',
+      'application/xhtml+xml',
+    );
     expect(parsed).toMatchObject({ format: 'html', text: 'Hello.' });
   });
 });

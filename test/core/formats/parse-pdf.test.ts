@@ -6,7 +6,10 @@ import { makePdf } from '../../fixtures/formats/make-pdf.ts';
 const pdf = (bytes: Uint8Array) => parseSource({ bytes, contentType: 'application/pdf', fileName: 'report.pdf' });
 
 async function failure(promise: Promise<unknown>): Promise<VerbatimError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(VerbatimError);
   return error as VerbatimError;
 }
@@ -15,7 +18,14 @@ describe('PDF', () => {
   it('extracts paragraphs and the document information', async () => {
     const bytes = makePdf({
       pages: [
-        ['Harbour report', '', 'The ferry resumed service on Tuesday after', 'three weeks of repairs to its shaft.', '', '"We are back," said Tomas Reyes.'],
+        [
+          'Harbour report',
+          '',
+          'The ferry resumed service on Tuesday after',
+          'three weeks of repairs to its shaft.',
+          '',
+          '"We are back," said Tomas Reyes.',
+        ],
         ['2', 'Page two carries on here.'],
       ],
       info: { title: 'Harbour report', author: 'Priya Marsh', creationDate: "D:20240409081500+01'00'" },
@@ -23,14 +33,18 @@ describe('PDF', () => {
     const parsed = await pdf(bytes);
     expect(parsed.format).toBe('pdf');
     // The creation time is when the PDF was made, not when the article appeared: kept apart.
-    expect(parsed.metadata).toEqual({ title: 'Harbour report', author: 'Priya Marsh', fileCreatedAt: '2024-04-09T07:15:00.000Z' });
+    expect(parsed.metadata).toEqual({
+      title: 'Harbour report',
+      author: 'Priya Marsh',
+      fileCreatedAt: '2024-04-09T07:15:00.000Z',
+    });
     expect(parsed.text).toBe(
       'Harbour report\n\nThe ferry resumed service on Tuesday after three weeks of repairs to its shaft.\n\n' +
         '"We are back," said Tomas Reyes.\n\nPage two carries on here.',
     );
   });
 
-  it('leaves the caller\'s bytes usable (pdf.js detaches the buffer it reads)', async () => {
+  it("leaves the caller's bytes usable (pdf.js detaches the buffer it reads)", async () => {
     const bytes = makePdf({ pages: [['Hello there.']] });
     await pdf(bytes);
     expect(bytes.byteLength).toBeGreaterThan(0);

@@ -8,7 +8,10 @@ const fixture = readFileSync(new URL('../../fixtures/formats/article.txt', impor
 const plain = (bytes: Uint8Array, contentType = 'text/plain') => parseSource({ bytes, contentType });
 
 async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(VerbatimError);
   return (error as VerbatimError).code;
 }
@@ -43,7 +46,9 @@ describe('plain text', () => {
     expect(await codeOf(plain(Uint8Array.from([0x48, 0x69, 0x00, 0x21])))).toBe('invalid_text');
     expect(await codeOf(plain(new TextEncoder().encode('Hi\u0001\u0002 there')))).toBe('invalid_text');
     // A PDF sent as text/plain.
-    expect(await codeOf(plain(Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x0a, 0x00, 0xe2, 0xe3])))).toBe('invalid_text');
+    expect(await codeOf(plain(Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x0a, 0x00, 0xe2, 0xe3])))).toBe(
+      'invalid_text',
+    );
   });
 });
 

@@ -5,7 +5,9 @@ const now = new Date('2026-06-01T12:00:00Z');
 
 describe('findDatelineDate', () => {
   it('takes a "Published …" line near the top', () => {
-    expect(findDatelineDate('Bridge reopens\nPublished 14 November 2025\n\nThe bridge reopened.', now)).toBe('2025-11-14');
+    expect(findDatelineDate('Bridge reopens\nPublished 14 November 2025\n\nThe bridge reopened.', now)).toBe(
+      '2025-11-14',
+    );
     expect(findDatelineDate('Bridge reopens\nPosted on: Friday, November 14, 2025\n\nBody.', now)).toBe('2025-11-14');
   });
 
@@ -29,10 +31,23 @@ describe('findDatelineDate', () => {
 describe('choosePublicationDate', () => {
   it('prefers the uploader, then metadata, then the text, and says which', () => {
     const text = 'Published 1 May 2025\n\nBody.';
-    expect(choosePublicationDate({ given: '2025-05-02', found: '2025-05-03', text, now })).toMatchObject({ publishedAt: '2025-05-02', publishedAtSource: 'uploader' });
-    expect(choosePublicationDate({ found: '2025-05-03', text, now })).toMatchObject({ publishedAt: '2025-05-03', publishedAtSource: 'metadata' });
-    expect(choosePublicationDate({ text, now })).toMatchObject({ publishedAt: '2025-05-01', publishedAtSource: 'text' });
-    expect(choosePublicationDate({ text: 'No date here.', now })).toEqual({ publishedAt: null, publishedAtSource: null, notes: [] });
+    expect(choosePublicationDate({ given: '2025-05-02', found: '2025-05-03', text, now })).toMatchObject({
+      publishedAt: '2025-05-02',
+      publishedAtSource: 'uploader',
+    });
+    expect(choosePublicationDate({ found: '2025-05-03', text, now })).toMatchObject({
+      publishedAt: '2025-05-03',
+      publishedAtSource: 'metadata',
+    });
+    expect(choosePublicationDate({ text, now })).toMatchObject({
+      publishedAt: '2025-05-01',
+      publishedAtSource: 'text',
+    });
+    expect(choosePublicationDate({ text: 'No date here.', now })).toEqual({
+      publishedAt: null,
+      publishedAtSource: null,
+      notes: [],
+    });
   });
 
   it('drops metadata dates in the future or before 1800 with a note, and does not store them', () => {

@@ -41,7 +41,8 @@ describe('the format table', () => {
     expect(contentTypeOfExtension('.xhtml')).toBe('application/xhtml+xml');
     expect(contentTypeOfExtension('.docx')).toBe(DOCX_TYPE);
     expect(contentTypeOfExtension('.jsonl')).toBeUndefined();
-    for (const extension of SUPPORTED_EXTENSIONS) expect(formatOfType(contentTypeOfExtension(extension)!)).toBe(formatOfExtension(extension));
+    for (const extension of SUPPORTED_EXTENSIONS)
+      expect(formatOfType(contentTypeOfExtension(extension)!)).toBe(formatOfExtension(extension));
   });
 
   it('names downloads and formats for people from the same rows', () => {

@@ -11,13 +11,31 @@ const side = (words: string[]) => {
 /** The diff rendered as compact strings, e.g. "=we", "+really", "-now", "~says/said". */
 const render = (claim: string[], original: string[]) =>
   diffWords(side(claim), side(original)).map((e) =>
-    e.op === 'kept' ? `=${claim[e.claim]}` : e.op === 'added' ? `+${claim[e.claim]}` : e.op === 'missing' ? `-${original[e.original]}` : `~${claim[e.claim]}/${original[e.original]}`,
+    e.op === 'kept'
+      ? `=${claim[e.claim]}`
+      : e.op === 'added'
+        ? `+${claim[e.claim]}`
+        : e.op === 'missing'
+          ? `-${original[e.original]}`
+          : `~${claim[e.claim]}/${original[e.original]}`,
   );
 
 describe('diffWords', () => {
   it('marks kept, added, missing and changed words', () => {
-    expect(render('we will really rebuild it'.split(' '), 'we will rebuild it now'.split(' '))).toEqual(['=we', '=will', '+really', '=rebuild', '=it', '-now']);
-    expect(render('the mayor says so'.split(' '), 'the mayor said so'.split(' '))).toEqual(['=the', '=mayor', '~says/said', '=so']);
+    expect(render('we will really rebuild it'.split(' '), 'we will rebuild it now'.split(' '))).toEqual([
+      '=we',
+      '=will',
+      '+really',
+      '=rebuild',
+      '=it',
+      '-now',
+    ]);
+    expect(render('the mayor says so'.split(' '), 'the mayor said so'.split(' '))).toEqual([
+      '=the',
+      '=mayor',
+      '~says/said',
+      '=so',
+    ]);
     expect(render('a red bridge'.split(' '), 'a blue bridge'.split(' '))).toEqual(['=a', '~red/blue', '=bridge']);
   });
 
@@ -25,7 +43,10 @@ describe('diffWords', () => {
     expect(render(['protests', 'grew'], ['protest', 'grew'])).toEqual(['~protests/protest', '=grew']);
   });
 
-  const words = fc.array(fc.constantFrom('we', 'will', 'rebuild', 'the', 'bridge', 'said', 'says', 'Ruiz', 'harbour', 'bridges', 'now'), { maxLength: 14 });
+  const words = fc.array(
+    fc.constantFrom('we', 'will', 'rebuild', 'the', 'bridge', 'said', 'says', 'Ruiz', 'harbour', 'bridges', 'now'),
+    { maxLength: 14 },
+  );
 
   it('reads back both sides in order (property)', () => {
     fc.assert(
@@ -36,7 +57,12 @@ describe('diffWords', () => {
         expect(originalSide).toEqual(original.map((_, i) => i));
         expect(claimSide).toEqual(claim.map((_, i) => i));
         // Kept and changed-in-form words are a common subsequence as long as the longest one.
-        const anchors = edits.filter((e) => e.op !== 'added' && e.op !== 'missing' && side([claim[e.claim]]).keys[0] === side([original[e.original]]).keys[0]);
+        const anchors = edits.filter(
+          (e) =>
+            e.op !== 'added' &&
+            e.op !== 'missing' &&
+            side([claim[e.claim]]).keys[0] === side([original[e.original]]).keys[0],
+        );
         expect(anchors.length).toBe(lcsLength(side(claim).keys, side(original).keys));
       }),
     );

@@ -18,9 +18,24 @@ function article(paragraphs: string[], quotes: Array<Pick<Quote, 'text' | 'speak
     return { start, end: at };
   });
   return {
-    id: '0123456789abcdef', title: 'Test', url: null, publisher: 'The Test Gazette', author: null, publishedAt: '2024-03-02', publishedAtSource: 'uploader', fileCreatedAt: null,
-    ingestedAt: '2024-03-03T00:00:00.000Z', uploader: null, sha256: 'x', originalSha256: 'x', size: text.length, contentType: 'text/plain',
-    wordCount: 0, quoteCount: quotes.length, text, paragraphs: spans,
+    id: '0123456789abcdef',
+    title: 'Test',
+    url: null,
+    publisher: 'The Test Gazette',
+    author: null,
+    publishedAt: '2024-03-02',
+    publishedAtSource: 'uploader',
+    fileCreatedAt: null,
+    ingestedAt: '2024-03-03T00:00:00.000Z',
+    uploader: null,
+    sha256: 'x',
+    originalSha256: 'x',
+    size: text.length,
+    contentType: 'text/plain',
+    wordCount: 0,
+    quoteCount: quotes.length,
+    text,
+    paragraphs: spans,
     quotes: quotes.map((q) => {
       const start = text.indexOf(q.text);
       return { ...q, start, end: start + q.text.length, mention: q.speaker, verb: 'said', kind: 'speech' as const };
@@ -34,7 +49,12 @@ const harbour = article(
     '"We rebuilt the deck faster than anyone expected, and we did it without closing the ferry," said Mayor Ana Ruiz, who cut the ribbon at dawn.',
     'Engineers replaced forty steel plates and resurfaced the eastern approach. Traffic returned within the hour.',
   ],
-  [{ text: 'We rebuilt the deck faster than anyone expected, and we did it without closing the ferry,', speaker: 'Ana Ruiz' }],
+  [
+    {
+      text: 'We rebuilt the deck faster than anyone expected, and we did it without closing the ferry,',
+      speaker: 'Ana Ruiz',
+    },
+  ],
 );
 const prepared = prepareQuoteText(harbour, vocabulary);
 const find = (claim: string) => matchClaim(prepareClaim(claim, vocabulary), prepared, vocabulary)!;
@@ -43,7 +63,13 @@ const quote = harbour.quotes[0].text;
 describe('matchClaim', () => {
   it('finds an exact quote with its speaker, offsets and context', () => {
     const match = find(quote);
-    expect(match).toMatchObject({ verdict: 'exact', score: 1, fragment: false, speaker: 'Ana Ruiz', speakerSource: 'quote' });
+    expect(match).toMatchObject({
+      verdict: 'exact',
+      score: 1,
+      fragment: false,
+      speaker: 'Ana Ruiz',
+      speakerSource: 'quote',
+    });
     expect(match.passage.kind).toBe('quote');
     expect(harbour.text.slice(match.passage.start, match.passage.end)).toBe(quote);
     expect(harbour.text.slice(match.match.start, match.match.end)).toBe(quote.replace(/,$/, ''));
@@ -105,16 +131,19 @@ describe('matchClaim', () => {
   it('keeps scores in [0, 1] and diffs that read back the original match (property)', () => {
     const pool = harbour.text.split(/\s+/);
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...pool, 'really', 'bridges', 'says'), { minLength: 1, maxLength: 20 }), (words) => {
-        const match = matchClaim(prepareClaim(words.join(' '), vocabulary), prepared, vocabulary);
-        if (!match) return;
-        expect(match.score).toBeGreaterThanOrEqual(0);
-        expect(match.score).toBeLessThanOrEqual(1);
-        const original = match.diff.filter((d) => d.original !== undefined);
-        expect(original.map((d) => d.original)).toEqual(original.map((d) => harbour.text.slice(d.start, d.end)));
-        expect(original[0].start).toBe(match.match.start);
-        expect(original[original.length - 1].end).toBe(match.match.end);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...pool, 'really', 'bridges', 'says'), { minLength: 1, maxLength: 20 }),
+        (words) => {
+          const match = matchClaim(prepareClaim(words.join(' '), vocabulary), prepared, vocabulary);
+          if (!match) return;
+          expect(match.score).toBeGreaterThanOrEqual(0);
+          expect(match.score).toBeLessThanOrEqual(1);
+          const original = match.diff.filter((d) => d.original !== undefined);
+          expect(original.map((d) => d.original)).toEqual(original.map((d) => harbour.text.slice(d.start, d.end)));
+          expect(original[0].start).toBe(match.match.start);
+          expect(original[original.length - 1].end).toBe(match.match.end);
+        },
+      ),
     );
   });
 });

@@ -3,7 +3,6 @@ import { quoteOf } from './quote-of.ts';
 
 // One fixture per attribution category tuned on PolNeAR train/dev. All sentences are invented.
 
-
 describe('attribution categories', () => {
   it('reads a speaker that closes the sentence after more narrative (mixed quote)', () => {
     const text = 'Ruiz “felt a duty to act” on the flooding, Alex Potter said on Tuesday.';
@@ -26,7 +25,8 @@ describe('attribution categories', () => {
   });
 
   it('takes the sentence subject for a participle frame ("…, saying anybody who complains …")', () => {
-    const text = 'Lena Ortiz mocked the complaint, saying anybody who complains about the weather “is not ready for winter.”';
+    const text =
+      'Lena Ortiz mocked the complaint, saying anybody who complains about the weather “is not ready for winter.”';
     expect(quoteOf(text, 'is not ready for winter.').speaker).toBe('Lena Ortiz');
   });
 
@@ -36,12 +36,19 @@ describe('attribution categories', () => {
   });
 
   it('reads "as X put it" and "as X pointed out"', () => {
-    expect(quoteOf('The plan is, as the Lune Gazette put it, “a river of paper.”', 'a river of paper.').mention).toBe('the Lune Gazette');
-    expect(quoteOf('As Alex Potter pointed out, “the depot has never flooded.”', 'the depot has never flooded.').speaker).toBe('Alex Potter');
+    expect(quoteOf('The plan is, as the Lune Gazette put it, “a river of paper.”', 'a river of paper.').mention).toBe(
+      'the Lune Gazette',
+    );
+    expect(
+      quoteOf('As Alex Potter pointed out, “the depot has never flooded.”', 'the depot has never flooded.').speaker,
+    ).toBe('Alex Potter');
   });
 
   it('keeps a descriptive speaker whole, and does not turn it into the name it mentions', () => {
-    const q = quoteOf('“The vote was never in doubt,” said the former chief aide to Governor Ana Ruiz.', 'The vote was never in doubt,');
+    const q = quoteOf(
+      '“The vote was never in doubt,” said the former chief aide to Governor Ana Ruiz.',
+      'The vote was never in doubt,',
+    );
     expect(q.mention).toBe('the former chief aide to Governor Ana Ruiz');
     expect(q.speaker).toBe('the former chief aide to Governor Ana Ruiz');
   });
@@ -52,7 +59,10 @@ describe('attribution categories', () => {
   });
 
   it('reads "US" in capitals as the country, not a pronoun', () => {
-    const q = quoteOf('“The state is proud to cast its votes!” US Senator Jo Mica said as the count began.', 'The state is proud to cast its votes!');
+    const q = quoteOf(
+      '“The state is proud to cast its votes!” US Senator Jo Mica said as the count began.',
+      'The state is proud to cast its votes!',
+    );
     expect(q.speaker).toBe('Jo Mica');
   });
 

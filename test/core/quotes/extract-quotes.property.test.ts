@@ -6,11 +6,44 @@ import { splitParagraphs } from '../../../functions/core/text/split-paragraphs.t
 // Text built from pieces that exercise the tricky parts: every kind of mark, pseudo-tags,
 // newlines, attributions, pronouns, possessives, signature lines.
 const piece = fc.constantFrom(
-  '“', '”', '"', '‘', '’', "'", '<tweet a="x">', '\n', '\n\n', ' ', ',', '.', ':', '—', '(', ')',
-  'Potter', 'Alex Potter', 'said', 'he', 'she', 'told', 'the ministry', 'according to', 'Mr.', 'We will win',
-  'a', 'term', '— Ana Ruiz (@ana) May 1, 2024', 'pic.twitter.com/x', '😀', 'é', 'Ruiz’s', 'WALLACE: ',
+  '“',
+  '”',
+  '"',
+  '‘',
+  '’',
+  "'",
+  '<tweet a="x">',
+  '\n',
+  '\n\n',
+  ' ',
+  ',',
+  '.',
+  ':',
+  '—',
+  '(',
+  ')',
+  'Potter',
+  'Alex Potter',
+  'said',
+  'he',
+  'she',
+  'told',
+  'the ministry',
+  'according to',
+  'Mr.',
+  'We will win',
+  'a',
+  'term',
+  '— Ana Ruiz (@ana) May 1, 2024',
+  'pic.twitter.com/x',
+  '😀',
+  'é',
+  'Ruiz’s',
+  'WALLACE: ',
 );
-const textArb = fc.array(fc.oneof(piece, fc.string({ maxLength: 6 })), { maxLength: 60 }).map((parts) => parts.join(''));
+const textArb = fc
+  .array(fc.oneof(piece, fc.string({ maxLength: 6 })), { maxLength: 60 })
+  .map((parts) => parts.join(''));
 
 describe('extractQuotes properties', () => {
   it('returns sorted, non-overlapping, trimmed spans that match the text', () => {

@@ -81,13 +81,22 @@ describe('extractQuotes: attribution after the quote', () => {
     expect(q).toMatchObject({ speaker: 'Dana Mills', verb: 'told' });
   });
 
-  it.each(['added', 'asked', 'wrote', 'stated', 'explained', 'noted', 'argued', 'insisted', 'warned', 'tweeted', 'replied'])(
-    'knows the reporting verb "%s"',
-    (verb) => {
-      const q = only(`“This is only the beginning of the process,” Lena Ortiz ${verb}.`);
-      expect(q).toMatchObject({ speaker: 'Lena Ortiz', verb });
-    },
-  );
+  it.each([
+    'added',
+    'asked',
+    'wrote',
+    'stated',
+    'explained',
+    'noted',
+    'argued',
+    'insisted',
+    'warned',
+    'tweeted',
+    'replied',
+  ])('knows the reporting verb "%s"', (verb) => {
+    const q = only(`“This is only the beginning of the process,” Lena Ortiz ${verb}.`);
+    expect(q).toMatchObject({ speaker: 'Lena Ortiz', verb });
+  });
 
   it('attributes "…," according to the agency', () => {
     const q = only('“Rainfall was twice the average,” according to the weather agency.');
@@ -164,7 +173,9 @@ describe('extractQuotes: split quotes, pronouns, multi-paragraph quotes', () => 
 
 describe('extractQuotes: kinds', () => {
   it('marks short unattributed spans inside a sentence as terms', () => {
-    const quotes = extract('The so-called “quiet zone” around the school opened on Monday, near the “Blue Bridge” café.');
+    const quotes = extract(
+      'The so-called “quiet zone” around the school opened on Monday, near the “Blue Bridge” café.',
+    );
     expect(quotes.map((q) => [q.text, q.kind])).toEqual([
       ['quiet zone', 'term'],
       ['Blue Bridge', 'term'],

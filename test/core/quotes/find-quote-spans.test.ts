@@ -34,7 +34,12 @@ describe('findQuoteSpans', () => {
 
 describe('splitLines', () => {
   it('splits paragraphs on single newlines and drops empty lines', () => {
-    expect(splitLines('a\nb\n\nc', [{ start: 0, end: 3 }, { start: 5, end: 6 }])).toEqual([
+    expect(
+      splitLines('a\nb\n\nc', [
+        { start: 0, end: 3 },
+        { start: 5, end: 6 },
+      ]),
+    ).toEqual([
       { start: 0, end: 1 },
       { start: 2, end: 3 },
       { start: 5, end: 6 },

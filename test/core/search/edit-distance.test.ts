@@ -4,10 +4,16 @@ import { boundedEditDistance } from '../../../functions/core/search/edit-distanc
 
 /** Plain Levenshtein over UTF-16 code units (as the index compares words), the full table. */
 function levenshtein(a: string, b: string): number {
-  const table = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const table = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
-      table[i][j] = Math.min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      table[i][j] = Math.min(
+        table[i - 1][j] + 1,
+        table[i][j - 1] + 1,
+        table[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
   }
   return table[a.length][b.length];
@@ -20,10 +26,15 @@ const anyWord = fc.string({ maxLength: 12, unit: 'binary' });
 describe('boundedEditDistance', () => {
   it('is the Levenshtein distance when within the ceiling, and max + 1 beyond it', () => {
     fc.assert(
-      fc.property(fc.oneof(nearWord, anyWord), fc.oneof(nearWord, anyWord), fc.integer({ min: 0, max: 5 }), (a, b, max) => {
-        const d = levenshtein(a, b);
-        expect(boundedEditDistance(a, b, max)).toBe(d <= max ? d : max + 1);
-      }),
+      fc.property(
+        fc.oneof(nearWord, anyWord),
+        fc.oneof(nearWord, anyWord),
+        fc.integer({ min: 0, max: 5 }),
+        (a, b, max) => {
+          const d = levenshtein(a, b);
+          expect(boundedEditDistance(a, b, max)).toBe(d <= max ? d : max + 1);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -31,7 +42,12 @@ describe('boundedEditDistance', () => {
   it('agrees with the reference on edits of a word', () => {
     // A word and a few random edits of it: distances 0–3 are common here, unlike for random pairs.
     const edited = fc
-      .tuple(nearWord, fc.array(fc.tuple(fc.constantFrom('insert', 'delete', 'replace'), fc.nat(), fc.constantFrom('a', 'b', 'd')), { maxLength: 3 }))
+      .tuple(
+        nearWord,
+        fc.array(fc.tuple(fc.constantFrom('insert', 'delete', 'replace'), fc.nat(), fc.constantFrom('a', 'b', 'd')), {
+          maxLength: 3,
+        }),
+      )
       .map(([word, edits]) => {
         let out = word;
         for (const [kind, at, c] of edits) {

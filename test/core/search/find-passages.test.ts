@@ -30,7 +30,8 @@ describe('findPassages', () => {
   });
 
   it('marks other forms of a plain word as written, and only the exact form of =word', () => {
-    const marked = (q: string) => findPassages(document, parseQuery(q)).flatMap((p) => p.highlights.map(([s, e]) => text.slice(s, e)));
+    const marked = (q: string) =>
+      findPassages(document, parseQuery(q)).flatMap((p) => p.highlights.map(([s, e]) => text.slice(s, e)));
     expect(marked('protesting')).toEqual(['protested']);
     expect(marked('piers')).toEqual(['pier', 'pier', 'pier']);
     expect(marked('=piers')).toEqual([]);
@@ -42,18 +43,22 @@ describe('findPassages', () => {
     const sentence = fc.array(word, { minLength: 1, maxLength: 8 }).map((w) => `${w.join(' ')}.`);
     const paragraph = fc.array(sentence, { minLength: 1, maxLength: 4 }).map((s) => s.join(' '));
     fc.assert(
-      fc.property(fc.array(paragraph, { minLength: 1, maxLength: 4 }), fc.array(word, { minLength: 1, maxLength: 3 }), (paragraphs, query) => {
-        const body = paragraphs.join('\n\n');
-        const passages = findPassages({ text: body, paragraphs: splitParagraphs(body) }, parseQuery(query.join(' ')));
-        for (const p of passages) {
-          expect(body.slice(p.start, p.end)).toBe(p.text);
-          for (const [s, e] of p.highlights) {
-            expect(s).toBeGreaterThanOrEqual(p.start);
-            expect(e).toBeLessThanOrEqual(p.end);
-            expect(e).toBeGreaterThan(s);
+      fc.property(
+        fc.array(paragraph, { minLength: 1, maxLength: 4 }),
+        fc.array(word, { minLength: 1, maxLength: 3 }),
+        (paragraphs, query) => {
+          const body = paragraphs.join('\n\n');
+          const passages = findPassages({ text: body, paragraphs: splitParagraphs(body) }, parseQuery(query.join(' ')));
+          for (const p of passages) {
+            expect(body.slice(p.start, p.end)).toBe(p.text);
+            for (const [s, e] of p.highlights) {
+              expect(s).toBeGreaterThanOrEqual(p.start);
+              expect(e).toBeLessThanOrEqual(p.end);
+              expect(e).toBeGreaterThan(s);
+            }
           }
-        }
-      }),
+        },
+      ),
     );
   });
 });
@@ -77,12 +82,22 @@ describe('findPassages on one huge paragraph', () => {
     const late = `${huge} A zebra said hello.`;
     expect(findPassages({ text: late, paragraphs: splitParagraphs(late) }, parseQuery('zebra'))).toEqual([]);
     const early = `A zebra said hello. ${huge}`;
-    expect(findPassages({ text: early, paragraphs: splitParagraphs(early) }, parseQuery('zebra'))[0].text).toBe('A zebra said hello.');
+    expect(findPassages({ text: early, paragraphs: splitParagraphs(early) }, parseQuery('zebra'))[0].text).toBe(
+      'A zebra said hello.',
+    );
   });
 });
 
 describe('matchingQuotes', () => {
-  const quote = (text: string, speaker: string | null): Quote => ({ text, start: 0, end: text.length, speaker, mention: speaker, verb: 'said', kind: 'speech' });
+  const quote = (text: string, speaker: string | null): Quote => ({
+    text,
+    start: 0,
+    end: text.length,
+    speaker,
+    mention: speaker,
+    verb: 'said',
+    kind: 'speech',
+  });
   const quotes = [quote('The pier is our history,', 'Ann Lee'), quote('We will build a new pier.', 'Bo Chan')];
 
   it('matches quotes containing a query word, a phrase, or by speaker', () => {

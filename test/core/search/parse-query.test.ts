@@ -16,13 +16,21 @@ describe('parseQuery', () => {
   });
 
   it('reads OR as "any of these words", and a one-word phrase as that exact word', () => {
-    expect(parseQuery('ferry OR "bridge"')).toMatchObject({ terms: ['ferry'], exact: ['bridge'], phrases: [], mode: 'any' });
+    expect(parseQuery('ferry OR "bridge"')).toMatchObject({
+      terms: ['ferry'],
+      exact: ['bridge'],
+      phrases: [],
+      mode: 'any',
+    });
   });
 
   it('reads =word as an exact form, folded, and a lone = as nothing', () => {
     expect(parseQuery('=Embassies protest')).toMatchObject({ terms: ['protest'], exact: ['embassies'] });
     expect(parseQuery('=embassies')).toMatchObject({ terms: [], exact: ['embassies'] });
-    expect(parseQuery('embassy -=protests -"strikes" -drones')).toMatchObject({ excluded: ['drones'], excludedExact: ['protests', 'strikes'] });
+    expect(parseQuery('embassy -=protests -"strikes" -drones')).toMatchObject({
+      excluded: ['drones'],
+      excludedExact: ['protests', 'strikes'],
+    });
     expect(() => parseQuery('=')).toThrow(/no words/);
   });
 

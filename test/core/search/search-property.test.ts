@@ -3,13 +3,32 @@ import fc from 'fast-check';
 import { groupIntoShards, type Shard } from '../../../functions/core/search/plan-shards.ts';
 import { SearchIndex } from '../../../functions/core/search/search-index.ts';
 import { buildSegment, mergeSegments, type IndexableDocument } from '../../../functions/core/search/build-segment.ts';
-import { searchSegments, type Hits, type IndexQuery, type TermClause } from '../../../functions/core/search/search-segments.ts';
+import {
+  searchSegments,
+  type Hits,
+  type IndexQuery,
+  type TermClause,
+} from '../../../functions/core/search/search-segments.ts';
 import { decodeSegment, encodeSegment } from '../../../functions/core/search/segment-codec.ts';
 import { FIELDS, type Field, type Segment } from '../../../functions/core/search/segment.ts';
 
 // A small vocabulary, so that random documents and queries overlap a lot. One word has an accent,
 // one is a number, one is a prefix of another ("port" / "portrait"), two are one edit apart.
-const WORDS = ['budget', 'ferry', 'strike', 'minister', 'café', 'rain', 'harbour', 'vote', 'port', 'portrait', '2024', 'wind', 'wine'];
+const WORDS = [
+  'budget',
+  'ferry',
+  'strike',
+  'minister',
+  'café',
+  'rain',
+  'harbour',
+  'vote',
+  'port',
+  'portrait',
+  '2024',
+  'wind',
+  'wine',
+];
 /** A query word no document has. */
 const ABSENT = WORDS.length;
 const wordAt = (w: number) => (w === ABSENT ? 'zebra' : WORDS[w]);
@@ -49,7 +68,14 @@ const corpusArb = fc.array(docArb, { maxLength: 20 });
 const idOf = (n: number) => `doc${n}`;
 const toIndexable = (id: string, g: GenDoc): IndexableDocument => {
   const join = (ws: Word[]) => ws.map(render).join(g.separator);
-  return { id, title: join(g.title), publisher: join(g.publisher), text: join(g.text), speakers: g.speakers.map(join), publishedAt: '' };
+  return {
+    id,
+    title: join(g.title),
+    publisher: join(g.publisher),
+    text: join(g.text),
+    speakers: g.speakers.map(join),
+    publishedAt: '',
+  };
 };
 
 /** The reference: which vocabulary words each field holds, straight from the generated words. */
@@ -73,7 +99,10 @@ interface GenQuery {
 }
 
 const fieldsArb = fc.option(fc.subarray([...FIELDS] as Field[], { minLength: 1 }), { nil: undefined });
-const clauseArb: fc.Arbitrary<GenClause> = fc.record({ w: fc.nat(ABSENT), v: fc.nat(3), fields: fieldsArb }, { requiredKeys: ['w', 'v'] });
+const clauseArb: fc.Arbitrary<GenClause> = fc.record(
+  { w: fc.nat(ABSENT), v: fc.nat(3), fields: fieldsArb },
+  { requiredKeys: ['w', 'v'] },
+);
 const clauses = (maxLength: number) => fc.option(fc.array(clauseArb, { maxLength }), { nil: undefined });
 const queryArb: fc.Arbitrary<GenQuery> = fc.record(
   {
@@ -90,7 +119,12 @@ const toQuery = (q: GenQuery): IndexQuery => ({
   all: q.all?.map(toClause),
   any: q.any?.map(toClause),
   none: q.none?.map(toClause),
-  filter: q.filter ? ((allowed) => (d) => allowed.has(d.id))(new Set(q.filter)) : undefined,
+  filter: q.filter
+    ? (
+        (allowed) => (d) =>
+          allowed.has(d.id)
+      )(new Set(q.filter))
+    : undefined,
 });
 
 /** The ids a query should find among live documents: AND of `all`, else OR of `any`, minus `none`. */
@@ -142,7 +176,8 @@ const looseQueryArb: fc.Arbitrary<IndexQuery> = fc.record(
 );
 
 const ids = (hits: Hits): string[] => Array.from({ length: hits.total }, (_, i) => hits.document(i).id).sort();
-const scoresById = (hits: Hits): Map<string, number> => new Map(Array.from({ length: hits.total }, (_, i) => [hits.document(i).id, hits.score(i)]));
+const scoresById = (hits: Hits): Map<string, number> =>
+  new Map(Array.from({ length: hits.total }, (_, i) => [hits.document(i).id, hits.score(i)]));
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
 function expectSameScores(actual: Hits, expected: Hits): void {
@@ -208,7 +243,9 @@ describe('searchSegments against a reference', () => {
         const hits = searchSegments([buildSegment(corpus.map((g, n) => toIndexable(idOf(n), g)))], query);
         const order = new Map(corpus.map((_, n) => [idOf(n), n]));
         const position = (hit: number) => order.get(hits.document(hit).id)!;
-        const sorted = Array.from({ length: hits.total }, (_, i) => i).sort((a, b) => hits.score(b) - hits.score(a) || position(a) - position(b));
+        const sorted = Array.from({ length: hits.total }, (_, i) => i).sort(
+          (a, b) => hits.score(b) - hits.score(a) || position(a) - position(b),
+        );
         expect(hits.top(k)).toEqual(sorted.slice(0, k));
       }),
       RUNS,
@@ -259,23 +296,30 @@ describe('segments split, killed, merged and encoded', () => {
 
   it('mergeSegments(pieces) is the segment built from the live documents', () => {
     fc.assert(
-      fc.property(corpusArb, fc.array(fc.nat(20), { maxLength: 3 }), killsArb, queryArb, looseQueryArb, (corpus, cuts, kills, q, loose) => {
-        const documents = corpus.map((g, n) => toIndexable(idOf(n), g));
-        const pieces = split(documents, cuts).map(buildSegment);
-        corpus.forEach((_, n) => kills[n] && pieces.forEach((p) => p.kill(idOf(n))));
-        const merged = mergeSegments(pieces);
-        const unsplit = buildSegment(documents.filter((_, n) => !kills[n]));
-        sameArrays(merged, unsplit);
-        expect(merged.liveCount).toBe(unsplit.documents.length);
-        const live = corpus.flatMap((g, n): Array<[string, GenDoc]> => (kills[n] ? [] : [[idOf(n), g]]));
-        for (const query of [toQuery(q), loose]) {
-          const a = searchSegments([merged], query);
-          const b = searchSegments([unsplit], query);
-          expectSameScores(a, b);
-          expect(a.top(a.total).map((i) => a.document(i).id)).toEqual(b.top(b.total).map((i) => b.document(i).id));
-        }
-        expect(ids(searchSegments([merged], toQuery(q)))).toEqual(reference(live, q));
-      }),
+      fc.property(
+        corpusArb,
+        fc.array(fc.nat(20), { maxLength: 3 }),
+        killsArb,
+        queryArb,
+        looseQueryArb,
+        (corpus, cuts, kills, q, loose) => {
+          const documents = corpus.map((g, n) => toIndexable(idOf(n), g));
+          const pieces = split(documents, cuts).map(buildSegment);
+          corpus.forEach((_, n) => kills[n] && pieces.forEach((p) => p.kill(idOf(n))));
+          const merged = mergeSegments(pieces);
+          const unsplit = buildSegment(documents.filter((_, n) => !kills[n]));
+          sameArrays(merged, unsplit);
+          expect(merged.liveCount).toBe(unsplit.documents.length);
+          const live = corpus.flatMap((g, n): Array<[string, GenDoc]> => (kills[n] ? [] : [[idOf(n), g]]));
+          for (const query of [toQuery(q), loose]) {
+            const a = searchSegments([merged], query);
+            const b = searchSegments([unsplit], query);
+            expectSameScores(a, b);
+            expect(a.top(a.total).map((i) => a.document(i).id)).toEqual(b.top(b.total).map((i) => b.document(i).id));
+          }
+          expect(ids(searchSegments([merged], toQuery(q)))).toEqual(reference(live, q));
+        },
+      ),
       RUNS,
     );
   });
@@ -359,10 +403,14 @@ describe('SearchIndex.apply', () => {
 
 describe('groupIntoShards', () => {
   const segmentsArb = fc.array(
-    fc.record({ docs: fc.array(docArb, { maxLength: 6 }), kills: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }) }),
+    fc.record({
+      docs: fc.array(docArb, { maxLength: 6 }),
+      kills: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+    }),
     { maxLength: 8 },
   );
-  const liveIds = (segments: readonly Segment[]) => segments.flatMap((s) => s.documents.filter((d) => s.has(d.id)).map((d) => d.id));
+  const liveIds = (segments: readonly Segment[]) =>
+    segments.flatMap((s) => s.documents.filter((d) => s.has(d.id)).map((d) => d.id));
 
   it('keeps the live ids in order, never overfills a shard (splitting a large segment), and leaves no two neighbours that would fit together', () => {
     fc.assert(
@@ -380,7 +428,8 @@ describe('groupIntoShards', () => {
           expect(shard.liveCount).toBeLessThanOrEqual(max);
           if (!segments.includes(shard)) expect(shard.liveCount).toBe(shard.documents.length);
         }
-        for (let i = 1; i < grouped.length; i++) expect(grouped[i - 1].liveCount + grouped[i].liveCount).toBeGreaterThan(max);
+        for (let i = 1; i < grouped.length; i++)
+          expect(grouped[i - 1].liveCount + grouped[i].liveCount).toBeGreaterThan(max);
         // Unchanged segments without deletions are reused as they are, not rewritten.
         for (const shard of grouped) if (segments.includes(shard)) expect(shard.liveCount).toBe(shard.documents.length);
       }),

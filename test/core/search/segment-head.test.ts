@@ -2,11 +2,31 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../../../functions/core/search/search-index.ts';
 import { buildSegment, type IndexableDocument } from '../../../functions/core/search/build-segment.ts';
-import { evaluate, missingPostings, planQuery, searchSegments, type Hits, type IndexQuery } from '../../../functions/core/search/search-segments.ts';
+import {
+  evaluate,
+  missingPostings,
+  planQuery,
+  searchSegments,
+  type Hits,
+  type IndexQuery,
+} from '../../../functions/core/search/search-segments.ts';
 import { termKey } from '../../../functions/core/search/segment.ts';
 import { decodeSegmentHead, encodeSegment, headLength } from '../../../functions/core/search/segment-codec.ts';
 
-const WORDS = ['budget', 'budgets', 'ferry', 'strike', 'harbour', 'minister', 'government', 'governor', 'rain', 'wind', 'school', 'the'];
+const WORDS = [
+  'budget',
+  'budgets',
+  'ferry',
+  'strike',
+  'harbour',
+  'minister',
+  'government',
+  'governor',
+  'rain',
+  'wind',
+  'school',
+  'the',
+];
 
 const doc = (n: number, words: string[]): IndexableDocument => ({
   id: `d${n}`,
@@ -31,7 +51,12 @@ function reader(bytes: Uint8Array) {
 const ranked = (hits: Hits) => hits.top(hits.total).map((hit) => [hits.document(hit).id, hits.score(hit)]);
 
 describe('a segment loaded from its head', () => {
-  const documents = Array.from({ length: 40 }, (_, n) => doc(n, WORDS.filter((_, w) => (n * 7 + w * 3) % 5 < 2 + (w % 2))));
+  const documents = Array.from({ length: 40 }, (_, n) =>
+    doc(
+      n,
+      WORDS.filter((_, w) => (n * 7 + w * 3) % 5 < 2 + (w % 2)),
+    ),
+  );
   const full = buildSegment(documents);
   const bytes = encodeSegment(full);
 
@@ -45,7 +70,10 @@ describe('a segment loaded from its head', () => {
     const wanted = missingPostings(plan).get(head)!;
     // ferry, and every completion of "budg" (budget, budgets) in the fields the clause searches.
     expect(wanted.map((term) => head.key(term)).sort()).toEqual(
-      (['title', 'text'] as const).flatMap((field) => ['budget', 'budgets', 'ferry'].map((word) => termKey(field, word))).filter((key) => full.find(key) >= 0).sort(),
+      (['title', 'text'] as const)
+        .flatMap((field) => ['budget', 'budgets', 'ferry'].map((word) => termKey(field, word)))
+        .filter((key) => full.find(key) >= 0)
+        .sort(),
     );
     expect(() => evaluate(plan)).toThrow(/postings/);
   });
@@ -58,7 +86,13 @@ describe('a segment loaded from its head', () => {
         fc.subarray(WORDS, { maxLength: 1 }),
         async (words, prefix, none) => {
           const head = decodeSegmentHead(bytes.slice(0, headLength(bytes)), reader(bytes).read);
-          const query: IndexQuery = { all: words.map((term, i) => ({ term: prefix && i === words.length - 1 ? term.slice(0, 4) : term, prefix: prefix && i === words.length - 1 })), none: none.map((term) => ({ term })) };
+          const query: IndexQuery = {
+            all: words.map((term, i) => ({
+              term: prefix && i === words.length - 1 ? term.slice(0, 4) : term,
+              prefix: prefix && i === words.length - 1,
+            })),
+            none: none.map((term) => ({ term })),
+          };
           const plan = planQuery([head], query);
           for (const [segment, terms] of missingPostings(plan)) await segment.loadPostings(terms);
           expect(missingPostings(plan).size).toBe(0);

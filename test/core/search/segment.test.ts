@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { VerbatimError } from '../../../functions/core/errors.ts';
 import { buildSegment, mergeSegments, type IndexableDocument } from '../../../functions/core/search/build-segment.ts';
-import { MAX_REQUIRED, searchSegments, type Hits, type IndexQuery } from '../../../functions/core/search/search-segments.ts';
+import {
+  MAX_REQUIRED,
+  searchSegments,
+  type Hits,
+  type IndexQuery,
+} from '../../../functions/core/search/search-segments.ts';
 import { decodeSegment, encodeSegment } from '../../../functions/core/search/segment-codec.ts';
 import { FIELD_COUNT, FIELDS, termKey, type Segment } from '../../../functions/core/search/segment.ts';
 
@@ -16,9 +21,27 @@ const doc = (id: string, title: string, text: string, speakers: string[] = [], p
 
 const FIXTURE: IndexableDocument[] = [
   doc('d1', 'Government budget day', 'The minister presented the budget to parliament.', ['Ana Ruiz'], 'Daily Planet'),
-  doc('d2', 'Harbour ferry strike', 'Ferry workers at the Café du Port said the strike would continue over wine.', ['Tom Okafor'], 'Coastal Times'),
-  doc('d3', 'Weather report', 'Rain and wind; the government issued a warning about the ferry service.', [], 'Daily Planet'),
-  doc('d4', 'Governor visits school', 'The governor spoke to pupils about the budget.', ['Ana Ruiz', 'Lee Chan'], 'Northern Herald'),
+  doc(
+    'd2',
+    'Harbour ferry strike',
+    'Ferry workers at the Café du Port said the strike would continue over wine.',
+    ['Tom Okafor'],
+    'Coastal Times',
+  ),
+  doc(
+    'd3',
+    'Weather report',
+    'Rain and wind; the government issued a warning about the ferry service.',
+    [],
+    'Daily Planet',
+  ),
+  doc(
+    'd4',
+    'Governor visits school',
+    'The governor spoke to pupils about the budget.',
+    ['Ana Ruiz', 'Lee Chan'],
+    'Northern Herald',
+  ),
 ];
 
 const fixture = () => buildSegment(FIXTURE);
@@ -27,7 +50,8 @@ const fixture = () => buildSegment(FIXTURE);
 const ids = (hits: Hits): string[] => Array.from({ length: hits.total }, (_, i) => hits.document(i).id).sort();
 /** The ids of every hit, best first. */
 const ranked = (hits: Hits): string[] => hits.top(hits.total).map((i) => hits.document(i).id);
-const search = (segment: Segment | Segment[], query: IndexQuery) => searchSegments(Array.isArray(segment) ? segment : [segment], query);
+const search = (segment: Segment | Segment[], query: IndexQuery) =>
+  searchSegments(Array.isArray(segment) ? segment : [segment], query);
 const keysOf = (segment: Segment) => Array.from({ length: segment.termCount }, (_, i) => segment.key(i));
 
 describe('Segment', () => {
@@ -51,11 +75,15 @@ describe('Segment', () => {
 
     const ferry = segment.find(termKey('text', 'ferry'));
     expect(segment.frequency(ferry)).toBe(2);
-    expect(Array.from(segment.postingDocuments!.subarray(segment.postingStarts[ferry], segment.postingStarts[ferry + 1]))).toEqual([1, 2]);
+    expect(
+      Array.from(segment.postingDocuments!.subarray(segment.postingStarts[ferry], segment.postingStarts[ferry + 1])),
+    ).toEqual([1, 2]);
 
     // "the" occurs twice in d1's text.
     const the = segment.find(termKey('text', 'the'));
-    const d1 = Array.from(segment.postingDocuments!.subarray(segment.postingStarts[the], segment.postingStarts[the + 1])).indexOf(0);
+    const d1 = Array.from(
+      segment.postingDocuments!.subarray(segment.postingStarts[the], segment.postingStarts[the + 1]),
+    ).indexOf(0);
     expect(segment.postingCounts![segment.postingStarts[the] + d1]).toBe(2);
 
     expect(segment.find(termKey('title', 'minister'))).toBe(-1);
@@ -67,12 +95,16 @@ describe('Segment', () => {
     expect(segment.key(segment.lowerBound('gov'))).toBe('government\u00010');
     // A word's keys in every field are neighbours.
     const budget = segment.lowerBound('budget');
-    expect([segment.key(budget), segment.key(budget + 1)]).toEqual([termKey('title', 'budget'), termKey('text', 'budget')]);
+    expect([segment.key(budget), segment.key(budget + 1)]).toEqual([
+      termKey('title', 'budget'),
+      termKey('text', 'budget'),
+    ]);
   });
 
   it('counts words per field (title includes the publisher, speakers are joined)', () => {
     const segment = fixture();
-    const lengths = (document: number) => Array.from(segment.fieldLengths.subarray(document * FIELD_COUNT, (document + 1) * FIELD_COUNT));
+    const lengths = (document: number) =>
+      Array.from(segment.fieldLengths.subarray(document * FIELD_COUNT, (document + 1) * FIELD_COUNT));
     expect(lengths(0)).toEqual([3 + 2, 7, 2]);
     expect(lengths(2)).toEqual([2 + 2, 12, 0]);
     expect(lengths(3)).toEqual([3 + 2, 8, 4]);
@@ -111,7 +143,8 @@ describe('Segment', () => {
     const segment = fixture();
     expect(segment.find(termKey('text', 'cafe'))).toBeGreaterThanOrEqual(0);
     expect(segment.find(termKey('text', 'café'))).toBe(-1);
-    for (const term of ['cafe', 'Café', 'CAFÉ', 'cafè']) expect(ids(search(segment, { all: [{ term }] }))).toEqual(['d2']);
+    for (const term of ['cafe', 'Café', 'CAFÉ', 'cafè'])
+      expect(ids(search(segment, { all: [{ term }] }))).toEqual(['d2']);
     expect(ids(search(segment, { all: [{ term: 'GOVERNMENT' }] }))).toEqual(['d1', 'd3']);
   });
 
@@ -151,7 +184,9 @@ describe('segment codec', () => {
       const x = search(a, query);
       const y = search(b, query);
       expect(ranked(y)).toEqual(ranked(x));
-      expect(Array.from({ length: y.total }, (_, i) => y.score(i))).toEqual(Array.from({ length: x.total }, (_, i) => x.score(i)));
+      expect(Array.from({ length: y.total }, (_, i) => y.score(i))).toEqual(
+        Array.from({ length: x.total }, (_, i) => x.score(i)),
+      );
     }
   };
   const expectSameArrays = (decoded: Segment, segment: Segment) => {
@@ -227,7 +262,9 @@ describe('segment codec', () => {
     expectCorrupt(new Uint8Array(64).fill(0xab));
     expectCorrupt(new TextEncoder().encode('{"this is": "json, not a segment"}'));
     // The right magic, but written for other fields.
-    const header = new TextEncoder().encode(JSON.stringify({ fields: ['body'], termCount: 0, postingCount: 0, vocabularyBytes: 0, documents: [] }));
+    const header = new TextEncoder().encode(
+      JSON.stringify({ fields: ['body'], termCount: 0, postingCount: 0, vocabularyBytes: 0, documents: [] }),
+    );
     const other = new Uint8Array(8 + header.byteLength + 16);
     new DataView(other.buffer).setUint32(0, 0x31475356, true);
     new DataView(other.buffer).setUint32(4, header.byteLength, true);
@@ -238,7 +275,8 @@ describe('segment codec', () => {
   it('rejects bytes truncated inside the arrays with an internal VerbatimError', () => {
     const bytes = encodeSegment(fixture());
     const headerEnd = 8 + new DataView(bytes.buffer).getUint32(4, true);
-    for (const length of [headerEnd, headerEnd + 2, headerEnd + 40, bytes.byteLength - 12]) expectCorrupt(bytes.slice(0, length));
+    for (const length of [headerEnd, headerEnd + 2, headerEnd + 40, bytes.byteLength - 12])
+      expectCorrupt(bytes.slice(0, length));
   });
 
   // Bugs found by these tests once: corrupt input must fail as a VerbatimError, never read past its view.
@@ -304,13 +342,27 @@ describe('searchSegments', () => {
     expect(ids(search(segment, { all: [{ term: 'budget' }, { term: 'governor' }] }))).toEqual(['d4']);
     expect(ids(search(segment, { all: [{ term: 'budget' }, { term: 'ferry' }] }))).toEqual([]);
     expect(ids(search(segment, { any: [{ term: 'budget' }, { term: 'ferry' }] }))).toEqual(['d1', 'd2', 'd3', 'd4']);
-    expect(ids(search(segment, { any: [{ term: 'harbour' }, { term: 'governor' }, { term: 'absent' }] }))).toEqual(['d2', 'd4']);
+    expect(ids(search(segment, { any: [{ term: 'harbour' }, { term: 'governor' }, { term: 'absent' }] }))).toEqual([
+      'd2',
+      'd4',
+    ]);
     expect(ids(search(segment, { any: [{ term: 'absent' }] }))).toEqual([]);
     expect(ids(search(segment, { all: [{ term: 'the' }], none: [{ term: 'ferry' }] }))).toEqual(['d1', 'd4']);
-    expect(ids(search(segment, { any: [{ term: 'budget' }, { term: 'ferry' }], none: [{ term: 'ruiz' }] }))).toEqual(['d2', 'd3']);
+    expect(ids(search(segment, { any: [{ term: 'budget' }, { term: 'ferry' }], none: [{ term: 'ruiz' }] }))).toEqual([
+      'd2',
+      'd3',
+    ]);
     // `none` respects fields: "planet" is in d1's and d3's title (publisher), nowhere in text.
-    expect(ids(search(segment, { all: [{ term: 'the' }], none: [{ term: 'planet', fields: ['text'] }] }))).toEqual(['d1', 'd2', 'd3', 'd4']);
-    expect(ids(search(segment, { all: [{ term: 'the' }], none: [{ term: 'planet', fields: ['title'] }] }))).toEqual(['d2', 'd4']);
+    expect(ids(search(segment, { all: [{ term: 'the' }], none: [{ term: 'planet', fields: ['text'] }] }))).toEqual([
+      'd1',
+      'd2',
+      'd3',
+      'd4',
+    ]);
+    expect(ids(search(segment, { all: [{ term: 'the' }], none: [{ term: 'planet', fields: ['title'] }] }))).toEqual([
+      'd2',
+      'd4',
+    ]);
   });
 
   it('with `all` present, `any` words only add to the score', () => {
@@ -376,7 +428,12 @@ describe('searchSegments', () => {
 
   it(`evaluates at most ${MAX_REQUIRED} required words, the rarest`, () => {
     const rare = Array.from({ length: MAX_REQUIRED }, (_, i) => `rare${i}`).join(' ');
-    const segment = buildSegment([doc('all', '', `${rare} common`), doc('most', '', rare), doc('c1', '', 'common'), doc('c2', '', 'common')]);
+    const segment = buildSegment([
+      doc('all', '', `${rare} common`),
+      doc('most', '', rare),
+      doc('c1', '', 'common'),
+      doc('c2', '', 'common'),
+    ]);
     const all = [...Array.from({ length: MAX_REQUIRED }, (_, i) => ({ term: `rare${i}` })), { term: 'common' }];
     // "common" is the most frequent of 31 required words: it is not evaluated.
     expect(ids(search(segment, { all }))).toEqual(['all', 'most']);
@@ -387,10 +444,16 @@ describe('searchSegments', () => {
   it('top(k) equals a full sort by score, ties going to the lower hit number', () => {
     // Duplicated documents make ties.
     const segment = buildSegment([...FIXTURE, ...FIXTURE.map((d) => ({ ...d, id: `${d.id}-copy` }))]);
-    for (const query of [{ any: [{ term: 'the' }, { term: 'budget' }, { term: 'ferry' }, { term: 'ruiz' }] }, { all: [{ term: 'the' }] }, {}] as IndexQuery[]) {
+    for (const query of [
+      { any: [{ term: 'the' }, { term: 'budget' }, { term: 'ferry' }, { term: 'ruiz' }] },
+      { all: [{ term: 'the' }] },
+      {},
+    ] as IndexQuery[]) {
       const hits = search(segment, query);
       expect(hits.total).toBeGreaterThan(2);
-      const sorted = Array.from({ length: hits.total }, (_, i) => i).sort((a, b) => hits.score(b) - hits.score(a) || a - b);
+      const sorted = Array.from({ length: hits.total }, (_, i) => i).sort(
+        (a, b) => hits.score(b) - hits.score(a) || a - b,
+      );
       for (let k = 0; k <= hits.total + 1; k++) expect(hits.top(k)).toEqual(sorted.slice(0, k));
     }
   });
@@ -434,7 +497,10 @@ describe('searchSegments', () => {
   it('applies the filter', () => {
     const segment = fixture();
     const planet = (d: { publisher: string }) => d.publisher === 'Daily Planet';
-    expect(ids(search(segment, { any: [{ term: 'government' }, { term: 'governor' }], filter: planet }))).toEqual(['d1', 'd3']);
+    expect(ids(search(segment, { any: [{ term: 'government' }, { term: 'governor' }], filter: planet }))).toEqual([
+      'd1',
+      'd3',
+    ]);
     expect(ids(search(segment, { all: [{ term: 'ferry' }], filter: (d) => d.id !== 'd2' }))).toEqual(['d3']);
     expect(search(segment, { all: [{ term: 'ferry' }], filter: () => false }).total).toBe(0);
   });
@@ -450,7 +516,9 @@ describe('searchSegments', () => {
     expect(ids(search(segment, { filter: (d) => d.speakers.length > 0 }))).toEqual(['d1', 'd2', 'd4']);
     expect(ids(search(segment, { none: [{ term: 'ferry' }] }))).toEqual(['d1', 'd4']);
     expect(ids(search(segment, { none: [{ term: 'ferry' }, { term: 'Ruiz' }] }))).toEqual([]);
-    expect(ids(search(segment, { none: [{ term: 'ferry', fields: ['title'] }], filter: (d) => d.id !== 'd4' }))).toEqual(['d1', 'd3']);
+    expect(
+      ids(search(segment, { none: [{ term: 'ferry', fields: ['title'] }], filter: (d) => d.id !== 'd4' })),
+    ).toEqual(['d1', 'd3']);
     segment.kill('d1');
     expect(ids(search(segment, { none: [{ term: 'ferry' }] }))).toEqual(['d4']);
   });

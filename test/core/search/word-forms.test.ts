@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { buildSegment, mergeSegments, type IndexableDocument } from '../../../functions/core/search/build-segment.ts';
-import { MAX_FORM_SCAN, searchSegments, type Hits, type IndexQuery } from '../../../functions/core/search/search-segments.ts';
+import {
+  MAX_FORM_SCAN,
+  searchSegments,
+  type Hits,
+  type IndexQuery,
+} from '../../../functions/core/search/search-segments.ts';
 import { decodeSegment, encodeSegment } from '../../../functions/core/search/segment-codec.ts';
 import { wordOf, type Segment } from '../../../functions/core/search/segment.ts';
 import { formsOf, isFormOf, NO_STEM, stemCode, stemOf } from '../../../functions/core/search/word-stems.ts';
 import { wordKey } from '../../../functions/core/text/word-keys.ts';
 
-const doc = (id: string, title: string, text: string): IndexableDocument => ({ id, title, text, speakers: [], publisher: '', publishedAt: '' });
+const doc = (id: string, title: string, text: string): IndexableDocument => ({
+  id,
+  title,
+  text,
+  speakers: [],
+  publisher: '',
+  publishedAt: '',
+});
 
 const FIXTURE = [
   doc('singular', 'Report', 'Protesters gathered outside the embassy on Monday.'),
@@ -20,7 +32,19 @@ const search = (segments: Segment[], query: IndexQuery) => ranked(searchSegments
 
 describe('stem codes', () => {
   it('give back the stem the quote finder uses for every word they can encode', () => {
-    for (const word of ['embassy', 'embassies', 'protested', 'protesting', 'hoping', 'nation', 'relational', 'running', 'zelenskyy', '2020', 'cafe']) {
+    for (const word of [
+      'embassy',
+      'embassies',
+      'protested',
+      'protesting',
+      'hoping',
+      'nation',
+      'relational',
+      'running',
+      'zelenskyy',
+      '2020',
+      'cafe',
+    ]) {
       const code = stemCode(word);
       expect(code).not.toBe(NO_STEM);
       expect(stemOf(word, code)).toBe(wordKey(word));
@@ -38,7 +62,8 @@ describe('stem codes', () => {
     const merged = mergeSegments([buildSegment(FIXTURE.slice(0, 2)), buildSegment(FIXTURE.slice(2))]);
     const decoded = decodeSegment(encodeSegment(whole));
     for (const segment of [merged, decoded]) expect(segment.stemCodes).toEqual(whole.stemCodes);
-    for (let term = 0; term < whole.termCount; term++) expect(whole.stemCodes[term]).toBe(stemCode(wordOf(whole.key(term))));
+    for (let term = 0; term < whole.termCount; term++)
+      expect(whole.stemCodes[term]).toBe(stemCode(wordOf(whole.key(term))));
   });
 
   it('refuse a shard written before them (VSG5) with an internal error, so the reader rebuilds', () => {
@@ -54,9 +79,15 @@ describe('word forms in search', () => {
   it('finds every form of a word when asked for forms, and only the exact one otherwise', () => {
     expect(search(segments, { all: [{ term: 'embassies', forms: true }] }).sort()).toEqual(['plural', 'singular']);
     expect(search(segments, { all: [{ term: 'embassies' }] })).toEqual(['plural']);
-    expect(search(segments, { all: [{ term: 'protests', forms: true }] }).sort()).toEqual(['plural', 'singular', 'verb']);
+    expect(search(segments, { all: [{ term: 'protests', forms: true }] }).sort()).toEqual([
+      'plural',
+      'singular',
+      'verb',
+    ]);
     expect(search(segments, { all: [{ term: 'goes', forms: true }] })).toEqual(['verb']);
-    expect(search(segments, { all: [{ term: 'embassies', forms: true }], none: [{ term: 'closing', forms: true }] })).toEqual(['singular']);
+    expect(
+      search(segments, { all: [{ term: 'embassies', forms: true }], none: [{ term: 'closing', forms: true }] }),
+    ).toEqual(['singular']);
   });
 
   it('ranks the exact form above other forms of the word', () => {
@@ -68,7 +99,9 @@ describe('word forms in search', () => {
     // "centered" once, against pages that say "center" three times: the typed word is what is specific.
     const pages = [
       doc('roundup', 'Campaign trail', 'The race centered on the economy and on the voters who stayed home this year.'),
-      ...Array.from({ length: 6 }, (_, i) => doc(`center${i}`, 'Storm', 'The center moved west; the center held; the center of the storm.')),
+      ...Array.from({ length: 6 }, (_, i) =>
+        doc(`center${i}`, 'Storm', 'The center moved west; the center held; the center of the storm.'),
+      ),
     ];
     expect(search([buildSegment(pages)], { all: [{ term: 'centered', forms: true }] })[0]).toBe('roundup');
     // Asked for the common form, the pages that say it come first, the other form still found.

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { SpeakerDirectory } from '../../../functions/core/speakers/speaker-directory.ts';
 import type { StoredDocument } from '../../../functions/core/search/index.ts';
 
-const doc = (id: string, speakers: string[], publisher = 'BBC News'): StoredDocument => ({ id, publisher, publishedAt: '2024-01-01', speakers });
+const doc = (id: string, speakers: string[], publisher = 'BBC News'): StoredDocument => ({
+  id,
+  publisher,
+  publishedAt: '2024-01-01',
+  speakers,
+});
 
 const documents = [
   doc('a', ['Zelenskyy', 'the ministry']),
@@ -19,7 +24,9 @@ describe('SpeakerDirectory', () => {
     const person = directory.person('Mr Zelensky');
     expect(person?.name).toBe('Zelenskyy');
     expect(person?.count).toBe(5);
-    expect(new Set(person?.variants)).toEqual(new Set(['Zelenskyy', 'President Volodymyr Zelenskyy', 'Mr Zelensky', 'Zelenskiy']));
+    expect(new Set(person?.variants)).toEqual(
+      new Set(['Zelenskyy', 'President Volodymyr Zelenskyy', 'Mr Zelensky', 'Zelenskiy']),
+    );
     expect(directory.canonical('Aliyev')).toBe(directory.canonical('Ilham Aliyev'));
     expect(directory.person('Aliyev')?.count).toBe(2);
   });

@@ -1,10 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredDocument } from '../../../functions/core/search/index.ts';
 import { SpeakerDirectory } from '../../../functions/core/speakers/speaker-directory.ts';
-import { PeopleCounter, speakerDocumentFilter, speakerMatcher } from '../../../functions/core/speakers/speaker-filter.ts';
+import {
+  PeopleCounter,
+  speakerDocumentFilter,
+  speakerMatcher,
+} from '../../../functions/core/speakers/speaker-filter.ts';
 
-const doc = (id: string, speakers: string[]): StoredDocument => ({ id, publisher: 'Wire', publishedAt: '2024-01-01', speakers });
-const documents = [doc('a', ['Zelenskyy', 'Mr Zelensky']), doc('b', ['Zelensky']), doc('c', ['Jane Smith']), doc('d', ['John Smith', 'the ministry'])];
+const doc = (id: string, speakers: string[]): StoredDocument => ({
+  id,
+  publisher: 'Wire',
+  publishedAt: '2024-01-01',
+  speakers,
+});
+const documents = [
+  doc('a', ['Zelenskyy', 'Mr Zelensky']),
+  doc('b', ['Zelensky']),
+  doc('c', ['Jane Smith']),
+  doc('d', ['John Smith', 'the ministry']),
+];
 const directory = SpeakerDirectory.build(documents);
 
 describe('speakerMatcher', () => {

@@ -8,7 +8,9 @@ const corpus = resolve(process.cwd(), process.env.VERBATIM_CORPUS ?? '../shared/
 
 describe('normalizeText: characters and whitespace', () => {
   it('unifies line breaks and joins every non-empty line as a paragraph', () => {
-    expect(normalizeText('One.\r\nTwo.\rThree.\n\n\n\nFour.\u2028Five.')).toBe('One.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.');
+    expect(normalizeText('One.\r\nTwo.\rThree.\n\n\n\nFour.\u2028Five.')).toBe(
+      'One.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.',
+    );
   });
 
   it('turns odd spaces into spaces, collapses runs and trims lines and the whole text', () => {
@@ -16,9 +18,13 @@ describe('normalizeText: characters and whitespace', () => {
   });
 
   it('removes zero-width characters and soft hyphens but keeps joiners that carry meaning', () => {
-    expect(normalizeText('con\u00adtent zero\u200bwidth \ufeffbom word\u2060joiner')).toBe('content zerowidth bom wordjoiner');
+    expect(normalizeText('con\u00adtent zero\u200bwidth \ufeffbom word\u2060joiner')).toBe(
+      'content zerowidth bom wordjoiner',
+    );
     const family = '\u{1f468}\u200d\u{1f469}\u200d\u{1f467}';
-    expect(normalizeText(`Family ${family} emoji; Persian می\u200cخواهم`)).toBe(`Family ${family} emoji; Persian می\u200cخواهم`);
+    expect(normalizeText(`Family ${family} emoji; Persian می\u200cخواهم`)).toBe(
+      `Family ${family} emoji; Persian می\u200cخواهم`,
+    );
   });
 
   it('composes to NFC, also when a removed character separated a letter from its accent', () => {
@@ -33,17 +39,26 @@ describe('normalizeText: characters and whitespace', () => {
 describe('normalizeText: page furniture', () => {
   it('strips menus, prompts and share rows at the edges', () => {
     const raw = [
-      'Skip to content', '- Category', '- Latest news', 'Home > World > Europe', 'Facebook Twitter WhatsApp Email',
+      'Skip to content',
+      '- Category',
+      '- Latest news',
+      'Home > World > Europe',
+      'Facebook Twitter WhatsApp Email',
       'Headline of the story',
       'The story itself.',
-      'Share this article', 'Follow us on Google News', 'Subscribe to our newsletter', 'Tags: harbour, ferry',
-      'We use cookies to improve your experience. By continuing you accept our cookie policy.', 'Accept all',
+      'Share this article',
+      'Follow us on Google News',
+      'Subscribe to our newsletter',
+      'Tags: harbour, ferry',
+      'We use cookies to improve your experience. By continuing you accept our cookie policy.',
+      'Accept all',
     ].join('\n');
     expect(normalizeText(raw)).toBe('Headline of the story\n\nThe story itself.');
   });
 
   it('strips furniture between paragraphs too', () => {
-    const raw = 'First.\nAdvertisement\nSecond.\nRead more »\nThird.\n-e027084132fee1ae6b313d8b1d5dfc34.jpg)\nFourth.\n![photo](https://x.test/a.png)\nFifth.\nTrending\nSixth.\nComments (12)';
+    const raw =
+      'First.\nAdvertisement\nSecond.\nRead more »\nThird.\n-e027084132fee1ae6b313d8b1d5dfc34.jpg)\nFourth.\n![photo](https://x.test/a.png)\nFifth.\nTrending\nSixth.\nComments (12)';
     expect(normalizeText(raw)).toBe('First.\n\nSecond.\n\nThird.\n\nFourth.\n\nFifth.\n\nSixth.');
   });
 
@@ -65,7 +80,8 @@ describe('normalizeText: page furniture', () => {
   });
 
   it('keeps embedded posts with their media links and attribution lines', () => {
-    const raw = 'Intro.\nThe embassy was hit by fragments. pic.twitter.com/abc123XYZ\n— Jane Doe (@janedoe) November 14, 2025\nOutro.';
+    const raw =
+      'Intro.\nThe embassy was hit by fragments. pic.twitter.com/abc123XYZ\n— Jane Doe (@janedoe) November 14, 2025\nOutro.';
     expect(normalizeText(raw)).toBe(
       'Intro.\n\nThe embassy was hit by fragments. pic.twitter.com/abc123XYZ\n\n— Jane Doe (@janedoe) November 14, 2025\n\nOutro.',
     );
@@ -87,7 +103,9 @@ describe.skipIf(!existsSync(resolve(corpus, 'seeds')))('normalizeText on the cor
     expect(paragraphs[0]).toMatch(/^“Unacceptable”: Azerbaijan Files Protest/);
     expect(text).toMatch(/Heydar… pic\.twitter\.com\/z1evrgY9Wg/);
     expect(paragraphs).toContain('— Гюндуз Мамедов/Gyunduz Mamedov (@MamedovGyunduz) November 14, 2025');
-    expect(paragraphs.some((p) => p.startsWith('— Könül Şahin') && p.endsWith('(@KonulikShahin) November 14, 2025'))).toBe(true);
+    expect(
+      paragraphs.some((p) => p.startsWith('— Könül Şahin') && p.endsWith('(@KonulikShahin) November 14, 2025')),
+    ).toBe(true);
     expect(text).toContain(
       '“During the meeting, it was stressed that such attacks on our diplomatic missions are unacceptable, and it was requested that the Russian side conduct an appropriate investigation into the issue and provide a detailed explanation,” the ministry said.',
     );
@@ -120,23 +138,56 @@ describe.skipIf(!existsSync(resolve(corpus, 'seeds')))('normalizeText on the cor
 
 describe('normalizeText properties', () => {
   const pieces = fc.constantFrom(
-    'a', 'Word', ' ', '  ', '\n', '\n\n', '\r\n', '\r', '\t', '\u00a0', '\u200b', '\u00ad', '\u0301', 'e', '\u2028',
-    'Share', 'Trending', '- Category', '- x', '.jpg)', 'Home > A > B', '“quoted,” she said.', 'Ω', '\u2000', '\u0007', 'ﬁ',
+    'a',
+    'Word',
+    ' ',
+    '  ',
+    '\n',
+    '\n\n',
+    '\r\n',
+    '\r',
+    '\t',
+    '\u00a0',
+    '\u200b',
+    '\u00ad',
+    '\u0301',
+    'e',
+    '\u2028',
+    'Share',
+    'Trending',
+    '- Category',
+    '- x',
+    '.jpg)',
+    'Home > A > B',
+    '“quoted,” she said.',
+    'Ω',
+    '\u2000',
+    '\u0007',
+    'ﬁ',
   );
-  const texts = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.array(pieces, { maxLength: 40 }).map((p) => p.join('')));
+  const texts = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 80 }),
+    fc.array(pieces, { maxLength: 40 }).map((p) => p.join('')),
+  );
 
   it('is idempotent', () => {
-    fc.assert(fc.property(texts, (raw) => {
-      const once = normalizeText(raw);
-      expect(normalizeText(once)).toBe(once);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(texts, (raw) => {
+        const once = normalizeText(raw);
+        expect(normalizeText(once)).toBe(once);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('leaves no blank-line runs, no edge whitespace and no odd spaces', () => {
-    fc.assert(fc.property(texts, (raw) => {
-      const text = normalizeText(raw);
-      expect(text).toBe(text.trim());
-      expect(text).not.toMatch(/\n{3,}|(?<!\n)\n(?!\n)| {2}|[\t\r\u00a0\u200b]/);
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(texts, (raw) => {
+        const text = normalizeText(raw);
+        expect(text).toBe(text.trim());
+        expect(text).not.toMatch(/\n{3,}|(?<!\n)\n(?!\n)| {2}|[\t\r\u00a0\u200b]/);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -13,7 +13,8 @@ function reference(text: string): Array<[number, number]> {
     const e = index + segment.trimEnd().length;
     if (e <= s) continue;
     const previous = out[out.length - 1];
-    const afterTitle = previous && /(?:^|[^\p{L}\p{N}.])(?:mr|mrs|dr|gov)\.$/iu.test(text.slice(previous[0], previous[1]));
+    const afterTitle =
+      previous && /(?:^|[^\p{L}\p{N}.])(?:mr|mrs|dr|gov)\.$/iu.test(text.slice(previous[0], previous[1]));
     if (afterTitle && /\p{Lu}/u.test(text[s])) previous[1] = e;
     else out.push([s, e]);
   }
@@ -23,7 +24,10 @@ function reference(text: string): Array<[number, number]> {
 describe('sentenceSpans', () => {
   it('gives the same sentences as one Intl.Segmenter pass over text longer than a chunk (property)', () => {
     const sentence = fc
-      .array(fc.constantFrom('the', 'Mr.', 'council', 'said', '“Yes,”', 'U.S.', 'résumé', '42', 'Potter', 'Gov.'), { minLength: 1, maxLength: 30 })
+      .array(fc.constantFrom('the', 'Mr.', 'council', 'said', '“Yes,”', 'U.S.', 'résumé', '42', 'Potter', 'Gov.'), {
+        minLength: 1,
+        maxLength: 30,
+      })
       .chain((words) => fc.constantFrom('.', '!', '?', '."').map((end) => `${words.join(' ')}${end}`));
     fc.assert(
       fc.property(fc.array(sentence, { minLength: 1, maxLength: 400 }), (sentences) => {
@@ -37,7 +41,13 @@ describe('sentenceSpans', () => {
   it('does not break after a title before a name, and still breaks after "U.S." and a full stop', () => {
     const text = 'Mr. Potter met Dr. Smith in the U.S. They left. Gov. Brown spoke to Mrs. Jones. Amr. Next.';
     const sentences = [...sentenceSpans(text, 0, text.length)].map(([s, e]) => text.slice(s, e));
-    expect(sentences).toEqual(['Mr. Potter met Dr. Smith in the U.S.', 'They left.', 'Gov. Brown spoke to Mrs. Jones.', 'Amr.', 'Next.']);
+    expect(sentences).toEqual([
+      'Mr. Potter met Dr. Smith in the U.S.',
+      'They left.',
+      'Gov. Brown spoke to Mrs. Jones.',
+      'Amr.',
+      'Next.',
+    ]);
   });
 
   it('cuts a sentence longer than a chunk at a space and loses no text', () => {

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldTerm, tokenize, tokenizeWords, WORD, type Token, type WordToken } from '../../../functions/core/text/tokenize.ts';
+import {
+  foldTerm,
+  tokenize,
+  tokenizeWords,
+  WORD,
+  type Token,
+  type WordToken,
+} from '../../../functions/core/text/tokenize.ts';
 
 // The tokenizer replaced core/text-tokens.ts and core/quotes/tokenize-words.ts; the commit that
 // added it checked it against both on the same random texts. These reference models say the same
@@ -8,8 +15,40 @@ import { foldTerm, tokenize, tokenizeWords, WORD, type Token, type WordToken } f
 
 /** Pieces chosen to hit every branch of both variants: joiners, marks, quote marks, surrogates, odd spaces. */
 const PIECES = [
-  'a', 'Z', '7', ' ', '\n', '\t', '\u00a0', '\u2009', '’', "'", '-', '.', ',', '“', '”', '"', '£', '—',
-  'é', 'e\u0301', '\u0301', 'ß', 'İ', 'Ω', '北京', 'ไทย', 'क्षि', '𝐀', '😀', '\ud83d', '\ude00', 'O’Malley', 'al-Assad', 'U.S.',
+  'a',
+  'Z',
+  '7',
+  ' ',
+  '\n',
+  '\t',
+  '\u00a0',
+  '\u2009',
+  '’',
+  "'",
+  '-',
+  '.',
+  ',',
+  '“',
+  '”',
+  '"',
+  '£',
+  '—',
+  'é',
+  'e\u0301',
+  '\u0301',
+  'ß',
+  'İ',
+  'Ω',
+  '北京',
+  'ไทย',
+  'क्षि',
+  '𝐀',
+  '😀',
+  '\ud83d',
+  '\ude00',
+  'O’Malley',
+  'al-Assad',
+  'U.S.',
 ];
 const texts = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 60 }),
@@ -28,7 +67,14 @@ function indexWordsModel(text: string, offset: number): Token[] {
     if (letter && start < 0) start = at;
     if (!letter && start >= 0) {
       const word = text.slice(start, at);
-      tokens.push({ start: offset + start, end: offset + at, folded: word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase() });
+      tokens.push({
+        start: offset + start,
+        end: offset + at,
+        folded: word
+          .normalize('NFD')
+          .replace(/\p{M}+/gu, '')
+          .toLowerCase(),
+      });
       start = -1;
     }
     at += point.length;
@@ -38,11 +84,13 @@ function indexWordsModel(text: string, offset: number): Token[] {
 
 /** Quote words by a regex over each code unit's class: w word, j joiner, h high surrogate, space. */
 function quoteWordsModel(text: string, start: number, end: number): WordToken[] {
-  const classes = text.slice(start, end).split('')
+  const classes = text
+    .slice(start, end)
+    .split('')
     .map((unit) => {
       if (/\s/.test(unit)) return ' ';
       if (/[\p{L}\p{N}\p{M}]/u.test(unit)) return 'w';
-      if ('’\'-.'.includes(unit)) return 'j';
+      if ("’'-.".includes(unit)) return 'j';
       const c = unit.charCodeAt(0);
       return c >= 0xd800 && c <= 0xdbff ? 'h' : 'p';
     })
@@ -59,16 +107,27 @@ function quoteWordsModel(text: string, start: number, end: number): WordToken[] 
 
 describe('tokenize (index words)', () => {
   it('is the maximal runs of letters and digits, folded', () => {
-    fc.assert(fc.property(texts, fc.nat(1000), (text, offset) => {
-      expect(tokenize(text, offset)).toEqual(indexWordsModel(text, offset));
-      expect([...text.matchAll(WORD)].map((m) => m.index)).toEqual(indexWordsModel(text, 0).map((t) => t.start));
-    }), RUNS);
+    fc.assert(
+      fc.property(texts, fc.nat(1000), (text, offset) => {
+        expect(tokenize(text, offset)).toEqual(indexWordsModel(text, offset));
+        expect([...text.matchAll(WORD)].map((m) => m.index)).toEqual(indexWordsModel(text, 0).map((t) => t.start));
+      }),
+      RUNS,
+    );
   });
 
   it('folds ASCII by its fast path exactly as by the full decomposition', () => {
-    fc.assert(fc.property(texts, (text) => {
-      expect(foldTerm(text)).toBe(text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase());
-    }), RUNS);
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(foldTerm(text)).toBe(
+          text
+            .normalize('NFD')
+            .replace(/\p{M}+/gu, '')
+            .toLowerCase(),
+        );
+      }),
+      RUNS,
+    );
   });
 
   it('splits at apostrophes and currency signs', () => {
@@ -78,15 +137,24 @@ describe('tokenize (index words)', () => {
 
 describe('tokenizeWords (quote words)', () => {
   it('agrees with the class-regex model on any window', () => {
-    fc.assert(fc.property(texts, fc.nat(), fc.nat(), (text, a, b) => {
-      const start = text.length === 0 ? 0 : a % (text.length + 1);
-      const end = start + (text.length === 0 ? 0 : b % (text.length - start + 1));
-      expect(tokenizeWords(text, start, end)).toEqual(quoteWordsModel(text, start, end));
-    }), RUNS);
+    fc.assert(
+      fc.property(texts, fc.nat(), fc.nat(), (text, a, b) => {
+        const start = text.length === 0 ? 0 : a % (text.length + 1);
+        const end = start + (text.length === 0 ? 0 : b % (text.length - start + 1));
+        expect(tokenizeWords(text, start, end)).toEqual(quoteWordsModel(text, start, end));
+      }),
+      RUNS,
+    );
   });
 
   it('keeps names whole and leaves a final dot as punctuation', () => {
-    expect(tokenizeWords('O’Malley and al-Assad said.', 0, 27).map((t) => t.text)).toEqual(['O’Malley', 'and', 'al-Assad', 'said', '.']);
+    expect(tokenizeWords('O’Malley and al-Assad said.', 0, 27).map((t) => t.text)).toEqual([
+      'O’Malley',
+      'and',
+      'al-Assad',
+      'said',
+      '.',
+    ]);
   });
 
   it('appends to the tokens it is given', () => {
