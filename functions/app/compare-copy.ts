@@ -1,5 +1,4 @@
 /** What changed between a document and one of its copies (the document page's `?compare=<id>`). */
-import { diffCopies } from '../core/copies/diff-copies.ts';
 import type { ArchivedDocument } from '../core/document.ts';
 import type { Archive } from './archive.ts';
 import type { LinkedDocument } from './list-copies.ts';
@@ -22,5 +21,8 @@ export async function compareCopy(
   const other = otherId ? copies.find((copy) => copy.id === otherId) : undefined;
   if (!other) return null;
   const text = await archive.documents.get(other.id);
-  return text ? { other, diff: diffCopies(text.text, document.text) } : null;
+  if (!text) return null;
+  // The word diff (and its library) is imported when a reader first compares two copies.
+  const { diffCopies } = await import('../core/copies/diff-copies.ts');
+  return { other, diff: diffCopies(text.text, document.text) };
 }

@@ -3,7 +3,6 @@
  * results as citations (BibTeX, RIS, CSL-JSON) or as rows (CSV, JSON Lines) with ids, dates,
  * permalinks and the matched passages.
  */
-import { stringify } from 'csv-stringify/sync';
 import { passagePath } from '../core/cite-document.ts';
 import type { DocumentMetadata } from '../core/document.ts';
 import { VerbatimError } from '../core/errors.ts';
@@ -138,5 +137,7 @@ export async function exportSearchResults(
     safeCell(row.passages[0]?.text ?? ''),
     row.passages[0]?.permalink ?? '',
   ]);
+  // Imported on the first CSV export: a search's cold start never needs the CSV writer.
+  const { stringify } = await import('csv-stringify/sync');
   return { body: stringify([columns, ...records]), contentType: ROW_TYPES.csv, filename: 'verbatim-search.csv' };
 }

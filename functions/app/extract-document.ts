@@ -5,10 +5,10 @@
 import type { SourceFile, SourceFormat } from '../core/formats/parse-source.ts';
 import { describeSource, type SourceDescription } from '../core/describe-source.ts';
 import { countWords } from '../core/text/normalize-text.ts';
+import { PREVIEW_CHARS } from './upload-limits.ts';
 import { readSourceTextOffThread } from './prepare-off-thread.ts';
 
-/** The preview is for recognising the file, not for reading it. */
-export const PREVIEW_CHARS = 400;
+export { PREVIEW_CHARS };
 
 /** What a file says about itself: its format, the metadata it would be archived with, a preview. */
 export interface Extraction {

@@ -22,9 +22,10 @@ import { linkNewDocument } from './link-copies.ts';
 import { prepareOffThread } from './prepare-off-thread.ts';
 import type { PreparedDocument } from './prepare-task.ts';
 import { rollBack } from './settle-claims.ts';
+import { MAX_BATCH_DOCUMENTS } from './upload-limits.ts';
 
-/** Most documents one batch may hold: bounds one request's memory and time (`POST /api/documents:batch`). */
-export const MAX_BATCH_DOCUMENTS = 100;
+export { MAX_BATCH_DOCUMENTS };
+
 /**
  * Documents of one batch in storage at once. Each has up to two S3 PUTs in flight: with two batches
  * in flight that stays under the SDK's 50 sockets per client, which otherwise queues the rest

@@ -1,6 +1,6 @@
 /** Schemas of `POST /api/documents:batch`, next to the single ingest's in `schemas.ts`. */
 import { z } from '@hono/zod-openapi';
-import { MAX_BATCH_DOCUMENTS } from '../app/ingest-batch.ts';
+import { MAX_BATCH_DOCUMENTS } from '../app/upload-limits.ts';
 import { IngestJsonSchema, IngestResultSchema } from './schemas.ts';
 
 /** The JSON form of a batch: an array of single-ingest bodies. */

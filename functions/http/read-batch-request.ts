@@ -4,7 +4,7 @@
  * is not a valid upload becomes that item's error, and the other items still go in.
  */
 import type { Context } from 'hono';
-import { MAX_BATCH_DOCUMENTS } from '../app/ingest-batch.ts';
+import { MAX_BATCH_DOCUMENTS } from '../app/upload-limits.ts';
 import type { IngestRequest } from '../app/ingest-document.ts';
 import { VerbatimError } from '../core/errors.ts';
 import { ingestRequestOfJson } from './read-ingest-request.ts';

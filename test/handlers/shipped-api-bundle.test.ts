@@ -26,6 +26,9 @@ process.env.CDK_VALIDATION = 'false';
 
 /** Packages only an upload needs: PDF, DOCX, HTML and Markdown parsing and their DOM. */
 const HEAVY = /node_modules\/(unpdf|mammoth|@mozilla\/readability|linkedom|micromark[^/]*|mdast-util-[^/]*)\//;
+/** What only an upload, an export or a copy comparison needs (see the lazy imports in http/routes). */
+const UPLOAD_PATH =
+  /node_modules\/(chrono-node|csv-stringify|diff)\/|functions\/app\/(ingest-document|ingest-batch|prepare-document)\.ts|functions\/core\/quotes\//;
 const TOKEN = 'shipped-bundle-test-token-0123456789';
 
 /** Every source file the loaded module files were built from, read from their source maps. */
@@ -115,6 +118,9 @@ describe('the shipped api bundle', () => {
     // The search engine is there (the check can see sources), and no parser is.
     expect(sources.some((s) => s.includes('functions/core/search/'))).toBe(true);
     expect(sources.filter((s) => HEAVY.test(s))).toEqual([]);
+    // Nor the rest of the upload path: ingest, quote extraction, date parsing, the CSV writer and
+    // the copy diff are imported on first use (document-routes.ts, upload-limits.ts).
+    expect(sources.filter((s) => UPLOAD_PATH.test(s))).toEqual([]);
     // zod's messages in English only: its other locales are not shipped (split-bundle-code.ts).
     expect(new Set(sources.filter((s) => /zod\/v4\/locales\//.test(s)).map((s) => s.split('/').pop()))).toEqual(
       new Set(['en.js']),

@@ -29,7 +29,8 @@ describe('the five-format experiment: one article as text, PDF, DOCX, HTML and M
       );
       for (const copy of body.copies) expect(copy.similarity).toBeGreaterThanOrEqual(0.75);
     }
-  });
+    // Five uploads, the first PDF and DOCX starting the parsers' worker: slow on a loaded machine.
+  }, 120_000);
 
   it('takes no publication date from the PDF or DOCX file times; the HTML gets its metadata date', async () => {
     const pdf = (await getJson(scratch.app, `/api/documents/${ids.pdf}`)).body;

@@ -1,6 +1,6 @@
 /** `POST /api/documents:batch`: up to 100 documents in one request, answered item by item. */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { ingestBatch, type BatchOutcome } from '../../app/ingest-batch.ts';
+import type { BatchOutcome } from '../../app/ingest-batch.ts';
 import type { IngestRequest } from '../../app/ingest-document.ts';
 import { auditOutcome } from '../../core/audit-log.ts';
 import { VerbatimError } from '../../core/errors.ts';
@@ -69,6 +69,8 @@ export function batchRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
       const requests = items
         .filter((item): item is IngestRequest => !(item instanceof VerbatimError))
         .map((request) => ({ ...request, uploader }));
+      // Imported on the first batch, as a single upload imports ingest (document-routes.ts).
+      const { ingestBatch } = await import('../../app/ingest-batch.ts');
       const outcomes = await ingestBatch(archive, requests);
       let next = 0;
       const results = items.map((item, index) =>

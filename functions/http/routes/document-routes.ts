@@ -1,6 +1,5 @@
 /** Ingest, read and delete documents: `POST /api/documents`, `GET|DELETE /api/documents/{id}`, `GET …/original`. */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { ingestDocument } from '../../app/ingest-document.ts';
 import { deleteDocument } from '../../app/delete-document.ts';
 import { readDocument, readOriginal } from '../../app/read-document.ts';
 import { listLinked } from '../../app/list-copies.ts';
@@ -20,6 +19,12 @@ import {
   IngestMultipartSchema,
   IngestResultSchema,
 } from '../schemas.ts';
+
+/**
+ * Ingest is imported on the first upload: it brings quote extraction and date parsing (and, through
+ * them, most of the upload code), which a search's cold start must not compile (see README, Figures).
+ */
+const loadIngest = () => import('../../app/ingest-document.ts');
 
 const ingestRoute = createRoute({
   method: 'post',
@@ -115,6 +120,7 @@ export function documentRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
     async (c) => {
       const request = await readIngestRequest(c);
       // The uploader is the token's name: every document says who archived it.
+      const { ingestDocument } = await loadIngest();
       const result = await ingestDocument(deps.archive, { ...request, uploader: writerOf(c) });
       auditDocument(c, result.id);
       return c.json(result, result.duplicate ? 200 : 201);

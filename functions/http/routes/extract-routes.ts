@@ -5,7 +5,7 @@
  * (parsing a PDF is real work; it is not offered to anyone).
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { extractDocument, PREVIEW_CHARS } from '../../app/extract-document.ts';
+import { PREVIEW_CHARS } from '../../app/upload-limits.ts';
 import type { AppDeps, AppEnv } from '../app-deps.ts';
 import { createRouter } from '../create-router.ts';
 import { errorResponses } from '../error-responses.ts';
@@ -68,6 +68,8 @@ export function extractRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
     limitUploadSize(deps.archive.limits.maxUploadBytes),
     async (c) => {
       const { file } = await readIngestRequest(c);
+      // Imported on first use, like ingest: the parsers and date parsing stay off a search's cold start.
+      const { extractDocument } = await import('../../app/extract-document.ts');
       return c.json(await extractDocument(file), 200);
     },
   );
