@@ -45,6 +45,16 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware, where it is cheap: a promise nobody awaits loses its error (a write that failed
+    // silently), and a promise passed where a callback is expected is never awaited at all.
+    files: ['functions/**/*.ts', 'functions/**/*.tsx', 'infra/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+    },
+  },
+  {
     // Tests read JSON answers as `any` and let their assertions check the shape.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
