@@ -23,7 +23,13 @@ const CHILD = fileURLToPath(new URL('./embedded-servers-child.ts', import.meta.u
 export async function startEmbeddedServersProcess(options: EmbeddedServerOptions): Promise<EmbeddedServers> {
   // From source, as everything local runs: tsx loads the child; s3rver's paging needs legacy DES.
   const child = fork(CHILD, [JSON.stringify(options)], {
-    execArgv: ['--openssl-legacy-provider', '--import', 'tsx'],
+    // `node --cpu-prof` on the import profiles the servers' process too (NODE_OPTIONS refuses the flag).
+    execArgv: [
+      '--openssl-legacy-provider',
+      '--import',
+      'tsx',
+      ...process.execArgv.filter((a) => a.startsWith('--cpu-prof')),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

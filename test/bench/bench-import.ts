@@ -114,7 +114,9 @@ const parseOnly: Variant = async () => {
 const variants: Array<[string, boolean, Variant]> = [
   ['parse-only, one core (floor)', false, parseOnly],
   ['raw PutObject, concurrency 8 (floor)', false, rawPut],
+  ['raw PutObject, concurrency 8, servers in a child (floor)', true, rawPut],
   ['per document, servers in process (old path)', false, perDocument],
+  ['per document, servers in a child (npm run import -- --per-document)', true, perDocument],
   ['bulk, servers in process', false, bulk],
   ['bulk, servers in a child process (new path)', true, bulk],
 ];
