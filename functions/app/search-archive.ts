@@ -4,7 +4,6 @@
  */
 import type { Quote } from '../core/document.ts';
 import {
-  checkPhrases,
   findPassages,
   matchingQuotes,
   parseQuery,
@@ -125,22 +124,12 @@ export async function searchArchive(
   const isSpeaker = query.speaker ? speakerMatcher(directoryOf(index), query.speaker) : undefined;
   if (isSpeaker) indexQuery.filter = speakerDocumentFilter(isSpeaker, indexQuery.filter);
   const hits = await index.search(indexQuery);
-  let ranked: number[];
   let total = hits.total;
   let totalExact = true;
   let facetSource: Iterable<StoredDocument> = allDocuments(hits);
-  if (query.phrases.length > 0) {
-    // A bag of words cannot tell a phrase: check the best candidates against their text. Facets
-    // count the same documents as the total.
-    const check = await checkPhrases(hits, query.phrases, input, (ids) => archive.documents.getMany(ids));
-    ranked = check.ranked;
-    totalExact = check.exact;
-    total = check.counted.length;
-    facetSource = check.counted;
-  } else {
-    // Collapsing hides copies, so rank further than the page: as far as the collapse may read.
-    ranked = hits.top(Math.min(hits.total, input.offset + input.limit + (collapse ? MAX_COLLAPSE_CHECKED : 0)));
-  }
+  // Phrases are answered by the index (its positions), so every hit is a match and the total exact.
+  // Collapsing hides copies, so rank further than the page: as far as the collapse may read.
+  const ranked = hits.top(Math.min(hits.total, input.offset + input.limit + (collapse ? MAX_COLLAPSE_CHECKED : 0)));
   // Copies: with collapse on, the links of the ranked candidates are read from the top until the
   // page is full (MAX_COLLAPSE_CHECKED at most, never the whole hit list); the lesser copies found
   // are taken off the total and the facets. Candidates past those read are counted as they are,

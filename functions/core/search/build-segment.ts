@@ -14,6 +14,7 @@ import {
   type StoredDocument,
 } from './segment.ts';
 import { stemCode } from './word-stems.ts';
+import { PositionReader, pushPositions } from './positions.ts';
 
 /** A document as the index sees it: the searchable text of each field and what is stored. */
 export interface IndexableDocument extends StoredDocument {
@@ -24,22 +25,34 @@ export interface IndexableDocument extends StoredDocument {
 const MAX_COUNT = 255;
 const MAX_LENGTH = 65_535;
 
-/** Sorted keys and their postings (document number, count) pairs, flattened. */
-type PostingMap = Map<string, number[]>;
+/** A key's postings: (document number, count) pairs, flattened, and their positions' bytes (see `positions.ts`). */
+interface KeyPostings {
+  pairs: number[];
+  positions: number[];
+}
+type PostingMap = Map<string, KeyPostings>;
+
+function postingsFor(postings: PostingMap, key: string): KeyPostings {
+  let list = postings.get(key);
+  if (!list) postings.set(key, (list = { pairs: [], positions: [] }));
+  return list;
+}
 
 function addField(postings: PostingMap, field: number, text: string, document: number): number {
-  const counts = new Map<string, number>();
+  const where = new Map<string, number[]>();
   const suffix = termKey(FIELDS[field], '');
   let length = 0;
   for (const match of text.matchAll(WORD)) {
     const key = foldTerm(match[0]) + suffix;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const positions = where.get(key);
+    if (positions) positions.push(length);
+    else where.set(key, [length]);
     length++;
   }
-  for (const [key, count] of counts) {
-    const list = postings.get(key);
-    if (list) list.push(document, count);
-    else postings.set(key, [document, count]);
+  for (const [key, positions] of where) {
+    const list = postingsFor(postings, key);
+    list.pairs.push(document, positions.length);
+    pushPositions(list.positions, positions);
   }
   return length;
 }
@@ -75,21 +88,28 @@ function toSegment(
     termStarts[i] = offset;
     postingStarts[i] = total;
     offset += key.length;
-    total += postings.get(key)!.length / 2;
+    total += postings.get(key)!.pairs.length / 2;
   });
   termStarts[keys.length] = offset;
   postingStarts[keys.length] = total;
   const postingDocuments = new Uint16Array(total);
   const postingCounts = new Uint8Array(total);
+  const positionStarts = new Uint32Array(keys.length + 1);
+  const positions = new Uint8Array(keys.reduce((sum, key) => sum + postings.get(key)!.positions.length, 0));
   let at = 0;
-  for (const key of keys) {
+  let byte = 0;
+  keys.forEach((key, k) => {
     const list = postings.get(key)!;
-    for (let i = 0; i < list.length; i += 2) {
-      postingDocuments[at] = list[i];
-      postingCounts[at] = Math.min(list[i + 1], MAX_COUNT);
+    for (let i = 0; i < list.pairs.length; i += 2) {
+      postingDocuments[at] = list.pairs[i];
+      postingCounts[at] = Math.min(list.pairs[i + 1], MAX_COUNT);
       at++;
     }
-  }
+    positionStarts[k] = byte;
+    positions.set(list.positions, byte);
+    byte += list.positions.length;
+  });
+  positionStarts[keys.length] = byte;
   return new Segment({
     documents,
     vocabulary: keys.join(''),
@@ -99,6 +119,8 @@ function toSegment(
     postingDocuments,
     postingCounts,
     fieldLengths,
+    positionStarts,
+    positions,
   });
 }
 
@@ -156,22 +178,30 @@ export function mergeSegments(
   const codes = new Map<string, number>();
   segments.forEach((segment, s) => {
     const map = renumber[s];
-    const { postingDocuments, postingCounts } = segment;
-    if (!postingDocuments || !postingCounts) throw new Error('Only a fully loaded segment can be merged.');
+    const { postingDocuments, postingCounts, positions } = segment;
+    if (!postingDocuments || !postingCounts || !positions)
+      throw new Error('Only a fully loaded segment can be merged.');
     for (let term = 0; term < segment.termCount; term++) {
       const from = segment.postingStarts[term];
       const to = segment.postingStarts[term + 1];
-      let list: number[] | undefined;
+      // Positions are copied byte for byte, posting by posting: renumbering documents leaves them as they are.
+      const reader = new PositionReader(
+        positions.subarray(segment.positionStarts[term], segment.positionStarts[term + 1]),
+      );
+      const bytes = positions.subarray(segment.positionStarts[term]);
+      let list: KeyPostings | undefined;
       for (let p = from; p < to; p++) {
+        const start = reader.offset;
+        reader.skip();
         const document = map[postingDocuments[p]];
         if (document < 0) continue;
         if (!list) {
           const key = segment.key(term);
-          list = postings.get(key);
-          if (!list) postings.set(key, (list = []));
+          list = postingsFor(postings, key);
           codes.set(key, segment.stemCodes[term]);
         }
-        list.push(document, postingCounts[p]);
+        list.pairs.push(document, postingCounts[p]);
+        for (let b = start; b < reader.offset; b++) list.positions.push(bytes[b]);
       }
     }
   });

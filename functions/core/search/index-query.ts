@@ -28,7 +28,7 @@ export function toIndexQuery(query: ParsedQuery): IndexQuery {
     })),
     ...query.exact.map((term) => ({ term })),
   ];
-  // Phrase words match exactly: the check against the text compares them exactly.
+  // Phrase words match exactly, and must be found in order: the index's positions say where.
   const phraseWords: TermClause[] = query.phrases.flat().map((term) => ({ term }));
   const speakerWords = query.speaker ? speakerClauses(query.speaker) : [];
   const all = [...(query.mode === 'all' ? words : []), ...phraseWords, ...speakerWords];
@@ -36,6 +36,7 @@ export function toIndexQuery(query: ParsedQuery): IndexQuery {
     all,
     any: query.mode === 'any' ? words : [],
     none: [...query.excluded.map((term) => ({ term, forms: true })), ...query.excludedExact.map((term) => ({ term }))],
+    phrases: query.phrases,
     filter: storedFieldFilter(query),
   };
 }

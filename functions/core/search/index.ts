@@ -2,13 +2,12 @@
  * The search engine's front door: everything outside `core/search/` uses the engine through this
  * file. See `README.md` here for the design (segments, the shard file, query evaluation, freshness,
  * compaction). A query goes `parseQuery` → `toIndexQuery` → `SearchIndex.search` (via the
- * `LiveIndex` that keeps it fresh) → `checkPhrases` for "quoted phrases" → `findPassages`.
+ * `LiveIndex` that keeps it fresh; "quoted phrases" are answered there, from positions) → `findPassages`.
  */
 export { parseQuery, MAX_QUERY_LENGTH, type ParsedQuery } from './parse-query.ts';
 export { toIndexQuery, storedFieldFilter, speakerClauses } from './index-query.ts';
 export { SearchIndex, toIndexableDocument } from './search-index.ts';
 export { LiveIndex, type IndexSources, type ReaderState } from './live-index.ts';
-export { checkPhrases, hasPhrases, MAX_VERIFIED, type PhraseCheck } from './check-phrases.ts';
 export { findPassages, matchingQuotes, matchSpans, type Passage } from './find-passages.ts';
 export { groupIntoShards, hasDead, isUpToDate, planShards, SHARD_DOCUMENTS, type Shard } from './plan-shards.ts';
 export { buildSegment, type IndexableDocument } from './build-segment.ts';

@@ -10,6 +10,7 @@ import { foldTerm } from '../text/tokenize.ts';
 import { boundedEditDistance } from './edit-distance.ts';
 import { exactKeys, formKeys, keysWithPrefix, type LocatedKey } from './word-form-keys.ts';
 import { formsOf } from './word-stems.ts';
+import { phraseDocuments } from './positions.ts';
 export { MAX_FORM_SCAN } from './word-form-keys.ts';
 import {
   FIELD_COUNT,
@@ -18,6 +19,7 @@ import {
   termKey,
   wordOf,
   type Field,
+  type Postings,
   type Segment,
   type StoredDocument,
 } from './segment.ts';
@@ -41,6 +43,11 @@ export interface IndexQuery {
   all?: TermClause[];
   any?: TermClause[];
   none?: TermClause[];
+  /**
+   * Phrases: each one's words (folded like the index's) must occur in this order, next to each
+   * other, in a document's text — answered from the index's positions, exactly.
+   */
+  phrases?: string[][];
   filter?: (document: StoredDocument) => boolean;
 }
 
@@ -286,6 +293,8 @@ export interface QueryPlan {
   required: PlannedClause[];
   optional: PlannedClause[];
   excluded: PlannedClause[];
+  /** Per phrase, per word, its text key's index in each segment (-1 where absent). */
+  phrases: Int32Array[][];
   filter?: (document: StoredDocument) => boolean;
 }
 
@@ -308,6 +317,12 @@ export function planQuery(segments: Segment[], query: IndexQuery): QueryPlan {
       .slice(0, MAX_REQUIRED),
     optional: (query.any ?? []).map((c) => planClause(segments, c)),
     excluded: (query.none ?? []).map((c) => planClause(segments, c)),
+    phrases: (query.phrases ?? []).map((phrase) =>
+      phrase.map((word) => {
+        const key = termKey('text', foldTerm(word));
+        return Int32Array.from(segments, (segment) => segment.find(key));
+      }),
+    ),
     filter: query.filter,
   };
 }
@@ -323,6 +338,7 @@ export function missingPostings(plan: QueryPlan): Map<Segment, number[]> {
         for (const { terms: keys } of [expansion, ...(expansion.forms ?? [])]) if (keys[s] >= 0) terms.add(keys[s]);
       }
     }
+    for (const word of plan.phrases.flat()) if (word[s] >= 0) terms.add(word[s]);
     const wanted = segment.missing(terms);
     if (wanted.length > 0) missing.set(segment, wanted);
   });
@@ -342,7 +358,7 @@ export function searchSegments(segments: Segment[], query: IndexQuery): Hits {
 
 /** Runs a plan whose postings are all in memory (see {@link missingPostings}). */
 export function evaluate(plan: QueryPlan): Hits {
-  const { segments, stats, required, optional, excluded, filter } = plan;
+  const { segments, stats, required, optional, excluded, phrases, filter } = plan;
   const segmentOf: number[] = [];
   const documentOf: number[] = [];
   const scores: number[] = [];
@@ -414,7 +430,11 @@ export function evaluate(plan: QueryPlan): Hits {
         for (const expansion of clause.expansions) apply(expansion, accept, allBits === 0 ? ANY_BIT : 0);
       }
       const matches = (mask: number) => (everything ? true : allBits !== 0 ? (mask & allBits) === allBits : mask !== 0);
-      const keep = (document: number) => !segment.isDead(document) && (!filter || filter(segment.documents[document]));
+      const inPhrases = phraseFilter(phrases, s, postingsOf);
+      const keep = (document: number) =>
+        !segment.isDead(document) &&
+        (!inPhrases || inPhrases.has(document)) &&
+        (!filter || filter(segment.documents[document]));
       const banned = new Set<number>();
       for (const clause of excluded) {
         for (const expansion of clause.expansions) {
@@ -448,4 +468,21 @@ export function evaluate(plan: QueryPlan): Hits {
     }
   });
   return hits;
+}
+
+/**
+ * The documents of segment `s` that have every phrase, or null when the query has none: the
+ * intersection of each phrase's documents, found from positions (see `positions.ts`).
+ */
+function phraseFilter(phrases: Int32Array[][], s: number, postingsOf: (term: number) => Postings): Set<number> | null {
+  if (phrases.length === 0) return null;
+  let kept: number[] | null = null;
+  for (const phrase of phrases) {
+    // A word the segment lacks: no document here has the phrase.
+    if (phrase.some((word) => word[s] < 0)) return new Set();
+    const found = phraseDocuments(phrase.map((word) => postingsOf(word[s])));
+    const previous: Set<number> | null = kept === null ? null : new Set<number>(kept);
+    kept = previous ? found.filter((document) => previous.has(document)) : found;
+  }
+  return new Set(kept);
 }

@@ -9,16 +9,17 @@
  *
  * Layout (typed arrays in the machine's byte order, little-endian on x86 and ARM alike; every
  * array starting on a 4-byte boundary):
- * `VSG6` · u32 header length · u32 head length · u32 0 · header JSON · termStarts · postingStarts ·
- * fieldLengths · stemCodes (u8) · vocabulary (UTF-8) ‖ postingDocuments (u16) · postingCounts (u8)
+ * `VSG7` · u32 header length · u32 head length · u32 0 · header JSON · termStarts · postingStarts ·
+ * positionStarts · fieldLengths · stemCodes (u8) · vocabulary (UTF-8) ‖ postingDocuments (u16) ·
+ * postingCounts (u8) · positions (varints, see `positions.ts`)
  *
- * A shard of an older layout (VSG1–5) fails to decode with an internal {@link VerbatimError}; the
+ * A shard of an older layout (VSG1–6; VSG6 had no positions) fails to decode with an internal {@link VerbatimError}; the
  * index reader then rebuilds the index from the ingest log and the next compaction rewrites it.
  */
 import { VerbatimError } from '../errors.ts';
-import { FIELD_COUNT, FIELDS, Segment, type PostingsFetcher, type StoredDocument } from './segment.ts';
+import { FIELD_COUNT, FIELDS, Segment, type Postings, type PostingsFetcher, type StoredDocument } from './segment.ts';
 
-const MAGIC = 0x36475356; // "VSG6" read as a little-endian u32 (VSG1–5 had other layouts, keys or tables; VSG5 no stem codes)
+const MAGIC = 0x37475356; // "VSG7" read as a little-endian u32 (VSG1–6 had other layouts; VSG6 no positions, VSG5 no stem codes)
 const PREAMBLE = 16;
 
 interface Header {
@@ -26,6 +27,7 @@ interface Header {
   termCount: number;
   postingCount: number;
   vocabularyBytes: number;
+  positionBytes: number;
   /** Stored documents as arrays (`[id, publisher, publishedAt, speakers]`): smaller than objects. */
   documents: Array<[string, string, string, string[]]>;
 }
@@ -34,6 +36,7 @@ interface Header {
 interface PostingsLayout {
   postingsAt: number;
   postingCount: number;
+  positionBytes: number;
 }
 
 const align = (n: number) => (n + 3) & ~3;
@@ -52,7 +55,7 @@ function corrupt(why: string): never {
  * ```
  */
 export function encodeSegment(segment: Segment): Uint8Array {
-  if (!segment.postingDocuments || !segment.postingCounts)
+  if (!segment.postingDocuments || !segment.postingCounts || !segment.positions)
     throw new Error('Only a fully loaded segment can be encoded.');
   const vocabulary = new TextEncoder().encode(segment.vocabulary);
   const header: Header = {
@@ -60,6 +63,7 @@ export function encodeSegment(segment: Segment): Uint8Array {
     termCount: segment.termCount,
     postingCount: segment.postingDocuments.length,
     vocabularyBytes: vocabulary.byteLength,
+    positionBytes: segment.positions.byteLength,
     documents: segment.documents.map((d) => [d.id, d.publisher, d.publishedAt, d.speakers]),
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
@@ -67,11 +71,12 @@ export function encodeSegment(segment: Segment): Uint8Array {
     headerBytes,
     bytesOf(segment.termStarts),
     bytesOf(segment.postingStarts),
+    bytesOf(segment.positionStarts),
     bytesOf(segment.fieldLengths),
     segment.stemCodes,
     vocabulary,
   ];
-  const tail = [bytesOf(segment.postingDocuments), segment.postingCounts];
+  const tail = [bytesOf(segment.postingDocuments), segment.postingCounts, segment.positions];
   const place = (parts: Uint8Array[], from: number) => parts.reduce((at, part) => align(at) + part.byteLength, from);
   const headEnd = align(place(head, PREAMBLE));
   const out = new Uint8Array(align(place(tail, headEnd)));
@@ -131,16 +136,19 @@ function decode(input: Uint8Array, read: RangeReader | null): Segment {
   }));
   const termStarts = view((b, at, n) => new Uint32Array(b, at, n), header.termCount + 1, 4);
   const postingStarts = view((b, at, n) => new Uint32Array(b, at, n), header.termCount + 1, 4);
+  const positionStarts = view((b, at, n) => new Uint32Array(b, at, n), header.termCount + 1, 4);
   const fieldLengths = view((b, at, n) => new Uint16Array(b, at, n), documents.length * FIELD_COUNT, 2);
   const stemCodes = view((b, at, n) => new Uint8Array(b, at, n), header.termCount, 1);
   const vocabulary = new TextDecoder().decode(view((b, at, n) => new Uint8Array(b, at, n), header.vocabularyBytes, 1));
   if (align(offset) !== postingsAt) corrupt('head length does not match its contents');
-  const arrays = { documents, vocabulary, termStarts, postingStarts, stemCodes, fieldLengths };
-  if (read) return new Segment(arrays, postingsFetcher({ postingsAt, postingCount: header.postingCount }, read));
+  const arrays = { documents, vocabulary, termStarts, postingStarts, positionStarts, stemCodes, fieldLengths };
+  const { postingCount, positionBytes } = header;
+  if (read) return new Segment(arrays, postingsFetcher({ postingsAt, postingCount, positionBytes }, read));
   const segment = new Segment(arrays);
   segment.attachPostings(
-    view((b, at, n) => new Uint16Array(b, at, n), header.postingCount, 2),
-    view((b, at, n) => new Uint8Array(b, at, n), header.postingCount, 1),
+    view((b, at, n) => new Uint16Array(b, at, n), postingCount, 2),
+    view((b, at, n) => new Uint8Array(b, at, n), postingCount, 1),
+    view((b, at, n) => new Uint8Array(b, at, n), positionBytes, 1),
   );
   return segment;
 }
@@ -179,10 +187,11 @@ function postingsFetcher(layout: PostingsLayout, read: RangeReader): PostingsFet
   };
 }
 
-/** Where the two postings sections of a shard file start, and where the file ends. */
-function sections(layout: PostingsLayout): { countsAt: number; end: number } {
+/** Where the three postings sections of a shard file start, and where the file ends. */
+function sections(layout: PostingsLayout): { countsAt: number; positionsAt: number; end: number } {
   const countsAt = align(layout.postingsAt + 2 * layout.postingCount);
-  return { countsAt, end: countsAt + layout.postingCount };
+  const positionsAt = align(countsAt + layout.postingCount);
+  return { countsAt, positionsAt, end: positionsAt + layout.positionBytes };
 }
 
 /** Reads bytes `start` to `end` (exclusive) of the segment's shard file. */
@@ -192,8 +201,8 @@ export type RangeReader = (start: number, end: number) => Promise<Uint8Array>;
 const COALESCE_GAP = 16 * 1024;
 
 /**
- * Fetches the postings of `terms` for a segment from {@link decodeSegmentHead}: two byte ranges
- * per key (document numbers, counts), neighbouring ranges fetched together — a prefix's
+ * Fetches the postings of `terms` for a segment from {@link decodeSegmentHead}: three byte ranges
+ * per key (document numbers, counts, positions), neighbouring ranges fetched together — a prefix's
  * completions are neighbours in the sorted vocabulary, so their postings are too.
  */
 async function fetchPostings(
@@ -204,13 +213,15 @@ async function fetchPostings(
 ): Promise<void> {
   const wanted = segment.missing(terms);
   if (wanted.length === 0) return;
-  const { countsAt } = sections(layout);
+  const { countsAt, positionsAt } = sections(layout);
   const pieces = wanted.flatMap((term) => {
     const from = segment.postingStarts[term];
     const to = segment.postingStarts[term + 1];
+    const [first, last] = [segment.positionStarts[term], segment.positionStarts[term + 1]];
     return [
       { term, kind: 'documents' as const, start: layout.postingsAt + 2 * from, end: layout.postingsAt + 2 * to },
       { term, kind: 'counts' as const, start: countsAt + from, end: countsAt + to },
+      { term, kind: 'positions' as const, start: positionsAt + first, end: positionsAt + last },
     ];
   });
   pieces.sort((a, b) => a.start - b.start);
@@ -224,7 +235,7 @@ async function fetchPostings(
       groups.push({ start: piece.start, end: piece.end, members: [piece] });
     }
   }
-  const found = new Map<number, { documents?: Uint16Array; counts?: Uint8Array }>();
+  const found = new Map<number, Partial<Postings>>();
   await Promise.all(
     groups.map(async (group) => {
       const bytes = await read(group.start, group.end);
@@ -235,23 +246,24 @@ async function fetchPostings(
         const slice = new Uint8Array(bytes.subarray(piece.start - group.start, piece.end - group.start));
         const entry = found.get(piece.term) ?? {};
         if (piece.kind === 'documents') entry.documents = new Uint16Array(slice.buffer, 0, slice.byteLength / 2);
-        else entry.counts = slice;
+        else entry[piece.kind] = slice;
         found.set(piece.term, entry);
       }
     }),
   );
-  for (const [term, { documents, counts }] of found)
-    segment.addPostings(term, { documents: documents!, counts: counts! });
+  for (const [term, { documents, counts, positions }] of found)
+    segment.addPostings(term, { documents: documents!, counts: counts!, positions: positions! });
 }
 
 /** Completes a segment from {@link decodeSegmentHead} with all of its postings (one range). */
 async function fetchAllPostings(segment: Segment, layout: PostingsLayout, read: RangeReader): Promise<void> {
   if (segment.complete) return;
-  const { countsAt, end } = sections(layout);
+  const { countsAt, positionsAt, end } = sections(layout);
   const bytes = new Uint8Array(await read(layout.postingsAt, end));
   if (bytes.byteLength !== end - layout.postingsAt) corrupt('the postings came back short');
   segment.attachPostings(
     new Uint16Array(bytes.buffer, 0, layout.postingCount),
     new Uint8Array(bytes.buffer, countsAt - layout.postingsAt, layout.postingCount),
+    new Uint8Array(bytes.buffer, positionsAt - layout.postingsAt, layout.positionBytes),
   );
 }

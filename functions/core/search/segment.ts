@@ -45,10 +45,14 @@ export interface StoredDocument {
   speakers: string[];
 }
 
-/** The documents that have one key, and how often each has it. */
+/**
+ * The documents that have one key, how often each has it, and where: `positions` holds, posting
+ * after posting, a varint count and the word positions in that field, delta-coded (see `positions.ts`).
+ */
 export interface Postings {
   documents: Uint16Array;
   counts: Uint8Array;
+  positions: Uint8Array;
 }
 
 /** The arrays of a segment; see {@link Segment} for what each holds. */
@@ -70,6 +74,10 @@ export interface SegmentArrays {
   postingCounts?: Uint8Array;
   /** Words per field per document: `fieldLengths[document * FIELD_COUNT + field]`, capped at 65,535. */
   fieldLengths: Uint16Array;
+  /** Key i's positions are bytes `positionStarts[i]` to `positionStarts[i + 1]` of `positions`. */
+  positionStarts: Uint32Array;
+  /** Every key's positions, concatenated in key order (see {@link Postings.positions}); absent while partly loaded. */
+  positions?: Uint8Array;
 }
 
 /**
@@ -107,6 +115,8 @@ export class Segment implements SegmentArrays {
   postingDocuments?: Uint16Array;
   postingCounts?: Uint8Array;
   readonly fieldLengths: Uint16Array;
+  readonly positionStarts: Uint32Array;
+  positions?: Uint8Array;
   /** Total words per field over all documents, for BM25's average field length. */
   readonly fieldTotals: number[];
   /** Documents deleted (or replaced) since this segment was written; set by {@link kill}. */
@@ -134,6 +144,8 @@ export class Segment implements SegmentArrays {
     this.postingDocuments = arrays.postingDocuments;
     this.postingCounts = arrays.postingCounts;
     this.fieldLengths = arrays.fieldLengths;
+    this.positionStarts = arrays.positionStarts;
+    this.positions = arrays.positions;
     this.fieldTotals = FIELDS.map(() => 0);
     for (let i = 0; i < this.fieldLengths.length; i++) this.fieldTotals[i % FIELD_COUNT] += this.fieldLengths[i];
   }
@@ -202,15 +214,19 @@ export class Segment implements SegmentArrays {
 
   /** Whether every posting is in memory (a segment must be, to be merged or encoded). */
   get complete(): boolean {
-    return this.postingDocuments !== undefined && this.postingCounts !== undefined;
+    return this.postingDocuments !== undefined && this.postingCounts !== undefined && this.positions !== undefined;
   }
 
   /** The postings of key index `term`, or null if this partly loaded segment has not fetched them. */
   postings(term: number): Postings | null {
     const from = this.postingStarts[term];
     const to = this.postingStarts[term + 1];
-    if (this.postingDocuments && this.postingCounts) {
-      return { documents: this.postingDocuments.subarray(from, to), counts: this.postingCounts.subarray(from, to) };
+    if (this.postingDocuments && this.postingCounts && this.positions) {
+      return {
+        documents: this.postingDocuments.subarray(from, to),
+        counts: this.postingCounts.subarray(from, to),
+        positions: this.positions.subarray(this.positionStarts[term], this.positionStarts[term + 1]),
+      };
     }
     return this.partial.get(term) ?? null;
   }
@@ -225,9 +241,10 @@ export class Segment implements SegmentArrays {
   }
 
   /** Completes a partly loaded segment with all its postings. */
-  attachPostings(documents: Uint16Array, counts: Uint8Array): void {
+  attachPostings(documents: Uint16Array, counts: Uint8Array, positions: Uint8Array): void {
     this.postingDocuments = documents;
     this.postingCounts = counts;
+    this.positions = positions;
     this.partial.clear();
     this.fetcher = null;
   }
