@@ -19,7 +19,7 @@ const lower = (w: TaggedWord) => w.text === w.text.toLowerCase();
 const capitalised = (s: string) => /^\p{Lu}/u.test(s);
 // Words that a plain capitalised name may not start with, so the fast path stays exact.
 const OPENERS =
-  /^(and|but|or|nor|so|yet|then|in|on|at|by|for|from|with|despite|during|after|before|since|as|if|when|while|because)$/i;
+  /^(and|but|or|nor|so|yet|then|in|on|at|by|for|from|with|despite|during|after|before|since|as|if|when|while|because|all|more|less|fewer)$/i;
 
 // Words a phrase may not end on; the reader ran past the noun ("… Goldberg of the", "Her campaign
 // quickly"), so they are cut back. A conjunction at the end is different: the phrase has crossed
@@ -69,9 +69,19 @@ export function checkSpeakerPhrase(phrase: string): SpeakerPhraseVerdict {
   // After a relative pronoun the head is the noun before it ("an official who asked not to be named").
   const relative = tagged.slice(s, e + 1).some(isRelative);
   if (!relative && !HEADS.has(head.pos) && !capitalised(head.text)) return { ok: false, reason: 'no-head' };
+  if (isTimeOrAmount(tagged.slice(s, last + 1))) return { ok: false, reason: 'no-head' };
   const whole = verb < 0 && e === tagged.length - 1;
   const end = whole ? (tag ? phrase.trimEnd().length : body.trimEnd().length) : tagged[e].start + tagged[e].text.length;
   return { ok: true, start: tagged[s].start, end };
+}
+
+// A date, a number or a span of time cannot speak ("2015", "Twenty-two years", "9"), nor can a
+// bare quantifier ("All this has led …", "More than 100,000 people …").
+const TIME_WORDS = /^(years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century|ago|later|earlier)$/i;
+const QUANTIFIERS = /^(all|more|less|fewer)$/i;
+function isTimeOrAmount(words: TaggedWord[]): boolean {
+  if (words.length === 1 && QUANTIFIERS.test(words[0].text)) return true;
+  return words.every((w) => w.pos === 'NUM' || w.pos === 'PUNCT' || TIME_WORDS.test(w.text) || /^\d/.test(w.text));
 }
 
 const isRelative = (w: TaggedWord) => w.pos === 'PRON' && RELATIVES.test(w.text);

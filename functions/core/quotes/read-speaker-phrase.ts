@@ -66,11 +66,19 @@ function isAbbrevDot(tokens: Token[], k: number): boolean {
   return isPersonTitle(prev.text) || /^\p{Lu}$/u.test(prev.text) || /^(jr|sr|st|inc|co|corp)$/i.test(prev.text);
 }
 
+// A slash joining two numbers is one word, the "9/11" of "9/11 widow Terry Strada".
+function isNumberSlash(tokens: Token[], k: number): boolean {
+  const [prev, next] = [tokens[k - 1], tokens[k + 1]];
+  const digits = (t: Token | undefined) => t !== undefined && /^\d+$/.test(t.text);
+  return digits(prev) && digits(next) && prev.end === tokens[k].start && tokens[k].end === next.start;
+}
+
 function inPhrase(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   if (t.text === QUOTE_PLACEHOLDER) return false;
   if (!t.word) {
     if (t.text === '.') return isAbbrevDot(tokens, k);
+    if (t.text === '/') return isNumberSlash(tokens, k);
     return t.text === '’' || t.text === "'" || t.text === '&';
   }
   const w = t.text.toLowerCase();

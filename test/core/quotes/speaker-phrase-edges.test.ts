@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { checkSpeakerPhrase } from '../../../functions/core/quotes/check-speaker-phrase.ts';
+import { quoteOf } from './quote-of.ts';
+
+// Invented articles, one per class of wrong named speaker found on PolNeAR dev (issue 11, round 3).
+
+describe('the edges of a speaker phrase', () => {
+  it('reads a date written with a slash as one word of the phrase', () => {
+    const text = '“The fund has paid nobody in five years,” said 9/11 widow Ada Korr. Others agreed.';
+    expect(quoteOf(text, 'The fund has paid nobody in five years,')).toMatchObject({
+      speaker: 'Ada Korr',
+      mention: '9/11 widow Ada Korr',
+      verb: 'said',
+    });
+  });
+
+  it('refuses a date, a number or a span of time as a speaker', () => {
+    for (const p of ['2015', '9', 'Twenty-two years', '40 years']) {
+      expect(checkSpeakerPhrase(p), p).toMatchObject({ ok: false, reason: 'no-head' });
+    }
+    const text =
+      'On May 3, 2015, Ruiz made the following comment:\n\n“The valley will flood again unless the dam is raised.”';
+    expect(quoteOf(text, 'The valley will flood again unless the dam is raised.').speaker).not.toBe('2015');
+  });
+
+  it('refuses a bare quantifier but keeps groups counted with a determiner', () => {
+    expect(checkSpeakerPhrase('All')).toMatchObject({ ok: false });
+    expect(checkSpeakerPhrase('More')).toMatchObject({ ok: false });
+    for (const p of ['the two', 'Ten Downing Street', 'all three senators', 'the 9/11 families']) {
+      expect(checkSpeakerPhrase(p), p).toMatchObject({ ok: true });
+    }
+  });
+});
