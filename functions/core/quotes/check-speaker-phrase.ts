@@ -106,7 +106,7 @@ function firstFiniteVerb(tagged: TaggedWord[], s: number): number {
     if (
       k > s &&
       /(ed|en|ing)$/.test(w.text) &&
-      (tagged[k + 1]?.text === 'by' || prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'PART')
+      (tagged[k + 1]?.text === 'by' || ['DET', 'ADJ', 'PART', 'NUM'].includes(prev.pos))
     )
       continue;
     return k;

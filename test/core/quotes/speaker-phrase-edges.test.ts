@@ -30,4 +30,24 @@ describe('the edges of a speaker phrase', () => {
       expect(checkSpeakerPhrase(p), p).toMatchObject({ ok: true });
     }
   });
+
+  it('keeps a name that is also a modal verb ("May", "Will") whole', () => {
+    const text =
+      '“We will leave the union in March,” Theresa May said. “Nothing will change that,” said Mrs May, the prime minister. “It is a model,” said Will Doyle.';
+    expect(quoteOf(text, 'We will leave the union in March,').speaker).toBe('Theresa May');
+    expect(quoteOf(text, 'Nothing will change that,')).toMatchObject({ speaker: 'Theresa May', mention: 'Mrs May' });
+    expect(quoteOf(text, 'It is a model,').speaker).toBe('Will Doyle');
+    expect(quoteOf('Ruiz may say “we will stay.”', 'we will stay.').speaker).toBe('Ruiz');
+  });
+
+  it('ends a role at the full stop after it, and keeps a participle after a number', () => {
+    const text =
+      '“There is no home-state advantage,” said one unaligned Florida Republican strategist. The polls agreed. “We saw it,” said Lt. Gen. Ana Doyle.';
+    expect(quoteOf(text, 'There is no home-state advantage,')).toMatchObject({
+      speaker: 'one unaligned Florida Republican strategist',
+      kind: 'speech',
+    });
+    expect(quoteOf(text, 'We saw it,')).toMatchObject({ speaker: 'Ana Doyle', mention: 'Lt. Gen. Ana Doyle' });
+    expect(quoteOf('“It is over,” said the strategist. Then he left.', 'It is over,').mention).toBe('the strategist');
+  });
 });
