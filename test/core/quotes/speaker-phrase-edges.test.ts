@@ -50,4 +50,23 @@ describe('the edges of a speaker phrase', () => {
     expect(quoteOf(text, 'We saw it,')).toMatchObject({ speaker: 'Ana Doyle', mention: 'Lt. Gen. Ana Doyle' });
     expect(quoteOf('“It is over,” said the strategist. Then he left.', 'It is over,').mention).toBe('the strategist');
   });
+
+  it('gives no speaker to a sentence that opens with a participle or an imperative', () => {
+    for (const p of ['According', 'Calling it', 'Asked', 'Referred', 'Shedding some light', 'Tell us', 'Speaking']) {
+      expect(checkSpeakerPhrase(p), p).toMatchObject({ ok: false, reason: 'verb' });
+    }
+    const text = 'The vote was close. Calling it “a win for the valley,” the board met again on Friday.';
+    expect(quoteOf(text, 'a win for the valley,').speaker).toBeNull();
+    // Surnames that look like participles stay names.
+    for (const p of ['Manning', 'Browning', 'Peyton Manning', 'Alfred', 'Ahmed', 'Fred']) {
+      expect(checkSpeakerPhrase(p), p).toMatchObject({ ok: true });
+    }
+  });
+
+  it('refuses a lone lower-case adjective and reads a contraction as its pronoun', () => {
+    expect(checkSpeakerPhrase('key')).toMatchObject({ ok: false, reason: 'no-head' });
+    expect(checkSpeakerPhrase('similar')).toMatchObject({ ok: false, reason: 'no-head' });
+    expect(checkSpeakerPhrase('the daily')).toMatchObject({ ok: true });
+    expect(checkSpeakerPhrase('I’ve')).toEqual({ ok: true, start: 0, end: 1 });
+  });
 });
