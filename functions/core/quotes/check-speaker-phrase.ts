@@ -19,7 +19,7 @@ const lower = (w: TaggedWord) => w.text === w.text.toLowerCase();
 const capitalised = (s: string) => /^\p{Lu}/u.test(s);
 // Words that a plain capitalised name may not start with, so the fast path stays exact.
 const OPENERS =
-  /^(and|but|or|nor|so|yet|then|in|on|at|by|for|from|with|despite|during|after|before|since|as|if|when|while|because)$/i;
+  /^(and|but|or|nor|so|yet|then|in|on|at|by|for|from|with|despite|during|after|before|since|as|if|when|while|because|all|more|less|fewer)$/i;
 
 // Words a phrase may not end on; the reader ran past the noun ("… Goldberg of the", "Her campaign
 // quickly"), so they are cut back. A conjunction at the end is different: the phrase has crossed
@@ -41,7 +41,8 @@ const TRAILERS = new Set(['ADP', 'DET', 'AUX', 'ADV', 'PUNCT']);
  */
 export function checkSpeakerPhrase(phrase: string): SpeakerPhraseVerdict {
   const words = phrase.split(/\s+/).filter(Boolean);
-  if (words.length > 0 && !OPENERS.test(words[0]) && words.every((w) => capitalised(w) || /^[(&]/.test(w))) {
+  const fastPath = words.length > 0 && !OPENERS.test(words[0]) && !VERB_OPENERS.test(words[0]);
+  if (fastPath && words.every((w) => (capitalised(w) || /^[(&]/.test(w)) && !CONTRACTION.test(w))) {
     return { ok: true, start: 0, end: phrase.length };
   }
   // A closing party tag, "Gov. Mike Pence (R-IN)", is kept but not tagged ("IN" is no preposition).
@@ -52,6 +53,7 @@ export function checkSpeakerPhrase(phrase: string): SpeakerPhraseVerdict {
   while (s < tagged.length && (JOINERS.has(tagged[s].pos) || tagged[s].pos === 'PUNCT')) s++;
   if (s >= tagged.length) return { ok: false, reason: 'no-head' };
   if (tagged[s].pos === 'ADP') return { ok: false, reason: 'adverbial' };
+  if (opensWithVerb(tagged, s)) return { ok: false, reason: 'verb' };
   const verb = firstFiniteVerb(tagged, s);
   if (verb === s) return { ok: false, reason: 'verb' };
   let e = verb < 0 ? tagged.length - 1 : verb - 1;
@@ -69,10 +71,39 @@ export function checkSpeakerPhrase(phrase: string): SpeakerPhraseVerdict {
   // After a relative pronoun the head is the noun before it ("an official who asked not to be named").
   const relative = tagged.slice(s, e + 1).some(isRelative);
   if (!relative && !HEADS.has(head.pos) && !capitalised(head.text)) return { ok: false, reason: 'no-head' };
+  const kept = tagged.slice(s, last + 1);
+  if (isTimeOrAmount(kept)) return { ok: false, reason: 'no-head' };
+  // A lone lower-case adjective ("key", "similar") is the rest of a clause; "the daily" has its determiner.
+  if (kept.length === 1 && head.pos === 'ADJ' && lower(head)) return { ok: false, reason: 'no-head' };
   const whole = verb < 0 && e === tagged.length - 1;
   const end = whole ? (tag ? phrase.trimEnd().length : body.trimEnd().length) : tagged[e].start + tagged[e].text.length;
   return { ok: true, start: tagged[s].start, end };
 }
+
+// A date, a number or a span of time cannot speak ("2015", "Twenty-two years", "9"), nor can a
+// bare quantifier ("All this has led …", "More than 100,000 people …").
+const TIME_WORDS = /^(years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century|ago|later|earlier)$/i;
+const QUANTIFIERS = /^(all|more|less|fewer)$/i;
+function isTimeOrAmount(words: TaggedWord[]): boolean {
+  if (words.length === 1 && QUANTIFIERS.test(words[0].text)) return true;
+  return words.every((w) => w.pos === 'NUM' || w.pos === 'PUNCT' || TIME_WORDS.test(w.text) || /^\d/.test(w.text));
+}
+
+// A sentence that opens with a participle or an imperative ("According to …", "Calling it …",
+// "Asked about …", "Tell us …") has no speaker in front of the quote; a capitalised -ing word is
+// tagged before it may pass as a name. Contractions ("I've", "I'd") are a pronoun and a verb.
+const VERB_OPENERS = /^(\p{Lu}\p{Ll}+ing|\p{Lu}\p{Ll}{2,}ed|According|Tell)$/u;
+const CONTRACTION = /[’'](ve|d|ll|re|m)$/i;
+function opensWithVerb(tagged: TaggedWord[], s: number): boolean {
+  const noun = tagged.slice(s).some((w) => w.pos === 'NOUN' || w.pos === 'PROPN');
+  const w = tagged[s];
+  if (tagged.length - s === 1) return LONE_PARTICIPLES.test(w.text) || (w.pos === 'VERB' && /ed$/.test(w.text));
+  return w.pos === 'VERB' && (!noun || /(ing|ed)$/.test(w.text));
+}
+// Alone, a capitalised -ing word is more often a surname ("Manning") than an opening participle;
+// a capitalised -ed word the tagger reads as a verb ("Referred", "Included") is not.
+const LONE_PARTICIPLES =
+  /^(According|Adding|Asking|Calling|Citing|Commenting|Depending|Describing|Encouraging|Explaining|Noting|Referring|Responding|Saying|Speaking|Writing)$/;
 
 const isRelative = (w: TaggedWord) => w.pos === 'PRON' && RELATIVES.test(w.text);
 const isLowerParticle = (w: TaggedWord) => w.pos === 'PART' && lower(w) && !/^[’']s$/.test(w.text);
@@ -96,7 +127,7 @@ function firstFiniteVerb(tagged: TaggedWord[], s: number): number {
     if (
       k > s &&
       /(ed|en|ing)$/.test(w.text) &&
-      (tagged[k + 1]?.text === 'by' || prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'PART')
+      (tagged[k + 1]?.text === 'by' || ['DET', 'ADJ', 'PART', 'NUM'].includes(prev.pos))
     )
       continue;
     return k;

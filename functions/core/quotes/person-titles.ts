@@ -213,6 +213,27 @@ export function isPersonTitle(word: string): boolean {
   return TITLES.has((word.endsWith('.') ? word.slice(0, -1) : word).toLowerCase());
 }
 
+// Titles and country names written shortened with a dot ("Sen.", "Lt.", "U.S."). A full word before a dot ("said the
+// strategist.") ends the sentence instead.
+const ABBREVIATIONS = new Set(
+  'u.s u.k u.n mr mrs ms messrs dr prof rev fr sen rep gov pres sec amb atty del gen lt col capt cmdr sgt cpl adm maj brig det insp supt hon'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether a word is a title's short form, which a dot follows without ending the sentence.
+ *
+ * @example
+ * ```ts
+ * isTitleAbbreviation('Sen'); // true
+ * isTitleAbbreviation('strategist'); // false
+ * ```
+ */
+export function isTitleAbbreviation(word: string): boolean {
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
+
 /**
  * The gender a title implies ("Mrs." → 'f'), or null.
  *

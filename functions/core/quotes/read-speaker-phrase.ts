@@ -1,5 +1,5 @@
 import { isReportingVerb } from './reporting-verbs.ts';
-import { isPersonTitle } from './person-titles.ts';
+import { isTitleAbbreviation } from './person-titles.ts';
 import { pronounInfo } from './pronouns.ts';
 import type { WordToken as Token } from '../text/tokenize.ts';
 
@@ -38,6 +38,11 @@ const LY_NOUNS = new Set([
   'july',
 ]);
 
+// Modal verbs that are also names: "Theresa May", "Mrs May", "Will Doyle". Capitalised beside
+// another capitalised word, they are part of the name, not the verb that ends the phrase.
+const NAME_MODALS = new Set(['may', 'will']);
+const isCapitalisedWord = (t: Token | undefined) => t !== undefined && t.word && /^\p{Lu}/u.test(t.text);
+
 const DETERMINERS = new Set(
   `the a an this that these those his her its their our my your one another some several
 many two three four five six both each every most few other`.split(/\s+/),
@@ -55,6 +60,8 @@ many two three four five six both each every most few other`.split(/\s+/),
 export function isBetweenWord(t: Token): boolean {
   if (!t.word) return false;
   const w = t.text.toLowerCase();
+  // "Theresa May said": a capitalised modal is a name, not an auxiliary.
+  if (NAME_MODALS.has(w) && t.text !== w) return false;
   if (BETWEEN.has(w)) return true;
   return w === t.text && w.endsWith('ly') && !LY_NOUNS.has(w);
 }
@@ -63,7 +70,14 @@ function isAbbrevDot(tokens: Token[], k: number): boolean {
   // A dot that belongs to "Sen." or an initial "W." rather than ending anything.
   const prev = tokens[k - 1];
   if (!prev || !prev.word || prev.end !== tokens[k].start) return false;
-  return isPersonTitle(prev.text) || /^\p{Lu}$/u.test(prev.text) || /^(jr|sr|st|inc|co|corp)$/i.test(prev.text);
+  return isTitleAbbreviation(prev.text) || /^\p{Lu}$/u.test(prev.text) || /^(jr|sr|st|inc|co|corp)$/i.test(prev.text);
+}
+
+// A slash joining two numbers is one word, the "9/11" of "9/11 widow Terry Strada".
+function isNumberSlash(tokens: Token[], k: number): boolean {
+  const [prev, next] = [tokens[k - 1], tokens[k + 1]];
+  const digits = (t: Token | undefined) => t !== undefined && /^\d+$/.test(t.text);
+  return digits(prev) && digits(next) && prev.end === tokens[k].start && tokens[k].end === next.start;
 }
 
 function inPhrase(tokens: Token[], k: number): boolean {
@@ -71,9 +85,12 @@ function inPhrase(tokens: Token[], k: number): boolean {
   if (t.text === QUOTE_PLACEHOLDER) return false;
   if (!t.word) {
     if (t.text === '.') return isAbbrevDot(tokens, k);
+    if (t.text === '/') return isNumberSlash(tokens, k);
     return t.text === '’' || t.text === "'" || t.text === '&';
   }
   const w = t.text.toLowerCase();
+  if (NAME_MODALS.has(w) && t.text !== w && (isCapitalisedWord(tokens[k - 1]) || isCapitalisedWord(tokens[k + 1])))
+    return true;
   if (STOP.has(w)) return false;
   // A lower-case reporting verb belongs to another clause; capitalised "Says" is not a concern.
   return !(t.text === w && isReportingVerb(w));
