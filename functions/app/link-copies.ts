@@ -103,9 +103,8 @@ export const REMEMBER_MAX_BYTES = 1 << 20;
 const decoder = new TextDecoder();
 
 /**
- * After ingest: caches the stored document when small and links it to its copies and stories,
- * whatever its size. Parsing a big one costs at most the upload limit's worth, and the copy and
- * story measures read a bounded prefix of its text (`MAX_SHINGLED_CHARS`, `MAX_STORY_CHARS`).
+ * After ingest: caches the stored document and links it to its copies and stories, when it is at
+ * most {@link REMEMBER_MAX_BYTES}; the copy and story measures read a bounded prefix of its text.
  *
  * @example
  * ```ts
@@ -113,8 +112,11 @@ const decoder = new TextDecoder();
  * ```
  */
 export async function rememberAndLink(archive: Archive, json: Uint8Array): Promise<void> {
+  // Parsing a big document on the request thread stalls the event loop past 100 ms (measured by
+  // test/http/pathological-uploads.test.ts): a document over the cap is linked to nothing yet.
+  if (json.byteLength > REMEMBER_MAX_BYTES) return;
   const document = JSON.parse(decoder.decode(json)) as ArchivedDocument;
-  if (json.byteLength <= REMEMBER_MAX_BYTES) archive.documents.remember(document);
+  archive.documents.remember(document);
   await linkNewDocument(archive, document);
 }
 

@@ -1,5 +1,5 @@
 /**
- * Same-story links, deletion of links and band items, and copies of documents over 1 MB, through
+ * Same-story links and the deletion of links and band items, through
  * the real app on s3rver + dynalite.
  */
 import { readFileSync } from 'node:fs';
@@ -80,20 +80,4 @@ describe('same story', () => {
     const report = await getJson(scratch.app, `/api/documents/${ids.report}`);
     expect(report.body.sameStory.map((d: { id: string }) => d.id)).not.toContain(ids.analysis);
   });
-});
-
-describe('copies of a document over 1 MB', () => {
-  it('are found from a bounded prefix of the text', async () => {
-    const paragraphs = Array.from(
-      { length: 12_000 },
-      (_, i) =>
-        `Paragraph ${i} of the long inquiry report covers witness number ${i * 7} and exhibit ${i * 13} in detail.`,
-    );
-    const text = paragraphs.join('\n\n');
-    expect(text.length).toBeGreaterThan(1 << 20);
-    const original = await ingest({ title: 'Inquiry report', text });
-    const trimmed = await ingest({ title: 'Inquiry report (copy)', text: paragraphs.slice(1).join('\n\n') });
-    const copy = await getJson(scratch.app, `/api/documents/${trimmed}`);
-    expect(copy.body.copies.map((d: { id: string }) => d.id)).toEqual([original]);
-  }, 60_000);
 });
