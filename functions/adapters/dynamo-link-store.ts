@@ -20,7 +20,14 @@ import {
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { BAND_SLOTS, bandSlot, type DocumentLink, type LinkKind, type LinkStore } from '../core/copies/link-store.ts';
+import {
+  BAND_SLOTS,
+  bandSlot,
+  LINK_KINDS,
+  type DocumentLink,
+  type LinkKind,
+  type LinkStore,
+} from '../core/copies/link-store.ts';
 import { VerbatimError } from '../core/errors.ts';
 import { toItem } from './dynamo-item.ts';
 
@@ -28,6 +35,8 @@ import { toItem } from './dynamo-item.ts';
 const BATCH_GET_LIMIT = 100;
 /** DynamoDB's limit on items per BatchWriteItem. */
 const BATCH_WRITE_LIMIT = 25;
+/** Links of one kind removed with a document: more than any document gathers (see link-copies). */
+const MAX_LINKS_REMOVED = 1000;
 /** Retries of unprocessed batch items (throttling) before giving up. */
 const MAX_BATCH_RETRIES = 5;
 
@@ -47,10 +56,19 @@ export class DynamoLinkStore implements LinkStore {
   ) {}
 
   async candidates(keys: string[]): Promise<string[]> {
-    const ids = new Set<string>();
     const all = keys.flatMap((key) =>
       Array.from({ length: BAND_SLOTS }, (_, slot) => toItem({ pk: `LSH#${key}`, sk: `S${slot}` })),
     );
+    const ids = new Set<string>();
+    for (const item of await this.readItems(all)) {
+      const { id } = unmarshall(item);
+      if (typeof id === 'string' && id) ids.add(id);
+    }
+    return [...ids];
+  }
+
+  private async readItems(all: Array<Record<string, AttributeValue>>): Promise<Array<Record<string, AttributeValue>>> {
+    const items: Array<Record<string, AttributeValue>> = [];
     for (let i = 0; i < all.length; i += BATCH_GET_LIMIT) {
       let pending: Array<Record<string, AttributeValue>> | undefined = all.slice(i, i + BATCH_GET_LIMIT);
       for (let attempt = 0; pending && pending.length > 0; attempt++) {
@@ -63,14 +81,11 @@ export class DynamoLinkStore implements LinkStore {
         const out: BatchGetItemCommandOutput = await this.dynamo.send(
           new BatchGetItemCommand({ RequestItems: { [this.table]: { Keys: pending } } }),
         );
-        for (const item of out.Responses?.[this.table] ?? []) {
-          const { id } = unmarshall(item);
-          if (typeof id === 'string' && id) ids.add(id);
-        }
+        items.push(...(out.Responses?.[this.table] ?? []));
         pending = out.UnprocessedKeys?.[this.table]?.Keys;
       }
     }
-    return [...ids];
+    return items;
   }
 
   async file(id: string, keys: string[]): Promise<void> {
@@ -81,6 +96,32 @@ export class DynamoLinkStore implements LinkStore {
     const item = (from: string, to: string, similarity: number) =>
       toItem({ pk: `LINK#${kind}#${from}`, sk: to, similarity });
     await this.write(pairs.flatMap(({ a, b, similarity }) => [item(a, b, similarity), item(b, a, similarity)]));
+  }
+
+  async unfile(id: string, keys: string[]): Promise<void> {
+    const slots = keys.map((key) => ({ pk: `LSH#${key}`, sk: `S${bandSlot(id, key)}` }));
+    // A slot another document took since holds that one now: read first, delete only ours.
+    const held = await this.readItems(slots.map((slot) => toItem(slot)));
+    const ours = held.filter((item) => unmarshall(item).id === id);
+    await this.write(
+      ours.map((item) => toItem({ pk: unmarshall(item).pk, sk: unmarshall(item).sk })),
+      'delete',
+    );
+  }
+
+  async unlink(id: string): Promise<void> {
+    for (const kind of LINK_KINDS) {
+      // A document links to at most a bounded number of others (the candidates of each ingest it
+      // took part in), so one page of its links is all of them.
+      const others = (await this.query(`LINK#${kind}#${id}`, MAX_LINKS_REMOVED)).map(
+        (item) => unmarshall(item).sk as string,
+      );
+      const keys = others.flatMap((other) => [
+        toItem({ pk: `LINK#${kind}#${id}`, sk: other }),
+        toItem({ pk: `LINK#${kind}#${other}`, sk: id }),
+      ]);
+      await this.write(keys, 'delete');
+    }
   }
 
   async links(kind: LinkKind, id: string, limit: number): Promise<DocumentLink[]> {
@@ -103,11 +144,11 @@ export class DynamoLinkStore implements LinkStore {
     return out.Items ?? [];
   }
 
-  private async write(items: Array<Record<string, AttributeValue>>): Promise<void> {
+  private async write(items: Array<Record<string, AttributeValue>>, op: 'put' | 'delete' = 'put'): Promise<void> {
     for (let i = 0; i < items.length; i += BATCH_WRITE_LIMIT) {
       let requests: WriteRequest[] | undefined = items
         .slice(i, i + BATCH_WRITE_LIMIT)
-        .map((Item) => ({ PutRequest: { Item } }));
+        .map((Item) => (op === 'put' ? { PutRequest: { Item } } : { DeleteRequest: { Key: Item } }));
       for (let attempt = 0; requests && requests.length > 0; attempt++) {
         if (attempt > MAX_BATCH_RETRIES)
           throw new VerbatimError(

@@ -1,11 +1,12 @@
 /**
  * Delete: a takedown removes a document from search first, then from reading, then its stored
- * objects — so a failure partway leaves it hidden rather than half-visible, and repeating the
+ * objects, its band items and its copy and same-story links — so a failure partway leaves it hidden rather than half-visible, and repeating the
  * request finishes the job. (The bucket is versioned: S3 keeps prior versions for recovery.)
  */
 import { VerbatimError } from '../core/errors.ts';
 import { documentKey, originalKey } from '../core/storage-keys.ts';
 import type { Archive } from './archive.ts';
+import { unlinkDocument } from './link-copies.ts';
 
 /**
  * @example
@@ -18,6 +19,9 @@ export async function deleteDocument(archive: Archive, id: string): Promise<void
     throw new VerbatimError('not_found', `There is no document with id "${id}" in the archive.`);
   }
   await archive.log.append({ op: 'delete', id });
+  // Before the record goes, so a failure here is finished by repeating the request.
+  const document = await archive.documents.get(id);
+  if (document) await unlinkDocument(archive, document);
   await archive.catalog.remove(id);
   archive.documents.forget(id);
   await Promise.all([archive.blobs.delete(documentKey(id)), archive.blobs.delete(originalKey(id))]);

@@ -1,11 +1,12 @@
 /**
- * Related documents for a document page: other reports of the same story (their titles share this
- * one's distinctive words) and documents that carry the same quotes (a phrase search on the quote's
- * words). Both reuse the search use case, so they see exactly what search sees.
+ * Related documents for a document page: other reports of the same story (the links ingest made,
+ * see `link-stories.ts`) and documents that carry the same quotes (a phrase search on the quote's
+ * words, through the search use case, so it sees exactly what search sees).
  */
 import type { ArchivedDocument, Quote } from '../core/document.ts';
 import { tokenize } from '../core/text/tokenize.ts';
 import type { Archive } from './archive.ts';
+import type { LinkedDocument } from './list-copies.ts';
 import { searchArchive } from './search-archive.ts';
 
 /** A related document, as the document page lists it. */
@@ -24,11 +25,6 @@ export interface Related {
   sameQuotes: Array<{ quote: Quote; documents: RelatedDocument[] }>;
 }
 
-const STOP_WORDS = new Set(
-  'about after again against also among amid been before being between could during from have into more most over said says should some than that their them then there these they this those through under until upon were what when where which while will with would your'.split(
-    ' ',
-  ),
-);
 /** Quotes shorter than this are too common to identify a copy ("We are ready."). */
 const MIN_QUOTE_WORDS = 6;
 /** A phrase this long is distinctive; longer only misses copies with a small change. */
@@ -47,24 +43,6 @@ const asRelated = (hit: {
   publisher: hit.publisher,
   publishedAt: hit.publishedAt,
 });
-
-/** Title words that say what the story is about: no stop words, no short words. */
-function keyWords(title: string): string[] {
-  return [...new Set(tokenize(title).map((t) => t.folded))]
-    .filter((w) => w.length >= 4 && !STOP_WORDS.has(w))
-    .slice(0, 8);
-}
-
-async function sameStory(archive: Archive, document: ArchivedDocument): Promise<RelatedDocument[]> {
-  const words = keyWords(document.title);
-  if (words.length < 2) return [];
-  const page = await searchArchive(archive, { q: words.join(' OR '), limit: 20, offset: 0 });
-  // An OR search matches anything sharing one word; a report of the same story shares several.
-  return page.results
-    .filter((hit) => hit.id !== document.id && keyWords(hit.title).filter((w) => words.includes(w)).length >= 2)
-    .slice(0, MAX_LISTED)
-    .map(asRelated);
-}
 
 async function sameQuotes(archive: Archive, document: ArchivedDocument): Promise<Related['sameQuotes']> {
   const quotes = document.quotes
@@ -91,25 +69,25 @@ async function sameQuotes(archive: Archive, document: ArchivedDocument): Promise
 }
 
 /**
- * Documents related to `document`, leaving out `copies` (its copy group, listed as copies: a
- * document is listed once, as a copy, not again as "same story" or "also quoting").
+ * Documents related to `document`: its same-story links `stories` (earliest first, as listed) and
+ * the documents quoting it, leaving out `copies` (its copy group, listed as copies: a document is
+ * listed once, as a copy, not again as "same story" or "also quoting").
  *
  * @example
  * ```ts
- * const related = await findRelated(archive, document, copies); // { sameStory: [...], sameQuotes: [...] }
+ * const related = await findRelated(archive, document, copies, stories); // { sameStory: [...], sameQuotes: [...] }
  * ```
  */
 export async function findRelated(
   archive: Archive,
   document: ArchivedDocument,
   copies: ReadonlyArray<{ id: string }> = [],
+  stories: ReadonlyArray<LinkedDocument> = [],
 ): Promise<Related> {
-  const [story, quotes] = await Promise.all([sameStory(archive, document), sameQuotes(archive, document)]);
+  const quotes = await sameQuotes(archive, document);
   const copyIds = new Set(copies.map((copy) => copy.id));
   const sameQuotesNotCopies = quotes
     .map((q) => ({ ...q, documents: q.documents.filter((d) => !copyIds.has(d.id)) }))
     .filter((q) => q.documents.length > 0);
-  // A document carrying the same quotes is listed there, with the place to land; not twice.
-  const quoted = new Set(quotes.flatMap((q) => q.documents.map((d) => d.id)));
-  return { sameStory: story.filter((d) => !quoted.has(d.id) && !copyIds.has(d.id)), sameQuotes: sameQuotesNotCopies };
+  return { sameStory: stories.filter((d) => !copyIds.has(d.id)).map(asRelated), sameQuotes: sameQuotesNotCopies };
 }

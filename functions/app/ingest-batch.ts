@@ -13,12 +13,12 @@
  * An item that fails is answered with its own error; the others go on.
  */
 import { randomUUID } from 'node:crypto';
-import type { ArchivedDocument } from '../core/document.ts';
+
 import { VerbatimError } from '../core/errors.ts';
 import { documentKey, originalKey } from '../core/storage-keys.ts';
 import type { Archive } from './archive.ts';
 import { claimOrFind, ingestDocument, type IngestRequest, type IngestResult } from './ingest-document.ts';
-import { linkNewDocument } from './link-copies.ts';
+import { rememberAndLink } from './link-copies.ts';
 import { prepareOffThread } from './prepare-off-thread.ts';
 import type { PreparedDocument } from './prepare-task.ts';
 import { rollBack } from './settle-claims.ts';
@@ -32,9 +32,6 @@ export { MAX_BATCH_DOCUMENTS };
  * anyway and warns on every batch.
  */
 export const BATCH_WRITE_CONCURRENCY = 12;
-/** Largest stored document (JSON bytes) parsed back here to be cached and linked, as single ingest does. */
-const REMEMBER_MAX_BYTES = 1 << 20;
-const decoder = new TextDecoder();
 
 /** One item's outcome: the stored (or existing) document, or why it was refused. */
 export type BatchOutcome = { ok: true; result: IngestResult } | { ok: false; error: VerbatimError };
@@ -165,11 +162,7 @@ async function logAndMarkReady(
 async function markReadyAndLink(archive: Archive, claimed: Claimed): Promise<IngestResult> {
   const { metadata, json } = claimed.prepared;
   if (!(await archive.catalog.markReady(metadata.id, claimed.token))) return ingestDocument(archive, claimed.request);
-  if (json.byteLength <= REMEMBER_MAX_BYTES) {
-    const document = JSON.parse(decoder.decode(json)) as ArchivedDocument;
-    archive.documents.remember(document);
-    await linkNewDocument(archive, document);
-  }
+  await rememberAndLink(archive, json);
   return { ...metadata, duplicate: false };
 }
 

@@ -15,14 +15,14 @@
  * readable but never searchable, with every re-upload answered "duplicate".)
  */
 import { randomUUID } from 'node:crypto';
-import type { ArchivedDocument, DocumentMetadata } from '../core/document.ts';
+import type { DocumentMetadata } from '../core/document.ts';
 import { VerbatimError } from '../core/errors.ts';
 import { documentKey, originalKey } from '../core/storage-keys.ts';
 import type { Archive } from './archive.ts';
 import { prepareOffThread } from './prepare-off-thread.ts';
 import type { IngestRequest } from './prepare-document.ts';
 import { CLAIM_LEASE_MS, rollBack } from './settle-claims.ts';
-import { linkNewDocument } from './link-copies.ts';
+import { rememberAndLink } from './link-copies.ts';
 
 // Preparing an upload lives in prepare-document.ts (a worker thread runs it too); callers keep importing it from here.
 export { metadataOf, prepareDocument, readSourceText, type IngestRequest } from './prepare-document.ts';
@@ -38,9 +38,6 @@ const CLAIM_POLL_MS = 100;
 const CLAIM_WAIT_MS = 4 * CLAIM_LEASE_MS;
 /** How many times an ingest may lose its claim to a takeover before giving up with 409. */
 const MAX_TAKEOVERS = 3;
-/** Largest stored document (JSON bytes) that ingest parses back on the request thread: to cache it and find its copies. */
-const REMEMBER_MAX_BYTES = 1 << 20;
-const decoder = new TextDecoder();
 
 /**
  * Claims the document's id for this ingest, or finds the copy already archived. A claim another
@@ -102,13 +99,8 @@ export async function ingestDocument(
     const existing = await claimOrFind(archive, metadata, token);
     if (existing) return { ...existing, duplicate: true };
     if (await writeClaimed(archive, metadata.id, json, request, token)) {
-      // Kept for the next search and compared with possible copies, unless big: parsing it on this
-      // thread would cost what the worker saved (a document over the cap is linked to no copies).
-      if (json.byteLength <= REMEMBER_MAX_BYTES) {
-        const document = JSON.parse(decoder.decode(json)) as ArchivedDocument;
-        archive.documents.remember(document);
-        await linkNewDocument(archive, document);
-      }
+      // Kept for the next search (unless big) and linked to its copies and stories.
+      await rememberAndLink(archive, json);
       return { ...metadata, duplicate: false };
     }
     // Another ingest took the claim over (this one looked dead): it finishes; wait for its answer.

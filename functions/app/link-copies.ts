@@ -11,6 +11,7 @@ import { bandKeys, minHashSignature, shingleSet } from '../core/copies/min-hash.
 import type { DocumentLink } from '../core/copies/link-store.ts';
 import type { ArchivedDocument } from '../core/document.ts';
 import type { Archive } from './archive.ts';
+import { linkStories } from './link-stories.ts';
 
 /** Candidates whose text is compared: bounds the S3 reads one ingest can cause. */
 export const MAX_CANDIDATES = 20;
@@ -80,7 +81,7 @@ export async function linkCopies(archive: Archive, document: ArchivedDocument): 
 }
 
 /**
- * {@link linkCopies} for ingest: the document is already archived and whole, so a failure here
+ * {@link linkCopies} and same-story links ({@link linkStories}) for ingest: the document is already archived and whole, so a failure here
  * costs only its links (logged), never the upload.
  *
  * @example
@@ -90,10 +91,48 @@ export async function linkCopies(archive: Archive, document: ArchivedDocument): 
  */
 export async function linkNewDocument(archive: Archive, document: ArchivedDocument): Promise<void> {
   try {
-    await linkCopies(archive, document);
+    const copies = await linkCopies(archive, document);
+    await linkStories(archive, document, copies);
   } catch (error) {
     console.warn(`Could not link copies of ${document.id}`, error);
   }
+}
+
+/** Largest stored document (JSON bytes) kept in the loader's cache after ingest. */
+export const REMEMBER_MAX_BYTES = 1 << 20;
+const decoder = new TextDecoder();
+
+/**
+ * After ingest: caches the stored document and links it to its copies and stories, when it is at
+ * most {@link REMEMBER_MAX_BYTES}; the copy and story measures read a bounded prefix of its text.
+ *
+ * @example
+ * ```ts
+ * await rememberAndLink(archive, json);
+ * ```
+ */
+export async function rememberAndLink(archive: Archive, json: Uint8Array): Promise<void> {
+  // Parsing a big document on the request thread stalls the event loop past 100 ms (measured by
+  // test/http/pathological-uploads.test.ts): a document over the cap is linked to nothing yet.
+  if (json.byteLength > REMEMBER_MAX_BYTES) return;
+  const document = JSON.parse(decoder.decode(json)) as ArchivedDocument;
+  archive.documents.remember(document);
+  await linkNewDocument(archive, document);
+}
+
+/**
+ * Takes a document out of the band index and removes its links both ways, so a deleted document
+ * is never a candidate nor listed again. Its band keys are recomputed from its text.
+ *
+ * @example
+ * ```ts
+ * await unlinkDocument(archive, document);
+ * ```
+ */
+export async function unlinkDocument(archive: Archive, document: ArchivedDocument): Promise<void> {
+  if (!archive.links) return;
+  await archive.links.unfile(document.id, bandKeysOf(document).keys);
+  await archive.links.unlink(document.id);
 }
 
 function bandKeysOf(document: ArchivedDocument): { keys: string[] } {

@@ -125,7 +125,7 @@ const LinkFields = {
 
 export const IngestResultSchema = DocumentMetadataSchema.extend({ duplicate: z.boolean() }).openapi('IngestResult');
 
-/** Another document linked to this one: a copy (or, later, the same story). */
+/** Another document linked to this one: a copy, or a report of the same story. */
 export const LinkedDocumentSchema = z
   .object({
     id: z.string(),
@@ -135,7 +135,10 @@ export const LinkedDocumentSchema = z
     publishedAtSource: PublishedAtSourceSchema,
     ingestedAt: z.string(),
     contentType: z.string(),
-    similarity: z.number().openapi({ description: "Jaccard similarity of the two texts' word 5-shingles, 0 to 1." }),
+    similarity: z.number().openapi({
+      description:
+        "For a copy, Jaccard similarity of the two texts' word 5-shingles; for the same story, the cosine of their content words. 0 to 1.",
+    }),
   })
   .openapi('LinkedDocument');
 
@@ -143,6 +146,9 @@ export const DocumentSchema = DocumentMetadataSchema.extend({
   copies: z
     .array(LinkedDocumentSchema)
     .openapi({ description: 'The other copies of this article (its copy group), earliest first.' }),
+  sameStory: z.array(LinkedDocumentSchema).openapi({
+    description: 'Other reports of the same event (not copies), dates within 14 days, earliest first.',
+  }),
   text: z.string(),
   paragraphs: z.array(ParagraphSchema),
   quotes: z.array(QuoteSchema.extend(LinkFields)),

@@ -195,7 +195,7 @@ describe('with documents', () => {
       auth,
     );
     const { html } = await page(`/documents/${ids.harbourArticle}`);
-    expect(html).toContain('On the same story');
+    expect(html).toContain('<h3>Same story</h3>');
     expect(html).toContain(`href="/documents/${related.body.id}"`);
   });
 

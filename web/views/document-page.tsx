@@ -264,7 +264,7 @@ export function DocumentPage(props: DocumentPageProps) {
                 <h2 id="related-title">Related documents</h2>
                 {sameStory.length > 0 ? (
                   <>
-                    <h3>On the same story</h3>
+                    <h3>Same story</h3>
                     <RelatedList documents={sameStory} />
                   </>
                 ) : null}

@@ -6,6 +6,9 @@
 /** Which relation a link records. */
 export type LinkKind = 'copy' | 'story';
 
+/** Every kind, for what must remove them all (a deletion). */
+export const LINK_KINDS: readonly LinkKind[] = ['copy', 'story'];
+
 /** Another document linked to this one, and how similar they are (0 to 1). */
 export interface DocumentLink {
   id: string;
@@ -42,6 +45,10 @@ export interface LinkStore {
   file(id: string, keys: string[]): Promise<void>;
   /** Links `a` and `b` both ways. */
   link(kind: LinkKind, pairs: Array<{ a: string; b: string; similarity: number }>): Promise<void>;
+  /** Takes `id` out of its band slots under `keys` (a slot a later document took is left alone). */
+  unfile(id: string, keys: string[]): Promise<void>;
+  /** Removes every link of `id`, of every kind, both ways. */
+  unlink(id: string): Promise<void>;
   /** A document's links of one kind, at most `limit`. */
   links(kind: LinkKind, id: string, limit: number): Promise<DocumentLink[]>;
 }

@@ -20,6 +20,12 @@ export const ROWS_PER_BAND = 3;
 export const SIGNATURE_SIZE = BANDS * ROWS_PER_BAND;
 /** Shingles hashed per document: bounds the work for a huge upload (a book is not an article). */
 export const MAX_SHINGLES = 20_000;
+/**
+ * Characters of a text read for its shingles: more than {@link MAX_SHINGLES} words' worth, so the
+ * cap on shingles still decides, but a 10 MB upload is not tokenized whole to keep its first part.
+ * A huge document is thus compared by its opening, where a copy and its original agree.
+ */
+export const MAX_SHINGLED_CHARS = 400_000;
 
 /** murmur3's 32-bit finaliser: a fast, well-mixed hash of a 32-bit value. */
 function mix32(value: number): number {
@@ -52,7 +58,7 @@ const SEEDS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix32(0x9e3
  * ```
  */
 export function shingleSet(text: string): Set<number> {
-  const words = tokenize(text).map((token) => token.folded);
+  const words = tokenize(text.slice(0, MAX_SHINGLED_CHARS)).map((token) => token.folded);
   const shingles = new Set<number>();
   const last = Math.min(Math.max(words.length - SHINGLE_WORDS, 0), MAX_SHINGLES);
   for (let i = 0; i <= last && words.length > 0; i++)

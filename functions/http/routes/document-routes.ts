@@ -137,14 +137,17 @@ export function documentRoutes(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   app.openapi(documentRoute, async (c) => {
     const document = await readDocument(deps.archive, c.req.valid('param').id);
-    const copies = await listLinked(deps.archive, document.id, 'copy');
+    const [copies, sameStory] = await Promise.all([
+      listLinked(deps.archive, document.id, 'copy'),
+      listLinked(deps.archive, document.id, 'story'),
+    ]);
     const origin = new URL(c.req.url).origin;
     const quotes = document.quotes.map((quote) => ({
       ...quote,
       anchor: passageAnchor(quote.start, quote.end),
       permalink: `${origin}${quotePath(document.id, quote.start, quote.end)}`,
     }));
-    return c.json({ ...document, copies, quotes, citation: citeDocument(document, origin) }, 200);
+    return c.json({ ...document, copies, sameStory, quotes, citation: citeDocument(document, origin) }, 200);
   });
 
   app.openapi(originalRoute, async (c) => {

@@ -117,9 +117,9 @@ export function webRoutes(deps: AppDeps): Hono {
     const at = parseRange(c.req.query('at'), document.text.length);
     const hl = c.req.query('hl');
     const hits = hl ? highlightQuery(document, hl) : [];
-    const copies = await listLinked(archive, id, 'copy');
+    const [copies, stories] = await Promise.all([listLinked(archive, id, 'copy'), listLinked(archive, id, 'story')]);
     const [related, comparison] = await Promise.all([
-      findRelated(archive, document, copies),
+      findRelated(archive, document, copies, stories),
       compareCopy(archive, document, copies, c.req.query('compare')),
     ]);
     const props = { document, at, hits, related, copies, comparison, origin: new URL(c.req.url).origin };

@@ -1,0 +1,86 @@
+/**
+ * Same-story links at ingest: other reports of the event a new document tells, that are not its
+ * copies. The index is asked for the documents sharing the new document's most frequent content
+ * words (one search, {@link MAX_STORY_CANDIDATES} at most, whatever the archive's size); each is
+ * scored by {@link storySimilarity} and kept when its date is close. Links are stored both ways,
+ * so the neighbour found lists the new document too without being recomputed.
+ */
+import type { DocumentLink } from '../core/copies/link-store.ts';
+import { STORY_SIMILARITY, storyQueryWords, storySimilarity, storyVector } from '../core/copies/story-similarity.ts';
+import type { ArchivedDocument } from '../core/document.ts';
+import type { Archive } from './archive.ts';
+import { searchArchive } from './search-archive.ts';
+
+/** Candidates scored per ingest: bounds the texts one ingest reads. */
+export const MAX_STORY_CANDIDATES = 10;
+/** Two reports of one event appear within days; an older article on the same place is background. */
+export const MAX_STORY_DAYS_APART = 14;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whether two publication dates are close enough; an unknown date does not rule a link out. */
+function datesClose(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a || !b) return true;
+  const apart = Math.abs(Date.parse(a) - Date.parse(b));
+  return !Number.isFinite(apart) || apart <= MAX_STORY_DAYS_APART * DAY_MS;
+}
+
+/**
+ * The archived documents on the same story as `document`, most similar first, leaving out
+ * `copies` (a copy is listed as a copy, never twice).
+ *
+ * @example
+ * ```ts
+ * const stories = await findStories(archive, document, copies); // [{ id, similarity: 0.61 }]
+ * ```
+ */
+export async function findStories(
+  archive: Archive,
+  document: ArchivedDocument,
+  copies: ReadonlyArray<{ id: string }>,
+): Promise<DocumentLink[]> {
+  const vector = storyVector(`${document.title}\n${document.text}`);
+  const words = storyQueryWords(document.title, vector);
+  if (words.length < 2) return [];
+  const skip = new Set([document.id, ...copies.map((copy) => copy.id)]);
+  const page = await searchArchive(archive, {
+    q: words.join(' OR '),
+    limit: MAX_STORY_CANDIDATES + skip.size,
+    offset: 0,
+    collapse: false,
+  });
+  const ids = page.results
+    .map((hit) => hit.id)
+    .filter((id) => !skip.has(id))
+    .slice(0, MAX_STORY_CANDIDATES);
+  const found: DocumentLink[] = [];
+  for (const [id, other] of await archive.documents.getMany(ids)) {
+    if (!datesClose(document.publishedAt, other.publishedAt)) continue;
+    const similarity = storySimilarity(vector, storyVector(`${other.title}\n${other.text}`));
+    if (similarity >= STORY_SIMILARITY) found.push({ id, similarity });
+  }
+  return found.sort((a, b) => b.similarity - a.similarity);
+}
+
+/**
+ * Links `document` to the documents on its story, both ways.
+ *
+ * @example
+ * ```ts
+ * await linkStories(archive, document, copies);
+ * ```
+ */
+export async function linkStories(
+  archive: Archive,
+  document: ArchivedDocument,
+  copies: ReadonlyArray<{ id: string }>,
+): Promise<DocumentLink[]> {
+  if (!archive.links) return [];
+  const stories = await findStories(archive, document, copies);
+  if (stories.length > 0)
+    await archive.links.link(
+      'story',
+      stories.map((story) => ({ a: document.id, b: story.id, similarity: story.similarity })),
+    );
+  return stories;
+}
