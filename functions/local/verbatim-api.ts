@@ -324,6 +324,8 @@ export interface components {
         Document: components["schemas"]["DocumentMetadata"] & {
             /** @description The other copies of this article (its copy group), earliest first. */
             copies: components["schemas"]["LinkedDocument"][];
+            /** @description Other reports of the same event (not copies), dates within 14 days, earliest first. */
+            sameStory: components["schemas"]["LinkedDocument"][];
             text: string;
             paragraphs: {
                 start: number;
@@ -352,7 +354,7 @@ export interface components {
             publishedAtSource: "metadata" | "text" | "uploader" | null;
             ingestedAt: string;
             contentType: string;
-            /** @description Jaccard similarity of the two texts' word 5-shingles, 0 to 1. */
+            /** @description For a copy, Jaccard similarity of the two texts' word 5-shingles; for the same story, the cosine of their content words. 0 to 1. */
             similarity: number;
         };
         Quote: {
