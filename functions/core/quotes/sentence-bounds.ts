@@ -2,26 +2,11 @@
  * Sentence boundaries, found locally around a position: attribution only ever looks at the
  * sentence a quote sits in, so there is no need to segment the whole article.
  */
+import { TITLE_ABBREVIATIONS } from '../text/title-abbreviations.ts';
 
-// Words after which a dot does not end a sentence.
+// Words after which a dot does not end a sentence: the titles before a name, and other abbreviations.
 const ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'sen',
-  'rep',
-  'gov',
-  'gen',
-  'lt',
-  'col',
-  'sgt',
-  'capt',
-  'cmdr',
-  'adm',
-  'maj',
-  'st',
+  ...TITLE_ABBREVIATIONS,
   'jr',
   'sr',
   'inc',
@@ -46,13 +31,6 @@ const ABBREVIATIONS = new Set([
   'oct',
   'nov',
   'dec',
-  'rev',
-  'hon',
-  'pres',
-  'supt',
-  'det',
-  'insp',
-  'fr',
   'ft',
   'mt',
   'd.c',
