@@ -221,9 +221,11 @@ export function isDeterminer(word: string): boolean {
   return DETERMINERS.has(word.toLowerCase());
 }
 
-// Words after which a description goes on to say whose or which it is ("an aide to Potter",
-// "a complaint filed by the agency", "a donor familiar with the plan").
-const LINKS = new Set([
+/**
+ * Words after which a description goes on to say whose or which it is ("an aide to Potter",
+ * "a complaint filed by the agency", "a donor familiar with the plan").
+ */
+export const DESCRIPTION_LINKS: ReadonlySet<string> = new Set([
   'to',
   'with',
   'by',
@@ -257,7 +259,7 @@ export function extendDescription(tokens: Token[], r: [number, number]): [number
   const first = tokens[r[0]].text;
   if (!DETERMINERS.has(first) || first !== first.toLowerCase()) return r;
   const next = tokens[r[1] + 1];
-  if (!next || !LINKS.has(next.text)) return r;
+  if (!next || !DESCRIPTION_LINKS.has(next.text)) return r;
   for (let k = r[1] + 2; k < tokens.length && k - r[1] <= MAX_EXTENSION; k++) {
     const t = tokens[k];
     if (t.text === ',' || (t.text === '.' && !isAbbrevDot(tokens, k)) || t.text === ';')

@@ -1,7 +1,7 @@
 import { findNameMentions, type NameMention } from './find-name-mentions.ts';
 import { guessGender, isKnownGivenName } from './name-gender.ts';
 import { isPersonTitle, titleGender } from './person-titles.ts';
-import { isDeterminer } from './read-speaker-phrase.ts';
+import { DESCRIPTION_LINKS, isDeterminer } from './read-speaker-phrase.ts';
 import { pronounInfo, type Gender } from './pronouns.ts';
 
 /**
@@ -17,23 +17,6 @@ export interface SpeakerRequest {
   /** Offset of the mention (or of the quote, when there is no mention). */
   at: number;
 }
-
-const DESCRIPTION_LINKS = new Set([
-  'to',
-  'with',
-  'by',
-  'in',
-  'from',
-  'on',
-  'familiar',
-  'filed',
-  'released',
-  'known',
-  'published',
-  'close',
-  'who',
-  'that',
-]);
 
 interface Entity {
   name: string;
