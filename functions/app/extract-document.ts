@@ -8,8 +8,6 @@ import { countWords } from '../core/text/normalize-text.ts';
 import { PREVIEW_CHARS } from './upload-limits.ts';
 import { readSourceTextOffThread } from './prepare-off-thread.ts';
 
-export { PREVIEW_CHARS };
-
 /** What a file says about itself: its format, the metadata it would be archived with, a preview. */
 export interface Extraction {
   format: SourceFormat;

@@ -24,8 +24,6 @@ import type { PreparedDocument } from './prepare-task.ts';
 import { rollBack } from './settle-claims.ts';
 import { MAX_BATCH_DOCUMENTS } from './upload-limits.ts';
 
-export { MAX_BATCH_DOCUMENTS };
-
 /**
  * Documents of one batch in storage at once. Each has up to two S3 PUTs in flight: with two batches
  * in flight that stays under the SDK's 50 sockets per client, which otherwise queues the rest

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BATCH_DOCUMENTS } from '../../functions/app/ingest-batch.ts';
+import { MAX_BATCH_DOCUMENTS } from '../../functions/app/upload-limits.ts';
 import { getJson, postJson, useScratchArchive } from '../helpers/scratch-archive.ts';
 
 const scratch = useScratchArchive({ apiTokens: 'importer:batch-secret-token' });
