@@ -1,3 +1,5 @@
+import { INCOMING_PREFIX } from '../functions/core/storage-keys.ts';
+
 /**
  * The S3 key prefixes the functions write under. IAM grants are scoped to them, so they must
  * match the keys `functions/` builds (`originals/<id>`, `documents/<id>.json`, `index/…`): a key
@@ -8,6 +10,8 @@ export const KEY_PREFIX = {
   originals: 'originals/',
   /** Normalised documents (JSON); written once per ingest. */
   documents: 'documents/',
+  /** Files for the bulk import job to archive; deleted once archived, expired if refused. */
+  incoming: INCOMING_PREFIX,
   /** Index shards; replaced by the indexer, so their old versions expire. */
   index: 'index/',
 } as const;

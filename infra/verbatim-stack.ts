@@ -3,8 +3,10 @@ import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { Alarms } from './constructs/alarms.ts';
 import { Api } from './constructs/api.ts';
+import { ImportJob } from './constructs/import-job.ts';
 import { Indexer } from './constructs/indexer.ts';
 import { Storage } from './constructs/storage.ts';
+import { KEY_PREFIX } from './key-prefixes.ts';
 
 /**
  * Lambda rejects request payloads over 6 MB, and API Gateway base64-encodes binary bodies (×4/3),
@@ -35,6 +37,7 @@ export class VerbatimStack extends Stack {
   readonly storage: Storage;
   readonly api: Api;
   readonly indexer: Indexer;
+  readonly importJob: ImportJob;
 
   constructor(scope: Construct, id: string, props: VerbatimStackProps = {}) {
     super(scope, id, {
@@ -59,10 +62,13 @@ export class VerbatimStack extends Stack {
       logRetention,
       schedule: props.indexerSchedule ?? Duration.minutes(1),
     });
+    this.importJob = new ImportJob(this, 'Import', { bucket, table, logRetention });
     new Alarms(this, 'Alarms', {
       apiFunction: this.api.fn,
       indexerFunction: this.indexer.fn,
+      importFunction: this.importJob.fn,
       indexerFailures: this.indexer.failures,
+      importDeadLetters: this.importJob.deadLetters,
       httpApi: this.api.httpApi,
     });
 
@@ -73,6 +79,14 @@ export class VerbatimStack extends Stack {
     });
     new CfnOutput(this, 'BucketName', { value: bucket.bucketName });
     new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'ImportBucketPrefix', {
+      value: `s3://${bucket.bucketName}/${KEY_PREFIX.incoming}`,
+      description: 'Bulk import: aws s3 sync <folder> <this> archives every file (see README, On AWS)',
+    });
+    new CfnOutput(this, 'ImportDeadLetterQueueUrl', {
+      value: this.importJob.deadLetters.queueUrl,
+      description: 'Files that failed to import three times (the ImportDeadLetters alarm)',
+    });
     new CfnOutput(this, 'IndexerFailureQueueUrl', {
       value: this.indexer.failures.queueUrl,
       description: 'Failed or dropped indexer ticks (the IndexerFailures alarm); read with aws sqs receive-message',

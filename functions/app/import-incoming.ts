@@ -11,13 +11,11 @@
 import { auditOutcome } from '../core/audit-log.ts';
 import { VerbatimError } from '../core/errors.ts';
 import { contentTypeOfExtension, formatOfType } from '../core/formats/source-formats.ts';
+import { INCOMING_PREFIX } from '../core/storage-keys.ts';
 import type { Archive } from './archive.ts';
 import { ingestBatch } from './ingest-batch.ts';
 import type { IngestRequest } from './prepare-document.ts';
 import { MAX_BATCH_DOCUMENTS } from './upload-limits.ts';
-
-/** Where the job takes its files from (the bucket's notification is filtered on it). */
-export const INCOMING_PREFIX = 'incoming/';
 
 /** The name the audit log records for the job's writes (HTTP writes record their token's name). */
 export const IMPORT_JOB_ACTOR = 'import-job';

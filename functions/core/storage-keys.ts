@@ -9,6 +9,9 @@ export const originalKey = (id: string) => `originals/${id}`;
 /** The normalised document as JSON ({@link ArchivedDocument}). */
 export const documentKey = (id: string) => `documents/${id}.json`;
 
+/** Where the bulk import job takes files from (`app/import-incoming.ts`); never archived as they are. */
+export const INCOMING_PREFIX = 'incoming/';
+
 /** Where index shards live. */
 export const SHARD_PREFIX = 'index/';
 

@@ -9,9 +9,12 @@ import { Construct } from 'constructs';
 export interface AlarmsProps {
   readonly apiFunction: IFunction;
   readonly indexerFunction: IFunction;
+  readonly importFunction: IFunction;
   readonly httpApi: IHttpApi;
   /** The indexer's dead-letter queue (failed and dropped ticks). */
   readonly indexerFailures: IQueue;
+  /** The import job's dead-letter queue (files that failed three times). */
+  readonly importDeadLetters: IQueue;
 }
 
 const PERIOD = Duration.minutes(5);
@@ -30,12 +33,22 @@ export class Alarms extends Construct {
       'The indexer failed: search still works but reads more of the log on every request',
       props.indexerFunction.metricErrors(sum),
     );
+    this.alarm(
+      'ImportErrors',
+      'The import function failed a whole batch: its files return to the queue and are retried',
+      props.importFunction.metricErrors(sum),
+    );
     this.alarm('Api5xx', 'The HTTP API returned 5xx responses', props.httpApi.metricServerError(sum));
     this.alarm(
       'IndexerFailures',
       'An indexer tick failed or was dropped (compaction still running past its slot): read the message in the failure queue',
       // Maximum, not Sum: the alarm stays on while any message waits, not only when one arrives.
       props.indexerFailures.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }),
+    );
+    this.alarm(
+      'ImportDeadLetters',
+      'Files under incoming/ failed to import three times: read their notifications in the import dead-letter queue',
+      props.importDeadLetters.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }),
     );
   }
 

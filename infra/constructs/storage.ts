@@ -14,6 +14,9 @@ export interface StorageProps {
   readonly accessLogRetention: Duration;
 }
 
+/** How long a file the import job refused stays under `incoming/` for its uploader to look at. */
+const INCOMING_RETENTION = Duration.days(14);
+
 /** Key prefix of the archive bucket's server access logs inside the log bucket. */
 export const ACCESS_LOG_PREFIX = 'archive-bucket/';
 
@@ -51,6 +54,15 @@ export class Storage extends Construct {
           prefix: KEY_PREFIX.index,
           noncurrentVersionExpiration: props.indexVersionRetention,
           expiredObjectDeleteMarker: true,
+        },
+        {
+          id: 'ExpireIncomingFiles',
+          // The import job deletes what it archived (the original is kept under originals/); what
+          // it refused waits here for its uploader, then goes. Versioning would otherwise keep every
+          // imported file twice.
+          prefix: KEY_PREFIX.incoming,
+          expiration: INCOMING_RETENTION,
+          noncurrentVersionExpiration: Duration.days(1),
         },
         ABORT_INCOMPLETE_UPLOADS,
       ],

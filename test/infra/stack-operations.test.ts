@@ -34,6 +34,12 @@ const DENY_PLAIN_HTTP = expect.objectContaining({
 });
 const statementsOf = (policy: CfnResource) => policy.Properties!.PolicyDocument.Statement as Record<string, unknown>[];
 const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+/** The indexer's failure queue (the import job has a queue and a dead-letter queue of its own). */
+const failureQueue = () => {
+  const found = ofType('AWS::SQS::Queue').filter(([id]) => id.startsWith('IndexerFailures'));
+  expect(found).toHaveLength(1);
+  return found[0];
+};
 
 beforeAll(() => {
   ({ template } = synth(undefined, NO_BUNDLING));
@@ -127,10 +133,10 @@ describe('bucket access logs', () => {
 });
 
 describe('indexer failures', () => {
-  const queueArn = () => ({ 'Fn::GetAtt': [single(template, 'AWS::SQS::Queue')[0], 'Arn'] });
+  const queueArn = () => ({ 'Fn::GetAtt': [failureQueue()[0], 'Arn'] });
 
   it('land in one encrypted, SSL-only queue from the function and from the schedule', () => {
-    const [queueId, queue] = single(template, 'AWS::SQS::Queue');
+    const [queueId, queue] = failureQueue();
     expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
     const [indexerId] = functionByDescription(template, 'Verbatim search index compactor');
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
@@ -163,9 +169,7 @@ describe('indexer failures', () => {
       Namespace: 'AWS/SQS',
       MetricName: 'ApproximateNumberOfMessagesVisible',
       Statistic: 'Maximum',
-      Dimensions: [
-        { Name: 'QueueName', Value: { 'Fn::GetAtt': [single(template, 'AWS::SQS::Queue')[0], 'QueueName'] } },
-      ],
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [failureQueue()[0], 'QueueName'] } }],
       Threshold: 1,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       EvaluationPeriods: 1,

@@ -32,6 +32,7 @@ let bucketId: string;
 let tableId: string;
 let api: [string, CfnResource];
 let indexer: [string, CfnResource];
+let importer: [string, CfnResource];
 const obj = (prefix: string) => `arn:${bucketId}/${prefix}*`;
 
 beforeAll(() => {
@@ -40,6 +41,7 @@ beforeAll(() => {
   tableId = single(template, 'AWS::DynamoDB::Table')[0];
   api = functionByDescription(template, 'Verbatim HTTP API and UI');
   indexer = functionByDescription(template, 'Verbatim search index compactor');
+  importer = functionByDescription(template, 'Verbatim bulk import: files under incoming/, announced on a queue');
 });
 
 describe('storage', () => {
@@ -69,11 +71,16 @@ describe('storage', () => {
     });
   });
 
-  it('expires old versions of index snapshots only, never originals', () => {
+  it('expires old versions of index snapshots and files left for the import job only, never originals', () => {
     const rules = archiveBucket(template)[1].Properties!.LifecycleConfiguration.Rules as any[];
     const expiring = rules.filter((r) => r.NoncurrentVersionExpiration || r.ExpirationInDays || r.ExpirationDate);
     expect(expiring).toEqual([
       expect.objectContaining({ Prefix: KEY_PREFIX.index, NoncurrentVersionExpiration: { NoncurrentDays: 7 } }),
+      expect.objectContaining({
+        Prefix: KEY_PREFIX.incoming,
+        ExpirationInDays: 14,
+        NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+      }),
     ]);
   });
 
@@ -103,9 +110,9 @@ describe('storage', () => {
 });
 
 describe('functions', () => {
-  it('are exactly two, on Node.js 24 / arm64, with month-long log groups (no helper Lambdas)', () => {
-    template.resourceCountIs('AWS::Lambda::Function', 2);
-    for (const [, fn] of [api, indexer]) {
+  it('are exactly three, on Node.js 24 / arm64, with month-long log groups (no helper Lambdas)', () => {
+    template.resourceCountIs('AWS::Lambda::Function', 3);
+    for (const [, fn] of [api, indexer, importer]) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
@@ -116,6 +123,7 @@ describe('functions', () => {
     }
     expect(api[1].Properties).toMatchObject({ MemorySize: 1536, Timeout: 29 });
     expect(indexer[1].Properties).toMatchObject({ MemorySize: 2048, Timeout: 300, ReservedConcurrentExecutions: 1 });
+    expect(importer[1].Properties).toMatchObject({ MemorySize: 1769, Timeout: 120 });
   });
 
   it('runs the indexer every minute and drops ticks it cannot run instead of queueing them', () => {
@@ -142,7 +150,8 @@ describe('functions', () => {
         .sort();
     expect(verbatimNames(api[1])).toEqual([ENV.apiToken, ENV.bucket, ENV.maxUploadBytes, ENV.table].sort());
     expect(verbatimNames(indexer[1])).toEqual([ENV.bucket, ENV.table].sort());
-    for (const [, fn] of [api, indexer]) {
+    expect(verbatimNames(importer[1])).toEqual([ENV.bucket, ENV.table].sort());
+    for (const [, fn] of [api, indexer, importer]) {
       expect(env(fn)[ENV.bucket]).toEqual({ Ref: bucketId });
       expect(env(fn)[ENV.table]).toEqual({ Ref: tableId });
       expect(env(fn).NODE_OPTIONS).toBe('--enable-source-maps');
@@ -162,6 +171,19 @@ describe('permissions', () => {
     expect(objectResources(grants, 's3:PutObject')).toEqual([obj(documents), obj(originals)]);
     expect(objectResources(grants, 's3:DeleteObject')).toEqual([obj(documents), obj(originals)]);
     expect(objectResources(grants, 's3:GetObject')).toEqual([obj(documents), obj(index), obj(originals)]);
+  });
+
+  it('let the import job read and delete incoming files, write originals and documents as an upload does, and only read the index', () => {
+    const grants = grantsOf(template, importer[1]);
+    const { documents, incoming, index, originals } = KEY_PREFIX;
+    expect(objectResources(grants, 's3:PutObject')).toEqual([obj(documents), obj(originals)]);
+    expect(objectResources(grants, 's3:DeleteObject')).toEqual([obj(documents), obj(incoming), obj(originals)]);
+    expect(objectResources(grants, 's3:GetObject')).toEqual([
+      obj(documents),
+      obj(incoming),
+      obj(index),
+      obj(originals),
+    ]);
   });
 
   it('let the indexer own the index, read documents and originals, and delete but never write them', () => {
@@ -231,10 +253,10 @@ describe('HTTP API', () => {
 });
 
 describe('alarms', () => {
-  it('fire on any API error, indexer error or API 5xx in five minutes', () => {
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 4);
+  it('fire on any API, indexer or import error or API 5xx in five minutes', () => {
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 6);
     const common = { Threshold: 1, Period: 300, Statistic: 'Sum', ComparisonOperator: 'GreaterThanOrEqualToThreshold' };
-    for (const [fnId] of [api, indexer]) {
+    for (const [fnId] of [api, indexer, importer]) {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         ...common,
         Namespace: 'AWS/Lambda',
@@ -262,7 +284,7 @@ describe('bundles', () => {
 
   it('are ESM with a require shim and source maps, with the AWS SDK inside the bundle', () => {
     const fns = Object.values(bundled.template.findResources('AWS::Lambda::Function')) as CfnResource[];
-    expect(fns).toHaveLength(2);
+    expect(fns).toHaveLength(3);
     for (const fn of fns) {
       const hash = (fn.Properties!.Code.S3Key as string).replace(/\.zip$/, '');
       const bundle = join(bundled.app.outdir, `asset.${hash}`, 'index.mjs');
@@ -339,5 +361,65 @@ describe('props', () => {
 
   it('refuse an upload limit Lambda could never accept', () => {
     expect(() => synth({ maxUploadBytes: 10 * 1024 * 1024 }, NO_BUNDLING)).toThrow(/maxUploadBytes/);
+  });
+});
+
+describe('the bulk import job', () => {
+  const queues = () => Object.entries(template.findResources('AWS::SQS::Queue')) as [string, CfnResource][];
+  const importQueue = () => queues().find(([id]) => /^ImportQueue/.test(id))!;
+  const deadLetters = () => queues().find(([id]) => /^ImportDeadLetters/.test(id))!;
+
+  it('takes files under incoming/ from an S3 notification to an encrypted queue, retried three times, then kept aside', () => {
+    const [queueId, queue] = importQueue();
+    expect(queue.Properties).toMatchObject({
+      SqsManagedSseEnabled: true,
+      // Six times the function's timeout, as Lambda advises for an SQS source.
+      VisibilityTimeout: 6 * 120,
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [deadLetters()[0], 'Arn'] }, maxReceiveCount: 3 },
+    });
+    const [, bucket] = archiveBucket(template);
+    expect(bucket.Properties!.NotificationConfiguration).toEqual({
+      QueueConfigurations: [
+        {
+          Event: 's3:ObjectCreated:*',
+          Queue: { 'Fn::GetAtt': [queueId, 'Arn'] },
+          Filter: { S3Key: { Rules: [{ Name: 'prefix', Value: KEY_PREFIX.incoming }] } },
+        },
+      ],
+    });
+    // S3 checks it may publish when the notification is applied: the policy comes first.
+    const policies = Object.entries(template.findResources('AWS::SQS::QueuePolicy')) as [string, CfnResource][];
+    const [policyId, policy] = policies.find(
+      ([, p]) => JSON.stringify(p.Properties!.Queues) === JSON.stringify([{ Ref: queueId }]),
+    )!;
+    expect(bucket.DependsOn).toContain(policyId);
+    expect(policy.Properties!.PolicyDocument.Statement).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Allow',
+        Action: 'sqs:SendMessage',
+        Principal: { Service: 's3.amazonaws.com' },
+        Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+      }),
+    );
+  });
+
+  it('feeds the import function batches of 100, reporting back only the failed files, with at most ten importers', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: importer[0] },
+      EventSourceArn: { 'Fn::GetAtt': [importQueue()[0], 'Arn'] },
+      BatchSize: 100,
+      MaximumBatchingWindowInSeconds: 5,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 10 },
+    });
+  });
+
+  it('raises an alarm while a file waits in the dead-letter queue', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Statistic: 'Maximum',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [deadLetters()[0], 'QueueName'] } }],
+    });
   });
 });
