@@ -161,3 +161,14 @@ export class PrepareWorkerPool {
     worker.postMessage(job.task);
   }
 }
+
+let shared: PrepareWorkerPool | null = null;
+
+/**
+ * The process's pool, started on first use: uploads share it, and so do the large stored
+ * documents search digests (a search-only process starts no worker until it meets one).
+ */
+export function preparePool(): PrepareWorkerPool {
+  shared ??= new PrepareWorkerPool();
+  return shared;
+}

@@ -15,7 +15,7 @@ const LATIN1_E_ACUTE = 0xe9; // "é" in Latin-1: a lone byte that is not UTF-8
 type Part = { name: string; value: Uint8Array; fileName?: string; type?: string };
 
 /** A multipart/form-data body with the parts' bytes exactly as given. */
-function multipart(parts: Part[]): Uint8Array {
+function multipart(parts: Part[]): Uint8Array<ArrayBuffer> {
   const chunks: Uint8Array[] = [];
   for (const part of parts) {
     const disposition = `form-data; name="${part.name}"${part.fileName !== undefined ? `; filename="${part.fileName}"` : ''}`;
