@@ -9,7 +9,6 @@
 import type { ArchivedDocument } from '../core/document.ts';
 import {
   decodeSegment,
-  passageViewOf,
   segmentsOf,
   toIndexableDocument,
   type IndexedDocuments,
@@ -27,19 +26,31 @@ import { preparePool, type PrepareWorkerPool } from './prepare-worker-pool.ts';
  */
 export const IN_THREAD_PARSE_MAX_BYTES = 256 * 1024;
 
-/** One large document digested in a worker; here, stalling this thread once, if the worker fails. */
-async function digest(json: Uint8Array, withSegment: boolean, pool: () => PrepareWorkerPool) {
+/**
+ * One large document digested in a worker. Its bytes are moved there when they fill their buffer
+ * (copying 12 MB costs this thread ~10 ms), so `json` must not be used again. If the worker fails,
+ * the document is read again and digested here, stalling this thread once: a worker that died or
+ * ran out of time must not make the document unsearchable. Null if it is gone by then.
+ */
+async function digest(
+  id: string,
+  json: Uint8Array,
+  withSegment: boolean,
+  loader: DocumentLoader,
+  pool: () => PrepareWorkerPool,
+) {
+  const owned = json.byteOffset === 0 && json.byteLength === json.buffer.byteLength;
   try {
-    const message = await pool().run<DigestMessage>({ kind: 'digest', json, withSegment });
-    return { view: viewOfDigest(message), segment: message.segment ? decodeSegment(message.segment) : null };
+    const task = { kind: 'digest', json, withSegment } as const;
+    const message = await pool().run<DigestMessage>(task, owned ? [json.buffer as ArrayBuffer] : []);
+    const digested = { view: viewOfDigest(message), segment: message.segment ? decodeSegment(message.segment) : null };
+    loader.rememberView(digested.view);
+    return digested;
   } catch (error) {
-    // A worker that died or ran out of time must not make the document unsearchable.
-    console.warn(`Digesting a large document in a worker failed (${error}); reading it on the request thread.`);
-    const document = JSON.parse(new TextDecoder().decode(json)) as ArchivedDocument;
-    return {
-      view: passageViewOf(document),
-      segment: withSegment ? segmentsOf([toIndexableDocument(document)])[0] : null,
-    };
+    console.warn(`Digesting document ${id} in a worker failed (${error}); reading it on the request thread.`);
+    const document = await loader.get(id);
+    if (!document) return null;
+    return { view: document, segment: withSegment ? segmentsOf([toIndexableDocument(document)])[0] : null };
   }
 }
 
@@ -62,6 +73,7 @@ export async function indexOffThread(
   const loaded = await loader.getManyOrBytes(ids, IN_THREAD_PARSE_MAX_BYTES);
   // Segments in log order, whatever order the loads finished in: document numbers break ties in
   // ranking. Each run of small documents is one segment (or a few), each large one its own.
+  const found = new Set(loaded.keys());
   const parts: (Segment[] | Promise<Segment[]>)[] = [];
   let run: ArchivedDocument[] = [];
   for (const id of ids) {
@@ -73,15 +85,16 @@ export async function indexOffThread(
     }
     parts.push(
       segmentsOf(run.map(toIndexableDocument)),
-      digest(value, true, pool).then(({ view, segment }) => {
-        loader.rememberView(view);
-        return [segment!];
+      digest(id, value, true, loader, pool).then((digested) => {
+        if (!digested) found.delete(id);
+        return digested ? [digested.segment!] : [];
       }),
     );
     run = [];
   }
   parts.push(segmentsOf(run.map(toIndexableDocument)));
-  return { segments: (await Promise.all(parts)).flat(), found: new Set(loaded.keys()) };
+  const segments = (await Promise.all(parts)).flat();
+  return { segments, found };
 }
 
 /**
@@ -106,10 +119,8 @@ export async function passageViews(
   });
   const loaded = await loader.getManyOrBytes(missing, IN_THREAD_PARSE_MAX_BYTES);
   const digested = [...loaded].map(async ([id, value]) => {
-    if (!(value instanceof Uint8Array)) return views.set(id, value);
-    const { view } = await digest(value, false, pool);
-    loader.rememberView(view);
-    views.set(id, view);
+    const view = value instanceof Uint8Array ? (await digest(id, value, false, loader, pool))?.view : value;
+    if (view) views.set(id, view);
   });
   await Promise.all(digested);
   return views;

@@ -97,4 +97,17 @@ describe('digesting large stored documents off the request thread', () => {
     }
     expect(stall, `longest stall ${stall.toFixed(0)} ms`).toBeLessThan(MAX_STALL_MS);
   }, 120_000);
+
+  it('reads a large document on this thread when its worker fails, rather than leave it unsearchable', async () => {
+    const id = await upload('1 MB one-paragraph text');
+    const whole = (await new DocumentLoader(scratch.archive.blobs).get(id)) as ArchivedDocument;
+    // A pool whose worker dies on every task (the failure path only: the task never runs).
+    const failing = { run: () => Promise.reject(new Error('The parsing worker exited with code 1.')) };
+    const loader = new DocumentLoader(scratch.archive.blobs);
+    const { segments, found } = await indexOffThread([id], loader, () => failing as unknown as PrepareWorkerPool);
+    expect([...found]).toEqual([id]);
+    expect(segments.map((s) => s.documents.map((d) => d.id))).toEqual([[id]]);
+    const views = await passageViews([id], new DocumentLoader(scratch.archive.blobs), () => failing as never);
+    expect(passageViewOf(views.get(id)!)).toEqual(passageViewOf(whole));
+  }, 60_000);
 });
