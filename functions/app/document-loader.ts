@@ -4,7 +4,14 @@
  */
 import type { ArchivedDocument } from '../core/document.ts';
 import type { BlobStore } from '../core/ports.ts';
+import type { PassageView } from '../core/search/index.ts';
 import { documentKey } from '../core/storage-keys.ts';
+
+/**
+ * Passage views of large documents kept (see `core/search/passage-view.ts`): each holds at most
+ * about 120 K characters and 1,000 quotes, so these few cost a few MB at most.
+ */
+const VIEW_CAPACITY = 32;
 
 /** Below the SDK's default of 50 sockets, leaving room for other requests. */
 const PARALLEL_LOADS = 32;
@@ -18,6 +25,7 @@ const PARALLEL_LOADS = 32;
  */
 export class DocumentLoader {
   private readonly cache = new Map<string, ArchivedDocument>();
+  private readonly views = new Map<string, PassageView>();
 
   constructor(
     private readonly blobs: BlobStore,
@@ -34,7 +42,12 @@ export class DocumentLoader {
     }
     const blob = await this.blobs.get(documentKey(id));
     if (!blob) return null;
-    const document = JSON.parse(new TextDecoder().decode(blob.body)) as ArchivedDocument;
+    return this.parse(blob.body);
+  }
+
+  /** A stored document's JSON, parsed and remembered. */
+  private parse(bytes: Uint8Array): ArchivedDocument {
+    const document = JSON.parse(new TextDecoder().decode(bytes)) as ArchivedDocument;
     this.remember(document);
     return document;
   }
@@ -45,15 +58,36 @@ export class DocumentLoader {
    */
   async getMany(ids: string[]): Promise<Map<string, ArchivedDocument>> {
     const found = new Map<string, ArchivedDocument>();
+    await this.eachBounded(ids, async (id) => {
+      const document = await this.get(id);
+      if (document) found.set(document.id, document);
+    });
+    return found;
+  }
+
+  /**
+   * {@link getMany}, except that a document not in the cache whose stored JSON is over `parseUpTo`
+   * bytes comes back as those bytes, unparsed and not cached: parsing 12 MB of JSON costs the
+   * thread ~80 ms, so the caller hands them to a worker instead (see `digest-off-thread.ts`).
+   */
+  async getManyOrBytes(ids: string[], parseUpTo: number): Promise<Map<string, ArchivedDocument | Uint8Array>> {
+    const found = new Map<string, ArchivedDocument | Uint8Array>();
+    await this.eachBounded(ids, async (id) => {
+      const cached = this.cache.get(id);
+      const blob = cached ? null : await this.blobs.get(documentKey(id));
+      if (cached) found.set(id, cached);
+      else if (blob) found.set(id, blob.body.byteLength <= parseUpTo ? this.parse(blob.body) : blob.body);
+    });
+    return found;
+  }
+
+  /** Runs `load` for each id, {@link PARALLEL_LOADS} at a time. */
+  private async eachBounded(ids: string[], load: (id: string) => Promise<void>): Promise<void> {
     let next = 0;
     const worker = async () => {
-      while (next < ids.length) {
-        const document = await this.get(ids[next++]);
-        if (document) found.set(document.id, document);
-      }
+      while (next < ids.length) await load(ids[next++]);
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL_LOADS, ids.length) }, worker));
-    return found;
   }
 
   /** Puts a document the caller already has into the cache (e.g. right after ingesting it). */
@@ -63,7 +97,22 @@ export class DocumentLoader {
     if (this.cache.size > this.capacity) this.cache.delete(this.cache.keys().next().value!);
   }
 
+  /** What search shows of a document, if at hand: the cached document itself, or its cached view. */
+  viewOf(id: string): PassageView | undefined {
+    const view = this.views.get(id);
+    if (view) this.rememberView(view);
+    return view ?? this.cache.get(id);
+  }
+
+  /** Keeps a large document's passage view (a worker cut it out of the stored JSON). */
+  rememberView(view: PassageView): void {
+    this.views.delete(view.id);
+    this.views.set(view.id, view);
+    if (this.views.size > VIEW_CAPACITY) this.views.delete(this.views.keys().next().value!);
+  }
+
   forget(id: string): void {
     this.cache.delete(id);
+    this.views.delete(id);
   }
 }

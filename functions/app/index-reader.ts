@@ -6,6 +6,7 @@
 import type { BlobStore, DocumentCatalog, IngestLog, ManifestStore } from '../core/ports.ts';
 import { LiveIndex } from '../core/search/index.ts';
 import type { DocumentLoader } from './document-loader.ts';
+import { indexOffThread } from './digest-off-thread.ts';
 
 export type { ReaderState } from '../core/search/index.ts';
 
@@ -37,6 +38,7 @@ export class IndexReader extends LiveIndex {
         readLog: (after) => stores.log.read(after),
         statusOf: (ids) => stores.catalog.statusOf(ids),
         getDocuments: (ids) => documents.getMany(ids),
+        indexDocuments: (ids) => indexOffThread(ids, documents),
         forgetDocument: (id) => documents.forget(id),
       },
       options,

@@ -7,9 +7,7 @@ import { VerbatimError, type ErrorCode } from '../core/errors.ts';
 import type { ParsedSource, SourceFile } from '../core/formats/parse-source.ts';
 import type { IngestRequest } from './prepare-document.ts';
 import { runPrepareTask, type PrepareTask, type PreparedDocument } from './prepare-task.ts';
-import { PrepareWorkerPool } from './prepare-worker-pool.ts';
-
-let shared: PrepareWorkerPool | null = null;
+import { preparePool, type PrepareWorkerPool } from './prepare-worker-pool.ts';
 
 /**
  * Plain text or Markdown up to this size is read on the request thread: its cost is bounded
@@ -22,18 +20,12 @@ export const IN_THREAD_MAX_BYTES = 4 * 1024;
 const IN_THREAD_TYPES = /^(text\/plain|text\/markdown|text\/x-markdown)\b/i;
 
 /** Runs a task in the pool, or here when its file is small plain text (see above). */
-async function run<T>(task: PrepareTask, pool: PrepareWorkerPool): Promise<T> {
+async function run<T>(task: Exclude<PrepareTask, { kind: 'digest' }>, pool: PrepareWorkerPool): Promise<T> {
   const file = task.kind === 'prepare' ? task.request.file : task.file;
   if (file.bytes.byteLength > IN_THREAD_MAX_BYTES || !IN_THREAD_TYPES.test(file.contentType)) return pool.run<T>(task);
   const { reply } = await runPrepareTask(task);
   if (reply.ok) return reply.value as T;
   throw reply.code ? new VerbatimError(reply.code as ErrorCode, reply.message) : new Error(reply.message);
-}
-
-/** The process's pool, started on first use (a search-only process never starts a worker). */
-export function preparePool(): PrepareWorkerPool {
-  shared ??= new PrepareWorkerPool();
-  return shared;
 }
 
 /**

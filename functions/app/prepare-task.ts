@@ -6,9 +6,17 @@ import type { DocumentMetadata } from '../core/document.ts';
 import type { SourceFile } from '../core/formats/parse-source.ts';
 import { VerbatimError } from '../core/errors.ts';
 import { metadataOf, prepareDocument, readSourceText, type IngestRequest } from './prepare-document.ts';
+import { digestStoredDocument } from './digest-stored-document.ts';
 
-/** A task: build the archived document of an upload, or only read its text (the upload preview). */
-export type PrepareTask = { kind: 'prepare'; request: IngestRequest; now: string } | { kind: 'read'; file: SourceFile };
+/**
+ * A task: build the archived document of an upload, only read its text (the upload preview), or
+ * digest a large stored document (its JSON bytes) for search: its passage view, and its encoded
+ * segment when `withSegment` (see `digest-stored-document.ts`).
+ */
+export type PrepareTask =
+  | { kind: 'prepare'; request: IngestRequest; now: string }
+  | { kind: 'read'; file: SourceFile }
+  | { kind: 'digest'; json: Uint8Array; withSegment: boolean };
 
 /** The worker's answer: the value, or the error as data (errors do not cross threads intact). */
 export type PrepareReply = { ok: true; value: unknown } | { ok: false; code?: string; message: string };
@@ -38,6 +46,10 @@ const encoder = new TextEncoder();
 export async function runPrepareTask(task: PrepareTask): Promise<{ reply: PrepareReply; transfer: ArrayBuffer[] }> {
   try {
     if (task.kind === 'read') return { reply: { ok: true, value: await readSourceText(task.file) }, transfer: [] };
+    if (task.kind === 'digest') {
+      const { message, transfer } = digestStoredDocument(task.json, task.withSegment);
+      return { reply: { ok: true, value: message }, transfer };
+    }
     const document = await prepareDocument(task.request, new Date(task.now));
     const prepared: PreparedDocument = {
       metadata: metadataOf(document),

@@ -39,6 +39,7 @@ export interface PrepareWorkerPoolOptions {
 
 interface Job {
   task: PrepareTask;
+  transfer: ArrayBuffer[];
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
 }
@@ -95,10 +96,13 @@ export class PrepareWorkerPool {
     this.size = options.size ?? PREPARE_WORKERS;
   }
 
-  /** Runs a task in a worker, queued while every worker is busy; resolves to the task's answer. */
-  run<T>(task: PrepareTask): Promise<T> {
+  /**
+   * Runs a task in a worker, queued while every worker is busy; resolves to the task's answer.
+   * The buffers in `transfer` are moved to the worker, not copied: the caller must not use them again.
+   */
+  run<T>(task: PrepareTask, transfer: ArrayBuffer[] = []): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ task, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ task, transfer, resolve: resolve as (value: unknown) => void, reject });
       this.next();
     });
   }
@@ -158,6 +162,17 @@ export class PrepareWorkerPool {
       limitMs,
     );
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-    worker.postMessage(job.task);
+    worker.postMessage(job.task, job.transfer);
   }
+}
+
+let shared: PrepareWorkerPool | null = null;
+
+/**
+ * The process's pool, started on first use: uploads share it, and so do the large stored
+ * documents search digests (a search-only process starts no worker until it meets one).
+ */
+export function preparePool(): PrepareWorkerPool {
+  shared ??= new PrepareWorkerPool();
+  return shared;
 }

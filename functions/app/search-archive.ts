@@ -15,6 +15,7 @@ import {
 import type { Archive } from './archive.ts';
 import { collapseCopies, MAX_COLLAPSE_CHECKED } from './collapse-copies.ts';
 import { directoryOf } from './current-directory.ts';
+import { passageViews } from './digest-off-thread.ts';
 import { PeopleCounter, speakerDocumentFilter, speakerMatcher } from '../core/speakers/speaker-filter.ts';
 
 /** One search hit: the document, its best passages, and its quotes that match the query. */
@@ -157,7 +158,11 @@ export async function searchArchive(
     score: hits.score(ranked[position]),
     copies: copiesAt(position),
   }));
-  const documents = await archive.documents.getMany(page.map((h) => h.id));
+  // Views, not whole documents: a large one is read in a worker (see digest-off-thread.ts).
+  const documents = await passageViews(
+    page.map((h) => h.id),
+    archive.documents,
+  );
   const results: SearchHit[] = [];
   for (const hit of page) {
     const document = documents.get(hit.id);

@@ -8,6 +8,7 @@ import { VerbatimError } from '../core/errors.ts';
 import type { IngestRequest } from '../app/ingest-document.ts';
 import { IngestJsonSchema, SourceMetadataSchema } from './schemas.ts';
 import { formatZodError } from './format-zod-error.ts';
+import { readMultipartForm } from './read-multipart-form.ts';
 
 const encoder = new TextEncoder();
 /** Strict: a JSON body with invalid UTF-8 is refused, as the same bytes uploaded as a file are. */
@@ -74,21 +75,16 @@ export function ingestRequestOfJson(body: unknown): IngestRequest {
 }
 
 async function fromMultipart(c: Context): Promise<IngestRequest> {
-  let form: Record<string, string | File | (string | File)[]>;
-  try {
-    form = await c.req.parseBody();
-  } catch {
-    throw new VerbatimError('bad_request', 'The multipart form could not be read.');
+  const { fields, files } = await readMultipartForm(c.req.raw);
+  const metadata = metadataFrom(Object.fromEntries(fields));
+  const file = files.get('file');
+  if (file) {
+    if (file.bytes.byteLength === 0) throw new VerbatimError('empty_document', `The file "${file.fileName}" is empty.`);
+    return { file: { ...file, contentType: file.contentType || 'application/octet-stream' }, metadata };
   }
-  const file = form.file;
-  const metadata = metadataFrom(form);
-  if (file instanceof File) {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    if (bytes.byteLength === 0) throw new VerbatimError('empty_document', `The file "${file.name}" is empty.`);
-    return { file: { bytes, contentType: file.type || 'application/octet-stream', fileName: file.name }, metadata };
-  }
-  if (typeof form.text === 'string' && form.text.trim() !== '') {
-    return { file: { bytes: encoder.encode(form.text), contentType: 'text/plain; charset=utf-8' }, metadata };
+  const text = fields.get('text');
+  if (text !== undefined && text.trim() !== '') {
+    return { file: { bytes: encoder.encode(text), contentType: 'text/plain; charset=utf-8' }, metadata };
   }
   throw new VerbatimError('bad_request', 'The form has no "file" (or "text") field to archive.');
 }

@@ -6,9 +6,10 @@
  */
 export { parseQuery, MAX_QUERY_LENGTH, type ParsedQuery } from './parse-query.ts';
 export { toIndexQuery, storedFieldFilter, speakerClauses } from './index-query.ts';
-export { SearchIndex, toIndexableDocument } from './search-index.ts';
-export { LiveIndex, type IndexSources, type ReaderState } from './live-index.ts';
+export { SearchIndex, segmentsOf, toIndexableDocument } from './search-index.ts';
+export { LiveIndex, type IndexedDocuments, type IndexSources, type ReaderState } from './live-index.ts';
 export { findPassages, matchingQuotes, matchSpans, type Passage } from './find-passages.ts';
+export { passageViewOf, type PassageView } from './passage-view.ts';
 export { groupIntoShards, hasDead, isUpToDate, planShards, SHARD_DOCUMENTS, type Shard } from './plan-shards.ts';
 export { buildSegment, type IndexableDocument } from './build-segment.ts';
 export { decodeSegment, encodeSegment, headLength } from './segment-codec.ts';

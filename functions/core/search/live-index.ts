@@ -15,7 +15,7 @@ import { VerbatimError } from '../errors.ts';
 import type { DocumentStatus, IndexManifest, LogEntry, ShardInfo } from '../ports.ts';
 import { fetchShard, MissingShardError, type ShardFiles } from './fetch-shard.ts';
 import { SHARD_DOCUMENTS, type Shard } from './plan-shards.ts';
-import { SearchIndex, toIndexableDocument } from './search-index.ts';
+import { SearchIndex, segmentsOf, toIndexableDocument } from './search-index.ts';
 import type { Segment } from './segment.ts';
 
 /** How long after the first search the rest of the postings start loading. */
@@ -30,8 +30,20 @@ export interface IndexSources {
   statusOf(ids: string[]): Promise<Map<string, DocumentStatus>>;
   /** The documents that can be read, by id. */
   getDocuments(ids: string[]): Promise<Map<string, ArchivedDocument>>;
+  /**
+   * The documents that can be read, already indexed: segments, and the ids they hold. Optional:
+   * without it, {@link getDocuments} is indexed here. A reader gives it to move the indexing of
+   * large documents off the thread that answers requests.
+   */
+  indexDocuments?(ids: string[]): Promise<IndexedDocuments>;
   /** A document was deleted: drop any cached copy. */
   forgetDocument(id: string): void;
+}
+
+/** Documents indexed as segments, and which of the ids asked for they hold (the readable ones). */
+export interface IndexedDocuments {
+  segments: Segment[];
+  found: Set<string>;
 }
 
 /**
@@ -187,16 +199,23 @@ export class LiveIndex {
         if (status.get(id) === 'pending') this.waiting.set(id, last.get(id)!.seq);
         else this.waiting.delete(id);
       }
-      const added = await this.sources.getDocuments(addIds);
+      const added = await this.indexed(addIds);
       for (const id of removed) this.sources.forgetDocument(id);
-      index.apply(
-        addIds.flatMap((id) => (added.has(id) ? [toIndexableDocument(added.get(id)!)] : [])),
-        // An added document that can no longer be read was deleted or rolled back: it must not linger.
-        [...removed, ...logged.filter((id) => !added.has(id))],
-      );
+      // An added document that can no longer be read was deleted or rolled back: it must not linger.
+      index.applySegments(added.segments, [...removed, ...logged.filter((id) => !added.found.has(id))]);
       if (entries.length > 0) this.through = entries[entries.length - 1].seq;
     }
     return { index, manifest: this.manifest, through: this.settledThrough() };
+  }
+
+  /** The readable documents among `ids`, indexed by the sources when they can, else here. */
+  private async indexed(ids: string[]): Promise<IndexedDocuments> {
+    if (ids.length === 0) return { segments: [], found: new Set() };
+    if (this.sources.indexDocuments) return this.sources.indexDocuments(ids);
+    const documents = await this.sources.getDocuments(ids);
+    // In log order, whatever order the loads finished in: document numbers break ties in ranking.
+    const ordered = ids.flatMap((id) => (documents.has(id) ? [toIndexableDocument(documents.get(id)!)] : []));
+    return { segments: segmentsOf(ordered), found: new Set(documents.keys()) };
   }
 
   /** The log position before the first entry still waiting for its document to become ready. */

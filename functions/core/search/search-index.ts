@@ -56,12 +56,18 @@ export class SearchIndex implements ShardedSegments {
    */
   apply(batch: IndexableDocument[], removed: string[]): void {
     // The same id twice in one batch is one document (ids are content hashes): keep the last.
-    const added = [...new Map(batch.map((d) => [d.id, d])).values()];
+    this.applySegments(segmentsOf([...new Map(batch.map((d) => [d.id, d])).values()]), removed);
+  }
+
+  /**
+   * {@link apply} with the added documents already indexed (a worker built their segments, see
+   * `app/index-off-thread.ts`): each segment's documents replace any older copy.
+   */
+  applySegments(built: Segment[], removed: string[]): void {
     const segments = this.segments;
-    for (const id of [...removed, ...added.map((d) => d.id)]) for (const segment of segments) segment.kill(id);
-    for (let from = 0; from < added.length; from += SHARD_DOCUMENTS) {
-      this.tail.push(buildSegment(added.slice(from, from + SHARD_DOCUMENTS)));
-    }
+    const added = built.flatMap((segment) => segment.documents.map((d) => d.id));
+    for (const id of [...removed, ...added]) for (const segment of segments) segment.kill(id);
+    this.tail.push(...built);
     if (this.tail.length > MAX_TAIL_SEGMENTS) this.tail.splice(0, this.tail.length, ...groupIntoShards(this.tail));
   }
 
@@ -98,4 +104,15 @@ export function toIndexableDocument(document: ArchivedDocument): IndexableDocume
     publisher: document.publisher ?? '',
     publishedAt: document.publishedAt ?? '',
   };
+}
+
+/**
+ * Documents indexed as segments of at most {@link SHARD_DOCUMENTS} each, what {@link SearchIndex.applySegments}
+ * takes (a worker builds them for large documents: see `app/index-off-thread.ts`).
+ */
+export function segmentsOf(documents: IndexableDocument[]): Segment[] {
+  const segments: Segment[] = [];
+  for (let from = 0; from < documents.length; from += SHARD_DOCUMENTS)
+    segments.push(buildSegment(documents.slice(from, from + SHARD_DOCUMENTS)));
+  return segments;
 }
