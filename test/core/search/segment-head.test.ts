@@ -10,7 +10,7 @@ import {
   type IndexQuery,
 } from '../../../functions/core/search/search-segments.ts';
 import { DOCUMENT_BLOCK_DOCUMENTS, TERM_BLOCK_KEYS } from '../../../functions/core/search/segment-blocks.ts';
-import { termKey, wordOf, type Segment } from '../../../functions/core/search/segment.ts';
+import { wordOf, type Segment } from '../../../functions/core/search/segment.ts';
 import { decodeSegmentHead, encodeSegment, headLength } from '../../../functions/core/search/segment-codec.ts';
 
 /** Reads byte ranges of a shard file, counting the requests and bytes, as a blob store would serve them. */
