@@ -4,7 +4,7 @@
  * them forever and still pick up a new version at once.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 /** A static file, ready to serve. */
 export interface Asset {
@@ -27,6 +27,16 @@ export type AssetName = (typeof ASSET_NAMES)[number];
 const cache = new Map<AssetName, Asset>();
 
 /**
+ * `static/` beside this module in the source tree and beside the handler in the bundle. esbuild may
+ * put this module into a shared chunk under `chunks/` (the views import it lazily), one folder
+ * below the copied `static/`, so both places are tried, nearest first.
+ */
+function staticFolder(): URL {
+  const candidates = [new URL('./static/', import.meta.url), new URL('../static/', import.meta.url)];
+  return candidates.find((url) => existsSync(url)) ?? candidates[0];
+}
+
+/**
  * @example
  * ```ts
  * loadAsset('site.css').url; // '/assets/site.css?v=3f2a9c0d'
@@ -36,7 +46,7 @@ export function loadAsset(name: AssetName): Asset {
   let asset = cache.get(name);
   if (!asset) {
     // Read once per process: these files change only with a deploy.
-    const body = readFileSync(new URL(`./static/${name}`, import.meta.url), 'utf8');
+    const body = readFileSync(new URL(name, staticFolder()), 'utf8');
     const version = createHash('sha256').update(body).digest('hex').slice(0, 10);
     asset = { body, contentType: TYPES[name.split('.').pop()!], url: `/assets/${name}?v=${version}` };
     cache.set(name, asset);

@@ -16,7 +16,7 @@ import { healthRoutes } from './routes/health-routes.ts';
 import { searchRoutes } from './routes/search-routes.ts';
 import { speakerRoutes } from './routes/speaker-routes.ts';
 import { quoteRoutes } from './routes/quote-routes.ts';
-import { webRoutes } from './routes/web-routes.tsx';
+import { webRoutes } from './routes/web-routes.ts';
 
 const API_DESCRIPTION = [
   'An archive of source articles: ingest, read, search, check quotes.',

@@ -29,6 +29,8 @@ const HEAVY = /node_modules\/(unpdf|mammoth|@mozilla\/readability|linkedom|micro
 /** What only an upload, an export or a copy comparison needs (see the lazy imports in http/routes). */
 const UPLOAD_PATH =
   /node_modules\/(chrono-node|csv-stringify|diff)\/|functions\/app\/(ingest-document|ingest-batch|prepare-document)\.ts|functions\/core\/quotes\//;
+/** The pages' views and the JSX runtime: only a page request imports them (web-routes.ts). */
+const PAGES = /web\/views\/.*\.tsx$|node_modules\/hono\/dist\/jsx\//;
 const TOKEN = 'shipped-bundle-test-token-0123456789';
 
 /** Every source file the loaded module files were built from, read from their source maps. */
@@ -94,6 +96,7 @@ beforeAll(async () => {
       uploadEvent('keeper.pdf', 'application/pdf', pdf),
       uploadEvent('seawall.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', docx),
       apiGatewayEvent('GET', '/api/search', { query: 'q=harbour&limit=1000' }),
+      apiGatewayEvent('GET', '/', { query: 'q=harbour' }),
     ]),
   );
   cold = await measureColdStart(
@@ -121,6 +124,8 @@ describe('the shipped api bundle', () => {
     // Nor the rest of the upload path: ingest, quote extraction, date parsing, the CSV writer and
     // the copy diff are imported on first use (document-routes.ts, upload-limits.ts).
     expect(sources.filter((s) => UPLOAD_PATH.test(s))).toEqual([]);
+    // Nor the pages: an API call renders no HTML.
+    expect(sources.filter((s) => PAGES.test(s))).toEqual([]);
     // zod's messages in English only: its other locales are not shipped (split-bundle-code.ts).
     expect(new Set(sources.filter((s) => /zod\/v4\/locales\//.test(s)).map((s) => s.split('/').pop()))).toEqual(
       new Set(['en.js']),
@@ -134,6 +139,15 @@ describe('the shipped api bundle', () => {
     expect(error.code).toBe('bad_request');
     expect(error.message).toMatch(/limit/i);
     expect(error.message).toMatch(/100/);
+  });
+
+  it('renders a page through the bundle, loading the views on that first page request', () => {
+    const searchPage = cold.then![3]!;
+    expect(searchPage.statusCode).toBe(200);
+    expect(searchPage.body).toMatch(/<!doctype html>/i);
+    expect(searchPage.body).toMatch(/harbour/i);
+    const loaded = sourcesOf(cold.modulesAtEnd!.filter((url) => fileURLToPath(url).startsWith(shipped.assetDir)));
+    expect(loaded.some((source) => /web\/views\/search-page\.tsx/.test(source))).toBe(true);
   });
 
   it('archives a PDF and a DOCX through the bundle; their parsers run in the worker, never on the request thread', () => {

@@ -2,7 +2,7 @@
  * The pages without a browser: rendered through `app.request`, as a no-JavaScript client sees them.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PAGE_CSP } from '../../functions/http/routes/web-routes.tsx';
+import { PAGE_CSP } from '../../functions/http/routes/web-routes.ts';
 import { harbourArticle, protestArticle, shuffledArticle } from '../fixtures/articles.ts';
 import { postJson, useScratchArchive } from '../helpers/scratch-archive.ts';
 import { hostileArticle } from './xss-fixture.ts';

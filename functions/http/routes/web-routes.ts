@@ -16,13 +16,8 @@ import { findRelated } from '../../app/find-related.ts';
 import { VerbatimError } from '../../core/errors.ts';
 import type { ParsedQuery } from '../../core/search/index.ts';
 import { ASSET_NAMES, loadAsset, type AssetName } from '../../../web/assets.ts';
-import { DocumentPage } from '../../../web/views/document-page.tsx';
-import { ErrorPage } from '../../../web/views/error-page.tsx';
-import { QuotesPage } from '../../../web/views/quotes-page.tsx';
-import { SearchPage } from '../../../web/views/search-page.tsx';
-import { SpeakerPage } from '../../../web/views/speaker-page.tsx';
 import { speakerQuotes } from '../../app/speaker-quotes.ts';
-import { UploadPage } from '../../../web/views/upload-page.tsx';
+import type { Pages } from '../../../web/views/pages.tsx';
 import type { AppDeps } from '../app-deps.ts';
 import { writeTokensOf } from '../require-writer.ts';
 import { listLinked } from '../../app/list-copies.ts';
@@ -49,11 +44,15 @@ const MAX_PAGE = 1000;
 const MAX_CLAIM_CHARS = 2000;
 const DOCUMENT_ID = /^[0-9a-f]{16}$/;
 
-/** Sends a page with the CSP; pages depend on the archive's state, so they are never cached. */
-function page(c: Context, element: JSX.Element, status: 200 | 400 | 404 | 500 = 200): Response | Promise<Response> {
+/**
+ * Sends a page with the CSP; pages depend on the archive's state, so they are never cached. The
+ * views are imported here, on the first page request, so the API's cold start never loads them.
+ */
+async function page(c: Context, draw: (pages: Pages) => JSX.Element, status: 200 | 400 | 404 | 500 = 200) {
+  const { pages } = await import('../../../web/views/pages.tsx');
   c.header('content-security-policy', PAGE_CSP);
   c.header('cache-control', 'no-store');
-  return c.html(html`<!doctype html>${element}`, status);
+  return c.html(html`<!doctype html>${draw(pages)}`, status);
 }
 
 /** `?at=120-212`, if it is a real range of the text. */
@@ -78,7 +77,7 @@ export function webRoutes(deps: AppDeps): Hono {
 
   web.get('/assets/:name', (c) => {
     const name = c.req.param('name') as AssetName;
-    if (!ASSET_NAMES.includes(name)) return page(c, <ErrorPage status={404} message="There is no such file." />, 404);
+    if (!ASSET_NAMES.includes(name)) return page(c, (p) => p.error(404, 'There is no such file.'), 404);
     const asset = loadAsset(name);
     // Versioned URLs never change content; an unversioned request gets revalidated.
     const immutable = c.req.query('v') === asset.url.split('v=')[1];
@@ -106,13 +105,12 @@ export function webRoutes(deps: AppDeps): Hono {
     }
     const examples = await archiveExamples(archive, index);
     const props = { q, page: pageNumber, perPage: PER_PAGE, documentCount, results, parsed, error, examples };
-    return page(c, <SearchPage {...props} />, error ? 400 : 200);
+    return page(c, (p) => p.search(props), error ? 400 : 200);
   });
 
   web.get('/documents/:id', async (c) => {
     const id = c.req.param('id');
-    if (!DOCUMENT_ID.test(id))
-      return page(c, <ErrorPage status={404} message={`There is no document with id "${id}".`} />, 404);
+    if (!DOCUMENT_ID.test(id)) return page(c, (p) => p.error(404, `There is no document with id "${id}".`), 404);
     const document = await readDocument(archive, id);
     const at = parseRange(c.req.query('at'), document.text.length);
     const hl = c.req.query('hl');
@@ -123,7 +121,7 @@ export function webRoutes(deps: AppDeps): Hono {
       compareCopy(archive, document, copies, c.req.query('compare')),
     ]);
     const props = { document, at, hits, related, copies, comparison, origin: new URL(c.req.url).origin };
-    return page(c, <DocumentPage {...props} />);
+    return page(c, (p) => p.document(props));
   });
 
   web.get('/quotes', async (c) => {
@@ -136,38 +134,28 @@ export function webRoutes(deps: AppDeps): Hono {
     if (q.length > MAX_CLAIM_CHARS)
       error = `The quote is ${q.length} characters long; check at most ${MAX_CLAIM_CHARS} at a time.`;
     else if (q) search = await findQuotes(archive, { q, speaker: speaker || undefined, limit: 5 });
-    return page(
-      c,
-      <QuotesPage
-        q={q}
-        speaker={speaker}
-        search={search}
-        error={error}
-        documentCount={documentCount}
-        origin={new URL(c.req.url).origin}
-      />,
-      error ? 400 : 200,
-    );
+    const props = { q, speaker, search, error, documentCount, origin: new URL(c.req.url).origin };
+    return page(c, (p) => p.quotes(props), error ? 400 : 200);
   });
 
   web.get('/speakers/:name', async (c) => {
     const name = c.req.param('name').slice(0, MAX_CLAIM_CHARS);
-    return page(c, <SpeakerPage speaker={await speakerQuotes(archive, name)} />);
+    const speaker = await speakerQuotes(archive, name);
+    return page(c, (p) => p.speaker({ speaker }));
   });
 
-  web.get('/upload', (c) =>
-    page(
-      c,
-      <UploadPage tokenRequired={writeTokensOf(deps).length > 0} maxUploadBytes={archive.limits.maxUploadBytes} />,
-    ),
-  );
+  web.get('/upload', (c) => {
+    const props = { tokenRequired: writeTokensOf(deps).length > 0, maxUploadBytes: archive.limits.maxUploadBytes };
+    return page(c, (p) => p.upload(props));
+  });
 
   web.onError((error, c) => {
     if (error instanceof VerbatimError && error.status < 500) {
-      return page(c, <ErrorPage status={error.status} message={error.message} />, error.status === 404 ? 404 : 400);
+      const status = error.status;
+      return page(c, (p) => p.error(status, error.message), status === 404 ? 404 : 400);
     }
     console.error('Unhandled error on a page', error);
-    return page(c, <ErrorPage status={500} message="Something went wrong on our side. Try again in a moment." />, 500);
+    return page(c, (p) => p.error(500, 'Something went wrong on our side. Try again in a moment.'), 500);
   });
   return web;
 }
