@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../bench/bench-queries.ts';
 import { SearchIndex } from '../../../functions/core/search/search-index.ts';
 import { buildSegment, type IndexableDocument } from '../../../functions/core/search/build-segment.ts';
 import { prepareQuery } from '../../../functions/core/search/load-for-query.ts';
@@ -29,21 +30,9 @@ const directoryOnly = (bytes: Uint8Array, read = reader(bytes).read) =>
 
 const ranked = (hits: Hits) => hits.top(hits.total).map((hit) => [hits.document(hit).id, hits.score(hit)]);
 
-/** A small deterministic generator (mulberry32): a property's seed gives its whole archive. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** An archive over a random vocabulary large enough for many term blocks and document blocks. */
 function randomArchive(seed: number, documentCount?: number) {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)];
   const letters = 'abcdefghijklmnoprstuvwy';
   const vocabulary = [
