@@ -80,6 +80,8 @@ function newestPhrase(archive: Archive, index: SearchIndex): Promise<string | un
  * ```
  */
 export async function archiveExamples(archive: Archive, index: SearchIndex): Promise<ArchiveExamples> {
+  // The examples read the newest stored documents: a partly loaded index fetches its document tables.
+  await index.loadDocuments();
   const facets = countFacets(liveDocuments(index));
   return {
     publisher: facets.publishers[0]?.value,

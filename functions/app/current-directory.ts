@@ -27,8 +27,12 @@ export async function currentDirectory(archive: Archive): Promise<SpeakerDirecto
   return directoryOf(await archive.index.current());
 }
 
-/** The directory of one index, rebuilt only when the index changed since the last call. */
-export function directoryOf(index: SearchIndex): SpeakerDirectory {
+/**
+ * The directory of one index, rebuilt only when the index changed since the last call. It reads
+ * every stored document, so a partly loaded index first fetches its document tables.
+ */
+export async function directoryOf(index: SearchIndex): Promise<SpeakerDirectory> {
+  await index.loadDocuments();
   const stamp = `${index.segments.length}:${index.documentCount}`;
   const cached = cache.get(index);
   if (cached && cached.stamp === stamp) return cached.directory;

@@ -122,7 +122,7 @@ export async function searchArchive(
   // `speaker:` is one person, in any of the forms the speaker directory joined: a stored-field
   // filter over the documents' speakers, not words of the name the index must all find.
   const indexQuery = toIndexQuery({ ...query, speaker: undefined });
-  const isSpeaker = query.speaker ? speakerMatcher(directoryOf(index), query.speaker) : undefined;
+  const isSpeaker = query.speaker ? speakerMatcher(await directoryOf(index), query.speaker) : undefined;
   if (isSpeaker) indexQuery.filter = speakerDocumentFilter(isSpeaker, indexQuery.filter);
   const hits = await index.search(indexQuery);
   let total = hits.total;

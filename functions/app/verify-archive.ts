@@ -82,6 +82,7 @@ export async function verifyArchive(archive: Archive, now = new Date()): Promise
   const log = await archive.log.read(0);
   const lastOp = new Map(log.map((entry) => [entry.id, entry.op]));
   const { index } = await archive.index.freshState();
+  await index.loadDocuments();
   const manifest = await archive.manifest.get();
   const indexed = new Set(
     index.segments.flatMap((segment) => segment.documents.filter((_, n) => !segment.isDead(n)).map((d) => d.id)),

@@ -61,7 +61,7 @@ export interface ShardInfo {
   key: string;
   documentCount: number;
   bytes: number;
-  /** Length of the shard's head (everything but the postings): what a cold start fetches first. */
+  /** Length of the shard's head, its directory (see `core/search/README.md`): what a cold start fetches first. */
   headBytes?: number;
 }
 

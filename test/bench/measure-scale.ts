@@ -288,6 +288,9 @@ export async function measureScale(
       [...items].sort((a, b) => key(a) - key(b))[Math.floor(items.length / 2)];
     const cold = medianBy(colds, (c) => c.totalMs);
     const ftsCold = medianBy(ftsColds, (c) => c.sinceProcessStartMs);
+    log(
+      `${articles}: cold start ${colds.map((c) => c.totalMs.toFixed(0)).join(', ')} ms (median ${cold.totalMs.toFixed(0)}); bytes before the first answer ${colds.map((c) => c.headBytes + c.firstQueryRangeBytes).join(', ')} (directories ${cold.headBytes}); FTS5 ${ftsCold.sinceProcessStartMs.toFixed(0)} ms`,
+    );
 
     // The cost of a write into an archive of this size: one document in, one compaction.
     const probe = new TextEncoder().encode(`Scale probe ${articles}: a new report, added to an archive of this size.`);

@@ -1,7 +1,8 @@
 /**
- * Reading one shard of a snapshot from storage: as little of it as a first query needs — its head
- * (vocabulary, documents), with the postings fetched by byte range as queries need them, and all
- * of them soon after. The storage itself is passed in as functions.
+ * Reading one shard of a snapshot from storage: as little of it as a first query needs — its
+ * directory (every term block's first key, where each block is), with term blocks, document blocks
+ * and postings fetched by byte range as queries need them, and all of them soon after. The storage
+ * itself is passed in as functions.
  */
 import { VerbatimError } from '../errors.ts';
 import type { ShardInfo } from '../ports.ts';
@@ -22,7 +23,7 @@ export class MissingShardError extends VerbatimError {
 }
 
 /**
- * A shard as a segment. A shard written without a recorded head length is read whole. `onMissing`
+ * A shard as a segment. A shard written without a recorded directory length (`headBytes`) is read whole. `onMissing`
  * runs when a later postings read finds the file gone, before that read throws
  * {@link MissingShardError}.
  *

@@ -7,7 +7,8 @@
 import type { ArchivedDocument } from '../document.ts';
 import { buildSegment, type IndexableDocument } from './build-segment.ts';
 import { groupIntoShards, SHARD_DOCUMENTS, type Shard, type ShardedSegments } from './plan-shards.ts';
-import { evaluate, missingPostings, planQuery, type Hits, type IndexQuery } from './search-segments.ts';
+import { evaluate, type Hits, type IndexQuery } from './search-segments.ts';
+import { prepareQuery } from './load-for-query.ts';
 import { searchedText } from '../text/tokens-of.ts';
 import type { Segment } from './segment.ts';
 
@@ -71,12 +72,9 @@ export class SearchIndex implements ShardedSegments {
     if (this.tail.length > MAX_TAIL_SEGMENTS) this.tail.splice(0, this.tail.length, ...groupIntoShards(this.tail));
   }
 
-  /** Runs a query, first fetching the postings it needs from segments that are only partly loaded. */
+  /** Runs a query, first fetching what it needs from segments that are only partly loaded (`load-for-query.ts`). */
   async search(query: IndexQuery): Promise<Hits> {
-    const plan = planQuery(this.segments, query);
-    const missing = [...missingPostings(plan)];
-    await Promise.all(missing.map(([segment, terms]) => segment.loadPostings(terms)));
-    const hits = evaluate(plan);
+    const hits = evaluate(await prepareQuery(this.segments, query));
     const first = this.afterFirstSearch;
     this.afterFirstSearch = null;
     first?.();
@@ -85,6 +83,14 @@ export class SearchIndex implements ShardedSegments {
 
   /** Called once, after the first search has its answer (a reader starts loading the rest then). */
   afterFirstSearch: (() => void) | null = null;
+
+  /**
+   * Fetches every document-table block still missing: for what reads every stored document (the
+   * speaker directory, the search help's examples) before the background load has brought them.
+   */
+  async loadDocuments(): Promise<void> {
+    await Promise.all(this.segments.map((segment) => segment.loadDocumentBlocks(segment.missingDocumentBlocks(null))));
+  }
 
   /** Fetches every posting still missing: merging and encoding need whole segments. */
   async loadAll(): Promise<void> {

@@ -108,7 +108,15 @@ interface Expansion {
 export interface PlannedClause {
   expansions: Expansion[];
   frequency: number;
+  /**
+   * A word that matched nothing and is to be looked up fuzzily, while a partly loaded segment
+   * lacks the term blocks of its {@link fuzzyRange}: the caller fetches them and plans again.
+   */
+  fuzzyWord?: string;
 }
+
+/** The keys a fuzzy lookup of `word` scans: every key with its first letter, as `[from, to)`. */
+export const fuzzyRange = (word: string): [string, string] => [word.slice(0, 1), `${word.slice(0, 1)}\uffff`];
 
 function locate(segments: Segment[], key: string, field: number, weight: number): Expansion | null {
   const terms = new Int32Array(segments.length);
@@ -195,7 +203,10 @@ function planClause(segments: Segment[], clause: TermClause): PlannedClause {
       }
     }
   }
-  if (expansions.length === 0 && clause.fuzzy) {
+  if (expansions.length === 0 && clause.fuzzy && fuzzyDistance(term.length) > 0) {
+    const [from, to] = fuzzyRange(term);
+    if (segments.some((segment) => segment.missingTermBlocks(from, to).length > 0))
+      return { expansions, frequency: 0, fuzzyWord: term };
     for (const name of clause.fields ?? FIELDS) {
       const field = FIELDS.indexOf(name);
       for (const near of mostFrequent(keysNear(segments, term, field))) {

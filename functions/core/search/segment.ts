@@ -10,6 +10,8 @@
  * shard then fetches in one byte range instead of one per field. Beside each key, a byte says how
  * to derive its word's stem (see `word-stems.ts`), so a query word finds its other forms.
  */
+import { LoadedBlocks, type DocumentBlock, type ShardDirectory, type TermBlock } from './segment-blocks.ts';
+import type { StoredDocument } from './stored-document.ts';
 
 /** The searchable fields, in key-digit order. `title` holds the title and the publisher's name. */
 export const FIELDS = ['title', 'text', 'speakers'] as const;
@@ -34,16 +36,7 @@ export const fieldOf = (key: string): number => key.charCodeAt(key.length - 1) -
 /** The folded word of a key. */
 export const wordOf = (key: string): string => key.slice(0, -2);
 
-/**
- * What a segment keeps of each document, so filters and facets need no storage read. Not the
- * title: a result page loads its documents anyway, and titles would be a third of a shard's head.
- */
-export interface StoredDocument {
-  id: string;
-  publisher: string;
-  publishedAt: string;
-  speakers: string[];
-}
+export type { StoredDocument } from './stored-document.ts';
 
 /**
  * The documents that have one key, how often each has it, and where: `positions` holds, posting
@@ -81,11 +74,13 @@ export interface SegmentArrays {
 }
 
 /**
- * Fetches a partly loaded segment's postings into it ({@link Segment.addPostings} for `some`,
- * {@link Segment.attachPostings} for `all`). Given to the segment by whoever decoded its head.
+ * Fetches what a partly loaded segment lacks, by byte range from its shard file: term blocks,
+ * document-table blocks, postings, or everything. Given to the segment by whoever decoded its directory.
  */
-export interface PostingsFetcher {
-  some(segment: Segment, terms: number[]): Promise<void>;
+export interface SegmentLoader {
+  termBlocks(segment: Segment, blocks: number[]): Promise<void>;
+  documentBlocks(segment: Segment, blocks: number[]): Promise<void>;
+  postings(segment: Segment, terms: number[]): Promise<void>;
   all(segment: Segment): Promise<void>;
 }
 
@@ -99,7 +94,23 @@ export interface QueryScratch {
   formDocuments: Uint32Array;
 }
 
+/** A lookup in a term block of a partly loaded segment that was not fetched (see `load-for-query.ts`). */
+export class UnloadedTermBlockError extends Error {
+  constructor(
+    readonly segment: Segment,
+    readonly block: number,
+  ) {
+    super(`Term block ${block} was looked up before it was loaded.`);
+  }
+}
+
 /**
+ * A segment is either whole (built in memory, or decoded from a whole shard file) or **partly
+ * loaded**: decoded from its shard's directory only, it fetches term blocks, document blocks and
+ * postings as queries need them (see `segment-blocks.ts`), and everything at {@link loadAllPostings}.
+ * Its arrays have their full sizes from the start, filled block by block: term `i`'s entries are
+ * valid once its block is here, document `d`'s once its block is.
+ *
  * @example
  * ```ts
  * const segment = buildSegment([{ id: 'a1', title: 'Budget day', text: 'The budget…', speakers: [], publisher: '', publishedAt: '' }]);
@@ -108,7 +119,7 @@ export interface QueryScratch {
  */
 export class Segment implements SegmentArrays {
   readonly documents: StoredDocument[];
-  readonly vocabulary: string;
+  private wholeVocabulary: string;
   readonly termStarts: Uint32Array;
   readonly postingStarts: Uint32Array;
   readonly stemCodes: Uint8Array;
@@ -123,21 +134,26 @@ export class Segment implements SegmentArrays {
   private dead: Uint8Array | null = null;
   private deadCount = 0;
   private ids: Map<string, number> | null = null;
+  /** Ids killed before the document-table block that would hold them arrived (partly loaded only). */
+  private readonly pendingKills = new Set<string>();
   /** Postings fetched one key at a time, while the segment's full arrays are not loaded yet. */
   private readonly partial = new Map<number, Postings>();
-  /** Fetches the postings of a partly loaded segment; dropped once they are all here. */
-  private fetcher: PostingsFetcher | null;
+  /** The blocks here so far, while partly loaded; null once whole. */
+  private blocks: LoadedBlocks | null;
+  /** Fetches what a partly loaded segment lacks; dropped once it is whole. */
+  private loader: SegmentLoader | null;
   /** Per-query scratch, reused: allocating it per query would cost more than the query. */
   private scratch: QueryScratch | null = null;
 
   /**
-   * @param fetcher how to fetch postings the arrays lack (a segment decoded from a shard's head:
-   *   see `segment-codec.ts`); none for a segment that has them all.
+   * @param loader how to fetch what the arrays lack (a segment decoded from a shard's directory,
+   *   see {@link Segment.partlyLoaded}); none for a whole segment.
    */
-  constructor(arrays: SegmentArrays, fetcher: PostingsFetcher | null = null) {
-    this.fetcher = fetcher;
+  constructor(arrays: SegmentArrays, loader: SegmentLoader | null = null, blocks: LoadedBlocks | null = null) {
+    this.loader = loader;
+    this.blocks = blocks;
     this.documents = arrays.documents;
-    this.vocabulary = arrays.vocabulary;
+    this.wholeVocabulary = arrays.vocabulary;
     this.termStarts = arrays.termStarts;
     this.postingStarts = arrays.postingStarts;
     this.stemCodes = arrays.stemCodes;
@@ -146,8 +162,31 @@ export class Segment implements SegmentArrays {
     this.fieldLengths = arrays.fieldLengths;
     this.positionStarts = arrays.positionStarts;
     this.positions = arrays.positions;
-    this.fieldTotals = FIELDS.map(() => 0);
-    for (let i = 0; i < this.fieldLengths.length; i++) this.fieldTotals[i % FIELD_COUNT] += this.fieldLengths[i];
+    if (blocks) this.fieldTotals = [...blocks.directory.fieldTotals];
+    else {
+      this.fieldTotals = FIELDS.map(() => 0);
+      for (let i = 0; i < this.fieldLengths.length; i++) this.fieldTotals[i % FIELD_COUNT] += this.fieldLengths[i];
+    }
+  }
+
+  /** A segment that knows only its shard's directory: every array sized, none filled yet. */
+  static partlyLoaded(directory: ShardDirectory, loader: SegmentLoader | null): Segment {
+    const { termCount, documentCount } = directory;
+    const arrays: SegmentArrays = {
+      documents: new Array<StoredDocument>(documentCount),
+      vocabulary: '',
+      termStarts: new Uint32Array(termCount + 1),
+      postingStarts: new Uint32Array(termCount + 1),
+      positionStarts: new Uint32Array(termCount + 1),
+      stemCodes: new Uint8Array(termCount),
+      fieldLengths: new Uint16Array(documentCount * FIELD_COUNT),
+    };
+    return new Segment(arrays, loader, new LoadedBlocks(directory));
+  }
+
+  /** Every key, concatenated in sorted order; a key of a term block not loaded yet reads as NUL characters. */
+  get vocabulary(): string {
+    return this.blocks && !this.blocks.allTerms ? this.blocks.text() : this.wholeVocabulary;
   }
 
   get termCount(): number {
@@ -167,6 +206,13 @@ export class Segment implements SegmentArrays {
   lowerBound(key: string): number {
     let low = 0;
     let high = this.termCount;
+    if (this.blocks && !this.blocks.allTerms) {
+      // Only the block that would hold the key is searched: the others may not be here.
+      const block = this.blocks.termBlockOf(key);
+      if (!this.blocks.terms[block]) throw new UnloadedTermBlockError(this, block);
+      low = block * this.blocks.directory.termBlockKeys;
+      high = Math.min(high, low + this.blocks.directory.termBlockKeys);
+    }
     while (low < high) {
       const middle = (low + high) >>> 1;
       if (this.key(middle) < key) low = middle + 1;
@@ -190,31 +236,46 @@ export class Segment implements SegmentArrays {
     return this.dead !== null && this.dead[document] === 1;
   }
 
-  /** The document number of `id`, or -1. */
+  /** The document number of `id`, or -1 (also while the block that would hold it is not loaded). */
   documentNumber(id: string): number {
-    this.ids ??= new Map(this.documents.map((d, i) => [d.id, i]));
+    if (!this.ids) {
+      this.ids = new Map();
+      this.documents.forEach((d, i) => this.ids!.set(d.id, i));
+    }
     return this.ids.get(id) ?? -1;
   }
 
-  /** Marks `id` deleted here; returns whether this segment held it alive. */
+  /**
+   * Marks `id` deleted here; returns whether this segment held it alive. While the document table
+   * is partly loaded, an id not found yet is remembered and marked when its block arrives.
+   */
   kill(id: string): boolean {
     const document = this.documentNumber(id);
-    if (document < 0 || this.isDead(document)) return false;
+    if (document < 0) {
+      if (this.blocks && !this.blocks.allDocuments) this.pendingKills.add(id);
+      return false;
+    }
+    if (this.isDead(document)) return false;
     this.dead ??= new Uint8Array(this.documents.length);
     this.dead[document] = 1;
     this.deadCount++;
     return true;
   }
 
-  /** Whether `id` is here and alive. */
+  /** Whether `id` is here and alive (as far as the document-table blocks loaded tell). */
   has(id: string): boolean {
     const document = this.documentNumber(id);
     return document >= 0 && !this.isDead(document);
   }
 
-  /** Whether every posting is in memory (a segment must be, to be merged or encoded). */
+  /** Whether every posting and block is in memory (a segment must be, to be merged or encoded). */
   get complete(): boolean {
-    return this.postingDocuments !== undefined && this.postingCounts !== undefined && this.positions !== undefined;
+    return (
+      this.postingDocuments !== undefined &&
+      this.postingCounts !== undefined &&
+      this.positions !== undefined &&
+      (!this.blocks || (this.blocks.allTerms && this.blocks.allDocuments))
+    );
   }
 
   /** The postings of key index `term`, or null if this partly loaded segment has not fetched them. */
@@ -233,30 +294,85 @@ export class Segment implements SegmentArrays {
 
   /** Of `terms`, those whose postings are not in memory. */
   missing(terms: Iterable<number>): number[] {
-    return this.complete ? [] : [...terms].filter((term) => !this.partial.has(term));
+    return this.postingDocuments ? [] : [...terms].filter((term) => !this.partial.has(term));
   }
 
   addPostings(term: number, postings: Postings): void {
-    if (!this.complete) this.partial.set(term, postings);
+    if (!this.postingDocuments) this.partial.set(term, postings);
   }
 
-  /** Completes a partly loaded segment with all its postings. */
+  /** Fills in one term block of a partly loaded segment (see `segment-blocks.ts`). */
+  addTermBlock(block: number, arrays: TermBlock): void {
+    if (!this.blocks || this.blocks.terms[block]) return;
+    const at = block * this.blocks.directory.termBlockKeys;
+    this.termStarts.set(arrays.termStarts, at);
+    this.postingStarts.set(arrays.postingStarts, at);
+    this.positionStarts.set(arrays.positionStarts, at);
+    this.stemCodes.set(arrays.stemCodes, at);
+    this.blocks.addTerms(block, arrays.text);
+    if (this.blocks.allTerms) this.wholeVocabulary = this.blocks.text();
+  }
+
+  /** Fills in one document-table block, marking dead the ids killed before it arrived. */
+  addDocumentBlock(block: number, arrays: DocumentBlock): void {
+    if (!this.blocks?.addDocuments(block)) return;
+    const at = block * this.blocks.directory.documentBlockDocuments;
+    this.fieldLengths.set(arrays.fieldLengths, at * FIELD_COUNT);
+    arrays.documents.forEach((document, i) => {
+      this.documents[at + i] = document;
+      this.ids?.set(document.id, at + i);
+      if (this.pendingKills.delete(document.id)) this.kill(document.id);
+    });
+  }
+
+  /** The term blocks of a partly loaded segment that `[from, to)` needs and it lacks (see {@link LoadedBlocks.termBlocksFor}). */
+  missingTermBlocks(from: string, to: string, maxKeys?: number): number[] {
+    const blocks = this.blocks;
+    if (!blocks || blocks.allTerms) return [];
+    return blocks.termBlocksFor(from, to, maxKeys).filter((b) => !blocks.terms[b]);
+  }
+
+  /** The document-table blocks holding `documents` (every block for null) that are not loaded yet. */
+  missingDocumentBlocks(documents: Iterable<number> | null): number[] {
+    const blocks = this.blocks;
+    if (!blocks || blocks.allDocuments) return [];
+    const wanted = new Set<number>();
+    if (documents === null) blocks.documents.forEach((_, b) => wanted.add(b));
+    else for (const document of documents) wanted.add(Math.floor(document / blocks.directory.documentBlockDocuments));
+    return [...wanted].filter((b) => !blocks.documents[b]);
+  }
+
+  /** Completes a partly loaded segment with all its postings (its blocks are all here by then). */
   attachPostings(documents: Uint16Array, counts: Uint8Array, positions: Uint8Array): void {
     this.postingDocuments = documents;
     this.postingCounts = counts;
     this.positions = positions;
     this.partial.clear();
-    this.fetcher = null;
+    if (!this.blocks || (this.blocks.allTerms && this.blocks.allDocuments)) {
+      this.loader = null;
+      this.blocks = null;
+      this.pendingKills.clear();
+    }
+  }
+
+  /** Fetches the term blocks `[from, to)` needs (see {@link missingTermBlocks}); a query plans only then. */
+  async loadTermBlocks(blocks: number[]): Promise<void> {
+    if (this.loader && blocks.length > 0) await this.loader.termBlocks(this, blocks);
+  }
+
+  /** Fetches document-table blocks: what scoring, filters and facets read of a query's candidates. */
+  async loadDocumentBlocks(blocks: number[]): Promise<void> {
+    if (this.loader && blocks.length > 0) await this.loader.documentBlocks(this, blocks);
   }
 
   /** Fetches the postings of `terms` that are not in memory yet (a search awaits this first). */
   async loadPostings(terms: number[]): Promise<void> {
-    if (this.fetcher && !this.complete) await this.fetcher.some(this, terms);
+    if (this.loader && !this.postingDocuments) await this.loader.postings(this, terms);
   }
 
-  /** Fetches every posting still missing: merging and encoding need whole segments. */
+  /** Fetches everything still missing: merging and encoding need whole segments. */
   async loadAllPostings(): Promise<void> {
-    if (this.fetcher && !this.complete) await this.fetcher.all(this);
+    if (this.loader && !this.complete) await this.loader.all(this);
   }
 
   /** The per-query scratch arrays, sized to this segment; callers leave them zeroed. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildSegment, mergeSegments, type IndexableDocument } from '../../../functions/core/search/build-segment.ts';
 import { allPositions, pushPositions, PositionReader } from '../../../functions/core/search/positions.ts';
-import { evaluate, missingPostings, planQuery } from '../../../functions/core/search/search-segments.ts';
+import { evaluate } from '../../../functions/core/search/search-segments.ts';
+import { prepareQuery } from '../../../functions/core/search/load-for-query.ts';
 import {
   decodeSegment,
   decodeSegmentHead,
@@ -41,9 +42,7 @@ function hasPhrase(body: string, words: string[]): boolean {
 }
 
 async function phraseIds(segments: Segment[], phrases: string[][]): Promise<string[]> {
-  const plan = planQuery(segments, { all: phrases.flat().map((term) => ({ term })), phrases });
-  await Promise.all([...missingPostings(plan)].map(([segment, terms]) => segment.loadPostings(terms)));
-  const hits = evaluate(plan);
+  const hits = evaluate(await prepareQuery(segments, { all: phrases.flat().map((term) => ({ term })), phrases }));
   return hits
     .top(hits.total)
     .map((hit) => hits.document(hit).id)

@@ -1,41 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../bench/bench-queries.ts';
 import { SearchIndex } from '../../../functions/core/search/search-index.ts';
 import { buildSegment, type IndexableDocument } from '../../../functions/core/search/build-segment.ts';
+import { prepareQuery } from '../../../functions/core/search/load-for-query.ts';
 import {
   evaluate,
-  missingPostings,
-  planQuery,
   searchSegments,
   type Hits,
   type IndexQuery,
 } from '../../../functions/core/search/search-segments.ts';
-import { termKey } from '../../../functions/core/search/segment.ts';
+import { DOCUMENT_BLOCK_DOCUMENTS, TERM_BLOCK_KEYS } from '../../../functions/core/search/segment-blocks.ts';
+import { wordOf, type Segment } from '../../../functions/core/search/segment.ts';
 import { decodeSegmentHead, encodeSegment, headLength } from '../../../functions/core/search/segment-codec.ts';
-
-const WORDS = [
-  'budget',
-  'budgets',
-  'ferry',
-  'strike',
-  'harbour',
-  'minister',
-  'government',
-  'governor',
-  'rain',
-  'wind',
-  'school',
-  'the',
-];
-
-const doc = (n: number, words: string[]): IndexableDocument => ({
-  id: `d${n}`,
-  title: words.slice(0, 2).join(' '),
-  text: words.join(' '),
-  speakers: n % 3 === 0 ? ['Ana Ruiz'] : [],
-  publisher: n % 2 === 0 ? 'Daily Planet' : 'Coastal Times',
-  publishedAt: '2024-01-01',
-});
 
 /** Reads byte ranges of a shard file, counting the requests and bytes, as a blob store would serve them. */
 function reader(bytes: Uint8Array) {
@@ -48,91 +25,171 @@ function reader(bytes: Uint8Array) {
   return { read, stats };
 }
 
+const directoryOnly = (bytes: Uint8Array, read = reader(bytes).read) =>
+  decodeSegmentHead(bytes.slice(0, headLength(bytes)), read);
+
 const ranked = (hits: Hits) => hits.top(hits.total).map((hit) => [hits.document(hit).id, hits.score(hit)]);
 
-describe('a segment loaded from its head', () => {
-  const documents = Array.from({ length: 40 }, (_, n) =>
-    doc(
-      n,
-      WORDS.filter((_, w) => (n * 7 + w * 3) % 5 < 2 + (w % 2)),
+/** An archive over a random vocabulary large enough for many term blocks and document blocks. */
+function randomArchive(seed: number, documentCount?: number) {
+  const next = seededRandom(seed);
+  const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)];
+  const letters = 'abcdefghijklmnoprstuvwy';
+  const vocabulary = [
+    ...new Set(
+      Array.from({ length: 300 + Math.floor(next() * 900) }, () =>
+        Array.from({ length: 3 + Math.floor(next() * 7) }, () => pick([...letters])).join(''),
+      ),
     ),
+    // Forms, so that word forms and prefixes have something to find.
+    'protest',
+    'protests',
+    'protested',
+    'embassy',
+    'embassies',
+  ];
+  const documents: IndexableDocument[] = Array.from(
+    { length: documentCount ?? 40 + Math.floor(next() * 120) },
+    (_, n) => ({
+      id: `d${n}`,
+      title: Array.from({ length: 3 }, () => pick(vocabulary)).join(' '),
+      text: Array.from({ length: 10 + Math.floor(next() * 40) }, () => pick(vocabulary)).join(' '),
+      speakers: next() < 0.3 ? [pick(['Ana Ruiz', 'Tom Lee'])] : [],
+      publisher: pick(['Daily Planet', 'Coastal Times', '']),
+      publishedAt: pick(['2019-05-01', '2021-02-03', '']),
+    }),
   );
-  const full = buildSegment(documents);
-  const bytes = encodeSegment(full);
+  return { documents, vocabulary, next, pick };
+}
 
-  it('knows its documents and vocabulary but no postings, and says which a query needs', () => {
-    const head = decodeSegmentHead(bytes.subarray(0, headLength(bytes)), reader(bytes).read);
-    expect(headLength(bytes)).toBeLessThan(bytes.byteLength);
-    expect(head.complete).toBe(false);
-    expect(head.documents).toEqual(full.documents);
-    expect(head.vocabulary).toBe(full.vocabulary);
-    const plan = planQuery([head], { all: [{ term: 'ferry' }, { term: 'budg', prefix: true }] });
-    const wanted = missingPostings(plan).get(head)!;
-    // ferry, and every completion of "budg" (budget, budgets) in the fields the clause searches.
-    expect(wanted.map((term) => head.key(term)).sort()).toEqual(
-      (['title', 'text'] as const)
-        .flatMap((field) => ['budget', 'budgets', 'ferry'].map((word) => termKey(field, word)))
-        .filter((key) => full.find(key) >= 0)
-        .sort(),
+/** Queries of every kind over an archive: present and absent words, block edges, prefixes, forms, typos, phrases, filters. */
+function queriesFor(full: Segment, archive: ReturnType<typeof randomArchive>, blockKeys: number): IndexQuery[] {
+  const { documents, vocabulary, next, pick } = archive;
+  const edges: string[] = [];
+  for (let b = blockKeys; b < full.termCount; b += blockKeys) edges.push(wordOf(full.key(b - 1)), wordOf(full.key(b)));
+  const word = () => (edges.length > 0 && next() < 0.4 ? pick(edges) : pick(vocabulary));
+  const typo = (w: string) => w.slice(0, 1) + 'q' + w.slice(2);
+  const plain = (term: string, prefix = false) => ({ term, prefix, fuzzy: true, forms: true });
+  const text = pick(documents).text.split(' ');
+  const at = Math.floor(next() * (text.length - 1));
+  return [
+    { all: [plain(word())] },
+    { all: [{ term: word() }] },
+    { all: [plain('zzqx'), plain(word())] },
+    { all: [plain(word()), plain(word().slice(0, 4), true)] },
+    { all: [plain('protests')] },
+    { all: [plain('embassies'), plain('prot', true)] },
+    { all: [plain(typo(pick(vocabulary.filter((w) => w.length >= 5))))] },
+    { any: [plain(word()), plain(word())], none: [{ term: word(), forms: true }] },
+    { all: text.slice(at, at + 2).map((term) => ({ term })), phrases: [text.slice(at, at + 2)] },
+    { all: [plain(word())], filter: (d) => d.publisher === 'Daily Planet' },
+    { filter: (d) => d.publishedAt.startsWith('2019') },
+    { all: [{ term: 'ruiz', fields: ['speakers'] }] },
+  ];
+}
+
+/** The shipped block sizes, or tiny ones. */
+const blockSizes = fc.oneof(
+  fc.constant({ termBlockKeys: TERM_BLOCK_KEYS, documentBlockDocuments: DOCUMENT_BLOCK_DOCUMENTS }),
+  fc.record({ termBlockKeys: fc.integer({ min: 1, max: 6 }), documentBlockDocuments: fc.integer({ min: 1, max: 5 }) }),
+);
+
+describe('a segment loaded from its directory (the hotcache)', () => {
+  it('answers every kind of query exactly as the whole segment, over random vocabularies', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), blockSizes, async (seed, sizes) => {
+        const archive = randomArchive(seed);
+        const full = buildSegment(archive.documents);
+        // Tiny blocks as well as the shipped ones: every range then crosses block edges.
+        const bytes = encodeSegment(full, sizes);
+        for (const query of queriesFor(full, archive, sizes.termBlockKeys)) {
+          // A fresh directory per query: each starts cold, fetching only what it needs.
+          const index = new SearchIndex([{ key: 'shard-0', segment: directoryOnly(bytes) }]);
+          expect(ranked(await index.search(query))).toEqual(ranked(searchSegments([full], query)));
+        }
+      }),
+      { numRuns: 20 },
     );
-    expect(() => evaluate(plan)).toThrow(/postings/);
   });
 
-  it('answers exactly like the whole segment once the postings a query needs are fetched', async () => {
+  it('finds present and absent keys across term-block edges as the whole segment does', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.subarray(WORDS, { minLength: 1, maxLength: 3 }),
-        fc.boolean(),
-        fc.subarray(WORDS, { maxLength: 1 }),
-        async (words, prefix, none) => {
-          const head = decodeSegmentHead(bytes.slice(0, headLength(bytes)), reader(bytes).read);
-          const query: IndexQuery = {
-            all: words.map((term, i) => ({
-              term: prefix && i === words.length - 1 ? term.slice(0, 4) : term,
-              prefix: prefix && i === words.length - 1,
-            })),
-            none: none.map((term) => ({ term })),
-          };
-          const plan = planQuery([head], query);
-          for (const [segment, terms] of missingPostings(plan)) await segment.loadPostings(terms);
-          expect(missingPostings(plan).size).toBe(0);
-          expect(ranked(evaluate(plan))).toEqual(ranked(searchSegments([full], query)));
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        async (seed, at) => {
+          const full = buildSegment(randomArchive(seed).documents);
+          const head = directoryOnly(encodeSegment(full));
+          const present = full.key(at % full.termCount);
+          const keys = [
+            present,
+            `${present}a`,
+            present.slice(0, -1) + '9',
+            full.key(0),
+            full.key(full.termCount - 1),
+            'a',
+            '~',
+          ];
+          for (const key of keys) {
+            await head.loadTermBlocks(head.missingTermBlocks(key, `${key}\u0000`));
+            expect(head.find(key)).toBe(full.find(key));
+            if (head.find(key) >= 0) expect(head.frequency(head.find(key))).toBe(full.frequency(full.find(key)));
+          }
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 
-  it('fetches neighbouring postings together, and far fewer bytes than the whole file', async () => {
+  it('fetches only its directory first, then far less than the file for a rare word', async () => {
+    // Large enough that the ranges a query reads lie further apart than they are coalesced.
+    const archive = randomArchive(7, 3000);
+    archive.documents[1234].text += ' xylophone';
+    const full = buildSegment(archive.documents);
+    const bytes = encodeSegment(full);
     const { read, stats } = reader(bytes);
-    const head = decodeSegmentHead(bytes.slice(0, headLength(bytes)), read);
-    const plan = planQuery([head], { all: [{ term: 'gover', prefix: true }] });
-    await head.loadPostings(missingPostings(plan).get(head)!);
-    // Two sections (document numbers, counts), each one range: the small file's ranges all coalesce.
-    expect(stats.requests).toBeLessThanOrEqual(2);
-    expect(stats.bytes).toBeLessThan(bytes.byteLength - headLength(bytes));
+    const head = directoryOnly(bytes, read);
+    expect(head.complete).toBe(false);
+    expect(head.documents.filter(Boolean)).toEqual([]);
+    expect(headLength(bytes)).toBeLessThan(bytes.byteLength / 10);
+    const rare = 'xylophone';
+    const query = { all: [{ term: rare }] };
+    const hits = evaluate(await prepareQuery([head], query));
+    expect(ranked(hits)).toEqual(ranked(searchSegments([full], query)));
+    // A term block or two, the word's postings and one document block: a few small ranges.
+    expect(stats.bytes).toBeLessThan((bytes.byteLength - headLength(bytes)) / 20);
+    expect(stats.bytes).toBeLessThan(64 * 1024);
+    expect(head.documents.filter(Boolean).length).toBeLessThan(full.documents.length);
   });
 
-  it('completes from one range and is then the same segment', async () => {
+  it('completes from one range and is then the same segment, byte for byte', async () => {
+    const full = buildSegment(randomArchive(11).documents);
+    const bytes = encodeSegment(full, { termBlockKeys: 3, documentBlockDocuments: 2 });
     const { read, stats } = reader(bytes);
-    const head = decodeSegmentHead(bytes.slice(0, headLength(bytes)), read);
+    const head = directoryOnly(bytes, read);
+    await new SearchIndex([{ key: 'shard-0', segment: head }]).search({ all: [{ term: 'protest', forms: true }] });
+    const before = stats.requests;
     await head.loadAllPostings();
-    expect(stats.requests).toBe(1);
+    expect(stats.requests).toBe(before + 1);
     expect(head.complete).toBe(true);
-    expect(Array.from(head.postingDocuments!)).toEqual(Array.from(full.postingDocuments!));
-    expect(Array.from(head.postingCounts!)).toEqual(Array.from(full.postingCounts!));
-    expect(encodeSegment(head)).toEqual(bytes);
+    expect(head.documents).toEqual(full.documents);
+    expect(head.vocabulary).toBe(full.vocabulary);
+    expect(encodeSegment(head, { termBlockKeys: 3, documentBlockDocuments: 2 })).toEqual(bytes);
   });
 
-  it('lets a SearchIndex search partly loaded shards, which fetch their own postings', async () => {
-    const { read, stats } = reader(bytes);
-    const head = decodeSegmentHead(bytes.slice(0, headLength(bytes)), read);
+  it('marks a document killed before its block arrived once the block comes, in a search and in the count', async () => {
+    const archive = randomArchive(5);
+    const full = buildSegment(archive.documents);
+    const bytes = encodeSegment(full);
+    const victim = full.documents[full.documents.length - 1].id;
+    const head = directoryOnly(bytes);
+    expect(head.kill(victim)).toBe(false);
+    full.kill(victim);
+    const everything = { filter: () => true };
     const index = new SearchIndex([{ key: 'shard-0', segment: head }]);
-    const hits = await index.search({ all: [{ term: 'harbour' }] });
-    expect(ranked(hits)).toEqual(ranked(searchSegments([full], { all: [{ term: 'harbour' }] })));
-    expect(index.complete).toBe(false);
+    expect(ranked(await index.search(everything))).toEqual(ranked(searchSegments([full], everything)));
+    expect(head.has(victim)).toBe(false);
     await index.loadAll();
-    expect(index.complete).toBe(true);
-    expect(stats.requests).toBeGreaterThan(1);
+    expect(head.liveCount).toBe(full.liveCount);
   });
 });

@@ -235,13 +235,14 @@ describe('segment codec', () => {
     sameResults(decoded, segment);
   });
 
-  it('decodes in place when the bytes are aligned within a larger buffer', () => {
+  it('views the postings in place when the bytes are aligned within a larger buffer', () => {
     const segment = fixture();
     const bytes = encodeSegment(segment);
     const larger = new Uint8Array(bytes.byteLength + 16).fill(0xee);
     larger.set(bytes, 8);
     const decoded = decodeSegment(larger.subarray(8, 8 + bytes.byteLength));
-    expect(decoded.termStarts.buffer).toBe(larger.buffer);
+    expect(decoded.postingDocuments!.buffer).toBe(larger.buffer);
+    expect(decoded.positions!.buffer).toBe(larger.buffer);
     expectSameArrays(decoded, segment);
   });
 

@@ -1,0 +1,122 @@
+/**
+ * What a query needs of partly loaded segments, fetched before it runs: the term blocks its words
+ * fall in (exact keys, forms, prefixes, and a typo's first letter when it comes to that), then the
+ * postings of the keys its plan uses, then the document-table blocks of its candidates (what BM25,
+ * filters and facets read). A segment loaded whole needs none of it; the planner and evaluator
+ * stay synchronous over arrays that hold what they will read.
+ */
+import { foldTerm } from '../text/tokenize.ts';
+import { MAX_FORM_SCAN } from './word-form-keys.ts';
+import { formsOf } from './word-stems.ts';
+import {
+  fuzzyRange,
+  missingPostings,
+  planQuery,
+  type IndexQuery,
+  type PlannedClause,
+  type QueryPlan,
+  type TermClause,
+} from './search-segments.ts';
+import { UnloadedTermBlockError, type Segment } from './segment.ts';
+
+/** Keys `[from, to)`, at most `maxKeys` of them when the scan reading them has a cap. */
+type KeyRange = [from: string, to: string, maxKeys?: number];
+
+/** Every key of one word, in each field: `word\u0001f`. */
+const wordRange = (word: string): KeyRange => [`${word}\u0001`, `${word}\u0002`];
+const prefixRange = (prefix: string, maxKeys?: number): KeyRange => [prefix, `${prefix}\uffff`, maxKeys];
+
+/** The key ranges planning a clause reads, as `planClause` in `search-segments.ts` reads them (fuzzy apart). */
+function clauseRanges(clause: TermClause): KeyRange[] {
+  const term = foldTerm(clause.term);
+  const ranges = [wordRange(term)];
+  const forms = clause.forms ? formsOf(term) : null;
+  if (forms) ranges.push(prefixRange(forms.prefix, MAX_FORM_SCAN), ...forms.irregular.map(wordRange));
+  if (clause.prefix) {
+    ranges.push(prefixRange(term));
+    if (forms && forms.stem.length >= 4 && forms.stem !== term) ranges.push(prefixRange(forms.stem));
+  }
+  return ranges;
+}
+
+async function loadRanges(segments: Segment[], ranges: KeyRange[]): Promise<void> {
+  await Promise.all(
+    segments.map((segment) => {
+      const blocks = new Set(ranges.flatMap(([from, to, maxKeys]) => segment.missingTermBlocks(from, to, maxKeys)));
+      return segment.loadTermBlocks([...blocks]);
+    }),
+  );
+}
+
+/** Planning rounds that may each fetch one block a lookup lacked; past them, every term block. */
+const MAX_PLAN_ROUNDS = 8;
+
+/**
+ * Plans `query`, fetching any term block a lookup lacked and planning again: the ranges fetched
+ * first cover what planning reads, save a form found in another segment past this one's scan cap.
+ */
+async function planLoaded(segments: Segment[], query: IndexQuery): Promise<QueryPlan> {
+  for (let round = 1; ; round++) {
+    try {
+      return planQuery(segments, query);
+    } catch (error) {
+      if (!(error instanceof UnloadedTermBlockError)) throw error;
+      if (round < MAX_PLAN_ROUNDS) await error.segment.loadTermBlocks([error.block]);
+      else await loadRanges([error.segment], [['', '\uffff']]);
+    }
+  }
+}
+
+/** Per segment, the documents a plan's evaluation reads (null: every one, a query of filters only). */
+function candidateTerms(plan: QueryPlan, s: number): number[] | null {
+  const picking: PlannedClause[] = plan.required.length > 0 ? plan.required.slice(0, 1) : plan.optional;
+  if (picking.length === 0) return null;
+  return picking.flatMap((clause) =>
+    clause.expansions.flatMap((e) => [e, ...(e.forms ?? [])].map(({ terms }) => terms[s]).filter((t) => t >= 0)),
+  );
+}
+
+function* documentsOf(segment: Segment, terms: number[]): Iterable<number> {
+  for (const term of terms) yield* segment.postings(term)?.documents ?? [];
+}
+
+/**
+ * Plans `query` over `segments` after fetching what partly loaded ones lack for it, and fetches
+ * what evaluating the plan reads: `evaluate(await prepareQuery(segments, query))` answers as the
+ * whole segments would.
+ *
+ * @example
+ * ```ts
+ * const hits = evaluate(await prepareQuery(index.segments, { all: [{ term: 'budget' }] }));
+ * ```
+ */
+export async function prepareQuery(segments: Segment[], query: IndexQuery): Promise<QueryPlan> {
+  const partial = segments.filter((segment) => !segment.complete);
+  if (partial.length > 0) {
+    const clauses = [...(query.all ?? []), ...(query.any ?? []), ...(query.none ?? [])];
+    await loadRanges(partial, [
+      ...clauses.flatMap(clauseRanges),
+      ...(query.phrases ?? []).flat().map((w) => wordRange(foldTerm(w))),
+    ]);
+  }
+  let plan = await planLoaded(segments, query);
+  const typos = [...plan.required, ...plan.optional, ...plan.excluded].flatMap((c) =>
+    c.fuzzyWord ? [c.fuzzyWord] : [],
+  );
+  if (typos.length > 0) {
+    await loadRanges(
+      partial,
+      typos.map((word) => fuzzyRange(word)),
+    );
+    plan = await planLoaded(segments, query);
+  }
+  await Promise.all([...missingPostings(plan)].map(([segment, terms]) => segment.loadPostings(terms)));
+  await Promise.all(
+    plan.segments.map((segment, s) => {
+      if (segment.complete) return;
+      const terms = candidateTerms(plan, s);
+      return segment.loadDocumentBlocks(segment.missingDocumentBlocks(terms && documentsOf(segment, terms)));
+    }),
+  );
+  return plan;
+}

@@ -1,0 +1,173 @@
+/**
+ * How a partly loaded segment fetches the rest of its shard file (layout in `segment-codec.ts`):
+ * term blocks, document-table blocks and postings by byte range, neighbouring ranges together
+ * (`read-ranges.ts`), or everything after the directory in one range.
+ */
+import { VerbatimError } from '../errors.ts';
+import { readRanges, type RangeReader } from './read-ranges.ts';
+import type { DocumentBlock, TermBlock } from './segment-blocks.ts';
+import { FIELD_COUNT, type Segment, type SegmentLoader } from './segment.ts';
+import type { StoredDocument } from './stored-document.ts';
+
+/** Where a shard file's blocks and postings are, from its directory. */
+export interface ShardLayout {
+  directoryEnd: number;
+  termBlockKeys: number;
+  documentBlockDocuments: number;
+  /** Byte offsets of the term blocks, then of the document blocks, each with the end last. */
+  termOffsets: Uint32Array;
+  documentOffsets: Uint32Array;
+  postingsAt: number;
+  postingCount: number;
+  positionBytes: number;
+}
+
+/** A shard that does not decode: an internal error (the reader then rebuilds from the log). */
+export function corrupt(why: string): never {
+  throw new VerbatimError('internal', `Index shard is corrupt: ${why}.`);
+}
+
+/** Where the three postings sections of a shard file start, and where the file ends. */
+function sections(layout: ShardLayout): { countsAt: number; positionsAt: number; end: number } {
+  const countsAt = align(layout.postingsAt + 2 * layout.postingCount);
+  const positionsAt = align(countsAt + layout.postingCount);
+  return { countsAt, positionsAt, end: positionsAt + layout.positionBytes };
+}
+
+const align = (n: number) => (n + 3) & ~3;
+const range = (offsets: Uint32Array, block: number) => ({ start: offsets[block], end: offsets[block + 1] });
+
+/** Term block `block` from its bytes (an array of its own, starting at 0). */
+function decodeTermBlock(bytes: Uint8Array, block: number, size: number, termCount: number): TermBlock {
+  const k = Math.min(size, termCount - block * size);
+  const textAt = 12 * (k + 1) + k;
+  if (bytes.byteLength < textAt) corrupt(`term block ${block} is short`);
+  const u32 = (i: number) => new Uint32Array(bytes.buffer, bytes.byteOffset + 4 * i * (k + 1), k + 1);
+  return {
+    termStarts: u32(0),
+    postingStarts: u32(1),
+    positionStarts: u32(2),
+    stemCodes: bytes.subarray(12 * (k + 1), textAt),
+    text: new TextDecoder().decode(bytes.subarray(textAt)),
+  };
+}
+
+/** Document block `block` from its bytes (an array of its own, starting at 0). */
+function decodeDocumentBlock(bytes: Uint8Array, block: number, size: number, documentCount: number): DocumentBlock {
+  const k = Math.min(size, documentCount - block * size);
+  if (bytes.byteLength < 2 * k * FIELD_COUNT) corrupt(`document block ${block} is short`);
+  const fieldLengths = new Uint16Array(bytes.buffer, bytes.byteOffset, k * FIELD_COUNT);
+  let rows: unknown;
+  try {
+    rows = JSON.parse(new TextDecoder().decode(bytes.subarray(2 * k * FIELD_COUNT)));
+  } catch {
+    corrupt(`document block ${block} is unreadable`);
+  }
+  if (!Array.isArray(rows) || rows.length !== k || !rows.every((d) => Array.isArray(d) && d.length === 4))
+    corrupt(`document block ${block} is malformed`);
+  const documents = (rows as Array<[string, string, string, string[]]>).map(
+    ([id, publisher, publishedAt, speakers]): StoredDocument => ({ id, publisher, publishedAt, speakers }),
+  );
+  return { fieldLengths, documents };
+}
+
+/** A copy starting at offset 0 (aligned views), of bytes `start` to `end` of `bytes`, which begin at file offset `at`. */
+const copyOf = (bytes: Uint8Array, at: number, start: number, end: number) =>
+  new Uint8Array(bytes.subarray(start - at, end - at));
+
+/**
+ * Fills `segment` with every block and posting from `bytes`, the shard file from offset `at` on
+ * (at most its directory left out): a whole file's decoding, and the background load's.
+ */
+export function attachAll(segment: Segment, layout: ShardLayout, bytes: Uint8Array, at: number): void {
+  const { countsAt, positionsAt, end } = sections(layout);
+  if (at + bytes.byteLength < end || at > layout.directoryEnd) corrupt('truncated');
+  const { termOffsets, documentOffsets } = layout;
+  for (let b = 0; b + 1 < termOffsets.length; b++) {
+    const block = copyOf(bytes, at, termOffsets[b], termOffsets[b + 1]);
+    segment.addTermBlock(b, decodeTermBlock(block, b, layout.termBlockKeys, segment.termCount));
+  }
+  for (let b = 0; b + 1 < documentOffsets.length; b++) {
+    const block = copyOf(bytes, at, documentOffsets[b], documentOffsets[b + 1]);
+    segment.addDocumentBlock(b, decodeDocumentBlock(block, b, layout.documentBlockDocuments, segment.documents.length));
+  }
+  // Views, not copies: the postings are most of the file. `at` and the sections are multiples of
+  // 4, so the views are aligned once `bytes` is (copied once if it arrived unaligned).
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes);
+  const base = aligned.byteOffset - at;
+  segment.attachPostings(
+    new Uint16Array(aligned.buffer, base + layout.postingsAt, layout.postingCount),
+    new Uint8Array(aligned.buffer, base + countsAt, layout.postingCount),
+    new Uint8Array(aligned.buffer, base + positionsAt, layout.positionBytes),
+  );
+}
+
+/**
+ * The loader of a segment decoded from its directory (see `segment-codec.ts`).
+ *
+ * @example
+ * ```ts
+ * const segment = Segment.partlyLoaded(directory, shardLoader(layout, (start, end) => readShard(key, start, end)));
+ * ```
+ */
+export function shardLoader(layout: ShardLayout, read: RangeReader): SegmentLoader {
+  return {
+    async termBlocks(segment, blocks) {
+      const found = await readRanges(
+        read,
+        blocks.map((b) => range(layout.termOffsets, b)),
+      );
+      blocks.forEach((b, i) =>
+        segment.addTermBlock(b, decodeTermBlock(found[i], b, layout.termBlockKeys, segment.termCount)),
+      );
+    },
+    async documentBlocks(segment, blocks) {
+      const found = await readRanges(
+        read,
+        blocks.map((b) => range(layout.documentOffsets, b)),
+      );
+      blocks.forEach((b, i) =>
+        segment.addDocumentBlock(
+          b,
+          decodeDocumentBlock(found[i], b, layout.documentBlockDocuments, segment.documents.length),
+        ),
+      );
+    },
+    postings: (segment, terms) => fetchPostings(segment, layout, terms, read),
+    async all(segment) {
+      const { end } = sections(layout);
+      const bytes = await read(layout.directoryEnd, end);
+      if (bytes.byteLength !== end - layout.directoryEnd) corrupt('the rest of the shard came back short');
+      attachAll(segment, layout, bytes, layout.directoryEnd);
+    },
+  };
+}
+
+/**
+ * Fetches the postings of `terms`: three byte ranges per key (document numbers, counts,
+ * positions) — a prefix's completions are neighbours in the sorted vocabulary, so their postings
+ * are too, and are fetched together.
+ */
+async function fetchPostings(segment: Segment, layout: ShardLayout, terms: number[], read: RangeReader): Promise<void> {
+  const wanted = segment.missing(terms);
+  if (wanted.length === 0) return;
+  const { countsAt, positionsAt } = sections(layout);
+  const ranges = wanted.flatMap((term) => {
+    const [from, to] = [segment.postingStarts[term], segment.postingStarts[term + 1]];
+    const [first, last] = [segment.positionStarts[term], segment.positionStarts[term + 1]];
+    return [
+      { start: layout.postingsAt + 2 * from, end: layout.postingsAt + 2 * to },
+      { start: countsAt + from, end: countsAt + to },
+      { start: positionsAt + first, end: positionsAt + last },
+    ];
+  });
+  const found = await readRanges(read, ranges);
+  wanted.forEach((term, i) => {
+    const documents = found[3 * i];
+    segment.addPostings(term, {
+      documents: new Uint16Array(documents.buffer, 0, documents.byteLength / 2),
+      counts: found[3 * i + 1],
+      positions: found[3 * i + 2],
+    });
+  });
+}
