@@ -46,7 +46,9 @@ export function digestStoredDocument(
     paragraphs[2 * i] = paragraph.start;
     paragraphs[2 * i + 1] = paragraph.end;
   });
-  const segments = withSegment ? segmentsOf([toIndexableDocument(document)]).map(encodeSegment) : [];
+  const segments = withSegment
+    ? segmentsOf([toIndexableDocument(document)]).map((segment) => encodeSegment(segment))
+    : [];
   const segment = segments[0] ?? null;
   const transfer = [paragraphs.buffer, ...(segment ? [segment.buffer as ArrayBuffer] : [])];
   return { message: { view, paragraphs, segment }, transfer };
