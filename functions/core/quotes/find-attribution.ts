@@ -402,7 +402,7 @@ function outerAttribution(text: string, tokens: Token[], innerStart: number): At
 }
 
 /** The speaker phrase for the reporting verb at token `v`, trying the usual sentence shapes. */
-function subjectOf(text: string, tokens: Token[], v: number) {
+function subjectOf(text: string, tokens: Token[], v: number): ReturnType<typeof phrase> | null {
   const verb = tokens[v].text.toLowerCase();
   // "…, with Gorka noting …" / "footage of Trump saying …": a name right before a participle,
   // after a preposition, is the participle's own subject.
@@ -410,6 +410,17 @@ function subjectOf(text: string, tokens: Token[], v: number) {
     const r = readPhraseBackward(tokens, v - 1);
     if (r && r[0] > 0 && /^(with|of|by|shows|showed|showing|as)$/.test(tokens[r[0] - 1].text) && isNameLike(tokens, r))
       return phrase(text, tokens, r);
+    // "– Ryan saying he was “…” and Trump calling it “…”", "footage of Hillary Clinton asking":
+    // the name just before the participle, after a clause mark, is its subject.
+    const n = nameRunBefore(tokens, v);
+    if (n && /^(with|of|by|as|and|,|–|—)$/.test(tokens[n[0] - 1]?.text ?? '')) return phrase(text, tokens, n);
+  }
+  // "Spicer said, adding “…”" / "Hollande said Tuesday in Paris, noting “…”": a participle after a
+  // comma continues the reporting clause just before it, so it has that verb's subject.
+  if (verb.endsWith('ing') && tokens[v - 1]?.text === ',') {
+    const u = reportingVerbBefore(tokens, v - 1);
+    const found = u >= 0 ? subjectOf(text, tokens, u) : null;
+    if (found) return found;
   }
   // "Trump unleashed tweets saying …": a participle's subject is the sentence's, not the word before.
   if (verb.endsWith('ing') && !/^(is|was|are|were|been|be|'s|’s|am|by|while)$/i.test(tokens[v - 1]?.text ?? '')) {
@@ -469,6 +480,34 @@ function subjectOf(text: string, tokens: Token[], v: number) {
     if (r) return phrase(text, tokens, r);
   }
   return null;
+}
+
+/** A name is at most this many capitalised words ("President Barack Obama"). */
+const MAX_NAME_WORDS = 4;
+
+/** The run of capitalised words that ends just before token `v`, or null. */
+function nameRunBefore(tokens: Token[], v: number): [number, number] | null {
+  let a = v;
+  while (a > 0 && v - a < MAX_NAME_WORDS && tokens[a - 1].word && /^\p{Lu}/u.test(tokens[a - 1].text)) a--;
+  if (a === v || a === 0 || pronounInfo(tokens[a].text)) return null;
+  return [a, v - 1];
+}
+
+/** A reporting clause ends at most this many tokens before the comma of a participle that continues it. */
+const MAX_CLAUSE_TO_PARTICIPLE = 8;
+
+/**
+ * The token offset of a finite speech verb in the clause that ends at the comma `c` ("Spicer said
+ * Tuesday in Paris,"), or -1: no other clause mark or quote may lie between.
+ */
+function reportingVerbBefore(tokens: Token[], c: number): number {
+  for (let u = c - 1; u >= 0 && c - u <= MAX_CLAUSE_TO_PARTICIPLE; u--) {
+    const t = tokens[u];
+    if (CLAUSE_BREAK.has(t.text)) return -1;
+    const w = t.text.toLowerCase();
+    if (t.word && t.text === w && isSpeechVerb(w) && !isBaseForm(w) && !w.endsWith('ing')) return u;
+  }
+  return -1;
 }
 
 /**

@@ -1,0 +1,46 @@
+/**
+ * `node --import tsx test/eval/dump-quote-errors.ts [--split train|dev|both] [--kind wrong-speaker|false-speech] [--json FILE]`
+ *
+ * For tuning quote attribution (issue 11): prints every wrong named speaker and every
+ * false-positive speech span of PolNeAR train and dev, each with the sentence around it, and the
+ * split's headline figures. Refuses the test split: it must never be read while tuning.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { extractQuotes } from '../../functions/core/quotes/extract-quotes.ts';
+import { scoreExtraction, type ExtractionFailure, type PolnearRecord } from './score-extraction.ts';
+
+const argv = process.argv.slice(2);
+const option = (name: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const which = option('split') ?? 'both';
+if (which === 'test') throw new Error('the test split is for the final measurement only');
+const splits = which === 'both' ? ['train', 'dev'] : [which];
+const kinds = option('kind') ? [option('kind')] : ['wrong-speaker', 'false-speech'];
+const dataPath = resolve(process.cwd(), process.env.VERBATIM_POLNEAR ?? '../shared/eval/polnear/polnear.jsonl');
+const all = readFileSync(dataPath, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as PolnearRecord)
+  .map((r) => ({ ...r, text: r.text.normalize('NFC').replace(/\r\n/g, '\n') }));
+
+const dumped: (ExtractionFailure & { split: string })[] = [];
+for (const split of splits) {
+  const report = scoreExtraction(
+    all.filter((r) => r.split === split),
+    extractQuotes,
+    true,
+  );
+  const c = report.counts;
+  console.log(
+    `${split}: named ${c.named.correct}/${c.named.total} (${report.namedSpeakerAccuracy.toFixed(3)}), recall ${c.found}/${c.gold} (${report.spanRecall.toFixed(3)}), precision ${c.speechCorrect}/${c.predicted.speech} (${report.spanPrecision.toFixed(3)}), pronoun ${c.pronoun.correct}/${c.pronoun.total} (${report.pronounSpeakerAccuracy.toFixed(3)}), exact spans F1 ${report.speakerSpanF1.toFixed(3)}, ${report.cpuMsPerArticle.toFixed(2)} ms CPU/article`,
+  );
+  for (const f of report.failures) if (kinds.includes(f.kind)) dumped.push({ split, ...f });
+}
+const jsonPath = option('json');
+if (jsonPath) writeFileSync(jsonPath, JSON.stringify(dumped, null, 1) + '\n');
+else
+  for (const f of dumped)
+    console.log(`\n[${f.split} ${f.kind}] ${f.id}\n  gold: ${f.gold}\n  pred: ${f.predicted}\n  ctx:  ${f.context}`);
