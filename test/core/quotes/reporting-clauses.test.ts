@@ -29,4 +29,14 @@ describe('reporting clauses around a quote', () => {
     expect(quoteOf(text, 'great meeting.').speaker).toBe('Lund');
     expect(quoteOf(text, 'Why are we not ahead?').speaker).toBe('Mara Lund');
   });
+
+  it('reads a town and its state as one place, not as the speaker', () => {
+    // The first quote closes its sentence: the next sentence's "said" is not its attribution.
+    const text =
+      'Speaking at a rally in Lyon, Vermont, Ortega went after Lund, calling him “a total stiff.” Lund, during a meeting in Dover, Ohio, said he was “not worried at all.” Ortega is tough enough, he said, after a woman in Salem, Oregon, told him he is “too nice.” The crowd, with Lund reportedly yelling: “Get out!”';
+    expect(quoteOf(text, 'a total stiff.').speaker).toBe('Ortega');
+    expect(quoteOf(text, 'not worried at all.').speaker).toBe('Lund');
+    expect(quoteOf(text, 'too nice.').mention).toBe('a woman in Salem, Oregon');
+    expect(quoteOf(text, 'Get out!').speaker).toBe('Lund');
+  });
 });
