@@ -12,6 +12,7 @@ import { checkSpeakerPhrase } from './check-speaker-phrase.ts';
 import { findQuoteSpans } from './find-quote-spans.ts';
 import { findAttributionAtSentenceEnd } from './find-sentence-final-attribution.ts';
 import { findSocialPosts } from './find-social-posts.ts';
+import { isTitleOfWork } from './is-title-of-work.ts';
 import type { QuoteSpan } from './quote-span.ts';
 import { resolveSpeakers } from './resolve-speakers.ts';
 
@@ -112,7 +113,9 @@ export function extractQuotes(text: string, paragraphs: Paragraph[], options: Ex
     // A capitalised name among them is a term with no speaker: nobody is on record as saying
     // "Kinzhal". PolNeAR does credit lower-case scare quotes in reported content to the source.
     const label = term && /^\p{Lu}[\p{L}\p{N}-]*(\s+\p{Lu}[\p{L}\p{N}-]*)*$/u.test(words.trim());
-    const attributed = a !== null && a.side !== 'subject' && !term;
+    // The title of a programme or a work ("told MSNBC’s “Morning Joe”") is not reported words but a
+    // term inside them: it keeps the sentence's speaker, whose report it is part of.
+    const attributed = a !== null && a.side !== 'subject' && !term && !isTitleOfWork(text, f.span);
     return {
       text: words,
       start: f.span.start,

@@ -1,0 +1,42 @@
+import type { QuoteSpan } from './quote-span.ts';
+
+/** A title in quote marks is at most this many words ("The Steve Harvey Morning Show"). */
+const MAX_TITLE_WORDS = 6;
+/** How much of the line before the opening mark is read for the word that introduces a title. */
+const LOOKBACK_CHARS = 40;
+
+// Words a title keeps in lower case ("Meet the Press", "State of the Union").
+const TITLE_SMALL_WORDS = new Set('a an the of and or in on to for with at by from is it'.split(' '));
+// Words that introduce the title of a show, a book or a film rather than reported words.
+const TITLE_CUES = new Set(
+  `on titled entitled show program programme podcast book books film movie song series documentary album
+column episode segment sitcom novel memoir play musical author host star`.split(/\s+/),
+);
+
+/**
+ * Whether a quoted span is the title of a programme or a work ("told MSNBC’s “Morning Joe”",
+ * "said on “Meet the Press.”", "author of the book “America’s Bitter Pill”"): a few words in title
+ * case, right after a possessive or a word that introduces a title. Nobody is on record as saying
+ * them, so they are a term with no speaker.
+ *
+ * @example
+ * ```ts
+ * const text = 'Potter told ABC’s “Good Morning America” on Monday.';
+ * isTitleOfWork(text, { open: 17, start: 18, end: 39 } as QuoteSpan); // true
+ * ```
+ */
+export function isTitleOfWork(text: string, span: QuoteSpan): boolean {
+  const words = text
+    .slice(span.start, span.end)
+    .replace(/[,.!?]+$/, '')
+    .split(/\s+/)
+    .filter(Boolean);
+  if (words.length === 0 || words.length > MAX_TITLE_WORDS) return false;
+  if (!/^[\p{Lu}\d]/u.test(words[0])) return false;
+  for (const w of words) if (!/^[\p{Lu}\d]/u.test(w) && !TITLE_SMALL_WORDS.has(w.toLowerCase())) return false;
+  const before = text.slice(Math.max(span.lineStart, span.open - LOOKBACK_CHARS), span.open).trimEnd();
+  const [, cue = '', last = ''] = /(?:(\S+)\s+)?(\S+)$/.exec(before) ?? [];
+  if (/\p{L}(['’]s|s['’])$/u.test(last)) return true;
+  // "author of “…”", "an episode of “…”": the cue is the word before "of".
+  return TITLE_CUES.has((last === 'of' ? cue : last).toLowerCase());
+}

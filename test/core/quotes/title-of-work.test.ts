@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { quoteOf } from './quote-of.ts';
+
+// Invented article for the largest class of false-positive speech spans on PolNeAR train and dev
+// (issue 11, round 4): the title of a programme or a work inside an attributed sentence.
+
+describe('titles of programmes and works', () => {
+  const text =
+    '“We are not done,” Ortega told ABC’s “Good Morning America” on Monday. Lund spoke on “Meet the Press.” “It is too early,” said Ada Korr, author of “The Long Valley,” a history of the dam. Ortega called the plan “a total and complete mess” on Tuesday.';
+
+  it('makes a title after a possessive or a word that introduces it a term, keeping the speaker', () => {
+    expect(quoteOf(text, 'Good Morning America')).toMatchObject({ kind: 'term', speaker: 'Ortega' });
+    expect(quoteOf(text, 'Meet the Press.').kind).toBe('term');
+    expect(quoteOf(text, 'The Long Valley,').kind).toBe('term');
+  });
+
+  it('leaves reported words around the titles as speech', () => {
+    expect(quoteOf(text, 'We are not done,')).toMatchObject({ kind: 'speech', speaker: 'Ortega' });
+    expect(quoteOf(text, 'It is too early,')).toMatchObject({ kind: 'speech', speaker: 'Ada Korr' });
+    expect(quoteOf(text, 'a total and complete mess')).toMatchObject({ kind: 'speech', speaker: 'Ortega' });
+  });
+});
