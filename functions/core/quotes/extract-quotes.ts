@@ -115,7 +115,8 @@ export function extractQuotes(text: string, paragraphs: Paragraph[], options: Ex
     const label = term && /^\p{Lu}[\p{L}\p{N}-]*(\s+\p{Lu}[\p{L}\p{N}-]*)*$/u.test(words.trim());
     // The title of a programme or a work ("told MSNBC’s “Morning Joe”") is not reported words but a
     // term inside them: it keeps the sentence's speaker, whose report it is part of.
-    const attributed = a !== null && a.side !== 'subject' && !term && !isTitleOfWork(text, f.span);
+    const title = isTitleOfWork(text, f.span);
+    const attributed = a !== null && a.side !== 'subject' && !term;
     return {
       text: words,
       start: f.span.start,
@@ -123,7 +124,7 @@ export function extractQuotes(text: string, paragraphs: Paragraph[], options: Ex
       speaker: label ? null : speakers[i],
       mention: label ? null : (a?.mention ?? null),
       verb: label ? null : (a?.verb ?? null),
-      kind: classifyQuoteKind(words, { attributed, standalone: f.standalone }),
+      kind: title ? 'term' : classifyQuoteKind(words, { attributed, standalone: f.standalone }),
     };
   });
   for (const p of posts) {

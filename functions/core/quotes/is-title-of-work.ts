@@ -17,7 +17,7 @@ column episode segment sitcom novel memoir play musical author host star`.split(
  * Whether a quoted span is the title of a programme or a work ("told MSNBC’s “Morning Joe”",
  * "said on “Meet the Press.”", "author of the book “America’s Bitter Pill”"): a few words in title
  * case, right after a possessive or a word that introduces a title. Nobody is on record as saying
- * them, so they are a term with no speaker.
+ * them. So is a headline cited with its byline.
  *
  * @example
  * ```ts
@@ -26,6 +26,7 @@ column episode segment sitcom novel memoir play musical author host star`.split(
  * ```
  */
 export function isTitleOfWork(text: string, span: QuoteSpan): boolean {
+  if (isBylinedHeadline(text, span)) return true;
   const words = text
     .slice(span.start, span.end)
     .replace(/[,.!?]+$/, '')
@@ -39,4 +40,18 @@ export function isTitleOfWork(text: string, span: QuoteSpan): boolean {
   if (/\p{L}(['’]s|s['’])$/u.test(last)) return true;
   // "author of “…”", "an episode of “…”": the cue is the word before "of".
   return TITLE_CUES.has((last === 'of' ? cue : last).toLowerCase());
+}
+
+// A day or a month after "by" is a deadline ("“…,” by Tuesday"), not a byline.
+const CALENDAR_WORD =
+  /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+
+/**
+ * A headline cited with its byline: `“Met accused of whitewashing a painting,” by Post's Ann Lee`.
+ * Whatever its case, it is the title of an article, not words anyone said.
+ */
+function isBylinedHeadline(text: string, span: QuoteSpan): boolean {
+  if (span.close === null || text[span.end - 1] !== ',') return false;
+  const m = /^\s*by\s+(?:the\s+)?(\p{Lu}\S*)/u.exec(text.slice(span.close + 1, span.close + 1 + LOOKBACK_CHARS));
+  return m !== null && !CALENDAR_WORD.test(m[1]);
 }

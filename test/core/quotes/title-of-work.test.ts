@@ -19,4 +19,12 @@ describe('titles of programmes and works', () => {
     expect(quoteOf(text, 'It is too early,')).toMatchObject({ kind: 'speech', speaker: 'Ada Korr' });
     expect(quoteOf(text, 'a total and complete mess')).toMatchObject({ kind: 'speech', speaker: 'Ortega' });
   });
+
+  it('makes a headline cited with its byline a term, even as a paragraph of its own', () => {
+    const news =
+      'CLOSING—"The Blue Room to shut at the end of May," by Times\' Ana Ruiz: "The Blue Room, a small club, will close."\n\n“We will finish the whole road before the rains,” by Tuesday, Ruiz said.';
+    expect(quoteOf(news, 'The Blue Room to shut at the end of May,').kind).toBe('term');
+    expect(quoteOf(news, 'The Blue Room, a small club, will close.').kind).toBe('speech');
+    expect(quoteOf(news, 'We will finish the whole road before the rains,').kind).toBe('speech');
+  });
 });
