@@ -363,6 +363,11 @@ function attributionInRegion(
   // "Potter released the following statement:" — a colon introduces the quote whatever the verb.
   const last = tokens.length - 1;
   if (last >= 1 && tokens[last].text === ':') {
+    // "… have been important – Philip Bump: “…”": a name set off by a dash before the colon is a
+    // source line of its own, not the end of the sentence before it.
+    const n = nameRunBefore(tokens, last);
+    if (n && /^[-–—―]$/.test(tokens[n[0] - 1]?.text ?? ''))
+      return { ...phrase(text, tokens, n), verb: null, side: 'before' };
     const r = sentenceSubject(tokens, last);
     if (r) {
       const next = tokens[r[1] + 1];

@@ -39,4 +39,11 @@ describe('reporting clauses around a quote', () => {
     expect(quoteOf(text, 'too nice.').mention).toBe('a woman in Salem, Oregon');
     expect(quoteOf(text, 'Get out!').speaker).toBe('Lund');
   });
+
+  it('credits a name set off by a dash before a colon, not the sentence before it', () => {
+    const text =
+      'The rural vote has been decisive - Ada Korr: “Two weeks ago the valley had been his strongest ground.”\n\nThe board met Lund: “We will not sell the land.”';
+    expect(quoteOf(text, 'Two weeks ago the valley had been his strongest ground.').speaker).toBe('Ada Korr');
+    expect(quoteOf(text, 'We will not sell the land.').speaker).toBe('The board');
+  });
 });
