@@ -1,7 +1,7 @@
 import type { QuoteSpan } from './quote-span.ts';
 
-/** A title in quote marks is at most this many words ("The Steve Harvey Morning Show"). */
-const MAX_TITLE_WORDS = 6;
+/** A title in quote marks is at most this many words ("Backfire: Carly Fiorina's High-Stakes Battle for …"). */
+const MAX_TITLE_WORDS = 12;
 /** How much of the line before the opening mark is read for the word that introduces a title. */
 const LOOKBACK_CHARS = 40;
 
@@ -9,7 +9,7 @@ const LOOKBACK_CHARS = 40;
 const TITLE_SMALL_WORDS = new Set('a an the of and or in on to for with at by from is it'.split(' '));
 // Words that introduce the title of a show, a book or a film rather than reported words.
 const TITLE_CUES = new Set(
-  `on titled entitled show program programme podcast book books film movie song series documentary album
+  `on titled entitled article show program programme podcast book books film movie song series documentary album
 column episode segment sitcom novel memoir play musical author host star`.split(/\s+/),
 );
 
@@ -35,7 +35,11 @@ export function isTitleOfWork(text: string, span: QuoteSpan): boolean {
   if (words.length === 0 || words.length > MAX_TITLE_WORDS) return false;
   if (!/^[\p{Lu}\d]/u.test(words[0])) return false;
   for (const w of words) if (!/^[\p{Lu}\d]/u.test(w) && !TITLE_SMALL_WORDS.has(w.toLowerCase())) return false;
-  const before = text.slice(Math.max(span.lineStart, span.open - LOOKBACK_CHARS), span.open).trimEnd();
+  // "Trump's new book, “…”": a comma may stand between the cue and the title.
+  const before = text
+    .slice(Math.max(span.lineStart, span.open - LOOKBACK_CHARS), span.open)
+    .trimEnd()
+    .replace(/,$/, '');
   const [, cue = '', last = ''] = /(?:(\S+)\s+)?(\S+)$/.exec(before) ?? [];
   if (/\p{L}(['’]s|s['’])$/u.test(last)) return true;
   // "author of “…”", "an episode of “…”": the cue is the word before "of".

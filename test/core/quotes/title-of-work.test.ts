@@ -27,4 +27,11 @@ describe('titles of programmes and works', () => {
     expect(quoteOf(news, 'The Blue Room, a small club, will close.').kind).toBe('speech');
     expect(quoteOf(news, 'We will finish the whole road before the rains,').kind).toBe('speech');
   });
+
+  it('reads a long title with its subtitle, after a comma or "titled"', () => {
+    const books =
+      'Critics have been reading Ortega\'s new book, "Dry Valley: How the River Was Lost and Won," for clues. Lund released a memo titled "The Facts on Where the Vote Stands."';
+    expect(quoteOf(books, 'Dry Valley: How the River Was Lost and Won,').kind).toBe('term');
+    expect(quoteOf(books, 'The Facts on Where the Vote Stands.').kind).toBe('term');
+  });
 });
