@@ -6,31 +6,17 @@
  * false-positive speech spans. `--show CLASS` prints that class's cases with their sentence.
  * Refuses the test split.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Quote } from '../../functions/core/document.ts';
 import { extractQuotes } from '../../functions/core/quotes/extract-quotes.ts';
 import { isPronoun } from '../../functions/core/quotes/pronouns.ts';
 import { findSentenceEnd, findSentenceStart } from '../../functions/core/quotes/sentence-bounds.ts';
 import { splitParagraphs } from '../../functions/core/text/split-paragraphs.ts';
-import { codePointToUtf16, speakerMatches, type PolnearRecord } from './score-extraction.ts';
+import { codePointToUtf16, speakerMatches } from './score-extraction.ts';
+import { loadTuningSplits, option } from './tuning-splits.ts';
 
-const argv = process.argv.slice(2);
-const option = (name: string) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
-const which = option('split') ?? 'both';
-if (which === 'test') throw new Error('the test split is for the final measurement only');
+const { records } = loadTuningSplits();
 const show = option('show');
 const limit = Number(option('limit') ?? 1000);
-const dataPath = resolve(process.cwd(), process.env.VERBATIM_POLNEAR ?? '../shared/eval/polnear/polnear.jsonl');
-const records = readFileSync(dataPath, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as PolnearRecord)
-  .filter((r) => (which === 'both' ? r.split !== 'test' : r.split === which))
-  .map((r) => ({ ...r, text: r.text.normalize('NFC').replace(/\r\n/g, '\n') }));
 
 const counts = new Map<string, number>();
 const cases = new Map<string, string[]>();

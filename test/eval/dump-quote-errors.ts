@@ -5,26 +5,13 @@
  * false-positive speech span of PolNeAR train and dev, each with the sentence around it, and the
  * split's headline figures. Refuses the test split: it must never be read while tuning.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { extractQuotes } from '../../functions/core/quotes/extract-quotes.ts';
-import { scoreExtraction, type ExtractionFailure, type PolnearRecord } from './score-extraction.ts';
+import { scoreExtraction, type ExtractionFailure } from './score-extraction.ts';
+import { loadTuningSplits, option } from './tuning-splits.ts';
 
-const argv = process.argv.slice(2);
-const option = (name: string) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
-const which = option('split') ?? 'both';
-if (which === 'test') throw new Error('the test split is for the final measurement only');
-const splits = which === 'both' ? ['train', 'dev'] : [which];
+const { splits, records: all } = loadTuningSplits();
 const kinds = option('kind') ? [option('kind')] : ['wrong-speaker', 'false-speech'];
-const dataPath = resolve(process.cwd(), process.env.VERBATIM_POLNEAR ?? '../shared/eval/polnear/polnear.jsonl');
-const all = readFileSync(dataPath, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as PolnearRecord)
-  .map((r) => ({ ...r, text: r.text.normalize('NFC').replace(/\r\n/g, '\n') }));
 
 const dumped: (ExtractionFailure & { split: string })[] = [];
 for (const split of splits) {
