@@ -7,9 +7,9 @@
  * Each checkout needs its own `node_modules` (a symbolic link to this one's will do). Prints the
  * medians per article and the ratio b / a.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { corpusTexts } from './corpus-texts.ts';
 
 type Prepare = (input: { file: { bytes: Uint8Array; contentType: string } }, now: Date) => Promise<unknown>;
 
@@ -25,14 +25,7 @@ const prepares: Prepare[] = await Promise.all(
     async (dir) => (await import(resolve(dir, 'functions/app/ingest-document.ts'))).prepareDocument as Prepare,
   ),
 );
-const corpus = process.env.VERBATIM_CORPUS ?? resolve(process.cwd(), '../shared/corpus');
-const texts: string[] = [];
-for (const file of [`${corpus}/wikinews-2019-2020/articles.jsonl`, `${corpus}/bbc-news/articles.jsonl`]) {
-  const lines = readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim());
-  for (const line of lines.slice(0, Number(values.limit) / 2)) texts.push((JSON.parse(line) as { text: string }).text);
-}
+const texts = corpusTexts(Number(values.limit));
 const encoder = new TextEncoder();
 const times: number[][] = [[], []];
 for (let r = 0; r < WARM_UP_PASSES + Number(values.runs); r++) {
