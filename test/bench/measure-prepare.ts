@@ -7,22 +7,14 @@
  * to compare their ingest work on a shared machine, where wall-clock ingest rates measure the
  * neighbours: CPU time does not.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { corpusTexts } from './corpus-texts.ts';
 import { prepareDocument } from '../../functions/app/ingest-document.ts';
 
 const { values } = parseArgs({
   options: { limit: { type: 'string', default: '300' }, runs: { type: 'string', default: '3' } },
 });
-const corpus = process.env.VERBATIM_CORPUS ?? resolve(process.cwd(), '../shared/corpus');
-const texts: string[] = [];
-for (const file of [`${corpus}/wikinews-2019-2020/articles.jsonl`, `${corpus}/bbc-news/articles.jsonl`]) {
-  const lines = readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim());
-  for (const line of lines.slice(0, Number(values.limit) / 2)) texts.push((JSON.parse(line) as { text: string }).text);
-}
+const texts = corpusTexts(Number(values.limit));
 const encoder = new TextEncoder();
 const times: number[] = [];
 for (let r = 0; r <= Number(values.runs); r++) {

@@ -12,6 +12,7 @@ import { checkSpeakerPhrase } from './check-speaker-phrase.ts';
 import { findQuoteSpans } from './find-quote-spans.ts';
 import { findAttributionAtSentenceEnd } from './find-sentence-final-attribution.ts';
 import { findSocialPosts } from './find-social-posts.ts';
+import { isTitleOfWork } from './is-title-of-work.ts';
 import type { QuoteSpan } from './quote-span.ts';
 import { resolveSpeakers } from './resolve-speakers.ts';
 
@@ -112,6 +113,9 @@ export function extractQuotes(text: string, paragraphs: Paragraph[], options: Ex
     // A capitalised name among them is a term with no speaker: nobody is on record as saying
     // "Kinzhal". PolNeAR does credit lower-case scare quotes in reported content to the source.
     const label = term && /^\p{Lu}[\p{L}\p{N}-]*(\s+\p{Lu}[\p{L}\p{N}-]*)*$/u.test(words.trim());
+    // The title of a programme or a work ("told MSNBC’s “Morning Joe”") is not reported words but a
+    // term inside them: it keeps the sentence's speaker, whose report it is part of.
+    const title = isTitleOfWork(text, f.span);
     const attributed = a !== null && a.side !== 'subject' && !term;
     return {
       text: words,
@@ -120,7 +124,7 @@ export function extractQuotes(text: string, paragraphs: Paragraph[], options: Ex
       speaker: label ? null : speakers[i],
       mention: label ? null : (a?.mention ?? null),
       verb: label ? null : (a?.verb ?? null),
-      kind: classifyQuoteKind(words, { attributed, standalone: f.standalone }),
+      kind: title ? 'term' : classifyQuoteKind(words, { attributed, standalone: f.standalone }),
     };
   });
   for (const p of posts) {

@@ -363,6 +363,11 @@ function attributionInRegion(
   // "Potter released the following statement:" — a colon introduces the quote whatever the verb.
   const last = tokens.length - 1;
   if (last >= 1 && tokens[last].text === ':') {
+    // "… have been important – Philip Bump: “…”": a name set off by a dash before the colon is a
+    // source line of its own, not the end of the sentence before it.
+    const n = nameRunBefore(tokens, last);
+    if (n && /^[-–—―]$/.test(tokens[n[0] - 1]?.text ?? ''))
+      return { ...phrase(text, tokens, n), verb: null, side: 'before' };
     const r = sentenceSubject(tokens, last);
     if (r) {
       const next = tokens[r[1] + 1];
@@ -402,14 +407,27 @@ function outerAttribution(text: string, tokens: Token[], innerStart: number): At
 }
 
 /** The speaker phrase for the reporting verb at token `v`, trying the usual sentence shapes. */
-function subjectOf(text: string, tokens: Token[], v: number) {
+function subjectOf(text: string, tokens: Token[], v: number): ReturnType<typeof phrase> | null {
   const verb = tokens[v].text.toLowerCase();
   // "…, with Gorka noting …" / "footage of Trump saying …": a name right before a participle,
   // after a preposition, is the participle's own subject.
-  if (verb.endsWith('ing') && v >= 2 && /^\p{Lu}/u.test(tokens[v - 1].text)) {
-    const r = readPhraseBackward(tokens, v - 1);
+  let b = v;
+  while (b > 1 && isBetweenWord(tokens[b - 1])) b--;
+  if (verb.endsWith('ing') && b >= 2 && /^\p{Lu}/u.test(tokens[b - 1].text)) {
+    const r = readPhraseBackward(tokens, b - 1);
     if (r && r[0] > 0 && /^(with|of|by|shows|showed|showing|as)$/.test(tokens[r[0] - 1].text) && isNameLike(tokens, r))
       return phrase(text, tokens, r);
+    // "– Ryan saying he was “…” and Trump calling it “…”", "footage of Hillary Clinton asking":
+    // the name just before the participle, after a clause mark, is its subject.
+    const n = nameRunBefore(tokens, b);
+    if (n && /^(with|of|by|as|and|,|–|—)$/.test(tokens[n[0] - 1]?.text ?? '')) return phrase(text, tokens, n);
+  }
+  // "Spicer said, adding “…”" / "Hollande said Tuesday in Paris, noting “…”": a participle after a
+  // comma continues the reporting clause just before it, so it has that verb's subject.
+  if (verb.endsWith('ing') && tokens[v - 1]?.text === ',') {
+    const u = reportingVerbBefore(tokens, v - 1);
+    const found = u >= 0 ? subjectOf(text, tokens, u) : null;
+    if (found) return found;
   }
   // "Trump unleashed tweets saying …": a participle's subject is the sentence's, not the word before.
   if (verb.endsWith('ing') && !/^(is|was|are|were|been|be|'s|’s|am|by|while)$/i.test(tokens[v - 1]?.text ?? '')) {
@@ -449,6 +467,8 @@ function subjectOf(text: string, tokens: Token[], v: number) {
   if (e >= 1 && tokens[e].text === ',') {
     const y = readPhraseBackward(tokens, e - 1);
     if (y && tokens[y[0] - 1]?.text === ',') {
+      // "Clinton, at a meeting in Columbus, Ohio, said": the state is part of a place, not an appositive.
+      if (isPlaceAfterComma(tokens, y[0] - 1)) return placeSubject(text, tokens, y);
       if (/^\p{Lu}/u.test(tokens[y[0]].text)) return phrase(text, tokens, y);
       const x = readPhraseBackward(tokens, y[0] - 2);
       if (x) return phrase(text, tokens, x);
@@ -469,6 +489,34 @@ function subjectOf(text: string, tokens: Token[], v: number) {
     if (r) return phrase(text, tokens, r);
   }
   return null;
+}
+
+/** A name is at most this many capitalised words ("President Barack Obama"). */
+const MAX_NAME_WORDS = 4;
+
+/** The run of capitalised words that ends just before token `v`, or null. */
+function nameRunBefore(tokens: Token[], v: number): [number, number] | null {
+  let a = v;
+  while (a > 0 && v - a < MAX_NAME_WORDS && tokens[a - 1].word && /^\p{Lu}/u.test(tokens[a - 1].text)) a--;
+  if (a === v || a === 0 || pronounInfo(tokens[a].text)) return null;
+  return [a, v - 1];
+}
+
+/** A reporting clause ends at most this many tokens before the comma of a participle that continues it. */
+const MAX_CLAUSE_TO_PARTICIPLE = 8;
+
+/**
+ * The token offset of a finite speech verb in the clause that ends at the comma `c` ("Spicer said
+ * Tuesday in Paris,"), or -1: no other clause mark or quote may lie between.
+ */
+function reportingVerbBefore(tokens: Token[], c: number): number {
+  for (let u = c - 1; u >= 0 && c - u <= MAX_CLAUSE_TO_PARTICIPLE; u--) {
+    const t = tokens[u];
+    if (CLAUSE_BREAK.has(t.text)) return -1;
+    const w = t.text.toLowerCase();
+    if (t.word && t.text === w && isSpeechVerb(w) && !isBaseForm(w) && !w.endsWith('ing')) return u;
+  }
+  return -1;
 }
 
 /**
@@ -518,11 +566,43 @@ function sentenceSubject(tokens: Token[], limit: number): [number, number] | nul
     if (comma < 0) break;
     // "In a statement, …" / "Hours later, …": an adverbial, unless it holds the subject itself.
     const first = tokens[s].text;
-    if (!INTRO.has(first.toLowerCase()) && !/^\p{L}+ly$/u.test(first)) break;
+    // "Speaking in Salem, New Hampshire, Trump said …": the state after a town is still the adverbial.
+    const place = s > 0 && isPlaceAfterComma(tokens, s - 1);
+    if (!place && !INTRO.has(first.toLowerCase()) && !/^\p{L}+ly$/u.test(first)) break;
     s = comma + 1;
   }
   const r = readPhraseForward(tokens, s, MAX_NAME_PHRASE_TOKENS);
   return r && r[1] < limit ? r : null;
+}
+
+// Prepositions of place: "in Salem, New Hampshire", "from Raleigh, N.C.".
+const PLACE_PREPOSITION = /^(in|at|from|near|outside|of)$/;
+
+/**
+ * Whether the comma at `c` sits inside a place name ("in Columbus, Ohio"): a capitalised word
+ * after a preposition of place before it, a capitalised word after it.
+ */
+function isPlaceAfterComma(tokens: Token[], c: number): boolean {
+  const before = nameRunBefore(tokens, c);
+  const after = tokens[c + 1];
+  if (!before || !after?.word || !/^\p{Lu}/u.test(after.text)) return false;
+  return PLACE_PREPOSITION.test(tokens[before[0] - 1]?.text ?? '');
+}
+
+/**
+ * The subject before a place written with a comma ("a woman in Worcester, Massachusetts, told";
+ * `state` is the range of "Massachusetts"): the noun phrase with its place, or, when that phrase is
+ * itself an adverbial ("Clinton, at a meeting in Columbus, Ohio, said"), the sentence's subject.
+ */
+function placeSubject(text: string, tokens: Token[], state: [number, number]): ReturnType<typeof phrase> | null {
+  const town = nameRunBefore(tokens, state[0] - 1)!;
+  const head = readPhraseBackward(tokens, town[0] - 2);
+  // The phrase must open a clause ("after a woman in …"), not follow a verb or a preposition.
+  const before = head ? tokens[head[0] - 1] : undefined;
+  const opensClause = !before || before.text === ',' || (isLowerWord(before) && CLAUSE_WORD_BREAK.test(before.text));
+  if (head && opensClause && !pronounInfo(tokens[head[0]].text)) return phrase(text, tokens, [head[0], state[1]]);
+  const r = sentenceSubject(tokens, state[0]);
+  return r ? phrase(text, tokens, r) : null;
 }
 
 function isNameLike(tokens: Token[], r: [number, number]): boolean {

@@ -11,7 +11,7 @@ import {
 } from './read-speaker-phrase.ts';
 import { isBaseForm, isInvertibleVerb, isSpeechVerb } from './reporting-verbs.ts';
 import { pronounInfo } from './pronouns.ts';
-import { findSentenceEnd } from './sentence-bounds.ts';
+import { findSentenceEnd, isSentenceEnd } from './sentence-bounds.ts';
 
 // How far past the closing mark the sentence may run: a mixed quote's sentence is rarely longer.
 const SENTENCE_WINDOW = 300;
@@ -36,6 +36,9 @@ const MAX_TRAILING_TOKENS = 8;
 export function findAttributionAtSentenceEnd(ctx: AttributionContext, span: QuoteSpan): Attribution | null {
   if (span.close === null) return null;
   const { text } = ctx;
+  // "… calling him “a total stiff.” Lund, in Dover, said …": the quote closed its sentence, so
+  // the clause after it belongs to the next one.
+  if (isSentenceEnd(text, span.end - 1)) return null;
   const from = span.close + 1;
   const end = findSentenceEnd(text, from, Math.min(span.lineEnd, from + SENTENCE_WINDOW));
   if (!/[.!?]/.test(text[end - 1] ?? '')) return null;

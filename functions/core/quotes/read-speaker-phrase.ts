@@ -66,10 +66,14 @@ export function isBetweenWord(t: Token): boolean {
   return w === t.text && w.endsWith('ly') && !LY_NOUNS.has(w);
 }
 
+// A month cut short before its day: "the Nov. 8 election", "A Feb. 1 letter".
+const MONTH_ABBREVIATION = /^(Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)$/;
+
 function isAbbrevDot(tokens: Token[], k: number): boolean {
   // A dot that belongs to "Sen." or an initial "W." rather than ending anything.
   const prev = tokens[k - 1];
   if (!prev || !prev.word || prev.end !== tokens[k].start) return false;
+  if (MONTH_ABBREVIATION.test(prev.text)) return /^\d{1,2}(st|nd|rd|th)?$/.test(tokens[k + 1]?.text ?? '');
   return isTitleAbbreviation(prev.text) || /^\p{Lu}$/u.test(prev.text) || /^(jr|sr|st|inc|co|corp)$/i.test(prev.text);
 }
 
