@@ -185,12 +185,25 @@ function mostFrequentWords(words: Map<string, PlannedPart[]>): PlannedPart[][] {
   return [...words.values()].sort((a, b) => total(b) - total(a)).slice(0, MAX_EXPANSIONS);
 }
 
-/** Keys with their total frequency, located in each segment. */
-function locateKeys(segments: Segment[], keys: Map<string, number>): Array<[string, LocatedKey]> {
-  return [...keys.keys()].map((key) => {
-    const terms = Int32Array.from(segments, (segment) => segment.find(key));
-    return [key, { terms, frequency: keys.get(key)! }];
-  });
+/**
+ * The `MAX_EXPANSIONS` most frequent words of keys known only by their total frequency (prefix
+ * completions, close spellings), located in each segment: only the chosen ones are looked up.
+ */
+function locateMostFrequent(segments: Segment[], keys: Map<string, number>): PlannedPart[][] {
+  const totals = new Map<string, number>();
+  for (const [key, frequency] of keys) totals.set(wordOf(key), (totals.get(wordOf(key)) ?? 0) + frequency);
+  const chosen = new Set(
+    [...totals]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_EXPANSIONS)
+      .map(([word]) => word),
+  );
+  const located: Array<[string, LocatedKey]> = [];
+  for (const [key, frequency] of keys) {
+    if (!chosen.has(wordOf(key))) continue;
+    located.push([key, { terms: Int32Array.from(segments, (segment) => segment.find(key)), frequency }]);
+  }
+  return mostFrequentWords(byWord(located, 1));
 }
 
 /** `words` is how many words with forms the query scores: the exact-form term is for one alone. */
@@ -227,7 +240,7 @@ function planClause(segments: Segment[], clause: TermClause, words: number): Pla
         for (const [key, frequency] of keys) if (!known.has(wordOf(key))) completions.set(key, frequency);
       });
     }
-    for (const parts of mostFrequentWords(byWord(locateKeys(segments, completions), 1))) {
+    for (const parts of locateMostFrequent(segments, completions)) {
       const word = parts[0].word;
       const typed = word.startsWith(term) ? term : forms!.stem;
       expansions.push(termOf(parts, (PREFIX_WEIGHT * typed.length) / word.length)!);
@@ -237,8 +250,7 @@ function planClause(segments: Segment[], clause: TermClause, words: number): Pla
     const near = new Map<string, number>();
     for (const field of fields)
       for (const [key, frequency] of keysNear(segments, term, field)) near.set(key, frequency);
-    for (const parts of mostFrequentWords(byWord(locateKeys(segments, near), 1)))
-      expansions.push(termOf(parts, FUZZY_WEIGHT)!);
+    for (const parts of locateMostFrequent(segments, near)) expansions.push(termOf(parts, FUZZY_WEIGHT)!);
   }
   return { expansions, frequency: expansions.reduce((sum, e) => sum + e.frequency, 0) };
 }
