@@ -11,25 +11,20 @@
  *   without word forms (medians of `--runs`).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  buildSegment,
   encodeSegment,
   parseQuery,
   SearchIndex,
-  SHARD_DOCUMENTS,
   toIndexQuery,
   type IndexQuery,
 } from '../../functions/core/search/index.ts';
-import { buildQueries, readCorpus, type CorpusArticle } from '../bench/bench-queries.ts';
 import { buildFts5, Fts5Searcher, FTS5_PORTER_TOKENIZER, FTS5_TOKENIZER } from '../bench/fts5-baseline.ts';
 import { median, summarize } from '../bench/percentiles.ts';
+import { buildShards, keywordQueriesOf, loadFormEvalCorpus } from './form-eval-corpus.ts';
 import { buildFormQueries, FORM_QUERY_SEED } from './word-form-queries.ts';
-
-const CORPORA = ['wikinews-2019-2020/articles.jsonl', 'bbc-news/articles.jsonl'];
 
 const { values } = parseArgs({
   options: {
@@ -47,15 +42,6 @@ const runs = Number(values.runs ?? 3);
 const seed = values.seed === undefined ? FORM_QUERY_SEED : Number(values.seed);
 if (!(count >= 1 && runs >= 1)) throw new Error('--count and --runs must be positive integers.');
 
-/** Each distinct text once, as the archive stores it (its id is a hash of the text). */
-function distinct(articles: CorpusArticle[]): { articles: CorpusArticle[]; ids: string[] } {
-  const byText = new Map<string, CorpusArticle>();
-  for (const article of articles)
-    if (article.text.trim() && !byText.has(article.text)) byText.set(article.text, article);
-  const kept = [...byText.values()];
-  return { articles: kept, ids: kept.map((a) => createHash('sha256').update(a.text).digest('hex').slice(0, 16)) };
-}
-
 /** The index query without word forms: what search did before them. */
 function withoutForms(query: IndexQuery): IndexQuery {
   const strip = (clauses: IndexQuery['all']) => clauses?.map(({ forms: _, ...clause }) => clause);
@@ -63,34 +49,16 @@ function withoutForms(query: IndexQuery): IndexQuery {
 }
 
 async function main(): Promise<void> {
-  const loaded = (await Promise.all(CORPORA.map((file) => readCorpus(join(corpus, file))))).flat();
-  const { articles, ids } = distinct(loaded);
-  const idOfText = new Map(articles.map((a, i) => [a.text, ids[i]]));
+  const evalCorpus = await loadFormEvalCorpus(corpus);
+  const { articles, ids, documents } = evalCorpus;
   const formQueries = buildFormQueries(articles, count, seed).map((f) => ({
     q: f.q,
     id: ids[f.source],
     changed: f.changed,
   }));
-  const keywordQueries = buildQueries(loaded)
-    .filter((query) => query.kind === 'keyword')
-    .map((query) => ({
-      q: query.q,
-      id: idOfText.get(
-        loaded.find((a) => a.corpus === query.source.corpus && a.ordinal === query.source.ordinal)!.text,
-      )!,
-    }));
+  const keywordQueries = keywordQueriesOf(evalCorpus);
 
-  const documents = articles.map((a, i) => ({
-    id: ids[i],
-    title: a.title,
-    text: a.text,
-    speakers: [],
-    publisher: '',
-    publishedAt: '',
-  }));
-  const segments = [];
-  for (let from = 0; from < documents.length; from += SHARD_DOCUMENTS)
-    segments.push(buildSegment(documents.slice(from, from + SHARD_DOCUMENTS)));
+  const segments = buildShards(documents);
   const index = new SearchIndex(segments.map((segment, n) => ({ key: `eval-${n}`, segment })));
   const bytes = segments.reduce((sum, s) => sum + encodeSegment(s).byteLength, 0);
   const stemCodeBytes = segments.reduce((sum, s) => sum + ((s.termCount + 3) & ~3), 0);

@@ -72,7 +72,7 @@ function candidateTerms(plan: QueryPlan, s: number): number[] | null {
   const picking: PlannedClause[] = plan.required.length > 0 ? plan.required.slice(0, 1) : plan.optional;
   if (picking.length === 0) return null;
   return picking.flatMap((clause) =>
-    clause.expansions.flatMap((e) => [e, ...(e.forms ?? [])].map(({ terms }) => terms[s]).filter((t) => t >= 0)),
+    clause.expansions.flatMap((e) => e.parts.map(({ terms }) => terms[s]).filter((t) => t >= 0)),
   );
 }
 

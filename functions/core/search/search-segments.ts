@@ -51,9 +51,19 @@ export interface IndexQuery {
   filter?: (document: StoredDocument) => boolean;
 }
 
-/** Field weights: a word in the title says more than one in the body. */
-const BOOST: Record<Field, number> = { title: 2, text: 1, speakers: 1.5 };
-const K1 = 1.2;
+/**
+ * BM25F field weights: a word's count in a field is multiplied by its field's weight, over that
+ * field's length norm, and the fields' sums saturate together (k1) under one document-wide idf. So
+ * a title weighs more than a few body words but cannot outscore a whole body on its own, as it could
+ * when each field was its own BM25 term with its own, much higher, title idf (what lost form-changed
+ * queries to articles with the typed word in their title). Tuned on the word-forms eval's seeds 1–4
+ * and the fixed keyword queries (titles' words): a title weight of 2–3 loses 3–6 keyword queries,
+ * 8 one on the bench's real ingest (publishers' names in the title field), 10–12 none; form-changed
+ * recall is the same from 3 to 12. k1 2 keeps one keyword query more than 1.2.
+ */
+const BOOST: Record<Field, number> = { title: 10, text: 1, speakers: 1.5 };
+const K1 = 2;
+/** Length normalisation, per field against that field's average (0.4–0.9 tried; 0.75 keeps both sets). */
 const B = 0.75;
 /**
  * BM25+'s lower bound on what a matching word contributes: without it a word in a very long
@@ -66,18 +76,18 @@ const PREFIX_WEIGHT = 0.4;
 const FUZZY_WEIGHT = 0.5;
 /**
  * A word and its other forms score as one term, as in a stemming index (one idf, their counts added
- * before BM25 saturates them), another form's count weighing this much of the exact form's. Tuned
- * with {@link EXACT_FORM_WEIGHT} on the word-forms eval's seeds 1–4 and the bench's fixed keyword
- * queries: 0.3 without the exact term lost keyword queries ("centered" to pages saying "center"
- * often), 0.9–1 lose one more keyword query ("claims").
+ * before BM25 saturates them), another form's count weighing this much of the exact form's: of two
+ * documents otherwise alike, the one with the form as typed ranks first (0.9 loses a keyword query).
  */
 const FORM_WEIGHT = 0.8;
 /**
- * Beside that term, the word as typed is a term of its own, weighing what it says beyond its forms:
- * its idf less the forms' idf. A typed word rarer than its forms ("centered" beside "center") then
- * ranks its own documents first, as exact-word search did; a word about as common as its forms
- * ("support" beside "supporting") adds little, so a document that has only another form is not
- * pushed down the page by every document that has the typed one (0.6–1.2 tried; 1 keeps both).
+ * In a one-word query, the word as typed is also a term of its own, weighing what it says beyond its
+ * forms: its idf less the forms' idf. A typed word rarer than its forms ("centered" beside "center")
+ * then ranks its own documents first, as exact-word search did, where a page repeating "center"
+ * would win on counts. Every hit has that one word, so which form it has is all the query ranks by
+ * (0.7 loses 3 keyword queries, 1–1.5 none). With more words the bonus is left out: a document
+ * having every word in another form would lose to each one that has a single word as typed —
+ * across seeds 1–4 of the eval that cost 8–11 of 1,600 form-changed queries and won no keyword query.
  */
 const EXACT_FORM_WEIGHT = 1;
 /** A prefix expands to at most this many words, the most frequent ("gove" → government, governor, …). */
@@ -87,21 +97,23 @@ export const MAX_REQUIRED = 30;
 /** Fuzzy matching: edit distance 1 for words of 4+ letters, 2 from 8; the first letter must match. */
 const fuzzyDistance = (length: number) => (length >= 8 ? 2 : length >= 4 ? 1 : 0);
 
-/** A concrete key a clause matches, located in each segment. */
-interface Expansion {
+/** One key of a scored term: its index per segment (-1 where absent), its field, its count's weight. */
+interface TermPart {
   field: number;
-  weight: number;
-  /** Key index per segment, -1 where absent. */
   terms: Int32Array;
+  countWeight: number;
+}
+
+/**
+ * What a clause scores as: a term of BM25F, one idf over its keys in every field, their counts
+ * (each times its field's weight, over its field's length norm) added before saturating once.
+ */
+interface Expansion {
+  parts: TermPart[];
+  weight: number;
+  /** How many documents have it, for its idf: at most the sum of its parts' (see {@link documentFrequency}). */
   frequency: number;
-  /** The frequency its idf is computed from, when not its own (a word's forms: all of them together). */
-  idfFrequency?: number;
-  /**
-   * A word with its forms is one term (as a stemming index would have it): their counts in a
-   * document add up before BM25 saturates them, each form's count times {@link FORM_WEIGHT}.
-   */
-  forms?: Array<{ terms: Int32Array; countWeight: number }>;
-  /** A frequency whose idf is taken off this key's own (the exact word beside its forms' group). */
+  /** A frequency whose idf is taken off this term's own (the exact word beside its forms' group). */
   idfLess?: number;
 }
 
@@ -117,17 +129,6 @@ export interface PlannedClause {
 
 /** The keys a fuzzy lookup of `word` scans: every key with its first letter, as `[from, to)`. */
 export const fuzzyRange = (word: string): [string, string] => [word.slice(0, 1), `${word.slice(0, 1)}\uffff`];
-
-function locate(segments: Segment[], key: string, field: number, weight: number): Expansion | null {
-  const terms = new Int32Array(segments.length);
-  let frequency = 0;
-  segments.forEach((segment, s) => {
-    const term = segment.find(key);
-    terms[s] = term;
-    if (term >= 0) frequency += segment.frequency(term);
-  });
-  return frequency > 0 ? { field, weight, terms, frequency } : null;
-}
 
 /** Keys in `field` of words within the fuzzy distance of `word` that share its first letter. */
 function keysNear(segments: Segment[], word: string, field: number): Map<string, number> {
@@ -149,71 +150,118 @@ function keysNear(segments: Segment[], word: string, field: number): Map<string,
   return found;
 }
 
-function mostFrequent(keys: Map<string, number>): string[] {
-  return [...keys]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, MAX_EXPANSIONS)
-    .map(([key]) => key);
+/** A word's key located in the segments, with the field it is in and how much its count weighs. */
+interface PlannedPart extends TermPart {
+  word: string;
+  frequency: number;
 }
 
-function planClause(segments: Segment[], clause: TermClause): PlannedClause {
+/**
+ * How many documents have any of a term's keys. Only the keys' own frequencies are known before
+ * postings are read, so a word counts once, in its most frequent field (a title's word is mostly
+ * in the text too), and different forms add up — at most the union, never below any one key's.
+ */
+function documentFrequency(parts: PlannedPart[]): number {
+  const byWord = new Map<string, number>();
+  for (const { word, frequency } of parts) byWord.set(word, Math.max(byWord.get(word) ?? 0, frequency));
+  let sum = 0;
+  for (const frequency of byWord.values()) sum += frequency;
+  return sum;
+}
+
+/** One term over the given parts, or null when no segment has any of them. */
+function termOf(parts: PlannedPart[], weight: number): Expansion | null {
+  return parts.length === 0 ? null : { parts, weight, frequency: documentFrequency(parts) };
+}
+
+/** Keys by word, across fields: a word matched in the title and the text is one term. */
+function byWord(keys: Iterable<[string, LocatedKey]>, countWeight: number): Map<string, PlannedPart[]> {
+  const words = new Map<string, PlannedPart[]>();
+  for (const [key, { terms, frequency }] of keys) {
+    const word = wordOf(key);
+    const part = { field: fieldOf(key), terms, countWeight, word, frequency };
+    const parts = words.get(word);
+    if (parts) parts.push(part);
+    else words.set(word, [part]);
+  }
+  return words;
+}
+
+/** The `MAX_EXPANSIONS` words found most often, over all their fields. */
+function mostFrequentWords(words: Map<string, PlannedPart[]>): PlannedPart[][] {
+  const total = (parts: PlannedPart[]) => parts.reduce((sum, part) => sum + part.frequency, 0);
+  return [...words.values()].sort((a, b) => total(b) - total(a)).slice(0, MAX_EXPANSIONS);
+}
+
+/**
+ * The `MAX_EXPANSIONS` most frequent words of keys known only by their total frequency (prefix
+ * completions, close spellings), located in each segment: only the chosen ones are looked up.
+ */
+function locateMostFrequent(segments: Segment[], keys: Map<string, number>): PlannedPart[][] {
+  const totals = new Map<string, number>();
+  for (const [key, frequency] of keys) totals.set(wordOf(key), (totals.get(wordOf(key)) ?? 0) + frequency);
+  const chosen = new Set(
+    [...totals]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_EXPANSIONS)
+      .map(([word]) => word),
+  );
+  const located: Array<[string, LocatedKey]> = [];
+  for (const [key, frequency] of keys) {
+    if (!chosen.has(wordOf(key))) continue;
+    located.push([key, { terms: Int32Array.from(segments, (segment) => segment.find(key)), frequency }]);
+  }
+  return mostFrequentWords(byWord(located, 1));
+}
+
+/** `words` is how many words with forms the query scores: the exact-form term is for one alone. */
+function planClause(segments: Segment[], clause: TermClause, words: number): PlannedClause {
   const term = foldTerm(clause.term);
   const forms = clause.forms ? formsOf(term) : null;
-  const expansions: Expansion[] = [];
+  const fields = (clause.fields ?? FIELDS).map((name) => FIELDS.indexOf(name));
   // One search and one scan per segment for all fields, not one per field (see word-form-keys.ts).
   const exacts = exactKeys(segments, term);
   const formsByField = forms ? formKeys(segments, forms) : null;
-  // Typing ahead from the stem too, as a stemming index would: "snuffed" (stem "snuf") → snuff.
-  const starts = forms && forms.stem.length >= 4 && forms.stem !== term ? [term, forms.stem] : [term];
-  const completionsByPrefix = clause.prefix ? starts.map((prefix) => keysWithPrefix(segments, prefix)) : null;
-  for (const name of clause.fields ?? FIELDS) {
-    const field = FIELDS.indexOf(name);
-    const located = exacts[field];
-    const exact: Expansion | null = located
-      ? { field, weight: 1, terms: located.terms, frequency: located.frequency }
-      : null;
-    if (exact) expansions.push(exact);
-    const formsHere: Map<string, LocatedKey> = formsByField?.[field] ?? new Map();
-    const formGroup = mostFrequent(new Map([...formsHere].map(([key, { frequency }]) => [key, frequency]))).map((key) =>
-      formsHere.get(key)!,
-    );
-    if (formGroup.length > 0) {
-      // The word and its forms as one term; without the exact word, its forms alone are that term.
-      const group = exact ?? { field, weight: 1, terms: new Int32Array(segments.length).fill(-1), frequency: 0 };
-      group.forms = formGroup.map((form) => ({ terms: form.terms, countWeight: FORM_WEIGHT }));
-      group.idfFrequency = group.frequency + formGroup.reduce((sum, form) => sum + form.frequency, 0);
-      group.frequency = group.idfFrequency;
-      if (!exact) expansions.push(group);
-      else
-        expansions.push({
-          field,
-          weight: EXACT_FORM_WEIGHT,
-          terms: located!.terms,
-          frequency: located!.frequency,
-          idfLess: group.idfFrequency,
-        });
+  const exactParts: PlannedPart[] = [];
+  const formParts: PlannedPart[] = [];
+  for (const field of fields) {
+    const exact = exacts[field];
+    if (exact) exactParts.push({ field, terms: exact.terms, countWeight: 1, word: term, frequency: exact.frequency });
+    if (formsByField) formParts.push(...mostFrequentWords(byWord(formsByField[field], FORM_WEIGHT)).flat());
+  }
+  const expansions: Expansion[] = [];
+  const exact = termOf(exactParts, 1);
+  // The word and its forms as one term (as a stemming index has it); beside it, the word as typed
+  // is a term of its own, worth what it says beyond its forms.
+  const group = formParts.length > 0 ? termOf([...exactParts, ...formParts], 1) : null;
+  if (group) expansions.push(group);
+  if (exact && group && words === 1) expansions.push({ ...exact, weight: EXACT_FORM_WEIGHT, idfLess: group.frequency });
+  else if (exact && !group) expansions.push(exact);
+  if (clause.prefix) {
+    // Typing ahead from the stem too, as a stemming index would: "snuffed" (stem "snuf") → snuff.
+    const starts = forms && forms.stem.length >= 4 && forms.stem !== term ? [term, forms.stem] : [term];
+    const known = new Set([term, ...formParts.map((part) => part.word)]);
+    const completions = new Map<string, number>();
+    for (const prefix of starts) {
+      keysWithPrefix(segments, prefix).forEach((keys, field) => {
+        if (!fields.includes(field)) return;
+        for (const [key, frequency] of keys) if (!known.has(wordOf(key))) completions.set(key, frequency);
+      });
     }
-    if (clause.prefix) {
-      const completions = new Map(completionsByPrefix!.flatMap((byField) => [...byField[field]]));
-      for (const longer of mostFrequent(completions)) {
-        if (formsHere.has(longer) || longer === termKey(name, term)) continue;
-        const typed = longer.startsWith(term) ? term : forms!.stem;
-        const expansion = locate(segments, longer, field, (PREFIX_WEIGHT * typed.length) / wordOf(longer).length);
-        if (expansion) expansions.push(expansion);
-      }
+    for (const parts of locateMostFrequent(segments, completions)) {
+      const word = parts[0].word;
+      const typed = word.startsWith(term) ? term : forms!.stem;
+      expansions.push(termOf(parts, (PREFIX_WEIGHT * typed.length) / word.length)!);
     }
   }
   if (expansions.length === 0 && clause.fuzzy && fuzzyDistance(term.length) > 0) {
     const [from, to] = fuzzyRange(term);
     if (segments.some((segment) => segment.missingTermBlocks(from, to).length > 0))
       return { expansions, frequency: 0, fuzzyWord: term };
-    for (const name of clause.fields ?? FIELDS) {
-      const field = FIELDS.indexOf(name);
-      for (const near of mostFrequent(keysNear(segments, term, field))) {
-        const expansion = locate(segments, near, field, FUZZY_WEIGHT);
-        if (expansion) expansions.push(expansion);
-      }
-    }
+    const near = new Map<string, number>();
+    for (const field of fields)
+      for (const [key, frequency] of keysNear(segments, term, field)) near.set(key, frequency);
+    for (const parts of locateMostFrequent(segments, near)) expansions.push(termOf(parts, FUZZY_WEIGHT)!);
   }
   return { expansions, frequency: expansions.reduce((sum, e) => sum + e.frequency, 0) };
 }
@@ -318,16 +366,17 @@ export interface QueryPlan {
  * ```
  */
 export function planQuery(segments: Segment[], query: IndexQuery): QueryPlan {
+  const words = [...(query.all ?? []), ...(query.any ?? [])].filter((clause) => clause.forms).length;
   return {
     segments,
     stats: statistics(segments),
     // Rarest first: the first required word picks the candidates, the others only narrow them.
     required: (query.all ?? [])
-      .map((c) => planClause(segments, c))
+      .map((c) => planClause(segments, c, words))
       .sort((a, b) => a.frequency - b.frequency)
       .slice(0, MAX_REQUIRED),
-    optional: (query.any ?? []).map((c) => planClause(segments, c)),
-    excluded: (query.none ?? []).map((c) => planClause(segments, c)),
+    optional: (query.any ?? []).map((c) => planClause(segments, c, words)),
+    excluded: (query.none ?? []).map((c) => planClause(segments, c, words)),
     phrases: (query.phrases ?? []).map((phrase) =>
       phrase.map((word) => {
         const key = termKey('text', foldTerm(word));
@@ -346,7 +395,7 @@ export function missingPostings(plan: QueryPlan): Map<Segment, number[]> {
     const terms = new Set<number>();
     for (const clause of [...plan.required, ...plan.optional, ...plan.excluded]) {
       for (const expansion of clause.expansions) {
-        for (const { terms: keys } of [expansion, ...(expansion.forms ?? [])]) if (keys[s] >= 0) terms.add(keys[s]);
+        for (const { terms: keys } of expansion.parts) if (keys[s] >= 0) terms.add(keys[s]);
       }
     }
     for (const word of plan.phrases.flat()) if (word[s] >= 0) terms.add(word[s]);
@@ -391,43 +440,35 @@ export function evaluate(plan: QueryPlan): Hits {
       };
       const apply = (expansion: Expansion, accept: (mask: number) => boolean, bit: number) => {
         // Forms together can outnumber the documents (one document, several forms): idf stays ≥ 0.
-        const frequency = Math.min(expansion.idfFrequency ?? expansion.frequency, stats.documents);
+        const frequency = Math.min(expansion.frequency, stats.documents);
         const less =
           expansion.idfLess === undefined ? 0 : idf(stats.documents, Math.min(expansion.idfLess, stats.documents));
-        const weight = expansion.weight * BOOST[FIELDS[expansion.field]] * (idf(stats.documents, frequency) - less);
-        const average = stats.averageLength[expansion.field];
-        const add = (document: number, count: number) => {
-          const mask = masks[document];
-          if (mask === 0) touched[touchedCount++] = document;
-          masks[document] = (mask | bit) >>> 0;
-          const length = segment.fieldLengths[document * FIELD_COUNT + expansion.field];
-          score[document] += weight * ((count * (K1 + 1)) / (count + K1 * (1 - B + (B * length) / average)) + DELTA);
-        };
-        if (!expansion.forms) {
-          if (expansion.terms[s] < 0) return;
-          const { documents, counts } = postingsOf(expansion.terms[s]);
-          for (let p = 0; p < documents.length; p++) if (accept(masks[documents[p]])) add(documents[p], counts[p]);
-          return;
-        }
-        // A word with its forms is one term: their counts per document add up (a form's weighted)
-        // in a scratch array before BM25 saturates the sum — no merge of the lists, no allocation.
-        const parts = [{ terms: expansion.terms, countWeight: 1 }, ...expansion.forms]
-          .filter(({ terms }) => terms[s] >= 0)
-          .map(({ terms, countWeight }) => ({ postings: postingsOf(terms[s]), countWeight }));
+        const weight = expansion.weight * (idf(stats.documents, frequency) - less);
+        // BM25F: each key's count, times its field's weight and over its field's length norm, adds
+        // up per document in a scratch array before BM25 saturates the sum once — no merge of lists.
         let found = 0;
-        for (const { postings, countWeight } of parts) {
-          const { documents, counts } = postings;
+        for (const { field, terms, countWeight } of expansion.parts) {
+          if (terms[s] < 0) continue;
+          const { documents, counts } = postingsOf(terms[s]);
+          const fieldWeight = BOOST[FIELDS[field]] * countWeight;
+          const b = B;
+          const perLength = b / stats.averageLength[field];
           for (let p = 0; p < documents.length; p++) {
             const document = documents[p];
             if (!accept(masks[document])) continue;
             if (formCounts[document] === 0) formDocuments[found++] = document;
-            formCounts[document] += countWeight * counts[p];
+            const length = segment.fieldLengths[document * FIELD_COUNT + field];
+            formCounts[document] += (fieldWeight * counts[p]) / (1 - b + perLength * length);
           }
         }
         for (let i = 0; i < found; i++) {
           const document = formDocuments[i];
-          add(document, formCounts[document]);
+          const count = formCounts[document];
           formCounts[document] = 0;
+          const mask = masks[document];
+          if (mask === 0) touched[touchedCount++] = document;
+          masks[document] = (mask | bit) >>> 0;
+          score[document] += weight * ((count * (K1 + 1)) / (count + K1) + DELTA);
         }
       };
       required.forEach((clause, c) => {
@@ -449,7 +490,7 @@ export function evaluate(plan: QueryPlan): Hits {
       const banned = new Set<number>();
       for (const clause of excluded) {
         for (const expansion of clause.expansions) {
-          for (const { terms: keys } of [expansion, ...(expansion.forms ?? [])]) {
+          for (const { terms: keys } of expansion.parts) {
             if (keys[s] >= 0) for (const document of postingsOf(keys[s]).documents) banned.add(document);
           }
         }

@@ -470,6 +470,20 @@ describe('searchSegments', () => {
     expect(hits.score(hits.top(1)[0])).toBeGreaterThan(hits.score(hits.top(2)[1]));
   });
 
+  it('scores a word in all its fields as one term (BM25F): the fields saturate together, under one idf', () => {
+    const segment = buildSegment([
+      doc('title', 'Ferry news', 'alpha beta gamma delta'),
+      doc('text', 'Morning news', 'ferry beta gamma delta'),
+      doc('both', 'Ferry news', 'ferry beta gamma delta'),
+      doc('other', 'Evening news', 'alpha beta gamma delta'),
+    ]);
+    const hits = search(segment, { all: [{ term: 'ferry' }] });
+    const score = new Map(Array.from({ length: hits.total }, (_, i) => [hits.document(i).id, hits.score(i)]));
+    expect(ranked(hits)).toEqual(['both', 'title', 'text']);
+    // Per-field BM25 would add the two fields' scores; one saturated term gives less than their sum.
+    expect(score.get('both')!).toBeLessThan(score.get('title')! + score.get('text')!);
+  });
+
   it('scores like BM25: more occurrences help, with diminishing returns; shorter fields help', () => {
     const segment = buildSegment([
       doc('once', '', 'ferry alpha beta gamma'),

@@ -110,6 +110,28 @@ describe('word forms in search', () => {
     expect(common).toHaveLength(7);
   });
 
+  it('in a query of several words, ranks every word in another form above one word as typed', () => {
+    // "centered" alone prefers its own documents (above); with more words, matching all of them
+    // well counts, not which one happens to be written as typed.
+    const pages = [
+      doc('forms', 'Campaign trail', 'The center of the campaign: voters at the center, a centre-right race.'),
+      doc('typed', 'Campaign trail', 'The debate centered on taxes and the voters who stayed home this year.'),
+      ...Array.from({ length: 6 }, (_, i) => doc(`center${i}`, 'Storm', 'The center of the storm moved west.')),
+    ];
+    const segments = [buildSegment(pages)];
+    const both = [
+      { term: 'centered', forms: true },
+      { term: 'campaigns', forms: true },
+    ];
+    expect(search(segments, { all: both })).toEqual(['forms', 'typed']);
+    // Alike otherwise, the document with the form as typed still ranks first.
+    const alike = [
+      doc('other', 'Trail', 'The race was centred on the economy; campaign staff at the center.'),
+      doc('exact', 'Trail', 'The race was centred on the economy; campaign staff centered there.'),
+    ];
+    expect(search([buildSegment(alike)], { all: both })).toEqual(['exact', 'other']);
+  });
+
   it('joins forms the Porter stemmer splits: exceed / exceeded, lie / lied / lying', () => {
     expect(new Set(['exceed', 'exceeds', 'exceeded', 'exceeding'].map(wordKey)).size).toBe(1);
     expect(new Set(['lie', 'lies', 'lied', 'lying'].map(wordKey)).size).toBe(1);
