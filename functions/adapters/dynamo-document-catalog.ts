@@ -10,6 +10,7 @@
  */
 import {
   BatchGetItemCommand,
+  BatchWriteItemCommand,
   type BatchGetItemCommandOutput,
   DeleteItemCommand,
   GetItemCommand,
@@ -22,12 +23,25 @@ import {
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DocumentMetadata } from '../core/document.ts';
 import { Listeners } from '../core/listeners.ts';
-import type { Claim, ClaimResult, DocumentCatalog, DocumentStatus, PendingClaim, Unsubscribe } from '../core/ports.ts';
+import { forEachAtMost } from '../core/for-each-at-most.ts';
+import type {
+  Claim,
+  ClaimResult,
+  DocumentCatalog,
+  DocumentStatus,
+  PendingClaim,
+  ReadyClaim,
+  Unsubscribe,
+} from '../core/ports.ts';
 import { conditionMet, toItem } from './dynamo-item.ts';
 
 const docKey = (id: string) => toItem({ pk: `DOC#${id}`, sk: 'META' });
 /** DynamoDB's limit on keys per BatchGetItem. */
 const BATCH_GET_LIMIT = 100;
+/** DynamoDB's limit on items per BatchWriteItem. */
+const BATCH_WRITE_LIMIT = 25;
+/** Ready batches (and fenced marks) in flight at once. */
+const PARALLEL_MARKS = 8;
 
 type StoredMetadata = DocumentMetadata & {
   status: DocumentStatus;
@@ -120,6 +134,51 @@ export class DynamoDocumentCatalog implements DocumentCatalog {
       ),
     );
     if (ready) this.readied.notify(id);
+    return ready;
+  }
+
+  async markReadyMany(claims: ReadyClaim[], leaseMs: number): Promise<Set<string>> {
+    const put: string[] = [];
+    const fenced: ReadyClaim[] = [];
+    const chunks = Array.from({ length: Math.ceil(claims.length / BATCH_WRITE_LIMIT) }, (_, i) =>
+      claims.slice(i * BATCH_WRITE_LIMIT, (i + 1) * BATCH_WRITE_LIMIT),
+    );
+    await forEachAtMost(chunks, PARALLEL_MARKS, async (chunk) => {
+      // Checked as each request is sent, and the request given only the margin left to land in.
+      const sentAt = Date.now();
+      const margin = Math.min(...chunk.map((c) => c.claimedAt + leaseMs / 2 - sentAt));
+      if (margin <= 0) return void fenced.push(...chunk);
+      try {
+        const out = await this.dynamo.send(
+          new BatchWriteItemCommand({
+            RequestItems: {
+              [this.table]: chunk.map((c) => ({
+                // Exactly the record markReady leaves: the claimed metadata, ready, no claim fields.
+                PutRequest: { Item: { ...toItem({ ...c.metadata, status: 'ready' }), ...docKey(c.metadata.id) } },
+              })),
+            },
+          }),
+          { abortSignal: AbortSignal.timeout(margin) },
+        );
+        const left = new Set(
+          (out.UnprocessedItems?.[this.table] ?? []).map((r) => unmarshall(r.PutRequest!.Item!).pk as string),
+        );
+        for (const c of chunk) {
+          if (left.has(`DOC#${c.metadata.id}`)) fenced.push(c);
+          else put.push(c.metadata.id);
+        }
+      } catch {
+        // Written or not, the fenced mark settles it: a record already ready fails its check,
+        // and its ingest then finds the document as a duplicate would.
+        fenced.push(...chunk);
+      }
+    });
+    for (const id of put) this.readied.notify(id);
+    const ready = new Set(put);
+    // markReady tells the listeners itself.
+    await forEachAtMost(fenced, PARALLEL_MARKS, async (c) => {
+      if (await this.markReady(c.metadata.id, c.token)) ready.add(c.metadata.id);
+    });
     return ready;
   }
 

@@ -10,8 +10,9 @@
  * 3. one log item lists every document of the batch (one round trip instead of one per document);
  *    a claim older than {@link RENEW_AFTER_MS} is renewed first, so that every logged claim has
  *    most of its lease left and no sweep takes it for dead;
- * 4. each is marked ready, concurrently; then the batch is linked to its copies and stories at
- *    once (`link-batch.ts`).
+ * 4. the batch is marked ready (`markReadyMany`: 25 to a BatchWriteItem while each claim has half
+ *    its lease left, the others one fenced write each); then it is linked to its copies and
+ *    stories at once (`link-batch.ts`).
  *
  * The single ingest renews every claim after its objects; here a young claim skips it. That is
  * safe because renewing only shows life: the writes that matter (ready, rollback) are each fenced
@@ -177,18 +178,24 @@ async function logAndMarkReady(
     await Promise.all(live.map((c) => rollBack(archive, c.prepared.metadata.id, c.token).catch(() => undefined)));
     throw error;
   }
-  const ready: Claimed[] = [];
-  await forEachAtMost(live, BATCH_WRITE_CONCURRENCY, async (c) => {
-    try {
-      const { metadata } = c.prepared;
-      if (await archive.catalog.markReady(metadata.id, c.token)) {
-        ready.push(c);
-        outcomes.set(c.index, { ok: true, result: { ...metadata, duplicate: false } });
-      } else outcomes.set(c.index, { ok: true, result: await ingestDocument(archive, c.request) });
-    } catch (error) {
-      outcomes.set(c.index, refused(error));
-    }
-  });
+  const readied = await archive.catalog.markReadyMany(
+    live.map((c) => ({ metadata: c.prepared.metadata, token: c.token, claimedAt: c.claimedAt })),
+    CLAIM_LEASE_MS,
+  );
+  const ready = live.filter((c) => readied.has(c.prepared.metadata.id));
+  for (const c of ready) outcomes.set(c.index, { ok: true, result: { ...c.prepared.metadata, duplicate: false } });
+  // Lost to a takeover: the single path waits for the new owner's answer.
+  await forEachAtMost(
+    live.filter((c) => !readied.has(c.prepared.metadata.id)),
+    BATCH_WRITE_CONCURRENCY,
+    async (c) => {
+      try {
+        outcomes.set(c.index, { ok: true, result: await ingestDocument(archive, c.request) });
+      } catch (error) {
+        outcomes.set(c.index, refused(error));
+      }
+    },
+  );
   await rememberAndLinkBatch(
     archive,
     ready.sort((a, b) => a.index - b.index).map((c) => c.prepared.json),
