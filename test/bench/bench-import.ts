@@ -77,11 +77,14 @@ async function measure(
 
 const perDocument: Variant = (local) =>
   importDocuments(items(), (request) => ingestDocument(local.archive, request), { concurrency: 8 });
-const bulk: Variant = (local) =>
-  importBatches(items(), async (requests) => (await ingestBatch(local.archive, requests)).map(answerOf), {
-    batchSize: 100,
-    inFlight: 2,
-  });
+const bulkWith =
+  (inFlight: number): Variant =>
+  (local) =>
+    importBatches(items(), async (requests) => (await ingestBatch(local.archive, requests)).map(answerOf), {
+      batchSize: 100,
+      inFlight,
+    });
+const bulk = bulkWith(2);
 const rawPut: Variant = async (local) => {
   const { s3 } = createClients(local.config);
   let n = 0;
@@ -119,6 +122,7 @@ const variants: Array<[string, boolean, Variant]> = [
   ['per document, servers in a child (npm run import -- --per-document)', true, perDocument],
   ['bulk, servers in process', false, bulk],
   ['bulk, servers in a child process (new path)', true, bulk],
+  ['bulk, servers in a child process, 4 batches in flight', true, bulkWith(4)],
 ];
 const results = [];
 for (const [name, child, variant] of variants) {
