@@ -64,6 +64,13 @@ function toClaim(stored: StoredMetadata): PendingClaim {
   return { metadata: metadataOf(stored), token: stored.claimToken ?? '', claimedAt: stored.claimedAt ?? 0 };
 }
 
+/** Whether a ready record is the one this ingest's metadata makes (same upload, same moment). */
+const sameIngest = (stored: StoredMetadata, metadata: DocumentMetadata) =>
+  stored.status === 'ready' &&
+  stored.ingestedAt === metadata.ingestedAt &&
+  stored.originalSha256 === metadata.originalSha256 &&
+  stored.uploader === metadata.uploader;
+
 /** The condition every fenced write of an ingest carries: the claim is still pending and ours. */
 const held = (token: string, values: Record<string, unknown> = {}) => ({
   ConditionExpression: '#status = :pending AND claimToken = :token',
@@ -144,7 +151,8 @@ export class DynamoDocumentCatalog implements DocumentCatalog {
       claims.slice(i * BATCH_WRITE_LIMIT, (i + 1) * BATCH_WRITE_LIMIT),
     );
     await forEachAtMost(chunks, PARALLEL_MARKS, async (chunk) => {
-      // Checked as each request is sent, and the request given only the margin left to land in.
+      // Checked as each request is sent. Not aborted when the margin runs out: the server would
+      // still apply a request it has received, later (measured: an aborted write landed after the read-back).
       const sentAt = Date.now();
       const margin = Math.min(...chunk.map((c) => c.claimedAt + leaseMs / 2 - sentAt));
       if (margin <= 0) return void fenced.push(...chunk);
@@ -158,7 +166,6 @@ export class DynamoDocumentCatalog implements DocumentCatalog {
               })),
             },
           }),
-          { abortSignal: AbortSignal.timeout(margin) },
         );
         const left = new Set(
           (out.UnprocessedItems?.[this.table] ?? []).map((r) => unmarshall(r.PutRequest!.Item!).pk as string),
@@ -168,9 +175,14 @@ export class DynamoDocumentCatalog implements DocumentCatalog {
           else put.push(c.metadata.id);
         }
       } catch {
-        // Written or not, the fenced mark settles it: a record already ready fails its check,
-        // and its ingest then finds the document as a duplicate would.
-        fenced.push(...chunk);
+        // Failed after the SDK's retries: written or not is unknown, so read the records back.
+        // Ready with this ingest's metadata is this write having landed; the rest take the fence.
+        const stored = new Map((await this.batchGet(chunk.map((c) => c.metadata.id))).map((item) => [item.pk.S, item]));
+        for (const c of chunk) {
+          const item = stored.get(`DOC#${c.metadata.id}`);
+          if (item && sameIngest(toStored(item), c.metadata)) put.push(c.metadata.id);
+          else fenced.push(c);
+        }
       }
     });
     for (const id of put) this.readied.notify(id);
