@@ -53,7 +53,8 @@ describe('POST /api/documents:batch', () => {
     const outcomes = ((await audit.json()).entries as Array<{ outcome: string }>).map((e) => e.outcome);
     expect(outcomes.filter((o) => o === 'created')).toHaveLength(2);
     expect(outcomes.filter((o) => o === 'refused')).toHaveLength(2);
-  });
+    // The suite's first uploads start the parse workers: over 30 s on the shared machine at load 40.
+  }, 90_000);
 
   it('links copies that arrive in one batch to each other and to a copy archived before it', async () => {
     // Four versions of one article: the first archived alone, the other three in one batch with an
