@@ -10,10 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { answerOf, importBatches } from '../../functions/app/import-batches.ts';
-import type { ImportInput } from '../../functions/app/import-documents.ts';
 import { ingestBatch } from '../../functions/app/ingest-batch.ts';
-import { readImportItems } from '../../functions/local/read-import-items.ts';
 import { startLocalArchive } from '../../functions/local/start-local-archive.ts';
+import { corpusItems } from './corpus-items.ts';
 
 const { values } = parseArgs({
   options: {
@@ -22,17 +21,7 @@ const { values } = parseArgs({
   },
 });
 const limit = Number(values.limit);
-const paths = ['wikinews-2019-2020/articles.jsonl', 'bbc-news/articles.jsonl'].map((p) => join(values.corpus!, p));
-
-async function* items(): AsyncGenerator<ImportInput> {
-  for (const path of paths) {
-    let n = 0;
-    for await (const item of readImportItems([path])) {
-      if (n++ >= limit) break;
-      yield item;
-    }
-  }
-}
+const items = () => corpusItems(values.corpus!, limit);
 
 const dataDir = await mkdtemp(join(tmpdir(), 'verbatim-count-requests-'));
 const local = await startLocalArchive(
