@@ -10,6 +10,7 @@
  */
 import {
   BatchGetItemCommand,
+  BatchWriteItemCommand,
   type BatchGetItemCommandOutput,
   DeleteItemCommand,
   GetItemCommand,
@@ -22,12 +23,25 @@ import {
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DocumentMetadata } from '../core/document.ts';
 import { Listeners } from '../core/listeners.ts';
-import type { Claim, ClaimResult, DocumentCatalog, DocumentStatus, PendingClaim, Unsubscribe } from '../core/ports.ts';
+import { forEachAtMost } from '../core/for-each-at-most.ts';
+import type {
+  Claim,
+  ClaimResult,
+  DocumentCatalog,
+  DocumentStatus,
+  PendingClaim,
+  ReadyClaim,
+  Unsubscribe,
+} from '../core/ports.ts';
 import { conditionMet, toItem } from './dynamo-item.ts';
 
 const docKey = (id: string) => toItem({ pk: `DOC#${id}`, sk: 'META' });
 /** DynamoDB's limit on keys per BatchGetItem. */
 const BATCH_GET_LIMIT = 100;
+/** DynamoDB's limit on items per BatchWriteItem. */
+const BATCH_WRITE_LIMIT = 25;
+/** Ready batches (and fenced marks) in flight at once. */
+const PARALLEL_MARKS = 8;
 
 type StoredMetadata = DocumentMetadata & {
   status: DocumentStatus;
@@ -49,6 +63,13 @@ function metadataOf(stored: StoredMetadata): DocumentMetadata {
 function toClaim(stored: StoredMetadata): PendingClaim {
   return { metadata: metadataOf(stored), token: stored.claimToken ?? '', claimedAt: stored.claimedAt ?? 0 };
 }
+
+/** Whether a ready record is the one this ingest's metadata makes (same upload, same moment). */
+const sameIngest = (stored: StoredMetadata, metadata: DocumentMetadata) =>
+  stored.status === 'ready' &&
+  stored.ingestedAt === metadata.ingestedAt &&
+  stored.originalSha256 === metadata.originalSha256 &&
+  stored.uploader === metadata.uploader;
 
 /** The condition every fenced write of an ingest carries: the claim is still pending and ours. */
 const held = (token: string, values: Record<string, unknown> = {}) => ({
@@ -120,6 +141,56 @@ export class DynamoDocumentCatalog implements DocumentCatalog {
       ),
     );
     if (ready) this.readied.notify(id);
+    return ready;
+  }
+
+  async markReadyMany(claims: ReadyClaim[], leaseMs: number): Promise<Set<string>> {
+    const put: string[] = [];
+    const fenced: ReadyClaim[] = [];
+    const chunks = Array.from({ length: Math.ceil(claims.length / BATCH_WRITE_LIMIT) }, (_, i) =>
+      claims.slice(i * BATCH_WRITE_LIMIT, (i + 1) * BATCH_WRITE_LIMIT),
+    );
+    await forEachAtMost(chunks, PARALLEL_MARKS, async (chunk) => {
+      // Checked as each request is sent. Not aborted when the margin runs out: the server would
+      // still apply a request it has received, later (measured: an aborted write landed after the read-back).
+      const sentAt = Date.now();
+      const margin = Math.min(...chunk.map((c) => c.claimedAt + leaseMs / 2 - sentAt));
+      if (margin <= 0) return void fenced.push(...chunk);
+      try {
+        const out = await this.dynamo.send(
+          new BatchWriteItemCommand({
+            RequestItems: {
+              [this.table]: chunk.map((c) => ({
+                // Exactly the record markReady leaves: the claimed metadata, ready, no claim fields.
+                PutRequest: { Item: { ...toItem({ ...c.metadata, status: 'ready' }), ...docKey(c.metadata.id) } },
+              })),
+            },
+          }),
+        );
+        const left = new Set(
+          (out.UnprocessedItems?.[this.table] ?? []).map((r) => unmarshall(r.PutRequest!.Item!).pk as string),
+        );
+        for (const c of chunk) {
+          if (left.has(`DOC#${c.metadata.id}`)) fenced.push(c);
+          else put.push(c.metadata.id);
+        }
+      } catch {
+        // Failed after the SDK's retries: written or not is unknown, so read the records back.
+        // Ready with this ingest's metadata is this write having landed; the rest take the fence.
+        const stored = new Map((await this.batchGet(chunk.map((c) => c.metadata.id))).map((item) => [item.pk.S, item]));
+        for (const c of chunk) {
+          const item = stored.get(`DOC#${c.metadata.id}`);
+          if (item && sameIngest(toStored(item), c.metadata)) put.push(c.metadata.id);
+          else fenced.push(c);
+        }
+      }
+    });
+    for (const id of put) this.readied.notify(id);
+    const ready = new Set(put);
+    // markReady tells the listeners itself.
+    await forEachAtMost(fenced, PARALLEL_MARKS, async (c) => {
+      if (await this.markReady(c.metadata.id, c.token)) ready.add(c.metadata.id);
+    });
     return ready;
   }
 

@@ -29,6 +29,7 @@ import {
   type LinkStore,
 } from '../core/copies/link-store.ts';
 import { VerbatimError } from '../core/errors.ts';
+import { forEachAtMost } from '../core/for-each-at-most.ts';
 import { toItem } from './dynamo-item.ts';
 
 /** DynamoDB's limit on keys per BatchGetItem. */
@@ -39,6 +40,15 @@ const BATCH_WRITE_LIMIT = 25;
 const MAX_LINKS_REMOVED = 1000;
 /** Retries of unprocessed batch items (throttling) before giving up. */
 const MAX_BATCH_RETRIES = 5;
+
+/**
+ * Batch requests in flight at once for one call: a bulk batch's band slots take 40 reads and 40
+ * writes, which one after the other would cost 40 round trips of latency each.
+ */
+const PARALLEL_BATCHES = 8;
+
+const chunk = <T>(items: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 const backOff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
 
@@ -67,10 +77,26 @@ export class DynamoLinkStore implements LinkStore {
     return [...ids];
   }
 
+  async slotsOf(keys: string[]): Promise<Map<string, Array<string | null>>> {
+    const unique = [...new Set(keys)];
+    const slots = new Map(unique.map((key) => [key, Array.from({ length: BAND_SLOTS }, (): string | null => null)]));
+    const all = unique.flatMap((key) =>
+      Array.from({ length: BAND_SLOTS }, (_, slot) => toItem({ pk: `LSH#${key}`, sk: `S${slot}` })),
+    );
+    for (const item of await this.readItems(all)) {
+      const { pk, sk, id } = unmarshall(item) as { pk: string; sk: string; id?: string };
+      const held = slots.get(pk.slice('LSH#'.length));
+      if (held && typeof id === 'string' && id) held[Number(sk.slice(1))] = id;
+    }
+    return slots;
+  }
+
+  /** Reads items by key, {@link PARALLEL_BATCHES} requests of {@link BATCH_GET_LIMIT} keys at a time. */
   private async readItems(all: Array<Record<string, AttributeValue>>): Promise<Array<Record<string, AttributeValue>>> {
     const items: Array<Record<string, AttributeValue>> = [];
-    for (let i = 0; i < all.length; i += BATCH_GET_LIMIT) {
-      let pending: Array<Record<string, AttributeValue>> | undefined = all.slice(i, i + BATCH_GET_LIMIT);
+    const chunks = chunk(all, BATCH_GET_LIMIT);
+    await forEachAtMost(chunks, PARALLEL_BATCHES, async (keys) => {
+      let pending: Array<Record<string, AttributeValue>> | undefined = keys;
       for (let attempt = 0; pending && pending.length > 0; attempt++) {
         if (attempt > MAX_BATCH_RETRIES)
           throw new VerbatimError(
@@ -84,7 +110,7 @@ export class DynamoLinkStore implements LinkStore {
         items.push(...(out.Responses?.[this.table] ?? []));
         pending = out.UnprocessedKeys?.[this.table]?.Keys;
       }
-    }
+    });
     return items;
   }
 
@@ -92,10 +118,27 @@ export class DynamoLinkStore implements LinkStore {
     await this.write(keys.map((key) => toItem({ pk: `LSH#${key}`, sk: `S${bandSlot(id, key)}`, id })));
   }
 
+  async fileMany(entries: Array<{ id: string; keys: string[] }>): Promise<void> {
+    // One request may not name an item twice: a slot taken twice keeps the later document's put.
+    const items = new Map<string, Record<string, AttributeValue>>();
+    for (const { id, keys } of entries)
+      for (const key of keys) {
+        const sk = `S${bandSlot(id, key)}`;
+        items.set(`${key}|${sk}`, toItem({ pk: `LSH#${key}`, sk, id }));
+      }
+    await this.write([...items.values()]);
+  }
+
   async link(kind: LinkKind, pairs: Array<{ a: string; b: string; similarity: number }>): Promise<void> {
     const item = (from: string, to: string, similarity: number) =>
       toItem({ pk: `LINK#${kind}#${from}`, sk: to, similarity });
-    await this.write(pairs.flatMap(({ a, b, similarity }) => [item(a, b, similarity), item(b, a, similarity)]));
+    // A pair named twice (both sides of a batch found each other) is one item each way.
+    const items = new Map<string, Record<string, AttributeValue>>();
+    for (const { a, b, similarity } of pairs) {
+      items.set(`${a}|${b}`, item(a, b, similarity));
+      items.set(`${b}|${a}`, item(b, a, similarity));
+    }
+    await this.write([...items.values()]);
   }
 
   async unfile(id: string, keys: string[]): Promise<void> {
@@ -144,11 +187,12 @@ export class DynamoLinkStore implements LinkStore {
     return out.Items ?? [];
   }
 
+  /** Writes items, {@link PARALLEL_BATCHES} requests of {@link BATCH_WRITE_LIMIT} at a time. */
   private async write(items: Array<Record<string, AttributeValue>>, op: 'put' | 'delete' = 'put'): Promise<void> {
-    for (let i = 0; i < items.length; i += BATCH_WRITE_LIMIT) {
-      let requests: WriteRequest[] | undefined = items
-        .slice(i, i + BATCH_WRITE_LIMIT)
-        .map((Item) => (op === 'put' ? { PutRequest: { Item } } : { DeleteRequest: { Key: Item } }));
+    await forEachAtMost(chunk(items, BATCH_WRITE_LIMIT), PARALLEL_BATCHES, async (slice) => {
+      let requests: WriteRequest[] | undefined = slice.map((Item) =>
+        op === 'put' ? { PutRequest: { Item } } : { DeleteRequest: { Key: Item } },
+      );
       for (let attempt = 0; requests && requests.length > 0; attempt++) {
         if (attempt > MAX_BATCH_RETRIES)
           throw new VerbatimError(
@@ -161,6 +205,6 @@ export class DynamoLinkStore implements LinkStore {
         );
         requests = out.UnprocessedItems?.[this.table];
       }
-    }
+    });
   }
 }

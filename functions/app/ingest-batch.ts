@@ -1,14 +1,22 @@
 /**
  * Bulk ingest: a batch of uploads through the same claim protocol as {@link ingestDocument}, with
- * the round trips of the whole batch overlapped and the log written once. Per document the order
- * of writes is the single ingest's (claim; original and JSON; renew; log; ready), so each document
- * of a killed batch is whole or absent exactly as a single ingest is, and a rerun completes it:
+ * the round trips of the whole batch overlapped or shared. Per document the order of writes is
+ * the single ingest's (claim; original and JSON; log; ready), so each document of a killed batch
+ * is whole or absent exactly as a single ingest is, and a rerun completes it:
  *
  * 1. every upload is prepared in the worker pool at once (all cores busy);
- * 2. each distinct id is claimed, its two objects written and its claim renewed, all documents
- *    concurrently (claims are conditional puts, which `BatchWriteItem` cannot carry);
+ * 2. each distinct id is claimed and its two objects written, all documents concurrently (claims
+ *    are conditional puts, which `BatchWriteItem` cannot carry);
  * 3. one log item lists every document of the batch (one round trip instead of one per document);
- * 4. each is marked ready, concurrently, then remembered and linked to its copies.
+ *    a claim older than {@link RENEW_AFTER_MS} is renewed first, so that every logged claim has
+ *    most of its lease left and no sweep takes it for dead;
+ * 4. the batch is marked ready (`markReadyMany`: 25 to a BatchWriteItem while each claim has half
+ *    its lease left, the others one fenced write each); then it is linked to its copies and
+ *    stories at once (`link-batch.ts`).
+ *
+ * The single ingest renews every claim after its objects; here a young claim skips it. That is
+ * safe because renewing only shows life: the writes that matter (ready, rollback) are each fenced
+ * on the claim token, so an ingest whose claim was taken over can still never mark it ready.
  *
  * An item that fails is answered with its own error; the others go on.
  */
@@ -18,10 +26,11 @@ import { VerbatimError } from '../core/errors.ts';
 import { documentKey, originalKey } from '../core/storage-keys.ts';
 import type { Archive } from './archive.ts';
 import { claimOrFind, ingestDocument, type IngestRequest, type IngestResult } from './ingest-document.ts';
-import { rememberAndLink } from './link-copies.ts';
+import { forEachAtMost } from '../core/for-each-at-most.ts';
+import { rememberAndLinkBatch } from './link-batch.ts';
 import { prepareOffThread } from './prepare-off-thread.ts';
 import type { PreparedDocument } from './prepare-task.ts';
-import { rollBack } from './settle-claims.ts';
+import { CLAIM_LEASE_MS, rollBack } from './settle-claims.ts';
 import { MAX_BATCH_DOCUMENTS } from './upload-limits.ts';
 
 /**
@@ -30,6 +39,12 @@ import { MAX_BATCH_DOCUMENTS } from './upload-limits.ts';
  * anyway and warns on every batch.
  */
 export const BATCH_WRITE_CONCURRENCY = 12;
+
+/**
+ * A claim older than this when the batch is logged is renewed first (one conditional write each):
+ * a logged pending claim then has at least two thirds of its lease left to be marked ready in.
+ */
+export const RENEW_AFTER_MS = CLAIM_LEASE_MS / 3;
 
 /** One item's outcome: the stored (or existing) document, or why it was refused. */
 export type BatchOutcome = { ok: true; result: IngestResult } | { ok: false; error: VerbatimError };
@@ -40,6 +55,8 @@ interface Claimed {
   prepared: PreparedDocument;
   request: IngestRequest;
   token: string;
+  /** When the claim was last written, by this process's clock (taken before the write was sent). */
+  claimedAt: number;
 }
 
 const refused = (error: unknown): BatchOutcome => {
@@ -117,6 +134,8 @@ async function claimAndWrite(
 ): Promise<Claimed | IngestResult> {
   const token = randomUUID();
   const { metadata, json } = prepared;
+  // Taken before the claim is sent, so the claim's age is never underestimated.
+  const claimedAt = Date.now();
   const existing = await claimOrFind(archive, metadata, token);
   if (existing) return { ...existing, duplicate: true };
   try {
@@ -129,46 +148,56 @@ async function claimAndWrite(
     await rollBack(archive, metadata.id, token).catch(() => undefined);
     throw error;
   }
-  // Lost to a takeover (this ingest looked dead): the single path waits for the new owner's answer.
-  if (!(await archive.catalog.renewClaim(metadata.id, token))) return ingestDocument(archive, request);
-  return { index, prepared, request, token };
+  return { index, prepared, request, token, claimedAt };
 }
 
-/** Steps 3–4: one log item for every claimed document, then each marked ready and linked. */
+/** Steps 3–4: renew the old claims, one log item for every claimed document, then each ready and the batch linked. */
 async function logAndMarkReady(
   archive: Archive,
   claimed: Claimed[],
   outcomes: Map<number, BatchOutcome>,
 ): Promise<void> {
-  if (claimed.length === 0) return;
-  try {
-    // The log tells this process's index reader, and the catalog each ready: no noteWrite here.
-    await archive.log.appendBatch(claimed.map((c) => ({ op: 'add' as const, id: c.prepared.metadata.id })));
-  } catch (error) {
-    await Promise.all(claimed.map((c) => rollBack(archive, c.prepared.metadata.id, c.token).catch(() => undefined)));
-    throw error;
-  }
+  const live: Claimed[] = [];
+  const renewBefore = Date.now() - RENEW_AFTER_MS;
   await forEachAtMost(claimed, BATCH_WRITE_CONCURRENCY, async (c) => {
+    if (c.claimedAt >= renewBefore) return void live.push(c);
+    const renewedAt = Date.now();
     try {
-      outcomes.set(c.index, { ok: true, result: await markReadyAndLink(archive, c) });
+      // Lost to a takeover (this ingest looked dead): the single path waits for the new owner's answer.
+      if (await archive.catalog.renewClaim(c.prepared.metadata.id, c.token)) live.push({ ...c, claimedAt: renewedAt });
+      else outcomes.set(c.index, { ok: true, result: await ingestDocument(archive, c.request) });
     } catch (error) {
       outcomes.set(c.index, refused(error));
     }
   });
-}
-
-async function markReadyAndLink(archive: Archive, claimed: Claimed): Promise<IngestResult> {
-  const { metadata, json } = claimed.prepared;
-  if (!(await archive.catalog.markReady(metadata.id, claimed.token))) return ingestDocument(archive, claimed.request);
-  await rememberAndLink(archive, json);
-  return { ...metadata, duplicate: false };
-}
-
-/** Runs `fn` over `items`, at most `limit` at a time (workers pulling the next item). */
-async function forEachAtMost<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (live.length === 0) return;
+  try {
+    // The log tells this process's index reader, and the catalog each ready: no noteWrite here.
+    await archive.log.appendBatch(live.map((c) => ({ op: 'add' as const, id: c.prepared.metadata.id })));
+  } catch (error) {
+    await Promise.all(live.map((c) => rollBack(archive, c.prepared.metadata.id, c.token).catch(() => undefined)));
+    throw error;
+  }
+  const readied = await archive.catalog.markReadyMany(
+    live.map((c) => ({ metadata: c.prepared.metadata, token: c.token, claimedAt: c.claimedAt })),
+    CLAIM_LEASE_MS,
+  );
+  const ready = live.filter((c) => readied.has(c.prepared.metadata.id));
+  for (const c of ready) outcomes.set(c.index, { ok: true, result: { ...c.prepared.metadata, duplicate: false } });
+  // Lost to a takeover: the single path waits for the new owner's answer.
+  await forEachAtMost(
+    live.filter((c) => !readied.has(c.prepared.metadata.id)),
+    BATCH_WRITE_CONCURRENCY,
+    async (c) => {
+      try {
+        outcomes.set(c.index, { ok: true, result: await ingestDocument(archive, c.request) });
+      } catch (error) {
+        outcomes.set(c.index, refused(error));
+      }
+    },
+  );
+  await rememberAndLinkBatch(
+    archive,
+    ready.sort((a, b) => a.index - b.index).map((c) => c.prepared.json),
+  );
 }

@@ -8,13 +8,40 @@
  */
 import { judgeCopy } from '../core/copies/judge-copy.ts';
 import { bandKeys, minHashSignature, shingleSet } from '../core/copies/min-hash.ts';
-import type { DocumentLink } from '../core/copies/link-store.ts';
+import type { DocumentLink, LinkStore } from '../core/copies/link-store.ts';
 import type { ArchivedDocument } from '../core/document.ts';
 import type { Archive } from './archive.ts';
 import { linkStories } from './link-stories.ts';
 
 /** Candidates whose text is compared: bounds the S3 reads one ingest can cause. */
 export const MAX_CANDIDATES = 20;
+
+/**
+ * Where {@link findCopies} looks: the stores, for one ingest; for a bulk batch, the stores read
+ * once for the whole batch with the batch's own documents added in memory (`link-batch.ts`).
+ */
+export interface CopySources {
+  /** Ids filed under any of `keys`. */
+  candidates(keys: string[]): Promise<string[]>;
+  /** The ids a document is already linked to as copies (its copy group). */
+  copiesOf(id: string): Promise<string[]>;
+  /** The documents with these ids that exist. */
+  documents(ids: string[]): Promise<Map<string, ArchivedDocument>>;
+}
+
+/**
+ * {@link CopySources} straight from the link store and the document loader.
+ *
+ * @example
+ * ```ts
+ * const sources = storeSources(archive, archive.links!);
+ * ```
+ */
+export const storeSources = (archive: Archive, links: LinkStore): CopySources => ({
+  candidates: (keys) => links.candidates(keys),
+  copiesOf: async (id) => (await links.links('copy', id, MAX_CANDIDATES)).map((link) => link.id),
+  documents: (ids) => archive.documents.getMany(ids),
+});
 
 /**
  * The documents already archived that are copies of `document`, most similar first.
@@ -27,10 +54,10 @@ export const MAX_CANDIDATES = 20;
 export async function findCopies(
   archive: Archive,
   document: ArchivedDocument,
-  keys = bandKeysOf(document).keys,
+  keys = bandKeysOf(document),
+  sources = archive.links && storeSources(archive, archive.links),
 ): Promise<DocumentLink[]> {
-  if (!archive.links) return [];
-  const links = archive.links;
+  if (!sources) return [];
   const shingles = shingleSet(document.text);
   const seen = new Set([document.id]);
   const copies: DocumentLink[] = [];
@@ -38,19 +65,19 @@ export async function findCopies(
     const fresh = ids.filter((id) => !seen.has(id)).slice(0, MAX_CANDIDATES - (seen.size - 1));
     for (const id of fresh) seen.add(id);
     const found: DocumentLink[] = [];
-    for (const [id, other] of await archive.documents.getMany(fresh)) {
+    for (const [id, other] of await sources.documents(fresh)) {
       const { copy, similarity } = judgeCopy(shingles, shingleSet(other.text));
       if (copy) found.push({ id, similarity });
     }
     copies.push(...found);
     return found;
   };
-  const direct = await judge(await links.candidates(keys));
+  const direct = await judge(await sources.candidates(keys));
   // The group of a copy found: a band slot may have been taken over by a later member, but the
   // members already linked to this copy are candidates too (still within MAX_CANDIDATES).
   if (direct.length > 0) {
-    const grouped = await Promise.all(direct.map((copy) => links.links('copy', copy.id, MAX_CANDIDATES)));
-    await judge(grouped.flat().map((link) => link.id));
+    const grouped = await Promise.all(direct.map((copy) => sources.copiesOf(copy.id)));
+    await judge(grouped.flat());
   }
   return copies.sort((a, b) => b.similarity - a.similarity);
 }
@@ -66,7 +93,7 @@ export async function findCopies(
  */
 export async function linkCopies(archive: Archive, document: ArchivedDocument): Promise<DocumentLink[]> {
   if (!archive.links) return [];
-  const { keys } = bandKeysOf(document);
+  const keys = bandKeysOf(document);
   const copies = await findCopies(archive, document, keys);
   await Promise.all([
     archive.links.file(document.id, keys),
@@ -131,10 +158,18 @@ export async function rememberAndLink(archive: Archive, json: Uint8Array): Promi
  */
 export async function unlinkDocument(archive: Archive, document: ArchivedDocument): Promise<void> {
   if (!archive.links) return;
-  await archive.links.unfile(document.id, bandKeysOf(document).keys);
+  await archive.links.unfile(document.id, bandKeysOf(document));
   await archive.links.unlink(document.id);
 }
 
-function bandKeysOf(document: ArchivedDocument): { keys: string[] } {
-  return { keys: bandKeys(minHashSignature(shingleSet(document.text))) };
+/**
+ * A document's LSH band keys, from its text.
+ *
+ * @example
+ * ```ts
+ * bandKeysOf(document).length; // => BANDS
+ * ```
+ */
+export function bandKeysOf(document: ArchivedDocument): string[] {
+  return bandKeys(minHashSignature(shingleSet(document.text)));
 }

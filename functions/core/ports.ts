@@ -35,6 +35,14 @@ export interface Claim {
   leaseMs: number;
 }
 
+/** A claim its ingest is about to mark ready: the metadata it claimed with, and when. */
+export interface ReadyClaim {
+  metadata: DocumentMetadata;
+  token: string;
+  /** When the claim (or its renewal) was sent, by the owner's clock. */
+  claimedAt: number;
+}
+
 /** A pending claim as a sweep or `verify` sees it. */
 export interface PendingClaim {
   metadata: DocumentMetadata;
@@ -109,6 +117,16 @@ export interface DocumentCatalog {
    * then tells the {@link onReady} listeners.
    */
   markReady(id: string, token: string): Promise<boolean>;
+  /**
+   * Marks many claimed documents ready, as {@link markReady} does each, and returns the ids made
+   * ready. A claim whose lease has at least half left (`claimedAt`, by the caller's clock, taken
+   * before the claim or its renewal was sent) may be marked without the token check, in batches:
+   * while a lease runs nobody else may write the record (a takeover needs it expired, a sweep
+   * skips it, a delete does not see a pending document), so the unconditional write is the one
+   * the fenced write would make. The half lease left is the margin for the request's time in
+   * flight and for clocks between processes. The rest are marked one by one with the check.
+   */
+  markReadyMany(claims: ReadyClaim[], leaseMs: number): Promise<Set<string>>;
   /**
    * Calls `listener` after each {@link markReady} through this catalog succeeds: an index reader
    * that saw the document's log entry while it was pending must look again.

@@ -1,6 +1,6 @@
 /**
- * {@link startEmbeddedServers} in a child process: the same servers and endpoints, but their work
- * runs on its own event loop (and core) instead of the caller's. The bulk import uses this — with
+ * {@link startEmbeddedServers} in two child processes, one per server: the same servers and
+ * endpoints, but their work runs on event loops (and cores) of their own instead of the caller's. The bulk import uses this — with
  * the servers in-process, every S3 PUT and DynamoDB write it sends is also parsed and stored on its
  * own thread (see the README's import figures for what this buys).
  */
@@ -21,9 +21,33 @@ const CHILD = fileURLToPath(new URL('./embedded-servers-child.ts', import.meta.u
  * ```
  */
 export async function startEmbeddedServersProcess(options: EmbeddedServerOptions): Promise<EmbeddedServers> {
+  // One process each: s3rver's file writes and dynalite's LevelDB no longer take turns on one
+  // event loop (see the README's import figures for what this buys).
+  const started = await Promise.allSettled([
+    startChild({ ...options, only: 's3' }),
+    startChild({ ...options, only: 'dynamodb' }),
+  ]);
+  const children = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failed = started.find((result) => result.status === 'rejected');
+  if (failed) {
+    await Promise.all(children.map((child) => child.close()));
+    throw failed.reason;
+  }
+  const [s3, dynamo] = children;
+  return {
+    s3Endpoint: s3.s3Endpoint,
+    dynamoEndpoint: dynamo.dynamoEndpoint,
+    async close() {
+      await Promise.all(children.map((child) => child.close()));
+    },
+  };
+}
+
+/** One child process running the servers `options` names. */
+async function startChild(options: EmbeddedServerOptions): Promise<EmbeddedServers> {
   // From source, as everything local runs: tsx loads the child; s3rver's paging needs legacy DES.
   const child = fork(CHILD, [JSON.stringify(options)], {
-    // `node --cpu-prof` on the import profiles the servers' process too (NODE_OPTIONS refuses the flag).
+    // `node --cpu-prof` on the import profiles the servers' processes too (NODE_OPTIONS refuses the flag).
     execArgv: [
       '--openssl-legacy-provider',
       '--import',

@@ -21,6 +21,8 @@ export interface EmbeddedServers {
 export interface EmbeddedServerOptions {
   dataDir?: string;
   bucket: string;
+  /** Start only one of the two (its endpoint is the only one set): each in a process of its own. */
+  only?: 's3' | 'dynamodb';
 }
 
 /**
@@ -36,34 +38,41 @@ export async function startEmbeddedServers(options: EmbeddedServerOptions): Prom
   const root = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'verbatim-')));
   await mkdir(join(root, 's3'), { recursive: true });
 
-  const s3 = new S3rver({
-    address: '127.0.0.1',
-    port: 0,
-    silent: true,
-    directory: join(root, 's3'),
-    configureBuckets: [{ name: options.bucket }],
-  });
-  const s3Address = await s3.run();
+  const s3 =
+    options.only === 'dynamodb'
+      ? null
+      : new S3rver({
+          address: '127.0.0.1',
+          port: 0,
+          silent: true,
+          directory: join(root, 's3'),
+          configureBuckets: [{ name: options.bucket }],
+        });
+  const s3Address = s3 ? await s3.run() : null;
 
   // On disk (LevelDB) when persistent; in memory otherwise, which is much faster for tests.
-  const dynamo = dynalite({
-    path: persistent ? join(root, 'dynamodb') : undefined,
-    createTableMs: 0,
-    deleteTableMs: 0,
-    updateTableMs: 0,
-  });
-  await new Promise<void>((resolve, reject) => {
-    dynamo.once('error', reject);
-    dynamo.listen(0, '127.0.0.1', () => resolve());
-  });
-  const dynamoPort = (dynamo.address() as AddressInfo).port;
+  const dynamo =
+    options.only === 's3'
+      ? null
+      : dynalite({
+          path: persistent ? join(root, 'dynamodb') : undefined,
+          createTableMs: 0,
+          deleteTableMs: 0,
+          updateTableMs: 0,
+        });
+  if (dynamo)
+    await new Promise<void>((resolve, reject) => {
+      dynamo.once('error', reject);
+      dynamo.listen(0, '127.0.0.1', () => resolve());
+    });
+  const dynamoPort = dynamo ? (dynamo.address() as AddressInfo).port : null;
 
   return {
-    s3Endpoint: `http://127.0.0.1:${s3Address.port}`,
-    dynamoEndpoint: `http://127.0.0.1:${dynamoPort}`,
+    s3Endpoint: s3Address ? `http://127.0.0.1:${s3Address.port}` : '',
+    dynamoEndpoint: dynamoPort ? `http://127.0.0.1:${dynamoPort}` : '',
     async close() {
-      await s3.close();
-      await new Promise<void>((resolve) => dynamo.close(() => resolve()));
+      await s3?.close();
+      if (dynamo) await new Promise<void>((resolve) => dynamo.close(() => resolve()));
       if (!persistent) await rm(root, { recursive: true, force: true });
     },
   };

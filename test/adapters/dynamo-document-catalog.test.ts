@@ -55,6 +55,45 @@ describe('DynamoDocumentCatalog on dynalite', () => {
     ]);
   });
 
+  it('marks a batch ready: young claims in one write, an old one only through its token', async () => {
+    const store = scratch.archive.catalog;
+    const heard: string[] = [];
+    const stop = store.onReady((id) => heard.push(id));
+    const ids = Array.from({ length: 30 }, (_, i) => `m${String(i).padStart(15, '0')}`);
+    const sentAt = Date.now();
+    for (const id of ids) await store.claim(meta(id), { token: `t-${id}`, leaseMs: 60_000 });
+    // The old claim (sent long ago by this caller's clock) was taken over meanwhile by another ingest.
+    const old = 'o000000000000000';
+    await store.claim(meta(old), { token: 'successor', leaseMs: 60_000 });
+    const ready = await store.markReadyMany(
+      [
+        ...ids.map((id) => ({ metadata: meta(id), token: `t-${id}`, claimedAt: sentAt })),
+        { metadata: meta(old), token: 'taken-over', claimedAt: sentAt - 60_000 },
+      ],
+      3_000,
+    );
+    stop();
+    expect([...ready].sort()).toEqual(ids);
+    expect(heard.sort()).toEqual(ids);
+    expect((await store.getMany(ids)).map((m) => m.id).sort()).toEqual(ids);
+    expect(await store.get(ids[0])).not.toHaveProperty('claimToken');
+    expect(await store.getClaim(old)).toMatchObject({ token: 'successor' });
+  });
+
+  it('a batch at the end of its margin goes through the tokens instead: every claim ends ready', async () => {
+    const store = scratch.archive.catalog;
+    const ids = Array.from({ length: 25 }, (_, i) => `n${String(i).padStart(15, '0')}`);
+    for (const id of ids) await store.claim(meta(id), { token: `t-${id}`, leaseMs: 60_000 });
+    // A few milliseconds of margin: sent unconditionally in time, or fenced once it ran out.
+    const leaseMs = 3_000;
+    const ready = await store.markReadyMany(
+      ids.map((id) => ({ metadata: meta(id), token: `t-${id}`, claimedAt: Date.now() - leaseMs / 2 + 3 })),
+      leaseMs,
+    );
+    expect([...ready].sort()).toEqual(ids);
+    expect((await store.getMany(ids)).map((m) => m.id).sort()).toEqual(ids);
+  });
+
   it('lists pending claims with their tokens, and releases only the holder’s', async () => {
     const store = scratch.archive.catalog;
     await store.claim(meta('cccccccccccccccc'), { token: 'owner', leaseMs: 60_000 });

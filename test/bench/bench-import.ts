@@ -11,11 +11,11 @@ import { parseArgs } from 'node:util';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { createClients } from '../../functions/adapters/create-clients.ts';
 import { answerOf, importBatches } from '../../functions/app/import-batches.ts';
-import { importDocuments, type ImportInput, type ImportSummary } from '../../functions/app/import-documents.ts';
+import { importDocuments, type ImportSummary } from '../../functions/app/import-documents.ts';
 import { ingestBatch } from '../../functions/app/ingest-batch.ts';
 import { ingestDocument, prepareDocument } from '../../functions/app/ingest-document.ts';
 import { startLocalArchive, type LocalArchive } from '../../functions/local/start-local-archive.ts';
-import { readImportItems } from '../../functions/local/read-import-items.ts';
+import { corpusItems } from './corpus-items.ts';
 
 const { values } = parseArgs({
   options: {
@@ -27,20 +27,7 @@ const { values } = parseArgs({
 });
 const limit = Number(values.limit);
 const runs = Number(values.runs);
-const paths = [
-  join(values.corpus!, 'wikinews-2019-2020/articles.jsonl'),
-  join(values.corpus!, 'bbc-news/articles.jsonl'),
-];
-
-async function* items(): AsyncGenerator<ImportInput> {
-  for (const path of paths) {
-    let n = 0;
-    for await (const item of readImportItems([path])) {
-      if (n++ >= limit) break;
-      yield item;
-    }
-  }
-}
+const items = () => corpusItems(values.corpus!, limit);
 
 type Variant = (local: LocalArchive) => Promise<ImportSummary>;
 
@@ -77,11 +64,14 @@ async function measure(
 
 const perDocument: Variant = (local) =>
   importDocuments(items(), (request) => ingestDocument(local.archive, request), { concurrency: 8 });
-const bulk: Variant = (local) =>
-  importBatches(items(), async (requests) => (await ingestBatch(local.archive, requests)).map(answerOf), {
-    batchSize: 100,
-    inFlight: 2,
-  });
+const bulkWith =
+  (inFlight: number): Variant =>
+  (local) =>
+    importBatches(items(), async (requests) => (await ingestBatch(local.archive, requests)).map(answerOf), {
+      batchSize: 100,
+      inFlight,
+    });
+const bulk = bulkWith(2);
 const rawPut: Variant = async (local) => {
   const { s3 } = createClients(local.config);
   let n = 0;
@@ -119,6 +109,7 @@ const variants: Array<[string, boolean, Variant]> = [
   ['per document, servers in a child (npm run import -- --per-document)', true, perDocument],
   ['bulk, servers in process', false, bulk],
   ['bulk, servers in a child process (new path)', true, bulk],
+  ['bulk, servers in a child process, 4 batches in flight', true, bulkWith(4)],
 ];
 const results = [];
 for (const [name, child, variant] of variants) {

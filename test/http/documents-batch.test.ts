@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_BATCH_DOCUMENTS } from '../../functions/app/upload-limits.ts';
+import { COPY_PARAGRAPHS, COPY_TITLE } from '../fixtures/copies-article.ts';
 import { getJson, postJson, useScratchArchive } from '../helpers/scratch-archive.ts';
 
 const scratch = useScratchArchive({ apiTokens: 'importer:batch-secret-token' });
@@ -52,7 +53,38 @@ describe('POST /api/documents:batch', () => {
     const outcomes = ((await audit.json()).entries as Array<{ outcome: string }>).map((e) => e.outcome);
     expect(outcomes.filter((o) => o === 'created')).toHaveLength(2);
     expect(outcomes.filter((o) => o === 'refused')).toHaveLength(2);
-  });
+    // The suite's first uploads start the parse workers: over 30 s on the shared machine at load 40.
+  }, 90_000);
+
+  it('links copies that arrive in one batch to each other and to a copy archived before it', async () => {
+    // Four versions of one article: the first archived alone, the other three in one batch with an
+    // unrelated article between them, so the batch must match its own copies in memory.
+    const text = (paragraphs: string[]) => paragraphs.join('\n\n');
+    const reworded = COPY_PARAGRAPHS.map((p, i) => (i === 2 ? p.replace('steel piles', 'concrete piles') : p));
+    const versions = [
+      { title: COPY_TITLE, text: text(COPY_PARAGRAPHS) },
+      { title: `${COPY_TITLE} (syndicated)`, text: text(reworded) },
+      { title: `${COPY_TITLE} (trimmed)`, text: text(COPY_PARAGRAPHS.slice(0, 5)) },
+      { title: `${COPY_TITLE} (agency)`, text: text([...COPY_PARAGRAPHS, 'Reporting by the agency desk.']) },
+    ];
+    const first = await postJson(scratch.app, '/api/documents', versions[0], auth);
+    expect(first.status).toBe(201);
+    const { body } = await postJson(
+      scratch.app,
+      '/api/documents:batch',
+      [versions[1], article(40), versions[2], versions[3]],
+      auth,
+    );
+    expect(body.results.map((r: { status: number }) => r.status)).toEqual([201, 201, 201, 201]);
+    const ids = [first.body.id, body.results[0].document.id, body.results[2].document.id, body.results[3].document.id];
+    for (const id of ids) {
+      const read = await getJson(scratch.app, `/api/documents/${id}`);
+      const copies = read.body.copies.map((c: { id: string }) => c.id).sort();
+      expect(copies).toEqual(ids.filter((other) => other !== id).sort());
+    }
+    const unrelated = await getJson(scratch.app, `/api/documents/${body.results[1].document.id}`);
+    expect(unrelated.body.copies).toEqual([]);
+  }, 60_000);
 
   it('takes NDJSON, with a malformed line refused on its own', async () => {
     const body = [JSON.stringify(article(3)), '{not json', JSON.stringify(article(2))].join('\n');

@@ -41,8 +41,15 @@ export function bandSlot(id: string, key: string): number {
 export interface LinkStore {
   /** Ids filed under any of `keys` (at most `keys.length × BAND_SLOTS`). */
   candidates(keys: string[]): Promise<string[]>;
+  /**
+   * Who holds each slot of each of `keys`: `slots.get(key)[slot]` is an id or null. The bulk path
+   * reads a whole batch's band slots at once this way and matches the batch's own documents in memory.
+   */
+  slotsOf(keys: string[]): Promise<Map<string, Array<string | null>>>;
   /** Files a document under `keys`, each in its {@link bandSlot}. */
   file(id: string, keys: string[]): Promise<void>;
+  /** Files several documents at once, in order: a slot two of them take holds the later one. */
+  fileMany(entries: Array<{ id: string; keys: string[] }>): Promise<void>;
   /** Links `a` and `b` both ways. */
   link(kind: LinkKind, pairs: Array<{ a: string; b: string; similarity: number }>): Promise<void>;
   /** Takes `id` out of its band slots under `keys` (a slot a later document took is left alone). */
