@@ -8,26 +8,19 @@
  * and how often each agrees with wink-nlp on the number of sentences in a paragraph.
  */
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { normalizeText } from '../../functions/core/text/normalize-text.ts';
 import { splitParagraphs } from '../../functions/core/text/split-paragraphs.ts';
+import { corpusTexts } from './corpus-texts.ts';
 import { sentenceSpans } from '../../functions/core/text/split-sentences.ts';
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '5' }, limit: { type: 'string', default: '800' } },
 });
-const corpus = process.env.VERBATIM_CORPUS ?? resolve(process.cwd(), '../shared/corpus');
 const paragraphs: string[] = [];
-for (const file of [`${corpus}/wikinews-2019-2020/articles.jsonl`, `${corpus}/bbc-news/articles.jsonl`]) {
-  const lines = readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim());
-  for (const line of lines.slice(0, Number(values.limit) / 2)) {
-    const text = normalizeText((JSON.parse(line) as { text: string }).text);
-    for (const p of splitParagraphs(text)) paragraphs.push(text.slice(p.start, p.end));
-  }
+for (const raw of corpusTexts(Number(values.limit))) {
+  const text = normalizeText(raw);
+  for (const p of splitParagraphs(text)) paragraphs.push(text.slice(p.start, p.end));
 }
 const nodeRequire = createRequire(import.meta.url);
 const nlp = nodeRequire('wink-nlp')(nodeRequire('wink-eng-lite-web-model')) as {
