@@ -69,6 +69,22 @@ const DATELINE_TOKENS = 14;
 const BASE_FORM_SUBJECT =
   /^(i|we|you|they|will|would|can|could|may|might|must|should|to|did|do|does|and|often|also|still|now|always|never)$/;
 
+/**
+ * Where an appositive that starts at `from` ends: its closing comma, found within
+ * MAX_APPOSITIVE_TOKENS of `k`; or where the scan stopped (a quote, the limit, the end).
+ */
+function appositiveEnd(tokens: Token[], k: number, from: number): number {
+  let j = from;
+  while (
+    j < tokens.length &&
+    j - k < MAX_APPOSITIVE_TOKENS &&
+    tokens[j].text !== ',' &&
+    tokens[j].text !== QUOTE_PLACEHOLDER
+  )
+    j++;
+  return j;
+}
+
 const isLowerWord = (t: Token | undefined) => !!t && t.word && /^\p{Ll}/u.test(t.text);
 // A capitalised word or a determiner: what a speaker phrase can start with.
 const isNameStart = (t: Token | undefined) =>
@@ -151,14 +167,7 @@ export function findAttributionAfter(ctx: AttributionContext, span: QuoteSpan): 
       if (appositives++ >= MAX_APPOSITIVES) break;
       if (subjectEnd < 0) subjectEnd = k - 1;
       // Appositive ("Alex Potter, an analyst at Acme, said"): skip to the next comma, then expect the verb.
-      let j = k + 1;
-      while (
-        j < tokens.length &&
-        j - k < MAX_APPOSITIVE_TOKENS &&
-        tokens[j].text !== ',' &&
-        tokens[j].text !== QUOTE_PLACEHOLDER
-      )
-        j++;
+      const j = appositiveEnd(tokens, k, k + 1);
       if (j >= tokens.length || tokens[j].text !== ',') break;
       k = j;
       continue;
@@ -186,14 +195,7 @@ export function findAttributionAfter(ctx: AttributionContext, span: QuoteSpan): 
     }
     if (subjectEnd >= 0 && tokens[k - 1].text === ',' && !isBetweenWord(t)) {
       // After an appositive only the verb (or an adverb) may follow, or a second appositive.
-      let j = k;
-      while (
-        j < tokens.length &&
-        j - k < MAX_APPOSITIVE_TOKENS &&
-        tokens[j].text !== ',' &&
-        tokens[j].text !== QUOTE_PLACEHOLDER
-      )
-        j++;
+      const j = appositiveEnd(tokens, k, k);
       if (tokens[j]?.text !== ',') {
         k = tokens.length;
         break;
