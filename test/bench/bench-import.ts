@@ -16,6 +16,7 @@ import { ingestBatch } from '../../functions/app/ingest-batch.ts';
 import { ingestDocument, prepareDocument } from '../../functions/app/ingest-document.ts';
 import { startLocalArchive, type LocalArchive } from '../../functions/local/start-local-archive.ts';
 import { corpusItems } from './corpus-items.ts';
+import { freshArchiveEnv } from './fresh-archive-env.ts';
 
 const { values } = parseArgs({
   options: {
@@ -41,13 +42,7 @@ async function measure(
   let last: ImportSummary | undefined;
   for (let run = 0; run < runs; run++) {
     const dataDir = await mkdtemp(join(tmpdir(), 'verbatim-bench-import-'));
-    const env = {
-      ...process.env,
-      VERBATIM_DATA_DIR: dataDir,
-      VERBATIM_S3_ENDPOINT: undefined,
-      VERBATIM_DYNAMODB_ENDPOINT: undefined,
-      VERBATIM_API_TOKEN: undefined,
-    };
+    const env = freshArchiveEnv(dataDir);
     const local = await startLocalArchive(env, { persistent: true, serversInChild });
     try {
       last = await variant(local);
