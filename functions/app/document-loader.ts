@@ -56,6 +56,11 @@ export class DocumentLoader {
     return found;
   }
 
+  /** The cached copy of a document, if any (its recency unchanged): for what only wants it when it is cheap. */
+  cached(id: string): ArchivedDocument | undefined {
+    return this.cache.get(id);
+  }
+
   /** Puts a document the caller already has into the cache (e.g. right after ingesting it). */
   remember(document: ArchivedDocument): void {
     this.cache.delete(document.id);

@@ -158,9 +158,9 @@ async function logAndMarkReady(
 }
 
 async function markReadyAndLink(archive: Archive, claimed: Claimed): Promise<IngestResult> {
-  const { metadata, json } = claimed.prepared;
+  const { metadata } = claimed.prepared;
   if (!(await archive.catalog.markReady(metadata.id, claimed.token))) return ingestDocument(archive, claimed.request);
-  await rememberAndLink(archive, json);
+  await rememberAndLink(archive, claimed.prepared);
   return { ...metadata, duplicate: false };
 }
 

@@ -7,52 +7,50 @@
  * is fully linked.
  */
 import { judgeCopy } from '../core/copies/judge-copy.ts';
-import { bandKeys, minHashSignature, shingleSet } from '../core/copies/min-hash.ts';
+import type { LinkSubject } from '../core/copies/link-features.ts';
 import type { DocumentLink } from '../core/copies/link-store.ts';
 import type { ArchivedDocument } from '../core/document.ts';
 import type { Archive } from './archive.ts';
+import { candidateSubjects, subjectOf } from './link-candidates.ts';
 import { linkStories } from './link-stories.ts';
+import type { PreparedDocument } from './prepare-task.ts';
 
 /** Candidates whose text is compared: bounds the S3 reads one ingest can cause. */
 export const MAX_CANDIDATES = 20;
 
 /**
- * The documents already archived that are copies of `document`, most similar first.
+ * The documents already archived that are copies of `subject`, most similar first.
  *
  * @example
  * ```ts
- * const copies = await findCopies(archive, document); // [{ id, similarity: 0.93 }]
+ * const copies = await findCopies(archive, linkSubject(document)); // [{ id, similarity: 0.93 }]
  * ```
  */
-export async function findCopies(
-  archive: Archive,
-  document: ArchivedDocument,
-  keys = bandKeysOf(document).keys,
-): Promise<DocumentLink[]> {
+export async function findCopies(archive: Archive, subject: LinkSubject): Promise<DocumentLink[]> {
   if (!archive.links) return [];
   const links = archive.links;
-  const shingles = shingleSet(document.text);
-  const seen = new Set([document.id]);
+  const { shingles } = subject.features;
+  const seen = new Set([subject.id]);
   const copies: DocumentLink[] = [];
   const judge = async (ids: string[]) => {
-    const fresh = ids.filter((id) => !seen.has(id)).slice(0, MAX_CANDIDATES - (seen.size - 1));
+    const fresh = [...new Set(ids)].filter((id) => !seen.has(id)).slice(0, MAX_CANDIDATES - (seen.size - 1));
     for (const id of fresh) seen.add(id);
     const found: DocumentLink[] = [];
-    for (const [id, other] of await archive.documents.getMany(fresh)) {
-      const { copy, similarity } = judgeCopy(shingles, shingleSet(other.text));
-      if (copy) found.push({ id, similarity });
+    for (const other of await candidateSubjects(archive, fresh)) {
+      const { copy, similarity } = judgeCopy(shingles, other.features.shingles);
+      if (copy) found.push({ id: other.id, similarity });
     }
     copies.push(...found);
     return found;
   };
-  const direct = await judge(await links.candidates(keys));
+  const direct = await judge(await links.candidates(subject.features.keys));
   // The group of a copy found: a band slot may have been taken over by a later member, but the
   // members already linked to this copy are candidates too (still within MAX_CANDIDATES).
   if (direct.length > 0) {
     const grouped = await Promise.all(direct.map((copy) => links.links('copy', copy.id, MAX_CANDIDATES)));
     await judge(grouped.flat().map((link) => link.id));
   }
-  return copies.sort((a, b) => b.similarity - a.similarity);
+  return copies.sort((a, b) => b.similarity - a.similarity || (a.id < b.id ? -1 : 1));
 }
 
 /**
@@ -61,19 +59,18 @@ export async function findCopies(
  *
  * @example
  * ```ts
- * await linkCopies(archive, document);
+ * await linkCopies(archive, linkSubject(document));
  * ```
  */
-export async function linkCopies(archive: Archive, document: ArchivedDocument): Promise<DocumentLink[]> {
+export async function linkCopies(archive: Archive, subject: LinkSubject): Promise<DocumentLink[]> {
   if (!archive.links) return [];
-  const { keys } = bandKeysOf(document);
-  const copies = await findCopies(archive, document, keys);
+  const copies = await findCopies(archive, subject);
   await Promise.all([
-    archive.links.file(document.id, keys),
+    archive.links.file(subject.id, subject.features.keys),
     copies.length > 0
       ? archive.links.link(
           'copy',
-          copies.map((copy) => ({ a: document.id, b: copy.id, similarity: copy.similarity })),
+          copies.map((copy) => ({ a: subject.id, b: copy.id, similarity: copy.similarity })),
         )
       : undefined,
   ]);
@@ -86,15 +83,15 @@ export async function linkCopies(archive: Archive, document: ArchivedDocument): 
  *
  * @example
  * ```ts
- * await linkNewDocument(archive, document);
+ * await linkNewDocument(archive, linkSubject(document));
  * ```
  */
-export async function linkNewDocument(archive: Archive, document: ArchivedDocument): Promise<void> {
+export async function linkNewDocument(archive: Archive, subject: LinkSubject): Promise<void> {
   try {
-    const copies = await linkCopies(archive, document);
-    await linkStories(archive, document, copies);
+    const copies = await linkCopies(archive, subject);
+    await linkStories(archive, subject, copies);
   } catch (error) {
-    console.warn(`Could not link copies of ${document.id}`, error);
+    console.warn(`Could not link copies of ${subject.id}`, error);
   }
 }
 
@@ -103,21 +100,26 @@ export const REMEMBER_MAX_BYTES = 1 << 20;
 const decoder = new TextDecoder();
 
 /**
- * After ingest: caches the stored document and links it to its copies and stories, when it is at
- * most {@link REMEMBER_MAX_BYTES}; the copy and story measures read a bounded prefix of its text.
+ * After ingest: caches the stored document (when it is at most {@link REMEMBER_MAX_BYTES}) and links
+ * it to its copies and stories, whatever its size: its fingerprints come from the parsing worker,
+ * so a large document is linked without being parsed or tokenized on the request thread.
  *
  * @example
  * ```ts
- * await rememberAndLink(archive, json);
+ * await rememberAndLink(archive, await prepareOffThread(request, now));
  * ```
  */
-export async function rememberAndLink(archive: Archive, json: Uint8Array): Promise<void> {
+export async function rememberAndLink(archive: Archive, prepared: PreparedDocument): Promise<void> {
+  const { metadata, json, features } = prepared;
+  let subject: LinkSubject = { id: metadata.id, title: metadata.title, publishedAt: metadata.publishedAt, features };
   // Parsing a big document on the request thread stalls the event loop past 100 ms (measured by
-  // test/http/pathological-uploads.test.ts): a document over the cap is linked to nothing yet.
-  if (json.byteLength > REMEMBER_MAX_BYTES) return;
-  const document = JSON.parse(decoder.decode(json)) as ArchivedDocument;
-  archive.documents.remember(document);
-  await linkNewDocument(archive, document);
+  // test/http/pathological-uploads.test.ts): only a small one is kept for the next search.
+  if (json.byteLength <= REMEMBER_MAX_BYTES) {
+    const document = JSON.parse(decoder.decode(json)) as ArchivedDocument;
+    archive.documents.remember(document);
+    subject = subjectOf(document, subject);
+  }
+  if (archive.linkOnIngest) await linkNewDocument(archive, subject);
 }
 
 /**
@@ -131,10 +133,6 @@ export async function rememberAndLink(archive: Archive, json: Uint8Array): Promi
  */
 export async function unlinkDocument(archive: Archive, document: ArchivedDocument): Promise<void> {
   if (!archive.links) return;
-  await archive.links.unfile(document.id, bandKeysOf(document).keys);
+  await archive.links.unfile(document.id, subjectOf(document).features.keys);
   await archive.links.unlink(document.id);
-}
-
-function bandKeysOf(document: ArchivedDocument): { keys: string[] } {
-  return { keys: bandKeys(minHashSignature(shingleSet(document.text))) };
 }

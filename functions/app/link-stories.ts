@@ -5,10 +5,11 @@
  * scored by {@link storySimilarity} and kept when its date is close. Links are stored both ways,
  * so the neighbour found lists the new document too without being recomputed.
  */
+import type { LinkSubject } from '../core/copies/link-features.ts';
 import type { DocumentLink } from '../core/copies/link-store.ts';
-import { STORY_SIMILARITY, storyQueryWords, storySimilarity, storyVector } from '../core/copies/story-similarity.ts';
-import type { ArchivedDocument } from '../core/document.ts';
+import { STORY_SIMILARITY, storyQueryWords, storySimilarity } from '../core/copies/story-similarity.ts';
 import type { Archive } from './archive.ts';
+import { candidateSubjects } from './link-candidates.ts';
 import { searchArchive } from './search-archive.ts';
 
 /** Candidates scored per ingest: bounds the texts one ingest reads. */
@@ -31,18 +32,18 @@ function datesClose(a: string | null | undefined, b: string | null | undefined):
  *
  * @example
  * ```ts
- * const stories = await findStories(archive, document, copies); // [{ id, similarity: 0.61 }]
+ * const stories = await findStories(archive, linkSubject(document), copies); // [{ id, similarity: 0.61 }]
  * ```
  */
 export async function findStories(
   archive: Archive,
-  document: ArchivedDocument,
+  subject: LinkSubject,
   copies: ReadonlyArray<{ id: string }>,
 ): Promise<DocumentLink[]> {
-  const vector = storyVector(`${document.title}\n${document.text}`);
-  const words = storyQueryWords(document.title, vector);
+  const vector = subject.features.story;
+  const words = storyQueryWords(subject.title, vector);
   if (words.length < 2) return [];
-  const skip = new Set([document.id, ...copies.map((copy) => copy.id)]);
+  const skip = new Set([subject.id, ...copies.map((copy) => copy.id)]);
   const page = await searchArchive(archive, {
     q: words.join(' OR '),
     limit: MAX_STORY_CANDIDATES + skip.size,
@@ -54,10 +55,10 @@ export async function findStories(
     .filter((id) => !skip.has(id))
     .slice(0, MAX_STORY_CANDIDATES);
   const found: DocumentLink[] = [];
-  for (const [id, other] of await archive.documents.getMany(ids)) {
-    if (!datesClose(document.publishedAt, other.publishedAt)) continue;
-    const similarity = storySimilarity(vector, storyVector(`${other.title}\n${other.text}`));
-    if (similarity >= STORY_SIMILARITY) found.push({ id, similarity });
+  for (const other of await candidateSubjects(archive, ids)) {
+    if (!datesClose(subject.publishedAt, other.publishedAt)) continue;
+    const similarity = storySimilarity(vector, other.features.story);
+    if (similarity >= STORY_SIMILARITY) found.push({ id: other.id, similarity });
   }
   return found.sort((a, b) => b.similarity - a.similarity);
 }
@@ -67,20 +68,20 @@ export async function findStories(
  *
  * @example
  * ```ts
- * await linkStories(archive, document, copies);
+ * await linkStories(archive, linkSubject(document), copies);
  * ```
  */
 export async function linkStories(
   archive: Archive,
-  document: ArchivedDocument,
+  subject: LinkSubject,
   copies: ReadonlyArray<{ id: string }>,
 ): Promise<DocumentLink[]> {
   if (!archive.links) return [];
-  const stories = await findStories(archive, document, copies);
+  const stories = await findStories(archive, subject, copies);
   if (stories.length > 0)
     await archive.links.link(
       'story',
-      stories.map((story) => ({ a: document.id, b: story.id, similarity: story.similarity })),
+      stories.map((story) => ({ a: subject.id, b: story.id, similarity: story.similarity })),
     );
   return stories;
 }
