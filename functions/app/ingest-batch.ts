@@ -8,7 +8,8 @@
  * 2. each distinct id is claimed, its two objects written and its claim renewed, all documents
  *    concurrently (claims are conditional puts, which `BatchWriteItem` cannot carry);
  * 3. one log item lists every document of the batch (one round trip instead of one per document);
- * 4. each is marked ready, concurrently, then remembered and linked to its copies.
+ * 4. each is marked ready, concurrently; then, with the index refreshed once, each is remembered
+ *    and linked to its copies and stories.
  *
  * An item that fails is answered with its own error; the others go on.
  */
@@ -148,20 +149,30 @@ async function logAndMarkReady(
     await Promise.all(claimed.map((c) => rollBack(archive, c.prepared.metadata.id, c.token).catch(() => undefined)));
     throw error;
   }
+  const ready: Claimed[] = [];
   await forEachAtMost(claimed, BATCH_WRITE_CONCURRENCY, async (c) => {
     try {
-      outcomes.set(c.index, { ok: true, result: await markReadyAndLink(archive, c) });
+      const { result, handedOver } = await markReady(archive, c);
+      outcomes.set(c.index, { ok: true, result });
+      if (!handedOver) ready.push(c);
     } catch (error) {
       outcomes.set(c.index, refused(error));
     }
   });
+  if (ready.length === 0) return;
+  // One index refresh for the whole batch, once every document is ready: its documents are each
+  // other's same-story candidates, and a refresh per document would re-read the log (and rebuild
+  // the index's newest segments) a hundred times.
+  const index = archive.linkOnIngest ? await archive.index.current().catch(() => undefined) : undefined;
+  await forEachAtMost(ready, BATCH_WRITE_CONCURRENCY, (c) => rememberAndLink(archive, c.prepared, index));
 }
 
-async function markReadyAndLink(archive: Archive, claimed: Claimed): Promise<IngestResult> {
+/** Marks a document ready; `handedOver` when another ingest took its claim (that one links it). */
+async function markReady(archive: Archive, claimed: Claimed): Promise<{ result: IngestResult; handedOver: boolean }> {
   const { metadata } = claimed.prepared;
-  if (!(await archive.catalog.markReady(metadata.id, claimed.token))) return ingestDocument(archive, claimed.request);
-  await rememberAndLink(archive, claimed.prepared);
-  return { ...metadata, duplicate: false };
+  if (!(await archive.catalog.markReady(metadata.id, claimed.token)))
+    return { result: await ingestDocument(archive, claimed.request), handedOver: true };
+  return { result: { ...metadata, duplicate: false }, handedOver: false };
 }
 
 /** Runs `fn` over `items`, at most `limit` at a time (workers pulling the next item). */

@@ -10,6 +10,7 @@ import { judgeCopy } from '../core/copies/judge-copy.ts';
 import type { LinkSubject } from '../core/copies/link-features.ts';
 import type { DocumentLink } from '../core/copies/link-store.ts';
 import type { ArchivedDocument } from '../core/document.ts';
+import type { SearchIndex } from '../core/search/index.ts';
 import type { Archive } from './archive.ts';
 import { candidateSubjects, subjectOf } from './link-candidates.ts';
 import { linkStories } from './link-stories.ts';
@@ -86,10 +87,10 @@ export async function linkCopies(archive: Archive, subject: LinkSubject): Promis
  * await linkNewDocument(archive, linkSubject(document));
  * ```
  */
-export async function linkNewDocument(archive: Archive, subject: LinkSubject): Promise<void> {
+export async function linkNewDocument(archive: Archive, subject: LinkSubject, index?: SearchIndex): Promise<void> {
   try {
     const copies = await linkCopies(archive, subject);
-    await linkStories(archive, subject, copies);
+    await linkStories(archive, subject, copies, index);
   } catch (error) {
     console.warn(`Could not link copies of ${subject.id}`, error);
   }
@@ -102,14 +103,20 @@ const decoder = new TextDecoder();
 /**
  * After ingest: caches the stored document (when it is at most {@link REMEMBER_MAX_BYTES}) and links
  * it to its copies and stories, whatever its size: its fingerprints come from the parsing worker,
- * so a large document is linked without being parsed or tokenized on the request thread.
+ * so a large document is linked without being parsed or tokenized on the request thread. Same-story
+ * candidates come from `index` when given (a batch refreshes the index once for all its documents),
+ * otherwise from the index brought up to date now.
  *
  * @example
  * ```ts
  * await rememberAndLink(archive, await prepareOffThread(request, now));
  * ```
  */
-export async function rememberAndLink(archive: Archive, prepared: PreparedDocument): Promise<void> {
+export async function rememberAndLink(
+  archive: Archive,
+  prepared: PreparedDocument,
+  index?: SearchIndex,
+): Promise<void> {
   const { metadata, json, features } = prepared;
   let subject: LinkSubject = { id: metadata.id, title: metadata.title, publishedAt: metadata.publishedAt, features };
   // Parsing a big document on the request thread stalls the event loop past 100 ms (measured by
@@ -119,7 +126,7 @@ export async function rememberAndLink(archive: Archive, prepared: PreparedDocume
     archive.documents.remember(document);
     subject = subjectOf(document, subject);
   }
-  if (archive.linkOnIngest) await linkNewDocument(archive, subject);
+  if (archive.linkOnIngest) await linkNewDocument(archive, subject, index);
 }
 
 /**

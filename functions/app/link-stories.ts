@@ -10,7 +10,7 @@ import type { DocumentLink } from '../core/copies/link-store.ts';
 import { STORY_SIMILARITY, storyQueryWords, storySimilarity } from '../core/copies/story-similarity.ts';
 import type { Archive } from './archive.ts';
 import { candidateSubjects } from './link-candidates.ts';
-import { searchArchive } from './search-archive.ts';
+import { parseQuery, toIndexQuery, type SearchIndex } from '../core/search/index.ts';
 
 /** Candidates scored per ingest: bounds the texts one ingest reads. */
 export const MAX_STORY_CANDIDATES = 10;
@@ -39,19 +39,18 @@ export async function findStories(
   archive: Archive,
   subject: LinkSubject,
   copies: ReadonlyArray<{ id: string }>,
+  index?: SearchIndex,
 ): Promise<DocumentLink[]> {
   const vector = subject.features.story;
   const words = storyQueryWords(subject.title, vector);
   if (words.length < 2) return [];
   const skip = new Set([subject.id, ...copies.map((copy) => copy.id)]);
-  const page = await searchArchive(archive, {
-    q: words.join(' OR '),
-    limit: MAX_STORY_CANDIDATES + skip.size,
-    offset: 0,
-    collapse: false,
-  });
-  const ids = page.results
-    .map((hit) => hit.id)
+  // The index alone ranks the candidates: no passages, facets or copy links, which a search page
+  // needs and this does not (they cost more the larger the archive: facets count every hit).
+  const hits = await (index ?? (await archive.index.current())).search(toIndexQuery(parseQuery(words.join(' OR '))));
+  const ids = hits
+    .top(Math.min(hits.total, MAX_STORY_CANDIDATES + skip.size))
+    .map((hit) => hits.document(hit).id)
     .filter((id) => !skip.has(id))
     .slice(0, MAX_STORY_CANDIDATES);
   const found: DocumentLink[] = [];
@@ -75,9 +74,10 @@ export async function linkStories(
   archive: Archive,
   subject: LinkSubject,
   copies: ReadonlyArray<{ id: string }>,
+  index?: SearchIndex,
 ): Promise<DocumentLink[]> {
   if (!archive.links) return [];
-  const stories = await findStories(archive, subject, copies);
+  const stories = await findStories(archive, subject, copies, index);
   if (stories.length > 0)
     await archive.links.link(
       'story',
