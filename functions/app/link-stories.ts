@@ -7,7 +7,7 @@
  */
 import type { LinkSubject } from '../core/copies/link-features.ts';
 import type { DocumentLink } from '../core/copies/link-store.ts';
-import { STORY_SIMILARITY, storyQueryWords, storySimilarity } from '../core/copies/story-similarity.ts';
+import { idfRarity, STORY_SIMILARITY, storyQueryWords, storySimilarity } from '../core/copies/story-similarity.ts';
 import type { Archive } from './archive.ts';
 import { candidateSubjects } from './link-candidates.ts';
 import { parseQuery, toIndexQuery, type SearchIndex } from '../core/search/index.ts';
@@ -47,16 +47,19 @@ export async function findStories(
   const skip = new Set([subject.id, ...copies.map((copy) => copy.id)]);
   // The index alone ranks the candidates: no passages, facets or copy links, which a search page
   // needs and this does not (they cost more the larger the archive: facets count every hit).
-  const hits = await (index ?? (await archive.index.current())).search(toIndexQuery(parseQuery(words.join(' OR '))));
+  const searched = index ?? (await archive.index.current());
+  const hits = await searched.search(toIndexQuery(parseQuery(words.join(' OR '))));
   const ids = hits
     .top(Math.min(hits.total, MAX_STORY_CANDIDATES + skip.size))
     .map((hit) => hits.document(hit).id)
     .filter((id) => !skip.has(id))
     .slice(0, MAX_STORY_CANDIDATES);
+  // The idf of only the words these few documents hold (at most MAX_STORY_WORDS each), memoised.
+  const rarity = idfRarity(searched.documentCount, (word) => searched.documentFrequency(word));
   const found: DocumentLink[] = [];
   for (const other of await candidateSubjects(archive, ids)) {
     if (!datesClose(subject.publishedAt, other.publishedAt)) continue;
-    const similarity = storySimilarity(vector, other.features.story);
+    const similarity = storySimilarity(vector, other.features.story, rarity);
     if (similarity >= STORY_SIMILARITY) found.push({ id: other.id, similarity });
   }
   return found.sort((a, b) => b.similarity - a.similarity);

@@ -9,7 +9,7 @@ import { buildSegment, type IndexableDocument } from './build-segment.ts';
 import { groupIntoShards, SHARD_DOCUMENTS, type Shard, type ShardedSegments } from './plan-shards.ts';
 import { evaluate, missingPostings, planQuery, type Hits, type IndexQuery } from './search-segments.ts';
 import { searchedText } from '../text/tokens-of.ts';
-import type { Segment } from './segment.ts';
+import { termKey, type Segment } from './segment.ts';
 
 /** Segments added since the snapshot are merged once there are more than this many. */
 const MAX_TAIL_SEGMENTS = 8;
@@ -44,6 +44,20 @@ export class SearchIndex implements ShardedSegments {
 
   get documentCount(): number {
     return this.segments.reduce((sum, segment) => sum + segment.liveCount, 0);
+  }
+
+  /**
+   * How many documents have `word` (folded) in their text, over every segment (deleted ones
+   * included, as in any inverted index): one binary search per segment.
+   */
+  documentFrequency(word: string): number {
+    const key = termKey('text', word);
+    let frequency = 0;
+    for (const segment of this.segments) {
+      const term = segment.find(key);
+      if (term >= 0) frequency += segment.frequency(term);
+    }
+    return frequency;
   }
 
   has(id: string): boolean {
