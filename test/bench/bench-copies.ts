@@ -20,6 +20,7 @@ import { BAND_SLOTS, bandSlot } from '../../functions/core/copies/link-store.ts'
 import { startLocalArchive } from '../../functions/local/start-local-archive.ts';
 import { readImportItems } from '../../functions/local/read-import-items.ts';
 import { seededRandom } from './bench-queries.ts';
+import { freshArchiveEnv } from './fresh-archive-env.ts';
 
 const argument = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -44,14 +45,7 @@ async function* items() {
 /** Articles per second through the import path into a fresh archive, with or without copy detection. */
 async function ingestRate(withCopies: boolean): Promise<number> {
   const dataDir = await mkdtemp(join(tmpdir(), 'verbatim-copies-'));
-  const env = {
-    ...process.env,
-    VERBATIM_DATA_DIR: dataDir,
-    VERBATIM_S3_ENDPOINT: undefined,
-    VERBATIM_DYNAMODB_ENDPOINT: undefined,
-    VERBATIM_API_TOKEN: undefined,
-  };
-  const local = await startLocalArchive(env, { persistent: true });
+  const local = await startLocalArchive(freshArchiveEnv(dataDir), { persistent: true });
   try {
     const archive = withCopies ? local.archive : { ...local.archive, links: undefined };
     const summary = await importDocuments(items(), (request) => ingestDocument(archive, request), { concurrency: 8 });

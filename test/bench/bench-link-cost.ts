@@ -24,6 +24,7 @@ import type { IngestRequest } from '../../functions/app/prepare-document.ts';
 import { searchArchive } from '../../functions/app/search-archive.ts';
 import { readImportItems } from '../../functions/local/read-import-items.ts';
 import { startLocalArchive } from '../../functions/local/start-local-archive.ts';
+import { freshArchiveEnv } from './fresh-archive-env.ts';
 
 const argument = (name: string, fallback: string) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -73,14 +74,7 @@ async function ingest(archive: Archive, count: number): Promise<number> {
 }
 
 const dataDir = await mkdtemp(join(tmpdir(), 'verbatim-link-cost-'));
-const env = {
-  ...process.env,
-  VERBATIM_DATA_DIR: dataDir,
-  VERBATIM_S3_ENDPOINT: undefined,
-  VERBATIM_DYNAMODB_ENDPOINT: undefined,
-  VERBATIM_API_TOKEN: undefined,
-};
-const local = await startLocalArchive(env, { persistent: true, serversInChild: true });
+const local = await startLocalArchive(freshArchiveEnv(dataDir), { persistent: true, serversInChild: true });
 const withLinks: Archive = { ...local.archive, linkOnIngest: true };
 const withoutLinks: Archive = { ...local.archive, linkOnIngest: false };
 const results = [];
