@@ -10,7 +10,7 @@ import { groupIntoShards, SHARD_DOCUMENTS, type Shard, type ShardedSegments } fr
 import { evaluate, type Hits, type IndexQuery } from './search-segments.ts';
 import { prepareQuery } from './load-for-query.ts';
 import { searchedText } from '../text/tokens-of.ts';
-import type { Segment } from './segment.ts';
+import { termKey, type Segment } from './segment.ts';
 
 /** Segments added since the snapshot are merged once there are more than this many. */
 const MAX_TAIL_SEGMENTS = 8;
@@ -45,6 +45,20 @@ export class SearchIndex implements ShardedSegments {
 
   get documentCount(): number {
     return this.segments.reduce((sum, segment) => sum + segment.liveCount, 0);
+  }
+
+  /**
+   * How many documents have `word` (folded) in their text, over every segment (deleted ones
+   * included, as in any inverted index): one binary search per segment.
+   */
+  documentFrequency(word: string): number {
+    const key = termKey('text', word);
+    let frequency = 0;
+    for (const segment of this.segments) {
+      const term = segment.find(key);
+      if (term >= 0) frequency += segment.frequency(term);
+    }
+    return frequency;
   }
 
   has(id: string): boolean {
