@@ -4,6 +4,7 @@ import { countWords } from '../text/count-words.ts';
 import {
   findAttributionAfter,
   findAttributionBefore,
+  findAttributionInPreviousLine,
   findAttributionInPreviousSentence,
   findSentenceSubject,
   type Attribution,
@@ -94,6 +95,17 @@ export function extractQuotes(text: string, paragraphs: Paragraph[], options: Ex
       (long || f.standalone ? accept(findAttributionInPreviousSentence(ctx, f.span)) : null) ??
       accept(findSentenceSubject(ctx, f.span));
   }
+  inheritFromPreviousLine(text, found);
+  for (const f of found) {
+    if (f.attribution || (f.inherited && f.inherited.side !== 'subject')) continue;
+    const long = countWords(text.slice(f.span.start, f.span.end)) >= MIN_INHERIT_WORDS;
+    const narrated =
+      long || f.standalone
+        ? accept(findAttributionInPreviousLine({ text, lineSpans: byLine.get(f.span.line)! }, f.span))
+        : null;
+    if (narrated) f.inherited = narrated;
+  }
+  // The quote lines after a newly credited one continue its speaker.
   inheritFromPreviousLine(text, found);
 
   const quoted = spans.map((s) => ({ start: s.open, end: s.close ?? s.lineEnd }));

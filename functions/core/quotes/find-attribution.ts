@@ -301,6 +301,43 @@ export function findAttributionInPreviousSentence(ctx: AttributionContext, span:
   return attributionInRegion(ctx, prevStart, end, false);
 }
 
+/** A narrating sentence's reporting verb stands at most this many tokens after its subject. */
+const MAX_SUBJECT_TO_VERB = 6;
+
+/**
+ * For a quote that opens its line with no attribution of its own, the last sentence of the line
+ * before when that sentence reports its subject speaking ("Carter said that the U.S. would stay.\n\n
+ * “That’s because …”"): news style names the speaker in a narrating paragraph and gives the words
+ * in the next. Only the subject counts, and only with a reporting verb just after it, so a name
+ * deeper in the sentence ("… that critics had been predicting …") is never taken.
+ *
+ * @example
+ * ```ts
+ * const text = 'Carter said the U.S. would stay.\n\n“That is our promise to the region.”';
+ * findAttributionInPreviousLine({ text, lineSpans: spans }, spans[0])?.mention; // 'Carter'
+ * ```
+ */
+export function findAttributionInPreviousLine(ctx: AttributionContext, span: QuoteSpan): Attribution | null {
+  const { text } = ctx;
+  if (!/^\s*$/.test(text.slice(span.lineStart, span.open))) return null;
+  let p = span.lineStart - 1;
+  while (p >= 0 && /[\s”"’)]/.test(text[p])) p--;
+  if (p < 0 || !/[.!?]/.test(text[p])) return null;
+  const lineStart = text.lastIndexOf('\n', p) + 1;
+  const start = findSentenceStart(text, p, Math.max(lineStart, p - BEFORE_WINDOW));
+  const tokens = tokenizeWords(text, start, p);
+  const r = sentenceSubject(tokens, tokens.length);
+  if (!r || !isNameLike(tokens, r) || pronounInfo(tokens[r[0]].text)?.firstPerson) return null;
+  for (let v = r[1] + 1; v < Math.min(tokens.length, r[1] + 1 + MAX_SUBJECT_TO_VERB); v++) {
+    const t = tokens[v];
+    if (!t.word || t.text !== t.text.toLowerCase()) continue;
+    if (CLAUSE_WORD_BREAK.test(t.text)) return null;
+    if (isReportingVerb(t.text) && !isBaseForm(t.text))
+      return { ...phrase(text, tokens, r), verb: t.text, side: 'before' };
+  }
+  return null;
+}
+
 /**
  * The subject of the quote's sentence when the sentence has no reporting verb ("Cruz blamed the
  * law on “knuckleheaded politicians.”"). A guess: it names the likely speaker of a mixed quote
@@ -570,7 +607,9 @@ function sentenceSubject(tokens: Token[], limit: number): [number, number] | nul
     const first = tokens[s].text;
     // "Speaking in Salem, New Hampshire, Trump said …": the state after a town is still the adverbial.
     const place = s > 0 && isPlaceAfterComma(tokens, s - 1);
-    if (!place && !INTRO.has(first.toLowerCase()) && !/^\p{L}+ly$/u.test(first)) break;
+    // "On July 6, 2015, Sanders …": the year after a date's comma is still the adverbial.
+    const year = /^\d{4}$/.test(first);
+    if (!place && !year && !INTRO.has(first.toLowerCase()) && !/^\p{L}+ly$/u.test(first)) break;
     s = comma + 1;
   }
   const r = readPhraseForward(tokens, s, MAX_NAME_PHRASE_TOKENS);
