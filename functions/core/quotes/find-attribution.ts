@@ -324,6 +324,8 @@ export function findAttributionInPreviousLine(ctx: AttributionContext, span: Quo
   while (p >= 0 && /[\s”"’)]/.test(text[p])) p--;
   if (p < 0 || !/[.!?]/.test(text[p])) return null;
   const lineStart = text.lastIndexOf('\n', p) + 1;
+  // A line with quotes of its own hands its speaker on through those quotes, not its narration.
+  if (/[“”"]/.test(text.slice(Math.max(lineStart, p - BEFORE_WINDOW), p + 1))) return null;
   const start = findSentenceStart(text, p, Math.max(lineStart, p - BEFORE_WINDOW));
   const tokens = tokenizeWords(text, start, p);
   const r = sentenceSubject(tokens, tokens.length);
@@ -508,8 +510,12 @@ function subjectOf(text: string, tokens: Token[], v: number): ReturnType<typeof 
     if (y && tokens[y[0] - 1]?.text === ',') {
       // "Clinton, at a meeting in Columbus, Ohio, said": the state is part of a place, not an appositive.
       if (isPlaceAfterComma(tokens, y[0] - 1)) return placeSubject(text, tokens, y);
-      if (/^\p{Lu}/u.test(tokens[y[0]].text)) return phrase(text, tokens, y);
       const x = readPhraseBackward(tokens, y[0] - 2);
+      // "Tad Devine, Sanders' senior media adviser, said": an appositive that opens with a capital
+      // but ends in a common noun is a role; the name before it is the speaker.
+      const capital = (k: number) => /^\p{Lu}/u.test(tokens[k].text);
+      const role = capital(y[0]) && !capital(y[1]) && x !== null && capital(x[0]) && capital(x[1]);
+      if (capital(y[0]) && !role) return phrase(text, tokens, y);
       if (x) return phrase(text, tokens, x);
     }
   }

@@ -22,6 +22,16 @@ describe('a quote paragraph after a narrating paragraph', () => {
     expect(quoteOf(text, 'We have to win again.').speaker).toBe('Lund');
   });
 
+  it('does not read narration from a line that has quotes of its own', () => {
+    const text = [
+      '“Nothing prepares you for this office,” the former mayor will say, according to excerpts of the speech.',
+      '“Until you have sat at that desk, you do not know what it is like.”',
+    ].join('\n\n');
+    expect(quoteOf(text, 'Until you have sat at that desk, you do not know what it is like.').speaker).not.toBe(
+      'Nothing',
+    );
+  });
+
   it('does not take a name from deep in the sentence, nor a subject with no reporting verb', () => {
     const text = [
       'The report found that for years Lund had been predicting the mill would close.',
@@ -37,5 +47,14 @@ describe('a quote paragraph after a narrating paragraph', () => {
     const text =
       'On July 6, 2015, Senator Ortega made the following comment:\n\n“For young people who left school, the jobless rate is 33 percent.”';
     expect(quoteOf(text, 'For young people who left school, the jobless rate is 33 percent.').speaker).toBe('Ortega');
+  });
+});
+
+describe('a name with its role in commas before the verb', () => {
+  it('credits the name, not the role that follows it', () => {
+    const text =
+      'Tad Lund, Ortega’s senior media adviser, said the rivals were making “mischief.” Her adviser, Jo Mica, said it was “a good day.”';
+    expect(quoteOf(text, 'mischief.')).toMatchObject({ speaker: 'Tad Lund', mention: 'Tad Lund' });
+    expect(quoteOf(text, 'a good day.').speaker).toBe('Jo Mica');
   });
 });
