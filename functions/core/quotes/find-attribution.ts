@@ -590,8 +590,11 @@ const INTRO = new Set(
   `in on at during after before when while later earlier ago hours days weeks months years
 yesterday today tonight meanwhile however still but and speaking asked also then since for as with like unlike
 despite although though if instead once now yet so last this next moments minutes shortly separately similarly
-addressing responding writing asked following amid throughout`.split(/\s+/),
+addressing responding writing asked following amid throughout first second third finally again`.split(/\s+/),
 );
+// Conjunctions that open a subordinate clause before the main one ("While Sanders admitted that …, his
+// campaign …"): a quote inside that clause belongs to the clause's own subject.
+const SUBORDINATE_OPENER = /^(while|when|although|though|as|after|before|since|because|once|if|whereas)$/i;
 
 /** The subject of the sentence the tokens start, skipping opening adverbials; must end before `limit`. */
 function sentenceSubject(tokens: Token[], limit: number): [number, number] | null {
@@ -615,9 +618,13 @@ function sentenceSubject(tokens: Token[], limit: number): [number, number] | nul
     const place = s > 0 && isPlaceAfterComma(tokens, s - 1);
     // "On July 6, 2015, Sanders …": the year after a date's comma is still the adverbial.
     const year = /^\d{4}$/.test(first);
-    if (!place && !year && !INTRO.has(first.toLowerCase()) && !/^\p{L}+ly$/u.test(first)) break;
+    // "Reprising one of her lines, Clinton …": an opening participle phrase.
+    const participle = /^\p{L}+ing$/u.test(first) && tokens[s].word;
+    if (!place && !year && !participle && !INTRO.has(first.toLowerCase()) && !/^\p{L}+ly$/u.test(first)) break;
     s = comma + 1;
   }
+  // A subordinate clause the limit falls inside: its own subject, after the conjunction.
+  if (s + 1 < limit && SUBORDINATE_OPENER.test(tokens[s].text)) s++;
   const r = readPhraseForward(tokens, s, MAX_NAME_PHRASE_TOKENS);
   return r && r[1] < limit ? r : null;
 }
