@@ -18,3 +18,17 @@ describe('the subject of a sentence past its opening words', () => {
     expect(quoteOf(text, 'very hard').speaker).toBe('Lund');
   });
 });
+
+describe('a closing attribution with an appositive after the name', () => {
+  it('reads "…, said NAME, ROLE." at the end of the sentence', () => {
+    const text =
+      'The promise to “take the valley back” appeals to older voters, said Ana Ruiz, a demographer at Lune University. “We are very happy” about the vote, said Tom Lund, director of the river trust.';
+    expect(quoteOf(text, 'take the valley back')).toMatchObject({ speaker: 'Ana Ruiz', kind: 'speech' });
+    expect(quoteOf(text, 'We are very happy').speaker).toBe('Tom Lund');
+  });
+
+  it('does not read a list or an ordinary clause as the attribution', () => {
+    const text = 'The “river plan” covers the mills, the dams, said to be old, and the fields.';
+    expect(quoteOf(text, 'river plan').speaker).toBeNull();
+  });
+});
