@@ -149,6 +149,18 @@ export function findAttributionAfter(ctx: AttributionContext, span: QuoteSpan): 
     const r = readPhraseForward(tokens, i + 1);
     return r ? { ...phrase(text, tokens, extendDescription(tokens, r)), verb: tokens[i].text, side: 'after' } : null;
   }
+  // "“This is fantastic!” beamed Donald Hartley": an unlisted past-tense verb before a name, right
+  // after the quote's own closing punctuation, is how that name said it.
+  if (tokens[i].text === first && /[,!?]/.test(last) && /\p{L}{2,}ed$/u.test(first) && !isReportingVerb(first)) {
+    let e = i;
+    while (e + 1 < tokens.length && e - i < MAX_NAME_WORDS && isNameRun(tokens, [i + 1, e + 1])) e++;
+    // The name must end there ("beamed Donald Hartley of Madison"), not modify a noun ("retired
+    // Air Force general Lloyd Newton", "exhorted Clinton's introducer").
+    const after = tokens[e + 1];
+    const ends = !after || !after.word || /^(of|from|who)$/.test(after.text);
+    if (e > i && ends && !/[’']s$/.test(tokens[e].text))
+      return { ...phrase(text, tokens, [i + 1, e]), verb: tokens[i].text, side: 'after' };
+  }
 
   // "…” until Haley said": a subordinate clause after the quote has its own subject, not the quote's speaker.
   if (SUBORDINATORS.has(first) && tokens[i].text === first) return null;
@@ -215,7 +227,12 @@ export function findAttributionAfter(ctx: AttributionContext, span: QuoteSpan): 
   }
   const found = k < tokens.length && tokens[k].word && isSpeechVerb(tokens[k].text.toLowerCase());
   if (!found) {
-    if (last !== ',' || verbLike < 0 || verbLike - i > MAX_UNLISTED_VERB_DISTANCE) return null;
+    if (verbLike < 0 || verbLike - i > MAX_UNLISTED_VERB_DISTANCE) return null;
+    // "“…?” Hannity pressed.": after a question or an exclamation, only a name and a verb that ends
+    // the clause ("“We won!” Lund walked to the stage" is narration).
+    const closes = /^[.,;]?$/.test(tokens[verbLike + 1]?.text ?? '');
+    const named = isNameRun(tokens, [i, verbLike - 1]) && /ed$/.test(tokens[verbLike].text) && closes;
+    if (last !== ',' && !(/[!?]/.test(last) && named)) return null;
     k = verbLike;
   }
   if (introducesNext(k)) return null;
@@ -657,6 +674,13 @@ function placeSubject(text: string, tokens: Token[], state: [number, number]): R
   if (head && opensClause && !pronounInfo(tokens[head[0]].text)) return phrase(text, tokens, [head[0], state[1]]);
   const r = sentenceSubject(tokens, state[0]);
   return r ? phrase(text, tokens, r) : null;
+}
+
+/** Whether tokens r[0]..r[1] are all capitalised words: a name, with no role or description in it. */
+function isNameRun(tokens: Token[], r: [number, number]): boolean {
+  if (r[1] < r[0] || r[1] - r[0] >= MAX_NAME_WORDS) return false;
+  for (let k = r[0]; k <= r[1]; k++) if (!tokens[k].word || !/^\p{Lu}/u.test(tokens[k].text)) return false;
+  return !pronounInfo(tokens[r[0]].text);
 }
 
 function isNameLike(tokens: Token[], r: [number, number]): boolean {

@@ -32,3 +32,23 @@ describe('a closing attribution with an appositive after the name', () => {
     expect(quoteOf(text, 'river plan').speaker).toBeNull();
   });
 });
+
+describe('an unlisted verb beside a name after a question or an exclamation', () => {
+  it('credits "“…?” NAME pressed." and "“…!” beamed NAME"', () => {
+    const text =
+      '“Would it be negotiable?” Ortega pressed. “This is fantastic!” beamed Tom Lund of Dover, who had come early.';
+    expect(quoteOf(text, 'Would it be negotiable?')).toMatchObject({ speaker: 'Ortega', verb: 'pressed' });
+    expect(quoteOf(text, 'This is fantastic!')).toMatchObject({ speaker: 'Tom Lund', verb: 'beamed' });
+  });
+
+  it('does not read narration or a noun phrase as the attribution', () => {
+    const text = [
+      '“We won!” Lund walked to the stage.',
+      'Ruiz “is the only one with the experience,” retired Air Force general Jo Mica said.',
+      '“It is about time!” exhorted Ruiz’s introducer, the actress Mara Lund.',
+    ].join('\n\n');
+    expect(quoteOf(text, 'We won!').speaker).toBeNull();
+    expect(quoteOf(text, 'is the only one with the experience,').speaker).toBe('Jo Mica');
+    expect(quoteOf(text, 'It is about time!').speaker).not.toBe('Ruiz');
+  });
+});
