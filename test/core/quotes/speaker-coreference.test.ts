@@ -41,3 +41,12 @@ describe('a pronoun after a name and "whom"', () => {
     expect(quoteOf(crowd, 'peaceful,').speaker).toBe('Tom Lund');
   });
 });
+
+describe('"it" or "they" inside a sentence whose subject is a group', () => {
+  it('stands for that subject', () => {
+    const text =
+      'The river trust met the council on Monday. The water board on Friday met the builders of the new dam to discuss what it called “a threat to every farm.” Ortega’s campaign wants to contrast her plan with what they call Lund’s “careless message.”';
+    expect(quoteOf(text, 'a threat to every farm.')).toMatchObject({ speaker: 'The water board', mention: 'it' });
+    expect(quoteOf(text, 'careless message.')).toMatchObject({ speaker: 'Ortega’s campaign', mention: 'they' });
+  });
+});
