@@ -199,8 +199,9 @@ export function findAttributionAfter(ctx: AttributionContext, span: QuoteSpan): 
     const w = t.text.toLowerCase();
     if (t.text === w && isSpeechVerb(w) && !isBaseForm(w)) break;
     // An unlisted verb ("Potter barked") right after a short subject, for quotes ending in a comma.
-    if (verbLike < 0 && k > i && t.text === w && /(ed|s)$/.test(w) && !isBetweenWord(t) && !/(ss|us|is|ous)$/.test(w))
-      verbLike = k;
+    // "“…,” the statement read.": read, unlisted because before a quote it introduces a title.
+    const unlisted = (/(ed|s)$/.test(w) && !/(ss|us|is|ous)$/.test(w)) || w === 'read';
+    if (verbLike < 0 && k > i && t.text === w && unlisted && !isBetweenWord(t)) verbLike = k;
     if (subjectEnd >= 0 && !isBetweenWord(t) && tokens[k - 1].text === ',' && appositives >= MAX_APPOSITIVES) {
       k = tokens.length;
       break;
@@ -232,7 +233,9 @@ export function findAttributionAfter(ctx: AttributionContext, span: QuoteSpan): 
     // the clause ("“We won!” Lund walked to the stage" is narration).
     const closes = /^[.,;]?$/.test(tokens[verbLike + 1]?.text ?? '');
     const named = isNameRun(tokens, [i, verbLike - 1]) && /ed$/.test(tokens[verbLike].text) && closes;
-    if (last !== ',' && !(/[!?]/.test(last) && named)) return null;
+    // A quote inside the quote may close first ("… ‘the comeback of the decade,’”").
+    const end = /[’']/.test(last) ? text[span.end - 2] : last;
+    if (end !== ',' && !(/[!?]/.test(end) && named)) return null;
     k = verbLike;
   }
   if (introducesNext(k)) return null;

@@ -52,3 +52,15 @@ describe('an unlisted verb beside a name after a question or an exclamation', ()
     expect(quoteOf(text, 'It is about time!').speaker).not.toBe('Ruiz');
   });
 });
+
+describe('"read" after a quote', () => {
+  it('attributes the words to the document that reads them', () => {
+    const text =
+      '“The mill will close in June, a loss the town calls ‘the end of an era,’” the letter read. “Nobody was told,” the statement reads.';
+    expect(quoteOf(text, 'The mill will close in June, a loss the town calls ‘the end of an era,’')).toMatchObject({
+      speaker: 'the letter',
+      verb: 'read',
+    });
+    expect(quoteOf(text, 'Nobody was told,').speaker).toBe('the statement');
+  });
+});
