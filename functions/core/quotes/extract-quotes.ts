@@ -113,7 +113,7 @@ export function extractQuotes(text: string, paragraphs: Paragraph[], options: Ex
   const requests = found.map((f) => {
     const a = f.attribution ?? f.inherited;
     const r =
-      a && groupAntecedent(a, accept(findSentenceSubject({ text, lineSpans: byLine.get(f.span.line)! }, f.span)));
+      a && groupAntecedent(a, () => accept(findSentenceSubject({ text, lineSpans: byLine.get(f.span.line)! }, f.span)));
     return r ?? { mention: a?.mention ?? null, at: a ? a.mentionStart : f.span.start };
   });
   const speakers = resolveSpeakers(text, requests, quoted);
@@ -177,9 +177,12 @@ function speakerOrNull(a: Attribution | null, onRefused?: RefusedSpeakerListener
  * "The Security Council … condemned the test, which it called “…”": an "it" or "they" inside the
  * sentence whose subject is a group stands for that subject, not for the last group named earlier.
  */
-function groupAntecedent(a: Attribution, subject: Attribution | null): { mention: string; at: number } | null {
+function groupAntecedent(a: Attribution, subjectOf: () => Attribution | null): { mention: string; at: number } | null {
   const p = pronounInfo(a.mention);
-  if (!p || p.person || p.relative || a.side !== 'before' || !subject) return null;
+  if (!p || p.person || p.relative || a.side !== 'before') return null;
+  // Only now: finding the subject and checking it as a speaker phrase may need a tagging pass.
+  const subject = subjectOf();
+  if (!subject) return null;
   if (subject.mentionStart >= a.mentionStart || isPronoun(subject.mention)) return null;
   return { mention: subject.mention, at: subject.mentionStart };
 }
