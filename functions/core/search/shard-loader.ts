@@ -3,11 +3,12 @@
  * term blocks, document-table blocks and postings by byte range, neighbouring ranges together
  * (`read-ranges.ts`), or everything after the directory in one range.
  */
-import { VerbatimError } from '../errors.ts';
+import { corrupt } from './shard-corrupt.ts';
 import { readRanges, type RangeReader } from './read-ranges.ts';
 import type { DocumentBlock, TermBlock } from './segment-blocks.ts';
 import { FIELD_COUNT, type Segment, type SegmentLoader } from './segment.ts';
 import type { StoredDocument } from './stored-document.ts';
+import type { StoredBlockReader } from './segment-stored.ts';
 
 /** Where a shard file's blocks and postings are, from its directory. */
 export interface ShardLayout {
@@ -17,14 +18,12 @@ export interface ShardLayout {
   /** Byte offsets of the term blocks, then of the document blocks, each with the end last. */
   termOffsets: Uint32Array;
   documentOffsets: Uint32Array;
+  storedBlockDocuments: number;
+  /** Byte offsets of the stored-text blocks (after the postings), the end last. */
+  storedOffsets: Uint32Array;
   postingsAt: number;
   postingCount: number;
   positionBytes: number;
-}
-
-/** A shard that does not decode: an internal error (the reader then rebuilds from the log). */
-export function corrupt(why: string): never {
-  throw new VerbatimError('internal', `Index shard is corrupt: ${why}.`);
 }
 
 /** Where the three postings sections of a shard file start, and where the file ends. */
@@ -170,4 +169,26 @@ async function fetchPostings(segment: Segment, layout: ShardLayout, terms: numbe
       positions: found[3 * i + 2],
     });
   });
+}
+
+/**
+ * How a segment read from its directory fetches stored-text blocks: the ones a result page shows
+ * by byte range, or the whole section (after the postings) for a merge.
+ */
+export function storedReader(layout: ShardLayout, read: RangeReader): StoredBlockReader {
+  const { storedOffsets } = layout;
+  return {
+    blocks: (blocks) =>
+      readRanges(
+        read,
+        blocks.map((b) => range(storedOffsets, b)),
+      ),
+    async all() {
+      const from = storedOffsets[0];
+      const bytes = await read(from, storedOffsets[storedOffsets.length - 1]);
+      if (bytes.byteLength !== storedOffsets[storedOffsets.length - 1] - from)
+        corrupt('the stored texts came back short');
+      return Array.from(storedOffsets.subarray(1), (end, b) => copyOf(bytes, from, storedOffsets[b], end));
+    },
+  };
 }

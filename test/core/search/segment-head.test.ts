@@ -174,6 +174,11 @@ describe('a segment loaded from its directory (the hotcache)', () => {
     expect(head.complete).toBe(true);
     expect(head.documents).toEqual(full.documents);
     expect(head.vocabulary).toBe(full.vocabulary);
+    // The stored texts are not in that range (a reader never holds a shard's text): a merge
+    // fetches them in one more.
+    expect(head.stored.complete).toBe(false);
+    await head.stored.loadAll();
+    expect(stats.requests).toBe(before + 2);
     expect(encodeSegment(head, { termBlockKeys: 3, documentBlockDocuments: 2 })).toEqual(bytes);
   });
 
