@@ -7,7 +7,7 @@
  * It is the single writer by deployment (reserved concurrency 1) and, should two ever run, by the
  * manifest's compare-and-swap: the loser deletes its shards and changes nothing.
  */
-import { isUpToDate, planShards, SHARD_DOCUMENTS, shardsToRewrite } from '../core/search/index.ts';
+import { isUpToDate, planShards, SHARD_DOCUMENTS } from '../core/search/index.ts';
 import type { Archive } from './archive.ts';
 import { settleStaleClaims, type SettleResult } from './settle-claims.ts';
 import { sweepOrphanShards } from './sweep-orphan-shards.ts';
@@ -63,8 +63,6 @@ async function compactOnce(archive: Archive, now: Date, shardDocuments: number):
   if (isUpToDate(index, previous, through)) return { written: false, reason: 'up-to-date' };
   // Merging and encoding need every posting, not just those queries have fetched so far.
   await index.loadAll();
-  // A merge copies stored texts too: those of the shards the plan may rewrite, and no others.
-  await Promise.all(shardsToRewrite(index).map((segment) => segment.stored.loadAll()));
   const { segments, keyOf } = planShards(index, shardDocuments);
   return writeSnapshot(archive, segments, { previous, through, now, keyOf });
 }

@@ -78,16 +78,6 @@ export function isUpToDate(index: ShardedSegments, previous: IndexManifest | nul
 }
 
 /**
- * The shards {@link planShards} may rewrite: those with deleted documents, and the open (last)
- * one. A merge copies their stored texts, so the compaction fetches those first (and only those:
- * a full shard's text is never read).
- */
-export function shardsToRewrite(index: ShardedSegments): Segment[] {
-  const open = index.shards.at(-1)?.segment;
-  return index.shards.map((s) => s.segment).filter((segment) => segment === open || hasDead(segment));
-}
-
-/**
  * The segments of the next snapshot, oldest first, and the key of each one kept unchanged (so
  * it is not written again). Every segment must be complete: merging needs all the postings.
  *

@@ -169,6 +169,20 @@ export function headLength(bytes: Uint8Array): number {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
 }
 
+/**
+ * Where a shard file's stored texts lie, from its directory: a range after the postings, which
+ * a result page reads its hits' blocks from.
+ *
+ * @example
+ * ```ts
+ * const { start, end } = storedSection(bytes.subarray(0, headLength(bytes)));
+ * ```
+ */
+export function storedSection(head: Uint8Array): { start: number; end: number } {
+  const { storedOffsets } = decodeDirectory(head).layout;
+  return { start: storedOffsets[0], end: storedOffsets[storedOffsets.length - 1] };
+}
+
 /** A shard's directory, and where its blocks and postings are. */
 function decodeDirectory(input: Uint8Array): { directory: ShardDirectory; layout: ShardLayout } {
   // Typed-array views need 4-byte alignment: copy once if the bytes arrived unaligned.
@@ -240,10 +254,7 @@ function decodeDirectory(input: Uint8Array): { directory: ShardDirectory; layout
 export function decodeSegment(input: Uint8Array): Segment {
   const bytes = input.byteOffset % 4 === 0 ? input : new Uint8Array(input);
   const { directory, layout } = decodeDirectory(bytes);
-  const { storedOffsets } = layout;
-  if (storedOffsets[storedOffsets.length - 1] > bytes.byteLength) corrupt('truncated');
-  const held = Array.from(storedOffsets.subarray(1), (end, b) => bytes.subarray(storedOffsets[b], end));
-  const stored = new StoredBlocks(directory.documentCount, layout.storedBlockDocuments, held, null);
+  const stored = new StoredBlocks(directory.documentCount, layout.storedBlockDocuments, [], null);
   const segment = Segment.partlyLoaded(directory, null, stored);
   attachAll(segment, layout, bytes, 0);
   return segment;

@@ -1,18 +1,18 @@
 /**
  * A segment's stored texts (see `stored-text.ts`), block by block: held compressed in memory for a
- * segment built here or decoded from a whole file, fetched by byte range for a shard read from its
- * directory. Inflated blocks go to one cache per process, bounded in bytes
- * ({@link STORED_CACHE_BYTES}), so a partly loaded shard never holds its text: memory per
- * article stays the index's, whatever the archive's size.
+ * segment built here or loaded whole (about a kilobyte per article), fetched by byte range while a
+ * shard is only partly loaded (a cold start's first pages). Inflated blocks go to one cache per
+ * process, bounded in bytes ({@link STORED_CACHE_BYTES}): a page inflates one block per hit, and
+ * a page asked again inflates nothing.
  */
 import { corrupt } from './shard-corrupt.ts';
 import { encodeStoredBlock, STORED_BLOCK_DOCUMENTS, StoredBlock, type StoredText } from './stored-text.ts';
 
 /**
- * Inflated stored blocks kept per process: 8 MB is about 200 blocks, the texts of a few hundred
- * result pages, against the 20–40 MB of index a 25,000-article archive holds.
+ * Inflated stored blocks kept per process: 16 MB is about 800 blocks of 8 articles, the texts of
+ * some hundred result pages, beside the ~100 MB of index a 25,000-article archive holds.
  */
-export const STORED_CACHE_BYTES = 8 << 20;
+export const STORED_CACHE_BYTES = 16 << 20;
 
 /** How a shard's stored blocks are fetched: some by byte range (one round), or all at once. */
 export interface StoredBlockReader {
@@ -94,12 +94,16 @@ export class StoredBlocks {
     return bytes;
   }
 
-  /** Fetches every block not held (a compaction's merge reads them all). */
+  /** Keeps every block, compressed (a whole shard's load brings them with the postings). */
+  hold(blocks: Uint8Array[]): void {
+    if (blocks.length !== this.blockCount) corrupt('stored blocks do not match the document count');
+    blocks.forEach((bytes, b) => (this.held[b] ??= bytes));
+  }
+
+  /** Fetches every block not held (a merge reads them all; a loaded shard has them already). */
   async loadAll(): Promise<void> {
     if (this.complete || !this.reader) return;
-    const blocks = await this.reader.all();
-    if (blocks.length !== this.blockCount) corrupt('stored blocks came back short');
-    blocks.forEach((bytes, b) => (this.held[b] ??= bytes));
+    this.hold(await this.reader.all());
   }
 
   private inflated(b: number): StoredBlock | undefined {

@@ -3,8 +3,8 @@
  * passage cutter can reach, that text's paragraphs and the quotes {@link matchingQuotes} reads —
  * kept in the shard beside the index, as Lucene's stored fields are, so a result page never reads
  * a document from storage. Documents are grouped into blocks of {@link STORED_BLOCK_DOCUMENTS},
- * each block compressed on its own (`deflate-raw`), so a page fetches and inflates one block per
- * hit, not the shard.
+ * each block compressed on its own (`deflate-raw`, `node:zlib`: brotli saved under 5% more here),
+ * so a page fetches and inflates one small block per hit, not the shard.
  *
  * A block, once inflated: u32 k · u32 byte offsets (k + 1) · one JSON array per document,
  * `[title, text, [paragraph start, end, …], [[start, end, speaker, mention, verb, kind, text?], …]]`.
@@ -25,11 +25,12 @@ export interface StoredText {
 }
 
 /**
- * Documents per stored block as written. Measured on the corpora (`test/bench/measure-stored-blocks.ts`):
- * 16 articles deflate to about 0.4 of their JSON, where 4 do to about 0.5, and one block inflates
- * in well under a millisecond, which a page pays once per hit.
+ * Documents per stored block as written. Measured on the corpora (`test/bench/measure-stored-blocks.ts`,
+ * deflate-raw): 8 articles deflate to 0.42 of their JSON (1.07 KB an article), 16 to 0.40 and 32
+ * to 0.39, but a block's inflate time grows with it (about 170, 300 and 500 µs here under load),
+ * and a page pays it once per hit not cached.
  */
-export const STORED_BLOCK_DOCUMENTS = 16;
+export const STORED_BLOCK_DOCUMENTS = 8;
 
 /** The stored text of a document, cut to what passages and quotes can reach (see `passage-view.ts`). */
 export function storedTextOf(document: Pick<ArchivedDocument, 'title' | 'text' | 'paragraphs' | 'quotes'>): StoredText {
