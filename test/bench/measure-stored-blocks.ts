@@ -6,23 +6,15 @@
  *
  * Usage: `node --import tsx test/bench/measure-stored-blocks.ts [--runs 5]`
  */
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, brotliDecompressSync, constants, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { storedJson, storedTextOf } from '../../functions/core/search/stored-text.ts';
-import { readCorpus } from './bench-queries.ts';
+import { readCorpora } from './bench-queries.ts';
 import { median } from './percentiles.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string' } } });
 const runs = Number(values.runs ?? 5);
-const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const corpus = resolve(root, '../shared/corpus');
-const real = (
-  await Promise.all(
-    ['wikinews-2019-2020/articles.jsonl', 'bbc-news/articles.jsonl'].map((f) => readCorpus(join(corpus, f))),
-  )
-).flat();
+const real = await readCorpora();
 const encoder = new TextEncoder();
 const jsons = real.map((article) => {
   const paragraphs = [...article.text.matchAll(/[^\n]+/g)].map((m) => ({

@@ -7,8 +7,6 @@
  *
  * Usage: `node --import tsx test/bench/profile-result-page.ts [--articles 25000] [--runs 3]`
  */
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { countFacets } from '../../functions/app/search-archive.ts';
 import { MAX_COLLAPSE_CHECKED } from '../../functions/app/collapse-copies.ts';
@@ -23,19 +21,13 @@ import {
   toIndexQuery,
   type StoredDocument,
 } from '../../functions/core/search/index.ts';
-import { buildQueries, readCorpus } from './bench-queries.ts';
+import { buildQueries, readCorpora } from './bench-queries.ts';
 import { median } from './percentiles.ts';
 
 const { values } = parseArgs({ options: { articles: { type: 'string' }, runs: { type: 'string' } } });
 const articles = Number(values.articles ?? 25_000);
 const runs = Number(values.runs ?? 3);
-const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const corpus = resolve(root, '../shared/corpus');
-const real = (
-  await Promise.all(
-    ['wikinews-2019-2020/articles.jsonl', 'bbc-news/articles.jsonl'].map((f) => readCorpus(join(corpus, f))),
-  )
-).flat();
+const real = await readCorpora();
 const queries = buildQueries(real).map((q) => q.q);
 const documents = Array.from({ length: articles }, (_, k) => {
   const source = real[k % real.length];

@@ -1,24 +1,27 @@
 /**
  * The shard file: a small **directory** first, then the term dictionary and the document table in
- * blocks, then the postings. A cold start fetches only the directory (see `segment-blocks.ts`);
- * each query then fetches the term blocks its words fall in, the postings of the keys it uses, and
- * the document-table blocks of its candidates, by byte range (`shard-loader.ts`) — so what a first
- * answer waits for grows with the query, not with the shard.
+ * blocks, then the postings, then the stored texts. A cold start fetches only the directory (see
+ * `segment-blocks.ts`); each query then fetches the term blocks its words fall in, the postings of
+ * the keys it uses, and the document-table blocks of its candidates, and a result page the stored
+ * blocks of its hits, by byte range (`shard-loader.ts`) — so what a first answer waits for grows
+ * with the query, not with the shard.
  *
  * Layout (typed arrays little-endian, as x86 and ARM both are):
- * `VSG8` · u32 header length · u32 directory length · u32 where the postings start · header JSON (counts, field totals,
- * every term block's first key) · term block offsets (u32) · term block character starts (u32) ·
- * document block offsets (u32) ‖ term blocks ‖ document blocks ‖ postingDocuments (u16) ·
- * postingCounts (u8) · positions (varints, see `positions.ts`)
+ * `VSG9` · u32 header length · u32 directory length · u32 where the postings start · header JSON (counts, field totals,
+ * block sizes, every term block's first key) · term block offsets (u32) · term block character starts (u32) ·
+ * document block offsets (u32) · stored block offsets (u32) ‖ term blocks ‖ document blocks ‖
+ * postingDocuments (u16) · postingCounts (u8) · positions (varints, see `positions.ts`) ‖ stored blocks
  *
  * A term block of k keys: termStarts, postingStarts, positionStarts (u32, k + 1 each: the last is
  * the next key's start) · stemCodes (u8, k) · the keys (UTF-8). A document block of k documents:
  * fieldLengths (u16, 3k) · the documents as JSON arrays `[id, publisher, publishedAt, speakers]`.
- * Blocks are packed without padding: a reader copies each one into an aligned array anyway.
+ * A stored block: see `stored-text.ts`. Blocks are packed without padding: a reader copies each
+ * one into an aligned array anyway.
  *
- * A shard of an older layout (VSG1–7; VSG7 had one head with the whole vocabulary and document
- * table, VSG6 no positions) fails to decode with an internal {@link VerbatimError}; the index
- * reader then rebuilds the index from the ingest log and the next compaction rewrites it as VSG8.
+ * A shard of an older layout (VSG1–8; VSG8 had no stored texts, VSG7 one head with the whole
+ * vocabulary and document table, VSG6 no positions) fails to decode with an internal
+ * {@link VerbatimError}; the index reader then rebuilds the index from the ingest log and the next
+ * compaction rewrites it as VSG9.
  */
 import { DOCUMENT_BLOCK_DOCUMENTS, TERM_BLOCK_KEYS, type ShardDirectory } from './segment-blocks.ts';
 import { FIELD_COUNT, FIELDS, Segment } from './segment.ts';
