@@ -12,10 +12,10 @@ import {
   type Passage,
   type StoredDocument,
 } from '../core/search/index.ts';
+import { tokenize } from '../core/text/tokenize.ts';
 import type { Archive } from './archive.ts';
 import { collapseCopies, MAX_COLLAPSE_CHECKED } from './collapse-copies.ts';
 import { directoryOf } from './current-directory.ts';
-import { passageViews } from './digest-off-thread.ts';
 import { PeopleCounter, speakerDocumentFilter, speakerMatcher } from '../core/speakers/speaker-filter.ts';
 
 /** One search hit: the document, its best passages, and its quotes that match the query. */
@@ -57,7 +57,34 @@ export interface SearchPage {
    * counted as matches when the page filled, and not counted when it did not.
    */
   totalExact: boolean;
+  /**
+   * Set when a query word is in no document in any form and a close spelling was searched
+   * instead ("ambasador" → "ambassador"): the query as searched, and each word replaced. A word
+   * found in another form ("protests" for "protest") is not a typo and is not reported.
+   */
+  didYouMean: DidYouMean | null;
   tookMs: number;
+}
+
+/** The query as it was searched after replacing words the archive lacks by close spellings. */
+export interface DidYouMean {
+  text: string;
+  replaced: Array<{ word: string; with: string }>;
+}
+
+/** `q` with each replaced word (as folded tokens compare) swapped for the spelling searched. */
+function didYouMeanOf(q: string, replaced: Hits['replaced']): DidYouMean | null {
+  if (replaced.length === 0) return null;
+  const pairs = replaced.map((r) => ({ word: r.word, with: r.by[0] }));
+  let text = '';
+  let at = 0;
+  for (const token of tokenize(q)) {
+    const pair = pairs.find((p) => p.word === token.folded);
+    if (!pair) continue;
+    text += q.slice(at, token.start) + pair.with;
+    at = token.end;
+  }
+  return { text: text + q.slice(at), replaced: pairs };
 }
 
 /** A facet lists at most this many values: the most frequent. */
@@ -154,31 +181,37 @@ export async function searchArchive(
   }
   const facets = countFacets(facetSource);
   const page = pagePositions.map((position) => ({
-    id: ids[position],
+    hit: ranked[position],
     score: hits.score(ranked[position]),
     copies: copiesAt(position),
   }));
-  // Views, not whole documents: a large one is read in a worker (see digest-off-thread.ts).
-  const documents = await passageViews(
-    page.map((h) => h.id),
-    archive.documents,
-  );
-  const results: SearchHit[] = [];
-  for (const hit of page) {
-    const document = documents.get(hit.id);
-    if (!document) continue;
-    results.push({
+  // The page's text comes from the index's stored blocks, in one round of range reads: no
+  // document is read from storage.
+  const texts = await hits.storedTexts(page.map((h) => h.hit));
+  // Words matched in a typed word's place (completions, close spellings) are highlighted as written.
+  const shown = hits.expanded.length > 0 ? { ...query, exact: [...query.exact, ...hits.expanded] } : query;
+  const results: SearchHit[] = page.map((hit, i) => {
+    const document = { ...hits.document(hit.hit), ...texts[i] };
+    return {
       id: document.id,
       title: document.title,
-      publisher: document.publisher,
-      publishedAt: document.publishedAt,
+      publisher: document.publisher || null,
+      publishedAt: document.publishedAt || null,
       score: Math.round(hit.score * 1000) / 1000,
-      passages: findPassages(document, query),
-      quotes: matchingQuotes(document.quotes, query, isSpeaker),
+      passages: findPassages(document, shown),
+      quotes: matchingQuotes(document.quotes, shown, isSpeaker),
       copyCount: hit.copies.length,
       copies: hit.copies,
-    });
-  }
+    };
+  });
+  const didYouMean = didYouMeanOf(input.q, hits.replaced);
   index.answered();
-  return { total, totalExact, results, facets, tookMs: Math.round((performance.now() - started) * 100) / 100 };
+  return {
+    total,
+    totalExact,
+    results,
+    facets,
+    didYouMean,
+    tookMs: Math.round((performance.now() - started) * 100) / 100,
+  };
 }

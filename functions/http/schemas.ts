@@ -200,6 +200,19 @@ export const SearchPageSchema = z
       description:
         'False when total is an estimate: phrase candidates are checked against the text only as far as the page needs (at most 200 beyond the offset).',
     }),
+    didYouMean: z
+      .object({
+        text: z
+          .string()
+          .openapi({ description: 'The query as searched, each replaced word swapped for its close spelling.' }),
+        replaced: z.array(z.object({ word: z.string(), with: z.string() })),
+      })
+      .nullable()
+      .openapi({
+        description:
+          'Set when a query word is in no document in any form and a close spelling was searched instead ("ambasador" → "ambassador"). A word found in another form is not reported.',
+        example: { text: 'ambassador', replaced: [{ word: 'ambasador', with: 'ambassador' }] },
+      }),
     tookMs: z.number(),
   })
   .openapi('SearchPage');

@@ -411,6 +411,26 @@ export interface components {
             };
             /** @description False when total is an estimate: phrase candidates are checked against the text only as far as the page needs (at most 200 beyond the offset). */
             totalExact: boolean;
+            /**
+             * @description Set when a query word is in no document in any form and a close spelling was searched instead ("ambasador" → "ambassador"). A word found in another form is not reported.
+             * @example {
+             *       "text": "ambassador",
+             *       "replaced": [
+             *         {
+             *           "word": "ambasador",
+             *           "with": "ambassador"
+             *         }
+             *       ]
+             *     }
+             */
+            didYouMean: {
+                /** @description The query as searched, each replaced word swapped for its close spelling. */
+                text: string;
+                replaced: {
+                    word: string;
+                    with: string;
+                }[];
+            } | null;
             tookMs: number;
         };
         Passage: {

@@ -13,7 +13,18 @@
  * Duplicate queries are redrawn. Every query remembers its source article so recall can be checked.
  */
 import { readFile } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+
+/**
+ * Both corpora's articles, Wikinews then BBC, from `corpus` (default `$VERBATIM_CORPUS`, else
+ * `../shared/corpus` beside the working directory), as the focused benches read them.
+ */
+export async function readCorpora(
+  corpus = process.env.VERBATIM_CORPUS ?? resolve(process.cwd(), '../shared/corpus'),
+): Promise<CorpusArticle[]> {
+  const files = ['wikinews-2019-2020/articles.jsonl', 'bbc-news/articles.jsonl'];
+  return (await Promise.all(files.map((file) => readCorpus(join(corpus, file))))).flat();
+}
 
 /** The seed of the query PRNG: change it and every figure changes meaning, so don't. */
 export const QUERY_SEED = 0x5eed_2025;

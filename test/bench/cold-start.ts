@@ -66,19 +66,28 @@ interface Traffic {
   range?: { start: number; bytes: number };
 }
 
-const traffic = new Map<object, Traffic>();
+// Requests in flight, by request; a finished one is moved to `done` and its request let go: a
+// request holds its response, and the SDK's body collector with every chunk of it, so keeping
+// requests as keys doubled the array-buffer bytes the memory figure counts.
+const pending = new Map<object, Traffic>();
+const done: Traffic[] = [];
+const traffic = { values: () => [...done, ...pending.values()] };
 subscribe('http.client.request.start', (message) => {
   const { request } = message as { request: { path: string; getHeader(name: string): unknown } };
   const range = /^bytes=(\d+)-(\d+)$/.exec(String(request.getHeader('range') ?? ''));
   const shard = range && /\/index\//.test(request.path);
-  traffic.set(request, {
+  pending.set(request, {
     startedAt: performance.now(),
     range: shard ? { start: Number(range[1]), bytes: Number(range[2]) - Number(range[1]) + 1 } : undefined,
   });
 });
 subscribe('http.client.response.finish', (message) => {
-  const entry = traffic.get((message as { request: object }).request);
-  if (entry) entry.finishedAt = performance.now();
+  const { request } = message as { request: object };
+  const entry = pending.get(request);
+  if (!entry) return;
+  entry.finishedAt = performance.now();
+  pending.delete(request);
+  done.push(entry);
 });
 
 const loaded: string[] = [];

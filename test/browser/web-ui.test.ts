@@ -265,6 +265,17 @@ describe.runIf(runnable)('the web UI in Chromium', () => {
     expect(await page.locator('#at').textContent()).toBe('The harbour is open for business again.');
   });
 
+  it('says which word a typo was searched as, with the query escaped', async () => {
+    await page.goto(`/?q=${encodeURIComponent('harbor bridge -<script>x</script>')}`);
+    const note = page.locator('[data-did-you-mean]');
+    expect(await note.textContent()).toMatch(/^Showing results for harbour bridge -<script>x<\/script>/);
+    expect(await note.locator('em').allTextContents()).toEqual(['harbour']);
+    expect(await note.locator('script').count()).toBe(0);
+    expect(await page.locator('.result mark.hit', { hasText: /^harbour$/i }).count()).toBeGreaterThan(0);
+    await page.goto('/?q=harbour');
+    expect(await page.locator('[data-did-you-mean]').count()).toBe(0);
+  });
+
   it('checks a misremembered quote and shows the word differences', async () => {
     await page.goto('/quotes');
     await page.fill('#claim', 'We rebuilt the bridge faster than anyone expected');

@@ -122,6 +122,24 @@ function NoHits(props: { q: string; parsed: ParsedQuery | null }) {
   );
 }
 
+/**
+ * "Showing results for *ambassador*": a query word the archive has in no form was replaced by a
+ * close spelling. The replaced words are marked; the text is the user's own, escaped by JSX.
+ */
+function ShowingResultsFor(props: { didYouMean: NonNullable<Results['didYouMean']>; q: string }) {
+  const searched = new Set(props.didYouMean.replaced.map((r) => r.with));
+  const parts = props.didYouMean.text.split(/(\p{L}[\p{L}\p{N}]*)/u);
+  return (
+    <p class="results__did-you-mean" data-did-you-mean>
+      Showing results for{' '}
+      <a href={searchHref(props.didYouMean.text)}>
+        {parts.map((part) => (searched.has(part) ? <em>{part}</em> : part))}
+      </a>
+      <span class="muted"> · no document has {props.didYouMean.replaced.map((r) => `“${r.word}”`).join(', ')}</span>
+    </p>
+  );
+}
+
 function Pagination(props: { q: string; page: number; pages: number }) {
   const { q, page, pages } = props;
   if (pages <= 1) return null;
@@ -239,6 +257,7 @@ export function SearchPage(props: SearchPageProps) {
         ) : (
           <div class="results-layout">
             <section class="results" aria-labelledby="results-summary">
+              {results.didYouMean ? <ShowingResultsFor didYouMean={results.didYouMean} q={q} /> : null}
               <h2 id="results-summary" class="results__summary">
                 {results.results.length > 0
                   ? `${first.toLocaleString('en-GB')}–${(first + results.results.length - 1).toLocaleString('en-GB')} of ${results.totalExact ? '' : 'about '}${plural(results.total, 'document')}`

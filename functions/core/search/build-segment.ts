@@ -15,11 +15,26 @@ import {
 } from './segment.ts';
 import { stemCode } from './word-stems.ts';
 import { PositionReader, pushPositions } from './positions.ts';
+import { StoredBlocks } from './segment-stored.ts';
+import { storedJson, storedTextOf, type StoredText } from './stored-text.ts';
 
 /** A document as the index sees it: the searchable text of each field and what is stored. */
 export interface IndexableDocument extends StoredDocument {
   title: string;
   text: string;
+  /**
+   * What its result card shows (see `stored-text.ts`; the title is always `title`). Without it
+   * the stored text is `text` as one paragraph, with no quotes.
+   */
+  stored?: Omit<StoredText, 'title'>;
+}
+
+/** The stored JSON of a document, as its block in the shard holds it. */
+function storedBytesOf(document: IndexableDocument): Uint8Array {
+  const { title, text } = document;
+  const stored =
+    document.stored ?? storedTextOf({ title, text, paragraphs: [{ start: 0, end: text.length }], quotes: [] });
+  return new TextEncoder().encode(storedJson({ ...stored, title }));
 }
 
 const MAX_COUNT = 255;
@@ -75,6 +90,7 @@ function toSegment(
   postings: PostingMap,
   fieldLengths: Uint16Array,
   codeOf: StemCodeOf,
+  stored: StoredBlocks,
 ): Segment {
   if (documents.length > MAX_SEGMENT_DOCUMENTS)
     throw new RangeError(`A segment holds at most ${MAX_SEGMENT_DOCUMENTS} documents, not ${documents.length}.`);
@@ -121,6 +137,7 @@ function toSegment(
     fieldLengths,
     positionStarts,
     positions,
+    stored,
   });
 }
 
@@ -143,7 +160,13 @@ export function buildSegment(documents: IndexableDocument[]): Segment {
     const { id, publisher, publishedAt, speakers } = document;
     stored.push({ id, publisher, publishedAt, speakers });
   });
-  return toSegment(stored, postings, fieldLengths, computedStemCodes());
+  return toSegment(
+    stored,
+    postings,
+    fieldLengths,
+    computedStemCodes(),
+    StoredBlocks.build(documents.map(storedBytesOf)),
+  );
 }
 
 /**
@@ -163,12 +186,15 @@ export function mergeSegments(
   const renumber: Int32Array[] = [];
   const documents: StoredDocument[] = [];
   const lengths: number[] = [];
+  // Stored texts are copied as their JSON bytes: merging parses no text either.
+  const storedBytes: Uint8Array[] = [];
   for (const segment of segments) {
     const map = new Int32Array(segment.documents.length).fill(-1);
     segment.documents.forEach((document, old) => {
       if (segment.isDead(old) || !keep(segment, old)) return;
       map[old] = documents.length;
       documents.push(document);
+      storedBytes.push(segment.stored.json(old));
       for (let f = 0; f < FIELD_COUNT; f++) lengths.push(segment.fieldLengths[old * FIELD_COUNT + f]);
     });
     renumber.push(map);
@@ -205,7 +231,13 @@ export function mergeSegments(
       }
     }
   });
-  return toSegment(documents, postings, Uint16Array.from(lengths), (key) => codes.get(key)!);
+  return toSegment(
+    documents,
+    postings,
+    Uint16Array.from(lengths),
+    (key) => codes.get(key)!,
+    StoredBlocks.build(storedBytes),
+  );
 }
 
 /**

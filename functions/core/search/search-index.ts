@@ -11,6 +11,7 @@ import { evaluate, type Hits, type IndexQuery } from './search-segments.ts';
 import { prepareQuery } from './load-for-query.ts';
 import { searchedText } from '../text/tokens-of.ts';
 import { termKey, type Segment } from './segment.ts';
+import { storedTextOf } from './stored-text.ts';
 
 /** Segments added since the snapshot are merged once there are more than this many. */
 const MAX_TAIL_SEGMENTS = 8;
@@ -131,6 +132,7 @@ export function toIndexableDocument(document: ArchivedDocument): IndexableDocume
     speakers: [...speakers],
     publisher: document.publisher ?? '',
     publishedAt: document.publishedAt ?? '',
+    stored: storedTextOf(document),
   };
 }
 

@@ -11,6 +11,7 @@ import { boundedEditDistance } from './edit-distance.ts';
 import { exactKeys, formKeys, keysWithPrefix, type LocatedKey } from './word-form-keys.ts';
 import { formsOf } from './word-stems.ts';
 import { phraseDocuments } from './positions.ts';
+import type { StoredText } from './stored-text.ts';
 export { MAX_FORM_SCAN } from './word-form-keys.ts';
 import {
   FIELD_COUNT,
@@ -125,6 +126,16 @@ export interface PlannedClause {
    * lacks the term blocks of its {@link fuzzyRange}: the caller fetches them and plans again.
    */
   fuzzyWord?: string;
+  /** Words the index has that matched in the typed word's place: its prefix completions, or its close spellings. */
+  expanded?: string[];
+  /** Set when the word is in no document in any form and close spellings were searched instead (most frequent first). */
+  replaced?: Replacement;
+}
+
+/** A query word the archive does not have, and the close spellings searched instead. */
+export interface Replacement {
+  word: string;
+  by: string[];
 }
 
 /** The keys a fuzzy lookup of `word` scans: every key with its first letter, as `[from, to)`. */
@@ -230,6 +241,7 @@ function planClause(segments: Segment[], clause: TermClause, words: number): Pla
     if (formsByField) formParts.push(...mostFrequentWords(byWord(formsByField[field], FORM_WEIGHT)).flat());
   }
   const expansions: Expansion[] = [];
+  const expanded: string[] = [];
   const exact = termOf(exactParts, 1);
   // The word and its forms as one term (as a stemming index has it); beside it, the word as typed
   // is a term of its own, worth what it says beyond its forms.
@@ -250,6 +262,7 @@ function planClause(segments: Segment[], clause: TermClause, words: number): Pla
     }
     for (const parts of locateMostFrequent(segments, completions)) {
       const word = parts[0].word;
+      expanded.push(word);
       const typed = word.startsWith(term) ? term : forms!.stem;
       expansions.push(termOf(parts, (PREFIX_WEIGHT * typed.length) / word.length)!);
     }
@@ -261,9 +274,16 @@ function planClause(segments: Segment[], clause: TermClause, words: number): Pla
     const near = new Map<string, number>();
     for (const field of fields)
       for (const [key, frequency] of keysNear(segments, term, field)) near.set(key, frequency);
-    for (const parts of locateMostFrequent(segments, near)) expansions.push(termOf(parts, FUZZY_WEIGHT)!);
+    const located = locateMostFrequent(segments, near);
+    for (const parts of located) expansions.push(termOf(parts, FUZZY_WEIGHT)!);
+    const by = located.map((parts) => parts[0].word);
+    const frequency = expansions.reduce((sum, e) => sum + e.frequency, 0);
+    return by.length > 0
+      ? { expansions, frequency, expanded: by, replaced: { word: term, by } }
+      : { expansions, frequency };
   }
-  return { expansions, frequency: expansions.reduce((sum, e) => sum + e.frequency, 0) };
+  const frequency = expansions.reduce((sum, e) => sum + e.frequency, 0);
+  return expanded.length > 0 ? { expansions, frequency, expanded } : { expansions, frequency };
 }
 
 /** Collection statistics for BM25, over all segments. */
@@ -292,6 +312,10 @@ export class Hits {
     private readonly segmentOf: number[],
     private readonly documentOf: number[],
     private readonly scores: number[],
+    /** The query words the archive lacked, and the close spellings searched instead. */
+    readonly replaced: readonly Replacement[] = [],
+    /** Every word the index matched in a typed word's place (prefix completions, close spellings), folded. */
+    readonly expanded: readonly string[] = [],
   ) {}
 
   get total(): number {
@@ -304,6 +328,28 @@ export class Hits {
 
   score(hit: number): number {
     return this.scores[hit];
+  }
+
+  /**
+   * The stored texts of `hits`, in order: every segment's missing blocks are fetched at once,
+   * so a result page waits on one round of storage requests, and reads no document.
+   */
+  async storedTexts(hits: number[]): Promise<StoredText[]> {
+    const bySegment = new Map<number, number[]>();
+    for (const hit of hits) {
+      const list = bySegment.get(this.segmentOf[hit]) ?? [];
+      list.push(hit);
+      bySegment.set(this.segmentOf[hit], list);
+    }
+    const out: StoredText[] = new Array(hits.length);
+    const where = new Map(hits.map((hit, i) => [hit, i]));
+    await Promise.all(
+      [...bySegment].map(async ([s, list]) => {
+        const texts = await this.segments[s].stored.texts(list.map((hit) => this.documentOf[hit]));
+        list.forEach((hit, i) => (out[where.get(hit)!] = texts[i]));
+      }),
+    );
+    return out;
   }
 
   /** The hit numbers of the best `k`, best first; ties go to the earlier-archived document. */
@@ -422,7 +468,15 @@ export function evaluate(plan: QueryPlan): Hits {
   const segmentOf: number[] = [];
   const documentOf: number[] = [];
   const scores: number[] = [];
-  const hits = new Hits(segments, segmentOf, documentOf, scores);
+  const matching = [...required, ...optional];
+  const hits = new Hits(
+    segments,
+    segmentOf,
+    documentOf,
+    scores,
+    matching.flatMap((c) => (c.replaced ? [c.replaced] : [])),
+    [...new Set(matching.flatMap((c) => c.expanded ?? []))],
+  );
   if (required.some((c) => c.frequency === 0)) return hits;
   const everything = required.length === 0 && optional.length === 0;
   const allBits = required.length === 0 ? 0 : 2 ** required.length - 1;

@@ -1,31 +1,36 @@
 /**
  * The shard file: a small **directory** first, then the term dictionary and the document table in
- * blocks, then the postings. A cold start fetches only the directory (see `segment-blocks.ts`);
- * each query then fetches the term blocks its words fall in, the postings of the keys it uses, and
- * the document-table blocks of its candidates, by byte range (`shard-loader.ts`) — so what a first
- * answer waits for grows with the query, not with the shard.
+ * blocks, then the postings, then the stored texts. A cold start fetches only the directory (see
+ * `segment-blocks.ts`); each query then fetches the term blocks its words fall in, the postings of
+ * the keys it uses, and the document-table blocks of its candidates, and a result page the stored
+ * blocks of its hits, by byte range (`shard-loader.ts`) — so what a first answer waits for grows
+ * with the query, not with the shard.
  *
  * Layout (typed arrays little-endian, as x86 and ARM both are):
- * `VSG8` · u32 header length · u32 directory length · u32 where the postings start · header JSON (counts, field totals,
- * every term block's first key) · term block offsets (u32) · term block character starts (u32) ·
- * document block offsets (u32) ‖ term blocks ‖ document blocks ‖ postingDocuments (u16) ·
- * postingCounts (u8) · positions (varints, see `positions.ts`)
+ * `VSG9` · u32 header length · u32 directory length · u32 where the postings start · header JSON (counts, field totals,
+ * block sizes, every term block's first key) · term block offsets (u32) · term block character starts (u32) ·
+ * document block offsets (u32) · stored block offsets (u32) ‖ term blocks ‖ document blocks ‖
+ * postingDocuments (u16) · postingCounts (u8) · positions (varints, see `positions.ts`) ‖ stored blocks
  *
  * A term block of k keys: termStarts, postingStarts, positionStarts (u32, k + 1 each: the last is
  * the next key's start) · stemCodes (u8, k) · the keys (UTF-8). A document block of k documents:
  * fieldLengths (u16, 3k) · the documents as JSON arrays `[id, publisher, publishedAt, speakers]`.
- * Blocks are packed without padding: a reader copies each one into an aligned array anyway.
+ * A stored block: see `stored-text.ts`. Blocks are packed without padding: a reader copies each
+ * one into an aligned array anyway.
  *
- * A shard of an older layout (VSG1–7; VSG7 had one head with the whole vocabulary and document
- * table, VSG6 no positions) fails to decode with an internal {@link VerbatimError}; the index
- * reader then rebuilds the index from the ingest log and the next compaction rewrites it as VSG8.
+ * A shard of an older layout (VSG1–8; VSG8 had no stored texts, VSG7 one head with the whole
+ * vocabulary and document table, VSG6 no positions) fails to decode with an internal
+ * {@link VerbatimError}; the index reader then rebuilds the index from the ingest log and the next
+ * compaction rewrites it as VSG9.
  */
 import { DOCUMENT_BLOCK_DOCUMENTS, TERM_BLOCK_KEYS, type ShardDirectory } from './segment-blocks.ts';
 import { FIELD_COUNT, FIELDS, Segment } from './segment.ts';
 import type { RangeReader } from './read-ranges.ts';
-import { attachAll, corrupt, shardLoader, type ShardLayout } from './shard-loader.ts';
+import { attachAll, shardLoader, storedReader, type ShardLayout } from './shard-loader.ts';
+import { StoredBlocks } from './segment-stored.ts';
+import { corrupt } from './shard-corrupt.ts';
 
-const MAGIC = 0x38475356; // "VSG8" read as a little-endian u32 (VSG1–7 had other layouts)
+const MAGIC = 0x39475356; // "VSG9" read as a little-endian u32 (VSG1–8 had other layouts)
 const PREAMBLE = 16;
 
 interface Header {
@@ -37,6 +42,7 @@ interface Header {
   fieldTotals: number[];
   termBlockKeys: number;
   documentBlockDocuments: number;
+  storedBlockDocuments: number;
   firstKeys: string[];
 }
 
@@ -63,6 +69,14 @@ export interface BlockSizes {
 }
 
 const DEFAULT_SIZES: BlockSizes = { termBlockKeys: TERM_BLOCK_KEYS, documentBlockDocuments: DOCUMENT_BLOCK_DOCUMENTS };
+
+/** Where `blocks` lie when packed from `from` on, the end last. */
+const offsets = (blocks: Uint8Array[], from: number) => {
+  const out = new Uint32Array(blocks.length + 1);
+  out[0] = from;
+  blocks.forEach((block, b) => (out[b + 1] = out[b] + block.byteLength));
+  return out;
+};
 
 function termBlockBytes(segment: Segment, block: number, size: number): Uint8Array {
   const from = block * size;
@@ -104,6 +118,7 @@ export function encodeSegment(segment: Segment, sizes: BlockSizes = DEFAULT_SIZE
   const documentBlocks = Array.from({ length: Math.ceil(segment.documents.length / documentBlockDocuments) }, (_, b) =>
     documentBlockBytes(segment, b, documentBlockDocuments),
   );
+  const storedBlocks = Array.from({ length: segment.stored.blockCount }, (_, b) => segment.stored.compressed(b));
   const firstKeys = termBlocks.map((_, b) => segment.key(b * termBlockKeys));
   const blockChars = Uint32Array.from(
     { length: termBlocks.length + 1 },
@@ -118,23 +133,22 @@ export function encodeSegment(segment: Segment, sizes: BlockSizes = DEFAULT_SIZE
     fieldTotals: segment.fieldTotals,
     termBlockKeys,
     documentBlockDocuments,
+    storedBlockDocuments: segment.stored.blockDocuments,
     firstKeys,
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   const headerLength = headerBytes.byteLength;
   const offsetsAt = align(PREAMBLE + headerLength);
-  const directoryEnd = align(offsetsAt + 4 * (2 * (termBlocks.length + 1) + documentBlocks.length + 1));
-  const offsets = (blocks: Uint8Array[], from: number) =>
-    Uint32Array.from(
-      { length: blocks.length + 1 },
-      (_, b) => from + blocks.slice(0, b).reduce((n, x) => n + x.length, 0),
-    );
+  const directoryEnd = align(
+    offsetsAt + 4 * (2 * (termBlocks.length + 1) + documentBlocks.length + 1 + storedBlocks.length + 1),
+  );
   const termOffsets = offsets(termBlocks, directoryEnd);
   const documentOffsets = offsets(documentBlocks, termOffsets[termBlocks.length]);
   const postingsAt = align(documentOffsets[documentBlocks.length]);
   const countsAt = align(postingsAt + 2 * header.postingCount);
   const positionsAt = align(countsAt + header.postingCount);
-  const out = new Uint8Array(align(positionsAt + header.positionBytes));
+  const storedOffsets = offsets(storedBlocks, align(positionsAt + header.positionBytes));
+  const out = new Uint8Array(storedOffsets[storedBlocks.length]);
   const view = new DataView(out.buffer);
   view.setUint32(0, MAGIC, true);
   view.setUint32(4, headerLength, true);
@@ -144,16 +158,32 @@ export function encodeSegment(segment: Segment, sizes: BlockSizes = DEFAULT_SIZE
   out.set(bytesOf(termOffsets), offsetsAt);
   out.set(bytesOf(blockChars), offsetsAt + termOffsets.byteLength);
   out.set(bytesOf(documentOffsets), offsetsAt + 2 * termOffsets.byteLength);
+  out.set(bytesOf(storedOffsets), offsetsAt + 2 * termOffsets.byteLength + documentOffsets.byteLength);
   pack(out, [...termBlocks, ...documentBlocks], directoryEnd);
   out.set(bytesOf(segment.postingDocuments!), postingsAt);
   out.set(segment.postingCounts!, countsAt);
   out.set(segment.positions!, positionsAt);
+  pack(out, storedBlocks, storedOffsets[0]);
   return out;
 }
 
 /** The length of a shard file's directory: the bytes {@link decodeSegmentHead} needs. */
 export function headLength(bytes: Uint8Array): number {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
+}
+
+/**
+ * Where a shard file's stored texts lie, from its directory: a range after the postings, which
+ * a result page reads its hits' blocks from.
+ *
+ * @example
+ * ```ts
+ * const { start, end } = storedSection(bytes.subarray(0, headLength(bytes)));
+ * ```
+ */
+export function storedSection(head: Uint8Array): { start: number; end: number } {
+  const { storedOffsets } = decodeDirectory(head).layout;
+  return { start: storedOffsets[0], end: storedOffsets[storedOffsets.length - 1] };
 }
 
 /** A shard's directory, and where its blocks and postings are. */
@@ -175,17 +205,20 @@ function decodeDirectory(input: Uint8Array): { directory: ShardDirectory; layout
   if (!Array.isArray(header.fields) || header.fields.join() !== FIELDS.join()) corrupt('written for other fields');
   if (!Array.isArray(header.firstKeys) || !Array.isArray(header.fieldTotals)) corrupt('header without its directory');
   const termBlocks = header.firstKeys.length;
-  const { termBlockKeys, documentBlockDocuments } = header;
-  if (!(termBlockKeys >= 1 && documentBlockDocuments >= 1)) corrupt('header without its block sizes');
+  const { termBlockKeys, documentBlockDocuments, storedBlockDocuments } = header;
+  if (!(termBlockKeys >= 1 && documentBlockDocuments >= 1 && storedBlockDocuments >= 1))
+    corrupt('header without its block sizes');
   const documentBlocks = Math.ceil(header.documentCount / documentBlockDocuments);
+  const storedBlocks = Math.ceil(header.documentCount / storedBlockDocuments);
   if (termBlocks !== Math.ceil(header.termCount / termBlockKeys)) corrupt('term blocks do not match the key count');
   const offsetsAt = align(PREAMBLE + headerLength);
-  if (align(offsetsAt + 4 * (2 * (termBlocks + 1) + documentBlocks + 1)) !== directoryEnd)
+  if (align(offsetsAt + 4 * (2 * (termBlocks + 1) + documentBlocks + 1 + storedBlocks + 1)) !== directoryEnd)
     corrupt('directory length does not match its contents');
   const u32 = (at: number, n: number) => new Uint32Array(bytes.buffer, bytes.byteOffset + at, n);
   const termOffsets = u32(offsetsAt, termBlocks + 1);
   const blockChars = u32(offsetsAt + 4 * (termBlocks + 1), termBlocks + 1);
   const documentOffsets = u32(offsetsAt + 8 * (termBlocks + 1), documentBlocks + 1);
+  const storedOffsets = u32(offsetsAt + 8 * (termBlocks + 1) + 4 * (documentBlocks + 1), storedBlocks + 1);
   const postingsAt = preamble.getUint32(12, true);
   const { termCount, documentCount, fieldTotals, firstKeys, postingCount, positionBytes } = header;
   return {
@@ -204,6 +237,8 @@ function decodeDirectory(input: Uint8Array): { directory: ShardDirectory; layout
       documentBlockDocuments,
       termOffsets: termOffsets.slice(),
       documentOffsets: documentOffsets.slice(),
+      storedBlockDocuments,
+      storedOffsets: storedOffsets.slice(),
       postingsAt,
       postingCount,
       positionBytes,
@@ -222,7 +257,8 @@ function decodeDirectory(input: Uint8Array): { directory: ShardDirectory; layout
 export function decodeSegment(input: Uint8Array): Segment {
   const bytes = input.byteOffset % 4 === 0 ? input : new Uint8Array(input);
   const { directory, layout } = decodeDirectory(bytes);
-  const segment = Segment.partlyLoaded(directory, null);
+  const stored = new StoredBlocks(directory.documentCount, layout.storedBlockDocuments, [], null);
+  const segment = Segment.partlyLoaded(directory, null, stored);
   attachAll(segment, layout, bytes, 0);
   return segment;
 }
@@ -239,5 +275,6 @@ export function decodeSegment(input: Uint8Array): Segment {
  */
 export function decodeSegmentHead(head: Uint8Array, read: RangeReader): Segment {
   const { directory, layout } = decodeDirectory(head);
-  return Segment.partlyLoaded(directory, shardLoader(layout, read));
+  const stored = new StoredBlocks(directory.documentCount, layout.storedBlockDocuments, [], storedReader(layout, read));
+  return Segment.partlyLoaded(directory, shardLoader(layout, read), stored);
 }

@@ -12,6 +12,7 @@
  */
 import { LoadedBlocks, type DocumentBlock, type ShardDirectory, type TermBlock } from './segment-blocks.ts';
 import type { StoredDocument } from './stored-document.ts';
+import type { StoredBlocks } from './segment-stored.ts';
 
 /** The searchable fields, in key-digit order. `title` holds the title and the publisher's name. */
 export const FIELDS = ['title', 'text', 'speakers'] as const;
@@ -71,6 +72,8 @@ export interface SegmentArrays {
   positionStarts: Uint32Array;
   /** Every key's positions, concatenated in key order (see {@link Postings.positions}); absent while partly loaded. */
   positions?: Uint8Array;
+  /** Each document's stored text (title, reachable text, paragraphs, quotes), in compressed blocks. */
+  stored: StoredBlocks;
 }
 
 /**
@@ -128,6 +131,8 @@ export class Segment implements SegmentArrays {
   readonly fieldLengths: Uint16Array;
   readonly positionStarts: Uint32Array;
   positions?: Uint8Array;
+  /** The documents' stored texts: what a result page shows, without reading a document. */
+  readonly stored: StoredBlocks;
   /** Total words per field over all documents, for BM25's average field length. */
   readonly fieldTotals: number[];
   /** Documents deleted (or replaced) since this segment was written; set by {@link kill}. */
@@ -162,6 +167,7 @@ export class Segment implements SegmentArrays {
     this.fieldLengths = arrays.fieldLengths;
     this.positionStarts = arrays.positionStarts;
     this.positions = arrays.positions;
+    this.stored = arrays.stored;
     if (blocks) this.fieldTotals = [...blocks.directory.fieldTotals];
     else {
       this.fieldTotals = FIELDS.map(() => 0);
@@ -170,7 +176,7 @@ export class Segment implements SegmentArrays {
   }
 
   /** A segment that knows only its shard's directory: every array sized, none filled yet. */
-  static partlyLoaded(directory: ShardDirectory, loader: SegmentLoader | null): Segment {
+  static partlyLoaded(directory: ShardDirectory, loader: SegmentLoader | null, stored: StoredBlocks): Segment {
     const { termCount, documentCount } = directory;
     const arrays: SegmentArrays = {
       documents: new Array<StoredDocument>(documentCount),
@@ -180,6 +186,7 @@ export class Segment implements SegmentArrays {
       positionStarts: new Uint32Array(termCount + 1),
       stemCodes: new Uint8Array(termCount),
       fieldLengths: new Uint16Array(documentCount * FIELD_COUNT),
+      stored,
     };
     return new Segment(arrays, loader, new LoadedBlocks(directory));
   }

@@ -3,11 +3,12 @@
  * term blocks, document-table blocks and postings by byte range, neighbouring ranges together
  * (`read-ranges.ts`), or everything after the directory in one range.
  */
-import { VerbatimError } from '../errors.ts';
+import { corrupt } from './shard-corrupt.ts';
 import { readRanges, type RangeReader } from './read-ranges.ts';
 import type { DocumentBlock, TermBlock } from './segment-blocks.ts';
 import { FIELD_COUNT, type Segment, type SegmentLoader } from './segment.ts';
 import type { StoredDocument } from './stored-document.ts';
+import type { StoredBlockReader } from './segment-stored.ts';
 
 /** Where a shard file's blocks and postings are, from its directory. */
 export interface ShardLayout {
@@ -17,14 +18,12 @@ export interface ShardLayout {
   /** Byte offsets of the term blocks, then of the document blocks, each with the end last. */
   termOffsets: Uint32Array;
   documentOffsets: Uint32Array;
+  storedBlockDocuments: number;
+  /** Byte offsets of the stored-text blocks (after the postings), the end last. */
+  storedOffsets: Uint32Array;
   postingsAt: number;
   postingCount: number;
   positionBytes: number;
-}
-
-/** A shard that does not decode: an internal error (the reader then rebuilds from the log). */
-export function corrupt(why: string): never {
-  throw new VerbatimError('internal', `Index shard is corrupt: ${why}.`);
 }
 
 /** Where the three postings sections of a shard file start, and where the file ends. */
@@ -76,13 +75,12 @@ const copyOf = (bytes: Uint8Array, at: number, start: number, end: number) =>
   new Uint8Array(bytes.subarray(start - at, end - at));
 
 /**
- * Fills `segment` with every block and posting from `bytes`, the shard file from offset `at` on
- * (at most its directory left out): a whole file's decoding, and the background load's.
+ * Fills `segment` with every term and document block from `bytes`, the shard file from offset
+ * `at` on (at most its directory left out). Each block is copied out, so `bytes` is not kept.
  */
-export function attachAll(segment: Segment, layout: ShardLayout, bytes: Uint8Array, at: number): void {
-  const { countsAt, positionsAt, end } = sections(layout);
-  if (at + bytes.byteLength < end || at > layout.directoryEnd) corrupt('truncated');
+function attachBlocks(segment: Segment, layout: ShardLayout, bytes: Uint8Array, at: number): void {
   const { termOffsets, documentOffsets } = layout;
+  if (at + bytes.byteLength < layout.postingsAt || at > layout.directoryEnd) corrupt('truncated');
   for (let b = 0; b + 1 < termOffsets.length; b++) {
     const block = copyOf(bytes, at, termOffsets[b], termOffsets[b + 1]);
     segment.addTermBlock(b, decodeTermBlock(block, b, layout.termBlockKeys, segment.termCount));
@@ -91,15 +89,37 @@ export function attachAll(segment: Segment, layout: ShardLayout, bytes: Uint8Arr
     const block = copyOf(bytes, at, documentOffsets[b], documentOffsets[b + 1]);
     segment.addDocumentBlock(b, decodeDocumentBlock(block, b, layout.documentBlockDocuments, segment.documents.length));
   }
-  // Views, not copies: the postings are most of the file. `at` and the sections are multiples of
-  // 4, so the views are aligned once `bytes` is (copied once if it arrived unaligned).
+}
+
+/**
+ * Completes `segment` with its postings and stored blocks from `bytes`, the shard file from
+ * offset `at` (at most `postingsAt`) to its end. Views, not copies: they are most of the file.
+ */
+function attachRest(segment: Segment, layout: ShardLayout, bytes: Uint8Array, at: number): void {
+  const { countsAt, positionsAt } = sections(layout);
+  const { storedOffsets } = layout;
+  if (at + bytes.byteLength < storedOffsets[storedOffsets.length - 1] || at > layout.postingsAt) corrupt('truncated');
+  // `at` and the sections are multiples of 4, so the views are aligned once `bytes` is (copied
+  // once if it arrived unaligned).
   const aligned = bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes);
   const base = aligned.byteOffset - at;
+  segment.stored.hold(
+    Array.from(storedOffsets.subarray(1), (end, b) => aligned.subarray(storedOffsets[b] - at, end - at)),
+  );
   segment.attachPostings(
     new Uint16Array(aligned.buffer, base + layout.postingsAt, layout.postingCount),
     new Uint8Array(aligned.buffer, base + countsAt, layout.postingCount),
     new Uint8Array(aligned.buffer, base + positionsAt, layout.positionBytes),
   );
+}
+
+/**
+ * Fills `segment` with every block, posting and stored text from `bytes`, the shard file from
+ * offset `at` on (at most its directory left out): a whole file's decoding.
+ */
+export function attachAll(segment: Segment, layout: ShardLayout, bytes: Uint8Array, at: number): void {
+  attachBlocks(segment, layout, bytes, at);
+  attachRest(segment, layout, bytes, at);
 }
 
 /**
@@ -135,10 +155,15 @@ export function shardLoader(layout: ShardLayout, read: RangeReader): SegmentLoad
     },
     postings: (segment, terms) => fetchPostings(segment, layout, terms, read),
     async all(segment) {
-      const { end } = sections(layout);
-      const bytes = await read(layout.directoryEnd, end);
-      if (bytes.byteLength !== end - layout.directoryEnd) corrupt('the rest of the shard came back short');
-      attachAll(segment, layout, bytes, layout.directoryEnd);
+      // Two ranges in one round: the blocks are copied out of theirs, which is then let go; the
+      // postings and stored texts stay views of the other (what the loaded index holds).
+      const { directoryEnd, postingsAt, storedOffsets } = layout;
+      const end = storedOffsets[storedOffsets.length - 1];
+      const [blocks, rest] = await Promise.all([read(directoryEnd, postingsAt), read(postingsAt, end)]);
+      if (blocks.byteLength !== postingsAt - directoryEnd || rest.byteLength !== end - postingsAt)
+        corrupt('the rest of the shard came back short');
+      attachBlocks(segment, layout, blocks, directoryEnd);
+      attachRest(segment, layout, rest, postingsAt);
     },
   };
 }
@@ -170,4 +195,26 @@ async function fetchPostings(segment: Segment, layout: ShardLayout, terms: numbe
       positions: found[3 * i + 2],
     });
   });
+}
+
+/**
+ * How a segment read from its directory fetches stored-text blocks: the ones a result page shows
+ * by byte range, or the whole section (after the postings) for a merge.
+ */
+export function storedReader(layout: ShardLayout, read: RangeReader): StoredBlockReader {
+  const { storedOffsets } = layout;
+  return {
+    blocks: (blocks) =>
+      readRanges(
+        read,
+        blocks.map((b) => range(storedOffsets, b)),
+      ),
+    async all() {
+      const from = storedOffsets[0];
+      const bytes = await read(from, storedOffsets[storedOffsets.length - 1]);
+      if (bytes.byteLength !== storedOffsets[storedOffsets.length - 1] - from)
+        corrupt('the stored texts came back short');
+      return Array.from(storedOffsets.subarray(1), (end, b) => copyOf(bytes, from, storedOffsets[b], end));
+    },
+  };
 }
