@@ -23,6 +23,11 @@ export interface Archive {
   audit: AuditLog;
   /** Copy and same-story links; without it (some tests, the scale bench) nothing is linked. */
   links?: LinkStore;
+  /**
+   * Whether ingest looks for the new document's copies and same-story links (true unless
+   * configured off: the ingest bench measures ingest without them beside ingest with them).
+   */
+  linkOnIngest: boolean;
   limits: { maxUploadBytes: number };
 }
 
@@ -34,6 +39,8 @@ export interface ArchiveOptions {
   manifest: ManifestStore;
   audit: AuditLog;
   links?: LinkStore;
+  /** See {@link Archive.linkOnIngest}; true by default. */
+  linkOnIngest?: boolean;
   maxUploadBytes: number;
   indexFreshnessMs?: number;
 }
@@ -63,6 +70,7 @@ export function createArchive(options: ArchiveOptions): Archive {
     documents,
     index,
     links: options.links,
+    linkOnIngest: options.linkOnIngest ?? true,
     limits: { maxUploadBytes: options.maxUploadBytes },
   };
 }

@@ -90,6 +90,11 @@ export class DocumentLoader {
     await Promise.all(Array.from({ length: Math.min(PARALLEL_LOADS, ids.length) }, worker));
   }
 
+  /** The cached copy of a document, if any (its recency unchanged): for what only wants it when it is cheap. */
+  cached(id: string): ArchivedDocument | undefined {
+    return this.cache.get(id);
+  }
+
   /** Puts a document the caller already has into the cache (e.g. right after ingesting it). */
   remember(document: ArchivedDocument): void {
     this.cache.delete(document.id);

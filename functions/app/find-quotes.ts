@@ -169,6 +169,7 @@ export async function findQuotes(
         })),
       };
     });
+  index.answered();
   return { results, candidates: texts.length, tookMs: Math.round((performance.now() - started) * 100) / 100 };
 }
 

@@ -226,6 +226,6 @@ async function logAndMarkReady(
   );
   await rememberAndLinkBatch(
     archive,
-    ready.sort((a, b) => a.index - b.index).map((c) => c.prepared.json),
+    ready.sort((a, b) => a.index - b.index).map((c) => c.prepared),
   );
 }

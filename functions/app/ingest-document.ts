@@ -99,14 +99,15 @@ export async function ingestDocument(
     );
   }
   // Off the request thread, with a time and memory limit: nothing is stored before this answers.
-  const { metadata, json } = await prepareOffThread(request, now);
+  const prepared = await prepareOffThread(request, now);
+  const { metadata, json } = prepared;
   const token = randomUUID();
   for (let attempt = 0; attempt < MAX_TAKEOVERS; attempt++) {
     const existing = await claimOrFind(archive, metadata, token);
     if (existing) return { ...existing, duplicate: true };
     if (await writeClaimed(archive, metadata.id, json, request, token)) {
       // Kept for the next search (unless big) and linked to its copies and stories.
-      await rememberAndLink(archive, json);
+      await rememberAndLink(archive, prepared);
       return { ...metadata, duplicate: false };
     }
     // Another ingest took the claim over (this one looked dead): it finishes; wait for its answer.

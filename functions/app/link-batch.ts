@@ -7,50 +7,46 @@
  * before the batch plus every earlier document of the batch sharing a band key with it, so two
  * copies arriving in one batch are linked exactly as if they had come one after the other.
  */
+import type { LinkSubject } from '../core/copies/link-features.ts';
 import type { DocumentLink } from '../core/copies/link-store.ts';
-import type { ArchivedDocument } from '../core/document.ts';
 import { forEachAtMost } from '../core/for-each-at-most.ts';
 import type { Archive } from './archive.ts';
-import { bandKeysOf, findCopies, REMEMBER_MAX_BYTES, storeSources, type CopySources } from './link-copies.ts';
+import { findCopies, rememberPrepared, storeSources, type CopySources } from './link-copies.ts';
 import { findStories } from './link-stories.ts';
+import type { PreparedDocument } from './prepare-task.ts';
 
 /** Documents of a batch whose copies and stories are looked for at once (each reads a few texts). */
 export const LINK_CONCURRENCY = 12;
 
-const decoder = new TextDecoder();
-
 /**
  * After a bulk batch is ready: caches its stored documents and links them to their copies and
- * stories, as {@link rememberAndLink} does for one. A failure costs only links (logged), never the
- * uploads, which are already archived and whole. Documents over {@link REMEMBER_MAX_BYTES} are
- * linked to nothing, as on the single path.
+ * stories, as {@link rememberAndLink} does for one, from the fingerprints the parsing workers
+ * computed (so documents of any size are linked). A failure costs only links (logged), never the
+ * uploads, which are already archived and whole.
  *
  * @example
  * ```ts
- * await rememberAndLinkBatch(archive, prepared.map((p) => p.json));
+ * await rememberAndLinkBatch(archive, prepared);
  * ```
  */
-export async function rememberAndLinkBatch(archive: Archive, jsons: Uint8Array[]): Promise<void> {
-  const documents = jsons
-    .filter((json) => json.byteLength <= REMEMBER_MAX_BYTES)
-    .map((json) => JSON.parse(decoder.decode(json)) as ArchivedDocument);
-  for (const document of documents) archive.documents.remember(document);
+export async function rememberAndLinkBatch(archive: Archive, prepared: PreparedDocument[]): Promise<void> {
+  const subjects = prepared.map((p) => rememberPrepared(archive, p));
+  if (!archive.linkOnIngest) return;
   try {
-    await linkBatch(archive, documents);
+    await linkBatch(archive, subjects);
   } catch (error) {
-    console.warn(`Could not link copies of a batch of ${documents.length} documents`, error);
+    console.warn(`Could not link copies of a batch of ${subjects.length} documents`, error);
   }
 }
 
-/** Copy links, then story links, for `documents` (in batch order). */
-async function linkBatch(archive: Archive, documents: ArchivedDocument[]): Promise<void> {
+/** Copy links, then story links, for `subjects` (in batch order). */
+async function linkBatch(archive: Archive, subjects: LinkSubject[]): Promise<void> {
   const links = archive.links;
-  if (!links || documents.length === 0) return;
-  const keysOf = documents.map((document) => bandKeysOf(document));
-  const slots = await links.slotsOf(keysOf.flat());
+  if (!links || subjects.length === 0) return;
+  const slots = await links.slotsOf(subjects.flatMap((subject) => subject.features.keys));
   const store = storeSources(archive, links);
-  const byId = new Map(documents.map((document) => [document.id, document]));
-  const indexOf = new Map(documents.map((document, i) => [document.id, i]));
+  const byId = new Map(subjects.map((subject) => [subject.id, subject]));
+  const indexOf = new Map(subjects.map((subject, i) => [subject.id, i]));
   // Earlier documents of the batch under each band key, in batch order.
   const earlier = new Map<string, string[]>();
   const sourcesFor = (position: number): CopySources => ({
@@ -61,31 +57,32 @@ async function linkBatch(archive: Archive, documents: ArchivedDocument[]): Promi
       return [...new Set([...batch, ...archived])];
     },
     copiesOf: (id) => (byId.has(id) ? Promise.resolve([]) : store.copiesOf(id)),
-    async documents(ids) {
-      const found = await store.documents(ids.filter((id) => !byId.has(id)));
-      for (const id of ids) if (byId.has(id)) found.set(id, byId.get(id)!);
-      return found;
+    async subjects(ids) {
+      const stored = new Map((await store.subjects(ids.filter((id) => !byId.has(id)))).map((s) => [s.id, s]));
+      return ids.map((id) => byId.get(id) ?? stored.get(id)).filter((s): s is LinkSubject => s !== undefined);
     },
   });
-  documents.forEach((document, i) => {
-    for (const key of keysOf[i]) earlier.set(key, [...(earlier.get(key) ?? []), document.id]);
+  subjects.forEach((subject) => {
+    for (const key of subject.features.keys) earlier.set(key, [...(earlier.get(key) ?? []), subject.id]);
   });
-  const copies: DocumentLink[][] = new Array(documents.length);
-  await forEachAtMost(documents, LINK_CONCURRENCY, async (document, i) => {
-    copies[i] = await findCopies(archive, document, keysOf[i], sourcesFor(i));
+  const copies: DocumentLink[][] = new Array(subjects.length);
+  await forEachAtMost(subjects, LINK_CONCURRENCY, async (subject, i) => {
+    copies[i] = await findCopies(archive, subject, sourcesFor(i));
   });
-  const copyPairs = documents.flatMap((document, i) =>
-    copies[i].map((copy) => ({ a: document.id, b: copy.id, similarity: copy.similarity })),
+  const copyPairs = subjects.flatMap((subject, i) =>
+    copies[i].map((copy) => ({ a: subject.id, b: copy.id, similarity: copy.similarity })),
   );
   await Promise.all([
-    links.fileMany(documents.map((document, i) => ({ id: document.id, keys: keysOf[i] }))),
+    links.fileMany(subjects.map((subject) => ({ id: subject.id, keys: subject.features.keys }))),
     copyPairs.length > 0 ? links.link('copy', copyPairs) : undefined,
   ]);
-  // Stories last: the batch is in the index by now, so its documents find each other too.
+  // Stories last, from one refresh of the index for the whole batch (a refresh per document would
+  // re-read the log a hundred times): the batch is in it, so its documents find each other too.
+  const index = await archive.index.current();
   const storyPairs: Array<{ a: string; b: string; similarity: number }> = [];
-  await forEachAtMost(documents, LINK_CONCURRENCY, async (document, i) => {
-    for (const story of await findStories(archive, document, copies[i]))
-      storyPairs.push({ a: document.id, b: story.id, similarity: story.similarity });
+  await forEachAtMost(subjects, LINK_CONCURRENCY, async (subject, i) => {
+    for (const story of await findStories(archive, subject, copies[i], index))
+      storyPairs.push({ a: subject.id, b: story.id, similarity: story.similarity });
   });
   if (storyPairs.length > 0) await links.link('story', storyPairs);
 }

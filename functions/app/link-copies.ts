@@ -7,11 +7,13 @@
  * is fully linked.
  */
 import { judgeCopy } from '../core/copies/judge-copy.ts';
-import { bandKeys, minHashSignature, shingleSet } from '../core/copies/min-hash.ts';
+import type { LinkSubject } from '../core/copies/link-features.ts';
 import type { DocumentLink, LinkStore } from '../core/copies/link-store.ts';
 import type { ArchivedDocument } from '../core/document.ts';
 import type { Archive } from './archive.ts';
+import { candidateSubjects, subjectOf } from './link-candidates.ts';
 import { linkStories } from './link-stories.ts';
+import type { PreparedDocument } from './prepare-task.ts';
 
 /** Candidates whose text is compared: bounds the S3 reads one ingest can cause. */
 export const MAX_CANDIDATES = 20;
@@ -25,12 +27,12 @@ export interface CopySources {
   candidates(keys: string[]): Promise<string[]>;
   /** The ids a document is already linked to as copies (its copy group). */
   copiesOf(id: string): Promise<string[]>;
-  /** The documents with these ids that exist. */
-  documents(ids: string[]): Promise<Map<string, ArchivedDocument>>;
+  /** The fingerprints of the documents with these ids that exist, in the order of `ids`. */
+  subjects(ids: string[]): Promise<LinkSubject[]>;
 }
 
 /**
- * {@link CopySources} straight from the link store and the document loader.
+ * {@link CopySources} straight from the link store and the stored documents.
  *
  * @example
  * ```ts
@@ -40,46 +42,45 @@ export interface CopySources {
 export const storeSources = (archive: Archive, links: LinkStore): CopySources => ({
   candidates: (keys) => links.candidates(keys),
   copiesOf: async (id) => (await links.links('copy', id, MAX_CANDIDATES)).map((link) => link.id),
-  documents: (ids) => archive.documents.getMany(ids),
+  subjects: (ids) => candidateSubjects(archive, ids),
 });
 
 /**
- * The documents already archived that are copies of `document`, most similar first.
+ * The documents already archived that are copies of `subject`, most similar first.
  *
  * @example
  * ```ts
- * const copies = await findCopies(archive, document); // [{ id, similarity: 0.93 }]
+ * const copies = await findCopies(archive, linkSubject(document)); // [{ id, similarity: 0.93 }]
  * ```
  */
 export async function findCopies(
   archive: Archive,
-  document: ArchivedDocument,
-  keys = bandKeysOf(document),
+  subject: LinkSubject,
   sources = archive.links && storeSources(archive, archive.links),
 ): Promise<DocumentLink[]> {
   if (!sources) return [];
-  const shingles = shingleSet(document.text);
-  const seen = new Set([document.id]);
+  const { shingles } = subject.features;
+  const seen = new Set([subject.id]);
   const copies: DocumentLink[] = [];
   const judge = async (ids: string[]) => {
-    const fresh = ids.filter((id) => !seen.has(id)).slice(0, MAX_CANDIDATES - (seen.size - 1));
+    const fresh = [...new Set(ids)].filter((id) => !seen.has(id)).slice(0, MAX_CANDIDATES - (seen.size - 1));
     for (const id of fresh) seen.add(id);
     const found: DocumentLink[] = [];
-    for (const [id, other] of await sources.documents(fresh)) {
-      const { copy, similarity } = judgeCopy(shingles, shingleSet(other.text));
-      if (copy) found.push({ id, similarity });
+    for (const other of await sources.subjects(fresh)) {
+      const { copy, similarity } = judgeCopy(shingles, other.features.shingles);
+      if (copy) found.push({ id: other.id, similarity });
     }
     copies.push(...found);
     return found;
   };
-  const direct = await judge(await sources.candidates(keys));
+  const direct = await judge(await sources.candidates(subject.features.keys));
   // The group of a copy found: a band slot may have been taken over by a later member, but the
   // members already linked to this copy are candidates too (still within MAX_CANDIDATES).
   if (direct.length > 0) {
     const grouped = await Promise.all(direct.map((copy) => sources.copiesOf(copy.id)));
     await judge(grouped.flat());
   }
-  return copies.sort((a, b) => b.similarity - a.similarity);
+  return copies.sort((a, b) => b.similarity - a.similarity || (a.id < b.id ? -1 : 1));
 }
 
 /**
@@ -88,19 +89,18 @@ export async function findCopies(
  *
  * @example
  * ```ts
- * await linkCopies(archive, document);
+ * await linkCopies(archive, linkSubject(document));
  * ```
  */
-export async function linkCopies(archive: Archive, document: ArchivedDocument): Promise<DocumentLink[]> {
+export async function linkCopies(archive: Archive, subject: LinkSubject): Promise<DocumentLink[]> {
   if (!archive.links) return [];
-  const keys = bandKeysOf(document);
-  const copies = await findCopies(archive, document, keys);
+  const copies = await findCopies(archive, subject);
   await Promise.all([
-    archive.links.file(document.id, keys),
+    archive.links.file(subject.id, subject.features.keys),
     copies.length > 0
       ? archive.links.link(
           'copy',
-          copies.map((copy) => ({ a: document.id, b: copy.id, similarity: copy.similarity })),
+          copies.map((copy) => ({ a: subject.id, b: copy.id, similarity: copy.similarity })),
         )
       : undefined,
   ]);
@@ -113,15 +113,15 @@ export async function linkCopies(archive: Archive, document: ArchivedDocument): 
  *
  * @example
  * ```ts
- * await linkNewDocument(archive, document);
+ * await linkNewDocument(archive, linkSubject(document));
  * ```
  */
-export async function linkNewDocument(archive: Archive, document: ArchivedDocument): Promise<void> {
+export async function linkNewDocument(archive: Archive, subject: LinkSubject): Promise<void> {
   try {
-    const copies = await linkCopies(archive, document);
-    await linkStories(archive, document, copies);
+    const copies = await linkCopies(archive, subject);
+    await linkStories(archive, subject, copies);
   } catch (error) {
-    console.warn(`Could not link copies of ${document.id}`, error);
+    console.warn(`Could not link copies of ${subject.id}`, error);
   }
 }
 
@@ -130,21 +130,37 @@ export const REMEMBER_MAX_BYTES = 1 << 20;
 const decoder = new TextDecoder();
 
 /**
- * After ingest: caches the stored document and links it to its copies and stories, when it is at
- * most {@link REMEMBER_MAX_BYTES}; the copy and story measures read a bounded prefix of its text.
+ * A prepared document's fingerprints (computed by the parsing worker), with the stored document
+ * cached for the next search when it is at most {@link REMEMBER_MAX_BYTES}: parsing a big one on
+ * the request thread stalls the event loop past 100 ms (test/http/pathological-uploads.test.ts).
  *
  * @example
  * ```ts
- * await rememberAndLink(archive, json);
+ * const subject = rememberPrepared(archive, await prepareOffThread(request, now));
  * ```
  */
-export async function rememberAndLink(archive: Archive, json: Uint8Array): Promise<void> {
-  // Parsing a big document on the request thread stalls the event loop past 100 ms (measured by
-  // test/http/pathological-uploads.test.ts): a document over the cap is linked to nothing yet.
-  if (json.byteLength > REMEMBER_MAX_BYTES) return;
+export function rememberPrepared(archive: Archive, prepared: PreparedDocument): LinkSubject {
+  const { metadata, json, features } = prepared;
+  const subject: LinkSubject = { id: metadata.id, title: metadata.title, publishedAt: metadata.publishedAt, features };
+  if (json.byteLength > REMEMBER_MAX_BYTES) return subject;
   const document = JSON.parse(decoder.decode(json)) as ArchivedDocument;
   archive.documents.remember(document);
-  await linkNewDocument(archive, document);
+  return subjectOf(document, subject);
+}
+
+/**
+ * After ingest: caches the stored document ({@link rememberPrepared}) and links it to its copies
+ * and stories, whatever its size: its fingerprints come from the parsing worker, so a large
+ * document is linked without being parsed or tokenized on the request thread.
+ *
+ * @example
+ * ```ts
+ * await rememberAndLink(archive, await prepareOffThread(request, now));
+ * ```
+ */
+export async function rememberAndLink(archive: Archive, prepared: PreparedDocument): Promise<void> {
+  const subject = rememberPrepared(archive, prepared);
+  if (archive.linkOnIngest) await linkNewDocument(archive, subject);
 }
 
 /**
@@ -158,18 +174,6 @@ export async function rememberAndLink(archive: Archive, json: Uint8Array): Promi
  */
 export async function unlinkDocument(archive: Archive, document: ArchivedDocument): Promise<void> {
   if (!archive.links) return;
-  await archive.links.unfile(document.id, bandKeysOf(document));
+  await archive.links.unfile(document.id, subjectOf(document).features.keys);
   await archive.links.unlink(document.id);
-}
-
-/**
- * A document's LSH band keys, from its text.
- *
- * @example
- * ```ts
- * bandKeysOf(document).length; // => BANDS
- * ```
- */
-export function bandKeysOf(document: ArchivedDocument): string[] {
-  return bandKeys(minHashSignature(shingleSet(document.text)));
 }

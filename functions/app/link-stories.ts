@@ -5,11 +5,12 @@
  * scored by {@link storySimilarity} and kept when its date is close. Links are stored both ways,
  * so the neighbour found lists the new document too without being recomputed.
  */
+import type { LinkSubject } from '../core/copies/link-features.ts';
 import type { DocumentLink } from '../core/copies/link-store.ts';
-import { STORY_SIMILARITY, storyQueryWords, storySimilarity, storyVector } from '../core/copies/story-similarity.ts';
-import type { ArchivedDocument } from '../core/document.ts';
+import { idfRarity, STORY_SIMILARITY, storyQueryWords, storySimilarity } from '../core/copies/story-similarity.ts';
 import type { Archive } from './archive.ts';
-import { parseQuery, toIndexQuery } from '../core/search/index.ts';
+import { candidateSubjects } from './link-candidates.ts';
+import { parseQuery, toIndexQuery, type SearchIndex } from '../core/search/index.ts';
 
 /** Candidates scored per ingest: bounds the texts one ingest reads. */
 export const MAX_STORY_CANDIDATES = 10;
@@ -31,33 +32,36 @@ function datesClose(a: string | null | undefined, b: string | null | undefined):
  *
  * @example
  * ```ts
- * const stories = await findStories(archive, document, copies); // [{ id, similarity: 0.61 }]
+ * const stories = await findStories(archive, linkSubject(document), copies); // [{ id, similarity: 0.61 }]
  * ```
  */
 export async function findStories(
   archive: Archive,
-  document: ArchivedDocument,
+  subject: LinkSubject,
   copies: ReadonlyArray<{ id: string }>,
+  index?: SearchIndex,
 ): Promise<DocumentLink[]> {
-  const vector = storyVector(`${document.title}\n${document.text}`);
-  const words = storyQueryWords(document.title, vector);
+  const vector = subject.features.story;
+  const words = storyQueryWords(subject.title, vector);
   if (words.length < 2) return [];
-  const skip = new Set([document.id, ...copies.map((copy) => copy.id)]);
+  const skip = new Set([subject.id, ...copies.map((copy) => copy.id)]);
   // The index's ranking alone: a search page would also read every hit's copy links (a DynamoDB
   // query each), count facets over all hits (the whole archive for an OR of common words) and cut
   // passages, none of which picks a candidate. That was most of a bulk import's time per article.
-  const index = await archive.index.current();
-  const hits = await index.search(toIndexQuery(parseQuery(words.join(' OR '))));
+  const searched = index ?? (await archive.index.current());
+  const hits = await searched.search(toIndexQuery(parseQuery(words.join(' OR '))));
   const ids = hits
     .top(Math.min(hits.total, MAX_STORY_CANDIDATES + skip.size))
     .map((hit) => hits.document(hit).id)
     .filter((id) => !skip.has(id))
     .slice(0, MAX_STORY_CANDIDATES);
+  // The idf of only the words these few documents hold (at most MAX_STORY_WORDS each), memoised.
+  const rarity = idfRarity(searched.documentCount, (word) => searched.documentFrequency(word));
   const found: DocumentLink[] = [];
-  for (const [id, other] of await archive.documents.getMany(ids)) {
-    if (!datesClose(document.publishedAt, other.publishedAt)) continue;
-    const similarity = storySimilarity(vector, storyVector(`${other.title}\n${other.text}`));
-    if (similarity >= STORY_SIMILARITY) found.push({ id, similarity });
+  for (const other of await candidateSubjects(archive, ids)) {
+    if (!datesClose(subject.publishedAt, other.publishedAt)) continue;
+    const similarity = storySimilarity(vector, other.features.story, rarity);
+    if (similarity >= STORY_SIMILARITY) found.push({ id: other.id, similarity });
   }
   return found.sort((a, b) => b.similarity - a.similarity);
 }
@@ -67,20 +71,21 @@ export async function findStories(
  *
  * @example
  * ```ts
- * await linkStories(archive, document, copies);
+ * await linkStories(archive, linkSubject(document), copies);
  * ```
  */
 export async function linkStories(
   archive: Archive,
-  document: ArchivedDocument,
+  subject: LinkSubject,
   copies: ReadonlyArray<{ id: string }>,
+  index?: SearchIndex,
 ): Promise<DocumentLink[]> {
   if (!archive.links) return [];
-  const stories = await findStories(archive, document, copies);
+  const stories = await findStories(archive, subject, copies, index);
   if (stories.length > 0)
     await archive.links.link(
       'story',
-      stories.map((story) => ({ a: document.id, b: story.id, similarity: story.similarity })),
+      stories.map((story) => ({ a: subject.id, b: story.id, similarity: story.similarity })),
     );
   return stories;
 }

@@ -4,6 +4,7 @@
  * other requests'. `POST /api/documents` (through ingest) and `POST /api/extract` both use these.
  */
 import { VerbatimError, type ErrorCode } from '../core/errors.ts';
+import type { LinkSubject } from '../core/copies/link-features.ts';
 import type { ParsedSource, SourceFile } from '../core/formats/parse-source.ts';
 import type { IngestRequest } from './prepare-document.ts';
 import { runPrepareTask, type PrepareTask, type PreparedDocument } from './prepare-task.ts';
@@ -21,6 +22,7 @@ const IN_THREAD_TYPES = /^(text\/plain|text\/markdown|text\/x-markdown)\b/i;
 
 /** Runs a task in the pool, or here when its file is small plain text (see above). */
 async function run<T>(task: Exclude<PrepareTask, { kind: 'digest' }>, pool: PrepareWorkerPool): Promise<T> {
+  if (task.kind === 'features') return pool.run<T>(task);
   const file = task.kind === 'prepare' ? task.request.file : task.file;
   if (file.bytes.byteLength > IN_THREAD_MAX_BYTES || !IN_THREAD_TYPES.test(file.contentType)) return pool.run<T>(task);
   const { reply } = await runPrepareTask(task);
@@ -55,4 +57,17 @@ export function readSourceTextOffThread(
   pool = preparePool(),
 ): Promise<{ parsed: ParsedSource; text: string }> {
   return run({ kind: 'read', file }, pool);
+}
+
+/**
+ * A stored document's link fingerprints, computed in a worker from its JSON bytes: for a copy or
+ * story candidate too large to parse and tokenize on the request thread.
+ *
+ * @example
+ * ```ts
+ * const subject = await linkSubjectOffThread(blob.body);
+ * ```
+ */
+export function linkSubjectOffThread(json: Uint8Array, pool = preparePool()): Promise<LinkSubject> {
+  return run<LinkSubject>({ kind: 'features', json }, pool);
 }

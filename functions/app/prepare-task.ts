@@ -2,7 +2,8 @@
  * What a parsing worker does, and the messages it exchanges with the pool. Both sides import
  * these types; only the worker runs {@link runPrepareTask}.
  */
-import type { DocumentMetadata } from '../core/document.ts';
+import { linkFeatures, linkSubject, type LinkFeatures } from '../core/copies/link-features.ts';
+import type { ArchivedDocument, DocumentMetadata } from '../core/document.ts';
 import type { SourceFile } from '../core/formats/parse-source.ts';
 import { VerbatimError } from '../core/errors.ts';
 import { metadataOf, prepareDocument, readSourceText, type IngestRequest } from './prepare-document.ts';
@@ -11,12 +12,14 @@ import { digestStoredDocument } from './digest-stored-document.ts';
 /**
  * A task: build the archived document of an upload, only read its text (the upload preview), or
  * digest a large stored document (its JSON bytes) for search: its passage view, and its encoded
- * segment when `withSegment` (see `digest-stored-document.ts`).
+ * segment when `withSegment` (see `digest-stored-document.ts`), or compute a stored document's link
+ * fingerprints from its JSON (a large copy candidate).
  */
 export type PrepareTask =
   | { kind: 'prepare'; request: IngestRequest; now: string }
   | { kind: 'read'; file: SourceFile }
-  | { kind: 'digest'; json: Uint8Array; withSegment: boolean };
+  | { kind: 'digest'; json: Uint8Array; withSegment: boolean }
+  | { kind: 'features'; json: Uint8Array };
 
 /** The worker's answer: the value, or the error as data (errors do not cross threads intact). */
 export type PrepareReply = { ok: true; value: unknown } | { ok: false; code?: string; message: string };
@@ -29,9 +32,12 @@ export type PrepareReply = { ok: true; value: unknown } | { ok: false; code?: st
 export interface PreparedDocument {
   metadata: DocumentMetadata;
   json: Uint8Array;
+  /** What copy and same-story linking need of the text, computed here instead of on the request thread. */
+  features: LinkFeatures;
 }
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 /**
  * Runs one task and describes its outcome as a message, with the buffers to move rather than copy. (markup or Markdown
@@ -50,10 +56,15 @@ export async function runPrepareTask(task: PrepareTask): Promise<{ reply: Prepar
       const { message, transfer } = digestStoredDocument(task.json, task.withSegment);
       return { reply: { ok: true, value: message }, transfer };
     }
+    if (task.kind === 'features') {
+      const stored = JSON.parse(decoder.decode(task.json)) as ArchivedDocument;
+      return { reply: { ok: true, value: linkSubject(stored) }, transfer: [] };
+    }
     const document = await prepareDocument(task.request, new Date(task.now));
     const prepared: PreparedDocument = {
       metadata: metadataOf(document),
       json: encoder.encode(JSON.stringify(document)),
+      features: linkFeatures(document),
     };
     return { reply: { ok: true, value: prepared }, transfer: [prepared.json.buffer as ArrayBuffer] };
   } catch (error) {

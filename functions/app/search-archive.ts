@@ -179,5 +179,6 @@ export async function searchArchive(
       copies: hit.copies,
     });
   }
+  index.answered();
   return { total, totalExact, results, facets, tookMs: Math.round((performance.now() - started) * 100) / 100 };
 }

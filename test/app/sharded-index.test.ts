@@ -73,6 +73,20 @@ describe('a sharded index', () => {
     expect(await found(cold)).toEqual(ids.filter((id) => id !== ids[4]).sort());
   });
 
+  it('starts the background load after the first answer is built, not when its index search ends', async () => {
+    const cold = anotherProcess();
+    const index = await cold.index.current();
+    // The index search of a page alone: the page still reads its hits' documents after it, and a
+    // load started then would compete with them (and count in the bytes the first answer cost).
+    const hits = await index.search({ any: [{ term: 'lighthouse', fields: ['text'] }] });
+    expect(hits.total).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(index.complete).toBe(false);
+    // A whole answer: the rest follows in the background.
+    expect((await found(cold)).length).toBeGreaterThan(0);
+    await vi.waitFor(() => expect(index.complete).toBe(true), { timeout: 10_000 });
+  });
+
   it('says nothing changed when nothing did', async () => {
     expect(await compactIndex(anotherProcess(), { shardDocuments: 3 })).toMatchObject({
       written: false,

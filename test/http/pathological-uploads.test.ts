@@ -41,7 +41,9 @@ describe('pathological uploads', () => {
     delay.enable();
     const response = await scratch.app.request(upload.path, { method: 'POST', body: form });
     const body = (await response.json()) as any;
-    const search = await getJson(scratch.app, '/api/search?q=said');
+    // Uncollapsed: the one-paragraph inputs repeat one sentence, so each is a copy of the others
+    // (linked whatever their size) and would be listed under the first one's card.
+    const search = await getJson(scratch.app, '/api/search?q=said&collapse=false');
     // A stall is recorded when the loop runs again: give it a tick before reading.
     await new Promise((resolve) => setTimeout(resolve, 20));
     delay.disable();

@@ -249,10 +249,10 @@ export class LiveIndex {
     this.loaded.clear();
     for (const shard of shards ?? []) this.loaded.set(shard.key, shard.segment);
     const index = new SearchIndex(usable ? shards! : []);
-    // The rest of the postings follow in the background once the first query has had time to
-    // answer (its documents are still loading when its search ends), so they rarely compete with
-    // it; until then each query fetches the few it needs.
-    index.afterFirstSearch = () => {
+    // The rest of the postings follow in the background once the first answer is out (shortly
+    // after, for the next request's sake), so they never compete with it; until then each query
+    // fetches the few it needs.
+    index.afterFirstAnswer = () => {
       const loadRest = () =>
         index
           .loadAll()

@@ -1,0 +1,74 @@
+/**
+ * The fingerprints of the documents a new one is compared with (its copy and same-story
+ * candidates), each computed where it is cheap: a document's own are computed once, with it, in
+ * the parsing worker; a candidate's come from a cache, or from its text on this thread when that
+ * is short, or from its stored JSON in a worker when it is long, so no candidate, however large,
+ * stalls the request thread.
+ */
+import { linkSubject, type LinkSubject } from '../core/copies/link-features.ts';
+import type { ArchivedDocument } from '../core/document.ts';
+import { documentKey } from '../core/storage-keys.ts';
+import type { Archive } from './archive.ts';
+
+/**
+ * Longest text whose fingerprints are computed on the request thread: about 25 ms here (the caps
+ * of the measures make a 1 MB text cost 50 ms, measured with `linkFeatures`); a longer one goes to
+ * a worker.
+ */
+export const IN_THREAD_FEATURES_CHARS = 100_000;
+/** Largest stored document (JSON bytes) parsed on the request thread; a larger one goes to a worker. */
+export const IN_THREAD_JSON_BYTES = 1 << 20;
+
+// A document's fingerprints never change (its id is its text's hash): cached with the loader's copy.
+const subjects = new WeakMap<ArchivedDocument, LinkSubject>();
+const decoder = new TextDecoder();
+
+/**
+ * The fingerprints of a document this thread holds, cached with it; `known` when they were already
+ * computed (by the parsing worker, for a document just prepared).
+ *
+ * @example
+ * ```ts
+ * const subject = subjectOf(document); // computed once, then cached with the document
+ * ```
+ */
+export function subjectOf(document: ArchivedDocument, known?: LinkSubject): LinkSubject {
+  let subject = subjects.get(document);
+  if (!subject) {
+    subject = known ?? linkSubject(document);
+    subjects.set(document, subject);
+  }
+  return subject;
+}
+
+/**
+ * The fingerprints of the stored documents `ids` (missing ones left out), in the order of `ids`
+ * (the caller passes each id once).
+ *
+ * @example
+ * ```ts
+ * const candidates = await candidateSubjects(archive, ['3f2a9c0d4b1e8a77']);
+ * ```
+ */
+export async function candidateSubjects(archive: Archive, ids: string[]): Promise<LinkSubject[]> {
+  const found = await Promise.all(ids.map((id) => candidateSubject(archive, id)));
+  return found.filter((subject): subject is LinkSubject => subject !== null);
+}
+
+/** In a worker; imported when first needed, so a search or delete never loads the parsers it brings. */
+async function subjectOffThread(json: Uint8Array): Promise<LinkSubject> {
+  const { linkSubjectOffThread } = await import('./prepare-off-thread.ts');
+  return linkSubjectOffThread(json);
+}
+
+async function candidateSubject(archive: Archive, id: string): Promise<LinkSubject | null> {
+  const cached = archive.documents.cached(id);
+  if (cached && (subjects.has(cached) || cached.text.length <= IN_THREAD_FEATURES_CHARS)) return subjectOf(cached);
+  const blob = await archive.blobs.get(documentKey(id));
+  if (!blob) return null;
+  if (blob.body.byteLength > IN_THREAD_JSON_BYTES) return subjectOffThread(blob.body);
+  const document = cached ?? (JSON.parse(decoder.decode(blob.body)) as ArchivedDocument);
+  archive.documents.remember(document);
+  if (document.text.length > IN_THREAD_FEATURES_CHARS) return subjectOf(document, await subjectOffThread(blob.body));
+  return subjectOf(document);
+}
