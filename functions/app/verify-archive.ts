@@ -139,3 +139,20 @@ export async function verifyArchive(archive: Archive, now = new Date()): Promise
     problems.push({ key, problem: 'a shard no manifest lists' });
   return { documents: ready.length, indexed: indexed.size, logEntries: log.length, inProgress, problems };
 }
+
+/**
+ * Deletes the packs `verify` finds no record using (older than {@link UNUSED_PACK_AGE_MS}: what a
+ * crash between a batch's pack and its claims' settling left behind) and returns their keys.
+ * `verify --settle` runs it after settling the cut-off ingests, whose rollbacks free such packs.
+ *
+ * @example
+ * ```ts
+ * const deleted = await sweepUnusedPacks(archive);
+ * ```
+ */
+export async function sweepUnusedPacks(archive: Archive, now = new Date()): Promise<string[]> {
+  const { problems } = await verifyArchive(archive, now);
+  const unused = problems.flatMap((p) => (p.key?.startsWith(PACK_PREFIX) ? [p.key] : []));
+  await Promise.all(unused.map((key) => archive.blobs.delete(key)));
+  return unused;
+}

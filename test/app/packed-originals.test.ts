@@ -9,7 +9,7 @@ import { deleteDocument } from '../../functions/app/delete-document.ts';
 import { ingestBatch } from '../../functions/app/ingest-batch.ts';
 import { ingestDocument, prepareDocument } from '../../functions/app/ingest-document.ts';
 import { settleStaleClaims, CLAIM_LEASE_MS } from '../../functions/app/settle-claims.ts';
-import { verifyArchive } from '../../functions/app/verify-archive.ts';
+import { sweepUnusedPacks, UNUSED_PACK_AGE_MS, verifyArchive } from '../../functions/app/verify-archive.ts';
 import { buildPack } from '../../functions/core/original-pack.ts';
 import { documentKey, packKey, PACK_PREFIX } from '../../functions/core/storage-keys.ts';
 import { makePdf } from '../fixtures/formats/make-pdf.ts';
@@ -115,5 +115,17 @@ describe('packed originals', () => {
     expect(await originalBytes(prepared[0].id)).toEqual(bytes[0]);
     expect(await scratch.archive.catalog.get(prepared[1].id)).toBeNull();
     expect((await verifyArchive(scratch.archive)).problems).toEqual([]);
+
+    // A pack a crash left with no record using it: verify names it once it is old, --settle deletes it.
+    const leftover = packKey(randomUUID());
+    await scratch.archive.blobs.put(leftover, pack.body, 'application/octet-stream');
+    const later = new Date(Date.now() + UNUSED_PACK_AGE_MS);
+    expect((await verifyArchive(scratch.archive)).problems).toEqual([]);
+    expect((await verifyArchive(scratch.archive, later)).problems).toEqual([
+      { key: leftover, problem: 'a pack of originals no document’s metadata uses' },
+    ]);
+    expect(await sweepUnusedPacks(scratch.archive, later)).toEqual([leftover]);
+    expect(await packKeys()).not.toContain(leftover);
+    expect(await packKeys()).toContain(written);
   }, 90_000);
 });
