@@ -7,7 +7,13 @@
  */
 import type { LinkSubject } from '../core/copies/link-features.ts';
 import type { DocumentLink } from '../core/copies/link-store.ts';
-import { idfRarity, STORY_SIMILARITY, storyQueryWords, storySimilarity } from '../core/copies/story-similarity.ts';
+import {
+  idfRarity,
+  STORY_SIMILARITY,
+  storyQueryWords,
+  storySimilarity,
+  type WordRarity,
+} from '../core/copies/story-similarity.ts';
 import type { Archive } from './archive.ts';
 import { candidateSubjects } from './link-candidates.ts';
 import { parseQuery, toIndexQuery, type SearchIndex } from '../core/search/index.ts';
@@ -55,8 +61,7 @@ export async function findStories(
     .map((hit) => hits.document(hit).id)
     .filter((id) => !skip.has(id))
     .slice(0, MAX_STORY_CANDIDATES);
-  // The idf of only the words these few documents hold (at most MAX_STORY_WORDS each), memoised.
-  const rarity = idfRarity(searched.documentCount, (word) => searched.documentFrequency(word));
+  const rarity = rarityOf(searched);
   const found: DocumentLink[] = [];
   for (const other of await candidateSubjects(archive, ids)) {
     if (!datesClose(subject.publishedAt, other.publishedAt)) continue;
@@ -64,6 +69,18 @@ export async function findStories(
     if (similarity >= STORY_SIMILARITY) found.push({ id: other.id, similarity });
   }
   return found.sort((a, b) => b.similarity - a.similarity);
+}
+
+// The idf of only the words the documents scored hold (at most MAX_STORY_WORDS each), memoised
+// while the index holds as many documents: a batch's hundred documents share most of their words.
+const rarities = new WeakMap<SearchIndex, { documents: number; rarity: WordRarity }>();
+
+function rarityOf(index: SearchIndex): WordRarity {
+  const known = rarities.get(index);
+  if (known?.documents === index.documentCount) return known.rarity;
+  const rarity = idfRarity(index.documentCount, (word) => index.documentFrequency(word));
+  rarities.set(index, { documents: index.documentCount, rarity });
+  return rarity;
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * `node --openssl-legacy-provider --import tsx test/bench/count-import-requests.ts [--limit N]`:
+ * `node --openssl-legacy-provider --import tsx test/bench/count-import-requests.ts [--limit N] [--no-links]`:
  * the storage round trips a bulk import costs per article, by kind. Runs the bulk path (batches of
  * 100, 2 in flight, the servers in child processes as `npm run import` runs them) over the first
  * N articles of each corpus file into a fresh store, counting every request the SDK clients send
@@ -17,6 +17,8 @@ import { corpusItems } from './corpus-items.ts';
 const { values } = parseArgs({
   options: {
     limit: { type: 'string', default: '100' },
+    // Without copy and same-story detection: what linking adds is the difference.
+    'no-links': { type: 'boolean', default: false },
     corpus: { type: 'string', default: process.env.VERBATIM_CORPUS ?? '../shared/corpus' },
   },
 });
@@ -45,10 +47,11 @@ for (const client of [local.clients.s3, local.clients.dynamo] as Array<{
     },
     { step: 'initialize', name: 'countRequests' },
   );
+const archive = { ...local.archive, linkOnIngest: !values['no-links'] };
 try {
   const summary = await importBatches(
     items(),
-    async (requests) => (await ingestBatch(local.archive, requests)).map(answerOf),
+    async (requests) => (await ingestBatch(archive, requests)).map(answerOf),
     { batchSize: 100, inFlight: 2 },
   );
   const articles = summary.added + summary.duplicates + summary.rejected.length;

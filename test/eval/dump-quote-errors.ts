@@ -22,7 +22,7 @@ for (const split of splits) {
   );
   const c = report.counts;
   console.log(
-    `${split}: named ${c.named.correct}/${c.named.total} (${report.namedSpeakerAccuracy.toFixed(3)}), recall ${c.found}/${c.gold} (${report.spanRecall.toFixed(3)}), precision ${c.speechCorrect}/${c.predicted.speech} (${report.spanPrecision.toFixed(3)}), pronoun ${c.pronoun.correct}/${c.pronoun.total} (${report.pronounSpeakerAccuracy.toFixed(3)}), exact spans F1 ${report.speakerSpanF1.toFixed(3)}, ${report.cpuMsPerArticle.toFixed(2)} ms CPU/article`,
+    `${split}: named ${c.named.correct}/${c.named.total} (${report.namedSpeakerAccuracy.toFixed(3)}), head-phrase ${c.namedHead.correct}/${c.namedHead.total} (${report.namedHeadAccuracy.toFixed(3)}, ${c.namedHead.slips} slips), recall ${c.found}/${c.gold} (${report.spanRecall.toFixed(3)}), precision ${c.speechCorrect}/${c.predicted.speech} (${report.spanPrecision.toFixed(3)}), pronoun ${c.pronoun.correct}/${c.pronoun.total} (${report.pronounSpeakerAccuracy.toFixed(3)}), exact spans F1 ${report.speakerSpanF1.toFixed(3)}, ${report.cpuMsPerArticle.toFixed(2)} ms CPU/article`,
   );
   for (const f of report.failures) if (kinds.includes(f.kind)) dumped.push({ split, ...f });
 }

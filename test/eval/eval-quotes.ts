@@ -79,6 +79,9 @@ function printExtraction(split: Split, r: ExtractionReport): void {
     `named-speaker accuracy ${pct(r.namedSpeakerAccuracy)}  (${c.named.correct}/${c.named.total}; found gold quotes with a non-pronoun speaker; a capitalised gold name token, or the head word of a description, occurs in predicted speaker+mention)`,
   );
   console.log(
+    `  by head phrase       ${pct(r.namedHeadAccuracy)}  (${c.namedHead.correct}/${c.namedHead.total}; the gold source's head phrase only, a description by its head noun; ${c.namedHead.slips} gold sources that are only a verb left out — test/eval/match-speaker-head.ts)`,
+  );
+  console.log(
     `pronoun-speaker acc.   ${pct(r.pronounSpeakerAccuracy)}  (${c.pronoun.correct}/${c.pronoun.total}; predicted speaker is a non-pronoun that occurs in the article)`,
   );
   console.log(

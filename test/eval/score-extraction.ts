@@ -19,6 +19,7 @@
  */
 import type { Paragraph, Quote } from '../../functions/core/document.ts';
 import { splitParagraphs } from '../../functions/core/text/split-paragraphs.ts';
+import { speakerMatchesHead, speakerTokens } from './match-speaker-head.ts';
 
 export interface GoldQuote {
   quote: string;
@@ -56,6 +57,11 @@ export interface ExtractionCounts {
   /** How unattributed (negative) spans that were extracted were classified. */
   unattributedAs: { speech: number; term: number };
   named: { total: number; correct: number };
+  /**
+   * The same quotes under the head-phrase rule (`match-speaker-head.ts`): `slips` gold sources that
+   * are only a reporting verb, left out of `total`.
+   */
+  namedHead: { total: number; correct: number; slips: number };
   pronoun: { total: number; correct: number };
   /**
    * Exact-match speaker spans over gold quotes with a speaker: `gold` of them, `predicted` found
@@ -83,6 +89,7 @@ export interface ExtractionReport {
   exactMatchRate: number;
   spanPrecision: number;
   namedSpeakerAccuracy: number;
+  namedHeadAccuracy: number;
   pronounSpeakerAccuracy: number;
   speakerSpanPrecision: number;
   speakerSpanRecall: number;
@@ -121,13 +128,6 @@ export function codePointToUtf16(text: string): (i: number) => number {
   return (i) => map[i];
 }
 
-function tokens(s: string): string[] {
-  return s
-    .split(/[^\p{L}\p{N}.'’-]+/u)
-    .map((t) => t.replace(/[’']s?$/, '').replace(/\.$/, ''))
-    .filter(Boolean);
-}
-
 /**
  * The lenient named-speaker rule (see the module comment).
  *
@@ -138,15 +138,15 @@ function tokens(s: string): string[] {
  * ```
  */
 export function speakerMatches(gold: string, speaker: string | null, mention: string | null): boolean {
-  const predicted = new Set(tokens(`${speaker ?? ''} ${mention ?? ''}`).map((t) => t.toLowerCase()));
+  const predicted = new Set(speakerTokens(`${speaker ?? ''} ${mention ?? ''}`).map((t) => t.toLowerCase()));
   if (predicted.size === 0) return false;
-  const goldTokens = tokens(gold);
+  const goldTokens = speakerTokens(gold);
   const names = goldTokens
     .filter((t) => /^\p{Lu}/u.test(t) && !NOT_NAME_TOKENS.has(t.toLowerCase()))
     .map((t) => t.toLowerCase());
   if (names.length > 0) return names.some((t) => predicted.has(t));
   const headPart = gold.split(/,|\s(?:for|of|at|in|who|from|with)\s/i)[0];
-  const head = tokens(headPart).at(-1)?.toLowerCase();
+  const head = speakerTokens(headPart).at(-1)?.toLowerCase();
   return head !== undefined && predicted.has(head);
 }
 
@@ -247,6 +247,12 @@ export function scoreArticle(
         });
     } else {
       counts.named.total++;
+      const head = speakerMatchesHead(g.speaker, best.speaker, best.mention);
+      if (head === null) counts.namedHead.slips++;
+      else {
+        counts.namedHead.total++;
+        if (head) counts.namedHead.correct++;
+      }
       if (speakerMatches(g.speaker, best.speaker, best.mention)) counts.named.correct++;
       else
         failures?.push({
@@ -279,6 +285,7 @@ export function emptyCounts(): ExtractionCounts {
     foundAs: { speech: 0, term: 0 },
     unattributedAs: { speech: 0, term: 0 },
     named: { total: 0, correct: 0 },
+    namedHead: { total: 0, correct: 0, slips: 0 },
     pronoun: { total: 0, correct: 0 },
     speakerSpan: { gold: 0, predicted: 0, exact: 0 },
     ms: 0,
@@ -317,6 +324,7 @@ export function scoreExtraction(records: PolnearRecord[], extract: Extractor, ke
     exactMatchRate: ratio(counts.exact, counts.gold),
     spanPrecision: ratio(counts.speechCorrect, counts.predicted.speech),
     namedSpeakerAccuracy: ratio(counts.named.correct, counts.named.total),
+    namedHeadAccuracy: ratio(counts.namedHead.correct, counts.namedHead.total),
     pronounSpeakerAccuracy: ratio(counts.pronoun.correct, counts.pronoun.total),
     speakerSpanPrecision: ratio(counts.speakerSpan.exact, counts.speakerSpan.predicted),
     speakerSpanRecall: ratio(counts.speakerSpan.exact, counts.speakerSpan.gold),

@@ -118,31 +118,58 @@ export function idfRarity(documents: number, frequency: (word: string) => number
 /** Damped count: a word said ten times is not ten times the story. */
 const damped = (count: number) => 1 + Math.log(count);
 
-function norm(own: StoryVector, other: StoryVector, weight: (word: string, vector: StoryVector) => number): number {
-  let sum = 0;
-  for (const [word, count] of own.counts)
-    if (count > 1 || other.counts.has(word)) sum += (damped(count) * weight(word, own)) ** 2;
-  return Math.sqrt(sum);
+/** A word's weight in `vector`: its rarity, times {@link ENTITY_WEIGHT} for a name there. */
+const weightOf = (word: string, vector: StoryVector, rarity: WordRarity) =>
+  rarity(word) * (vector.entities.has(word) ? ENTITY_WEIGHT : 1);
+
+// The part of a vector's squared norm that does not depend on the other vector (its words said
+// more than once), memoised per rarity: one document is scored against ten candidates, and a
+// candidate against many documents of a batch, so recomputing it per pair was most of the cost.
+const repeatedNorms = new WeakMap<WordRarity, WeakMap<StoryVector, number>>();
+
+function repeatedNormSquared(vector: StoryVector, rarity: WordRarity): number {
+  let byVector = repeatedNorms.get(rarity);
+  if (!byVector) repeatedNorms.set(rarity, (byVector = new WeakMap()));
+  let sum = byVector.get(vector);
+  if (sum === undefined) {
+    sum = 0;
+    for (const [word, count] of vector.counts)
+      if (count > 1) sum += (damped(count) * weightOf(word, vector, rarity)) ** 2;
+    byVector.set(vector, sum);
+  }
+  return sum;
 }
+
+const UNWEIGHTED: WordRarity = () => 1;
 
 /**
  * Cosine of two story vectors, 0 to 1, the same whichever comes first; `rarity` weighs the words
- * (see {@link idfRarity}), names weigh {@link ENTITY_WEIGHT} more.
+ * (see {@link idfRarity}), names weigh {@link ENTITY_WEIGHT} more. A vector's norm counts its words
+ * said more than once, and those said once only when the other vector has them too.
  *
  * @example
  * ```ts
  * storySimilarity(storyVector(report), storyVector(analysis)); // => 0.4
  * ```
  */
-export function storySimilarity(a: StoryVector, b: StoryVector, rarity: WordRarity = () => 1): number {
-  const weight = (word: string, vector: StoryVector) => rarity(word) * (vector.entities.has(word) ? ENTITY_WEIGHT : 1);
+export function storySimilarity(a: StoryVector, b: StoryVector, rarity: WordRarity = UNWEIGHTED): number {
   const [small, large] = a.counts.size <= b.counts.size ? [a, b] : [b, a];
   let dot = 0;
+  // Words said once count in a norm only when shared: those are all met in this one loop.
+  let smallOnce = 0;
+  let largeOnce = 0;
   for (const [word, count] of small.counts) {
     const other = large.counts.get(word);
-    if (other !== undefined) dot += damped(count) * weight(word, small) * damped(other) * weight(word, large);
+    if (other === undefined) continue;
+    const inSmall = damped(count) * weightOf(word, small, rarity);
+    const inLarge = damped(other) * weightOf(word, large, rarity);
+    dot += inSmall * inLarge;
+    if (count === 1) smallOnce += inSmall ** 2;
+    if (other === 1) largeOnce += inLarge ** 2;
   }
-  const denominator = norm(a, b, weight) * norm(b, a, weight);
+  const denominator =
+    Math.sqrt(repeatedNormSquared(small, rarity) + smallOnce) *
+    Math.sqrt(repeatedNormSquared(large, rarity) + largeOnce);
   return denominator === 0 ? 0 : Math.round((dot / denominator) * 1000) / 1000;
 }
 

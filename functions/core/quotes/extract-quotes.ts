@@ -4,6 +4,7 @@ import { countWords } from '../text/count-words.ts';
 import {
   findAttributionAfter,
   findAttributionBefore,
+  findAttributionInPreviousLine,
   findAttributionInPreviousSentence,
   findSentenceSubject,
   type Attribution,
@@ -15,6 +16,7 @@ import { findSocialPosts } from './find-social-posts.ts';
 import { isTitleOfWork } from './is-title-of-work.ts';
 import type { QuoteSpan } from './quote-span.ts';
 import { resolveSpeakers } from './resolve-speakers.ts';
+import { isPronoun, pronounInfo } from './pronouns.ts';
 
 /** Quotes this long or longer may borrow a neighbour's speaker; shorter ones are likely terms. */
 const MIN_INHERIT_WORDS = 5;
@@ -95,11 +97,24 @@ export function extractQuotes(text: string, paragraphs: Paragraph[], options: Ex
       accept(findSentenceSubject(ctx, f.span));
   }
   inheritFromPreviousLine(text, found);
+  for (const f of found) {
+    if (f.attribution || (f.inherited && f.inherited.side !== 'subject')) continue;
+    const long = countWords(text.slice(f.span.start, f.span.end)) >= MIN_INHERIT_WORDS;
+    const narrated =
+      long || f.standalone
+        ? accept(findAttributionInPreviousLine({ text, lineSpans: byLine.get(f.span.line)! }, f.span))
+        : null;
+    if (narrated) f.inherited = narrated;
+  }
+  // The quote lines after a newly credited one continue its speaker.
+  inheritFromPreviousLine(text, found);
 
   const quoted = spans.map((s) => ({ start: s.open, end: s.close ?? s.lineEnd }));
   const requests = found.map((f) => {
     const a = f.attribution ?? f.inherited;
-    return { mention: a?.mention ?? null, at: a ? a.mentionStart : f.span.start };
+    const r =
+      a && groupAntecedent(a, () => accept(findSentenceSubject({ text, lineSpans: byLine.get(f.span.line)! }, f.span)));
+    return r ?? { mention: a?.mention ?? null, at: a ? a.mentionStart : f.span.start };
   });
   const speakers = resolveSpeakers(text, requests, quoted);
 
@@ -156,6 +171,20 @@ function speakerOrNull(a: Attribution | null, onRefused?: RefusedSpeakerListener
   if (verdict.start === 0 && verdict.end === a.mention.length) return a;
   const mention = a.mention.slice(verdict.start, verdict.end);
   return { ...a, mention, mentionStart: a.mentionStart + verdict.start, mentionEnd: a.mentionStart + verdict.end };
+}
+
+/**
+ * "The Security Council … condemned the test, which it called “…”": an "it" or "they" inside the
+ * sentence whose subject is a group stands for that subject, not for the last group named earlier.
+ */
+function groupAntecedent(a: Attribution, subjectOf: () => Attribution | null): { mention: string; at: number } | null {
+  const p = pronounInfo(a.mention);
+  if (!p || p.person || p.relative || a.side !== 'before') return null;
+  // Only now: finding the subject and checking it as a speaker phrase may need a tagging pass.
+  const subject = subjectOf();
+  if (!subject) return null;
+  if (subject.mentionStart >= a.mentionStart || isPronoun(subject.mention)) return null;
+  return { mention: subject.mention, at: subject.mentionStart };
 }
 
 // "WALLACE: Let’s start…" — a transcript turn names its speaker in capitals before a colon.

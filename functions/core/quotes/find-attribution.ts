@@ -149,6 +149,18 @@ export function findAttributionAfter(ctx: AttributionContext, span: QuoteSpan): 
     const r = readPhraseForward(tokens, i + 1);
     return r ? { ...phrase(text, tokens, extendDescription(tokens, r)), verb: tokens[i].text, side: 'after' } : null;
   }
+  // "“This is fantastic!” beamed Donald Hartley": an unlisted past-tense verb before a name, right
+  // after the quote's own closing punctuation, is how that name said it.
+  if (tokens[i].text === first && /[,!?]/.test(last) && /\p{L}{2,}ed$/u.test(first) && !isReportingVerb(first)) {
+    let e = i;
+    while (e + 1 < tokens.length && e - i < MAX_NAME_WORDS && isNameRun(tokens, [i + 1, e + 1])) e++;
+    // The name must end there ("beamed Donald Hartley of Madison"), not modify a noun ("retired
+    // Air Force general Lloyd Newton", "exhorted Clinton's introducer").
+    const after = tokens[e + 1];
+    const ends = !after || !after.word || /^(of|from|who)$/.test(after.text);
+    if (e > i && ends && !/[’']s$/.test(tokens[e].text))
+      return { ...phrase(text, tokens, [i + 1, e]), verb: tokens[i].text, side: 'after' };
+  }
 
   // "…” until Haley said": a subordinate clause after the quote has its own subject, not the quote's speaker.
   if (SUBORDINATORS.has(first) && tokens[i].text === first) return null;
@@ -187,8 +199,9 @@ export function findAttributionAfter(ctx: AttributionContext, span: QuoteSpan): 
     const w = t.text.toLowerCase();
     if (t.text === w && isSpeechVerb(w) && !isBaseForm(w)) break;
     // An unlisted verb ("Potter barked") right after a short subject, for quotes ending in a comma.
-    if (verbLike < 0 && k > i && t.text === w && /(ed|s)$/.test(w) && !isBetweenWord(t) && !/(ss|us|is|ous)$/.test(w))
-      verbLike = k;
+    // "“…,” the statement read.": read, unlisted because before a quote it introduces a title.
+    const unlisted = (/(ed|s)$/.test(w) && !/(ss|us|is|ous)$/.test(w)) || w === 'read';
+    if (verbLike < 0 && k > i && t.text === w && unlisted && !isBetweenWord(t)) verbLike = k;
     if (subjectEnd >= 0 && !isBetweenWord(t) && tokens[k - 1].text === ',' && appositives >= MAX_APPOSITIVES) {
       k = tokens.length;
       break;
@@ -215,7 +228,14 @@ export function findAttributionAfter(ctx: AttributionContext, span: QuoteSpan): 
   }
   const found = k < tokens.length && tokens[k].word && isSpeechVerb(tokens[k].text.toLowerCase());
   if (!found) {
-    if (last !== ',' || verbLike < 0 || verbLike - i > MAX_UNLISTED_VERB_DISTANCE) return null;
+    if (verbLike < 0 || verbLike - i > MAX_UNLISTED_VERB_DISTANCE) return null;
+    // "“…?” Hannity pressed.": after a question or an exclamation, only a name and a verb that ends
+    // the clause ("“We won!” Lund walked to the stage" is narration).
+    const closes = /^[.,;]?$/.test(tokens[verbLike + 1]?.text ?? '');
+    const named = isNameRun(tokens, [i, verbLike - 1]) && /ed$/.test(tokens[verbLike].text) && closes;
+    // A quote inside the quote may close first ("… ‘the comeback of the decade,’”").
+    const end = /[’']/.test(last) ? text[span.end - 2] : last;
+    if (end !== ',' && !(/[!?]/.test(end) && named)) return null;
     k = verbLike;
   }
   if (introducesNext(k)) return null;
@@ -299,6 +319,45 @@ export function findAttributionInPreviousSentence(ctx: AttributionContext, span:
   while (end > span.lineStart && /[\s”"’)]/.test(text[end - 1])) end--;
   const prevStart = findSentenceStart(text, end - 1, Math.max(span.lineStart, end - BEFORE_WINDOW));
   return attributionInRegion(ctx, prevStart, end, false);
+}
+
+/** A narrating sentence's reporting verb stands at most this many tokens after its subject. */
+const MAX_SUBJECT_TO_VERB = 6;
+
+/**
+ * For a quote that opens its line with no attribution of its own, the last sentence of the line
+ * before when that sentence reports its subject speaking ("Carter said that the U.S. would stay.\n\n
+ * “That’s because …”"): news style names the speaker in a narrating paragraph and gives the words
+ * in the next. Only the subject counts, and only with a reporting verb just after it, so a name
+ * deeper in the sentence ("… that critics had been predicting …") is never taken.
+ *
+ * @example
+ * ```ts
+ * const text = 'Carter said the U.S. would stay.\n\n“That is our promise to the region.”';
+ * findAttributionInPreviousLine({ text, lineSpans: spans }, spans[0])?.mention; // 'Carter'
+ * ```
+ */
+export function findAttributionInPreviousLine(ctx: AttributionContext, span: QuoteSpan): Attribution | null {
+  const { text } = ctx;
+  if (!/^\s*$/.test(text.slice(span.lineStart, span.open))) return null;
+  let p = span.lineStart - 1;
+  while (p >= 0 && /[\s”"’)]/.test(text[p])) p--;
+  if (p < 0 || !/[.!?]/.test(text[p])) return null;
+  const lineStart = text.lastIndexOf('\n', p) + 1;
+  // A line with quotes of its own hands its speaker on through those quotes, not its narration.
+  if (/[“”"]/.test(text.slice(Math.max(lineStart, p - BEFORE_WINDOW), p + 1))) return null;
+  const start = findSentenceStart(text, p, Math.max(lineStart, p - BEFORE_WINDOW));
+  const tokens = tokenizeWords(text, start, p);
+  const r = sentenceSubject(tokens, tokens.length);
+  if (!r || !isNameLike(tokens, r) || pronounInfo(tokens[r[0]].text)?.firstPerson) return null;
+  for (let v = r[1] + 1; v < Math.min(tokens.length, r[1] + 1 + MAX_SUBJECT_TO_VERB); v++) {
+    const t = tokens[v];
+    if (!t.word || t.text !== t.text.toLowerCase()) continue;
+    if (CLAUSE_WORD_BREAK.test(t.text)) return null;
+    if (isReportingVerb(t.text) && !isBaseForm(t.text))
+      return { ...phrase(text, tokens, r), verb: t.text, side: 'before' };
+  }
+  return null;
 }
 
 /**
@@ -471,8 +530,12 @@ function subjectOf(text: string, tokens: Token[], v: number): ReturnType<typeof 
     if (y && tokens[y[0] - 1]?.text === ',') {
       // "Clinton, at a meeting in Columbus, Ohio, said": the state is part of a place, not an appositive.
       if (isPlaceAfterComma(tokens, y[0] - 1)) return placeSubject(text, tokens, y);
-      if (/^\p{Lu}/u.test(tokens[y[0]].text)) return phrase(text, tokens, y);
       const x = readPhraseBackward(tokens, y[0] - 2);
+      // "Tad Devine, Sanders' senior media adviser, said": an appositive that opens with a capital
+      // but ends in a common noun is a role; the name before it is the speaker.
+      const capital = (k: number) => /^\p{Lu}/u.test(tokens[k].text);
+      const role = capital(y[0]) && !capital(y[1]) && x !== null && capital(x[0]) && capital(x[1]);
+      if (capital(y[0]) && !role) return phrase(text, tokens, y);
       if (x) return phrase(text, tokens, x);
     }
   }
@@ -547,8 +610,11 @@ const INTRO = new Set(
   `in on at during after before when while later earlier ago hours days weeks months years
 yesterday today tonight meanwhile however still but and speaking asked also then since for as with like unlike
 despite although though if instead once now yet so last this next moments minutes shortly separately similarly
-addressing responding writing asked following amid throughout`.split(/\s+/),
+addressing responding writing asked following amid throughout first second third finally again`.split(/\s+/),
 );
+// Conjunctions that open a subordinate clause before the main one ("While Sanders admitted that …, his
+// campaign …"): a quote inside that clause belongs to the clause's own subject.
+const SUBORDINATE_OPENER = /^(while|when|although|though|as|after|before|since|because|once|if|whereas)$/i;
 
 /** The subject of the sentence the tokens start, skipping opening adverbials; must end before `limit`. */
 function sentenceSubject(tokens: Token[], limit: number): [number, number] | null {
@@ -570,9 +636,15 @@ function sentenceSubject(tokens: Token[], limit: number): [number, number] | nul
     const first = tokens[s].text;
     // "Speaking in Salem, New Hampshire, Trump said …": the state after a town is still the adverbial.
     const place = s > 0 && isPlaceAfterComma(tokens, s - 1);
-    if (!place && !INTRO.has(first.toLowerCase()) && !/^\p{L}+ly$/u.test(first)) break;
+    // "On July 6, 2015, Sanders …": the year after a date's comma is still the adverbial.
+    const year = /^\d{4}$/.test(first);
+    // "Reprising one of her lines, Clinton …": an opening participle phrase.
+    const participle = /^\p{L}+ing$/u.test(first) && tokens[s].word;
+    if (!place && !year && !participle && !INTRO.has(first.toLowerCase()) && !/^\p{L}+ly$/u.test(first)) break;
     s = comma + 1;
   }
+  // A subordinate clause the limit falls inside: its own subject, after the conjunction.
+  if (s + 1 < limit && SUBORDINATE_OPENER.test(tokens[s].text)) s++;
   const r = readPhraseForward(tokens, s, MAX_NAME_PHRASE_TOKENS);
   return r && r[1] < limit ? r : null;
 }
@@ -605,6 +677,13 @@ function placeSubject(text: string, tokens: Token[], state: [number, number]): R
   if (head && opensClause && !pronounInfo(tokens[head[0]].text)) return phrase(text, tokens, [head[0], state[1]]);
   const r = sentenceSubject(tokens, state[0]);
   return r ? phrase(text, tokens, r) : null;
+}
+
+/** Whether tokens r[0]..r[1] are all capitalised words: a name, with no role or description in it. */
+function isNameRun(tokens: Token[], r: [number, number]): boolean {
+  if (r[1] < r[0] || r[1] - r[0] >= MAX_NAME_WORDS) return false;
+  for (let k = r[0]; k <= r[1]; k++) if (!tokens[k].word || !/^\p{Lu}/u.test(tokens[k].text)) return false;
+  return !pronounInfo(tokens[r[0]].text);
 }
 
 function isNameLike(tokens: Token[], r: [number, number]): boolean {

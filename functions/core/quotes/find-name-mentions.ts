@@ -8,7 +8,7 @@ import { isKnownGivenName } from './name-gender.ts';
  *
  * @example
  * ```ts
- * const m: NameMention = { name: 'Alex Potter', start: 4, end: 15, titled: true, gender: null };
+ * const m: NameMention = { name: 'Alex Potter', start: 4, end: 15, titled: true, gender: null, title: 'sen' };
  * ```
  */
 export interface NameMention {
@@ -19,6 +19,8 @@ export interface NameMention {
   /** A person title came first ("Sen.", "Mrs."), or a reporting verb follows, so this is a person and not a place. */
   titled: boolean;
   gender: Gender | null;
+  /** The last title written before the name, lower case without its dot ("sen" of "Sen. Jo Mica"). */
+  title?: string;
 }
 
 // Capitalised words (with initials like "W.") separated by single spaces; one pass over the text.
@@ -221,6 +223,7 @@ export function findNameMentions(text: string, from = 0, to = text.length): Name
     let i = 0;
     let titled = false;
     let gender: Gender | null = null;
+    let title: string | undefined;
     // Drop leading function words and titles, remembering a title's gender.
     while (i < words.length) {
       const w = words[i];
@@ -232,6 +235,8 @@ export function findNameMentions(text: string, from = 0, to = text.length): Name
       if (isPersonTitle(w)) {
         titled ||= impliesPerson(w);
         gender = titleGender(w) ?? gender;
+        // "Vice President Joe Biden" is not "the president".
+        title = bare === 'president' && title === 'vice' ? title : bare;
         i++;
         continue;
       }
@@ -242,6 +247,7 @@ export function findNameMentions(text: string, from = 0, to = text.length): Name
       if (isPersonTitle(words[j])) {
         titled ||= impliesPerson(words[j]);
         gender = titleGender(words[j]) ?? gender;
+        title = words[j].replace(/\.$/, '').toLowerCase();
         i = j + 1;
         break;
       }
@@ -258,7 +264,7 @@ export function findNameMentions(text: string, from = 0, to = text.length): Name
     // Narrative like "Brafman noted" or "Potter, who…" shows the run is someone who speaks.
     const next = nextLowerWord(text, run[run.length - 1].end);
     if (next && (next === 'who' || isReportingVerb(next))) titled = true;
-    out.push({ name, start, end: start + name.length, titled, gender });
+    out.push({ name, start, end: start + name.length, titled, gender, ...(title ? { title } : {}) });
   }
   return out;
 }

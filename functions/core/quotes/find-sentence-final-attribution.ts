@@ -1,5 +1,6 @@
 import type { Attribution } from './find-attribution.ts';
 import { narrativeTokens, phrase, type AttributionContext } from './narrative-tokens.ts';
+import type { WordToken as Token } from '../text/tokenize.ts';
 import type { QuoteSpan } from './quote-span.ts';
 import {
   MAX_PHRASE_TOKENS,
@@ -17,6 +18,8 @@ import { findSentenceEnd, isSentenceEnd } from './sentence-bounds.ts';
 const SENTENCE_WINDOW = 300;
 // Words allowed after the verb in a closing attribution ("…, Ruiz said on Tuesday in Lune.").
 const MAX_TRAILING_TOKENS = 8;
+// Clauses read back from the sentence's end: the last, and the one before a closing appositive.
+const MAX_CLAUSES_FROM_END = 2;
 
 /**
  * Looks for an attribution that closes the quote's sentence after more narrative: a mixed quote
@@ -44,10 +47,28 @@ export function findAttributionAtSentenceEnd(ctx: AttributionContext, span: Quot
   if (!/[.!?]/.test(text[end - 1] ?? '')) return null;
   const tokens = narrativeTokens(ctx, from, end);
   const stop = tokens.length - 1;
+  // The clause after the last comma, or after the comma before it when an appositive closes the
+  // sentence ("…, said RoseAnn DeMoro, executive director of National Nurses United.").
   let c = stop;
-  while (c >= 0 && tokens[c].text !== ',') c--;
-  if (c < 0 || c + 1 >= stop) return null;
-  const s = c + 1;
+  for (let tries = 0; tries < MAX_CLAUSES_FROM_END; tries++) {
+    c--;
+    while (c >= 0 && tokens[c].text !== ',') c--;
+    if (c < 0) return null;
+    const found = closingClause(text, tokens, c + 1, stop, tries > 0);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The attribution in the clause from token `s` to the sentence's end, if that clause is one. */
+function closingClause(
+  text: string,
+  tokens: Token[],
+  s: number,
+  stop: number,
+  appositive: boolean,
+): Attribution | null {
+  if (s >= stop) return null;
   const first = tokens[s];
   if (!first.word) return null;
 
@@ -55,11 +76,13 @@ export function findAttributionAtSentenceEnd(ctx: AttributionContext, span: Quot
   // so only the name reaches the end here).
   if (first.text === first.text.toLowerCase() && isInvertibleVerb(first.text)) {
     const r = readPhraseForward(tokens, s + 1);
-    if (r && r[1] >= stop - MAX_TRAILING_TOKENS && !pronounInfo(tokens[r[0]].text)?.relative) {
+    const closes = r !== null && (appositive ? tokens[r[1] + 1]?.text === ',' : r[1] >= stop - MAX_TRAILING_TOKENS);
+    if (r && closes && !pronounInfo(tokens[r[0]].text)?.relative) {
       return { ...phrase(text, tokens, extendDescription(tokens, r)), verb: first.text, side: 'after' };
     }
     return null;
   }
+  if (appositive) return null;
 
   // "…, Potter said (on Tuesday).": the verb within a speaker phrase's length of the comma.
   for (let v = s + 1; v < stop && v - s <= MAX_PHRASE_TOKENS; v++) {

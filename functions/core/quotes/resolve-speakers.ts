@@ -1,3 +1,4 @@
+import { definiteRole } from './definite-role.ts';
 import { findNameMentions, type NameMention } from './find-name-mentions.ts';
 import { guessGender, isKnownGivenName } from './name-gender.ts';
 import { isPersonTitle, titleGender } from './person-titles.ts';
@@ -18,10 +19,18 @@ export interface SpeakerRequest {
   at: number;
 }
 
+/** How many recent name mentions a pronoun or a definite role looks back over for its antecedent. */
+const MAX_PRONOUN_LOOKBACK = 40;
+
+/** The end of "… Trump, whom he called": a pronoun right after "whom" that follows a name. */
+const RELATIVE_OBJECT = /\p{Lu}[\p{L}.'’-]*,?\s+whom\s+$/u;
+
 interface Entity {
   name: string;
   gender: Gender | null;
   person: boolean;
+  /** Titles seen before the name in the narrative ("sen", "gov"), for "the senator" to find. */
+  titles?: Set<string>;
 }
 
 /**
@@ -139,7 +148,9 @@ export function resolveSpeakers(
   const advance = (to: number) => {
     while (next < mentions.length && mentions[next].start < to) {
       const m = mentions[next++];
-      recent.push(entityFor(m.name, m.gender, m.titled));
+      const e = entityFor(m.name, m.gender, m.titled);
+      if (m.title) (e.titles ??= new Set()).add(m.title);
+      recent.push(e);
     }
   };
 
@@ -150,9 +161,12 @@ export function resolveSpeakers(
     if (p) {
       if (p.firstPerson) return null;
       if (!p.person) return lastGroup ?? lastSpeaker?.name ?? null;
-      for (let k = recent.length - 1, seen = 0; k >= 0 && seen < 40; k--, seen++) {
+      // "Rubio went after Trump, whom he called …": the person just named is the one "whom" stands
+      // for, the object of the clause, so the pronoun subject is someone else.
+      const whom = RELATIVE_OBJECT.test(text.slice(Math.max(0, at - 40), at)) ? recent.at(-1) : undefined;
+      for (let k = recent.length - 1, seen = 0; k >= 0 && seen < MAX_PRONOUN_LOOKBACK; k--, seen++) {
         const e = recent[k];
-        if (e.person && (e.gender === null || e.gender === p.gender)) {
+        if (e.person && e !== whom && (e.gender === null || e.gender === p.gender)) {
           // Learn the gender, so a later "she" does not pick a man whose first name we did not know.
           e.gender = p.gender;
           return e.name;
@@ -161,6 +175,19 @@ export function resolveSpeakers(
       return lastSpeaker?.name ?? null;
     }
     const found = nameInMention(mention);
+    const role = found ? null : definiteRole(mention);
+    if (role) {
+      // "the senator said": the most recent person introduced with that title ("Sen. Jo Mica").
+      for (let k = recent.length - 1, seen = 0; k >= 0 && seen < MAX_PRONOUN_LOOKBACK; k--, seen++) {
+        const e = recent[k];
+        if (
+          e.titles &&
+          role.titles.some((t) => e.titles!.has(t)) &&
+          (!role.gender || e.gender !== (role.gender === 'm' ? 'f' : 'm'))
+        )
+          return e.name;
+      }
+    }
     if (!found) {
       lastGroup = mention;
       return mention;
