@@ -21,10 +21,10 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { DocumentMetadata } from '../core/document.ts';
 import { Listeners } from '../core/listeners.ts';
 import { forEachAtMost } from '../core/for-each-at-most.ts';
 import type {
+  CatalogedMetadata,
   Claim,
   ClaimResult,
   DocumentCatalog,
@@ -43,7 +43,7 @@ const BATCH_WRITE_LIMIT = 25;
 /** Ready batches (and fenced marks) in flight at once. */
 const PARALLEL_MARKS = 8;
 
-type StoredMetadata = DocumentMetadata & {
+type StoredMetadata = CatalogedMetadata & {
   status: DocumentStatus;
   claimToken: string | null;
   claimedAt: number | null;
@@ -55,7 +55,7 @@ function toStored(item: Record<string, AttributeValue>): StoredMetadata {
 }
 
 /** The metadata alone: no status, no claim. */
-function metadataOf(stored: StoredMetadata): DocumentMetadata {
+function metadataOf(stored: StoredMetadata): CatalogedMetadata {
   const { status: _status, claimToken: _token, claimedAt: _at, ...metadata } = stored;
   return metadata;
 }
@@ -65,7 +65,7 @@ function toClaim(stored: StoredMetadata): PendingClaim {
 }
 
 /** Whether a ready record is the one this ingest's metadata makes (same upload, same moment). */
-const sameIngest = (stored: StoredMetadata, metadata: DocumentMetadata) =>
+const sameIngest = (stored: StoredMetadata, metadata: CatalogedMetadata) =>
   stored.status === 'ready' &&
   stored.ingestedAt === metadata.ingestedAt &&
   stored.originalSha256 === metadata.originalSha256 &&
@@ -93,7 +93,7 @@ export class DynamoDocumentCatalog implements DocumentCatalog {
     private readonly table: string,
   ) {}
 
-  async claim(meta: DocumentMetadata, claim: Claim): Promise<ClaimResult> {
+  async claim(meta: CatalogedMetadata, claim: Claim): Promise<ClaimResult> {
     const now = Date.now();
     const written = await conditionMet(
       this.dynamo.send(
@@ -217,12 +217,12 @@ export class DynamoDocumentCatalog implements DocumentCatalog {
     await this.dynamo.send(new DeleteItemCommand({ TableName: this.table, Key: docKey(id) }));
   }
 
-  async get(id: string): Promise<DocumentMetadata | null> {
+  async get(id: string): Promise<CatalogedMetadata | null> {
     const stored = await this.getStored(id);
     return stored?.status === 'ready' ? metadataOf(stored) : null;
   }
 
-  async getMany(ids: string[]): Promise<DocumentMetadata[]> {
+  async getMany(ids: string[]): Promise<CatalogedMetadata[]> {
     return (await this.batchGet(ids))
       .map(toStored)
       .filter((stored) => stored.status === 'ready')
@@ -242,7 +242,7 @@ export class DynamoDocumentCatalog implements DocumentCatalog {
     );
   }
 
-  async *list(): AsyncIterable<DocumentMetadata> {
+  async *list(): AsyncIterable<CatalogedMetadata> {
     for await (const stored of this.scanDocuments('ready')) yield metadataOf(stored);
   }
 

@@ -1,12 +1,13 @@
 /**
  * Delete: a takedown removes a document from search first, then from reading, then its stored
- * objects, its band items and its copy and same-story links — so a failure partway leaves it hidden rather than half-visible, and repeating the
+ * objects (a packed original's pack once no other document uses it), its band items and its copy and same-story links — so a failure partway leaves it hidden rather than half-visible, and repeating the
  * request finishes the job. (The bucket is versioned: S3 keeps prior versions for recovery.)
  */
 import { VerbatimError } from '../core/errors.ts';
-import { documentKey, originalKey } from '../core/storage-keys.ts';
+import { documentKey } from '../core/storage-keys.ts';
 import type { Archive } from './archive.ts';
 import { unlinkDocument } from './link-copies.ts';
+import { discardOriginal } from './original-bytes.ts';
 
 /**
  * @example
@@ -15,7 +16,8 @@ import { unlinkDocument } from './link-copies.ts';
  * ```
  */
 export async function deleteDocument(archive: Archive, id: string): Promise<void> {
-  if (!(await archive.catalog.get(id))) {
+  const metadata = await archive.catalog.get(id);
+  if (!metadata) {
     throw new VerbatimError('not_found', `There is no document with id "${id}" in the archive.`);
   }
   await archive.log.append({ op: 'delete', id });
@@ -24,5 +26,6 @@ export async function deleteDocument(archive: Archive, id: string): Promise<void
   if (document) await unlinkDocument(archive, document);
   await archive.catalog.remove(id);
   archive.documents.forget(id);
-  await Promise.all([archive.blobs.delete(documentKey(id)), archive.blobs.delete(originalKey(id))]);
+  // After the record, so that a packed original's pack counts this document gone (original-bytes.ts).
+  await Promise.all([archive.blobs.delete(documentKey(id)), discardOriginal(archive, metadata)]);
 }

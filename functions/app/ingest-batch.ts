@@ -5,8 +5,10 @@
  * is whole or absent exactly as a single ingest is, and a rerun completes it:
  *
  * 1. every upload is prepared in the worker pool at once (all cores busy);
- * 2. each distinct id is claimed and its two objects written, all documents concurrently (claims
- *    are conditional puts, which `BatchWriteItem` cannot carry);
+ * 2. each distinct id is claimed and its JSON written, all documents concurrently (claims are
+ *    conditional puts, which `BatchWriteItem` cannot carry); then the batch's originals are
+ *    written as one object, a pack (`core/original-pack.ts`), whose byte ranges the claims
+ *    already name, so each record says where its bytes are before anything is written;
  * 3. one log item lists every document of the batch (one round trip instead of one per document);
  *    a claim older than {@link RENEW_AFTER_MS} is renewed first, so that every logged claim has
  *    most of its lease left and no sweep takes it for dead;
@@ -23,7 +25,9 @@
 import { randomUUID } from 'node:crypto';
 
 import { VerbatimError } from '../core/errors.ts';
-import { documentKey, originalKey } from '../core/storage-keys.ts';
+import type { CatalogedMetadata } from '../core/ports.ts';
+import { buildPack } from '../core/original-pack.ts';
+import { documentKey, packKey } from '../core/storage-keys.ts';
 import type { Archive } from './archive.ts';
 import { claimOrFind, ingestDocument, type IngestRequest, type IngestResult } from './ingest-document.ts';
 import { forEachAtMost } from '../core/for-each-at-most.ts';
@@ -49,10 +53,15 @@ export const RENEW_AFTER_MS = CLAIM_LEASE_MS / 3;
 /** One item's outcome: the stored (or existing) document, or why it was refused. */
 export type BatchOutcome = { ok: true; result: IngestResult } | { ok: false; error: VerbatimError };
 
+/** What a pack is stored as: it is only ever read by byte range, never served whole. */
+const PACK_CONTENT_TYPE = 'application/octet-stream';
+
 /** A claimed document on its way through the stages. */
 interface Claimed {
   index: number;
   prepared: PreparedDocument;
+  /** The metadata it was claimed with: the prepared one and where its original is in the pack. */
+  metadata: CatalogedMetadata;
   request: IngestRequest;
   token: string;
   /** When the claim was last written, by this process's clock (taken before the write was sent). */
@@ -106,15 +115,23 @@ export async function ingestBatch(
   const leaders = [...firstOf.values()];
   const outcomes = new Map<number, BatchOutcome>();
   const claimed: Claimed[] = [];
-  await forEachAtMost(leaders, BATCH_WRITE_CONCURRENCY, async (i) => {
+  // Every leader gets its place in the pack before it is claimed; a duplicate's bytes are written
+  // too (the layout is fixed by then) but no record points at them.
+  const pack = buildPack(
+    leaders.map((i) => ({ id: (prepared[i] as PreparedDocument).metadata.id, bytes: requests[i].file.bytes })),
+  );
+  const key = packKey(randomUUID());
+  await forEachAtMost(leaders, BATCH_WRITE_CONCURRENCY, async (i, n) => {
+    const metadata = { ...(prepared[i] as PreparedDocument).metadata, original: { pack: key, start: pack.starts[n] } };
     try {
-      const written = await claimAndWrite(archive, i, prepared[i] as PreparedDocument, requests[i]);
+      const written = await claimAndWrite(archive, i, prepared[i] as PreparedDocument, metadata, requests[i]);
       if ('duplicate' in written) outcomes.set(i, { ok: true, result: written });
       else claimed.push(written);
     } catch (error) {
       outcomes.set(i, refused(error));
     }
   });
+  if (claimed.length > 0) await writePack(archive, key, pack.body, claimed);
   await logAndMarkReady(archive, claimed, outcomes);
   return prepared.map((p, i) => {
     if (p instanceof VerbatimError) return { ok: false, error: p };
@@ -125,30 +142,39 @@ export async function ingestBatch(
   });
 }
 
-/** Steps 1–2 of the module comment for one document: the existing copy, or the claim to finish. */
+/** Step 2 of the module comment for one document: the existing copy, or the claim to finish. */
 async function claimAndWrite(
   archive: Archive,
   index: number,
   prepared: PreparedDocument,
+  metadata: CatalogedMetadata,
   request: IngestRequest,
 ): Promise<Claimed | IngestResult> {
   const token = randomUUID();
-  const { metadata, json } = prepared;
   // Taken before the claim is sent, so the claim's age is never underestimated.
   const claimedAt = Date.now();
   const existing = await claimOrFind(archive, metadata, token);
   if (existing) return { ...existing, duplicate: true };
   try {
-    // Both objects at once: they are independent, and nothing reads them before `ready`.
-    await Promise.all([
-      archive.blobs.put(originalKey(metadata.id), request.file.bytes, request.file.contentType),
-      archive.blobs.put(documentKey(metadata.id), json, 'application/json'),
-    ]);
+    await archive.blobs.put(documentKey(metadata.id), prepared.json, 'application/json');
   } catch (error) {
+    // The pack is not written yet: there is nothing of its to discard.
     await rollBack(archive, metadata.id, token).catch(() => undefined);
     throw error;
   }
-  return { index, prepared, request, token, claimedAt };
+  return { index, prepared, metadata, request, token, claimedAt };
+}
+
+/** The end of step 2: the batch's originals in one PUT; if it fails, every claim is rolled back. */
+async function writePack(archive: Archive, key: string, body: Uint8Array, claimed: Claimed[]): Promise<void> {
+  try {
+    await archive.blobs.put(key, body, PACK_CONTENT_TYPE);
+  } catch (error) {
+    await Promise.all(
+      claimed.map((c) => rollBack(archive, c.metadata.id, c.token, c.metadata.original).catch(() => undefined)),
+    );
+    throw error;
+  }
 }
 
 /** Steps 3–4: renew the old claims, one log item for every claimed document, then each ready and the batch linked. */
@@ -164,7 +190,7 @@ async function logAndMarkReady(
     const renewedAt = Date.now();
     try {
       // Lost to a takeover (this ingest looked dead): the single path waits for the new owner's answer.
-      if (await archive.catalog.renewClaim(c.prepared.metadata.id, c.token)) live.push({ ...c, claimedAt: renewedAt });
+      if (await archive.catalog.renewClaim(c.metadata.id, c.token)) live.push({ ...c, claimedAt: renewedAt });
       else outcomes.set(c.index, { ok: true, result: await ingestDocument(archive, c.request) });
     } catch (error) {
       outcomes.set(c.index, refused(error));
@@ -173,13 +199,15 @@ async function logAndMarkReady(
   if (live.length === 0) return;
   try {
     // The log tells this process's index reader, and the catalog each ready: no noteWrite here.
-    await archive.log.appendBatch(live.map((c) => ({ op: 'add' as const, id: c.prepared.metadata.id })));
+    await archive.log.appendBatch(live.map((c) => ({ op: 'add' as const, id: c.metadata.id })));
   } catch (error) {
-    await Promise.all(live.map((c) => rollBack(archive, c.prepared.metadata.id, c.token).catch(() => undefined)));
+    await Promise.all(
+      live.map((c) => rollBack(archive, c.metadata.id, c.token, c.metadata.original).catch(() => undefined)),
+    );
     throw error;
   }
   const readied = await archive.catalog.markReadyMany(
-    live.map((c) => ({ metadata: c.prepared.metadata, token: c.token, claimedAt: c.claimedAt })),
+    live.map((c) => ({ metadata: c.metadata, token: c.token, claimedAt: c.claimedAt })),
     CLAIM_LEASE_MS,
   );
   const ready = live.filter((c) => readied.has(c.prepared.metadata.id));

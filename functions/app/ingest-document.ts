@@ -18,6 +18,7 @@ import { randomUUID } from 'node:crypto';
 import type { DocumentMetadata } from '../core/document.ts';
 import { VerbatimError } from '../core/errors.ts';
 import { documentKey, originalKey } from '../core/storage-keys.ts';
+import type { CatalogedMetadata } from '../core/ports.ts';
 import type { Archive } from './archive.ts';
 import { prepareOffThread } from './prepare-off-thread.ts';
 import type { IngestRequest } from './prepare-document.ts';
@@ -59,7 +60,7 @@ export async function claimOrFind(
   for (;;) {
     const claim = await archive.catalog.claim(metadata, { token, leaseMs: CLAIM_LEASE_MS });
     if (claim.claimed) return null;
-    if (claim.status === 'ready') return claim.existing;
+    if (claim.status === 'ready') return withoutStorage(claim.existing);
     const now = Date.now();
     // Still renewed by a live owner after several leases: that ingest is stuck in slow storage.
     if (now >= deadline)
@@ -70,6 +71,11 @@ export async function claimOrFind(
     const leaseLeft = (claim.claimedAt ?? 0) + CLAIM_LEASE_MS - now;
     await new Promise((resolve) => setTimeout(resolve, Math.max(10, Math.min(CLAIM_POLL_MS, leaseLeft + 10))));
   }
+}
+
+/** The metadata as clients see it: where its original is stored is the archive's business. */
+function withoutStorage({ original: _original, ...metadata }: CatalogedMetadata): DocumentMetadata {
+  return metadata;
 }
 
 /**

@@ -3,8 +3,8 @@ import type { ArchivedDocument } from '../core/document.ts';
 import { VerbatimError } from '../core/errors.ts';
 import type { Blob } from '../core/ports.ts';
 import { servedContentType } from '../core/formats/served-content-type.ts';
-import { originalKey } from '../core/storage-keys.ts';
 import type { Archive } from './archive.ts';
+import { readOriginalBytes } from './original-bytes.ts';
 
 const notFound = (id: string) => new VerbatimError('not_found', `There is no document with id "${id}" in the archive.`);
 
@@ -25,7 +25,8 @@ export async function readDocument(archive: Archive, id: string): Promise<Archiv
 /** The bytes exactly as uploaded, with their content type (and charset, when the upload left it out). */
 export async function readOriginal(archive: Archive, id: string): Promise<Blob> {
   const metadata = await archive.catalog.get(id);
-  const original = metadata ? await archive.blobs.get(originalKey(id)) : null;
+  // Its own object, or its range of a bulk import's pack: the same bytes either way.
+  const original = metadata ? await readOriginalBytes(archive, metadata) : null;
   if (!metadata || !original) throw notFound(id);
-  return { body: original.body, contentType: servedContentType(metadata.contentType, original.body) };
+  return { body: original, contentType: servedContentType(metadata.contentType, original) };
 }

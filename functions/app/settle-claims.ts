@@ -7,10 +7,11 @@
  * dead can no longer mark ready or delete what its successor wrote.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { ArchivedDocument } from '../core/document.ts';
+import type { ArchivedDocument, OriginalInPack } from '../core/document.ts';
 import type { PendingClaim } from '../core/ports.ts';
 import { documentKey, originalKey } from '../core/storage-keys.ts';
 import type { Archive } from './archive.ts';
+import { discardOriginal, readOriginalBytes } from './original-bytes.ts';
 
 /**
  * A live ingest renews its claim after writing its objects; a claim not renewed for this long is
@@ -29,27 +30,36 @@ const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).
 
 /**
  * Undoes a claimed ingest: deletes its objects and then the claim, provided `token` still holds it
- * (checked by renewing it first, so a successor's objects are never deleted).
+ * (checked by renewing it first, so a successor's objects are never deleted). A packed original
+ * (`original`, the bulk path's) is shared with its batch: its pack goes after the claim, and only
+ * if no other document uses it (`original-bytes.ts`).
  *
  * @example
  * ```ts
  * await rollBack(archive, document.id, token);
  * ```
  */
-export async function rollBack(archive: Archive, id: string, token: string): Promise<boolean> {
+export async function rollBack(
+  archive: Archive,
+  id: string,
+  token: string,
+  original?: OriginalInPack,
+): Promise<boolean> {
   if (!(await archive.catalog.renewClaim(id, token))) return false;
-  await Promise.all([archive.blobs.delete(originalKey(id)), archive.blobs.delete(documentKey(id))]);
-  return archive.catalog.release(id, token);
+  await Promise.all([archive.blobs.delete(documentKey(id)), original ? null : archive.blobs.delete(originalKey(id))]);
+  const released = await archive.catalog.release(id, token);
+  if (released && original) await discardOriginal(archive, { id, original });
+  return released;
 }
 
 /** Whether a cut-off ingest's objects are all there and are what its metadata says. */
 async function objectsComplete(archive: Archive, pending: PendingClaim): Promise<boolean> {
   const { metadata } = pending;
   const [original, stored] = await Promise.all([
-    archive.blobs.get(originalKey(metadata.id)),
+    readOriginalBytes(archive, metadata),
     archive.blobs.get(documentKey(metadata.id)),
   ]);
-  if (!original || !stored || sha256(original.body) !== metadata.originalSha256) return false;
+  if (!original || !stored || sha256(original) !== metadata.originalSha256) return false;
   try {
     const document = JSON.parse(new TextDecoder().decode(stored.body)) as ArchivedDocument;
     return document.id === metadata.id && sha256(document.text) === metadata.sha256;
@@ -91,7 +101,7 @@ export async function settleStaleClaims(
     if (await objectsComplete(archive, pending)) {
       await archive.log.append({ op: 'add', id: pending.metadata.id });
       if (await archive.catalog.markReady(pending.metadata.id, token)) result.finished.push(pending.metadata.id);
-    } else if (await rollBack(archive, pending.metadata.id, token)) {
+    } else if (await rollBack(archive, pending.metadata.id, token, pending.metadata.original)) {
       result.rolledBack.push(pending.metadata.id);
     }
   }

@@ -6,9 +6,11 @@
  * settled, and shards no manifest lists.
  */
 import { createHash } from 'node:crypto';
-import type { ArchivedDocument, DocumentMetadata } from '../core/document.ts';
-import { documentKey, originalKey } from '../core/storage-keys.ts';
+import type { ArchivedDocument } from '../core/document.ts';
+import type { CatalogedMetadata } from '../core/ports.ts';
+import { documentKey, PACK_PREFIX } from '../core/storage-keys.ts';
 import type { Archive } from './archive.ts';
+import { readOriginalBytes } from './original-bytes.ts';
 import { CLAIM_LEASE_MS } from './settle-claims.ts';
 import { findOrphanShards } from './sweep-orphan-shards.ts';
 
@@ -29,6 +31,12 @@ export interface VerifyReport {
   problems: Problem[];
 }
 
+/**
+ * A pack no record uses, younger than this, may be a batch's still being claimed or written (its
+ * claims come first, but a listing is not a snapshot); older, it is what a crash left behind.
+ */
+export const UNUSED_PACK_AGE_MS = 10 * 60 * 1000;
+
 /** Documents checked at once: each check reads both objects. */
 const PARALLEL_CHECKS = 16;
 
@@ -37,19 +45,19 @@ const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).
 /** What is wrong with one ready document, given the index's live ids and the log's last ops. */
 async function checkDocument(
   archive: Archive,
-  meta: DocumentMetadata,
+  meta: CatalogedMetadata,
   indexed: Set<string>,
   lastOp: Map<string, string>,
 ): Promise<string[]> {
   const wrong: string[] = [];
   const [original, stored] = await Promise.all([
-    archive.blobs.get(originalKey(meta.id)),
+    readOriginalBytes(archive, meta),
     archive.blobs.get(documentKey(meta.id)),
   ]);
-  if (!original) wrong.push('the original is missing');
-  else if (sha256(original.body) !== meta.originalSha256) wrong.push('the original does not match its SHA-256');
-  else if (original.body.byteLength !== meta.size)
-    wrong.push(`the original is ${original.body.byteLength} bytes, the metadata says ${meta.size}`);
+  if (!original) wrong.push(meta.original ? 'the original is missing from its pack' : 'the original is missing');
+  else if (sha256(original) !== meta.originalSha256) wrong.push('the original does not match its SHA-256');
+  else if (original.byteLength !== meta.size)
+    wrong.push(`the original is ${original.byteLength} bytes, the metadata says ${meta.size}`);
   if (!stored) wrong.push('the normalised document is missing');
   else {
     let document: ArchivedDocument | null = null;
@@ -88,7 +96,7 @@ export async function verifyArchive(archive: Archive, now = new Date()): Promise
     index.segments.flatMap((segment) => segment.documents.filter((_, n) => !segment.isDead(n)).map((d) => d.id)),
   );
 
-  const ready: DocumentMetadata[] = [];
+  const ready: CatalogedMetadata[] = [];
   for await (const meta of archive.catalog.list()) ready.push(meta);
   let next = 0;
   const worker = async () => {
@@ -101,9 +109,11 @@ export async function verifyArchive(archive: Archive, now = new Date()): Promise
   await Promise.all(Array.from({ length: PARALLEL_CHECKS }, worker));
 
   const known = new Set(ready.map((m) => m.id));
+  const packs = new Set(ready.flatMap((m) => (m.original ? [m.original.pack] : [])));
   let inProgress = 0;
   for await (const pending of archive.catalog.listPending()) {
     known.add(pending.metadata.id);
+    if (pending.metadata.original) packs.add(pending.metadata.original.pack);
     if (now.getTime() - pending.claimedAt < CLAIM_LEASE_MS) inProgress++;
     else
       problems.push({
@@ -118,11 +128,31 @@ export async function verifyArchive(archive: Archive, now = new Date()): Promise
     ['documents/', (key: string) => key.slice('documents/'.length, -'.json'.length)],
   ] as const) {
     for await (const object of archive.blobs.list(prefix)) {
-      if (!known.has(idOf(object.key)))
+      if (object.key.startsWith(PACK_PREFIX)) {
+        if (!packs.has(object.key) && now.getTime() - object.lastModified.getTime() >= UNUSED_PACK_AGE_MS)
+          problems.push({ key: object.key, problem: 'a pack of originals no document’s metadata uses' });
+      } else if (!known.has(idOf(object.key)))
         problems.push({ key: object.key, problem: 'an object no document’s metadata accounts for' });
     }
   }
   for (const key of await findOrphanShards(archive.blobs, manifest, now))
     problems.push({ key, problem: 'a shard no manifest lists' });
   return { documents: ready.length, indexed: indexed.size, logEntries: log.length, inProgress, problems };
+}
+
+/**
+ * Deletes the packs `verify` finds no record using (older than {@link UNUSED_PACK_AGE_MS}: what a
+ * crash between a batch's pack and its claims' settling left behind) and returns their keys.
+ * `verify --settle` runs it after settling the cut-off ingests, whose rollbacks free such packs.
+ *
+ * @example
+ * ```ts
+ * const deleted = await sweepUnusedPacks(archive);
+ * ```
+ */
+export async function sweepUnusedPacks(archive: Archive, now = new Date()): Promise<string[]> {
+  const { problems } = await verifyArchive(archive, now);
+  const unused = problems.flatMap((p) => (p.key?.startsWith(PACK_PREFIX) ? [p.key] : []));
+  await Promise.all(unused.map((key) => archive.blobs.delete(key)));
+  return unused;
 }

@@ -81,6 +81,12 @@ export interface DocumentMetadata {
   quoteCount: number;
 }
 
+/** A packed original's place: the pack's key and the offset of its first byte there. */
+export interface OriginalInPack {
+  pack: string;
+  start: number;
+}
+
 /** A document as the archive serves it: metadata, normalised text, paragraphs and quotes. */
 export interface ArchivedDocument extends DocumentMetadata {
   text: string;

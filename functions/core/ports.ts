@@ -2,7 +2,7 @@
  * The ports: what the domain needs from storage, stated without naming AWS. Adapters in
  * `functions/adapters/` implement them over S3 and DynamoDB; the use cases only see these.
  */
-import type { DocumentMetadata } from './document.ts';
+import type { DocumentMetadata, OriginalInPack } from './document.ts';
 
 /** A stored object's bytes and content type. */
 export interface Blob {
@@ -22,9 +22,17 @@ export interface BlobStore {
   list(prefix: string): AsyncIterable<{ key: string; lastModified: Date }>;
 }
 
+/**
+ * A document's record in the catalog: its metadata and, when a bulk import packed its original
+ * with its batch's (`core/original-pack.ts`), where: bytes `start` to `start + size` of the object
+ * `original.pack`. Without `original` the original is an object of its own, `originals/<id>`. A
+ * storage detail, never in an API answer.
+ */
+export type CatalogedMetadata = DocumentMetadata & { original?: OriginalInPack };
+
 /** The result of trying to claim a document id for an ingest. */
 export type ClaimResult =
-  { claimed: true } | { claimed: false; existing: DocumentMetadata; status: DocumentStatus; claimedAt: number | null };
+  { claimed: true } | { claimed: false; existing: CatalogedMetadata; status: DocumentStatus; claimedAt: number | null };
 
 /**
  * Who holds a pending claim: `token` fences every later write of the ingest (only the holder can
@@ -37,7 +45,7 @@ export interface Claim {
 
 /** A claim its ingest is about to mark ready: the metadata it claimed with, and when. */
 export interface ReadyClaim {
-  metadata: DocumentMetadata;
+  metadata: CatalogedMetadata;
   token: string;
   /** When the claim (or its renewal) was sent, by the owner's clock. */
   claimedAt: number;
@@ -45,7 +53,7 @@ export interface ReadyClaim {
 
 /** A pending claim as a sweep or `verify` sees it. */
 export interface PendingClaim {
-  metadata: DocumentMetadata;
+  metadata: CatalogedMetadata;
   token: string;
   claimedAt: number;
 }
@@ -106,7 +114,7 @@ export interface DocumentCatalog {
    * (its ingest died). Otherwise it reports the existing document — this is how duplicates are
    * detected without transactions.
    */
-  claim(meta: DocumentMetadata, claim: Claim): Promise<ClaimResult>;
+  claim(meta: CatalogedMetadata, claim: Claim): Promise<ClaimResult>;
   /**
    * Refreshes a pending claim's lease if `token` still holds it. False: another ingest took it
    * over, and this one must write nothing more.
@@ -141,13 +149,13 @@ export interface DocumentCatalog {
   /** Removes a document's metadata (a delete). */
   remove(id: string): Promise<void>;
   /** Ready metadata for `id`, or null (missing or still pending). */
-  get(id: string): Promise<DocumentMetadata | null>;
+  get(id: string): Promise<CatalogedMetadata | null>;
   /** Ready metadata for many ids, in no particular order; missing ids are left out. */
-  getMany(ids: string[]): Promise<DocumentMetadata[]>;
+  getMany(ids: string[]): Promise<CatalogedMetadata[]>;
   /** The status of each id that has metadata (ids with none are left out). */
   statusOf(ids: string[]): Promise<Map<string, DocumentStatus>>;
   /** Every ready document's metadata, page by page. */
-  list(): AsyncIterable<DocumentMetadata>;
+  list(): AsyncIterable<CatalogedMetadata>;
 }
 
 /** The gapless ingest log (DynamoDB): what the index must apply, in order. */

@@ -6,6 +6,15 @@
 /** The uploaded bytes, exactly as received. */
 export const originalKey = (id: string) => `originals/${id}`;
 
+/**
+ * Where packs live (`core/original-pack.ts`): under `originals/`, beside the single originals (and
+ * under their grants), in a folder no id can name (ids are hex digits).
+ */
+export const PACK_PREFIX = 'originals/packs/';
+
+/** A new pack's key: one per batch, never reused. */
+export const packKey = (batch: string) => `${PACK_PREFIX}${batch}`;
+
 /** The normalised document as JSON ({@link ArchivedDocument}). */
 export const documentKey = (id: string) => `documents/${id}.json`;
 

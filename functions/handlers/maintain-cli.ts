@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { reindexArchive } from '../app/reindex-archive.ts';
 import { settleStaleClaims } from '../app/settle-claims.ts';
-import { verifyArchive, type VerifyReport } from '../app/verify-archive.ts';
+import { sweepUnusedPacks, verifyArchive, type VerifyReport } from '../app/verify-archive.ts';
 import { VerbatimError } from '../core/errors.ts';
 import { startLocalArchive } from '../local/start-local-archive.ts';
 
@@ -42,6 +42,8 @@ async function main(): Promise<void> {
         console.log(
           `Settled cut-off ingests: ${settled.finished.length} finished, ${settled.rolledBack.length} rolled back.`,
         );
+        const packs = await sweepUnusedPacks(local.archive);
+        console.log(`Deleted ${packs.length} pack(s) of originals no document uses.`);
       }
       const report = await verifyArchive(local.archive);
       if (values.json) console.log(JSON.stringify(report));

@@ -11,8 +11,8 @@ import { runEntryPoint } from '../helpers/run-entry-point.ts';
 
 /** Enough articles for several batches of 100: the kill lands while some are stored and some not. */
 const ARTICLES = 400;
-/** Originals stored when the import is killed. */
-const KILL_AFTER_ORIGINALS = 150;
+/** Documents (their normalised JSON, one object each) stored when the import is killed. */
+const KILL_AFTER_DOCUMENTS = 150;
 let dataDir = '';
 
 const run = (script: string, args: string[]) =>
@@ -23,9 +23,12 @@ const run = (script: string, args: string[]) =>
     VERBATIM_DYNAMODB_ENDPOINT: '',
   });
 
-/** Objects stored so far under `originals/` (s3rver keeps each key as files in the data folder). */
-async function storedOriginals(): Promise<number> {
-  const dir = join(dataDir, 's3', 'verbatim-local', 'originals');
+/**
+ * Objects stored so far under `documents/` (s3rver keeps each key as files in the data folder):
+ * the bulk path packs a batch's originals into one object, so the JSON is what counts per article.
+ */
+async function storedDocuments(): Promise<number> {
+  const dir = join(dataDir, 's3', 'verbatim-local', 'documents');
   const names = await readdir(dir).catch(() => [] as string[]);
   return names.filter((name) => name.endsWith('._S3rver_object')).length;
 }
@@ -48,16 +51,16 @@ describe('a bulk import killed mid-batch', () => {
 
     const first = run('functions/handlers/import-cli.ts', [file]);
     // Past the first batch of 100: some batches are done, others are being written.
-    for (let waited = 0; (await storedOriginals()) < KILL_AFTER_ORIGINALS; waited += 50) {
+    for (let waited = 0; (await storedDocuments()) < KILL_AFTER_DOCUMENTS; waited += 50) {
       if (waited > 120_000 || first.child.exitCode !== null)
         throw new Error(`the import never started storing: ${first.output.stderr}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    // Killed while it was still writing: some originals stored, not all, the process not done.
+    // Killed while it was still writing: some documents stored, not all, the process not done.
     expect(first.child.exitCode).toBeNull();
     first.child.kill('SIGKILL');
     await first.exited;
-    expect(await storedOriginals()).toBeLessThan(ARTICLES);
+    expect(await storedDocuments()).toBeLessThan(ARTICLES);
 
     const rerun = run('functions/handlers/import-cli.ts', [file]);
     expect(await rerun.exited, rerun.output.stderr).toBe(0);
