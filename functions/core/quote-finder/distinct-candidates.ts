@@ -17,6 +17,8 @@ export const MAX_HITS_WALKED = 2_000;
  * and aligned for its own offsets, so this bounds what forty copies of one text cost a search.
  */
 export const COPIES_LISTED = 5;
+/** Copies loaded per search at most, the best results' first: keeps a page of five results within the prepared-text cache. */
+export const COPIES_LOADED = 10;
 /** How much deeper each further walk looks when copies left too few distinct texts. */
 const WALK_GROWTH = 4;
 
@@ -62,9 +64,14 @@ export function distinctCandidates(hits: Hits, wanted: number): DistinctCandidat
 }
 
 /**
- * The copies to load for the shown results (groups of candidates' matches), at most {@link COPIES_LISTED} each, earliest first.
- * A match too weak to have copies listed ({@link COPY_MIN_SCORE}) gets none, rather than
- * repeats of itself as results of their own.
+ * The copies to load for the shown results (groups of candidates' matches): at most
+ * {@link COPIES_LISTED} each, earliest first, and {@link COPIES_LOADED} in all. A match too weak to
+ * have copies listed ({@link COPY_MIN_SCORE}) gets none, rather than repeats of itself as results.
+ *
+ * @example
+ * ```ts
+ * const ids = copiesToList(groupMatches(ranked).slice(0, 5), distinctCandidates(hits, 40).copies);
+ * ```
  */
 export function copiesToList(groups: MatchGroup[], copies: Map<string, StoredDocument[]>): string[] {
   const earliest = (a: StoredDocument, b: StoredDocument) =>
@@ -78,5 +85,6 @@ export function copiesToList(groups: MatchGroup[], copies: Map<string, StoredDoc
         .sort(earliest)
         .slice(0, COPIES_LISTED)
         .map((copy) => copy.id),
-    );
+    )
+    .slice(0, COPIES_LOADED);
 }
