@@ -3,10 +3,11 @@
  * (order-free, forms folded to stems); each candidate is then aligned word by word, and copies of
  * the same quote are grouped with the earliest source first.
  */
-import { prepareClaim } from '../core/quote-finder/claim.ts';
+import { prepareClaim, type Claim } from '../core/quote-finder/claim.ts';
 import type { Verdict, DiffOp } from '../core/quote-finder/compare-claim.ts';
 import { groupMatches, type DocumentInfo, type RankedMatch } from '../core/quote-finder/group-matches.ts';
 import { bestRun, type Run } from '../core/quote-finder/find-span.ts';
+import { copiesToList, distinctCandidates } from '../core/quote-finder/distinct-candidates.ts';
 import { contentWordCount, indexTerms } from '../core/quote-finder/index-terms.ts';
 import { matchClaim, type QuoteMatch, type TextSpan } from '../core/quote-finder/match-claim.ts';
 import { prepareQuoteText, type QuoteText } from '../core/quote-finder/quote-text.ts';
@@ -43,7 +44,8 @@ export interface QuoteSearch {
 }
 
 /**
- * How many index hits are looked at: enough for copies and near-misses, few enough to stay fast.
+ * How many distinct texts among the index hits are looked at (copies of one text count once):
+ * enough for rewrites and near-misses, few enough to stay fast.
  * A claim of few content words ("it was no match at all") ranks poorly in a bag-of-words index,
  * so it gets a deeper look; the first look at a candidate is cheap (see CLOSE_RUN).
  */
@@ -71,11 +73,12 @@ interface Prepared {
 // Documents never change under an id (the id is a hash of the text), so prepared ones never go stale.
 const prepared = new WeakMap<Archive, Prepared>();
 
-async function quoteTexts(archive: Archive, ids: string[]): Promise<QuoteText[]> {
+async function quoteTexts(archive: Archive, ids: string[], mayRestart = true): Promise<QuoteText[]> {
   let cache = prepared.get(archive);
   // The vocabulary only grows (ids must stay comparable): start afresh, texts and all, past a
-  // bound, so a long-lived process never holds every spelling it has ever seen.
-  if (!cache || cache.vocabulary.size > MAX_VOCABULARY)
+  // bound, so a long-lived process never holds every spelling it has ever seen — but never in
+  // the middle of a search, whose claim holds ids of the current vocabulary.
+  if (!cache || (mayRestart && cache.vocabulary.size > MAX_VOCABULARY))
     prepared.set(archive, (cache = { vocabulary: new Vocabulary(), texts: new Map() }));
   const missing = ids.filter((id) => !cache.texts.has(id));
   const loaded = missing.length > 0 ? await archive.documents.getMany(missing) : new Map();
@@ -105,6 +108,16 @@ function speakerMatchOf(wanted: string, speaker: string | null): SpeakerMatch {
   return sameSpeaker(wanted, speaker) ? 'same' : 'different';
 }
 
+/** A candidate aligned in full, or nothing when it matches too little to show. */
+function aligned(claim: Claim, text: QuoteText, vocabulary: Vocabulary, run?: Run): RankedMatch[] {
+  const first = run ?? bestRun(claim, text, vocabulary);
+  const match = first && matchClaim(claim, text, vocabulary, first);
+  if (!match || match.score < MIN_SCORE) return [];
+  const keys = text.keys.subarray(match.span.from, match.span.to);
+  const rank = match.score + (match.passage.kind === 'quote' ? IN_QUOTE_BONUS : 0);
+  return [{ match, document: info(text), rank, keys }];
+}
+
 const info = (text: QuoteText): DocumentInfo => {
   const { id, title, publisher, url, publishedAt, ingestedAt, originalSha256 } = text.document;
   return { id, title, publisher, url, publishedAt, ingestedAt, originalSha256 };
@@ -130,7 +143,7 @@ export async function findQuotes(
     return { results: [], candidates: 0, tookMs: Math.round((performance.now() - started) * 100) / 100 };
   const depth = contentWordCount(input.q) < FEW_CONTENT_WORDS ? CANDIDATES_FOR_COMMON_WORDS : CANDIDATES;
   const hits = await index.search({ any });
-  const ids = hits.top(depth).map((hit) => hits.document(hit).id);
+  const { ids, copies } = distinctCandidates(hits, depth);
 
   const texts = await quoteTexts(archive, ids);
   const cache = prepared.get(archive)!;
@@ -142,14 +155,10 @@ export async function findQuotes(
     .filter((r): r is { text: QuoteText; run: Run } => r.run !== null)
     .sort((a, b) => b.run.score - a.run.score);
   const close = runs.filter((r) => r.run.score >= CLOSE_RUN * runs[0]?.run.score).slice(0, ALIGNED);
-  const ranked: RankedMatch[] = [];
-  for (const { text, run } of close) {
-    const match = matchClaim(claim, text, cache.vocabulary, run);
-    if (!match || match.score < MIN_SCORE) continue;
-    const keys = text.keys.subarray(match.span.from, match.span.to);
-    const rank = match.score + (match.passage.kind === 'quote' ? IN_QUOTE_BONUS : 0);
-    ranked.push({ match, document: info(text), rank, keys });
-  }
+  const ranked = close.flatMap(({ text, run }) => aligned(claim, text, cache.vocabulary, run));
+  // The shown results' copies join their groups, so the earliest of them leads (groupMatches).
+  const copyIds = copiesToList(groupMatches(ranked).slice(0, input.limit), copies);
+  for (const text of await quoteTexts(archive, copyIds, false)) ranked.push(...aligned(claim, text, cache.vocabulary));
 
   const results = groupMatches(ranked)
     .slice(0, input.limit)

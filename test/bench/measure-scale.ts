@@ -87,14 +87,15 @@ async function verbatimKeyword(index: SearchIndex, q: string): Promise<string[]>
 }
 
 /** A quoted sentence as a fact-checker might remember it: one word of the middle dropped. */
-function misremember(sentence: string): string {
+export function misremember(sentence: string): string {
   const words = sentence.split(/\s+/);
   if (words.length < 6) return sentence;
   words.splice(Math.floor(words.length / 2), 1);
   return words.join(' ');
 }
 
-async function scaleArchive(
+/** A fresh bucket and table for an archive of `articles` documents, its documents read from the real archive's. */
+export async function scaleArchive(
   local: LocalArchive,
   articles: number,
 ): Promise<{ archive: Archive; bucket: string; table: string; own: BlobStore }> {
@@ -116,6 +117,63 @@ async function scaleArchive(
     table,
     own,
   };
+}
+
+/**
+ * Verbatim's index of `documents`: shards written and a manifest swapped in, exactly what
+ * compactIndex leaves behind.
+ */
+export async function writeScaleIndex(archive: Archive, own: BlobStore, documents: IndexableDocument[]) {
+  const shards = [];
+  for (let from = 0, n = 0; from < documents.length; from += SHARD_DOCUMENTS, n++) {
+    const body = encodeSegment(buildSegment(documents.slice(from, from + SHARD_DOCUMENTS)));
+    const key = shardKey(1, 'bench', n);
+    await own.put(key, body, 'application/octet-stream');
+    shards.push({
+      key,
+      documentCount: Math.min(SHARD_DOCUMENTS, documents.length - from),
+      bytes: body.byteLength,
+      headBytes: headLength(body),
+    });
+  }
+  const verbatimBytes = shards.reduce((n, s) => n + s.bytes, 0);
+  await archive.manifest.swap(
+    {
+      version: 1,
+      through: 0,
+      shards,
+      retired: [],
+      documentCount: documents.length,
+      bytes: verbatimBytes,
+      writtenAt: new Date().toISOString(),
+    },
+    0,
+  );
+  return { shards, verbatimBytes };
+}
+
+/** The bench's quote-finder claims: each sentence query as it is and with one word dropped. */
+export const quoteQueriesOf = (sources: QuerySource[]) =>
+  sources
+    .filter((s) => s.query.kind === 'sentence' && s.id)
+    .flatMap((s) => {
+      const sentence = s.query.q.replace(/^"|"$/g, '');
+      return [
+        { q: sentence, id: s.id! },
+        { q: misremember(sentence), id: s.id! },
+      ];
+    });
+
+/** Recall@1 of the quote finder: the first result is the claim's source article or a copy of it. */
+export async function quoteRecall(archive: Archive, queries: Array<{ q: string; id: string }>) {
+  const misses: ScaleFigures['quotes']['misses'] = [];
+  for (const query of queries) {
+    const found = await findQuotes(archive, { q: query.q, limit: 5 });
+    const got = found.results[0]?.document.id ?? null;
+    if (got === null || sourceId(got) !== query.id)
+      misses.push({ q: query.q, expected: query.id, got, candidates: found.candidates });
+  }
+  return { recallAt1: 1 - misses.length / Math.max(1, queries.length), misses };
 }
 
 /**
@@ -144,32 +202,8 @@ export async function measureScale(
     // Verbatim: shards written and a manifest swapped in, exactly what compactIndex leaves behind.
     const { archive, bucket, table, own } = await scaleArchive(local, articles);
     let started = performance.now();
-    const shards = [];
-    for (let from = 0, n = 0; from < documents.length; from += SHARD_DOCUMENTS, n++) {
-      const body = encodeSegment(buildSegment(documents.slice(from, from + SHARD_DOCUMENTS)));
-      const key = shardKey(1, 'bench', n);
-      await own.put(key, body, 'application/octet-stream');
-      shards.push({
-        key,
-        documentCount: Math.min(SHARD_DOCUMENTS, documents.length - from),
-        bytes: body.byteLength,
-        headBytes: headLength(body),
-      });
-    }
+    const { shards, verbatimBytes } = await writeScaleIndex(archive, own, documents);
     const verbatimMs = performance.now() - started;
-    const verbatimBytes = shards.reduce((n, s) => n + s.bytes, 0);
-    await archive.manifest.swap(
-      {
-        version: 1,
-        through: 0,
-        shards,
-        retired: [],
-        documentCount: documents.length,
-        bytes: verbatimBytes,
-        writtenAt: new Date().toISOString(),
-      },
-      0,
-    );
     const fts5File = join(scratch, 'fts5.db');
     const fts5Build = buildFts5(
       fts5File,
@@ -183,15 +217,7 @@ export async function measureScale(
 
     const keywordQueries = sources.filter((s) => s.query.kind === 'keyword');
     const allQueries = sources.map((s) => s.query.q);
-    const quoteQueries = sources
-      .filter((s) => s.query.kind === 'sentence' && s.id)
-      .flatMap((s) => {
-        const sentence = s.query.q.replace(/^"|"$/g, '');
-        return [
-          { q: sentence, id: s.id! },
-          { q: misremember(sentence), id: s.id! },
-        ];
-      });
+    const quoteQueries = quoteQueriesOf(sources);
 
     const app = await startServer(createApp({ archive }).fetch);
     const fts5Server = await startFts5Server(fts5File);
@@ -215,14 +241,7 @@ export async function measureScale(
         Math.max(1, keywordQueries.length),
     };
     await timeAll(allQueries, (q) => searchArchive(archive, { q, limit: 10, offset: 0 }));
-    const quoteMisses: ScaleFigures['quotes']['misses'] = [];
-    for (const query of quoteQueries) {
-      const found = await findQuotes(archive, { q: query.q, limit: 5 });
-      const got = found.results[0]?.document.id ?? null;
-      if (got === null || sourceId(got) !== query.id)
-        quoteMisses.push({ q: query.q, expected: query.id, got, candidates: found.candidates });
-    }
-    const recallAt1 = 1 - quoteMisses.length / Math.max(1, quoteQueries.length);
+    const { recallAt1, misses: quoteMisses } = await quoteRecall(archive, quoteQueries);
 
     const runs: Array<{
       keyword: [Percentiles, Percentiles];

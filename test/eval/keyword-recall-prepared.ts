@@ -8,38 +8,25 @@
  * can be checked against the documents the target (no lower than 0.86) is measured on; the figure
  * matched `npm run bench -- --scales 2385` where both were run on the same code (0.85).
  */
-import { basename, dirname, join, resolve } from 'node:path';
-import { prepareDocument } from '../../functions/app/ingest-document.ts';
+import { join, resolve } from 'node:path';
 import {
   buildSegment,
   parseQuery,
   SearchIndex,
   toIndexableDocument,
   toIndexQuery,
-  type IndexableDocument,
 } from '../../functions/core/search/index.ts';
-import { readImportItems } from '../../functions/local/read-import-items.ts';
 import { buildQueries, readCorpus } from '../bench/bench-queries.ts';
 import { itemKey } from '../bench/measure-ingest.ts';
+import { prepareCorpus } from '../bench/prepared-corpus.ts';
 
 const CORPORA = ['wikinews-2019-2020/articles.jsonl', 'bbc-news/articles.jsonl'];
 
 async function main(): Promise<void> {
   const paths = CORPORA.map((file) => join(resolve(process.cwd(), '../shared/corpus'), file));
-  const idOfItem = new Map<string, string>();
-  const documents = new Map<string, IndexableDocument>();
-  const now = new Date();
-  for (const path of paths) {
-    let ordinal = 0;
-    for await (const item of readImportItems([path])) {
-      const key = itemKey(basename(dirname(path)), ordinal++);
-      if (!('request' in item)) continue;
-      const document = await prepareDocument(item.request, now).catch(() => null);
-      if (!document) continue;
-      idOfItem.set(key, document.id);
-      if (!documents.has(document.id)) documents.set(document.id, toIndexableDocument(document));
-    }
-  }
+  const prepared = await prepareCorpus(paths);
+  const { idOfItem } = prepared;
+  const documents = new Map([...prepared.documents].map(([id, d]) => [id, toIndexableDocument(d)]));
   const sorted = [...documents.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const index = new SearchIndex([{ key: 'prepared', segment: buildSegment(sorted) }]);
   const articles = (await Promise.all(paths.map((path) => readCorpus(path)))).flat();

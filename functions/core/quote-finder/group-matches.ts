@@ -35,7 +35,7 @@ export interface MatchGroup {
 /** Two matched spans whose words overlap this much (Dice over word keys) are the same quote. */
 export const SAME_QUOTE = 0.85;
 /** A copy must also match the claim at least this well to be listed as carrying it. */
-const COPY_MIN_SCORE = 0.6;
+export const COPY_MIN_SCORE = 0.6;
 
 /**
  * Earliest first: by publication date (undated last), then by when the archive got it.

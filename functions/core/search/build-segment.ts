@@ -17,6 +17,7 @@ import { stemCode } from './word-stems.ts';
 import { PositionReader, pushPositions } from './positions.ts';
 import { StoredBlocks } from './segment-stored.ts';
 import { storedJson, storedTextOf, type StoredText } from './stored-text.ts';
+import { WordsFingerprint } from './words-fingerprint.ts';
 
 /** A document as the index sees it: the searchable text of each field and what is stored. */
 export interface IndexableDocument extends StoredDocument {
@@ -38,6 +39,7 @@ function storedBytesOf(document: IndexableDocument): Uint8Array {
 }
 
 const MAX_COUNT = 255;
+const TEXT_FIELD = FIELDS.indexOf('text');
 const MAX_LENGTH = 65_535;
 
 /** A key's postings: (document number, count) pairs, flattened, and their positions' bytes (see `positions.ts`). */
@@ -53,12 +55,20 @@ function postingsFor(postings: PostingMap, key: string): KeyPostings {
   return list;
 }
 
-function addField(postings: PostingMap, field: number, text: string, document: number): number {
+function addField(
+  postings: PostingMap,
+  field: number,
+  text: string,
+  document: number,
+  print?: WordsFingerprint,
+): number {
   const where = new Map<string, number[]>();
   const suffix = termKey(FIELDS[field], '');
   let length = 0;
   for (const match of text.matchAll(WORD)) {
-    const key = foldTerm(match[0]) + suffix;
+    const folded = foldTerm(match[0]);
+    print?.add(folded);
+    const key = folded + suffix;
     const positions = where.get(key);
     if (positions) positions.push(length);
     else where.set(key, [length]);
@@ -154,11 +164,14 @@ export function buildSegment(documents: IndexableDocument[]): Segment {
   const stored: StoredDocument[] = [];
   documents.forEach((document, number) => {
     const fields = [`${document.title}\n${document.publisher}`, document.text, document.speakers.join('\n')];
+    // Only the text's words make the fingerprint: a copy under another title is still a copy.
+    const print = new WordsFingerprint();
     fields.forEach((text, field) => {
-      fieldLengths[number * FIELD_COUNT + field] = Math.min(addField(postings, field, text, number), MAX_LENGTH);
+      const length = addField(postings, field, text, number, field === TEXT_FIELD ? print : undefined);
+      fieldLengths[number * FIELD_COUNT + field] = Math.min(length, MAX_LENGTH);
     });
     const { id, publisher, publishedAt, speakers } = document;
-    stored.push({ id, publisher, publishedAt, speakers });
+    stored.push({ id, publisher, publishedAt, speakers, wordsPrint: print.value() });
   });
   return toSegment(
     stored,

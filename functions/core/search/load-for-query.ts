@@ -32,6 +32,7 @@ function clauseRanges(clause: TermClause): KeyRange[] {
   const ranges = [wordRange(term)];
   const forms = clause.forms ? formsOf(term) : null;
   if (forms) ranges.push(prefixRange(forms.prefix, MAX_FORM_SCAN), ...forms.irregular.map(wordRange));
+  if (forms?.regular) ranges.push(prefixRange(forms.regular.prefix, MAX_FORM_SCAN));
   if (clause.prefix) {
     ranges.push(prefixRange(term));
     if (forms && forms.stem.length >= 4 && forms.stem !== term) ranges.push(prefixRange(forms.stem));

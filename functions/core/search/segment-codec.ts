@@ -14,9 +14,10 @@
  *
  * A term block of k keys: termStarts, postingStarts, positionStarts (u32, k + 1 each: the last is
  * the next key's start) · stemCodes (u8, k) · the keys (UTF-8). A document block of k documents:
- * fieldLengths (u16, 3k) · the documents as JSON arrays `[id, publisher, publishedAt, speakers]`.
- * A stored block: see `stored-text.ts`. Blocks are packed without padding: a reader copies each
- * one into an aligned array anyway.
+ * fieldLengths (u16, 3k) · the documents as JSON arrays `[id, publisher, publishedAt, speakers, wordsPrint]`
+ * (a row without `wordsPrint`, from a build before it, is read as a document without a fingerprint,
+ * which is never taken for a copy). A stored block: see `stored-text.ts`. Blocks are packed
+ * without padding: a reader copies each one into an aligned array anyway.
  *
  * A shard of an older layout (VSG1–8; VSG8 had no stored texts, VSG7 one head with the whole
  * vocabulary and document table, VSG6 no positions) fails to decode with an internal
@@ -94,7 +95,9 @@ function termBlockBytes(segment: Segment, block: number, size: number): Uint8Arr
 function documentBlockBytes(segment: Segment, block: number, size: number): Uint8Array {
   const from = block * size;
   const to = Math.min(segment.documents.length, from + size);
-  const rows = segment.documents.slice(from, to).map((d) => [d.id, d.publisher, d.publishedAt, d.speakers]);
+  const rows = segment.documents
+    .slice(from, to)
+    .map((d) => [d.id, d.publisher, d.publishedAt, d.speakers, ...(d.wordsPrint ? [d.wordsPrint] : [])]);
   return concat([
     bytesOf(segment.fieldLengths.slice(from * FIELD_COUNT, to * FIELD_COUNT)),
     new TextEncoder().encode(JSON.stringify(rows)),

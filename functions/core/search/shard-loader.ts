@@ -62,10 +62,17 @@ function decodeDocumentBlock(bytes: Uint8Array, block: number, size: number, doc
   } catch {
     corrupt(`document block ${block} is unreadable`);
   }
-  if (!Array.isArray(rows) || rows.length !== k || !rows.every((d) => Array.isArray(d) && d.length === 4))
+  if (
+    !Array.isArray(rows) ||
+    rows.length !== k ||
+    !rows.every((d) => Array.isArray(d) && (d.length === 4 || d.length === 5))
+  )
     corrupt(`document block ${block} is malformed`);
-  const documents = (rows as Array<[string, string, string, string[]]>).map(
-    ([id, publisher, publishedAt, speakers]): StoredDocument => ({ id, publisher, publishedAt, speakers }),
+  const documents = (rows as Array<[string, string, string, string[], string?]>).map(
+    ([id, publisher, publishedAt, speakers, wordsPrint]): StoredDocument =>
+      wordsPrint === undefined
+        ? { id, publisher, publishedAt, speakers }
+        : { id, publisher, publishedAt, speakers, wordsPrint },
   );
   return { fieldLengths, documents };
 }

@@ -7,4 +7,9 @@ export interface StoredDocument {
   publisher: string;
   publishedAt: string;
   speakers: string[];
+  /**
+   * The text's words as one string (`words-fingerprint.ts`): copies with the same words share it.
+   * Absent in shards written before it was kept; such documents never count as copies.
+   */
+  wordsPrint?: string;
 }

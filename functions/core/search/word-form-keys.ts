@@ -58,6 +58,36 @@ export function exactKeys(segments: Segment[], word: string): Array<LocatedKey |
 }
 
 /**
+ * Records the keys of segment `s` that start with `prefix` and have stem `stem` (`word` itself
+ * left out); true when the scan stopped at {@link MAX_FORM_SCAN} with such keys left.
+ */
+function scanForms(
+  segments: Segment[],
+  s: number,
+  prefix: string,
+  stem: string,
+  word: string,
+  byField: KeysByField,
+): boolean {
+  const segment = segments[s];
+  const { vocabulary, termStarts, stemCodes } = segment;
+  const from = segment.lowerBound(prefix);
+  const end = Math.min(segment.termCount, from + MAX_FORM_SCAN);
+  let term = from;
+  for (; term < end; term++) {
+    const start = termStarts[term];
+    if (!vocabulary.startsWith(prefix, start)) break;
+    const keyEnd = termStarts[term + 1];
+    const length = keyEnd - start - 2;
+    if (!hasStem(vocabulary, start, length, stemCodes[term], stem)) continue;
+    if (length === word.length && vocabulary.startsWith(word, start)) continue;
+    const field = vocabulary.charCodeAt(keyEnd - 1) - 48;
+    record(byField[field], vocabulary.slice(start, keyEnd), segments, s, term);
+  }
+  return term === end && end < segment.termCount && segment.key(end).startsWith(prefix);
+}
+
+/**
  * The keys of the other forms of a word (same stem, the word itself excluded), per field number,
  * in scan order: regular forms from the vocabulary's stem codes, irregular ones by name.
  *
@@ -68,25 +98,14 @@ export function exactKeys(segments: Segment[], word: string): Array<LocatedKey |
  */
 export function formKeys(segments: Segment[], forms: WordForms): KeysByField {
   const byField: KeysByField = FIELDS.map(() => new Map());
-  const { prefix, stem, word } = forms;
+  const { word } = forms;
   // Segments whose scan hit the cap: a form found elsewhere may lie past it here.
   const truncated: number[] = [];
+  const stems = forms.regular ? [forms, forms.regular] : [forms];
   segments.forEach((segment, s) => {
-    const { vocabulary, termStarts, stemCodes } = segment;
-    const from = segment.lowerBound(prefix);
-    const end = Math.min(segment.termCount, from + MAX_FORM_SCAN);
-    let term = from;
-    for (; term < end; term++) {
-      const start = termStarts[term];
-      if (!vocabulary.startsWith(prefix, start)) break;
-      const keyEnd = termStarts[term + 1];
-      const length = keyEnd - start - 2;
-      if (!hasStem(vocabulary, start, length, stemCodes[term], stem)) continue;
-      if (length === word.length && vocabulary.startsWith(word, start)) continue;
-      const field = vocabulary.charCodeAt(keyEnd - 1) - 48;
-      record(byField[field], vocabulary.slice(start, keyEnd), segments, s, term);
+    for (const { prefix, stem } of stems) {
+      if (scanForms(segments, s, prefix, stem, word, byField)) truncated.push(s);
     }
-    if (term === end && end < segment.termCount && segment.key(end).startsWith(prefix)) truncated.push(s);
     for (const form of forms.irregular) {
       for (let field = 0; field < FIELD_COUNT; field++) {
         const key = termKey(FIELDS[field], form);

@@ -11,7 +11,7 @@
  * Irregular forms ("went" → "go") cannot be written so; they get {@link NO_STEM} and are found
  * through the lemma table instead, which lists every form of each irregular word.
  */
-import { lemmaForms, wordKey } from '../text/word-keys.ts';
+import { lemmaForms, porterStem, wordKey } from '../text/word-keys.ts';
 
 /** The letters a stem may add after the kept prefix of its word; index = code >> 4. */
 const ADDED = ['', 'i', 'e', 'l', 'y'] as const;
@@ -88,6 +88,16 @@ export interface WordForms {
   prefix: string;
   /** The irregular forms of the word (from the lemma table), the word itself excluded. */
   irregular: string[];
+  /**
+   * For an irregular form that is also a regular word of its own ("found": founded, founder), that
+   * word's Porter stem and prefix: its regular forms are forms too, as a Porter index has them.
+   */
+  regular?: { stem: string; prefix: string };
+}
+
+/** The stem less its last letter when that is one a stem may add (a form of `embassi` may be "embassy"). */
+function prefixOf(stem: string): string {
+  return stem.length > 1 && ADDED.includes(stem.at(-1) as (typeof ADDED)[number]) ? stem.slice(0, -1) : stem;
 }
 
 /**
@@ -98,12 +108,14 @@ export interface WordForms {
  */
 export function formsOf(word: string): WordForms {
   const stem = wordKey(word);
-  const mayBeAdded = stem.length > 1 && ADDED.includes(stem.at(-1) as (typeof ADDED)[number]);
+  const irregular = lemmaForms(stem).filter((form) => form !== word);
+  const own = irregular.length > 0 ? porterStem(word) : stem;
   return {
     word,
     stem,
-    prefix: mayBeAdded ? stem.slice(0, -1) : stem,
-    irregular: lemmaForms(stem).filter((form) => form !== word),
+    prefix: prefixOf(stem),
+    irregular,
+    ...(own !== stem && own.length > 1 ? { regular: { stem: own, prefix: prefixOf(own) } } : {}),
   };
 }
 
@@ -120,5 +132,7 @@ export function formsOf(word: string): WordForms {
 export function isFormOf(textWord: string, forms: WordForms): boolean {
   if (textWord === forms.word) return true;
   if (forms.irregular.includes(textWord)) return true;
+  const { regular } = forms;
+  if (regular && textWord.startsWith(regular.prefix) && wordKey(textWord) === regular.stem) return true;
   return textWord.startsWith(forms.prefix) && wordKey(textWord) === forms.stem;
 }

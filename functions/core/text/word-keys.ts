@@ -93,6 +93,20 @@ export function wordKey(form: string): string {
   const base = form.endsWith("'s") ? form.slice(0, -2) : form;
   const lemma = LEMMAS[base];
   if (lemma) return lemma;
+  // Not the lemma of the stem: "founding" stems to "found", which is no form of "find" there.
+  return porterStem(base);
+}
+
+/**
+ * The Porter stem alone, without the lemma table: an irregular form that is also a regular word of
+ * its own ("found", "left", "saw") has regular forms of that word too ("founded", "saws").
+ *
+ * @example
+ * ```ts
+ * porterStem('founded'); // 'found'
+ * ```
+ */
+export function porterStem(base: string): string {
   // Porter turns a final "eed" into "ee" only before it removes -ed and -ing, so "exceed" gives
   // "exce" and "exceeded" "exceed": stemming such a stem again joins them.
   const stem = stemmer(base);

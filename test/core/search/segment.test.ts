@@ -211,6 +211,23 @@ describe('segment codec', () => {
     expect(encodeSegment(decoded)).toEqual(bytes);
   });
 
+  it('fingerprints each text by its words: copies differing in case or punctuation share it, through encode and merge', () => {
+    const segment = buildSegment([
+      doc('a', 'One title', 'The pier will be rebuilt, the council said.'),
+      doc('b', 'Another title', 'THE PIER WILL BE REBUILT! The council said...'),
+      doc('c', 'One title', 'The pier will be rebuilt, the council said again.'),
+      doc('d', 'One title', 'The council said the pier will be rebuilt.'),
+    ]);
+    const prints = segment.documents.map((d) => d.wordsPrint);
+    expect(prints[0]).toMatch(/^[0-9a-z]{14}$/);
+    expect(prints[1]).toBe(prints[0]);
+    // One more word, or the same words in another order, is another text.
+    expect(new Set(prints).size).toBe(3);
+    const decoded = decodeSegment(encodeSegment(segment));
+    expect(decoded.documents.map((d) => d.wordsPrint)).toEqual(prints);
+    expect(mergeSegments([decoded]).documents.map((d) => d.wordsPrint)).toEqual(prints);
+  });
+
   it('round-trips an empty segment and non-ASCII vocabulary', () => {
     const empty = buildSegment([]);
     expectSameArrays(decodeSegment(encodeSegment(empty)), empty);

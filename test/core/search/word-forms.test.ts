@@ -141,6 +141,23 @@ describe('word forms in search', () => {
     expect(search(texts, { all: [{ term: 'lied', forms: true }] })).toEqual(['b']);
   });
 
+  it('gives an irregular form that is also a word of its own both families: "found" finds "finds" and "founded"', () => {
+    expect(formsOf('found').regular).toEqual({ stem: 'found', prefix: 'found' });
+    expect(formsOf('finding').regular).toBeUndefined();
+    const texts = [
+      buildSegment([
+        doc('find', 'x', 'She finds the letters.'),
+        doc('founder', 'x', 'The company was founded in 1901.'),
+        doc('other', 'x', 'Nothing here.'),
+      ]),
+    ];
+    expect(search(texts, { all: [{ term: 'found', forms: true }] }).sort()).toEqual(['find', 'founder']);
+    // The other way stays regular: "founded" is no form of "find".
+    expect(search(texts, { all: [{ term: 'founding', forms: true }] })).toEqual(['founder']);
+    expect(isFormOf('founded', formsOf('found'))).toBe(true);
+    expect(isFormOf('finds', formsOf('found'))).toBe(true);
+  });
+
   it('takes a word form for a word form, not a typo: no fuzzy matches when a form exists', () => {
     const typo = [buildSegment([doc('a', 'x', 'the embassy'), doc('b', 'x', 'the embasy')])];
     expect(search(typo, { all: [{ term: 'embassies', forms: true, fuzzy: true }] })).toEqual(['a']);
