@@ -2,6 +2,7 @@
  * What a parsing worker does, and the messages it exchanges with the pool. Both sides import
  * these types; only the worker runs {@link runPrepareTask}.
  */
+import { createHash } from 'node:crypto';
 import type { DocumentMetadata } from '../core/document.ts';
 import type { SourceFile } from '../core/formats/parse-source.ts';
 import { VerbatimError } from '../core/errors.ts';
@@ -29,6 +30,8 @@ export type PrepareReply = { ok: true; value: unknown } | { ok: false; code?: st
 export interface PreparedDocument {
   metadata: DocumentMetadata;
   json: Uint8Array;
+  /** SHA-256 (hex) of `json`, hashed here so the request thread signs its PUT without hashing it. */
+  jsonSha256: string;
 }
 
 const encoder = new TextEncoder();
@@ -51,10 +54,9 @@ export async function runPrepareTask(task: PrepareTask): Promise<{ reply: Prepar
       return { reply: { ok: true, value: message }, transfer };
     }
     const document = await prepareDocument(task.request, new Date(task.now));
-    const prepared: PreparedDocument = {
-      metadata: metadataOf(document),
-      json: encoder.encode(JSON.stringify(document)),
-    };
+    const json = encoder.encode(JSON.stringify(document));
+    const jsonSha256 = createHash('sha256').update(json).digest('hex');
+    const prepared: PreparedDocument = { metadata: metadataOf(document), json, jsonSha256 };
     return { reply: { ok: true, value: prepared }, transfer: [prepared.json.buffer as ArrayBuffer] };
   } catch (error) {
     return { reply: failure(error), transfer: [] };
