@@ -98,7 +98,10 @@ function startWorker(options: WorkerOptions): Worker {
   const api = (JSON.parse(readFileSync(manifest, 'utf8')) as TsxManifest).exports['./esm/api'].import.default;
   const tsx = pathToFileURL(join(dirname(manifest), api)).href;
   const entry = new URL('../handlers/prepare-worker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  // The hello first, in plain JavaScript: on a starved machine loading tsx and the entry took
+  // longer than the start allowance, and until the hello the pool can only count wall time.
+  const hello = `let threadStat = null; try { threadStat = '/proc/' + require('node:fs').readlinkSync('/proc/thread-self') + '/stat'; } catch {} require('node:worker_threads').parentPort.postMessage({ threadStat });`;
+  const bootstrap = `${hello} import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(bootstrap, { ...options, eval: true });
 }
 
