@@ -9,6 +9,9 @@ import {
 } from '@aws-sdk/client-s3';
 import type { Blob, BlobStore } from '../core/ports.ts';
 
+/** The header SigV4 signs a request's payload hash in (lower-case, as the signer looks it up). */
+const PAYLOAD_HASH_HEADER = 'x-amz-content-sha256';
+
 /**
  * @example
  * ```ts
@@ -22,8 +25,19 @@ export class S3BlobStore implements BlobStore {
     private readonly bucket: string,
   ) {}
 
-  async put(key: string, body: Uint8Array | string, contentType: string): Promise<void> {
-    await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }));
+  async put(key: string, body: Uint8Array | string, contentType: string, sha256?: string): Promise<void> {
+    const command = new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType });
+    // SigV4 signs the payload's SHA-256 and takes it from this header when it is set (S3 still
+    // checks it against the bytes it receives), so the signer does not hash the body itself.
+    if (sha256)
+      command.middlewareStack.add(
+        (next) => (args) => {
+          (args.request as { headers: Record<string, string> }).headers[PAYLOAD_HASH_HEADER] = sha256;
+          return next(args);
+        },
+        { step: 'build', name: 'knownPayloadHash' },
+      );
+    await this.s3.send(command);
   }
 
   async get(key: string): Promise<Blob | null> {

@@ -22,6 +22,7 @@ import type { CatalogedMetadata } from '../core/ports.ts';
 import type { Archive } from './archive.ts';
 import { prepareOffThread } from './prepare-off-thread.ts';
 import type { IngestRequest } from './prepare-document.ts';
+import type { PreparedDocument } from './prepare-task.ts';
 import { CLAIM_LEASE_MS, rollBack } from './settle-claims.ts';
 import { rememberAndLink } from './link-copies.ts';
 
@@ -100,12 +101,12 @@ export async function ingestDocument(
   }
   // Off the request thread, with a time and memory limit: nothing is stored before this answers.
   const prepared = await prepareOffThread(request, now);
-  const { metadata, json } = prepared;
+  const { metadata } = prepared;
   const token = randomUUID();
   for (let attempt = 0; attempt < MAX_TAKEOVERS; attempt++) {
     const existing = await claimOrFind(archive, metadata, token);
     if (existing) return { ...existing, duplicate: true };
-    if (await writeClaimed(archive, metadata.id, json, request, token)) {
+    if (await writeClaimed(archive, prepared, request, token)) {
       // Kept for the next search (unless big) and linked to its copies and stories.
       await rememberAndLink(archive, prepared);
       return { ...metadata, duplicate: false };
@@ -124,15 +125,20 @@ export async function ingestDocument(
  */
 async function writeClaimed(
   archive: Archive,
-  id: string,
-  json: Uint8Array,
+  { metadata, json, jsonSha256 }: PreparedDocument,
   request: IngestRequest,
   token: string,
 ): Promise<boolean> {
-  const document = { id }; // the document itself stays bytes on this thread
+  const document = { id: metadata.id }; // the document itself stays bytes on this thread
   try {
-    await archive.blobs.put(originalKey(document.id), request.file.bytes, request.file.contentType);
-    await archive.blobs.put(documentKey(document.id), json, 'application/json');
+    // Both hashes come from the worker: hashing 10 MB here to sign the PUTs stalled the event loop.
+    await archive.blobs.put(
+      originalKey(document.id),
+      request.file.bytes,
+      request.file.contentType,
+      metadata.originalSha256,
+    );
+    await archive.blobs.put(documentKey(document.id), json, 'application/json', jsonSha256);
     if (!(await archive.catalog.renewClaim(document.id, token))) return false;
     // The log and the catalog tell this process's index reader: its next search sees the document.
     await archive.log.append({ op: 'add', id: document.id });

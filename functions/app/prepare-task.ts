@@ -2,6 +2,7 @@
  * What a parsing worker does, and the messages it exchanges with the pool. Both sides import
  * these types; only the worker runs {@link runPrepareTask}.
  */
+import { createHash } from 'node:crypto';
 import { linkFeatures, linkSubject, type LinkFeatures } from '../core/copies/link-features.ts';
 import type { ArchivedDocument, DocumentMetadata } from '../core/document.ts';
 import type { SourceFile } from '../core/formats/parse-source.ts';
@@ -34,6 +35,8 @@ export interface PreparedDocument {
   json: Uint8Array;
   /** What copy and same-story linking need of the text, computed here instead of on the request thread. */
   features: LinkFeatures;
+  /** SHA-256 (hex) of `json`, hashed here so the request thread signs its PUT without hashing it. */
+  jsonSha256: string;
 }
 
 const encoder = new TextEncoder();
@@ -61,9 +64,12 @@ export async function runPrepareTask(task: PrepareTask): Promise<{ reply: Prepar
       return { reply: { ok: true, value: linkSubject(stored) }, transfer: [] };
     }
     const document = await prepareDocument(task.request, new Date(task.now));
+    const json = encoder.encode(JSON.stringify(document));
+    const jsonSha256 = createHash('sha256').update(json).digest('hex');
     const prepared: PreparedDocument = {
       metadata: metadataOf(document),
-      json: encoder.encode(JSON.stringify(document)),
+      json,
+      jsonSha256,
       features: linkFeatures(document),
     };
     return { reply: { ok: true, value: prepared }, transfer: [prepared.json.buffer as ArrayBuffer] };

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PrepareWorkerPool } from '../../functions/app/prepare-worker-pool.ts';
 import type { PreparedDocument } from '../../functions/app/prepare-task.ts';
@@ -37,6 +38,29 @@ describe('PrepareWorkerPool', () => {
     await expect(strict.run<{ text: string }>({ kind: 'read', file: textFile('Still here.') })).resolves.toMatchObject({
       text: 'Still here.',
     });
+  });
+
+  it('counts the worker thread’s CPU, not the wall clock: a starved machine does not make a document too complex', async () => {
+    // Readability on 150 nested divs: a few hundred ms of CPU here, well under the limit.
+    const html = `<html><body>${'<div>'.repeat(150)}<p>Deep, the man said.</p>${'</div>'.repeat(150)}</body></html>`;
+    const limitMs = 600;
+    const cpuBound = pool({ timeLimitMs: limitMs, size: 1 });
+    await cpuBound.run({ kind: 'read', file: textFile('warm up') });
+    // Busy processes on every core, as at the soak's load average of 40: the worker waits for a core.
+    const busy = Array.from({ length: 6 }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+    try {
+      const started = Date.now();
+      await expect(
+        cpuBound.run<{ text: string }>({
+          kind: 'read',
+          file: { bytes: encoder.encode(html), contentType: 'text/html' },
+        }),
+      ).resolves.toMatchObject({ text: 'Deep, the man said.' });
+      // The task outlasted the limit in wall time: a wall-clock limit would have refused it.
+      expect(Date.now() - started).toBeGreaterThan(limitMs);
+    } finally {
+      for (const child of busy) child.kill('SIGKILL');
+    }
   });
 
   it('refuses a task over the memory limit as too_complex', async () => {

@@ -323,6 +323,9 @@ describe('bundles', () => {
     expect(code.some((text) => text.includes('prepare-worker.mjs'))).toBe(true);
     const worker = new Worker(join(dir, 'prepare-worker.mjs'));
     try {
+      // First the worker names its thread for the pool's CPU clock, then it answers the task.
+      const hello = await new Promise((resolve, reject) => worker.once('message', resolve).once('error', reject));
+      expect(hello).toEqual({ threadStat: expect.stringMatching(/^\/proc\/\d+\/task\/\d+\/stat$/) });
       const reply = await new Promise((resolve, reject) => {
         worker.once('message', resolve).once('error', reject);
         const html = '<html><head><title>Bundled</title></head><body><p>“It runs,” said the bundle.</p></body></html>';

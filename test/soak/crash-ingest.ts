@@ -109,13 +109,15 @@ try {
   // Everything again, in this process: re-uploads of cut-off ingests must succeed, not 409.
   const encoder = new TextEncoder();
   let reuploadsAdded = 0;
-  let reuploadFailures = 0;
+  /** Every failed re-upload, with the answer it got: a lost document must say why. */
+  const failures: Array<{ title: string; code: string; message: string; ms: number }> = [];
   const all = new Set<string>();
   let next = 0;
   await Promise.all(
     Array.from({ length: CHILD_CONCURRENCY }, async () => {
       while (next < articles.length) {
         const article = articles[next++];
+        const startedAt = Date.now();
         try {
           const result = await ingestDocument(local.archive, {
             file: { bytes: encoder.encode(article.text), contentType: 'text/plain; charset=utf-8' },
@@ -123,8 +125,16 @@ try {
           });
           all.add(result.id);
           if (!result.duplicate) reuploadsAdded++;
-        } catch {
-          reuploadFailures++;
+        } catch (error) {
+          const { code, name, message } = error as { code?: string; name?: string; message?: string };
+          const failure = {
+            title: article.title,
+            code: code ?? name ?? 'error',
+            message: String(message),
+            ms: Date.now() - startedAt,
+          };
+          console.error(`re-upload failed: ${JSON.stringify(failure)}`);
+          failures.push(failure);
         }
       }
     }),
@@ -141,7 +151,8 @@ try {
     kills,
     cutOffIngests: cutOff,
     logEntriesBeforeReupload,
-    lost: lost.filter((id) => !readable.has(id)).length + reuploadFailures,
+    lost: lost.filter((id) => !readable.has(id)).length + failures.length,
+    reuploadFailures: failures.slice(0, 10),
     ghostsSeenAfterKills: ghostsSeen,
     ghostsLeft,
     verifyProblems: report.problems.length,
