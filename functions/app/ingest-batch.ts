@@ -156,7 +156,8 @@ async function claimAndWrite(
   const existing = await claimOrFind(archive, metadata, token);
   if (existing) return { ...existing, duplicate: true };
   try {
-    await archive.blobs.put(documentKey(metadata.id), prepared.json, 'application/json');
+    // Signed with the hash the parsing worker computed: the request thread never hashes the JSON.
+    await archive.blobs.put(documentKey(metadata.id), prepared.json, 'application/json', prepared.jsonSha256);
   } catch (error) {
     // The pack is not written yet: there is nothing of its to discard.
     await rollBack(archive, metadata.id, token).catch(() => undefined);
