@@ -59,8 +59,31 @@ describe('npm start and npm run import on one data folder', () => {
     const search = (await (await fetch(`${url}/api/search?q=oxwich`)).json()) as { total: number };
     expect(search.total).toBe(1);
 
+    // An upload whose request is in flight when the server is told to stop still gets its answer
+    // and is stored: its body arrives in two parts, the second after the SIGTERM.
+    const encoder = new TextEncoder();
+    let body!: ReadableStreamDefaultController<Uint8Array>;
+    const stream = new ReadableStream<Uint8Array>({ start: (controller) => void (body = controller) });
+    body.enqueue(encoder.encode('{"title":"Late ferry","text":"The ferry to Oxwich'));
+    const upload = fetch(`${url}/api/documents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    await new Promise((resolve) => setTimeout(resolve, 500));
     first.child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    body.enqueue(encoder.encode(' left late on Tuesday, the harbour master said."}'));
+    body.close();
+    expect((await upload).status).toBe(201);
     expect(await first.exited).toBe(0);
     expect(await readFile(join(dataDir, LOCK_FILE), 'utf8').catch(() => null)).toBeNull();
+
+    const again = run('functions/handlers/local.ts');
+    const ferry = (await (await fetch(`${await lockUrl()}/api/search?q=ferry`)).json()) as { total: number };
+    expect(ferry.total).toBe(1);
+    again.child.kill('SIGTERM');
+    expect(await again.exited).toBe(0);
   }, 120_000);
 });
