@@ -3,6 +3,7 @@
  * Built once per process (a Lambda container or the local server) by `createArchive`.
  */
 import type { AuditLog } from '../core/audit-log.ts';
+import { CachedLinkStore } from '../core/copies/cached-link-store.ts';
 import type { LinkStore } from '../core/copies/link-store.ts';
 import type { BlobStore, DocumentCatalog, IngestLog, ManifestStore } from '../core/ports.ts';
 import { DocumentLoader } from './document-loader.ts';
@@ -21,8 +22,11 @@ export interface Archive {
   index: IndexReader;
   /** Who wrote or deleted what, and how it ended. */
   audit: AuditLog;
-  /** Copy and same-story links; without it (some tests, the scale bench) nothing is linked. */
-  links?: LinkStore;
+  /**
+   * Copy and same-story links; without it (some tests, the scale bench) nothing is linked. Search
+   * reads them through its cache (`recentLinks`, as fresh as the index), everything else from storage.
+   */
+  links?: CachedLinkStore;
   /**
    * Whether ingest looks for the new document's copies and same-story links (true unless
    * configured off: the ingest bench measures ingest without them beside ingest with them).
@@ -69,7 +73,7 @@ export function createArchive(options: ArchiveOptions): Archive {
     audit: options.audit,
     documents,
     index,
-    links: options.links,
+    links: options.links && new CachedLinkStore(options.links, { freshnessMs: options.indexFreshnessMs ?? 0 }),
     linkOnIngest: options.linkOnIngest ?? true,
     limits: { maxUploadBytes: options.maxUploadBytes },
   };

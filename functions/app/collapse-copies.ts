@@ -7,7 +7,7 @@ import type { Archive } from './archive.ts';
 
 /**
  * At most this many ranked candidates have their copy links read (one DynamoDB query each, run
- * in parallel batches), whatever the number of hits: candidates past it are shown as they rank,
+ * in parallel batches, remembered for the index's freshness window: `CachedLinkStore`), whatever the number of hits: candidates past it are shown as they rank,
  * uncollapsed, so a deep page or a query with thousands of copies costs no more than this.
  */
 export const MAX_COLLAPSE_CHECKED = 300;
@@ -52,7 +52,7 @@ export async function collapseCopies(
   while (links && checked < ids.length && checked < MAX_COLLAPSE_CHECKED && kept.length < wanted) {
     const end = Math.min(ids.length, MAX_COLLAPSE_CHECKED, checked + Math.max(COLLAPSE_BATCH, wanted - kept.length));
     const batch = ids.slice(checked, end);
-    const read = await Promise.all(batch.map((id) => links.links('copy', id, MAX_COPIES_READ)));
+    const read = await Promise.all(batch.map((id) => links.recentLinks('copy', id, MAX_COPIES_READ)));
     read.forEach((found, i) => {
       const position = checked + i;
       const ids = found.map((link) => link.id);
