@@ -7,6 +7,7 @@
  * is fully linked.
  */
 import { judgeCopy } from '../core/copies/judge-copy.ts';
+import { bandKeysOf } from '../core/copies/link-features.ts';
 import type { LinkSubject } from '../core/copies/link-features.ts';
 import type { DocumentLink, LinkStore } from '../core/copies/link-store.ts';
 import type { ArchivedDocument } from '../core/document.ts';
@@ -165,7 +166,8 @@ export async function rememberAndLink(archive: Archive, prepared: PreparedDocume
 
 /**
  * Takes a document out of the band index and removes its links both ways, so a deleted document
- * is never a candidate nor listed again. Its band keys are recomputed from its text.
+ * is never a candidate nor listed again. Its band keys are recomputed from its text (only them: its
+ * story vector and the rest of its fingerprints are not needed to unfile it).
  *
  * @example
  * ```ts
@@ -174,6 +176,6 @@ export async function rememberAndLink(archive: Archive, prepared: PreparedDocume
  */
 export async function unlinkDocument(archive: Archive, document: ArchivedDocument): Promise<void> {
   if (!archive.links) return;
-  await archive.links.unfile(document.id, subjectOf(document).features.keys);
+  await archive.links.unfile(document.id, bandKeysOf(document));
   await archive.links.unlink(document.id);
 }

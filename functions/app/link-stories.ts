@@ -9,9 +9,11 @@ import type { LinkSubject } from '../core/copies/link-features.ts';
 import type { DocumentLink } from '../core/copies/link-store.ts';
 import {
   idfRarity,
+  MIN_IDF_DOCUMENTS,
   STORY_SIMILARITY,
   storyQueryWords,
   storySimilarity,
+  type StoryVector,
   type WordRarity,
 } from '../core/copies/story-similarity.ts';
 import type { Archive } from './archive.ts';
@@ -61,9 +63,10 @@ export async function findStories(
     .map((hit) => hits.document(hit).id)
     .filter((id) => !skip.has(id))
     .slice(0, MAX_STORY_CANDIDATES);
-  const rarity = rarityOf(searched);
+  const candidates = await candidateSubjects(archive, ids);
+  const rarity = await rarityOf(searched, wordsWeighed(vector, candidates));
   const found: DocumentLink[] = [];
-  for (const other of await candidateSubjects(archive, ids)) {
+  for (const other of candidates) {
     if (!datesClose(subject.publishedAt, other.publishedAt)) continue;
     const similarity = storySimilarity(vector, other.features.story, rarity);
     if (similarity >= STORY_SIMILARITY) found.push({ id: other.id, similarity });
@@ -71,16 +74,33 @@ export async function findStories(
   return found.sort((a, b) => b.similarity - a.similarity);
 }
 
-// The idf of only the words the documents scored hold (at most MAX_STORY_WORDS each), memoised
-// while the index holds as many documents: a batch's hundred documents share most of their words.
-const rarities = new WeakMap<SearchIndex, { documents: number; rarity: WordRarity }>();
+/**
+ * The words whose rarity scoring `vector` against `candidates` reads (`storySimilarity`): the
+ * shared ones, which are all the new document's, and each vector's words said more than once.
+ */
+function wordsWeighed(vector: StoryVector, candidates: LinkSubject[]): string[] {
+  const words = new Set(vector.counts.keys());
+  for (const other of candidates)
+    for (const [word, count] of other.features.story.counts) if (count > 1) words.add(word);
+  return [...words];
+}
 
-function rarityOf(index: SearchIndex): WordRarity {
-  const known = rarities.get(index);
-  if (known?.documents === index.documentCount) return known.rarity;
-  const rarity = idfRarity(index.documentCount, (word) => index.documentFrequency(word));
-  rarities.set(index, { documents: index.documentCount, rarity });
-  return rarity;
+// The document frequencies of only the words the documents scored hold (at most MAX_STORY_WORDS
+// each), memoised while the index holds as many documents: a batch's hundred documents share most
+// of their words. Fetched (with the term blocks they lie in) before scoring, so a cold index whose
+// segments are partly loaded weighs words as a whole one does.
+const frequencies = new WeakMap<SearchIndex, { documents: number; known: Map<string, number> }>();
+
+async function rarityOf(index: SearchIndex, words: string[]): Promise<WordRarity> {
+  const documents = index.documentCount;
+  if (documents < MIN_IDF_DOCUMENTS) return idfRarity(documents, () => 0);
+  let memo = frequencies.get(index);
+  if (memo?.documents !== documents) frequencies.set(index, (memo = { documents, known: new Map() }));
+  const { known } = memo;
+  const missing = words.filter((word) => !known.has(word));
+  if (missing.length > 0) for (const [word, n] of await index.documentFrequencies(missing)) known.set(word, n);
+  // Every word scored was fetched above; one unknown still weighs as the rarest rather than throwing.
+  return idfRarity(documents, (word) => known.get(word) ?? 0);
 }
 
 /**
@@ -95,10 +115,9 @@ export async function linkStories(
   archive: Archive,
   subject: LinkSubject,
   copies: ReadonlyArray<{ id: string }>,
-  index?: SearchIndex,
 ): Promise<DocumentLink[]> {
   if (!archive.links) return [];
-  const stories = await findStories(archive, subject, copies, index);
+  const stories = await findStories(archive, subject, copies);
   if (stories.length > 0)
     await archive.links.link(
       'story',

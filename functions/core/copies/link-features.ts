@@ -43,6 +43,19 @@ export function linkFeatures(document: Pick<ArchivedDocument, 'title' | 'text'>)
 }
 
 /**
+ * A document's band keys alone (what unfiling it needs): its shingles and signature, not its story
+ * vector, which would tokenize the text once more for nothing.
+ *
+ * @example
+ * ```ts
+ * bandKeysOf(document).length; // => BANDS
+ * ```
+ */
+export function bandKeysOf(document: Pick<ArchivedDocument, 'text'>): string[] {
+  return bandKeys(minHashSignature(shingleSet(document.text)));
+}
+
+/**
  * The subject of a whole document.
  *
  * @example

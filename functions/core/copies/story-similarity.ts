@@ -98,7 +98,7 @@ function startsSentence(text: string, start: number): boolean {
  *
  * @example
  * ```ts
- * const rarity = idfRarity(25_000, (word) => index.documentFrequency(word));
+ * const rarity = idfRarity(25_000, (word) => frequencies.get(word) ?? 0); // from index.documentFrequencies(words)
  * ```
  */
 export function idfRarity(documents: number, frequency: (word: string) => number): WordRarity {

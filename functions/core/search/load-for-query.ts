@@ -49,6 +49,20 @@ async function loadRanges(segments: Segment[], ranges: KeyRange[]): Promise<void
   );
 }
 
+/**
+ * Fetches the term blocks holding `words`' keys (every field) in segments only partly loaded: what
+ * `exactKeys` (`word-form-keys.ts`) reads of them then (see `SearchIndex.documentFrequencies`).
+ *
+ * @example
+ * ```ts
+ * await loadWords(index.segments, ['embassy', 'azerbaijan']);
+ * ```
+ */
+export async function loadWords(segments: Segment[], words: readonly string[]): Promise<void> {
+  const partial = segments.filter((segment) => !segment.complete);
+  if (partial.length > 0) await loadRanges(partial, words.map(wordRange));
+}
+
 /** Planning rounds that may each fetch one block a lookup lacked; past them, every term block. */
 const MAX_PLAN_ROUNDS = 8;
 

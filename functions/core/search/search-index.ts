@@ -8,9 +8,10 @@ import type { ArchivedDocument } from '../document.ts';
 import { buildSegment, type IndexableDocument } from './build-segment.ts';
 import { groupIntoShards, SHARD_DOCUMENTS, type Shard, type ShardedSegments } from './plan-shards.ts';
 import { evaluate, type Hits, type IndexQuery } from './search-segments.ts';
-import { prepareQuery } from './load-for-query.ts';
+import { loadWords, prepareQuery } from './load-for-query.ts';
 import { searchedText } from '../text/tokens-of.ts';
-import { termKey, type Segment } from './segment.ts';
+import { FIELDS, type Segment } from './segment.ts';
+import { exactKeys } from './word-form-keys.ts';
 import { storedTextOf } from './stored-text.ts';
 
 /** Segments added since the snapshot are merged once there are more than this many. */
@@ -49,17 +50,21 @@ export class SearchIndex implements ShardedSegments {
   }
 
   /**
-   * How many documents have `word` (folded) in their text, over every segment (deleted ones
-   * included, as in any inverted index): one binary search per segment.
+   * How many documents have each word (folded) in their text, over every segment (deleted ones
+   * included, as in any inverted index), first fetching the term blocks the words fall in from
+   * segments only partly loaded: a cold process (a write-only one never loads the rest) reads them
+   * as a whole index would.
+   *
+   * @example
+   * ```ts
+   * (await index.documentFrequencies(['budget'])).get('budget'); // 12
+   * ```
    */
-  documentFrequency(word: string): number {
-    const key = termKey('text', word);
-    let frequency = 0;
-    for (const segment of this.segments) {
-      const term = segment.find(key);
-      if (term >= 0) frequency += segment.frequency(term);
-    }
-    return frequency;
+  async documentFrequencies(words: readonly string[]): Promise<Map<string, number>> {
+    const segments = this.segments;
+    await loadWords(segments, words);
+    const text = FIELDS.indexOf('text');
+    return new Map(words.map((word) => [word, exactKeys(segments, word)[text]?.frequency ?? 0]));
   }
 
   has(id: string): boolean {
