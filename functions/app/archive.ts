@@ -47,6 +47,20 @@ export interface ArchiveOptions {
   linkOnIngest?: boolean;
   maxUploadBytes: number;
   indexFreshnessMs?: number;
+  /**
+   * The stores search reads through, when they differ from the ones above: the same table and
+   * bucket over clients of their own (own sockets), so a search's reads never queue behind an
+   * import's writes in one connection pool. Write listeners stay on the stores above.
+   */
+  searchReads?: SearchReads;
+}
+
+/** What the index reader and its document loader read through. */
+export interface SearchReads {
+  blobs: BlobStore;
+  catalog: Pick<DocumentCatalog, 'statusOf'>;
+  log: Pick<IngestLog, 'read'>;
+  manifest: Pick<ManifestStore, 'get'>;
 }
 
 /**
@@ -60,8 +74,9 @@ export interface ArchiveOptions {
  * ```
  */
 export function createArchive(options: ArchiveOptions): Archive {
-  const documents = new DocumentLoader(options.blobs);
-  const index = new IndexReader(options.blobs, options, documents, { freshnessMs: options.indexFreshnessMs ?? 0 });
+  const reads = options.searchReads ?? options;
+  const documents = new DocumentLoader(reads.blobs);
+  const index = new IndexReader(reads.blobs, reads, documents, { freshnessMs: options.indexFreshnessMs ?? 0 });
   options.log.onAppend(() => index.noteWrite());
   // A reader that saw the log entry while the document was pending picks it up now.
   options.catalog.onReady(() => index.noteWrite());

@@ -17,8 +17,16 @@ import type { Config } from '../config.ts';
  * const archive = archiveFromConfig(loadConfig(process.env));
  * ```
  */
-export function archiveFromConfig(config: Config, clients: AwsClients = createClients(config)): Archive {
+export function archiveFromConfig(
+  config: Config,
+  clients: AwsClients = createClients(config),
+  readClients: AwsClients = createClients(config),
+): Archive {
+  // Search reads through clients of its own: each SDK client keeps its own socket pool (50
+  // sockets), so a bulk import filling the write clients' pool never makes a search wait.
+  const searchStores = dynamoStores(readClients.dynamo, config.table);
   return createArchive({
+    searchReads: { ...searchStores, blobs: new S3BlobStore(readClients.s3, config.bucket) },
     blobs: new S3BlobStore(clients.s3, config.bucket),
     ...dynamoStores(clients.dynamo, config.table),
     audit: new DynamoAuditLog(clients.dynamo, config.table),

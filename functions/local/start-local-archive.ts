@@ -63,6 +63,8 @@ export async function startLocalArchive(
     ...(servers ? { [ENV.s3Endpoint]: servers.s3Endpoint, [ENV.dynamoEndpoint]: servers.dynamoEndpoint } : {}),
   });
   const clients = createClients(config);
+  // Search's own clients (see archiveFromConfig): closed with the write clients.
+  const readClients = createClients(config);
   try {
     await ensureTable(clients.dynamo, config.table);
   } catch (error) {
@@ -72,7 +74,7 @@ export async function startLocalArchive(
   }
   return {
     config,
-    archive: archiveFromConfig(config, clients),
+    archive: archiveFromConfig(config, clients, readClients),
     clients,
     embedded: servers !== null,
     dataDir: dataDir ?? null,
@@ -80,6 +82,8 @@ export async function startLocalArchive(
     async close() {
       clients.s3.destroy();
       clients.dynamo.destroy();
+      readClients.s3.destroy();
+      readClients.dynamo.destroy();
       await servers?.close();
       await lock?.release();
     },
