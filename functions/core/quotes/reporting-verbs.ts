@@ -124,10 +124,14 @@ const REGULAR = [
   'tease',
   'vent',
   'cite',
+  'hail',
 ];
 // Irregular forms listed outright.
 const IRREGULAR = [
   'say',
+  'refers',
+  'referred',
+  'referring',
   'says',
   'said',
   'saying',
@@ -189,6 +193,9 @@ const WEAK = new Set(
     inflect('praise'),
     inflect('thank'),
     inflect('cite'),
+    inflect('hail'),
+    // "refer" doubles its r, which inflect() only does for short stems.
+    ['refers', 'referred', 'referring'],
     inflect('tease'),
     inflect('question'),
     inflect('insult'),

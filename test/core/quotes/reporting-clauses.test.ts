@@ -46,4 +46,11 @@ describe('reporting clauses around a quote', () => {
     expect(quoteOf(text, 'Two weeks ago the valley had been his strongest ground.').speaker).toBe('Ada Korr');
     expect(quoteOf(text, 'We will not sell the land.').speaker).toBe('The board');
   });
+
+  it('credits the subject of a labelling verb such as "hailed … as" or "referred to … as"', () => {
+    const text =
+      'Ten years ago, a Tribune editorial hailed Marlow as “the quiet reformer” for the changes he brought. Speaking to reporters on Monday, Whitfield referred to Garza as “a tireless organiser” and moved on.';
+    expect(quoteOf(text, 'the quiet reformer')).toMatchObject({ speaker: 'a Tribune editorial', verb: 'hailed' });
+    expect(quoteOf(text, 'a tireless organiser')).toMatchObject({ speaker: 'Whitfield', verb: 'referred' });
+  });
 });
