@@ -61,6 +61,8 @@ export interface SearchReads {
   catalog: Pick<DocumentCatalog, 'statusOf'>;
   log: Pick<IngestLog, 'read'>;
   manifest: Pick<ManifestStore, 'get'>;
+  /** The copy links collapse reads (`CachedLinkStore.recentLinks`). */
+  links?: Pick<LinkStore, 'links'>;
 }
 
 /**
@@ -88,7 +90,12 @@ export function createArchive(options: ArchiveOptions): Archive {
     audit: options.audit,
     documents,
     index,
-    links: options.links && new CachedLinkStore(options.links, { freshnessMs: options.indexFreshnessMs ?? 0 }),
+    links:
+      options.links &&
+      new CachedLinkStore(options.links, {
+        freshnessMs: options.indexFreshnessMs ?? 0,
+        reads: options.searchReads?.links,
+      }),
     linkOnIngest: options.linkOnIngest ?? true,
     limits: { maxUploadBytes: options.maxUploadBytes },
   };

@@ -26,7 +26,11 @@ export function archiveFromConfig(
   // sockets), so a bulk import filling the write clients' pool never makes a search wait.
   const searchStores = dynamoStores(readClients.dynamo, config.table);
   return createArchive({
-    searchReads: { ...searchStores, blobs: new S3BlobStore(readClients.s3, config.bucket) },
+    searchReads: {
+      ...searchStores,
+      blobs: new S3BlobStore(readClients.s3, config.bucket),
+      links: new DynamoLinkStore(readClients.dynamo, config.table),
+    },
     blobs: new S3BlobStore(clients.s3, config.bucket),
     ...dynamoStores(clients.dynamo, config.table),
     audit: new DynamoAuditLog(clients.dynamo, config.table),

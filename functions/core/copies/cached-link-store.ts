@@ -29,12 +29,15 @@ interface Entry {
 export class CachedLinkStore implements LinkStore {
   private readonly cache = new Map<string, Entry>();
   private readonly freshnessMs: number;
+  private readonly reads: Pick<LinkStore, 'links'>;
 
   constructor(
     private readonly store: LinkStore,
-    options: { freshnessMs: number },
+    /** `reads`: where {@link recentLinks} reads (search's own clients), the store itself by default. */
+    options: { freshnessMs: number; reads?: Pick<LinkStore, 'links'> },
   ) {
     this.freshnessMs = options.freshnessMs;
+    this.reads = options.reads ?? store;
   }
 
   /**
@@ -42,12 +45,12 @@ export class CachedLinkStore implements LinkStore {
    * window ago (or after this process's last write to them). Concurrent asks share one read.
    */
   async recentLinks(kind: LinkKind, id: string, limit: number): Promise<DocumentLink[]> {
-    if (this.freshnessMs <= 0) return this.store.links(kind, id, limit);
+    if (this.freshnessMs <= 0) return this.reads.links(kind, id, limit);
     const key = `${kind}#${id}`;
     const now = Date.now();
     const entry = this.cache.get(key);
     if (entry && now - entry.at < this.freshnessMs && entry.limit >= limit) return (await entry.links).slice(0, limit);
-    const links = this.store.links(kind, id, limit);
+    const links = this.reads.links(kind, id, limit);
     this.remember(key, { at: now, limit, links });
     // A failed read is not remembered: the next search asks storage again.
     links.catch(() => this.cache.get(key)?.links === links && this.cache.delete(key));
