@@ -63,6 +63,26 @@ function termMatcher(query: ParsedQuery): (word: string) => boolean {
 }
 
 /**
+ * Strings one of which every word the query can highlight contains once folded: a term's
+ * shortest prefix {@link wordMatches} accepts and its forms' prefixes, an exact word, a phrase's
+ * longest word. A unit whose folded text holds none of them cannot match, so it is not tokenised
+ * (tokenising every paragraph was most of a page's passage time). Null when some needle is empty.
+ */
+function needlesOf(query: ParsedQuery): string[] | null {
+  const needles: string[] = [];
+  for (const term of query.terms) {
+    needles.push(term.length >= 5 ? term.slice(0, Math.max(4, term.length - 2)) : term);
+    const forms = formsOf(term);
+    needles.push(forms.prefix, ...forms.irregular);
+    if (forms.regular) needles.push(forms.regular.prefix);
+  }
+  for (const word of query.exact) needles.push(foldTerm(word));
+  for (const phrase of query.phrases)
+    needles.push(phrase.map(foldTerm).reduce((a, b) => (b.length > a.length ? b : a), ''));
+  return needles.some((needle) => needle.length === 0) ? null : needles;
+}
+
+/**
  * Every span of the text the query matches: phrase occurrences and words matching a term.
  *
  * @example
@@ -101,10 +121,15 @@ export function findPassages(
   const scored: Array<{ passage: Passage; score: number }> = [];
   let perfect = 0;
   let scanned = 0;
+  const needles = needlesOf(query);
   scan: for (const paragraph of document.paragraphs) {
     for (const unit of unitsOf(text, paragraph)) {
       if (perfect >= max || scanned >= PASSAGE_SCAN_CHARS) break scan;
       scanned += unit.end - unit.start;
+      if (needles) {
+        const folded = foldTerm(text.slice(unit.start, unit.end));
+        if (!needles.some((needle) => folded.includes(needle))) continue;
+      }
       // Tokens per unit, not per document: a search never tokenises more than it scans.
       const spans = matchSpans(tokenize(text.slice(unit.start, unit.end), unit.start), query);
       if (spans.length === 0) continue;

@@ -109,3 +109,24 @@ describe('matchingQuotes', () => {
     expect(matchingQuotes(accented, parseQuery('speaker:"jose nunez"')).map((q) => q.speaker)).toEqual(['José Núñez']);
   });
 });
+
+describe('findPassages skips paragraphs that cannot match, and only those', () => {
+  it('still finds forms, close prefixes, folded accents and phrases in later paragraphs', () => {
+    const text = [
+      'Nothing here at all.',
+      'The ministries said so.',
+      'Then Jos\u00e9 spoke.',
+      'The ministry\u2019s men went.',
+      'A strong protest was made.',
+      'Children came.',
+    ].join('\n');
+    const paragraphs = [...text.matchAll(/[^\n]+/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+    const document = { text, paragraphs };
+    const first = (q: string) => findPassages(document, parseQuery(q), 6).map((p) => p.text);
+    expect(first('ministry')).toEqual(['The ministries said so.', 'The ministry\u2019s men went.']);
+    expect(first('jose')).toEqual(['Then Jos\u00e9 spoke.']);
+    expect(first('"strong protest"')).toEqual(['A strong protest was made.']);
+    expect(first('child')).toEqual(['Children came.']);
+    expect(first('zebra')).toEqual([]);
+  });
+});
