@@ -7,8 +7,9 @@ import type { Archive } from './archive.ts';
 
 /**
  * At most this many ranked candidates have their copy links read (one DynamoDB query each, run
- * in parallel batches, remembered for the index's freshness window: `CachedLinkStore`), whatever the number of hits: candidates past it are shown as they rank,
- * uncollapsed, so a deep page or a query with thousands of copies costs no more than this.
+ * in parallel batches, remembered for the index's freshness window: `CachedLinkStore`), whatever
+ * the number of hits: candidates past it are shown as they rank, uncollapsed, so a deep page or a
+ * query with thousands of copies costs no more than this.
  */
 export const MAX_COLLAPSE_CHECKED = 300;
 /** Copy links read per candidate: a larger group still collapses, its list is cut here. */

@@ -6,7 +6,7 @@ import type { ArchivedDocument, Paragraph, Quote } from '../document.ts';
 import type { ParsedQuery } from './parse-query.ts';
 import { formsOf, isFormOf } from './word-stems.ts';
 import { foldTerm, tokenize, type Token } from '../text/tokenize.ts';
-import { findPhrase, wordMatches } from './match-words.ts';
+import { findPhrase, matchedCore, wordMatches } from './match-words.ts';
 import { SENTENCE_CHUNK_CHARS, sentenceSpans } from '../text/split-sentences.ts';
 
 /** A matched sentence: `text === document.text.slice(start, end)`; highlights are document offsets. */
@@ -64,14 +64,14 @@ function termMatcher(query: ParsedQuery): (word: string) => boolean {
 
 /**
  * Strings one of which every word the query can highlight contains once folded: a term's
- * shortest prefix {@link wordMatches} accepts and its forms' prefixes, an exact word, a phrase's
+ * {@link matchedCore} and its forms' prefixes, an exact word, a phrase's
  * longest word. A unit whose folded text holds none of them cannot match, so it is not tokenised
  * (tokenising every paragraph was most of a page's passage time). Null when some needle is empty.
  */
 function needlesOf(query: ParsedQuery): string[] | null {
   const needles: string[] = [];
   for (const term of query.terms) {
-    needles.push(term.length >= 5 ? term.slice(0, Math.max(4, term.length - 2)) : term);
+    needles.push(matchedCore(term));
     const forms = formsOf(term);
     needles.push(forms.prefix, ...forms.irregular);
     if (forms.regular) needles.push(forms.regular.prefix);

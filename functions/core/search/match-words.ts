@@ -27,6 +27,21 @@ export function wordMatches(textWord: string, queryWord: string): boolean {
 }
 
 /**
+ * The part of `queryWord` that every text word {@link wordMatches} accepts for it contains: the
+ * word itself, or for five letters or more the shortest text word its plural/possessive rule
+ * accepts. A text holding none of these cannot match `queryWord` (passages skip such text).
+ *
+ * @example
+ * ```ts
+ * matchedCore('ministries'); // 'ministri'
+ * matchedCore('deck');       // 'deck'
+ * ```
+ */
+export function matchedCore(queryWord: string): string {
+  return queryWord.length >= 5 ? queryWord.slice(0, Math.max(4, queryWord.length - 2)) : queryWord;
+}
+
+/**
  * Every place the phrase occurs as consecutive words (punctuation between them ignored), as
  * `[start, end]` offsets. Phrase words compare exactly, folded: a phrase is a promise of the
  * original words.
