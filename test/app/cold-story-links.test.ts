@@ -3,7 +3,6 @@
  * only partly loaded (a write-only process never loads the rest). Weighing words by the archive's
  * idf reads their document frequencies, which must first fetch the term blocks they lie in.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createArchive } from '../../functions/app/archive.ts';
 import { compactIndex } from '../../functions/app/compact-index.ts';
@@ -12,11 +11,11 @@ import { ingestDocument } from '../../functions/app/ingest-document.ts';
 import { dynamoStores } from '../../functions/adapters/dynamo-stores.ts';
 import { MIN_IDF_DOCUMENTS } from '../../functions/core/copies/story-similarity.ts';
 import { MAX_BATCH_DOCUMENTS } from '../../functions/app/upload-limits.ts';
+import { readSeed } from '../helpers/corpus-path.ts';
 import { processOn, useScratchArchive } from '../helpers/scratch-archive.ts';
 
 const scratch = useScratchArchive();
 const encoder = new TextEncoder();
-const seed = (name: string) => readFileSync(`../shared/corpus/seeds/${name}`, 'utf8');
 
 /** Pseudo-words no seed has: filler documents that give the archive its size, not its story. */
 const filler = (n: number) => {
@@ -39,7 +38,7 @@ describe('same-story links from a cold process', () => {
       expect((await ingestBatch(writer, batch)).every((outcome) => outcome.ok)).toBe(true);
     }
     const report = await ingestDocument(writer, {
-      file: { bytes: encoder.encode(seed('embassy-protest-report.txt')), contentType: 'text/plain' },
+      file: { bytes: encoder.encode(readSeed('embassy-protest-report.txt')), contentType: 'text/plain' },
       metadata: { title: 'Azerbaijan files protest', publishedAt: '2025-11-14' },
     });
     const compacted = await compactIndex(writer, { shardDocuments: 400 });
@@ -54,7 +53,7 @@ describe('same-story links from a cold process', () => {
       maxUploadBytes: 1 << 20,
     });
     const analysis = await ingestDocument(cold, {
-      file: { bytes: encoder.encode(seed('embassy-protest-analysis.txt')), contentType: 'text/plain' },
+      file: { bytes: encoder.encode(readSeed('embassy-protest-analysis.txt')), contentType: 'text/plain' },
       metadata: { title: 'Baku demands answers', publishedAt: '2025-11-15' },
     });
     const index = await cold.index.current();

@@ -2,17 +2,16 @@
  * Same-story links and the deletion of links and band items, through
  * the real app on s3rver + dynalite.
  */
-import { readFileSync } from 'node:fs';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { harbourArticle, protestArticle } from '../fixtures/articles.ts';
+import { readSeed } from '../helpers/corpus-path.ts';
 import { getJson, postJson, useScratchArchive } from '../helpers/scratch-archive.ts';
 
 const TOKEN = 'same-story-test-token-0123456789';
 const auth = { authorization: `Bearer ${TOKEN}` };
 const scratch = useScratchArchive({ apiToken: TOKEN });
-const seed = (name: string) => readFileSync(`../shared/corpus/seeds/${name}`, 'utf8');
 
 async function ingest(body: Record<string, unknown>): Promise<string> {
   const created = await postJson(scratch.app, '/api/documents', body, auth);
@@ -41,12 +40,12 @@ describe('same story', () => {
     ids.protest = await ingest(protestArticle);
     ids.report = await ingest({
       title: 'Azerbaijan files protest',
-      text: seed('embassy-protest-report.txt'),
+      text: readSeed('embassy-protest-report.txt'),
       publishedAt: '2025-11-14',
     });
     ids.analysis = await ingest({
       title: 'Baku demands answers',
-      text: seed('embassy-protest-analysis.txt'),
+      text: readSeed('embassy-protest-analysis.txt'),
       publishedAt: '2025-11-15',
     });
     const report = await getJson(scratch.app, `/api/documents/${ids.report}`);
@@ -65,7 +64,7 @@ describe('same story', () => {
   it('does not link reports of one place whose dates are far apart', async () => {
     const later = await ingest({
       title: 'Embassy wall rebuilt in Kyiv',
-      text: seed('embassy-protest-analysis.txt').replace(/\./g, '!'),
+      text: readSeed('embassy-protest-analysis.txt').replace(/\./g, '!'),
       publishedAt: '2026-03-01',
     });
     const report = await getJson(scratch.app, `/api/documents/${ids.report}`);

@@ -2,15 +2,13 @@
  * The report seed (`seeds/embassy-protest-report.txt` in the shared corpus): the three attributions
  * the speaker issue names, and no speaker that is a clause fragment. Reads the corpus in place.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractQuotes } from '../../../functions/core/quotes/extract-quotes.ts';
 import { normalizeText } from '../../../functions/core/text/normalize-text.ts';
 import { splitParagraphs } from '../../../functions/core/text/split-paragraphs.ts';
+import { readSeed } from '../../helpers/corpus-path.ts';
 
-const corpus = resolve(process.cwd(), process.env.VERBATIM_CORPUS ?? '../shared/corpus');
-const text = normalizeText(readFileSync(resolve(corpus, 'seeds/embassy-protest-report.txt'), 'utf8'));
+const text = normalizeText(readSeed('embassy-protest-report.txt'));
 const quotes = extractQuotes(text, splitParagraphs(text));
 const starting = (words: string) => quotes.find((quote) => quote.text.startsWith(words));
 

@@ -3,8 +3,7 @@ import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../../functions/core/text/normalize-text.ts';
-
-const corpus = resolve(process.cwd(), process.env.VERBATIM_CORPUS ?? '../shared/corpus');
+import { CORPUS, readSeed } from '../../helpers/corpus-path.ts';
 
 describe('normalizeText: characters and whitespace', () => {
   it('unifies line breaks and joins every non-empty line as a paragraph', () => {
@@ -92,9 +91,9 @@ describe('normalizeText: page furniture', () => {
   });
 });
 
-describe.skipIf(!existsSync(resolve(corpus, 'seeds')))('normalizeText on the corpus', () => {
+describe.skipIf(!existsSync(resolve(CORPUS, 'seeds')))('normalizeText on the corpus', () => {
   it('cleans the embassy seed report: furniture gone, post, attribution and quotes kept', () => {
-    const text = normalizeText(readFileSync(resolve(corpus, 'seeds/embassy-protest-report.txt'), 'utf8'));
+    const text = normalizeText(readSeed('embassy-protest-report.txt'));
     const paragraphs = text.split('\n\n');
     for (const furniture of ['- Category', '- Latest news', 'Leave a comment', 'Trending']) {
       expect(paragraphs).not.toContain(furniture);
@@ -114,13 +113,13 @@ describe.skipIf(!existsSync(resolve(corpus, 'seeds')))('normalizeText on the cor
   });
 
   it('strips the trailing furniture of the seed analysis', () => {
-    const text = normalizeText(readFileSync(resolve(corpus, 'seeds/embassy-protest-analysis.txt'), 'utf8'));
+    const text = normalizeText(readSeed('embassy-protest-analysis.txt'));
     expect(text).toMatch(/entirely beyond the reach of modern conflict\.$/);
   });
 
   for (const dataset of ['wikinews-2019-2020', 'bbc-news']) {
-    it.skipIf(!existsSync(resolve(corpus, dataset)))(`keeps every sentence line of ${dataset}`, () => {
-      const file = readFileSync(resolve(corpus, dataset, 'articles.jsonl'), 'utf8');
+    it.skipIf(!existsSync(resolve(CORPUS, dataset)))(`keeps every sentence line of ${dataset}`, () => {
+      const file = readFileSync(resolve(CORPUS, dataset, 'articles.jsonl'), 'utf8');
       const lost: string[] = [];
       for (const line of file.split('\n').filter(Boolean)) {
         const { text } = JSON.parse(line) as { text: string };
