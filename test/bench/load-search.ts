@@ -7,6 +7,7 @@
  * Bounded: `--seconds` per run (10), `--runs` (3), `--documents` per corpus (150).
  *
  *   node --openssl-legacy-provider --import tsx test/bench/load-search.ts --root /tmp/main-tree --root . --runs 3
+ *   … --runs 1 --node-option=--cpu-prof --node-option=--cpu-prof-dir=/tmp/prof   (profile the server)
  *
  * Prints one JSON line: per tree, requests/s and p99 latency (ms) of each run, and their medians.
  */
@@ -17,6 +18,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { readImportItems } from '../../functions/local/read-import-items.ts';
+import { LOAD_QUERIES as QUERIES } from './load-search-queries.ts';
 
 const { values } = parseArgs({
   options: {
@@ -28,6 +30,8 @@ const { values } = parseArgs({
     /** Appended to every search, e.g. `collapse=false` to leave out the copy links' reads. */
     params: { type: 'string', default: '' },
     port: { type: 'string', default: '3917' },
+    /** Passed to the server's node, e.g. `--cpu-prof` with `--cpu-prof-dir=/tmp/prof` to profile it. */
+    'node-option': { type: 'string', multiple: true, default: [] },
     corpus: {
       type: 'string',
       default: process.env.VERBATIM_CORPUS ?? resolve(import.meta.dirname, '../../../shared/corpus'),
@@ -35,21 +39,6 @@ const { values } = parseArgs({
   },
 });
 
-/** The fixed mix: common and rare words, phrases, a prefix, a filter and a second page. */
-const QUERIES = [
-  'said',
-  'government',
-  '"prime minister"',
-  'police said',
-  'election results',
-  'footbal',
-  'market shares',
-  '"the court"',
-  'climate',
-  'said&offset=10',
-  'minister publisher:BBC',
-  'hospital',
-];
 const base = `http://127.0.0.1:${values.port}`;
 const decoder = new TextDecoder();
 
@@ -121,7 +110,7 @@ for (let run = 1; run <= Number(values.runs); run++) {
     const dataDir = mkdtempSync(join(tmpdir(), 'verbatim-load-'));
     const child = spawn(
       process.execPath,
-      ['--openssl-legacy-provider', '--import', 'tsx', 'functions/handlers/local.ts'],
+      ['--openssl-legacy-provider', ...values['node-option']!, '--import', 'tsx', 'functions/handlers/local.ts'],
       {
         cwd: root,
         env: {

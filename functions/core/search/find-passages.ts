@@ -5,9 +5,9 @@
 import type { ArchivedDocument, Paragraph, Quote } from '../document.ts';
 import type { ParsedQuery } from './parse-query.ts';
 import { formsOf, isFormOf } from './word-stems.ts';
-import { foldTerm, tokenize, type Token } from '../text/tokenize.ts';
+import { asciiWordAround, foldKeepsOffsets, foldTerm, tokenize, type Token } from '../text/tokenize.ts';
 import { findPhrase, matchedCore, wordMatches } from './match-words.ts';
-import { SENTENCE_CHUNK_CHARS, sentenceSpans } from '../text/split-sentences.ts';
+import { SENTENCE_CHUNK_CHARS, sentenceFinder, sentenceSpans } from '../text/split-sentences.ts';
 
 /** A matched sentence: `text === document.text.slice(start, end)`; highlights are document offsets. */
 export interface Passage {
@@ -52,6 +52,122 @@ function* unitsOf(text: string, paragraph: Paragraph): Generator<Unit> {
   if (run.length > 0) yield { start: run[0][0], end: run[run.length - 1][1], sentences: run };
 }
 
+/** A sentence of a unit with the query's matches inside it, in order. */
+interface MatchedSentence {
+  start: number;
+  end: number;
+  highlights: Array<[number, number]>;
+}
+
+/**
+ * The sentences of one unit that hold a match, in order. Tokenising and segmenting are most of a
+ * passage's cost, so both are spent only where a match can be: a unit whose folded text holds no
+ * needle is skipped whole; in a short unit whose folding keeps its offsets (ASCII, curly quotes) only the sentences
+ * around a needle's occurrences are asked of the segmenter and tokenised. Otherwise the unit is
+ * tokenised and the sentences around its matches are found. Words never straddle a sentence
+ * break (breaks follow punctuation or space), so a sentence's own tokens give the matches the
+ * unit's tokens give inside it, phrases included.
+ */
+function* matchedSentences(
+  text: string,
+  unit: Unit,
+  query: ParsedQuery,
+  matches: (word: string) => boolean,
+  needles: string[] | null,
+): Generator<MatchedSentence> {
+  const unitText = text.slice(unit.start, unit.end);
+  const folded = needles ? foldTerm(unitText) : '';
+  if (needles && !needles.some((needle) => folded.includes(needle))) return;
+  if (needles && !unit.sentences && foldKeepsOffsets(unitText)) {
+    const around = sentenceFinder(text, unit.start, unit.end);
+    if (query.phrases.length === 0) {
+      yield* wordsAtNeedles(text, unit, occurrences(folded, needles), matches, around);
+      return;
+    }
+    let end = -1;
+    for (const at of occurrences(folded, needles)) {
+      if (unit.start + at < end) continue;
+      const sentence = around(unit.start + at);
+      end = sentence[1];
+      const highlights = matchSpans(tokenize(text.slice(sentence[0], end), sentence[0]), query, matches);
+      if (highlights.length > 0) yield { start: sentence[0], end, highlights };
+    }
+    return;
+  }
+  // Tokens per unit, not per document: a search never tokenises more than it scans.
+  const spans = matchSpans(tokenize(unitText, unit.start), query, matches);
+  if (spans.length === 0) return;
+  let cursor = 0;
+  for (const [start, end] of sentencesWith(text, unit, spans)) {
+    while (cursor < spans.length && spans[cursor][1] <= start) cursor++;
+    const highlights: Array<[number, number]> = [];
+    for (let i = cursor; i < spans.length && spans[i][0] < end; i++) {
+      if (spans[i][0] >= start && spans[i][1] <= end) highlights.push(spans[i]);
+    }
+    if (highlights.length > 0) yield { start, end, highlights };
+  }
+}
+
+/**
+ * Without phrases a query highlights single words, and every word it can highlight holds a
+ * needle: so only the words where a needle occurs are tested, and only the sentences of the words
+ * that match are asked of the segmenter. `at` are unit offsets, in order, into a
+ * unit whose folding keeps its offsets.
+ */
+function* wordsAtNeedles(
+  text: string,
+  unit: Unit,
+  at: number[],
+  matches: (word: string) => boolean,
+  around: (at: number) => [number, number],
+): Generator<MatchedSentence> {
+  let sentence: MatchedSentence | null = null;
+  let lastWord = -1;
+  for (const offset of at) {
+    const word = asciiWordAround(text, unit.start + offset);
+    // Several needles can occur in one word ("protest" in "protesters" and its forms' prefix).
+    if (!word || word[0] === lastWord) continue;
+    lastWord = word[0];
+    if (!matches(text.slice(word[0], word[1]).toLowerCase())) continue;
+    if (!sentence || word[0] >= sentence.end) {
+      if (sentence) yield sentence;
+      const [start, end] = around(word[0]);
+      sentence = { start, end, highlights: [] };
+    }
+    sentence.highlights.push(word);
+  }
+  if (sentence) yield sentence;
+}
+
+/** Every offset where a needle occurs in `folded`, in order. */
+function occurrences(folded: string, needles: string[]): number[] {
+  const at: number[] = [];
+  for (const needle of needles) {
+    for (let i = folded.indexOf(needle); i !== -1; i = folded.indexOf(needle, i + 1)) at.push(i);
+  }
+  return at.sort((a, b) => a - b);
+}
+
+/**
+ * The sentences of a unit that hold the start of a span, in order: a long paragraph's unit
+ * brings its own; a short unit's are found one per match, by asking the segmenter for the
+ * sentence around it rather than segmenting the whole paragraph.
+ */
+function* sentencesWith(text: string, unit: Unit, spans: Array<[number, number]>): Generator<[number, number]> {
+  if (unit.sentences) {
+    yield* unit.sentences;
+    return;
+  }
+  const around = sentenceFinder(text, unit.start, unit.end);
+  let end = -1;
+  for (const [start] of spans) {
+    if (start < end) continue;
+    const sentence = around(start);
+    end = sentence[1];
+    yield sentence;
+  }
+}
+
 /**
  * A test for the words a query's terms match in a text, as search matched them: a plain term in
  * any of its forms (and as a prefix), an exact term only as written.
@@ -82,6 +198,36 @@ function needlesOf(query: ParsedQuery): string[] | null {
   return needles.some((needle) => needle.length === 0) ? null : needles;
 }
 
+/** The most words whose test {@link queryTests} remembers for one query. */
+const MATCHED_WORDS_REMEMBERED = 10_000;
+
+const testsOfQuery = new WeakMap<ParsedQuery, { needles: string[] | null; matches: (word: string) => boolean }>();
+
+/**
+ * A query's needles and its word test, made once per query object: a result page cuts the
+ * passages of ten documents for one query, and the same words ("the", "said") recur in all of
+ * them, so each distinct word is tested once (forms are stems: not free to compute per token).
+ */
+function queryTests(query: ParsedQuery): { needles: string[] | null; matches: (word: string) => boolean } {
+  let tests = testsOfQuery.get(query);
+  if (!tests) {
+    const test = termMatcher(query);
+    const known = new Map<string, boolean>();
+    const matches = (word: string) => {
+      let matched = known.get(word);
+      if (matched === undefined) {
+        matched = test(word);
+        if (known.size >= MATCHED_WORDS_REMEMBERED) known.clear();
+        known.set(word, matched);
+      }
+      return matched;
+    };
+    tests = { needles: needlesOf(query), matches };
+    testsOfQuery.set(query, tests);
+  }
+  return tests;
+}
+
 /**
  * Every span of the text the query matches: phrase occurrences and words matching a term.
  *
@@ -90,9 +236,12 @@ function needlesOf(query: ParsedQuery): string[] | null {
  * matchSpans(tokenize('A strong protest.'), parseQuery('"strong protest"')); // [[2, 16]]
  * ```
  */
-export function matchSpans(tokens: Token[], query: ParsedQuery): Array<[number, number]> {
+export function matchSpans(
+  tokens: Token[],
+  query: ParsedQuery,
+  matches: (word: string) => boolean = termMatcher(query),
+): Array<[number, number]> {
   const spans: Array<[number, number]> = query.phrases.flatMap((phrase) => findPhrase(tokens, phrase));
-  const matches = termMatcher(query);
   for (const token of tokens) {
     if (matches(token.folded)) spans.push([token.start, token.end]);
   }
@@ -121,27 +270,12 @@ export function findPassages(
   const scored: Array<{ passage: Passage; score: number }> = [];
   let perfect = 0;
   let scanned = 0;
-  const needles = needlesOf(query);
+  const { needles, matches } = queryTests(query);
   scan: for (const paragraph of document.paragraphs) {
     for (const unit of unitsOf(text, paragraph)) {
       if (perfect >= max || scanned >= PASSAGE_SCAN_CHARS) break scan;
       scanned += unit.end - unit.start;
-      if (needles) {
-        const folded = foldTerm(text.slice(unit.start, unit.end));
-        if (!needles.some((needle) => folded.includes(needle))) continue;
-      }
-      // Tokens per unit, not per document: a search never tokenises more than it scans.
-      const spans = matchSpans(tokenize(text.slice(unit.start, unit.end), unit.start), query);
-      if (spans.length === 0) continue;
-      // Sentence segmentation is the costly part: only units with a match are segmented.
-      let cursor = 0;
-      for (const [start, end] of unit.sentences ?? sentenceSpans(text, unit.start, unit.end)) {
-        while (cursor < spans.length && spans[cursor][1] <= start) cursor++;
-        const highlights: Array<[number, number]> = [];
-        for (let i = cursor; i < spans.length && spans[i][0] < end; i++) {
-          if (spans[i][0] >= start && spans[i][1] <= end) highlights.push(spans[i]);
-        }
-        if (highlights.length === 0) continue;
+      for (const { start, end, highlights } of matchedSentences(text, unit, query, matches, needles)) {
         const distinct = new Set(highlights.map(([s, e]) => text.slice(s, e).toLowerCase()));
         scored.push({ passage: { text: text.slice(start, end), start, end, highlights }, score: distinct.size });
         if (distinct.size >= best) perfect++;
@@ -166,7 +300,7 @@ export function findPassages(
  * ```
  */
 export function matchingQuotes(quotes: Quote[], query: ParsedQuery, isSpeaker?: (speaker: string) => boolean): Quote[] {
-  const matches = termMatcher(query);
+  const { matches } = queryTests(query);
   // Bounded like the passages: a document made of quotes must not make one search tokenise all of it.
   return quotes.slice(0, QUOTE_SCAN_COUNT).filter((quote) => {
     // Folded like the index, so `speaker:Jose` finds José's quotes here as it finds his documents.

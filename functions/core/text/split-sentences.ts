@@ -30,17 +30,24 @@ function lastNonSpace(chunk: string, index: number): number {
   return i;
 }
 
-/**
- * Where the segmenter's sentences of `chunk` start, less the starts that follow a title: "Mr. " then
- * a capital is a name, not a new sentence.
- */
+/** Whether the segmenter's break at `index` follows a title: "Mr. " then a capital is a name, not a new sentence. */
+function isTitleBreak(chunk: string, index: number): boolean {
+  return index > 0 && /\p{Lu}/u.test(chunk[index] ?? '') && closesTitle(chunk, lastNonSpace(chunk, index));
+}
+
+/** Where the segmenter's sentences of `chunk` start, less the starts that follow a title. */
 function sentenceStarts(chunk: string): number[] {
   const starts: number[] = [];
   for (const { index } of segmenter.segment(chunk)) {
-    if (index > 0 && /\p{Lu}/u.test(chunk[index] ?? '') && closesTitle(chunk, lastNonSpace(chunk, index))) continue;
-    starts.push(index);
+    if (!isTitleBreak(chunk, index)) starts.push(index);
   }
   return starts;
+}
+
+/** `[from, to)` of `text` with the whitespace on both sides trimmed, as offsets into `text`. */
+function trimmed(text: string, from: number, to: number): [number, number] {
+  const segment = text.slice(from, to);
+  return [from + (segment.length - segment.trimStart().length), from + segment.trimEnd().length];
 }
 
 /**
@@ -68,13 +75,40 @@ export function* sentenceSpans(text: string, start: number, end: number): Genera
       }
     }
     for (let i = 0; i < count; i++) {
-      const from = pos + starts[i];
-      const to = i + 1 < count ? pos + starts[i + 1] : next;
-      const segment = text.slice(from, to);
-      const s = from + (segment.length - segment.trimStart().length);
-      const e = from + segment.trimEnd().length;
+      const [s, e] = trimmed(text, pos + starts[i], i + 1 < count ? pos + starts[i + 1] : next);
       if (e > s) yield [s, e];
     }
     pos = next;
   }
+}
+
+/**
+ * The sentence around one offset, for a stretch of at most {@link SENTENCE_CHUNK_CHARS} (one
+ * chunk, so its sentences are exactly those {@link sentenceSpans} gives). Passages need only the
+ * sentences that hold a match: asking the segmenter for the sentence containing an offset costs
+ * about a fifth of segmenting a whole paragraph (37 against 8 µs for 1,600 characters).
+ *
+ * @example
+ * ```ts
+ * const around = sentenceFinder('One here. Two there.', 0, 20);
+ * around(12); // [10, 20]
+ * ```
+ */
+export function sentenceFinder(text: string, start: number, end: number): (at: number) => [number, number] {
+  if (end - start > SENTENCE_CHUNK_CHARS)
+    throw new RangeError(`A stretch of ${end - start} characters is over a chunk.`);
+  const chunk = text.slice(start, end);
+  const segments = segmenter.segment(chunk);
+  return (at) => {
+    let segment = segments.containing(at - start)!;
+    let from = segment.index;
+    // A break after a title is no break: join the segments on both sides of it.
+    while (isTitleBreak(chunk, from)) from = segments.containing(from - 1)!.index;
+    let to = segment.index + segment.segment.length;
+    while (to < chunk.length && isTitleBreak(chunk, to)) {
+      segment = segments.containing(to)!;
+      to = segment.index + segment.segment.length;
+    }
+    return trimmed(text, start + from, start + to);
+  };
 }

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findPassages, matchingQuotes } from '../../../functions/core/search/find-passages.ts';
+import { findPassages, matchingQuotes, matchSpans } from '../../../functions/core/search/find-passages.ts';
 import { parseQuery } from '../../../functions/core/search/parse-query.ts';
 import type { Quote } from '../../../functions/core/document.ts';
 import { splitParagraphs } from '../../../functions/core/text/split-paragraphs.ts';
+import { sentenceSpans } from '../../../functions/core/text/split-sentences.ts';
+import { tokenize } from '../../../functions/core/text/tokenize.ts';
 
 const text = [
   'The council met on Monday. It voted to close the old ferry pier.',
@@ -59,6 +61,41 @@ describe('findPassages', () => {
           }
         },
       ),
+    );
+  });
+
+  it('with room for every passage, gives every segmented sentence holding a match, with its matches (property)', () => {
+    // The reference segments every paragraph and matches the whole text: what findPassages does
+    // one matched sentence and one unit at a time must come to the same sentences and highlights.
+    const word = fc.constantFrom('ferry', 'Pier', 'piers', 'Mr.', 'Dr.', 'Smith', 'the', 'résumé', 'x');
+    const sentence = fc
+      .tuple(fc.array(word, { minLength: 1, maxLength: 10 }), fc.constantFrom('.', '!', '?', '."', ''))
+      .map(([w, end]) => `${w.join(' ')}${end}`);
+    const paragraph = fc.array(sentence, { minLength: 1, maxLength: 12 }).map((s) => s.join(' '));
+    fc.assert(
+      fc.property(
+        fc.array(paragraph, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom('pier', 'ferry pier', '"the ferry"', 'smith', '=piers', 'résumé x', 'pi'),
+        fc.boolean(),
+        (paragraphs, q, ascii) => {
+          // ASCII paragraphs take the path that tokenises only the sentences around a needle.
+          const joined = paragraphs.join('\n\n');
+          const body = ascii ? joined.replaceAll('é', 'e') : joined;
+          const query = parseQuery(q);
+          const spans = matchSpans(tokenize(body), query);
+          const expected = splitParagraphs(body)
+            .flatMap((p) => [...sentenceSpans(body, p.start, p.end)])
+            .map(([start, end]) => ({
+              start,
+              end,
+              highlights: spans.filter(([s, e]) => s >= start && e <= end),
+            }))
+            .filter((p) => p.highlights.length > 0);
+          const passages = findPassages({ text: body, paragraphs: splitParagraphs(body) }, query, 10_000);
+          expect(passages.map(({ start, end, highlights }) => ({ start, end, highlights }))).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SENTENCE_CHUNK_CHARS, sentenceSpans } from '../../../functions/core/text/split-sentences.ts';
+import { SENTENCE_CHUNK_CHARS, sentenceFinder, sentenceSpans } from '../../../functions/core/text/split-sentences.ts';
 
 /**
  * What a whole-paragraph Intl.Segmenter gives (the reference; quadratic on long input), with a
@@ -67,5 +67,42 @@ describe('sentenceSpans', () => {
     expect(count).toBe(Math.ceil((2 << 20) / sentence.length));
     // ~150 ms here when idle; a whole-paragraph pass is quadratic (400 KB: 1.3 s, so 2 MB: ~30 s).
     expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('finds, for any offset in a sentence, the sentence sentenceSpans gives (property)', () => {
+    const sentence = fc
+      .array(
+        fc.constantFrom('the', 'Mr.', 'Dr.', 'council', 'said', '“Yes,”', 'U.S.', 'Şahin', '42', 'Potter', 'Gov.'),
+        {
+          minLength: 1,
+          maxLength: 12,
+        },
+      )
+      .chain((words) => fc.constantFrom('.', '!', '?', '."', '').map((end) => `${words.join(' ')}${end}`));
+    fc.assert(
+      fc.property(
+        fc.array(sentence, { minLength: 1, maxLength: 40 }),
+        fc.constantFrom(' ', '  ', '\n'),
+        fc.string({ maxLength: 5 }),
+        (sentences, gap, before) => {
+          // The stretch sits inside a longer text, as a paragraph does in a document.
+          const paragraph = sentences.join(gap);
+          const text = `${before}\n${paragraph}\nAfter.`;
+          const start = before.length + 1;
+          const end = start + paragraph.length;
+          fc.pre(paragraph.length <= SENTENCE_CHUNK_CHARS);
+          const around = sentenceFinder(text, start, end);
+          for (const span of sentenceSpans(text, start, end)) {
+            for (let at = span[0]; at < span[1]; at++) if (text[at] !== ' ') expect(around(at)).toEqual(span);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('refuses a stretch longer than a chunk (whose sentences depend on where chunks are cut)', () => {
+    const text = 'word '.repeat(SENTENCE_CHUNK_CHARS);
+    expect(() => sentenceFinder(text, 0, text.length)).toThrow(RangeError);
   });
 });

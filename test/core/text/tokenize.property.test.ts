@@ -4,7 +4,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldTerm, tokenize, WORD, type Token } from '../../../functions/core/text/tokenize.ts';
+import {
+  asciiWordAround,
+  foldKeepsOffsets,
+  foldTerm,
+  tokenize,
+  WORD,
+  type Token,
+} from '../../../functions/core/text/tokenize.ts';
 
 /** The definition the scan must match. */
 function byRegex(text: string, offset: number): Token[] {
@@ -65,5 +72,28 @@ describe('tokenize', () => {
 
   it('folds case and accents', () => {
     expect(tokenize('Café ZELENSKYY, said').map((t) => t.folded)).toEqual(['cafe', 'zelenskyy', 'said']);
+  });
+
+  it('folds text that needs only lowercasing as the full fold does, offsets kept, words where tokenize finds them', () => {
+    const plain = fc
+      .array(fc.constantFrom('a', 'Z', '7', ' ', '.', '’', '“', '”', '—', '…', '\u2010', '\u205f', '\n'), {
+        maxLength: 40,
+      })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(plain, mixedText), (text) => {
+        const full = text
+          .normalize('NFD')
+          .replace(/\p{M}+/gu, '')
+          .toLowerCase();
+        expect(foldTerm(text)).toBe(full);
+        if (!foldKeepsOffsets(text)) return;
+        expect(full.length).toBe(text.length);
+        for (const token of tokenize(text))
+          for (let at = token.start; at < token.end; at++)
+            expect(asciiWordAround(text, at)).toEqual([token.start, token.end]);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
