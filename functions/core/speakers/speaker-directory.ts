@@ -44,9 +44,18 @@ export interface FormCount {
  * ```
  */
 export function formsOf(group: Group): string[] {
-  return [...group.forms]
-    .sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))
-    .map(([form]) => form);
+  return [...group.forms].sort(byPreference).map(([form]) => form);
+}
+
+/** The most frequent form first, then the longest, then alphabetically. */
+const byPreference = (a: [string, number], b: [string, number]) =>
+  b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]);
+
+/** The name a group is listed under: `formsOf(group)[0]`, without sorting them all. */
+export function nameOf(group: Group): string {
+  let best: [string, number] | undefined;
+  for (const form of group.forms) if (!best || byPreference(form, best) < 0) best = form;
+  return best?.[0] ?? '';
 }
 
 /**
@@ -159,11 +168,21 @@ function top(search: ReturnType<typeof newSearch>, q: string): DirectoryEntry[] 
 export function joinVariants(perName: Map<string, FormCount>): Map<string, Group> {
   const groups = new Map<string, Group>();
   const bare: [string, FormCount][] = [];
+  // Most people appear under one form: their group shares that form's document set, and only a
+  // group that a second form joins gets a set of its own (copying every set was most of a
+  // search's speaker facet).
+  const shared = new Set<Group>();
   const add = (key: string, form: string, entry: FormCount) => {
-    const group = groups.get(key) ?? { forms: new Map(), documentIds: new Set() };
+    let group = groups.get(key);
+    if (!group) {
+      group = { forms: new Map([[form, entry.count]]), documentIds: entry.documentIds };
+      shared.add(group);
+      groups.set(key, group);
+      return;
+    }
     group.forms.set(form, (group.forms.get(form) ?? 0) + entry.count);
+    if (shared.delete(group)) group.documentIds = new Set(group.documentIds);
     for (const id of entry.documentIds) group.documentIds.add(id);
-    groups.set(key, group);
   };
   for (const [form, entry] of perName) {
     const words = nameWords(form);

@@ -6,7 +6,7 @@
 import type { StoredDocument } from '../search/segment.ts';
 import { foldTerm } from '../text/tokenize.ts';
 import { nameWords } from './fold-name.ts';
-import { formsOf, joinVariants, type FormCount, type SpeakerDirectory } from './speaker-directory.ts';
+import { joinVariants, nameOf, type FormCount, type SpeakerDirectory } from './speaker-directory.ts';
 
 /**
  * Whether a speaker form (as an article wrote it) names the person asked for. A name the
@@ -83,7 +83,7 @@ export class PeopleCounter {
   /** Documents per person, by the name each person is listed under. */
   counts(): Map<string, number> {
     const people = new Map<string, number>();
-    for (const group of joinVariants(this.perForm).values()) people.set(formsOf(group)[0], group.documentIds.size);
+    for (const group of joinVariants(this.perForm).values()) people.set(nameOf(group), group.documentIds.size);
     return people;
   }
 }

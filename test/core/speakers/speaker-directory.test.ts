@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SpeakerDirectory } from '../../../functions/core/speakers/speaker-directory.ts';
+import { formsOf, joinVariants, nameOf, SpeakerDirectory } from '../../../functions/core/speakers/speaker-directory.ts';
 import type { StoredDocument } from '../../../functions/core/search/index.ts';
 
 const doc = (id: string, speakers: string[], publisher = 'BBC News'): StoredDocument => ({
@@ -43,5 +44,47 @@ describe('SpeakerDirectory', () => {
     expect(directory.suggest('zelemsky').speakers.map((s) => s.name)).toContain('Zelenskyy');
     expect(directory.suggest('reut').publishers).toEqual([{ name: 'Reuters', count: 2 }]);
     expect(directory.suggest('qqqq')).toEqual({ speakers: [], publishers: [] });
+  });
+});
+
+describe('joinVariants', () => {
+  const form = fc.constantFrom(
+    'Zelenskyy',
+    'Mr Zelensky',
+    'Zelensky',
+    'Ilham Aliyev',
+    'Aliyev',
+    'the ministry',
+    'John Smith',
+    'Jane Smith',
+    'Smith',
+    '',
+  );
+  const perName = fc
+    .array(fc.tuple(form, fc.nat(9), fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { maxLength: 5 })), {
+      maxLength: 12,
+    })
+    .map((rows) => new Map(rows.map(([name, count, ids]) => [name, { count: count + 1, documentIds: new Set(ids) }])));
+
+  it("gives each group the union of its forms' documents, leaves its input as it was, and names it by formsOf (property)", () => {
+    fc.assert(
+      fc.property(perName, (input) => {
+        const before = [...input].map(([name, entry]) => [name, entry.count, [...entry.documentIds].sort()]);
+        const groups = joinVariants(input);
+        expect([...input].map(([name, entry]) => [name, entry.count, [...entry.documentIds].sort()])).toEqual(before);
+        const seen = new Set<string>();
+        for (const group of groups.values()) {
+          const union = new Set([...group.forms.keys()].flatMap((name) => [...input.get(name)!.documentIds]));
+          expect([...group.documentIds].sort()).toEqual([...union].sort());
+          expect(nameOf(group)).toBe(formsOf(group)[0]);
+          for (const name of group.forms.keys()) {
+            expect(seen.has(name)).toBe(false);
+            seen.add(name);
+          }
+        }
+        expect([...seen].sort()).toEqual([...input.keys()].sort());
+      }),
+      { numRuns: 500 },
+    );
   });
 });
