@@ -10,8 +10,15 @@ import { getJson, postJson, useScratchArchive } from '../helpers/scratch-archive
 const scratch = useScratchArchive();
 const ids: Record<string, string> = {};
 
+/** A word Porter splits from its plural ("surplus" → surplu, "surpluses" → surplus): a form all the same. */
+const budgetArticle = {
+  title: 'Council budget',
+  publisher: 'The Test Gazette',
+  text: 'The council reported a surplus of two million this year.',
+};
+
 beforeAll(async () => {
-  for (const [name, article] of Object.entries({ harbourArticle, protestArticle, shuffledArticle })) {
+  for (const [name, article] of Object.entries({ harbourArticle, protestArticle, shuffledArticle, budgetArticle })) {
     ids[name] = (await postJson(scratch.app, '/api/documents', article)).body.id;
   }
 });
@@ -51,6 +58,16 @@ describe('a search with a typo', () => {
     const forms = await search('ambassadors');
     expect(forms.total).toBe(1);
     expect(forms.didYouMean).toBeNull();
+  });
+
+  it('takes a form Porter splits for a form, not a typo, and a misspelling of it for a typo', async () => {
+    const forms = await search('surpluses');
+    expect(forms.didYouMean).toBeNull();
+    expect(forms.results.map((r) => r.id)).toEqual([ids.budgetArticle]);
+    expect(marked(forms.results[0])).toEqual(['surplus']);
+    const typo = await search('surplis');
+    expect(typo.didYouMean?.text).toBe('surplus');
+    expect(typo.results.map((r) => r.id)).toEqual([ids.budgetArticle]);
   });
 
   it('marks the completions a prefix matched, as written', async () => {

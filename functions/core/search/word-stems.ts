@@ -11,7 +11,8 @@
  * Irregular forms ("went" → "go") cannot be written so; they get {@link NO_STEM} and are found
  * through the lemma table instead, which lists every form of each irregular word.
  */
-import { lemmaForms, porterStem, wordKey } from '../text/word-keys.ts';
+import { porterStem } from '../text/porter-stem.ts';
+import { lemmaForms, wordKey } from '../text/word-keys.ts';
 
 /** The letters a stem may add after the kept prefix of its word; index = code >> 4. */
 const ADDED = ['', 'i', 'e', 'l', 'y'] as const;

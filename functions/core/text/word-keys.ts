@@ -4,7 +4,7 @@
  * form) says whether it is the same word in another form — "said" and "says", "protest" and
  * "protests" share a key, so a misremembered word form still aligns.
  */
-import { stemmer } from 'stemmer';
+import { porterStem } from './porter-stem.ts';
 import { foldTerm } from './tokenize.ts';
 
 /** Irregular forms a stemmer cannot join, mostly the verbs quotes are reported and remembered with. */
@@ -95,22 +95,6 @@ export function wordKey(form: string): string {
   if (lemma) return lemma;
   // Not the lemma of the stem: "founding" stems to "found", which is no form of "find" there.
   return porterStem(base);
-}
-
-/**
- * The Porter stem alone, without the lemma table: an irregular form that is also a regular word of
- * its own ("found", "left", "saw") has regular forms of that word too ("founded", "saws").
- *
- * @example
- * ```ts
- * porterStem('founded'); // 'found'
- * ```
- */
-export function porterStem(base: string): string {
-  // Porter turns a final "eed" into "ee" only before it removes -ed and -ing, so "exceed" gives
-  // "exce" and "exceeded" "exceed": stemming such a stem again joins them.
-  const stem = stemmer(base);
-  return stem.endsWith('eed') ? stemmer(stem) : stem;
 }
 
 /** How much a word counts when ranking: function words less than content words. */

@@ -141,6 +141,20 @@ describe('word forms in search', () => {
     expect(search(texts, { all: [{ term: 'lied', forms: true }] })).toEqual(['b']);
   });
 
+  it('finds the forms porterStem mends: surpluses / surplus, skies / sky, staffed / staff', () => {
+    const texts = [
+      buildSegment([
+        doc('surplus', 'x', 'The budget showed a surplus.'),
+        doc('sky', 'x', 'Clear sky over the coast.'),
+        doc('staff', 'x', 'The staff went home.'),
+      ]),
+    ];
+    expect(search(texts, { all: [{ term: 'surpluses', forms: true }] })).toEqual(['surplus']);
+    expect(search(texts, { all: [{ term: 'skies', forms: true }] })).toEqual(['sky']);
+    expect(search(texts, { all: [{ term: 'staffed', forms: true }] })).toEqual(['staff']);
+    expect(search(texts, { all: [{ term: 'surpluses' }] })).toEqual([]);
+  });
+
   it('gives an irregular form that is also a word of its own both families: "found" finds "finds" and "founded"', () => {
     expect(formsOf('found').regular).toEqual({ stem: 'found', prefix: 'found' });
     expect(formsOf('finding').regular).toBeUndefined();
