@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formsOf, joinVariants, nameOf, SpeakerDirectory } from '../../../functions/core/speakers/speaker-directory.ts';
+import {
+  formsOf,
+  joinVariants,
+  nameOf,
+  SpeakerDirectory,
+  type FormCount,
+} from '../../../functions/core/speakers/speaker-directory.ts';
 import type { StoredDocument } from '../../../functions/core/search/index.ts';
 
 const doc = (id: string, speakers: string[], publisher = 'BBC News'): StoredDocument => ({
@@ -68,7 +74,7 @@ describe('joinVariants', () => {
 
   it("gives each group the union of its forms' documents, leaves its input as it was, and names it by formsOf (property)", () => {
     fc.assert(
-      fc.property(perName, (input) => {
+      fc.property(perName, (input: Map<string, FormCount>) => {
         const before = [...input].map(([name, entry]) => [name, entry.count, [...entry.documentIds].sort()]);
         const groups = joinVariants(input);
         expect([...input].map(([name, entry]) => [name, entry.count, [...entry.documentIds].sort()])).toEqual(before);
