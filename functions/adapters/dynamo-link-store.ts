@@ -5,6 +5,7 @@
  * |-----------------------|-------------|---------------------------------------------|
  * | `LSH#<band>:<hash>`   | `S<slot>`   | a document filed under one LSH band key     |
  * | `LINK#<kind>#<id>`    | `<other id>`| a copy or same-story link, with similarity  |
+ * | `LINKS#<kind>`        | `version`   | a counter every change to such links raises |
  *
  * Every read is by key, so its cost does not grow with the archive: what finds a new document's
  * copies is one BatchGetItem of 10 bands × 4 slots, and filing it one BatchWriteItem of 10 puts.
@@ -14,7 +15,9 @@ import {
   type BatchGetItemCommandOutput,
   BatchWriteItemCommand,
   type BatchWriteItemCommandOutput,
+  GetItemCommand,
   QueryCommand,
+  UpdateItemCommand,
   type AttributeValue,
   type DynamoDBClient,
   type WriteRequest,
@@ -49,6 +52,8 @@ const PARALLEL_BATCHES = 8;
 
 const chunk = <T>(items: T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+const versionKey = (kind: LinkKind) => toItem({ pk: `LINKS#${kind}`, sk: 'version' });
 
 const backOff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
 
@@ -139,6 +144,7 @@ export class DynamoLinkStore implements LinkStore {
       items.set(`${b}|${a}`, item(b, a, similarity));
     }
     await this.write([...items.values()]);
+    if (items.size > 0) await this.raiseVersion(kind);
   }
 
   async unfile(id: string, keys: string[]): Promise<void> {
@@ -164,7 +170,28 @@ export class DynamoLinkStore implements LinkStore {
         toItem({ pk: `LINK#${kind}#${other}`, sk: id }),
       ]);
       await this.write(keys, 'delete');
+      if (keys.length > 0) await this.raiseVersion(kind);
     }
+  }
+
+  async linksVersion(kind: LinkKind): Promise<number> {
+    const out = await this.dynamo.send(
+      new GetItemCommand({ TableName: this.table, Key: versionKey(kind), ConsistentRead: true }),
+    );
+    return out.Item ? Number(unmarshall(out.Item).version ?? 0) : 0;
+  }
+
+  /** After the links are written, so a reader that sees the new version reads the new links. */
+  private async raiseVersion(kind: LinkKind): Promise<void> {
+    await this.dynamo.send(
+      new UpdateItemCommand({
+        TableName: this.table,
+        Key: versionKey(kind),
+        UpdateExpression: 'ADD #version :one',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: toItem({ ':one': 1 }),
+      }),
+    );
   }
 
   async links(kind: LinkKind, id: string, limit: number): Promise<DocumentLink[]> {

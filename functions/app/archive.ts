@@ -62,7 +62,7 @@ export interface SearchReads {
   log: Pick<IngestLog, 'read'>;
   manifest: Pick<ManifestStore, 'get'>;
   /** The copy links collapse reads (`CachedLinkStore.recentLinks`). */
-  links?: Pick<LinkStore, 'links'>;
+  links?: Pick<LinkStore, 'links' | 'linksVersion'>;
 }
 
 /**

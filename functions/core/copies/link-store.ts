@@ -58,4 +58,10 @@ export interface LinkStore {
   unlink(id: string): Promise<void>;
   /** A document's links of one kind, at most `limit`. */
   links(kind: LinkKind, id: string, limit: number): Promise<DocumentLink[]>;
+  /**
+   * A number that every change to links of `kind` raises once it is written ({@link link},
+   * {@link unlink}): a reader that remembers link lists asks for this once in a while, instead of
+   * asking for every list again, and forgets them all when it has changed.
+   */
+  linksVersion(kind: LinkKind): Promise<number>;
 }

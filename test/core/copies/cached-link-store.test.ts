@@ -1,7 +1,8 @@
 /**
- * The link lists search reads are remembered for the index's freshness window: another process's
- * new links show up once it has passed, this process's own writes at once, and `links()` (ingest,
- * the document page) always reads storage. Against the real DynamoDB-compatible server.
+ * The link lists search reads are remembered while the links' version holds, checked once per
+ * index freshness window: another process's new links show up once a window has passed, this
+ * process's own writes at once, and `links()` (ingest, the document page) always reads storage.
+ * Against the real DynamoDB-compatible server.
  */
 import { describe, expect, it } from 'vitest';
 import { DynamoLinkStore } from '../../../functions/adapters/dynamo-link-store.ts';
@@ -11,12 +12,25 @@ import { useScratchArchive } from '../../helpers/scratch-archive.ts';
 const scratch = useScratchArchive();
 const WINDOW_MS = 400;
 
-/** The real store, counting the link lists it reads. */
+/** The real store, counting the link lists and versions it reads. */
 class CountingLinkStore extends DynamoLinkStore {
   reads = 0;
+  versionReads = 0;
   override links(...args: Parameters<DynamoLinkStore['links']>) {
     this.reads++;
     return super.links(...args);
+  }
+  override linksVersion(...args: Parameters<DynamoLinkStore['linksVersion']>) {
+    this.versionReads++;
+    return super.linksVersion(...args);
+  }
+}
+
+/** A writer that died between writing its links and raising their version: the version never moves. */
+class StuckVersionStore extends CountingLinkStore {
+  override linksVersion() {
+    this.versionReads++;
+    return Promise.resolve(7);
   }
 }
 
@@ -68,6 +82,36 @@ describe('CachedLinkStore', () => {
     expect(store.reads).toBe(2);
     expect(await cached.recentLinks('copy', 'eeee000000000001', 5)).toHaveLength(2);
     expect(store.reads).toBe(2);
+  });
+
+  it('keeps its lists past the window while the version holds: one version read a window, no list reads', async () => {
+    const store = new CountingLinkStore(scratch.local.clients.dynamo, scratch.config.table);
+    const cached = new CachedLinkStore(store, { freshnessMs: 150 });
+    await store.link('copy', [{ a: 'abab000000000001', b: 'cdcd000000000001', similarity: 0.9 }]);
+    expect(ids(await cached.recentLinks('copy', 'abab000000000001', 50))).toEqual(['cdcd000000000001']);
+    const lists = store.reads;
+    await sleep(200);
+    await Promise.all(Array.from({ length: 5 }, () => cached.recentLinks('copy', 'abab000000000001', 50)));
+    expect(store.reads).toBe(lists);
+    expect(store.versionReads).toBe(2);
+    // A story link raises the story links' version, not the copies'.
+    await store.link('story', [{ a: 'abab000000000001', b: 'efef000000000001', similarity: 0.5 }]);
+    await sleep(200);
+    await cached.recentLinks('copy', 'abab000000000001', 50);
+    expect(store.reads).toBe(lists);
+  });
+
+  it('reads a list again once it is older than maxAgeMs, even when the version never moves', async () => {
+    const store = new StuckVersionStore(scratch.local.clients.dynamo, scratch.config.table);
+    const cached = new CachedLinkStore(store, { freshnessMs: 50, maxAgeMs: 300 });
+    await cached.recentLinks('copy', 'fefe000000000001', 50);
+    await new CountingLinkStore(scratch.local.clients.dynamo, scratch.config.table).link('copy', [
+      { a: 'fefe000000000001', b: 'baba000000000001', similarity: 0.9 },
+    ]);
+    await sleep(100);
+    expect(await cached.recentLinks('copy', 'fefe000000000001', 50)).toEqual([]);
+    await sleep(300);
+    expect(ids(await cached.recentLinks('copy', 'fefe000000000001', 50))).toEqual(['baba000000000001']);
   });
 
   it('without a window every search reads storage', async () => {
