@@ -35,14 +35,49 @@ interface Unit {
   sentences?: Array<[number, number]>;
 }
 
+/** What passages read of a document: its text, its paragraphs, and their sentences when stored. */
+export type PassageSource = Pick<ArchivedDocument, 'text' | 'paragraphs'> & {
+  /** Flat `[start, end, …]`, as `sentenceSpans` gives them paragraph by paragraph (see stored-text.ts). */
+  sentences?: readonly number[];
+};
+
+/** The stored sentence around `at`, or null when none holds it. */
+function storedSentenceAt(sentences: readonly number[], at: number): [number, number] | null {
+  let low = 0;
+  let high = sentences.length / 2 - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (sentences[2 * middle + 1] <= at) low = middle + 1;
+    else if (sentences[2 * middle] > at) high = middle - 1;
+    else return [sentences[2 * middle], sentences[2 * middle + 1]];
+  }
+  return null;
+}
+
+/** The stored sentences from the one holding or following `from` up to `to`. */
+function* storedSentences(sentences: readonly number[], from: number, to: number): Generator<[number, number]> {
+  let low = 0;
+  let high = sentences.length / 2;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sentences[2 * middle + 1] <= from) low = middle + 1;
+    else high = middle;
+  }
+  for (let i = low; 2 * i < sentences.length && sentences[2 * i] < to; i++)
+    yield [sentences[2 * i], sentences[2 * i + 1]];
+}
+
 /** A paragraph as one unit, or a long one as runs of whole sentences of about a chunk each. */
-function* unitsOf(text: string, paragraph: Paragraph): Generator<Unit> {
+function* unitsOf(text: string, paragraph: Paragraph, sentences?: readonly number[]): Generator<Unit> {
   if (paragraph.end - paragraph.start <= SENTENCE_CHUNK_CHARS) {
     yield paragraph;
     return;
   }
   let run: Array<[number, number]> = [];
-  for (const sentence of sentenceSpans(text, paragraph.start, paragraph.end)) {
+  const all = sentences
+    ? storedSentences(sentences, paragraph.start, paragraph.end)
+    : sentenceSpans(text, paragraph.start, paragraph.end);
+  for (const sentence of all) {
     run.push(sentence);
     if (sentence[1] - run[0][0] >= SENTENCE_CHUNK_CHARS) {
       yield { start: run[0][0], end: sentence[1], sentences: run };
@@ -74,12 +109,19 @@ function* matchedSentences(
   query: ParsedQuery,
   matches: (word: string) => boolean,
   needles: string[] | null,
+  sentences: readonly number[] | undefined,
 ): Generator<MatchedSentence> {
   const unitText = text.slice(unit.start, unit.end);
   const folded = needles ? foldTerm(unitText) : '';
   if (needles && !needles.some((needle) => folded.includes(needle))) return;
-  if (needles && !unit.sentences && foldKeepsOffsets(unitText)) {
-    const around = sentenceFinder(text, unit.start, unit.end);
+  // Made on first use: a unit whose needles all sit in words that do not match needs none.
+  let finder: ((at: number) => [number, number]) | undefined;
+  const segmented = (at: number) => (finder ??= sentenceFinder(text, unit.start, unit.end))(at);
+  const around = (at: number): [number, number] =>
+    (sentences && storedSentenceAt(sentences, at)) ||
+    (unit.sentences && unit.sentences.find(([start, end]) => start <= at && at < end)) ||
+    segmented(at);
+  if (needles && foldKeepsOffsets(unitText)) {
     if (query.phrases.length === 0) {
       yield* wordsAtNeedles(text, unit, occurrences(folded, needles), matches, around);
       return;
@@ -98,7 +140,7 @@ function* matchedSentences(
   const spans = matchSpans(tokenize(unitText, unit.start), query, matches);
   if (spans.length === 0) return;
   let cursor = 0;
-  for (const [start, end] of sentencesWith(text, unit, spans)) {
+  for (const [start, end] of sentencesWith(spans, around)) {
     while (cursor < spans.length && spans[cursor][1] <= start) cursor++;
     const highlights: Array<[number, number]> = [];
     for (let i = cursor; i < spans.length && spans[i][0] < end; i++) {
@@ -148,17 +190,11 @@ function occurrences(folded: string, needles: string[]): number[] {
   return at.sort((a, b) => a - b);
 }
 
-/**
- * The sentences of a unit that hold the start of a span, in order: a long paragraph's unit
- * brings its own; a short unit's are found one per match, by asking the segmenter for the
- * sentence around it rather than segmenting the whole paragraph.
- */
-function* sentencesWith(text: string, unit: Unit, spans: Array<[number, number]>): Generator<[number, number]> {
-  if (unit.sentences) {
-    yield* unit.sentences;
-    return;
-  }
-  const around = sentenceFinder(text, unit.start, unit.end);
+/** The sentences that hold the start of a span, in order, each once. */
+function* sentencesWith(
+  spans: Array<[number, number]>,
+  around: (at: number) => [number, number],
+): Generator<[number, number]> {
   let end = -1;
   for (const [start] of spans) {
     if (start < end) continue;
@@ -259,11 +295,7 @@ export function matchSpans(
  * // { text: 'Azerbaijan files protest …', start: 120, end: 212, highlights: [[137, 144], …] }
  * ```
  */
-export function findPassages(
-  document: Pick<ArchivedDocument, 'text' | 'paragraphs'>,
-  query: ParsedQuery,
-  max = 3,
-): Passage[] {
+export function findPassages(document: PassageSource, query: ParsedQuery, max = 3): Passage[] {
   const { text } = document;
   // A sentence with every query word and phrase cannot be beaten: `max` of them end the scan.
   const best = query.terms.length + query.phrases.length;
@@ -272,10 +304,17 @@ export function findPassages(
   let scanned = 0;
   const { needles, matches } = queryTests(query);
   scan: for (const paragraph of document.paragraphs) {
-    for (const unit of unitsOf(text, paragraph)) {
+    for (const unit of unitsOf(text, paragraph, document.sentences)) {
       if (perfect >= max || scanned >= PASSAGE_SCAN_CHARS) break scan;
       scanned += unit.end - unit.start;
-      for (const { start, end, highlights } of matchedSentences(text, unit, query, matches, needles)) {
+      for (const { start, end, highlights } of matchedSentences(
+        text,
+        unit,
+        query,
+        matches,
+        needles,
+        document.sentences,
+      )) {
         const distinct = new Set(highlights.map(([s, e]) => text.slice(s, e).toLowerCase()));
         scored.push({ passage: { text: text.slice(start, end), start, end, highlights }, score: distinct.size });
         if (distinct.size >= best) perfect++;

@@ -7,13 +7,15 @@
  * so a page fetches and inflates one small block per hit, not the shard.
  *
  * A block, once inflated: u32 k · u32 byte offsets (k + 1) · one JSON array per document,
- * `[title, text, [paragraph start, end, …], [[start, end, speaker, mention, verb, kind, text?], …]]`.
+ * `[title, text, [paragraph start, end, …], [[start, end, speaker, mention, verb, kind, text?], …],
+ * [sentence gap, length, …]?]` (the sentences' offsets as differences from the previous offset).
  * A quote's text is left out when it is the document text's own slice (it nearly always is).
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { ArchivedDocument, Paragraph, Quote, QuoteKind } from '../document.ts';
 import { corrupt } from './shard-corrupt.ts';
 import { passageViewOf } from './passage-view.ts';
+import { sentenceSpans } from '../text/split-sentences.ts';
 
 /** What passages, quotes and a result card read of one document. */
 export interface StoredText {
@@ -22,6 +24,12 @@ export interface StoredText {
   text: string;
   paragraphs: Paragraph[];
   quotes: Quote[];
+  /**
+   * The paragraphs' sentences as `sentenceSpans` gives them, flat `[start, end, …]`: segmenting
+   * is the costliest part of cutting a passage, so it is done once, when the document is indexed.
+   * Absent from blocks written before it was stored (passages then segment as they read).
+   */
+  sentences?: number[];
 }
 
 /**
@@ -35,7 +43,10 @@ export const STORED_BLOCK_DOCUMENTS = 8;
 /** The stored text of a document, cut to what passages and quotes can reach (see `passage-view.ts`). */
 export function storedTextOf(document: Pick<ArchivedDocument, 'title' | 'text' | 'paragraphs' | 'quotes'>): StoredText {
   const view = passageViewOf({ ...document, id: '', publisher: null, publishedAt: null });
-  return { title: document.title, text: view.text, paragraphs: view.paragraphs, quotes: view.quotes };
+  const sentences: number[] = [];
+  for (const paragraph of view.paragraphs)
+    for (const [start, end] of sentenceSpans(view.text, paragraph.start, paragraph.end)) sentences.push(start, end);
+  return { title: document.title, text: view.text, paragraphs: view.paragraphs, quotes: view.quotes, sentences };
 }
 
 const KINDS: QuoteKind[] = ['speech', 'term'];
@@ -48,15 +59,19 @@ export function storedJson(stored: StoredText): string {
     if (text.slice(q.start, q.end) !== q.text) row.push(q.text);
     return row;
   });
-  return JSON.stringify([title, text, paragraphs.flatMap((p) => [p.start, p.end]), rows]);
+  const fields: unknown[] = [title, text, paragraphs.flatMap((p) => [p.start, p.end]), rows];
+  // Each sentence as its gap from the last one's end and its length: small numbers, short JSON.
+  if (stored.sentences) fields.push(stored.sentences.map((at, i) => at - (i > 0 ? stored.sentences![i - 1] : 0)));
+  return JSON.stringify(fields);
 }
 
 function parseStored(json: string): StoredText {
-  const [title, text, flat, rows] = JSON.parse(json) as [
+  const [title, text, flat, rows, gaps] = JSON.parse(json) as [
     string,
     string,
     number[],
     Array<[number, number, string | null, string | null, string | null, number, string?]>,
+    number[]?,
   ];
   const paragraphs: Paragraph[] = [];
   for (let i = 0; i + 1 < flat.length; i += 2) paragraphs.push({ start: flat[i], end: flat[i + 1] });
@@ -69,7 +84,10 @@ function parseStored(json: string): StoredText {
     verb,
     kind: KINDS[kind] ?? 'speech',
   }));
-  return { title, text, paragraphs, quotes };
+  if (!gaps) return { title, text, paragraphs, quotes };
+  const sentences = new Array<number>(gaps.length);
+  for (let i = 0, at = 0; i < gaps.length; i++) sentences[i] = at += gaps[i];
+  return { title, text, paragraphs, quotes, sentences };
 }
 
 /** Compresses one block of documents given as their {@link storedJson} bytes. */

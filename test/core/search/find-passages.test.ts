@@ -4,7 +4,8 @@ import { findPassages, matchingQuotes, matchSpans } from '../../../functions/cor
 import { parseQuery } from '../../../functions/core/search/parse-query.ts';
 import type { Quote } from '../../../functions/core/document.ts';
 import { splitParagraphs } from '../../../functions/core/text/split-paragraphs.ts';
-import { sentenceSpans } from '../../../functions/core/text/split-sentences.ts';
+import { SENTENCE_CHUNK_CHARS, sentenceSpans } from '../../../functions/core/text/split-sentences.ts';
+import { storedTextOf } from '../../../functions/core/search/stored-text.ts';
 import { tokenize } from '../../../functions/core/text/tokenize.ts';
 
 const text = [
@@ -97,6 +98,36 @@ describe('findPassages', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('findPassages with the sentences stored at indexing', () => {
+  it('gives the passages it gives when it segments as it reads, long paragraphs included (property)', () => {
+    let longest = 0;
+    const word = fc.constantFrom('ferry', 'Pier', 'piers', 'Mr.', 'Smith', 'the', 'résumé', 'x', '“Yes,”');
+    const sentence = fc
+      .tuple(fc.array(word, { minLength: 1, maxLength: 12 }), fc.constantFrom('.', '!', '?', ''))
+      .map(([w, end]) => `${w.join(' ')}${end}`);
+    // Up to 700 sentences: a paragraph longer than a chunk is read in runs of its sentences.
+    const paragraph = fc.array(sentence, { minLength: 1, maxLength: 700, size: 'max' }).map((s) => s.join(' '));
+    fc.assert(
+      fc.property(
+        fc.array(paragraph, { minLength: 1, maxLength: 3 }),
+        fc.constantFrom('pier', 'ferry pier', '"the ferry"', 'smith', 'résumé x'),
+        fc.constantFrom(3, 10_000),
+        (paragraphs, q, max) => {
+          const text = paragraphs.join('\n\n');
+          const document = { text, paragraphs: splitParagraphs(text) };
+          const stored = storedTextOf({ ...document, title: '', quotes: [] });
+          expect(stored.text).toBe(text);
+          longest = Math.max(longest, ...document.paragraphs.map((p) => p.end - p.start));
+          const query = parseQuery(q);
+          expect(findPassages(stored, query, max)).toEqual(findPassages(document, query, max));
+        },
+      ),
+      { numRuns: 60 },
+    );
+    expect(longest).toBeGreaterThan(SENTENCE_CHUNK_CHARS);
   });
 });
 
