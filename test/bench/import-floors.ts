@@ -12,7 +12,8 @@
  * - the bulk import with linking off, the same without the documents' JSON PUTs (the ceiling of
  *   packing them), and with linking on (the product).
  *
- * Prints JSON: medians of `--runs`, each variant's runs, the load average around it, and every
+ * Prints JSON: medians of `--runs`, each variant's runs, the CPU this (the import's) thread spent
+ * per article or item (median), the load average around it, and every
  * rate as a ratio to the import with linking on and to the one with linking off.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -26,6 +27,7 @@ import type { ImportInput } from '../../functions/app/import-documents.ts';
 import { ingestBatch } from '../../functions/app/ingest-batch.ts';
 import type { IngestRequest } from '../../functions/app/ingest-document.ts';
 import type { BlobStore } from '../../functions/core/ports.ts';
+import { currentThreadStatPath, threadCpuMs } from '../../functions/app/thread-cpu-time.ts';
 import { forEachAtMost } from '../../functions/core/for-each-at-most.ts';
 import { prepareOffThread } from '../../functions/app/prepare-off-thread.ts';
 import { startLocalArchive, type LocalArchive } from '../../functions/local/start-local-archive.ts';
@@ -160,25 +162,45 @@ const variants: Array<[string, string, Variant]> = [
 await Promise.all(requests.slice(0, 8).map((r) => prepareOffThread(r, new Date()).catch(() => null)));
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const results: Array<{ name: string; unit: string; perSecond: number; runs: number[]; load: string }> = [];
+/** This (the import's) thread's CPU so far: which thread is saturated is the question the bench asks. */
+const mainStat = currentThreadStatPath();
+const mainCpuMs = () => (mainStat ? (threadCpuMs(mainStat) ?? NaN) : NaN);
+const results: Array<{
+  name: string;
+  unit: string;
+  perSecond: number;
+  runs: number[];
+  mainThreadCpuMsPerUnit: number;
+  load: string;
+}> = [];
 for (const [name, unit, variant] of variants) {
   if (values.only && !name.includes(values.only)) continue;
   const rates: number[] = [];
+  const cpuPerUnit: number[] = [];
   const loadBefore = loadavg()[0];
   for (let run = 0; run < runs; run++) {
     const dataDir = await mkdtemp(join(tmpdir(), 'verbatim-import-floors-'));
     const local = await startLocalArchive(freshArchiveEnv(dataDir), { persistent: true, serversInChild: true });
     try {
       const started = performance.now();
+      const cpuBefore = mainCpuMs();
       const units = await variant(local);
       rates.push(units / ((performance.now() - started) / 1000));
+      cpuPerUnit.push((mainCpuMs() - cpuBefore) / units);
     } finally {
       await local.close();
       await rm(dataDir, { recursive: true, force: true });
     }
   }
   const load = `${loadBefore.toFixed(1)}–${loadavg()[0].toFixed(1)}`;
-  results.push({ name, unit, perSecond: +median(rates).toFixed(1), runs: rates.map((r) => +r.toFixed(1)), load });
+  results.push({
+    name,
+    unit,
+    perSecond: +median(rates).toFixed(1),
+    runs: rates.map((r) => +r.toFixed(1)),
+    mainThreadCpuMsPerUnit: +median(cpuPerUnit).toFixed(2),
+    load,
+  });
   console.error(JSON.stringify(results.at(-1)));
 }
 const rateOf = (part: string) => results.find((r) => r.name.includes(part))?.perSecond;
