@@ -13,14 +13,11 @@
 import {
   BatchGetItemCommand,
   type BatchGetItemCommandOutput,
-  BatchWriteItemCommand,
-  type BatchWriteItemCommandOutput,
   GetItemCommand,
   QueryCommand,
   UpdateItemCommand,
   type AttributeValue,
   type DynamoDBClient,
-  type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import {
@@ -33,16 +30,13 @@ import {
 } from '../core/copies/link-store.ts';
 import { VerbatimError } from '../core/errors.ts';
 import { forEachAtMost } from '../core/for-each-at-most.ts';
+import { backOff, batchWriteItems, chunk, MAX_BATCH_RETRIES } from './batch-write-items.ts';
 import { toItem } from './dynamo-item.ts';
 
 /** DynamoDB's limit on keys per BatchGetItem. */
 const BATCH_GET_LIMIT = 100;
-/** DynamoDB's limit on items per BatchWriteItem. */
-const BATCH_WRITE_LIMIT = 25;
 /** Links of one kind removed with a document: more than any document gathers (see link-copies). */
 const MAX_LINKS_REMOVED = 1000;
-/** Retries of unprocessed batch items (throttling) before giving up. */
-const MAX_BATCH_RETRIES = 5;
 
 /**
  * Batch requests in flight at once for one call: a bulk batch's band slots take 40 reads and 40
@@ -50,12 +44,7 @@ const MAX_BATCH_RETRIES = 5;
  */
 const PARALLEL_BATCHES = 8;
 
-const chunk = <T>(items: T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
-
 const versionKey = (kind: LinkKind) => toItem({ pk: `LINKS#${kind}`, sk: 'version' });
-
-const backOff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
 
 /**
  * @example
@@ -214,24 +203,8 @@ export class DynamoLinkStore implements LinkStore {
     return out.Items ?? [];
   }
 
-  /** Writes items, {@link PARALLEL_BATCHES} requests of {@link BATCH_WRITE_LIMIT} at a time. */
-  private async write(items: Array<Record<string, AttributeValue>>, op: 'put' | 'delete' = 'put'): Promise<void> {
-    await forEachAtMost(chunk(items, BATCH_WRITE_LIMIT), PARALLEL_BATCHES, async (slice) => {
-      let requests: WriteRequest[] | undefined = slice.map((Item) =>
-        op === 'put' ? { PutRequest: { Item } } : { DeleteRequest: { Key: Item } },
-      );
-      for (let attempt = 0; requests && requests.length > 0; attempt++) {
-        if (attempt > MAX_BATCH_RETRIES)
-          throw new VerbatimError(
-            'internal',
-            `DynamoDB left ${requests.length} link items unwritten after ${MAX_BATCH_RETRIES} retries.`,
-          );
-        if (attempt > 0) await backOff(attempt);
-        const out: BatchWriteItemCommandOutput = await this.dynamo.send(
-          new BatchWriteItemCommand({ RequestItems: { [this.table]: requests } }),
-        );
-        requests = out.UnprocessedItems?.[this.table];
-      }
-    });
+  /** Writes items: {@link batchWriteItems}, 25 a request, a few requests at once. */
+  private write(items: Array<Record<string, AttributeValue>>, op: 'put' | 'delete' = 'put'): Promise<void> {
+    return batchWriteItems(this.dynamo, this.table, items, 'link items', op);
   }
 }

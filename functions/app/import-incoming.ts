@@ -103,23 +103,21 @@ async function importBatch(archive: Archive, keys: readonly string[]): Promise<I
     outcomes.filter((o) => o.status === 200 || o.status === 201).map((o) => archive.blobs.delete(o.key)),
   );
   const at = new Date().toISOString();
-  await Promise.all(
-    outcomes
-      // A repeated notification for a file already imported is not a write attempt.
-      .filter((o) => o.error?.code !== 'not_found')
-      .map((o) =>
-        archive.audit
-          .record({
-            at,
-            actor: IMPORT_JOB_ACTOR,
-            action: 'ingest',
-            documentId: o.documentId,
-            outcome: auditOutcome('ingest', o.status),
-            status: o.status,
-            errorCode: o.error?.code ?? null,
-          })
-          .catch((error: unknown) => console.error(`Audit log write failed for ${o.key}`, error)),
-      ),
-  );
+  await archive.audit
+    .recordMany(
+      outcomes
+        // A repeated notification for a file already imported is not a write attempt.
+        .filter((o) => o.error?.code !== 'not_found')
+        .map((o) => ({
+          at,
+          actor: IMPORT_JOB_ACTOR,
+          action: 'ingest' as const,
+          documentId: o.documentId,
+          outcome: auditOutcome('ingest', o.status),
+          status: o.status,
+          errorCode: o.error?.code ?? null,
+        })),
+    )
+    .catch((error: unknown) => console.error(`Audit log write failed for a batch of ${outcomes.length} files`, error));
   return outcomes;
 }

@@ -4,7 +4,9 @@
  * the single ingest's (claim; original and JSON; log; ready), so each document of a killed batch
  * is whole or absent exactly as a single ingest is, and a rerun completes it:
  *
- * 1. every upload is prepared in the worker pool at once (all cores busy);
+ * 1. every upload is prepared in the worker pool at once (all cores busy), small plain text too:
+ *    the single upload's in-thread rule (`prepare-off-thread.ts`) put most of a batch's parsing
+ *    on the import's own thread, the busiest one, while the workers idled;
  * 2. each distinct id is claimed and its JSON written, all documents concurrently (claims are
  *    conditional puts, which `BatchWriteItem` cannot carry); then the batch's originals are
  *    written as one object, a pack (`core/original-pack.ts`), whose byte ranges the claims
@@ -33,6 +35,7 @@ import { claimOrFind, ingestDocument, type IngestRequest, type IngestResult } fr
 import { forEachAtMost } from '../core/for-each-at-most.ts';
 import { rememberAndLinkBatch } from './link-batch.ts';
 import { prepareOffThread } from './prepare-off-thread.ts';
+import { preparePool } from './prepare-worker-pool.ts';
 import type { PreparedDocument } from './prepare-task.ts';
 import { CLAIM_LEASE_MS, rollBack } from './settle-claims.ts';
 import { MAX_BATCH_DOCUMENTS } from './upload-limits.ts';
@@ -102,7 +105,7 @@ export async function ingestBatch(
           `The upload is ${request.file.bytes.byteLength} bytes; the limit is ${archive.limits.maxUploadBytes}.`,
         );
       }
-      return prepareOffThread(request, now).catch((error: unknown) =>
+      return prepareOffThread(request, now, preparePool(), 'pool').catch((error: unknown) =>
         error instanceof VerbatimError ? error : Promise.reject(error),
       );
     }),

@@ -20,9 +20,22 @@ export const IN_THREAD_MAX_BYTES = 4 * 1024;
 
 const IN_THREAD_TYPES = /^(text\/plain|text\/markdown|text\/x-markdown)\b/i;
 
-/** Runs a task in the pool, or here when its file is small plain text (see above). */
-async function run<T>(task: Exclude<PrepareTask, { kind: 'digest' }>, pool: PrepareWorkerPool): Promise<T> {
-  if (task.kind === 'features') return pool.run<T>(task);
+/**
+ * Where a task runs: `auto` in the pool, or here when its file is small plain text (see above);
+ * `pool` always in the pool. A bulk batch asks for `pool`: it hands a hundred files over at once,
+ * so no single one waits for a wake-up, and on the import's thread their parsing was the largest
+ * share of our own code in its CPU profile, while the workers were four-fifths idle (README,
+ * "Bulk import" figures).
+ */
+export type PrepareWhere = 'auto' | 'pool';
+
+/** Runs a task in the pool, or here when `where` allows and its file is small plain text. */
+async function run<T>(
+  task: Exclude<PrepareTask, { kind: 'digest' }>,
+  pool: PrepareWorkerPool,
+  where: PrepareWhere = 'auto',
+): Promise<T> {
+  if (task.kind === 'features' || where === 'pool') return pool.run<T>(task);
   const file = task.kind === 'prepare' ? task.request.file : task.file;
   if (file.bytes.byteLength > IN_THREAD_MAX_BYTES || !IN_THREAD_TYPES.test(file.contentType)) return pool.run<T>(task);
   const { reply } = await runPrepareTask(task);
@@ -40,8 +53,13 @@ async function run<T>(task: Exclude<PrepareTask, { kind: 'digest' }>, pool: Prep
  * const { metadata, json } = await prepareOffThread({ file: { bytes, contentType: 'text/html' } }, new Date());
  * ```
  */
-export function prepareOffThread(request: IngestRequest, now: Date, pool = preparePool()): Promise<PreparedDocument> {
-  return run<PreparedDocument>({ kind: 'prepare', request, now: now.toISOString() }, pool);
+export function prepareOffThread(
+  request: IngestRequest,
+  now: Date,
+  pool = preparePool(),
+  where: PrepareWhere = 'auto',
+): Promise<PreparedDocument> {
+  return run<PreparedDocument>({ kind: 'prepare', request, now: now.toISOString() }, pool, where);
 }
 
 /**

@@ -43,6 +43,11 @@ export const AUDIT_ID_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#[0
 export interface AuditLog {
   /** Appends an entry (its id is assigned from `at`) and returns it. */
   record(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry>;
+  /**
+   * Appends many entries at once (a bulk batch's, one per item) in as few writes as the store
+   * allows, each as {@link record} would; returns them in order.
+   */
+  recordMany(entries: Array<Omit<AuditEntry, 'id'>>): Promise<AuditEntry[]>;
   /** Up to `limit` entries older than the entry `before` (or the newest ones), newest first. */
   list(options: { limit: number; before?: string }): Promise<AuditPage>;
 }

@@ -1,5 +1,6 @@
 // Neither package ships types; these declare only what Verbatim uses.
 declare module 's3rver' {
+  import type { Server } from 'node:http';
   interface S3rverOptions {
     address?: string;
     port?: number;
@@ -11,6 +12,8 @@ declare module 's3rver' {
   export default class S3rver {
     constructor(options: S3rverOptions);
     run(): Promise<{ address: string; port: number }>;
+    /** The listening server, once `run()` has resolved. */
+    httpServer?: Server;
     close(): Promise<void>;
   }
 }

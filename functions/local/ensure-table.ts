@@ -9,6 +9,11 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 
+/** How long a new table may take to become ACTIVE before the start gives up. */
+export const TABLE_ACTIVE_TIMEOUT_MS = 10_000;
+/** How often a new table's status is read while waiting for it. */
+const TABLE_POLL_MS = 20;
+
 /**
  * @example
  * ```ts
@@ -26,7 +31,7 @@ export async function ensureTable(dynamo: DynamoDBClient, table: string): Promis
     )
       throw error;
   }
-  await dynamo.send(
+  const created = await dynamo.send(
     new CreateTableCommand({
       TableName: table,
       BillingMode: 'PAY_PER_REQUEST',
@@ -40,4 +45,14 @@ export async function ensureTable(dynamo: DynamoDBClient, table: string): Promis
       ],
     }),
   );
+  // dynalite answers CreateTable while the table is still CREATING (even with createTableMs 0:
+  // the switch to ACTIVE is a timer), and a write then gets ResourceNotFoundException. A caller
+  // that writes at once (the import floors bench's first BatchWriteItem did) must not see that.
+  let status = created.TableDescription?.TableStatus;
+  for (const started = Date.now(); status !== 'ACTIVE';) {
+    if (Date.now() - started > TABLE_ACTIVE_TIMEOUT_MS)
+      throw new Error(`The table ${table} was not ACTIVE within ${TABLE_ACTIVE_TIMEOUT_MS} ms (it is ${status}).`);
+    await new Promise((resolve) => setTimeout(resolve, TABLE_POLL_MS));
+    status = (await dynamo.send(new DescribeTableCommand({ TableName: table }))).Table?.TableStatus;
+  }
 }

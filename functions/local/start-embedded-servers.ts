@@ -10,6 +10,14 @@ import { join } from 'node:path';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
 
+/**
+ * How long the servers keep an idle keep-alive connection open. Node's default is 5 s, and the
+ * SDK's agent keeps idle sockets with no timeout of its own: on a loaded machine a batch's
+ * linking phase left its sockets idle about that long, the server closed one as the client sent
+ * on it, and a 25,000-article import lost a batch's copy links to "socket hang up" (ECONNRESET).
+ */
+export const EMBEDDED_KEEP_ALIVE_MS = 120_000;
+
 /** Running servers and their endpoints. */
 export interface EmbeddedServers {
   s3Endpoint: string;
@@ -66,6 +74,12 @@ export async function startEmbeddedServers(options: EmbeddedServerOptions): Prom
       dynamo.listen(0, '127.0.0.1', () => resolve());
     });
   const dynamoPort = dynamo ? (dynamo.address() as AddressInfo).port : null;
+  for (const server of [s3?.httpServer, dynamo]) {
+    if (!server) continue;
+    server.keepAliveTimeout = EMBEDDED_KEEP_ALIVE_MS;
+    // Node requires the headers timeout above the keep-alive one, or it cuts the next request's headers.
+    server.headersTimeout = EMBEDDED_KEEP_ALIVE_MS + 1_000;
+  }
 
   return {
     s3Endpoint: s3Address ? `http://127.0.0.1:${s3Address.port}` : '',

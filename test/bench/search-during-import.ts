@@ -1,11 +1,12 @@
 /**
- * `node --import tsx test/bench/search-during-import.ts [--limit 300] [--rate 10] [--quiet 15]`:
+ * `node --import tsx test/bench/search-during-import.ts [--limit 300] [--rate 10] [--quiet 15] [--batches 2]`:
  * a bulk import through a running server (`npm start`, then `npm run import -- --api`) beside the
  * same import on the local path, and the search latency a reader sees meanwhile. It starts
  * `npm start` on a fresh data folder, seeds it, measures searches at a fixed rate on the quiet
  * server, then the same searches while `npm run import -- --api` sends the first `limit`
  * articles of each corpus file; then imports those into another fresh folder without a server
- * (the local path). Prints JSON: both rates, and p50/p99 of search with and without the import.
+ * (the local path). `--batches` is passed to both imports: batches in flight, so the import's
+ * storage requests in flight are capped at that many times `BATCH_WRITE_CONCURRENCY`. Prints JSON: both rates, and p50/p99 of search with and without the import.
  * Bounded: `--limit` at most {@link MAX_LIMIT}, `--rate` at most {@link MAX_RATE}, each phase at
  * most {@link MAX_PHASE_MS}, and only on 127.0.0.1.
  */
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     limit: { type: 'string', default: '300' },
     rate: { type: 'string', default: '10' },
     quiet: { type: 'string', default: '15' },
+    batches: { type: 'string', default: '2' },
     corpus: { type: 'string', default: process.env.VERBATIM_CORPUS ?? '../shared/corpus' },
   },
 });
@@ -58,7 +60,10 @@ const noTokens = {
 
 /** Runs the import CLI to the end and returns its rate (items a second, from its own summary). */
 async function importRate(args: string[], dataDir: string): Promise<{ perSecond: number; summary: string }> {
-  const run = runEntryPoint('functions/handlers/import-cli.ts', args, { ...noTokens, VERBATIM_DATA_DIR: dataDir });
+  const run = runEntryPoint('functions/handlers/import-cli.ts', [...args, '--batches', values.batches!], {
+    ...noTokens,
+    VERBATIM_DATA_DIR: dataDir,
+  });
   const timer = setTimeout(() => run.child.kill('SIGKILL'), MAX_PHASE_MS);
   const code = await run.exited;
   clearTimeout(timer);
@@ -132,6 +137,7 @@ try {
       {
         lines: limit * FILES.length,
         searchesPerSecond: rate,
+        batchesInFlight: Number(values.batches),
         importApi: api,
         importLocal: local,
         apiVsLocal: +(api.perSecond / local.perSecond).toFixed(2),
