@@ -13,6 +13,7 @@ import {
   readPhraseForward,
 } from './read-speaker-phrase.ts';
 import { pronounInfo } from './pronouns.ts';
+import { CALENDAR_WORD } from './calendar-words.ts';
 
 export type { AttributionContext } from './narrative-tokens.ts';
 
@@ -610,8 +611,13 @@ const INTRO = new Set(
   `in on at during after before when while later earlier ago hours days weeks months years
 yesterday today tonight meanwhile however still but and speaking asked also then since for as with like unlike
 despite although though if instead once now yet so last this next moments minutes shortly separately similarly
-addressing responding writing asked following amid throughout first second third finally again`.split(/\s+/),
+addressing responding writing asked following amid throughout first second third finally again
+indeed likewise moreover furthermore nevertheless nonetheless besides thus hence therefore here`.split(/\s+/),
 );
+/** An appositive closing an opening adverbial ("Led by Ana Ruiz, the mayor, …") is at most this many tokens. */
+const MAX_OPENER_APPOSITIVE_TOKENS = 8;
+// Prepositions after an opening past participle ("Led by the mayor, …", "Horrified at the news, …").
+const PARTICIPLE_PREPOSITION = /^(by|at|with|in|from|about|over|to|for|after|on|into|of)$/;
 // Conjunctions that open a subordinate clause before the main one ("While Sanders admitted that …, his
 // campaign …"): a quote inside that clause belongs to the clause's own subject.
 const SUBORDINATE_OPENER = /^(while|when|although|though|as|after|before|since|because|once|if|whereas)$/i;
@@ -640,8 +646,18 @@ function sentenceSubject(tokens: Token[], limit: number): [number, number] | nul
     const year = /^\d{4}$/.test(first);
     // "Reprising one of her lines, Clinton …": an opening participle phrase.
     const participle = /^\p{L}+ing$/u.test(first) && tokens[s].word;
-    if (!place && !year && !participle && !INTRO.has(first.toLowerCase()) && !/^\p{L}+ly$/u.test(first)) break;
+    // "Led by the mayor, the rally …" / "Horrified at the prospect, Ruiz …": an opening past participle.
+    const past = /^\p{Lu}\p{Ll}*ed$/u.test(first) && PARTICIPLE_PREPOSITION.test(tokens[s + 1]?.text ?? '');
+    // "Sunday morning, Clinton …": a day or a month opens a time adverbial ("May" is also a name).
+    const date = CALENDAR_WORD.test(first) && first !== 'May';
+    const opener = participle || past || date || INTRO.has(first.toLowerCase()) || /^\p{L}+ly$/u.test(first);
+    if (!place && !year && !opener) break;
     s = comma + 1;
+    // "Preceded by Joe Arpaio, the Arizona sheriff, Trump …": an appositive after the opener's
+    // closing name still belongs to the opener.
+    const named = /^\p{Lu}/u.test(tokens[comma - 1].text) && /^(the|a|an)$/i.test(tokens[s]?.text ?? '');
+    const j = named ? appositiveEnd(tokens, s, s) : -1;
+    if (j > 0 && j - s <= MAX_OPENER_APPOSITIVE_TOKENS && tokens[j]?.text === ',') s = j + 1;
   }
   // A subordinate clause the limit falls inside: its own subject, after the conjunction.
   if (s + 1 < limit && SUBORDINATE_OPENER.test(tokens[s].text)) s++;
@@ -660,6 +676,11 @@ function isPlaceAfterComma(tokens: Token[], c: number): boolean {
   const before = nameRunBefore(tokens, c);
   const after = tokens[c + 1];
   if (!before || !after?.word || !/^\p{Lu}/u.test(after.text)) return false;
+  // The state ends its phrase ("in Columbus, Ohio, said"); a name followed by its verb is the
+  // subject after an adverbial ("Here in Columbia, Sanders stepped up …").
+  let k = c + 1;
+  while (k < tokens.length && k - c <= MAX_NAME_WORDS && isCapitalisedOrDot(tokens[k])) k++;
+  if (k < tokens.length && tokens[k].word) return false;
   return PLACE_PREPOSITION.test(tokens[before[0] - 1]?.text ?? '');
 }
 
@@ -678,6 +699,9 @@ function placeSubject(text: string, tokens: Token[], state: [number, number]): R
   const r = sentenceSubject(tokens, state[0]);
   return r ? phrase(text, tokens, r) : null;
 }
+
+// A word of a place name: capitalised, or the dot of an abbreviation ("N.C.").
+const isCapitalisedOrDot = (t: Token) => (t.word && /^\p{Lu}/u.test(t.text)) || t.text === '.';
 
 /** Whether tokens r[0]..r[1] are all capitalised words: a name, with no role or description in it. */
 function isNameRun(tokens: Token[], r: [number, number]): boolean {
