@@ -543,7 +543,9 @@ function subjectOf(text: string, tokens: Token[], v: number): ReturnType<typeof 
   // "…, said Potter, “…”": inverted order inside the sentence.
   if (isInvertibleVerb(verb)) {
     const fwd = readPhraseForward(tokens, v + 1, MAX_NAME_PHRASE_TOKENS);
-    if (fwd && /^[,:]$/.test(tokens[fwd[1] + 1]?.text ?? '') && isNameLike(tokens, fwd))
+    // "… said Wednesday, “…”": a day after the verb is when, not who.
+    const when = fwd !== null && isDayWord(tokens[fwd[0]].text);
+    if (fwd && !when && /^[,:]$/.test(tokens[fwd[1] + 1]?.text ?? '') && isNameLike(tokens, fwd))
       return phrase(text, tokens, fwd);
   }
   // "…, saying: “…”" / "… and added, “…”": the subject of the whole sentence.
@@ -614,6 +616,9 @@ despite although though if instead once now yet so last this next moments minute
 addressing responding writing asked following amid throughout first second third finally again
 indeed likewise moreover furthermore nevertheless nonetheless besides thus hence therefore here`.split(/\s+/),
 );
+/** Whether a word names a day or a month ("Wednesday", "today"); "May" is also a name and is left out. */
+const isDayWord = (w: string) => (CALENDAR_WORD.test(w) && w !== 'May') || /^(today|yesterday|tonight)$/i.test(w);
+
 /** An appositive closing an opening adverbial ("Led by Ana Ruiz, the mayor, …") is at most this many tokens. */
 const MAX_OPENER_APPOSITIVE_TOKENS = 8;
 // Prepositions after an opening past participle ("Led by the mayor, …", "Horrified at the news, …").
@@ -649,8 +654,8 @@ function sentenceSubject(tokens: Token[], limit: number): [number, number] | nul
     // "Led by the mayor, the rally …" / "Horrified at the prospect, Ruiz …": an opening past participle.
     const past = /^\p{Lu}\p{Ll}*ed$/u.test(first) && PARTICIPLE_PREPOSITION.test(tokens[s + 1]?.text ?? '');
     // "Sunday morning, Clinton …": a day or a month opens a time adverbial ("May" is also a name).
-    const date = CALENDAR_WORD.test(first) && first !== 'May';
-    const opener = participle || past || date || INTRO.has(first.toLowerCase()) || /^\p{L}+ly$/u.test(first);
+    const opener =
+      participle || past || isDayWord(first) || INTRO.has(first.toLowerCase()) || /^\p{L}+ly$/u.test(first);
     if (!place && !year && !opener) break;
     s = comma + 1;
     // "Preceded by Joe Arpaio, the Arizona sheriff, Trump …": an appositive after the opener's

@@ -95,3 +95,10 @@ describe('the subject past a connective, a day or an opening past participle', (
     expect(quoteOf(text, 'fine.').speaker).toBe('Lund');
   });
 });
+
+describe('a day after an inverted verb', () => {
+  it('is when the words were said, not who said them ("… said Wednesday, “…”")', () => {
+    const text = 'A town official who spoke anonymously said Wednesday, “Certainly there are talks with the mill.”';
+    expect(quoteOf(text, 'Certainly there are talks with the mill.').mention).toBe('A town official');
+  });
+});
