@@ -491,8 +491,10 @@ function subjectOf(text: string, tokens: Token[], v: number): ReturnType<typeof 
     const found = u >= 0 ? subjectOf(text, tokens, u) : null;
     if (found) return found;
   }
-  // "Trump unleashed tweets saying …": a participle's subject is the sentence's, not the word before.
-  if (verb.endsWith('ing') && !/^(is|was|are|were|been|be|'s|’s|am|by|while)$/i.test(tokens[v - 1]?.text ?? '')) {
+  // "Trump unleashed tweets saying …": a participle's subject is the sentence's, not the word before;
+  // but "…, but Kasich's campaign is already claiming …" is a progressive with its own subject.
+  const progressive = tokens.slice(Math.max(0, b - 1), v).some((t) => /^(is|was|are|were|been|be|'s|’s|am)$/i.test(t.text));
+  if (verb.endsWith('ing') && !progressive && !/^(by|while)$/i.test(tokens[v - 1]?.text ?? '')) {
     const r = sentenceSubject(tokens, v);
     if (r) return phrase(text, tokens, r);
   }
