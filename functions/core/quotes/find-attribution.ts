@@ -490,10 +490,16 @@ function subjectOf(text: string, tokens: Token[], v: number): ReturnType<typeof 
     const u = reportingVerbBefore(tokens, v - 1);
     const found = u >= 0 ? subjectOf(text, tokens, u) : null;
     if (found) return found;
+    // "…, when Sanders protesters interrupted her speech, shouting “…”": the participle goes with
+    // the subordinate clause just before it, so it has that clause's subject.
+    const sub = subordinateSubject(tokens, v - 1);
+    if (sub) return phrase(text, tokens, sub);
   }
   // "Trump unleashed tweets saying …": a participle's subject is the sentence's, not the word before;
   // but "…, but Kasich's campaign is already claiming …" is a progressive with its own subject.
-  const progressive = tokens.slice(Math.max(0, b - 1), v).some((t) => /^(is|was|are|were|been|be|'s|’s|am)$/i.test(t.text));
+  const progressive = tokens
+    .slice(Math.max(0, b - 1), v)
+    .some((t) => /^(is|was|are|were|been|be|'s|’s|am)$/i.test(t.text));
   if (verb.endsWith('ing') && !progressive && !/^(by|while)$/i.test(tokens[v - 1]?.text ?? '')) {
     const r = sentenceSubject(tokens, v);
     if (r) return phrase(text, tokens, r);
@@ -587,6 +593,35 @@ function reportingVerbBefore(tokens: Token[], c: number): number {
     if (t.word && t.text === w && isSpeechVerb(w) && !isBaseForm(w) && !w.endsWith('ing')) return u;
   }
   return -1;
+}
+
+// Conjunctions that open a clause with a subject of its own, whose participle follows its comma.
+const CLAUSE_OPENER = /^(when|while|after|as|because|since|before|until|once)$/;
+
+/**
+ * The subject of a subordinate clause that ends at the comma `c` ("…, when the crowd booed the
+ * speaker,"), or null: the clause opens with a conjunction after a comma, within
+ * MAX_APPOSITIVE_TOKENS, and has a subject phrase followed by its verb.
+ */
+function subordinateSubject(tokens: Token[], c: number): [number, number] | null {
+  for (let u = c - 1; u > 0 && c - u <= MAX_APPOSITIVE_TOKENS; u--) {
+    const t = tokens[u];
+    if (CLAUSE_BREAK.has(t.text)) return null;
+    if (!t.word || !CLAUSE_OPENER.test(t.text) || tokens[u - 1].text !== ',') continue;
+    // The subject runs to the clause's past-tense verb ("protesters interrupted").
+    let k = u + 1;
+    while (
+      k < c &&
+      k - u <= MAX_NAME_PHRASE_TOKENS &&
+      tokens[k].word &&
+      !(isLowerWord(tokens[k]) && /ed$/.test(tokens[k].text))
+    )
+      k++;
+    if (k >= c || k === u + 1 || !tokens[k].word || pronounInfo(tokens[u + 1].text)) return null;
+    const r = readPhraseForward(tokens, u + 1, k - u - 1);
+    return r && r[1] === k - 1 ? r : null;
+  }
+  return null;
 }
 
 /**

@@ -54,3 +54,19 @@ describe('reporting clauses around a quote', () => {
     expect(quoteOf(text, 'a tireless organiser')).toMatchObject({ speaker: 'Whitfield', verb: 'referred' });
   });
 });
+
+// Invented articles for issue 11, round 7 (train's wrong speakers): a participle goes with the
+// clause it follows, and a progressive has its own subject.
+describe('the clause a participle belongs to', () => {
+  it('gives a participle after a "when …" clause that clause’s subject', () => {
+    const text =
+      'The first disruption came during a speech at the college, when mill workers interrupted the mayor, shouting “close the gates!”';
+    expect(quoteOf(text, 'close the gates!').mention).toBe('mill workers');
+  });
+
+  it('gives a progressive participle the subject before its auxiliary', () => {
+    const text =
+      'The final count is not in, but Tom Lund’s campaign is already claiming victory in the so-called “valley bracket.”';
+    expect(quoteOf(text, 'valley bracket.').mention).toBe('Tom Lund’s campaign');
+  });
+});
