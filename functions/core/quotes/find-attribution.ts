@@ -656,6 +656,20 @@ indeed likewise moreover furthermore nevertheless nonetheless besides thus hence
 /** Whether a word names a day or a month ("Wednesday", "today"); "May" is also a name and is left out. */
 const isDayWord = (w: string) => (CALENDAR_WORD.test(w) && w !== 'May') || /^(today|yesterday|tonight)$/i.test(w);
 
+// Nouns of time and the words that close a time adverbial ("The day before,", "That night,").
+const TIME_NOUN = /^(day|days|week|weeks|month|months|year|years|night|morning|afternoon|evening|weekend|time|times)$/i;
+const TIME_CLOSER = /^(before|later|earlier|ago|after)$/i;
+/** A time adverbial is at most this many tokens ("Two days before the vote,"). */
+const MAX_TIME_ADVERBIAL_TOKENS = 5;
+
+/** Whether tokens s..c-1 are a time adverbial: a short phrase with a noun of time and no name. */
+function isTimeAdverbial(tokens: Token[], s: number, c: number): boolean {
+  if (c - s > MAX_TIME_ADVERBIAL_TOKENS || c <= s) return false;
+  const words = tokens.slice(s, c);
+  if (words.some((t, i) => i > 0 && /^\p{Lu}/u.test(t.text))) return false;
+  return words.some((t) => TIME_NOUN.test(t.text)) || TIME_CLOSER.test(tokens[c - 1].text);
+}
+
 /** An appositive closing an opening adverbial ("Led by Ana Ruiz, the mayor, …") is at most this many tokens. */
 const MAX_OPENER_APPOSITIVE_TOKENS = 8;
 // Prepositions after an opening past participle ("Led by the mayor, …", "Horrified at the news, …").
@@ -692,7 +706,12 @@ function sentenceSubject(tokens: Token[], limit: number): [number, number] | nul
     const past = /^\p{Lu}\p{Ll}*ed$/u.test(first) && PARTICIPLE_PREPOSITION.test(tokens[s + 1]?.text ?? '');
     // "Sunday morning, Clinton …": a day or a month opens a time adverbial ("May" is also a name).
     const opener =
-      participle || past || isDayWord(first) || INTRO.has(first.toLowerCase()) || /^\p{L}+ly$/u.test(first);
+      participle ||
+      past ||
+      isDayWord(first) ||
+      isTimeAdverbial(tokens, s, comma) ||
+      INTRO.has(first.toLowerCase()) ||
+      /^\p{L}+ly$/u.test(first);
     if (!place && !year && !opener) break;
     s = comma + 1;
     // "Preceded by Joe Arpaio, the Arizona sheriff, Trump …": an appositive after the opener's

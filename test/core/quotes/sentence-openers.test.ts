@@ -88,6 +88,15 @@ describe('the subject past a connective, a day or an opening past participle', (
     expect(quoteOf(text, 'forgotten towns').speaker).toBe('Ruiz');
   });
 
+  it('steps over a time adverbial ("The day before,", "Two days after the vote,")', () => {
+    const text = [
+      'The day before, at a rally in Dover, N.H., 14-year-old Ana Ruiz hoisted a sign that read “15%!” Her father cheered.',
+      'Two days after the vote, the mill owners called the result “a disgrace.”',
+    ].join('\n\n');
+    expect(quoteOf(text, '15%!').speaker).toBe('Ana Ruiz');
+    expect(quoteOf(text, 'a disgrace.').mention).toBe('the mill owners');
+  });
+
   it('keeps a town and its state inside the phrase, and a name after a town as the subject', () => {
     const text =
       'Ortega, at a meeting in Columbus, Ohio, said the plan was “a mess.” In Dover, Lund said it was “fine.”';
