@@ -198,7 +198,7 @@ export function findAttributionAfter(ctx: AttributionContext, span: QuoteSpan): 
       break;
     }
     const w = t.text.toLowerCase();
-    if (t.text === w && isSpeechVerb(w) && !isBaseForm(w)) break;
+    if (t.text === w && ((isSpeechVerb(w) && !isBaseForm(w)) || isPhrasalSpeech(tokens, k))) break;
     // An unlisted verb ("Potter barked") right after a short subject, for quotes ending in a comma.
     // "“…,” the statement read.": read, unlisted because before a quote it introduces a title.
     const unlisted = (/(ed|s)$/.test(w) && !/(ss|us|is|ous)$/.test(w)) || w === 'read';
@@ -227,7 +227,8 @@ export function findAttributionAfter(ctx: AttributionContext, span: QuoteSpan): 
       break;
     }
   }
-  const found = k < tokens.length && tokens[k].word && isSpeechVerb(tokens[k].text.toLowerCase());
+  const found =
+    k < tokens.length && tokens[k].word && (isSpeechVerb(tokens[k].text.toLowerCase()) || isPhrasalSpeech(tokens, k));
   if (!found) {
     if (verbLike < 0 || verbLike - i > MAX_UNLISTED_VERB_DISTANCE) return null;
     // "“…?” Hannity pressed.": after a question or an exclamation, only a name and a verb that ends
@@ -246,6 +247,17 @@ export function findAttributionAfter(ctx: AttributionContext, span: QuoteSpan): 
   // Everything between the quote and the verb is the subject ("a narrator in the Clinton ad asks").
   if (pronounInfo(tokens[i].text) && e > i && !/^(his|her|their|its|our|my)$/i.test(tokens[i].text)) return null;
   return { ...phrase(text, tokens, [i, e]), verb: tokens[k].text, side: 'after' };
+}
+
+/**
+ * "…,” Potter shot back." / "…?” Potter went on, as if …": a verb and particle that report speech
+ * after a quote, though neither word does alone ("shot", "went" are narration).
+ */
+function isPhrasalSpeech(tokens: Token[], k: number): boolean {
+  const w = tokens[k].text;
+  const next = tokens[k + 1];
+  if (/^(shot|fired|hit|shoots|fires|hits)$/.test(w)) return next?.text === 'back';
+  return /^(went|goes)$/.test(w) && next?.text === 'on' && (!tokens[k + 2] || !tokens[k + 2].word);
 }
 
 // "As Potter put it, “…”" / "as Potter has pointed out, “…”": two-word reporting verbs.

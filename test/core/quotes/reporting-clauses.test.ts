@@ -70,3 +70,20 @@ describe('the clause a participle belongs to', () => {
     expect(quoteOf(text, 'valley bracket.').mention).toBe('Tom Lund’s campaign');
   });
 });
+
+describe('a verb and particle that report speech after a quote', () => {
+  it('credits "“…,” NAME shot back" and "“…?” NAME went on, …", not the speaker before', () => {
+    const text = [
+      '“Look at all these voters here,” Ortega said, looking over at Lund.',
+      '“They are all here for the free buses,” Lund shot back with a laugh.',
+      '“People are bullied at 55,” Ortega said. “You know, it happens, right?” Ruiz went on, as if she had not heard.',
+    ].join('\n\n');
+    expect(quoteOf(text, 'They are all here for the free buses,').speaker).toBe('Lund');
+    expect(quoteOf(text, 'You know, it happens, right?').speaker).toBe('Ruiz');
+  });
+
+  it('does not read "went on" followed by a place or a programme as speech', () => {
+    const text = 'Lund was everywhere that week. “Quiet,” Ruiz went on Radio Five to say, and the host laughed.';
+    expect(quoteOf(text, 'Quiet,').verb).not.toBe('went');
+  });
+});
