@@ -487,6 +487,13 @@ function subjectOf(text: string, tokens: Token[], v: number): ReturnType<typeof 
   // after a preposition, is the participle's own subject.
   let b = v;
   while (b > 1 && isBetweenWord(tokens[b - 1])) b--;
+  // "Sanders was asked by host Bill Maher, “…”": the agent of a passive spoke; with no agent
+  // ("Trump was asked, “…”") the subject is who heard the words, not who said them.
+  if (/ed$|^told$/.test(verb) && tokens.slice(b, v).some((t) => /^(was|were|been|being|is|are)$/.test(t.text))) {
+    if (tokens[v + 1]?.text !== 'by') return null;
+    const agent = readPhraseForward(tokens, v + 2);
+    return agent ? phrase(text, tokens, extendDescription(tokens, agent)) : null;
+  }
   if (verb.endsWith('ing') && b >= 2 && /^\p{Lu}/u.test(tokens[b - 1].text)) {
     const r = readPhraseBackward(tokens, b - 1);
     if (r && r[0] > 0 && /^(with|of|by|shows|showed|showing|as)$/.test(tokens[r[0] - 1].text) && isNameLike(tokens, r))

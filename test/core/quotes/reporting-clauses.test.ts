@@ -87,3 +87,14 @@ describe('a verb and particle that report speech after a quote', () => {
     expect(quoteOf(text, 'Quiet,').verb).not.toBe('went');
   });
 });
+
+describe('a passive reporting verb', () => {
+  it('credits the agent after "by", and never the subject who was asked', () => {
+    const text = [
+      'Ruiz was asked by host Tom Lund, who backs her, “Now, you famously said no, has that changed?”',
+      'In an interview, Ortega was asked, “What is the worst place you have been to?” She laughed.',
+    ].join('\n\n');
+    expect(quoteOf(text, 'Now, you famously said no, has that changed?').speaker).toBe('Tom Lund');
+    expect(quoteOf(text, 'What is the worst place you have been to?').verb).not.toBe('asked');
+  });
+});
