@@ -241,6 +241,8 @@ export function findAttributionAfter(ctx: AttributionContext, span: QuoteSpan): 
     k = verbLike;
   }
   if (introducesNext(k)) return null;
+  // "“… strong.” He noted that supporters …": a new sentence whose verb takes a clause of its own.
+  if (newSentence && /^(that|how|why|whether)$/.test(tokens[k + 1]?.text ?? '')) return null;
   let e = subjectEnd >= 0 ? subjectEnd : k - 1;
   while (e >= i && isBetweenWord(tokens[e])) e--;
   if (e < i || e - i > MAX_PHRASE_TOKENS) return null;

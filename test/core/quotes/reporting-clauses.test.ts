@@ -98,3 +98,12 @@ describe('a passive reporting verb', () => {
     expect(quoteOf(text, 'What is the worst place you have been to?').verb).not.toBe('asked');
   });
 });
+
+describe('a new sentence after a quote', () => {
+  it('does not lend its verb to the quote when that verb takes a clause ("He noted that …")', () => {
+    const text =
+      'Walking into the hall, the senator said the campaign was “closing really strong.” He noted that volunteers had come from far away. Lund said the town was “ready.” Ruiz agreed that it was.';
+    expect(quoteOf(text, 'closing really strong.').mention).toBe('the senator');
+    expect(quoteOf(text, 'ready.').speaker).toBe('Lund');
+  });
+});
