@@ -409,6 +409,12 @@ function attributionInRegion(
 ): Attribution | null {
   const { text } = ctx;
   const tokens = otherLine ? tokenizeWords(text, regionStart, regionEnd) : narrativeTokens(ctx, regionStart, regionEnd);
+  // "… have been important – Philip Bump: “…”", "Pollsters agree - Carl Bialik: “…”": a name set
+  // off by a dash before the colon is a source line of its own, whatever verb the words before hold.
+  const colon = tokens.length - 1;
+  const signed = colon >= 1 && tokens[colon].text === ':' ? nameRunBefore(tokens, colon) : null;
+  if (signed && /^[-–—―]$/.test(tokens[signed[0] - 1]?.text ?? ''))
+    return { ...phrase(text, tokens, signed), verb: null, side: 'before' };
   for (let v = tokens.length - 1; v >= 0; v--) {
     const t = tokens[v];
     if (!t.word) continue;
@@ -439,11 +445,6 @@ function attributionInRegion(
   // "Potter released the following statement:" — a colon introduces the quote whatever the verb.
   const last = tokens.length - 1;
   if (last >= 1 && tokens[last].text === ':') {
-    // "… have been important – Philip Bump: “…”": a name set off by a dash before the colon is a
-    // source line of its own, not the end of the sentence before it.
-    const n = nameRunBefore(tokens, last);
-    if (n && /^[-–—―]$/.test(tokens[n[0] - 1]?.text ?? ''))
-      return { ...phrase(text, tokens, n), verb: null, side: 'before' };
     const r = sentenceSubject(tokens, last);
     if (r) {
       const next = tokens[r[1] + 1];

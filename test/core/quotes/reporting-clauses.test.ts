@@ -45,6 +45,9 @@ describe('reporting clauses around a quote', () => {
       'The rural vote has been decisive - Ada Korr: “Two weeks ago the valley had been his strongest ground.”\n\nThe board met Lund: “We will not sell the land.”';
     expect(quoteOf(text, 'Two weeks ago the valley had been his strongest ground.').speaker).toBe('Ada Korr');
     expect(quoteOf(text, 'We will not sell the land.').speaker).toBe('The board');
+    // Round 7: the source line wins over a reporting verb in the words before the dash.
+    const digest = 'Pollsters agree - Ada Korr: “Keep on calling voters as late as possible.”';
+    expect(quoteOf(digest, 'Keep on calling voters as late as possible.').speaker).toBe('Ada Korr');
   });
 
   it('credits the subject of a labelling verb such as "hailed … as" or "referred to … as"', () => {
