@@ -110,3 +110,12 @@ describe('a new sentence after a quote', () => {
     expect(quoteOf(text, 'ready.').speaker).toBe('Lund');
   });
 });
+
+describe('a closing attribution followed by a participle phrase', () => {
+  it('reads "…, NAME said Tuesday in Paris, noting …" as the attribution of the sentence', () => {
+    const text =
+      'Lund’s “excesses” are sickening, Ruiz said Tuesday in Paris, noting that the mill was “still closed.”';
+    expect(quoteOf(text, 'excesses').speaker).toBe('Ruiz');
+    expect(quoteOf(text, 'still closed.').speaker).toBe('Ruiz');
+  });
+});
