@@ -12,6 +12,7 @@ import {
 import { checkSpeakerPhrase } from './check-speaker-phrase.ts';
 import { findQuoteSpans } from './find-quote-spans.ts';
 import { findAttributionAtSentenceEnd } from './find-sentence-final-attribution.ts';
+import { findSignatureLine } from './find-signature-line.ts';
 import { findSocialPosts } from './find-social-posts.ts';
 import { isTitleOfWork } from './is-title-of-work.ts';
 import type { QuoteSpan } from './quote-span.ts';
@@ -82,7 +83,8 @@ export function extractQuotes(text: string, paragraphs: Paragraph[], options: Ex
       transcriptSpeaker(text, span) ??
       accept(findAttributionAfter(ctx, span)) ??
       accept(findAttributionAtSentenceEnd(ctx, span)) ??
-      accept(findAttributionBefore(ctx, span));
+      accept(findAttributionBefore(ctx, span)) ??
+      accept(findSignatureLine(text, span));
     return { span, attribution, inherited: null, standalone: isStandalone(text, span) };
   });
 

@@ -13,6 +13,7 @@ import {
   readPhraseForward,
 } from './read-speaker-phrase.ts';
 import { pronounInfo } from './pronouns.ts';
+import { CALENDAR_WORD } from './calendar-words.ts';
 
 export type { AttributionContext } from './narrative-tokens.ts';
 
@@ -197,7 +198,7 @@ export function findAttributionAfter(ctx: AttributionContext, span: QuoteSpan): 
       break;
     }
     const w = t.text.toLowerCase();
-    if (t.text === w && isSpeechVerb(w) && !isBaseForm(w)) break;
+    if (t.text === w && ((isSpeechVerb(w) && !isBaseForm(w)) || isPhrasalSpeech(tokens, k))) break;
     // An unlisted verb ("Potter barked") right after a short subject, for quotes ending in a comma.
     // "“…,” the statement read.": read, unlisted because before a quote it introduces a title.
     const unlisted = (/(ed|s)$/.test(w) && !/(ss|us|is|ous)$/.test(w)) || w === 'read';
@@ -226,7 +227,8 @@ export function findAttributionAfter(ctx: AttributionContext, span: QuoteSpan): 
       break;
     }
   }
-  const found = k < tokens.length && tokens[k].word && isSpeechVerb(tokens[k].text.toLowerCase());
+  const found =
+    k < tokens.length && tokens[k].word && (isSpeechVerb(tokens[k].text.toLowerCase()) || isPhrasalSpeech(tokens, k));
   if (!found) {
     if (verbLike < 0 || verbLike - i > MAX_UNLISTED_VERB_DISTANCE) return null;
     // "“…?” Hannity pressed.": after a question or an exclamation, only a name and a verb that ends
@@ -239,12 +241,25 @@ export function findAttributionAfter(ctx: AttributionContext, span: QuoteSpan): 
     k = verbLike;
   }
   if (introducesNext(k)) return null;
+  // "“… strong.” He noted that supporters …": a new sentence whose verb takes a clause of its own.
+  if (newSentence && /^(that|how|why|whether)$/.test(tokens[k + 1]?.text ?? '')) return null;
   let e = subjectEnd >= 0 ? subjectEnd : k - 1;
   while (e >= i && isBetweenWord(tokens[e])) e--;
   if (e < i || e - i > MAX_PHRASE_TOKENS) return null;
   // Everything between the quote and the verb is the subject ("a narrator in the Clinton ad asks").
   if (pronounInfo(tokens[i].text) && e > i && !/^(his|her|their|its|our|my)$/i.test(tokens[i].text)) return null;
   return { ...phrase(text, tokens, [i, e]), verb: tokens[k].text, side: 'after' };
+}
+
+/**
+ * "…,” Potter shot back." / "…?” Potter went on, as if …": a verb and particle that report speech
+ * after a quote, though neither word does alone ("shot", "went" are narration).
+ */
+function isPhrasalSpeech(tokens: Token[], k: number): boolean {
+  const w = tokens[k].text;
+  const next = tokens[k + 1];
+  if (/^(shot|fired|hit|shoots|fires|hits)$/.test(w)) return next?.text === 'back';
+  return /^(went|goes)$/.test(w) && next?.text === 'on' && (!tokens[k + 2] || !tokens[k + 2].word);
 }
 
 // "As Potter put it, “…”" / "as Potter has pointed out, “…”": two-word reporting verbs.
@@ -394,6 +409,12 @@ function attributionInRegion(
 ): Attribution | null {
   const { text } = ctx;
   const tokens = otherLine ? tokenizeWords(text, regionStart, regionEnd) : narrativeTokens(ctx, regionStart, regionEnd);
+  // "… have been important – Philip Bump: “…”", "Pollsters agree - Carl Bialik: “…”": a name set
+  // off by a dash before the colon is a source line of its own, whatever verb the words before hold.
+  const colon = tokens.length - 1;
+  const signed = colon >= 1 && tokens[colon].text === ':' ? nameRunBefore(tokens, colon) : null;
+  if (signed && /^[-–—―]$/.test(tokens[signed[0] - 1]?.text ?? ''))
+    return { ...phrase(text, tokens, signed), verb: null, side: 'before' };
   for (let v = tokens.length - 1; v >= 0; v--) {
     const t = tokens[v];
     if (!t.word) continue;
@@ -424,11 +445,6 @@ function attributionInRegion(
   // "Potter released the following statement:" — a colon introduces the quote whatever the verb.
   const last = tokens.length - 1;
   if (last >= 1 && tokens[last].text === ':') {
-    // "… have been important – Philip Bump: “…”": a name set off by a dash before the colon is a
-    // source line of its own, not the end of the sentence before it.
-    const n = nameRunBefore(tokens, last);
-    if (n && /^[-–—―]$/.test(tokens[n[0] - 1]?.text ?? ''))
-      return { ...phrase(text, tokens, n), verb: null, side: 'before' };
     const r = sentenceSubject(tokens, last);
     if (r) {
       const next = tokens[r[1] + 1];
@@ -474,6 +490,13 @@ function subjectOf(text: string, tokens: Token[], v: number): ReturnType<typeof 
   // after a preposition, is the participle's own subject.
   let b = v;
   while (b > 1 && isBetweenWord(tokens[b - 1])) b--;
+  // "Sanders was asked by host Bill Maher, “…”": the agent of a passive spoke; with no agent
+  // ("Trump was asked, “…”") the subject is who heard the words, not who said them.
+  if (/ed$|^told$/.test(verb) && tokens.slice(b, v).some((t) => /^(was|were|been|being|is|are)$/.test(t.text))) {
+    if (tokens[v + 1]?.text !== 'by') return null;
+    const agent = readPhraseForward(tokens, v + 2);
+    return agent ? phrase(text, tokens, extendDescription(tokens, agent)) : null;
+  }
   if (verb.endsWith('ing') && b >= 2 && /^\p{Lu}/u.test(tokens[b - 1].text)) {
     const r = readPhraseBackward(tokens, b - 1);
     if (r && r[0] > 0 && /^(with|of|by|shows|showed|showing|as)$/.test(tokens[r[0] - 1].text) && isNameLike(tokens, r))
@@ -489,9 +512,17 @@ function subjectOf(text: string, tokens: Token[], v: number): ReturnType<typeof 
     const u = reportingVerbBefore(tokens, v - 1);
     const found = u >= 0 ? subjectOf(text, tokens, u) : null;
     if (found) return found;
+    // "…, when Sanders protesters interrupted her speech, shouting “…”": the participle goes with
+    // the subordinate clause just before it, so it has that clause's subject.
+    const sub = subordinateSubject(tokens, v - 1);
+    if (sub) return phrase(text, tokens, sub);
   }
-  // "Trump unleashed tweets saying …": a participle's subject is the sentence's, not the word before.
-  if (verb.endsWith('ing') && !/^(is|was|are|were|been|be|'s|’s|am|by|while)$/i.test(tokens[v - 1]?.text ?? '')) {
+  // "Trump unleashed tweets saying …": a participle's subject is the sentence's, not the word before;
+  // but "…, but Kasich's campaign is already claiming …" is a progressive with its own subject.
+  const progressive = tokens
+    .slice(Math.max(0, b - 1), v)
+    .some((t) => /^(is|was|are|were|been|be|'s|’s|am)$/i.test(t.text));
+  if (verb.endsWith('ing') && !progressive && !/^(by|while)$/i.test(tokens[v - 1]?.text ?? '')) {
     const r = sentenceSubject(tokens, v);
     if (r) return phrase(text, tokens, r);
   }
@@ -542,7 +573,9 @@ function subjectOf(text: string, tokens: Token[], v: number): ReturnType<typeof 
   // "…, said Potter, “…”": inverted order inside the sentence.
   if (isInvertibleVerb(verb)) {
     const fwd = readPhraseForward(tokens, v + 1, MAX_NAME_PHRASE_TOKENS);
-    if (fwd && /^[,:]$/.test(tokens[fwd[1] + 1]?.text ?? '') && isNameLike(tokens, fwd))
+    // "… said Wednesday, “…”": a day after the verb is when, not who.
+    const when = fwd !== null && isDayWord(tokens[fwd[0]].text);
+    if (fwd && !when && /^[,:]$/.test(tokens[fwd[1] + 1]?.text ?? '') && isNameLike(tokens, fwd))
       return phrase(text, tokens, fwd);
   }
   // "…, saying: “…”" / "… and added, “…”": the subject of the whole sentence.
@@ -584,6 +617,35 @@ function reportingVerbBefore(tokens: Token[], c: number): number {
   return -1;
 }
 
+// Conjunctions that open a clause with a subject of its own, whose participle follows its comma.
+const CLAUSE_OPENER = /^(when|while|after|as|because|since|before|until|once)$/;
+
+/**
+ * The subject of a subordinate clause that ends at the comma `c` ("…, when the crowd booed the
+ * speaker,"), or null: the clause opens with a conjunction after a comma, within
+ * MAX_APPOSITIVE_TOKENS, and has a subject phrase followed by its verb.
+ */
+function subordinateSubject(tokens: Token[], c: number): [number, number] | null {
+  for (let u = c - 1; u > 0 && c - u <= MAX_APPOSITIVE_TOKENS; u--) {
+    const t = tokens[u];
+    if (CLAUSE_BREAK.has(t.text)) return null;
+    if (!t.word || !CLAUSE_OPENER.test(t.text) || tokens[u - 1].text !== ',') continue;
+    // The subject runs to the clause's past-tense verb ("protesters interrupted").
+    let k = u + 1;
+    while (
+      k < c &&
+      k - u <= MAX_NAME_PHRASE_TOKENS &&
+      tokens[k].word &&
+      !(isLowerWord(tokens[k]) && /ed$/.test(tokens[k].text))
+    )
+      k++;
+    if (k >= c || k === u + 1 || !tokens[k].word || pronounInfo(tokens[u + 1].text)) return null;
+    const r = readPhraseForward(tokens, u + 1, k - u - 1);
+    return r && r[1] === k - 1 ? r : null;
+  }
+  return null;
+}
+
 /**
  * "Baku’s foreign ministry framed the incident within a pattern it says raises “…”": a pronoun
  * right after a noun opens a relative clause with "that" left out, and stands for the sentence's
@@ -610,8 +672,30 @@ const INTRO = new Set(
   `in on at during after before when while later earlier ago hours days weeks months years
 yesterday today tonight meanwhile however still but and speaking asked also then since for as with like unlike
 despite although though if instead once now yet so last this next moments minutes shortly separately similarly
-addressing responding writing asked following amid throughout first second third finally again`.split(/\s+/),
+addressing responding writing asked following amid throughout first second third finally again
+indeed likewise moreover furthermore nevertheless nonetheless besides thus hence therefore here`.split(/\s+/),
 );
+/** Whether a word names a day or a month ("Wednesday", "today"); "May" is also a name and is left out. */
+const isDayWord = (w: string) => (CALENDAR_WORD.test(w) && w !== 'May') || /^(today|yesterday|tonight)$/i.test(w);
+
+// Nouns of time and the words that close a time adverbial ("The day before,", "That night,").
+const TIME_NOUN = /^(day|days|week|weeks|month|months|year|years|night|morning|afternoon|evening|weekend|time|times)$/i;
+const TIME_CLOSER = /^(before|later|earlier|ago|after)$/i;
+/** A time adverbial is at most this many tokens ("Two days before the vote,"). */
+const MAX_TIME_ADVERBIAL_TOKENS = 5;
+
+/** Whether tokens s..c-1 are a time adverbial: a short phrase with a noun of time and no name. */
+function isTimeAdverbial(tokens: Token[], s: number, c: number): boolean {
+  if (c - s > MAX_TIME_ADVERBIAL_TOKENS || c <= s) return false;
+  const words = tokens.slice(s, c);
+  if (words.some((t, i) => i > 0 && /^\p{Lu}/u.test(t.text))) return false;
+  return words.some((t) => TIME_NOUN.test(t.text)) || TIME_CLOSER.test(tokens[c - 1].text);
+}
+
+/** An appositive closing an opening adverbial ("Led by Ana Ruiz, the mayor, …") is at most this many tokens. */
+const MAX_OPENER_APPOSITIVE_TOKENS = 8;
+// Prepositions after an opening past participle ("Led by the mayor, …", "Horrified at the news, …").
+const PARTICIPLE_PREPOSITION = /^(by|at|with|in|from|about|over|to|for|after|on|into|of)$/;
 // Conjunctions that open a subordinate clause before the main one ("While Sanders admitted that …, his
 // campaign …"): a quote inside that clause belongs to the clause's own subject.
 const SUBORDINATE_OPENER = /^(while|when|although|though|as|after|before|since|because|once|if|whereas)$/i;
@@ -640,8 +724,23 @@ function sentenceSubject(tokens: Token[], limit: number): [number, number] | nul
     const year = /^\d{4}$/.test(first);
     // "Reprising one of her lines, Clinton …": an opening participle phrase.
     const participle = /^\p{L}+ing$/u.test(first) && tokens[s].word;
-    if (!place && !year && !participle && !INTRO.has(first.toLowerCase()) && !/^\p{L}+ly$/u.test(first)) break;
+    // "Led by the mayor, the rally …" / "Horrified at the prospect, Ruiz …": an opening past participle.
+    const past = /^\p{Lu}\p{Ll}*ed$/u.test(first) && PARTICIPLE_PREPOSITION.test(tokens[s + 1]?.text ?? '');
+    // "Sunday morning, Clinton …": a day or a month opens a time adverbial ("May" is also a name).
+    const opener =
+      participle ||
+      past ||
+      isDayWord(first) ||
+      isTimeAdverbial(tokens, s, comma) ||
+      INTRO.has(first.toLowerCase()) ||
+      /^\p{L}+ly$/u.test(first);
+    if (!place && !year && !opener) break;
     s = comma + 1;
+    // "Preceded by Joe Arpaio, the Arizona sheriff, Trump …": an appositive after the opener's
+    // closing name still belongs to the opener.
+    const named = /^\p{Lu}/u.test(tokens[comma - 1].text) && /^(the|a|an)$/i.test(tokens[s]?.text ?? '');
+    const j = named ? appositiveEnd(tokens, s, s) : -1;
+    if (j > 0 && j - s <= MAX_OPENER_APPOSITIVE_TOKENS && tokens[j]?.text === ',') s = j + 1;
   }
   // A subordinate clause the limit falls inside: its own subject, after the conjunction.
   if (s + 1 < limit && SUBORDINATE_OPENER.test(tokens[s].text)) s++;
@@ -660,6 +759,11 @@ function isPlaceAfterComma(tokens: Token[], c: number): boolean {
   const before = nameRunBefore(tokens, c);
   const after = tokens[c + 1];
   if (!before || !after?.word || !/^\p{Lu}/u.test(after.text)) return false;
+  // The state ends its phrase ("in Columbus, Ohio, said"); a name followed by its verb is the
+  // subject after an adverbial ("Here in Columbia, Sanders stepped up …").
+  let k = c + 1;
+  while (k < tokens.length && k - c <= MAX_NAME_WORDS && isCapitalisedOrDot(tokens[k])) k++;
+  if (k < tokens.length && tokens[k].word) return false;
   return PLACE_PREPOSITION.test(tokens[before[0] - 1]?.text ?? '');
 }
 
@@ -678,6 +782,9 @@ function placeSubject(text: string, tokens: Token[], state: [number, number]): R
   const r = sentenceSubject(tokens, state[0]);
   return r ? phrase(text, tokens, r) : null;
 }
+
+// A word of a place name: capitalised, or the dot of an abbreviation ("N.C.").
+const isCapitalisedOrDot = (t: Token) => (t.word && /^\p{Lu}/u.test(t.text)) || t.text === '.';
 
 /** Whether tokens r[0]..r[1] are all capitalised words: a name, with no role or description in it. */
 function isNameRun(tokens: Token[], r: [number, number]): boolean {

@@ -46,7 +46,13 @@ export function findAttributionAtSentenceEnd(ctx: AttributionContext, span: Quot
   const end = findSentenceEnd(text, from, Math.min(span.lineEnd, from + SENTENCE_WINDOW));
   if (!/[.!?]/.test(text[end - 1] ?? '')) return null;
   const tokens = narrativeTokens(ctx, from, end);
-  const stop = tokens.length - 1;
+  let stop = tokens.length - 1;
+  // "…” are sickening, Hollande said Tuesday in Paris, noting …": a closing participle phrase
+  // continues the attribution before its comma, so that clause is the one read.
+  let last = stop - 1;
+  while (last >= 0 && tokens[last].text !== ',') last--;
+  const next = tokens[last + 1];
+  if (last > 0 && next?.word && next.text === next.text.toLowerCase() && /\p{L}{2}ing$/u.test(next.text)) stop = last;
   // The clause after the last comma, or after the comma before it when an appositive closes the
   // sentence ("…, said RoseAnn DeMoro, executive director of National Nurses United.").
   let c = stop;

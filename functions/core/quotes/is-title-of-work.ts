@@ -1,4 +1,5 @@
 import type { QuoteSpan } from './quote-span.ts';
+import { CALENDAR_WORD } from './calendar-words.ts';
 
 /** A title in quote marks is at most this many words ("Backfire: Carly Fiorina's High-Stakes Battle for …"). */
 const MAX_TITLE_WORDS = 12;
@@ -46,10 +47,6 @@ export function isTitleOfWork(text: string, span: QuoteSpan): boolean {
   return TITLE_CUES.has((last === 'of' ? cue : last).toLowerCase());
 }
 
-// A day or a month after "by" is a deadline ("“…,” by Tuesday"), not a byline.
-const CALENDAR_WORD =
-  /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
-
 /**
  * A headline cited with its byline: `“Met accused of whitewashing a painting,” by Post's Ann Lee`.
  * Whatever its case, it is the title of an article, not words anyone said.
@@ -57,5 +54,6 @@ const CALENDAR_WORD =
 function isBylinedHeadline(text: string, span: QuoteSpan): boolean {
   if (span.close === null || text[span.end - 1] !== ',') return false;
   const m = /^\s*by\s+(?:the\s+)?(\p{Lu}\S*)/u.exec(text.slice(span.close + 1, span.close + 1 + LOOKBACK_CHARS));
+  // A day or a month after "by" is a deadline ("“…,” by Tuesday"), not a byline.
   return m !== null && !CALENDAR_WORD.test(m[1]);
 }

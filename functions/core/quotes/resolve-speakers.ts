@@ -4,6 +4,7 @@ import { guessGender, isKnownGivenName } from './name-gender.ts';
 import { isPersonTitle, titleGender } from './person-titles.ts';
 import { DESCRIPTION_LINKS, isDeterminer } from './read-speaker-phrase.ts';
 import { pronounInfo, type Gender } from './pronouns.ts';
+import { findSentenceStart } from './sentence-bounds.ts';
 
 /**
  * One speaker to resolve: the mention as written next to a quote and where it sits.
@@ -21,6 +22,15 @@ export interface SpeakerRequest {
 
 /** How many recent name mentions a pronoun or a definite role looks back over for its antecedent. */
 const MAX_PRONOUN_LOOKBACK = 40;
+
+/**
+ * What may stand before a sentence's subject: nothing, or an opening adverbial of a few words and
+ * its comma ("On Monday, Bush …"). A pronoun later in the sentence prefers that subject to a person
+ * named after it.
+ */
+const SUBJECT_LEAD = /^(?:[\s“”"‘’']*|(?:\S+\s+){0,7}\S+,\s*)$/;
+/** How far back the sentence of a pronoun is looked for, in characters. */
+const SENTENCE_LOOKBACK_CHARS = 400;
 
 /** The end of "… Trump, whom he called": a pronoun right after "whom" that follows a name. */
 const RELATIVE_OBJECT = /\p{Lu}[\p{L}.'’-]*,?\s+whom\s+$/u;
@@ -107,6 +117,7 @@ export function resolveSpeakers(
   const bySurname = new Map<string, Entity>();
   const byName = new Map<string, Entity>();
   const recent: Entity[] = [];
+  const recentAt: number[] = [];
   let lastSpeaker: Entity | null = null;
   let lastGroup: string | null = null;
   let next = 0;
@@ -151,7 +162,25 @@ export function resolveSpeakers(
       const e = entityFor(m.name, m.gender, m.titled);
       if (m.title) (e.titles ??= new Set()).add(m.title);
       recent.push(e);
+      recentAt.push(m.start);
     }
+  };
+  // "Bush went after Trump at the debate, when he called …": a pronoun later in a sentence whose
+  // subject is a person, after another person is named, stands for the subject.
+  const sentenceSubject = (at: number, gender: Gender | null): Entity | undefined => {
+    const start = findSentenceStart(text, at, Math.max(0, at - SENTENCE_LOOKBACK_CHARS));
+    let k = recent.length - 1;
+    while (k >= 0 && recentAt[k] >= start) k--;
+    // The subject opens the sentence, or follows an opening adverbial and its comma ("With the
+    // vote ruled out, Cross said …"); a name inside that adverbial is not it.
+    let j = k + 1;
+    while (j < recent.length && !SUBJECT_LEAD.test(text.slice(start, recentAt[j]))) j++;
+    const first = recent[j];
+    if (!first || !first.person || (first.gender !== null && first.gender !== gender)) return undefined;
+    const others = recent
+      .slice(j + 1)
+      .filter((e) => e !== first && e.person && (e.gender === null || e.gender === gender));
+    return others.length > 0 ? first : undefined;
   };
 
   return requests.map(({ mention, at }) => {
@@ -164,6 +193,11 @@ export function resolveSpeakers(
       // "Rubio went after Trump, whom he called …": the person just named is the one "whom" stands
       // for, the object of the clause, so the pronoun subject is someone else.
       const whom = RELATIVE_OBJECT.test(text.slice(Math.max(0, at - 40), at)) ? recent.at(-1) : undefined;
+      const subject = sentenceSubject(at, p.gender);
+      if (subject) {
+        subject.gender = p.gender;
+        return subject.name;
+      }
       for (let k = recent.length - 1, seen = 0; k >= 0 && seen < MAX_PRONOUN_LOOKBACK; k--, seen++) {
         const e = recent[k];
         if (e.person && e !== whom && (e.gender === null || e.gender === p.gender)) {
@@ -195,6 +229,7 @@ export function resolveSpeakers(
     const e = entityFor(found.name, found.gender, false);
     e.person = e.person || !isDeterminer(mention.split(' ')[0]);
     recent.push(e);
+    recentAt.push(at);
     lastSpeaker = e;
     return e.name;
   });

@@ -58,3 +58,31 @@ describe('a name with its role in commas before the verb', () => {
     expect(quoteOf(text, 'a good day.').speaker).toBe('Jo Mica');
   });
 });
+
+// Invented articles for issue 11, round 7 (train's wrong speakers): fact-checks and quote
+// collections set the speaker on a line of its own under the quote.
+describe('a source line under a quote', () => {
+  it('credits "- NAME." and "— NAME, description" on the line after a quote that fills its line', () => {
+    const text = [
+      'The claim is based on an old statistic.',
+      '"Almost all new income and wealth is going to the top 1 percent."',
+      '- Ana Ruiz.',
+      '“The whole idea of a crooked deal needs to stop.”',
+      '— Tom Lund, mayor of Dover, speaking after the vote',
+    ].join('\n\n');
+    expect(quoteOf(text, 'Almost all new income and wealth is going to the top 1 percent.').speaker).toBe('Ana Ruiz');
+    expect(quoteOf(text, 'The whole idea of a crooked deal needs to stop.').speaker).toBe('Tom Lund');
+  });
+
+  it('does not read a dash that opens narration, or a quote inside a sentence, as a source line', () => {
+    const text = [
+      'Voters wanted “a change.”',
+      '- Ruiz later said she was not surprised by the result, and that the town had been clear for years about it.',
+      'The list closes here.',
+      '“We will see.”',
+      '- the end of the list',
+    ].join('\n\n');
+    expect(quoteOf(text, 'a change.').speaker).not.toBe('Ruiz');
+    expect(quoteOf(text, 'We will see.').speaker).toBeNull();
+  });
+});

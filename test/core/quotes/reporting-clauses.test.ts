@@ -45,6 +45,9 @@ describe('reporting clauses around a quote', () => {
       'The rural vote has been decisive - Ada Korr: “Two weeks ago the valley had been his strongest ground.”\n\nThe board met Lund: “We will not sell the land.”';
     expect(quoteOf(text, 'Two weeks ago the valley had been his strongest ground.').speaker).toBe('Ada Korr');
     expect(quoteOf(text, 'We will not sell the land.').speaker).toBe('The board');
+    // Round 7: the source line wins over a reporting verb in the words before the dash.
+    const digest = 'Pollsters agree - Ada Korr: “Keep on calling voters as late as possible.”';
+    expect(quoteOf(digest, 'Keep on calling voters as late as possible.').speaker).toBe('Ada Korr');
   });
 
   it('credits the subject of a labelling verb such as "hailed … as" or "referred to … as"', () => {
@@ -52,5 +55,67 @@ describe('reporting clauses around a quote', () => {
       'Ten years ago, a Tribune editorial hailed Marlow as “the quiet reformer” for the changes he brought. Speaking to reporters on Monday, Whitfield referred to Garza as “a tireless organiser” and moved on.';
     expect(quoteOf(text, 'the quiet reformer')).toMatchObject({ speaker: 'a Tribune editorial', verb: 'hailed' });
     expect(quoteOf(text, 'a tireless organiser')).toMatchObject({ speaker: 'Whitfield', verb: 'referred' });
+  });
+});
+
+// Invented articles for issue 11, round 7 (train's wrong speakers): a participle goes with the
+// clause it follows, and a progressive has its own subject.
+describe('the clause a participle belongs to', () => {
+  it('gives a participle after a "when …" clause that clause’s subject', () => {
+    const text =
+      'The first disruption came during a speech at the college, when mill workers interrupted the mayor, shouting “close the gates!”';
+    expect(quoteOf(text, 'close the gates!').mention).toBe('mill workers');
+  });
+
+  it('gives a progressive participle the subject before its auxiliary', () => {
+    const text =
+      'The final count is not in, but Tom Lund’s campaign is already claiming victory in the so-called “valley bracket.”';
+    expect(quoteOf(text, 'valley bracket.').mention).toBe('Tom Lund’s campaign');
+  });
+});
+
+describe('a verb and particle that report speech after a quote', () => {
+  it('credits "“…,” NAME shot back" and "“…?” NAME went on, …", not the speaker before', () => {
+    const text = [
+      '“Look at all these voters here,” Ortega said, looking over at Lund.',
+      '“They are all here for the free buses,” Lund shot back with a laugh.',
+      '“People are bullied at 55,” Ortega said. “You know, it happens, right?” Ruiz went on, as if she had not heard.',
+    ].join('\n\n');
+    expect(quoteOf(text, 'They are all here for the free buses,').speaker).toBe('Lund');
+    expect(quoteOf(text, 'You know, it happens, right?').speaker).toBe('Ruiz');
+  });
+
+  it('does not read "went on" followed by a place or a programme as speech', () => {
+    const text = 'Lund was everywhere that week. “Quiet,” Ruiz went on Radio Five to say, and the host laughed.';
+    expect(quoteOf(text, 'Quiet,').verb).not.toBe('went');
+  });
+});
+
+describe('a passive reporting verb', () => {
+  it('credits the agent after "by", and never the subject who was asked', () => {
+    const text = [
+      'Ruiz was asked by host Tom Lund, who backs her, “Now, you famously said no, has that changed?”',
+      'In an interview, Ortega was asked, “What is the worst place you have been to?” She laughed.',
+    ].join('\n\n');
+    expect(quoteOf(text, 'Now, you famously said no, has that changed?').speaker).toBe('Tom Lund');
+    expect(quoteOf(text, 'What is the worst place you have been to?').verb).not.toBe('asked');
+  });
+});
+
+describe('a new sentence after a quote', () => {
+  it('does not lend its verb to the quote when that verb takes a clause ("He noted that …")', () => {
+    const text =
+      'Walking into the hall, the senator said the campaign was “closing really strong.” He noted that volunteers had come from far away. Lund said the town was “ready.” Ruiz agreed that it was.';
+    expect(quoteOf(text, 'closing really strong.').mention).toBe('the senator');
+    expect(quoteOf(text, 'ready.').speaker).toBe('Lund');
+  });
+});
+
+describe('a closing attribution followed by a participle phrase', () => {
+  it('reads "…, NAME said Tuesday in Paris, noting …" as the attribution of the sentence', () => {
+    const text =
+      'Lund’s “excesses” are sickening, Ruiz said Tuesday in Paris, noting that the mill was “still closed.”';
+    expect(quoteOf(text, 'excesses').speaker).toBe('Ruiz');
+    expect(quoteOf(text, 'still closed.').speaker).toBe('Ruiz');
   });
 });

@@ -64,3 +64,50 @@ describe('"read" after a quote', () => {
     expect(quoteOf(text, 'Nobody was told,').speaker).toBe('the statement');
   });
 });
+
+// Invented articles for issue 11, round 7 (train's wrong speakers): connective adverbs, days and
+// opening past participles are adverbials before the subject, not the subject.
+describe('the subject past a connective, a day or an opening past participle', () => {
+  it('steps over "Moreover,", "Sunday morning," and "Here in …,"', () => {
+    const text = [
+      'Moreover, as part of the exchange, Ortega cited a report that “less than one percent” was kept.',
+      'Sunday morning, Lund slammed the change and accused Ruiz of a “flip-flop.”',
+      'Here in Dover, Ruiz stepped up her campaign, saying, “We have got to win this town.”',
+    ].join('\n\n');
+    expect(quoteOf(text, 'less than one percent').speaker).toBe('Ortega');
+    expect(quoteOf(text, 'flip-flop.').speaker).toBe('Lund');
+    expect(quoteOf(text, 'We have got to win this town.').speaker).toBe('Ruiz');
+  });
+
+  it('steps over "Horrified at …," and "Preceded by NAME, the ROLE,"', () => {
+    const text = [
+      'Horrified at the prospect of a merger, Ortega believes in reporting that “takes sides.”',
+      'Preceded at the lectern by Tom Lund, the county sheriff, Ruiz launched into a lament for the “forgotten towns” of the valley.',
+    ].join('\n\n');
+    expect(quoteOf(text, 'takes sides.').speaker).toBe('Ortega');
+    expect(quoteOf(text, 'forgotten towns').speaker).toBe('Ruiz');
+  });
+
+  it('steps over a time adverbial ("The day before,", "Two days after the vote,")', () => {
+    const text = [
+      'The day before, at a rally in Dover, N.H., 14-year-old Ana Ruiz hoisted a sign that read “15%!” Her father cheered.',
+      'Two days after the vote, the mill owners called the result “a disgrace.”',
+    ].join('\n\n');
+    expect(quoteOf(text, '15%!').speaker).toBe('Ana Ruiz');
+    expect(quoteOf(text, 'a disgrace.').mention).toBe('the mill owners');
+  });
+
+  it('keeps a town and its state inside the phrase, and a name after a town as the subject', () => {
+    const text =
+      'Ortega, at a meeting in Columbus, Ohio, said the plan was “a mess.” In Dover, Lund said it was “fine.”';
+    expect(quoteOf(text, 'a mess.').speaker).toBe('Ortega');
+    expect(quoteOf(text, 'fine.').speaker).toBe('Lund');
+  });
+});
+
+describe('a day after an inverted verb', () => {
+  it('is when the words were said, not who said them ("… said Wednesday, “…”")', () => {
+    const text = 'A town official who spoke anonymously said Wednesday, “Certainly there are talks with the mill.”';
+    expect(quoteOf(text, 'Certainly there are talks with the mill.').mention).toBe('A town official');
+  });
+});

@@ -50,3 +50,19 @@ describe('"it" or "they" inside a sentence whose subject is a group', () => {
     expect(quoteOf(text, 'careless message.')).toMatchObject({ speaker: 'Ortega’s campaign', mention: 'they' });
   });
 });
+
+// Invented articles for issue 11, round 7 (train's wrong speakers): a pronoun later in a sentence
+// stands for the sentence's subject, not for a person named after it.
+describe('a pronoun later in a sentence whose subject is a person', () => {
+  it('stands for the subject, not the person the subject acted on', () => {
+    const text =
+      'Mayor Tom Lund and Gov. Ana Ruiz met twice. Lund went after Gov. Jo Mica at the debate, when he called the businessman “unhinged.” Sen. Mark Ortega spoke next.';
+    expect(quoteOf(text, 'unhinged.').speaker).toBe('Tom Lund');
+  });
+
+  it('skips a name inside the opening adverbial', () => {
+    const text =
+      'Mayor Tom Lund and Sen. Mark Ortega spoke. With a vote for Ortega ruled out, Lund said he would back Gov. Ana Ruiz, whom he called “the best of the lot.”';
+    expect(quoteOf(text, 'the best of the lot.').speaker).toBe('Tom Lund');
+  });
+});
