@@ -92,7 +92,7 @@ function candidateTerms(plan: QueryPlan, s: number): number[] | null {
 }
 
 function* documentsOf(segment: Segment, terms: number[]): Iterable<number> {
-  for (const term of terms) yield* segment.postings(term)?.documents ?? [];
+  for (const term of terms) yield* segment.occurrences(term)?.documents ?? [];
 }
 
 /**
@@ -125,7 +125,9 @@ export async function prepareQuery(segments: Segment[], query: IndexQuery): Prom
     );
     plan = await planLoaded(segments, query);
   }
-  await Promise.all([...missingPostings(plan)].map(([segment, terms]) => segment.loadPostings(terms)));
+  await Promise.all(
+    [...missingPostings(plan)].map(([segment, { terms, positioned }]) => segment.loadPostings(terms, positioned)),
+  );
   await Promise.all(
     plan.segments.map((segment, s) => {
       if (segment.complete) return;

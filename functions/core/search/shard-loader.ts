@@ -160,7 +160,7 @@ export function shardLoader(layout: ShardLayout, read: RangeReader): SegmentLoad
         ),
       );
     },
-    postings: (segment, terms) => fetchPostings(segment, layout, terms, read),
+    postings: (segment, terms, positioned) => fetchPostings(segment, layout, terms, positioned, read),
     async all(segment) {
       // Two ranges in one round: the blocks are copied out of theirs, which is then let go; the
       // postings and stored texts stay views of the other (what the loaded index holds).
@@ -176,32 +176,46 @@ export function shardLoader(layout: ShardLayout, read: RangeReader): SegmentLoad
 }
 
 /**
- * Fetches the postings of `terms`: three byte ranges per key (document numbers, counts,
- * positions) — a prefix's completions are neighbours in the sorted vocabulary, so their postings
- * are too, and are fetched together.
+ * Fetches the occurrences of `terms` (document numbers and counts, two byte ranges per key) and
+ * the positions of `positioned` (a third): a keyword query never fetches positions, which are most
+ * of a common word's bytes. A prefix's completions are neighbours in the sorted vocabulary, so
+ * their postings are too, and are fetched together.
  */
-async function fetchPostings(segment: Segment, layout: ShardLayout, terms: number[], read: RangeReader): Promise<void> {
-  const wanted = segment.missing(terms);
-  if (wanted.length === 0) return;
+async function fetchPostings(
+  segment: Segment,
+  layout: ShardLayout,
+  terms: number[],
+  positioned: number[],
+  read: RangeReader,
+): Promise<void> {
+  const wanted = segment.missing(new Set([...terms, ...positioned]));
+  const placed = new Set(segment.missingPositions(positioned));
+  if (wanted.length === 0 && placed.size === 0) return;
   const { countsAt, positionsAt } = sections(layout);
+  const positionsOf = (term: number) => ({
+    start: positionsAt + segment.positionStarts[term],
+    end: positionsAt + segment.positionStarts[term + 1],
+  });
   const ranges = wanted.flatMap((term) => {
     const [from, to] = [segment.postingStarts[term], segment.postingStarts[term + 1]];
-    const [first, last] = [segment.positionStarts[term], segment.positionStarts[term + 1]];
     return [
       { start: layout.postingsAt + 2 * from, end: layout.postingsAt + 2 * to },
       { start: countsAt + from, end: countsAt + to },
-      { start: positionsAt + first, end: positionsAt + last },
     ];
   });
-  const found = await readRanges(read, ranges);
+  const found = await readRanges(read, [...ranges, ...[...placed].map(positionsOf)]);
+  const positions = new Map([...placed].map((term, i) => [term, found[ranges.length + i]]));
   wanted.forEach((term, i) => {
-    const documents = found[3 * i];
-    segment.addPostings(term, {
+    const documents = found[2 * i];
+    const occurrences = {
       documents: new Uint16Array(documents.buffer, 0, documents.byteLength / 2),
-      counts: found[3 * i + 1],
-      positions: found[3 * i + 2],
-    });
+      counts: found[2 * i + 1],
+    };
+    segment.addPostings(term, occurrences, positions.get(term));
+    positions.delete(term);
   });
+  // Positions of a key whose occurrences were already here (a keyword query's word, now in a phrase).
+  for (const [term, bytes] of positions) segment.addPostings(term, segment.occurrences(term)!, bytes);
 }
 
 /**

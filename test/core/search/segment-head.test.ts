@@ -107,6 +107,11 @@ describe('a segment loaded from its directory (the hotcache)', () => {
           const index = new SearchIndex([{ key: 'shard-0', segment: directoryOnly(bytes) }]);
           expect(ranked(await index.search(query))).toEqual(ranked(searchSegments([full], query)));
         }
+        // And one after another on one cold directory: each finds what earlier ones left (a word's
+        // occurrences without its positions, say) and fetches only the rest.
+        const shared = new SearchIndex([{ key: 'shard-0', segment: directoryOnly(bytes) }]);
+        for (const query of queriesFor(full, archive, sizes.termBlockKeys))
+          expect(ranked(await shared.search(query))).toEqual(ranked(searchSegments([full], query)));
       }),
       { numRuns: 20 },
     );
@@ -160,6 +165,35 @@ describe('a segment loaded from its directory (the hotcache)', () => {
     expect(stats.bytes).toBeLessThan((bytes.byteLength - headLength(bytes)) / 20);
     expect(stats.bytes).toBeLessThan(64 * 1024);
     expect(head.documents.filter(Boolean).length).toBeLessThan(full.documents.length);
+  });
+
+  it('fetches no positions for keyword queries, and a phrase of the same words then fetches and uses them', async () => {
+    const archive = randomArchive(9, 3000);
+    const full = buildSegment(archive.documents);
+    const bytes = encodeSegment(full);
+    const ranges: Array<[number, number]> = [];
+    const { read } = reader(bytes);
+    const head = directoryOnly(bytes, async (start, end) => {
+      ranges.push([start, end]);
+      return read(start, end);
+    });
+    // Where the positions section lies (segment-codec.ts): after the documents (u16) and counts (u8), each 4-aligned.
+    const align = (n: number) => (n + 3) & ~3;
+    const postingsAt = new DataView(bytes.buffer, bytes.byteOffset).getUint32(12, true);
+    const positionsAt = align(align(postingsAt + 2 * full.postingDocuments!.length) + full.postingDocuments!.length);
+    const positionsEnd = positionsAt + full.positions!.byteLength;
+    const inPositions = () => ranges.filter(([start, end]) => start < positionsEnd && end > positionsAt).length;
+    const words = archive.documents[17].text.split(' ').slice(3, 5);
+    const index = new SearchIndex([{ key: 'shard-0', segment: head }]);
+    for (const query of [{ all: words.map((term) => ({ term, forms: true })) }, { any: [{ term: words[0] }] }]) {
+      expect(ranked(await index.search(query))).toEqual(ranked(searchSegments([full], query)));
+    }
+    expect(inPositions()).toBe(0);
+    const phrase = { all: words.map((term) => ({ term })), phrases: [words] };
+    const hits = await index.search(phrase);
+    expect(ranked(hits)).toEqual(ranked(searchSegments([full], phrase)));
+    expect(hits.total).toBeGreaterThan(0);
+    expect(inPositions()).toBeGreaterThan(0);
   });
 
   it('completes from one round of two ranges and is then the same segment, byte for byte', async () => {
