@@ -7,9 +7,10 @@
  * with the query, not with the shard.
  *
  * Layout (typed arrays little-endian, as x86 and ARM both are):
- * `VSG9` · u32 header length · u32 directory length · u32 where the postings start · header JSON (counts, field totals,
- * block sizes, every term block's first key) · term block offsets (u32) · term block character starts (u32) ·
- * document block offsets (u32) · stored block offsets (u32) ‖ term blocks ‖ document blocks ‖
+ * `VS10` · u32 header length · u32 directory length · u32 where the postings start · header JSON (counts, field
+ * totals, block sizes) · packed directory (`shard-directory.ts`: every term block's first key, front-coded; the
+ * sizes of the term blocks, of their keys, of the document blocks and of the stored blocks, varints) ‖ term
+ * blocks ‖ document blocks ‖
  * postingDocuments (u16) · postingCounts (u8) · positions (varints, see `positions.ts`) ‖ stored blocks
  *
  * A term block of k keys: termStarts, postingStarts, positionStarts (u32, k + 1 each: the last is
@@ -19,10 +20,10 @@
  * which is never taken for a copy). A stored block: see `stored-text.ts`. Blocks are packed
  * without padding: a reader copies each one into an aligned array anyway.
  *
- * A shard of an older layout (VSG1–8; VSG8 had no stored texts, VSG7 one head with the whole
- * vocabulary and document table, VSG6 no positions) fails to decode with an internal
- * {@link VerbatimError}; the index reader then rebuilds the index from the ingest log and the next
- * compaction rewrites it as VSG9.
+ * A shard of an older layout (VSG1–9; VSG9 held the same directory as JSON keys and u32 offsets,
+ * twice the bytes; VSG8 had no stored texts, VSG7 one head with the whole vocabulary and document
+ * table, VSG6 no positions) fails to decode with an internal error; the index reader then rebuilds
+ * the index from the ingest log and the next compaction rewrites it as VS10.
  */
 import { DOCUMENT_BLOCK_DOCUMENTS, TERM_BLOCK_KEYS, type ShardDirectory } from './segment-blocks.ts';
 import { FIELD_COUNT, FIELDS, Segment } from './segment.ts';
@@ -30,8 +31,9 @@ import type { RangeReader } from './read-ranges.ts';
 import { attachAll, shardLoader, storedReader, type ShardLayout } from './shard-loader.ts';
 import { StoredBlocks } from './segment-stored.ts';
 import { corrupt } from './shard-corrupt.ts';
+import { packDirectory, unpackDirectory } from './shard-directory.ts';
 
-const MAGIC = 0x39475356; // "VSG9" read as a little-endian u32 (VSG1–8 had other layouts)
+const MAGIC = 0x30315356; // "VS10" read as a little-endian u32 (VSG1–9 had other layouts)
 const PREAMBLE = 16;
 
 interface Header {
@@ -44,7 +46,8 @@ interface Header {
   termBlockKeys: number;
   documentBlockDocuments: number;
   storedBlockDocuments: number;
-  firstKeys: string[];
+  /** The packed directory's length (it is followed by up to 3 bytes of padding). */
+  packedBytes: number;
 }
 
 const align = (n: number) => (n + 3) & ~3;
@@ -70,6 +73,10 @@ export interface BlockSizes {
 }
 
 const DEFAULT_SIZES: BlockSizes = { termBlockKeys: TERM_BLOCK_KEYS, documentBlockDocuments: DOCUMENT_BLOCK_DOCUMENTS };
+
+/** Where the stored blocks start: after the postings' three sections, each 4-aligned. */
+const storedStart = (postingsAt: number, postingCount: number, positionBytes: number) =>
+  align(align(align(postingsAt + 2 * postingCount) + postingCount) + positionBytes);
 
 /** Where `blocks` lie when packed from `from` on, the end last. */
 const offsets = (blocks: Uint8Array[], from: number) => {
@@ -127,6 +134,14 @@ export function encodeSegment(segment: Segment, sizes: BlockSizes = DEFAULT_SIZE
     { length: termBlocks.length + 1 },
     (_, b) => segment.termStarts[Math.min(segment.termCount, b * termBlockKeys)],
   );
+  // The packed directory holds sizes, not offsets: it is written first, and where it ends is where the blocks start.
+  const packed = packDirectory({
+    firstKeys,
+    termOffsets: offsets(termBlocks, 0),
+    blockChars,
+    documentOffsets: offsets(documentBlocks, 0),
+    storedOffsets: offsets(storedBlocks, 0),
+  });
   const header: Header = {
     fields: FIELDS,
     termCount: segment.termCount,
@@ -137,20 +152,17 @@ export function encodeSegment(segment: Segment, sizes: BlockSizes = DEFAULT_SIZE
     termBlockKeys,
     documentBlockDocuments,
     storedBlockDocuments: segment.stored.blockDocuments,
-    firstKeys,
+    packedBytes: packed.byteLength,
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   const headerLength = headerBytes.byteLength;
-  const offsetsAt = align(PREAMBLE + headerLength);
-  const directoryEnd = align(
-    offsetsAt + 4 * (2 * (termBlocks.length + 1) + documentBlocks.length + 1 + storedBlocks.length + 1),
-  );
+  const directoryEnd = align(PREAMBLE + headerLength + packed.byteLength);
   const termOffsets = offsets(termBlocks, directoryEnd);
   const documentOffsets = offsets(documentBlocks, termOffsets[termBlocks.length]);
   const postingsAt = align(documentOffsets[documentBlocks.length]);
+  const storedOffsets = offsets(storedBlocks, storedStart(postingsAt, header.postingCount, header.positionBytes));
   const countsAt = align(postingsAt + 2 * header.postingCount);
   const positionsAt = align(countsAt + header.postingCount);
-  const storedOffsets = offsets(storedBlocks, align(positionsAt + header.positionBytes));
   const out = new Uint8Array(storedOffsets[storedBlocks.length]);
   const view = new DataView(out.buffer);
   view.setUint32(0, MAGIC, true);
@@ -158,10 +170,7 @@ export function encodeSegment(segment: Segment, sizes: BlockSizes = DEFAULT_SIZE
   view.setUint32(8, directoryEnd, true);
   view.setUint32(12, postingsAt, true);
   out.set(headerBytes, PREAMBLE);
-  out.set(bytesOf(termOffsets), offsetsAt);
-  out.set(bytesOf(blockChars), offsetsAt + termOffsets.byteLength);
-  out.set(bytesOf(documentOffsets), offsetsAt + 2 * termOffsets.byteLength);
-  out.set(bytesOf(storedOffsets), offsetsAt + 2 * termOffsets.byteLength + documentOffsets.byteLength);
+  out.set(packed, PREAMBLE + headerLength);
   pack(out, [...termBlocks, ...documentBlocks], directoryEnd);
   out.set(bytesOf(segment.postingDocuments!), postingsAt);
   out.set(segment.postingCounts!, countsAt);
@@ -206,24 +215,24 @@ function decodeDirectory(input: Uint8Array): { directory: ShardDirectory; layout
     corrupt('unreadable header');
   }
   if (!Array.isArray(header.fields) || header.fields.join() !== FIELDS.join()) corrupt('written for other fields');
-  if (!Array.isArray(header.firstKeys) || !Array.isArray(header.fieldTotals)) corrupt('header without its directory');
-  const termBlocks = header.firstKeys.length;
+  if (!Array.isArray(header.fieldTotals)) corrupt('header without its field totals');
   const { termBlockKeys, documentBlockDocuments, storedBlockDocuments } = header;
   if (!(termBlockKeys >= 1 && documentBlockDocuments >= 1 && storedBlockDocuments >= 1))
     corrupt('header without its block sizes');
-  const documentBlocks = Math.ceil(header.documentCount / documentBlockDocuments);
-  const storedBlocks = Math.ceil(header.documentCount / storedBlockDocuments);
-  if (termBlocks !== Math.ceil(header.termCount / termBlockKeys)) corrupt('term blocks do not match the key count');
-  const offsetsAt = align(PREAMBLE + headerLength);
-  if (align(offsetsAt + 4 * (2 * (termBlocks + 1) + documentBlocks + 1 + storedBlocks + 1)) !== directoryEnd)
-    corrupt('directory length does not match its contents');
-  const u32 = (at: number, n: number) => new Uint32Array(bytes.buffer, bytes.byteOffset + at, n);
-  const termOffsets = u32(offsetsAt, termBlocks + 1);
-  const blockChars = u32(offsetsAt + 4 * (termBlocks + 1), termBlocks + 1);
-  const documentOffsets = u32(offsetsAt + 8 * (termBlocks + 1), documentBlocks + 1);
-  const storedOffsets = u32(offsetsAt + 8 * (termBlocks + 1) + 4 * (documentBlocks + 1), storedBlocks + 1);
   const postingsAt = preamble.getUint32(12, true);
-  const { termCount, documentCount, fieldTotals, firstKeys, postingCount, positionBytes } = header;
+  const { termCount, documentCount, fieldTotals, postingCount, positionBytes } = header;
+  const { firstKeys, termOffsets, blockChars, documentOffsets, storedOffsets } = unpackDirectory(
+    bytes.subarray(PREAMBLE + headerLength, Math.min(directoryEnd, PREAMBLE + headerLength + header.packedBytes)),
+    {
+      termBlocks: Math.ceil(termCount / termBlockKeys),
+      documentBlocks: Math.ceil(documentCount / documentBlockDocuments),
+      storedBlocks: Math.ceil(documentCount / storedBlockDocuments),
+      directoryEnd,
+      storedAt: storedStart(postingsAt, postingCount, positionBytes),
+    },
+  );
+  if (align(documentOffsets[documentOffsets.length - 1]) !== postingsAt)
+    corrupt('blocks do not end where the postings start');
   return {
     directory: {
       termCount,
@@ -231,17 +240,17 @@ function decodeDirectory(input: Uint8Array): { directory: ShardDirectory; layout
       termBlockKeys,
       documentBlockDocuments,
       firstKeys,
-      blockChars: blockChars.slice(),
+      blockChars,
       fieldTotals,
     },
     layout: {
       directoryEnd,
       termBlockKeys,
       documentBlockDocuments,
-      termOffsets: termOffsets.slice(),
-      documentOffsets: documentOffsets.slice(),
+      termOffsets,
+      documentOffsets,
       storedBlockDocuments,
-      storedOffsets: storedOffsets.slice(),
+      storedOffsets,
       postingsAt,
       postingCount,
       positionBytes,
