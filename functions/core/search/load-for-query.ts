@@ -82,17 +82,39 @@ async function planLoaded(segments: Segment[], query: IndexQuery): Promise<Query
   }
 }
 
-/** Per segment, the documents a plan's evaluation reads (null: every one, a query of filters only). */
-function candidateTerms(plan: QueryPlan, s: number): number[] | null {
-  const picking: PlannedClause[] = plan.required.length > 0 ? plan.required.slice(0, 1) : plan.optional;
-  if (picking.length === 0) return null;
-  return picking.flatMap((clause) =>
-    clause.expansions.flatMap((e) => e.parts.map(({ terms }) => terms[s]).filter((t) => t >= 0)),
-  );
+/** The documents of segment `s` that have a clause's word in some form and field. */
+function clauseDocuments(clause: PlannedClause, segment: Segment, s: number, within: Set<number> | null): Set<number> {
+  const out = new Set<number>();
+  for (const { parts } of clause.expansions)
+    for (const { terms } of parts) {
+      if (terms[s] < 0) continue;
+      for (const document of segment.occurrences(terms[s])?.documents ?? [])
+        if (!within || within.has(document)) out.add(document);
+    }
+  return out;
 }
 
-function* documentsOf(segment: Segment, terms: number[]): Iterable<number> {
-  for (const term of terms) yield* segment.occurrences(term)?.documents ?? [];
+/**
+ * Per segment, the documents whose rows (field lengths, filters, facets) a plan's hits read: those
+ * with every required word — a document of the rarest word that lacks another is scored on the way
+ * but never kept, so its row is not needed — or with any optional word; null for every one (a
+ * query of filters only). Intersecting first fetches a few document blocks where the rarest word's
+ * documents would fetch most of them.
+ */
+function candidateDocuments(plan: QueryPlan, segment: Segment, s: number): Set<number> | null {
+  if (plan.required.length > 0) {
+    let kept: Set<number> | null = null;
+    for (const clause of plan.required) {
+      kept = clauseDocuments(clause, segment, s, kept);
+      if (kept.size === 0) break;
+    }
+    return kept;
+  }
+  if (plan.optional.length === 0) return null;
+  const any = new Set<number>();
+  for (const clause of plan.optional)
+    for (const document of clauseDocuments(clause, segment, s, null)) any.add(document);
+  return any;
 }
 
 /**
@@ -131,8 +153,7 @@ export async function prepareQuery(segments: Segment[], query: IndexQuery): Prom
   await Promise.all(
     plan.segments.map((segment, s) => {
       if (segment.complete) return;
-      const terms = candidateTerms(plan, s);
-      return segment.loadDocumentBlocks(segment.missingDocumentBlocks(terms && documentsOf(segment, terms)));
+      return segment.loadDocumentBlocks(segment.missingDocumentBlocks(candidateDocuments(plan, segment, s)));
     }),
   );
   return plan;

@@ -167,6 +167,25 @@ describe('a segment loaded from its directory (the hotcache)', () => {
     expect(head.documents.filter(Boolean).length).toBeLessThan(full.documents.length);
   });
 
+  it('fetches the document rows of the documents with every required word only, not of the rarest word', async () => {
+    const archive = randomArchive(13, 3000);
+    // Each word in a third of the documents, both in every 97th.
+    archive.documents.forEach((d, n) => {
+      if (n % 3 === 0 || n % 97 === 0) d.text += ' alpha';
+      if (n % 3 === 1 || n % 97 === 0) d.text += ' omega';
+    });
+    const full = buildSegment(archive.documents);
+    const head = directoryOnly(encodeSegment(full));
+    const query = { all: [{ term: 'alpha' }, { term: 'omega' }] };
+    const hits = await new SearchIndex([{ key: 'shard-0', segment: head }]).search(query);
+    expect(ranked(hits)).toEqual(ranked(searchSegments([full], query)));
+    const both = Math.ceil(3000 / 97);
+    expect(hits.total).toBe(both);
+    // At most one block per document with both words; the rarest word alone is in a thousand, in every block.
+    expect(head.documents.filter(Boolean).length).toBeLessThanOrEqual(both * DOCUMENT_BLOCK_DOCUMENTS);
+    expect(head.documents.filter(Boolean).length).toBeLessThan(full.documents.length / 2);
+  });
+
   it('fetches no positions for keyword queries, and a phrase of the same words then fetches and uses them', async () => {
     const archive = randomArchive(9, 3000);
     const full = buildSegment(archive.documents);
