@@ -3,6 +3,7 @@
  * term blocks, document-table blocks and postings by byte range, neighbouring ranges together
  * (`read-ranges.ts`), or everything after the directory in one range.
  */
+import { inflateRawSync } from 'node:zlib';
 import { corrupt } from './shard-corrupt.ts';
 import { readRanges, type RangeReader } from './read-ranges.ts';
 import type { DocumentBlock, TermBlock } from './segment-blocks.ts';
@@ -36,8 +37,18 @@ function sections(layout: ShardLayout): { countsAt: number; positionsAt: number;
 const align = (n: number) => (n + 3) & ~3;
 const range = (offsets: Uint32Array, block: number) => ({ start: offsets[block], end: offsets[block + 1] });
 
-/** Term block `block` from its bytes (an array of its own, starting at 0). */
-function decodeTermBlock(bytes: Uint8Array, block: number, size: number, termCount: number): TermBlock {
+/** A block's bytes inflated (VS10 deflates term and document blocks), in an array of its own: aligned views. */
+function inflated(bytes: Uint8Array, what: string): Uint8Array {
+  try {
+    return new Uint8Array(inflateRawSync(bytes));
+  } catch {
+    corrupt(`${what} does not inflate`);
+  }
+}
+
+/** Term block `block` from its (deflated) bytes. */
+function decodeTermBlock(deflated: Uint8Array, block: number, size: number, termCount: number): TermBlock {
+  const bytes = inflated(deflated, `term block ${block}`);
   const k = Math.min(size, termCount - block * size);
   const textAt = 12 * (k + 1) + k;
   if (bytes.byteLength < textAt) corrupt(`term block ${block} is short`);
@@ -51,8 +62,9 @@ function decodeTermBlock(bytes: Uint8Array, block: number, size: number, termCou
   };
 }
 
-/** Document block `block` from its bytes (an array of its own, starting at 0). */
-function decodeDocumentBlock(bytes: Uint8Array, block: number, size: number, documentCount: number): DocumentBlock {
+/** Document block `block` from its (deflated) bytes. */
+function decodeDocumentBlock(deflated: Uint8Array, block: number, size: number, documentCount: number): DocumentBlock {
+  const bytes = inflated(deflated, `document block ${block}`);
   const k = Math.min(size, documentCount - block * size);
   if (bytes.byteLength < 2 * k * FIELD_COUNT) corrupt(`document block ${block} is short`);
   const fieldLengths = new Uint16Array(bytes.buffer, bytes.byteOffset, k * FIELD_COUNT);

@@ -186,6 +186,18 @@ describe('a segment loaded from its directory (the hotcache)', () => {
     expect(head.documents.filter(Boolean).length).toBeLessThan(full.documents.length / 2);
   });
 
+  it('refuses a term block that does not inflate as a corrupt shard, with an internal error', async () => {
+    const full = buildSegment(randomArchive(3).documents);
+    const bytes = encodeSegment(full);
+    // The first term block starts where the directory ends; 0xff is no valid deflate block type.
+    bytes.fill(0xff, headLength(bytes), headLength(bytes) + 8);
+    const index = new SearchIndex([{ key: 'shard-0', segment: directoryOnly(bytes) }]);
+    await expect(index.search({ all: [{ term: full.key(0).slice(0, -2) }] })).rejects.toMatchObject({
+      code: 'internal',
+      message: expect.stringMatching(/corrupt: term block 0 does not inflate/),
+    });
+  });
+
   it('fetches no positions for keyword queries, and a phrase of the same words then fetches and uses them', async () => {
     const archive = randomArchive(9, 3000);
     const full = buildSegment(archive.documents);
