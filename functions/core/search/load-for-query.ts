@@ -40,11 +40,35 @@ function clauseRanges(clause: TermClause): KeyRange[] {
   return ranges;
 }
 
-async function loadRanges(segments: Segment[], ranges: KeyRange[]): Promise<void> {
+/**
+ * A term block holding a query word comes with its keys' documents and counts when those are at
+ * most this many bytes (about half the blocks of a 10,000-article shard): the word's occurrences
+ * then need no round of their own.
+ */
+export const PREFETCH_BLOCK_BYTES = 16 * 1024;
+/** What a query fetches that way over all segments, at most: past it, occurrences wait for their round (fewer bytes). */
+export const PREFETCH_QUERY_BYTES = 256 * 1024;
+
+/** Per segment, the missing blocks of `words` whose occurrences to fetch with them (none past the query's cap). */
+function prefetched(segments: Segment[], words: KeyRange[]): number[][] {
+  const chosen = segments.map((segment) => {
+    const blocks = new Set(words.flatMap(([from, to]) => segment.missingTermBlocks(from, to)));
+    return [...blocks].filter((b) => segment.blockOccurrenceBytes(b) <= PREFETCH_BLOCK_BYTES);
+  });
+  let bytes = 0;
+  chosen.forEach((blocks, s) => blocks.forEach((b) => (bytes += segments[s].blockOccurrenceBytes(b))));
+  return bytes <= PREFETCH_QUERY_BYTES ? chosen : segments.map(() => []);
+}
+
+/** Fetches the term blocks `ranges` fall in, those of `words` with their occurrences when small (see {@link PREFETCH_BLOCK_BYTES}). */
+async function loadRanges(segments: Segment[], ranges: KeyRange[], words: KeyRange[] = []): Promise<void> {
+  const withOccurrences = prefetched(segments, words);
   await Promise.all(
-    segments.map((segment) => {
-      const blocks = new Set(ranges.flatMap(([from, to, maxKeys]) => segment.missingTermBlocks(from, to, maxKeys)));
-      return segment.loadTermBlocks([...blocks]);
+    segments.map((segment, s) => {
+      const blocks = new Set(
+        [...ranges, ...words].flatMap(([from, to, maxKeys]) => segment.missingTermBlocks(from, to, maxKeys)),
+      );
+      return segment.loadTermBlocks([...blocks], withOccurrences[s]);
     }),
   );
 }
@@ -131,10 +155,12 @@ export async function prepareQuery(segments: Segment[], query: IndexQuery): Prom
   const partial = segments.filter((segment) => !segment.complete);
   if (partial.length > 0) {
     const clauses = [...(query.all ?? []), ...(query.any ?? []), ...(query.none ?? [])];
-    await loadRanges(partial, [
-      ...clauses.flatMap(clauseRanges),
-      ...(query.phrases ?? []).flat().map((w) => wordRange(foldTerm(w))),
-    ]);
+    const words = [...clauses.map((c) => c.term), ...(query.phrases ?? []).flat()];
+    await loadRanges(
+      partial,
+      clauses.flatMap(clauseRanges),
+      words.map((w) => wordRange(foldTerm(w))),
+    );
   }
   let plan = await planLoaded(segments, query);
   const typos = [...plan.required, ...plan.optional, ...plan.excluded].flatMap((c) =>

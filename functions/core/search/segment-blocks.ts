@@ -46,6 +46,8 @@ export interface ShardDirectory {
   firstKeys: string[];
   /** Where each term block's keys start in the whole vocabulary (UTF-16 units), and its length last. */
   blockChars: Uint32Array;
+  /** Where each term block's postings start (its first key's posting number), and their count last. */
+  blockPostings: Uint32Array;
   /** Words per field over all documents: BM25's average lengths, before any document block. */
   fieldTotals: number[];
 }

@@ -147,6 +147,10 @@ export function encodeSegment(segment: Segment, sizes: BlockSizes = DEFAULT_SIZE
     firstKeys,
     termOffsets: offsets(termBlocks, 0),
     blockChars,
+    blockPostings: Uint32Array.from(
+      { length: termBlocks.length + 1 },
+      (_, b) => segment.postingStarts[Math.min(segment.termCount, b * termBlockKeys)],
+    ),
     documentOffsets: offsets(documentBlocks, 0),
     storedOffsets: offsets(storedBlocks, 0),
   });
@@ -229,7 +233,7 @@ function decodeDirectory(input: Uint8Array): { directory: ShardDirectory; layout
     corrupt('header without its block sizes');
   const postingsAt = preamble.getUint32(12, true);
   const { termCount, documentCount, fieldTotals, postingCount, positionBytes } = header;
-  const { firstKeys, termOffsets, blockChars, documentOffsets, storedOffsets } = unpackDirectory(
+  const { firstKeys, termOffsets, blockChars, blockPostings, documentOffsets, storedOffsets } = unpackDirectory(
     bytes.subarray(PREAMBLE + headerLength, Math.min(directoryEnd, PREAMBLE + headerLength + header.packedBytes)),
     {
       termBlocks: Math.ceil(termCount / termBlockKeys),
@@ -249,6 +253,7 @@ function decodeDirectory(input: Uint8Array): { directory: ShardDirectory; layout
       documentBlockDocuments,
       firstKeys,
       blockChars,
+      blockPostings,
       fieldTotals,
     },
     layout: {
@@ -257,6 +262,7 @@ function decodeDirectory(input: Uint8Array): { directory: ShardDirectory; layout
       documentBlockDocuments,
       termOffsets,
       documentOffsets,
+      blockPostings,
       storedBlockDocuments,
       storedOffsets,
       postingsAt,

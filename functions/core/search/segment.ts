@@ -85,7 +85,8 @@ export interface SegmentArrays {
  * document-table blocks, postings, or everything. Given to the segment by whoever decoded its directory.
  */
 export interface SegmentLoader {
-  termBlocks(segment: Segment, blocks: number[]): Promise<void>;
+  /** Term blocks, and with those of `withOccurrences` (among them) every key's documents and counts, in one round. */
+  termBlocks(segment: Segment, blocks: number[], withOccurrences: number[]): Promise<void>;
   documentBlocks(segment: Segment, blocks: number[]): Promise<void>;
   /** The occurrences of `terms` and the positions of `positioned` (a phrase's words), those not here. */
   postings(segment: Segment, terms: number[], positioned: number[]): Promise<void>;
@@ -385,8 +386,14 @@ export class Segment implements SegmentArrays {
   }
 
   /** Fetches the term blocks `[from, to)` needs (see {@link missingTermBlocks}); a query plans only then. */
-  async loadTermBlocks(blocks: number[]): Promise<void> {
-    if (this.loader && blocks.length > 0) await this.loader.termBlocks(this, blocks);
+  async loadTermBlocks(blocks: number[], withOccurrences: number[] = []): Promise<void> {
+    if (this.loader && blocks.length > 0) await this.loader.termBlocks(this, blocks, withOccurrences);
+  }
+
+  /** The bytes of a term block's keys' documents (u16) and counts (u8) in its shard file; 0 once whole. */
+  blockOccurrenceBytes(block: number): number {
+    const starts = this.blocks?.directory.blockPostings;
+    return starts ? 3 * (starts[block + 1] - starts[block]) : 0;
   }
 
   /** Fetches document-table blocks: what scoring, filters and facets read of a query's candidates. */

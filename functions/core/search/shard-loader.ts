@@ -19,6 +19,8 @@ export interface ShardLayout {
   /** Byte offsets of the term blocks, then of the document blocks, each with the end last. */
   termOffsets: Uint32Array;
   documentOffsets: Uint32Array;
+  /** Where each term block's postings start (posting numbers), the count last. */
+  blockPostings: Uint32Array;
   storedBlockDocuments: number;
   /** Byte offsets of the stored-text blocks (after the postings), the end last. */
   storedOffsets: Uint32Array;
@@ -151,14 +153,26 @@ export function attachAll(segment: Segment, layout: ShardLayout, bytes: Uint8Arr
  */
 export function shardLoader(layout: ShardLayout, read: RangeReader): SegmentLoader {
   return {
-    async termBlocks(segment, blocks) {
-      const found = await readRanges(
-        read,
-        blocks.map((b) => range(layout.termOffsets, b)),
-      );
+    async termBlocks(segment, blocks, withOccurrences) {
+      const starts = layout.blockPostings;
+      const { countsAt } = sections(layout);
+      const occurrences = withOccurrences.flatMap((b) => [
+        { start: layout.postingsAt + 2 * starts[b], end: layout.postingsAt + 2 * starts[b + 1] },
+        { start: countsAt + starts[b], end: countsAt + starts[b + 1] },
+      ]);
+      const found = await readRanges(read, [...blocks.map((b) => range(layout.termOffsets, b)), ...occurrences]);
       blocks.forEach((b, i) =>
         segment.addTermBlock(b, decodeTermBlock(found[i], b, layout.termBlockKeys, segment.termCount)),
       );
+      withOccurrences.forEach((b, i) => {
+        const [documents, counts] = [found[blocks.length + 2 * i], found[blocks.length + 2 * i + 1]];
+        const all = new Uint16Array(documents.buffer, 0, documents.byteLength / 2);
+        const to = Math.min(segment.termCount, (b + 1) * layout.termBlockKeys);
+        for (let term = b * layout.termBlockKeys; term < to; term++) {
+          const [from, end] = [segment.postingStarts[term] - starts[b], segment.postingStarts[term + 1] - starts[b]];
+          segment.addPostings(term, { documents: all.subarray(from, end), counts: counts.subarray(from, end) });
+        }
+      });
     },
     async documentBlocks(segment, blocks) {
       const found = await readRanges(

@@ -186,6 +186,28 @@ describe('a segment loaded from its directory (the hotcache)', () => {
     expect(head.documents.filter(Boolean).length).toBeLessThan(full.documents.length / 2);
   });
 
+  it('fetches a small term block with its keys’ occurrences: a rare word waits on two rounds, not three', async () => {
+    const archive = randomArchive(7, 400);
+    archive.documents[234].text += ' xylophone';
+    const full = buildSegment(archive.documents);
+    const bytes = encodeSegment(full);
+    const { read } = reader(bytes);
+    // A round is a wave of requests: one that starts while none is in flight begins the next.
+    let [rounds, inFlight] = [0, 0];
+    const head = directoryOnly(bytes, async (start, end) => {
+      if (inFlight++ === 0) rounds++;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      inFlight--;
+      return read(start, end);
+    });
+    const query = { all: [{ term: 'xylophone', forms: true }] };
+    const hits = await new SearchIndex([{ key: 'shard-0', segment: head }]).search(query);
+    expect(ranked(hits)).toEqual(ranked(searchSegments([full], query)));
+    expect(head.blockOccurrenceBytes(0)).toBeGreaterThan(0);
+    // The term block with the word's documents and counts, then its document's block.
+    expect(rounds).toBe(2);
+  });
+
   it('refuses a term block that does not inflate as a corrupt shard, with an internal error', async () => {
     const full = buildSegment(randomArchive(3).documents);
     const bytes = encodeSegment(full);
