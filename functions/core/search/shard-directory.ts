@@ -3,8 +3,8 @@
  * key, front-coded (the length it shares with the previous key, then the rest), and the sizes of
  * the term blocks, of their keys (UTF-16 units), of their postings, of the document blocks and of the stored blocks,
  * as varints, then deflate-raw over the whole. VSG9 wrote the keys as JSON and every offset as a
- * u32; sorted keys share most of their letters and a block's size fits in two bytes: 0.54× of
- * VSG9's directory from the varints, 0.42× with deflate (10,000 articles of the corpus). That is
+ * u32; sorted keys share most of their letters and a block's size fits in two bytes: 7.0 KB for
+ * a 10,000-article shard of the corpus, block posting starts included, against VSG9's 14.3 KB. That is
  * what a cold start fetches per shard before any block, and what grows with the number of shards.
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
