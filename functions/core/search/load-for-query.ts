@@ -49,14 +49,23 @@ export const PREFETCH_BLOCK_BYTES = 16 * 1024;
 /** What a query fetches that way over all segments, at most: past it, occurrences wait for their round (fewer bytes). */
 export const PREFETCH_QUERY_BYTES = 256 * 1024;
 
-/** Per segment, the missing blocks of `words` whose occurrences to fetch with them (none past the query's cap). */
+/**
+ * Per segment, the missing blocks of `words` whose occurrences to fetch with them: all of them, or
+ * none when one is larger than {@link PREFETCH_BLOCK_BYTES} or they add up past
+ * {@link PREFETCH_QUERY_BYTES} — a word left out needs the postings round anyway, and the others'
+ * blocks would then be bytes for nothing (measured: 0.64 MB against 0.25 MB for a three-word query).
+ */
 function prefetched(segments: Segment[], words: KeyRange[]): number[][] {
-  const chosen = segments.map((segment) => {
-    const blocks = new Set(words.flatMap(([from, to]) => segment.missingTermBlocks(from, to)));
-    return [...blocks].filter((b) => segment.blockOccurrenceBytes(b) <= PREFETCH_BLOCK_BYTES);
-  });
+  const chosen = segments.map((segment) => [
+    ...new Set(words.flatMap(([from, to]) => segment.missingTermBlocks(from, to))),
+  ]);
   let bytes = 0;
-  chosen.forEach((blocks, s) => blocks.forEach((b) => (bytes += segments[s].blockOccurrenceBytes(b))));
+  for (const [s, blocks] of chosen.entries())
+    for (const b of blocks) {
+      const size = segments[s].blockOccurrenceBytes(b);
+      if (size > PREFETCH_BLOCK_BYTES) return segments.map(() => []);
+      bytes += size;
+    }
   return bytes <= PREFETCH_QUERY_BYTES ? chosen : segments.map(() => []);
 }
 
