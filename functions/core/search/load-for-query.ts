@@ -50,14 +50,15 @@ export const PREFETCH_BLOCK_BYTES = 16 * 1024;
 export const PREFETCH_QUERY_BYTES = 256 * 1024;
 
 /**
- * Per segment, the missing blocks of `words` whose occurrences to fetch with them: all of them, or
- * none when one is larger than {@link PREFETCH_BLOCK_BYTES} or they add up past
- * {@link PREFETCH_QUERY_BYTES} — a word left out needs the postings round anyway, and the others'
- * blocks would then be bytes for nothing (measured: 0.64 MB against 0.25 MB for a three-word query).
+ * Per segment, the missing blocks of `ranges` (all that planning the query reads: its words, their
+ * forms, prefixes) whose occurrences to fetch with them: all of them, or none when one is larger
+ * than {@link PREFETCH_BLOCK_BYTES} or they add up past {@link PREFETCH_QUERY_BYTES} — a key left
+ * out needs the postings round anyway, and the others' occurrences would then be bytes for nothing
+ * (measured: 0.60 MB against 0.25 MB for a three-word query, when only the words' own blocks came).
  */
-function prefetched(segments: Segment[], words: KeyRange[]): number[][] {
+function prefetched(segments: Segment[], ranges: KeyRange[]): number[][] {
   const chosen = segments.map((segment) => [
-    ...new Set(words.flatMap(([from, to]) => segment.missingTermBlocks(from, to))),
+    ...new Set(ranges.flatMap(([from, to, maxKeys]) => segment.missingTermBlocks(from, to, maxKeys))),
   ]);
   let bytes = 0;
   for (const [s, blocks] of chosen.entries())
@@ -69,14 +70,12 @@ function prefetched(segments: Segment[], words: KeyRange[]): number[][] {
   return bytes <= PREFETCH_QUERY_BYTES ? chosen : segments.map(() => []);
 }
 
-/** Fetches the term blocks `ranges` fall in, those of `words` with their occurrences when small (see {@link PREFETCH_BLOCK_BYTES}). */
-async function loadRanges(segments: Segment[], ranges: KeyRange[], words: KeyRange[] = []): Promise<void> {
-  const withOccurrences = prefetched(segments, words);
+/** Fetches the term blocks `ranges` fall in, those of `prefetching` with their occurrences when small (see {@link prefetched}). */
+async function loadRanges(segments: Segment[], ranges: KeyRange[], prefetching: KeyRange[] = []): Promise<void> {
+  const withOccurrences = prefetched(segments, prefetching);
   await Promise.all(
     segments.map((segment, s) => {
-      const blocks = new Set(
-        [...ranges, ...words].flatMap(([from, to, maxKeys]) => segment.missingTermBlocks(from, to, maxKeys)),
-      );
+      const blocks = new Set(ranges.flatMap(([from, to, maxKeys]) => segment.missingTermBlocks(from, to, maxKeys)));
       return segment.loadTermBlocks([...blocks], withOccurrences[s]);
     }),
   );
@@ -164,12 +163,11 @@ export async function prepareQuery(segments: Segment[], query: IndexQuery): Prom
   const partial = segments.filter((segment) => !segment.complete);
   if (partial.length > 0) {
     const clauses = [...(query.all ?? []), ...(query.any ?? []), ...(query.none ?? [])];
-    const words = [...clauses.map((c) => c.term), ...(query.phrases ?? []).flat()];
-    await loadRanges(
-      partial,
-      clauses.flatMap(clauseRanges),
-      words.map((w) => wordRange(foldTerm(w))),
-    );
+    const ranges = [
+      ...clauses.flatMap(clauseRanges),
+      ...(query.phrases ?? []).flat().map((w) => wordRange(foldTerm(w))),
+    ];
+    await loadRanges(partial, ranges, ranges);
   }
   let plan = await planLoaded(segments, query);
   const typos = [...plan.required, ...plan.optional, ...plan.excluded].flatMap((c) =>
