@@ -3,11 +3,13 @@
  * same run: both build shards from the same articles (the real corpus, copied up to `--articles`
  * as the bench's scales copy it), served over loopback HTTP with byte ranges; a new Node process
  * per run reads each shard as a cold reader does (`fetchShard`) and answers the bench's first
- * keyword query. Reported: bytes fetched before the answer, milliseconds from the first shard read
+ * keyword query (or each of the first `--queries`) and reads its page's stored texts. Reported:
+ * rounds of requests (a wave: a request starting while none is in flight begins the next), bytes
+ * fetched before the answer, milliseconds from the first shard read
  * to the answer, then to the whole index in memory; in this process, keyword p50 / p99 over the
  * bench's 100 keyword queries on the whole index, and the index's bytes. Medians of `--runs`.
  *
- * Usage: `node --import tsx test/bench/bench-cold-index.ts --baseline DIR [--articles 25000] [--runs 3]`
+ * Usage: `node --import tsx test/bench/bench-cold-index.ts --baseline DIR [--articles 25000] [--runs 3] [--queries 1]`
  * with DIR a checkout of the baseline (`git archive main | tar -x -C DIR`, its node_modules linked).
  * Speakers are left out of the documents (the bench's archive finds them by ingest; both engines
  * index the same documents here).
@@ -41,12 +43,19 @@ async function child(root: string, url: string, shards: ShardFile[], q: string) 
   const { fetchShard } = await fetchShardOf(root);
   let bytes = 0;
   let requests = 0;
+  // A round is a wave of requests: one that starts while none is in flight begins the next.
+  let rounds = 0;
+  let inFlight = 0;
+  let directoryBytes = 0;
   const files = {
     get: async () => null,
     getRange: async (key: string, start: number, end: number) => {
+      if (inFlight++ === 0) rounds++;
       const response = await fetch(`${url}/${key}`, { headers: { range: `bytes=${start}-${end - 1}` } });
       const body = new Uint8Array(await response.arrayBuffer());
+      inFlight--;
       bytes += body.byteLength;
+      if (start === 0) directoryBytes += body.byteLength;
       requests++;
       return body;
     },
@@ -58,15 +67,18 @@ async function child(root: string, url: string, shards: ShardFile[], q: string) 
   // What the facets read: every hit's stored document.
   let published = 0;
   for (let hit = 0; hit < hits.total; hit++) if (hits.document(hit).publisher) published++;
-  hits.top(10);
+  // The page: its hits' stored texts, as a result page reads them.
+  await hits.storedTexts(hits.top(10));
   const answeredMs = performance.now() - started;
-  const [answerBytes, answerRequests] = [bytes, requests];
+  const [answerBytes, answerRequests, answerRounds] = [bytes, requests, rounds];
   await index.loadAll();
   return {
     answeredMs,
     completeMs: performance.now() - started,
     answerBytes,
     answerRequests,
+    answerRounds,
+    directoryBytes,
     total: hits.total,
     published,
   };
@@ -74,7 +86,12 @@ async function child(root: string, url: string, shards: ShardFile[], q: string) 
 
 async function parent(): Promise<void> {
   const { values } = parseArgs({
-    options: { baseline: { type: 'string' }, articles: { type: 'string' }, runs: { type: 'string' } },
+    options: {
+      baseline: { type: 'string' },
+      articles: { type: 'string' },
+      runs: { type: 'string' },
+      queries: { type: 'string' },
+    },
   });
   if (!values.baseline) throw new Error('Usage: bench-cold-index.ts --baseline DIR [--articles N] [--runs N]');
   const roots = {
@@ -154,26 +171,28 @@ async function parent(): Promise<void> {
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  const colds: Record<string, Array<Awaited<ReturnType<typeof child>>>> = { baseline: [], branch: [] };
+  type Cold = Awaited<ReturnType<typeof child>>;
+  const firstQueries = keyword.slice(0, Number(values.queries ?? 1)).map((query) => query.q);
+  const colds: Record<string, Record<string, Cold[]>> = { baseline: {}, branch: {} };
   // Alternating, so the two meet the same load on the shared machine.
-  for (let run = 0; run < runs; run++) {
-    for (const name of Object.keys(roots) as Array<keyof typeof roots>) {
-      const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', roots[name], url, keyword[0].q];
-      await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifests[name]));
-      const { result } = await runJsonChild<Awaited<ReturnType<typeof child>>>([...args, join(dir, 'manifest.json')]);
-      colds[name].push(result);
+  for (const q of firstQueries)
+    for (let run = 0; run < runs; run++) {
+      for (const name of Object.keys(roots) as Array<keyof typeof roots>) {
+        const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', roots[name], url, q];
+        await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifests[name]));
+        const { result } = await runJsonChild<Cold>([...args, join(dir, 'manifest.json')]);
+        (colds[name][q] ??= []).push(result);
+      }
     }
-  }
   server.close();
-  const byMs = (xs: Array<{ answeredMs: number }>) =>
-    [...xs].sort((a, b) => a.answeredMs - b.answeredMs)[xs.length >> 1];
+  const byMs = (xs: Cold[]) => [...xs].sort((a, b) => a.answeredMs - b.answeredMs)[xs.length >> 1];
+  const medians = (name: string) => Object.fromEntries(firstQueries.map((q) => [q, byMs(colds[name][q])]));
   const out = {
     articles,
     runs,
-    firstQuery: keyword[0].q,
+    firstQueries,
     figures,
-    cold: colds,
-    median: { baseline: byMs(colds.baseline), branch: byMs(colds.branch) },
+    median: { baseline: medians('baseline'), branch: medians('branch') },
   };
   console.log(JSON.stringify(out, null, 2));
 }

@@ -7,15 +7,7 @@
  * 0). Small gaps make one byte each: common words cost about a byte per occurrence.
  */
 import type { Postings } from './segment.ts';
-
-/** Appends `value` (≥ 0) to `out` as a LEB128 varint: 7 bits a byte, the high bit set on all but the last. */
-export function pushVarint(out: number[], value: number): void {
-  while (value >= 0x80) {
-    out.push((value & 0x7f) | 0x80);
-    value = Math.floor(value / 0x80);
-  }
-  out.push(value);
-}
+import { pushVarint, VarintReader } from './varints.ts';
 
 /**
  * Appends one posting's positions (ascending) to `out`: count, then deltas.
@@ -36,21 +28,7 @@ export function pushPositions(out: number[], positions: readonly number[]): void
 }
 
 /** Reads a key's positions string posting by posting: {@link PositionReader.next} decodes the next posting's. */
-export class PositionReader {
-  private at = 0;
-  constructor(private readonly bytes: Uint8Array) {}
-
-  private varint(): number {
-    let value = 0;
-    let scale = 1;
-    for (;;) {
-      const byte = this.bytes[this.at++];
-      value += (byte & 0x7f) * scale;
-      if (byte < 0x80) return value;
-      scale *= 0x80;
-    }
-  }
-
+export class PositionReader extends VarintReader {
   /** The next posting's positions, written into `into` (reused); returns how many. */
   next(into: number[]): number {
     const count = this.varint();
@@ -63,11 +41,6 @@ export class PositionReader {
   skip(): void {
     let count = this.varint();
     while (count > 0) if (this.bytes[this.at++] < 0x80) count--;
-  }
-
-  /** Where the reader is in the byte string (the end once every posting was read). */
-  get offset(): number {
-    return this.at;
   }
 }
 

@@ -443,9 +443,17 @@ export function planQuery(segments: Segment[], query: IndexQuery): QueryPlan {
   };
 }
 
+/** What a plan needs of one segment's postings and the segment has not loaded. */
+export interface MissingPostings {
+  /** Keys whose occurrences (documents and counts) are missing. */
+  terms: number[];
+  /** Phrase words whose positions are missing. */
+  positioned: number[];
+}
+
 /** Per segment, the keys whose postings a plan needs and the segment has not loaded. */
-export function missingPostings(plan: QueryPlan): Map<Segment, number[]> {
-  const missing = new Map<Segment, number[]>();
+export function missingPostings(plan: QueryPlan): Map<Segment, MissingPostings> {
+  const missing = new Map<Segment, MissingPostings>();
   plan.segments.forEach((segment, s) => {
     if (segment.complete) return;
     const terms = new Set<number>();
@@ -454,9 +462,12 @@ export function missingPostings(plan: QueryPlan): Map<Segment, number[]> {
         for (const { terms: keys } of expansion.parts) if (keys[s] >= 0) terms.add(keys[s]);
       }
     }
-    for (const word of plan.phrases.flat()) if (word[s] >= 0) terms.add(word[s]);
-    const wanted = segment.missing(terms);
-    if (wanted.length > 0) missing.set(segment, wanted);
+    const phraseWords = plan.phrases.flat().flatMap((word) => (word[s] >= 0 ? [word[s]] : []));
+    const wanted = {
+      terms: segment.missing([...terms, ...phraseWords]),
+      positioned: segment.missingPositions(phraseWords),
+    };
+    if (wanted.terms.length > 0 || wanted.positioned.length > 0) missing.set(segment, wanted);
   });
   return missing;
 }
@@ -471,6 +482,10 @@ export function missingPostings(plan: QueryPlan): Map<Segment, number[]> {
 export function searchSegments(segments: Segment[], query: IndexQuery): Hits {
   return evaluate(planQuery(segments, query));
 }
+
+const unloaded = (): never => {
+  throw new Error('A query ran before the postings it needs were loaded.');
+};
 
 /** Runs a plan whose postings are all in memory (see {@link missingPostings}). */
 export function evaluate(plan: QueryPlan): Hits {
@@ -497,11 +512,8 @@ export function evaluate(plan: QueryPlan): Hits {
     let touchedCount = 0;
     // The scratch is reused by the next query: it must be clean again however this one ends.
     try {
-      const postingsOf = (term: number) => {
-        const postings = segment.postings(term);
-        if (!postings) throw new Error('A query ran before the postings it needs were loaded.');
-        return postings;
-      };
+      const occurrencesOf = (term: number) => segment.occurrences(term) ?? unloaded();
+      const postingsOf = (term: number) => segment.postings(term) ?? unloaded();
       const apply = (expansion: Expansion, accept: (mask: number) => boolean, bit: number) => {
         // Forms together can outnumber the documents (one document, several forms): idf stays ≥ 0.
         const frequency = Math.min(expansion.frequency, stats.documents);
@@ -513,7 +525,7 @@ export function evaluate(plan: QueryPlan): Hits {
         let found = 0;
         for (const { field, terms, countWeight } of expansion.parts) {
           if (terms[s] < 0) continue;
-          const { documents, counts } = postingsOf(terms[s]);
+          const { documents, counts } = occurrencesOf(terms[s]);
           const fieldWeight = BOOST[FIELDS[field]] * countWeight;
           const b = B;
           const perLength = b / stats.averageLength[field];
@@ -555,7 +567,7 @@ export function evaluate(plan: QueryPlan): Hits {
       for (const clause of excluded) {
         for (const expansion of clause.expansions) {
           for (const { terms: keys } of expansion.parts) {
-            if (keys[s] >= 0) for (const document of postingsOf(keys[s]).documents) banned.add(document);
+            if (keys[s] >= 0) for (const document of occurrencesOf(keys[s]).documents) banned.add(document);
           }
         }
       }

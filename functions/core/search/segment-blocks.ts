@@ -1,5 +1,5 @@
 /**
- * The blocks of a partly loaded segment. A shard file (VSG9, see `segment-codec.ts`) cuts its term
+ * The blocks of a partly loaded segment. A shard file (VS10, see `segment-codec.ts`) cuts its term
  * dictionary into blocks of {@link TERM_BLOCK_KEYS} keys and its document table into blocks of
  * {@link DOCUMENT_BLOCK_DOCUMENTS} documents; a cold start reads only the shard's **directory** —
  * every term block's first key and where each block is, as Lucene's terms index and Quickwit's
@@ -46,6 +46,8 @@ export interface ShardDirectory {
   firstKeys: string[];
   /** Where each term block's keys start in the whole vocabulary (UTF-16 units), and its length last. */
   blockChars: Uint32Array;
+  /** Where each term block's postings start (its first key's posting number), and their count last. */
+  blockPostings: Uint32Array;
   /** Words per field over all documents: BM25's average lengths, before any document block. */
   fieldTotals: number[];
 }

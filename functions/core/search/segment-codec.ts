@@ -7,31 +7,35 @@
  * with the query, not with the shard.
  *
  * Layout (typed arrays little-endian, as x86 and ARM both are):
- * `VSG9` · u32 header length · u32 directory length · u32 where the postings start · header JSON (counts, field totals,
- * block sizes, every term block's first key) · term block offsets (u32) · term block character starts (u32) ·
- * document block offsets (u32) · stored block offsets (u32) ‖ term blocks ‖ document blocks ‖
+ * `VS10` · u32 header length · u32 directory length · u32 where the postings start · header JSON (counts, field
+ * totals, block sizes) · packed directory (`shard-directory.ts`: every term block's first key, front-coded; the
+ * sizes of the term blocks, of their keys, of the document blocks and of the stored blocks, varints) ‖ term
+ * blocks ‖ document blocks ‖
  * postingDocuments (u16) · postingCounts (u8) · positions (varints, see `positions.ts`) ‖ stored blocks
  *
- * A term block of k keys: termStarts, postingStarts, positionStarts (u32, k + 1 each: the last is
- * the next key's start) · stemCodes (u8, k) · the keys (UTF-8). A document block of k documents:
+ * Term and document blocks are each deflate-raw of: for a term block of k keys, termStarts,
+ * postingStarts, positionStarts (u32, k + 1 each: the last is the next key's start) · stemCodes
+ * (u8, k) · the keys (UTF-8); for a document block of k documents,
  * fieldLengths (u16, 3k) · the documents as JSON arrays `[id, publisher, publishedAt, speakers, wordsPrint]`
  * (a row without `wordsPrint`, from a build before it, is read as a document without a fingerprint,
  * which is never taken for a copy). A stored block: see `stored-text.ts`. Blocks are packed
- * without padding: a reader copies each one into an aligned array anyway.
+ * without padding: a reader inflates each one into an aligned array anyway.
  *
- * A shard of an older layout (VSG1–8; VSG8 had no stored texts, VSG7 one head with the whole
- * vocabulary and document table, VSG6 no positions) fails to decode with an internal
- * {@link VerbatimError}; the index reader then rebuilds the index from the ingest log and the next
- * compaction rewrites it as VSG9.
+ * A shard of an older layout (VSG1–9; VSG9 held the same directory as JSON keys and u32 offsets,
+ * twice the bytes; VSG8 had no stored texts, VSG7 one head with the whole vocabulary and document
+ * table, VSG6 no positions) fails to decode with an internal error; the index reader then rebuilds
+ * the index from the ingest log and the next compaction rewrites it as VS10.
  */
+import { deflateRawSync } from 'node:zlib';
 import { DOCUMENT_BLOCK_DOCUMENTS, TERM_BLOCK_KEYS, type ShardDirectory } from './segment-blocks.ts';
 import { FIELD_COUNT, FIELDS, Segment } from './segment.ts';
 import type { RangeReader } from './read-ranges.ts';
 import { attachAll, shardLoader, storedReader, type ShardLayout } from './shard-loader.ts';
 import { StoredBlocks } from './segment-stored.ts';
 import { corrupt } from './shard-corrupt.ts';
+import { packDirectory, unpackDirectory } from './shard-directory.ts';
 
-const MAGIC = 0x39475356; // "VSG9" read as a little-endian u32 (VSG1–8 had other layouts)
+const MAGIC = 0x30315356; // "VS10" read as a little-endian u32 (VSG1–9 had other layouts)
 const PREAMBLE = 16;
 
 interface Header {
@@ -44,7 +48,8 @@ interface Header {
   termBlockKeys: number;
   documentBlockDocuments: number;
   storedBlockDocuments: number;
-  firstKeys: string[];
+  /** The packed directory's length (it is followed by up to 3 bytes of padding). */
+  packedBytes: number;
 }
 
 const align = (n: number) => (n + 3) & ~3;
@@ -70,6 +75,16 @@ export interface BlockSizes {
 }
 
 const DEFAULT_SIZES: BlockSizes = { termBlockKeys: TERM_BLOCK_KEYS, documentBlockDocuments: DOCUMENT_BLOCK_DOCUMENTS };
+
+/**
+ * A term or document block as written: deflate-raw of it (a third to a half of the bytes; a query
+ * fetches a few blocks per word in every shard, which at a hundred shards is most of its bytes).
+ */
+const deflated = (block: Uint8Array) => new Uint8Array(deflateRawSync(block));
+
+/** Where the stored blocks start: after the postings' three sections, each 4-aligned. */
+const storedStart = (postingsAt: number, postingCount: number, positionBytes: number) =>
+  align(align(align(postingsAt + 2 * postingCount) + postingCount) + positionBytes);
 
 /** Where `blocks` lie when packed from `from` on, the end last. */
 const offsets = (blocks: Uint8Array[], from: number) => {
@@ -116,10 +131,10 @@ export function encodeSegment(segment: Segment, sizes: BlockSizes = DEFAULT_SIZE
   const { termBlockKeys, documentBlockDocuments } = sizes;
   if (!segment.complete) throw new Error('Only a fully loaded segment can be encoded.');
   const termBlocks = Array.from({ length: Math.ceil(segment.termCount / termBlockKeys) }, (_, b) =>
-    termBlockBytes(segment, b, termBlockKeys),
+    deflated(termBlockBytes(segment, b, termBlockKeys)),
   );
   const documentBlocks = Array.from({ length: Math.ceil(segment.documents.length / documentBlockDocuments) }, (_, b) =>
-    documentBlockBytes(segment, b, documentBlockDocuments),
+    deflated(documentBlockBytes(segment, b, documentBlockDocuments)),
   );
   const storedBlocks = Array.from({ length: segment.stored.blockCount }, (_, b) => segment.stored.compressed(b));
   const firstKeys = termBlocks.map((_, b) => segment.key(b * termBlockKeys));
@@ -127,6 +142,18 @@ export function encodeSegment(segment: Segment, sizes: BlockSizes = DEFAULT_SIZE
     { length: termBlocks.length + 1 },
     (_, b) => segment.termStarts[Math.min(segment.termCount, b * termBlockKeys)],
   );
+  // The packed directory holds sizes, not offsets: it is written first, and where it ends is where the blocks start.
+  const packed = packDirectory({
+    firstKeys,
+    termOffsets: offsets(termBlocks, 0),
+    blockChars,
+    blockPostings: Uint32Array.from(
+      { length: termBlocks.length + 1 },
+      (_, b) => segment.postingStarts[Math.min(segment.termCount, b * termBlockKeys)],
+    ),
+    documentOffsets: offsets(documentBlocks, 0),
+    storedOffsets: offsets(storedBlocks, 0),
+  });
   const header: Header = {
     fields: FIELDS,
     termCount: segment.termCount,
@@ -137,20 +164,17 @@ export function encodeSegment(segment: Segment, sizes: BlockSizes = DEFAULT_SIZE
     termBlockKeys,
     documentBlockDocuments,
     storedBlockDocuments: segment.stored.blockDocuments,
-    firstKeys,
+    packedBytes: packed.byteLength,
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   const headerLength = headerBytes.byteLength;
-  const offsetsAt = align(PREAMBLE + headerLength);
-  const directoryEnd = align(
-    offsetsAt + 4 * (2 * (termBlocks.length + 1) + documentBlocks.length + 1 + storedBlocks.length + 1),
-  );
+  const directoryEnd = align(PREAMBLE + headerLength + packed.byteLength);
   const termOffsets = offsets(termBlocks, directoryEnd);
   const documentOffsets = offsets(documentBlocks, termOffsets[termBlocks.length]);
   const postingsAt = align(documentOffsets[documentBlocks.length]);
+  const storedOffsets = offsets(storedBlocks, storedStart(postingsAt, header.postingCount, header.positionBytes));
   const countsAt = align(postingsAt + 2 * header.postingCount);
   const positionsAt = align(countsAt + header.postingCount);
-  const storedOffsets = offsets(storedBlocks, align(positionsAt + header.positionBytes));
   const out = new Uint8Array(storedOffsets[storedBlocks.length]);
   const view = new DataView(out.buffer);
   view.setUint32(0, MAGIC, true);
@@ -158,10 +182,7 @@ export function encodeSegment(segment: Segment, sizes: BlockSizes = DEFAULT_SIZE
   view.setUint32(8, directoryEnd, true);
   view.setUint32(12, postingsAt, true);
   out.set(headerBytes, PREAMBLE);
-  out.set(bytesOf(termOffsets), offsetsAt);
-  out.set(bytesOf(blockChars), offsetsAt + termOffsets.byteLength);
-  out.set(bytesOf(documentOffsets), offsetsAt + 2 * termOffsets.byteLength);
-  out.set(bytesOf(storedOffsets), offsetsAt + 2 * termOffsets.byteLength + documentOffsets.byteLength);
+  out.set(packed, PREAMBLE + headerLength);
   pack(out, [...termBlocks, ...documentBlocks], directoryEnd);
   out.set(bytesOf(segment.postingDocuments!), postingsAt);
   out.set(segment.postingCounts!, countsAt);
@@ -206,24 +227,24 @@ function decodeDirectory(input: Uint8Array): { directory: ShardDirectory; layout
     corrupt('unreadable header');
   }
   if (!Array.isArray(header.fields) || header.fields.join() !== FIELDS.join()) corrupt('written for other fields');
-  if (!Array.isArray(header.firstKeys) || !Array.isArray(header.fieldTotals)) corrupt('header without its directory');
-  const termBlocks = header.firstKeys.length;
+  if (!Array.isArray(header.fieldTotals)) corrupt('header without its field totals');
   const { termBlockKeys, documentBlockDocuments, storedBlockDocuments } = header;
   if (!(termBlockKeys >= 1 && documentBlockDocuments >= 1 && storedBlockDocuments >= 1))
     corrupt('header without its block sizes');
-  const documentBlocks = Math.ceil(header.documentCount / documentBlockDocuments);
-  const storedBlocks = Math.ceil(header.documentCount / storedBlockDocuments);
-  if (termBlocks !== Math.ceil(header.termCount / termBlockKeys)) corrupt('term blocks do not match the key count');
-  const offsetsAt = align(PREAMBLE + headerLength);
-  if (align(offsetsAt + 4 * (2 * (termBlocks + 1) + documentBlocks + 1 + storedBlocks + 1)) !== directoryEnd)
-    corrupt('directory length does not match its contents');
-  const u32 = (at: number, n: number) => new Uint32Array(bytes.buffer, bytes.byteOffset + at, n);
-  const termOffsets = u32(offsetsAt, termBlocks + 1);
-  const blockChars = u32(offsetsAt + 4 * (termBlocks + 1), termBlocks + 1);
-  const documentOffsets = u32(offsetsAt + 8 * (termBlocks + 1), documentBlocks + 1);
-  const storedOffsets = u32(offsetsAt + 8 * (termBlocks + 1) + 4 * (documentBlocks + 1), storedBlocks + 1);
   const postingsAt = preamble.getUint32(12, true);
-  const { termCount, documentCount, fieldTotals, firstKeys, postingCount, positionBytes } = header;
+  const { termCount, documentCount, fieldTotals, postingCount, positionBytes } = header;
+  const { firstKeys, termOffsets, blockChars, blockPostings, documentOffsets, storedOffsets } = unpackDirectory(
+    bytes.subarray(PREAMBLE + headerLength, Math.min(directoryEnd, PREAMBLE + headerLength + header.packedBytes)),
+    {
+      termBlocks: Math.ceil(termCount / termBlockKeys),
+      documentBlocks: Math.ceil(documentCount / documentBlockDocuments),
+      storedBlocks: Math.ceil(documentCount / storedBlockDocuments),
+      directoryEnd,
+      storedAt: storedStart(postingsAt, postingCount, positionBytes),
+    },
+  );
+  if (align(documentOffsets[documentOffsets.length - 1]) !== postingsAt)
+    corrupt('blocks do not end where the postings start');
   return {
     directory: {
       termCount,
@@ -231,17 +252,19 @@ function decodeDirectory(input: Uint8Array): { directory: ShardDirectory; layout
       termBlockKeys,
       documentBlockDocuments,
       firstKeys,
-      blockChars: blockChars.slice(),
+      blockChars,
+      blockPostings,
       fieldTotals,
     },
     layout: {
       directoryEnd,
       termBlockKeys,
       documentBlockDocuments,
-      termOffsets: termOffsets.slice(),
-      documentOffsets: documentOffsets.slice(),
+      termOffsets,
+      documentOffsets,
+      blockPostings,
       storedBlockDocuments,
-      storedOffsets: storedOffsets.slice(),
+      storedOffsets,
       postingsAt,
       postingCount,
       positionBytes,

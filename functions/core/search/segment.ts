@@ -39,13 +39,17 @@ export const wordOf = (key: string): string => key.slice(0, -2);
 
 export type { StoredDocument } from './stored-document.ts';
 
-/**
- * The documents that have one key, how often each has it, and where: `positions` holds, posting
- * after posting, a varint count and the word positions in that field, delta-coded (see `positions.ts`).
- */
-export interface Postings {
+/** The documents that have one key and how often each has it: all that scoring reads. */
+export interface Occurrences {
   documents: Uint16Array;
   counts: Uint8Array;
+}
+
+/**
+ * {@link Occurrences} and where: `positions` holds, posting after posting, a varint count and the
+ * word positions in that field, delta-coded (see `positions.ts`). Only phrases read positions.
+ */
+export interface Postings extends Occurrences {
   positions: Uint8Array;
 }
 
@@ -81,9 +85,11 @@ export interface SegmentArrays {
  * document-table blocks, postings, or everything. Given to the segment by whoever decoded its directory.
  */
 export interface SegmentLoader {
-  termBlocks(segment: Segment, blocks: number[]): Promise<void>;
+  /** Term blocks, and with those of `withOccurrences` (among them) every key's documents and counts, in one round. */
+  termBlocks(segment: Segment, blocks: number[], withOccurrences: number[]): Promise<void>;
   documentBlocks(segment: Segment, blocks: number[]): Promise<void>;
-  postings(segment: Segment, terms: number[]): Promise<void>;
+  /** The occurrences of `terms` and the positions of `positioned` (a phrase's words), those not here. */
+  postings(segment: Segment, terms: number[], positioned: number[]): Promise<void>;
   all(segment: Segment): Promise<void>;
 }
 
@@ -141,8 +147,12 @@ export class Segment implements SegmentArrays {
   private ids: Map<string, number> | null = null;
   /** Ids killed before the document-table block that would hold them arrived (partly loaded only). */
   private readonly pendingKills = new Set<string>();
-  /** Postings fetched one key at a time, while the segment's full arrays are not loaded yet. */
-  private readonly partial = new Map<number, Postings>();
+  /**
+   * Postings fetched one key at a time, while the segment's full arrays are not loaded yet: a key's
+   * positions only once a phrase needs them (they are most of a common word's bytes).
+   */
+  private readonly partial = new Map<number, Occurrences>();
+  private readonly partialPositions = new Map<number, Uint8Array>();
   /** The blocks here so far, while partly loaded; null once whole. */
   private blocks: LoadedBlocks | null;
   /** Fetches what a partly loaded segment lacks; dropped once it is whole. */
@@ -285,27 +295,39 @@ export class Segment implements SegmentArrays {
     );
   }
 
-  /** The postings of key index `term`, or null if this partly loaded segment has not fetched them. */
-  postings(term: number): Postings | null {
-    const from = this.postingStarts[term];
-    const to = this.postingStarts[term + 1];
-    if (this.postingDocuments && this.postingCounts && this.positions) {
-      return {
-        documents: this.postingDocuments.subarray(from, to),
-        counts: this.postingCounts.subarray(from, to),
-        positions: this.positions.subarray(this.positionStarts[term], this.positionStarts[term + 1]),
-      };
+  /** The documents and counts of key index `term`, or null if this partly loaded segment has not fetched them. */
+  occurrences(term: number): Occurrences | null {
+    if (this.postingDocuments && this.postingCounts) {
+      const from = this.postingStarts[term];
+      const to = this.postingStarts[term + 1];
+      return { documents: this.postingDocuments.subarray(from, to), counts: this.postingCounts.subarray(from, to) };
     }
     return this.partial.get(term) ?? null;
   }
 
-  /** Of `terms`, those whose postings are not in memory. */
+  /** The postings of key index `term` with its positions, or null if they are not all here. */
+  postings(term: number): Postings | null {
+    const occurrences = this.occurrences(term);
+    const positions = this.positions
+      ? this.positions.subarray(this.positionStarts[term], this.positionStarts[term + 1])
+      : this.partialPositions.get(term);
+    return occurrences && positions ? { ...occurrences, positions } : null;
+  }
+
+  /** Of `terms`, those whose occurrences are not in memory. */
   missing(terms: Iterable<number>): number[] {
     return this.postingDocuments ? [] : [...terms].filter((term) => !this.partial.has(term));
   }
 
-  addPostings(term: number, postings: Postings): void {
-    if (!this.postingDocuments) this.partial.set(term, postings);
+  /** Of `terms`, those whose positions are not in memory. */
+  missingPositions(terms: Iterable<number>): number[] {
+    return this.positions ? [] : [...terms].filter((term) => !this.partialPositions.has(term));
+  }
+
+  /** Keeps a key's occurrences, and its positions when given, fetched while partly loaded. */
+  addPostings(term: number, occurrences: Occurrences, positions?: Uint8Array): void {
+    if (!this.postingDocuments) this.partial.set(term, occurrences);
+    if (positions && !this.positions) this.partialPositions.set(term, positions);
   }
 
   /** Fills in one term block of a partly loaded segment (see `segment-blocks.ts`). */
@@ -355,6 +377,7 @@ export class Segment implements SegmentArrays {
     this.postingCounts = counts;
     this.positions = positions;
     this.partial.clear();
+    this.partialPositions.clear();
     if (!this.blocks || (this.blocks.allTerms && this.blocks.allDocuments)) {
       this.loader = null;
       this.blocks = null;
@@ -363,8 +386,14 @@ export class Segment implements SegmentArrays {
   }
 
   /** Fetches the term blocks `[from, to)` needs (see {@link missingTermBlocks}); a query plans only then. */
-  async loadTermBlocks(blocks: number[]): Promise<void> {
-    if (this.loader && blocks.length > 0) await this.loader.termBlocks(this, blocks);
+  async loadTermBlocks(blocks: number[], withOccurrences: number[] = []): Promise<void> {
+    if (this.loader && blocks.length > 0) await this.loader.termBlocks(this, blocks, withOccurrences);
+  }
+
+  /** The bytes of a term block's keys' documents (u16) and counts (u8) in its shard file; 0 once whole. */
+  blockOccurrenceBytes(block: number): number {
+    const starts = this.blocks?.directory.blockPostings;
+    return starts ? 3 * (starts[block + 1] - starts[block]) : 0;
   }
 
   /** Fetches document-table blocks: what scoring, filters and facets read of a query's candidates. */
@@ -372,9 +401,12 @@ export class Segment implements SegmentArrays {
     if (this.loader && blocks.length > 0) await this.loader.documentBlocks(this, blocks);
   }
 
-  /** Fetches the postings of `terms` that are not in memory yet (a search awaits this first). */
-  async loadPostings(terms: number[]): Promise<void> {
-    if (this.loader && !this.postingDocuments) await this.loader.postings(this, terms);
+  /**
+   * Fetches the occurrences of `terms` and the positions of `positioned` that are not in memory
+   * yet (a search awaits this first).
+   */
+  async loadPostings(terms: number[], positioned: number[] = []): Promise<void> {
+    if (this.loader && !this.complete) await this.loader.postings(this, terms, positioned);
   }
 
   /** Fetches everything still missing: merging and encoding need whole segments. */

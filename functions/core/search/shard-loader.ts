@@ -3,6 +3,7 @@
  * term blocks, document-table blocks and postings by byte range, neighbouring ranges together
  * (`read-ranges.ts`), or everything after the directory in one range.
  */
+import { inflateRawSync } from 'node:zlib';
 import { corrupt } from './shard-corrupt.ts';
 import { readRanges, type RangeReader } from './read-ranges.ts';
 import type { DocumentBlock, TermBlock } from './segment-blocks.ts';
@@ -18,6 +19,8 @@ export interface ShardLayout {
   /** Byte offsets of the term blocks, then of the document blocks, each with the end last. */
   termOffsets: Uint32Array;
   documentOffsets: Uint32Array;
+  /** Where each term block's postings start (posting numbers), the count last. */
+  blockPostings: Uint32Array;
   storedBlockDocuments: number;
   /** Byte offsets of the stored-text blocks (after the postings), the end last. */
   storedOffsets: Uint32Array;
@@ -36,8 +39,18 @@ function sections(layout: ShardLayout): { countsAt: number; positionsAt: number;
 const align = (n: number) => (n + 3) & ~3;
 const range = (offsets: Uint32Array, block: number) => ({ start: offsets[block], end: offsets[block + 1] });
 
-/** Term block `block` from its bytes (an array of its own, starting at 0). */
-function decodeTermBlock(bytes: Uint8Array, block: number, size: number, termCount: number): TermBlock {
+/** A block's bytes inflated (VS10 deflates term and document blocks), in an array of its own: aligned views. */
+function inflated(bytes: Uint8Array, what: string): Uint8Array {
+  try {
+    return new Uint8Array(inflateRawSync(bytes));
+  } catch {
+    corrupt(`${what} does not inflate`);
+  }
+}
+
+/** Term block `block` from its (deflated) bytes. */
+function decodeTermBlock(deflated: Uint8Array, block: number, size: number, termCount: number): TermBlock {
+  const bytes = inflated(deflated, `term block ${block}`);
   const k = Math.min(size, termCount - block * size);
   const textAt = 12 * (k + 1) + k;
   if (bytes.byteLength < textAt) corrupt(`term block ${block} is short`);
@@ -51,8 +64,9 @@ function decodeTermBlock(bytes: Uint8Array, block: number, size: number, termCou
   };
 }
 
-/** Document block `block` from its bytes (an array of its own, starting at 0). */
-function decodeDocumentBlock(bytes: Uint8Array, block: number, size: number, documentCount: number): DocumentBlock {
+/** Document block `block` from its (deflated) bytes. */
+function decodeDocumentBlock(deflated: Uint8Array, block: number, size: number, documentCount: number): DocumentBlock {
+  const bytes = inflated(deflated, `document block ${block}`);
   const k = Math.min(size, documentCount - block * size);
   if (bytes.byteLength < 2 * k * FIELD_COUNT) corrupt(`document block ${block} is short`);
   const fieldLengths = new Uint16Array(bytes.buffer, bytes.byteOffset, k * FIELD_COUNT);
@@ -139,14 +153,26 @@ export function attachAll(segment: Segment, layout: ShardLayout, bytes: Uint8Arr
  */
 export function shardLoader(layout: ShardLayout, read: RangeReader): SegmentLoader {
   return {
-    async termBlocks(segment, blocks) {
-      const found = await readRanges(
-        read,
-        blocks.map((b) => range(layout.termOffsets, b)),
-      );
+    async termBlocks(segment, blocks, withOccurrences) {
+      const starts = layout.blockPostings;
+      const { countsAt } = sections(layout);
+      const occurrences = withOccurrences.flatMap((b) => [
+        { start: layout.postingsAt + 2 * starts[b], end: layout.postingsAt + 2 * starts[b + 1] },
+        { start: countsAt + starts[b], end: countsAt + starts[b + 1] },
+      ]);
+      const found = await readRanges(read, [...blocks.map((b) => range(layout.termOffsets, b)), ...occurrences]);
       blocks.forEach((b, i) =>
         segment.addTermBlock(b, decodeTermBlock(found[i], b, layout.termBlockKeys, segment.termCount)),
       );
+      withOccurrences.forEach((b, i) => {
+        const [documents, counts] = [found[blocks.length + 2 * i], found[blocks.length + 2 * i + 1]];
+        const all = new Uint16Array(documents.buffer, 0, documents.byteLength / 2);
+        const to = Math.min(segment.termCount, (b + 1) * layout.termBlockKeys);
+        for (let term = b * layout.termBlockKeys; term < to; term++) {
+          const [from, end] = [segment.postingStarts[term] - starts[b], segment.postingStarts[term + 1] - starts[b]];
+          segment.addPostings(term, { documents: all.subarray(from, end), counts: counts.subarray(from, end) });
+        }
+      });
     },
     async documentBlocks(segment, blocks) {
       const found = await readRanges(
@@ -160,7 +186,7 @@ export function shardLoader(layout: ShardLayout, read: RangeReader): SegmentLoad
         ),
       );
     },
-    postings: (segment, terms) => fetchPostings(segment, layout, terms, read),
+    postings: (segment, terms, positioned) => fetchPostings(segment, layout, terms, positioned, read),
     async all(segment) {
       // Two ranges in one round: the blocks are copied out of theirs, which is then let go; the
       // postings and stored texts stay views of the other (what the loaded index holds).
@@ -176,32 +202,46 @@ export function shardLoader(layout: ShardLayout, read: RangeReader): SegmentLoad
 }
 
 /**
- * Fetches the postings of `terms`: three byte ranges per key (document numbers, counts,
- * positions) — a prefix's completions are neighbours in the sorted vocabulary, so their postings
- * are too, and are fetched together.
+ * Fetches the occurrences of `terms` (document numbers and counts, two byte ranges per key) and
+ * the positions of `positioned` (a third): a keyword query never fetches positions, which are most
+ * of a common word's bytes. A prefix's completions are neighbours in the sorted vocabulary, so
+ * their postings are too, and are fetched together.
  */
-async function fetchPostings(segment: Segment, layout: ShardLayout, terms: number[], read: RangeReader): Promise<void> {
-  const wanted = segment.missing(terms);
-  if (wanted.length === 0) return;
+async function fetchPostings(
+  segment: Segment,
+  layout: ShardLayout,
+  terms: number[],
+  positioned: number[],
+  read: RangeReader,
+): Promise<void> {
+  const wanted = segment.missing(new Set([...terms, ...positioned]));
+  const placed = new Set(segment.missingPositions(positioned));
+  if (wanted.length === 0 && placed.size === 0) return;
   const { countsAt, positionsAt } = sections(layout);
+  const positionsOf = (term: number) => ({
+    start: positionsAt + segment.positionStarts[term],
+    end: positionsAt + segment.positionStarts[term + 1],
+  });
   const ranges = wanted.flatMap((term) => {
     const [from, to] = [segment.postingStarts[term], segment.postingStarts[term + 1]];
-    const [first, last] = [segment.positionStarts[term], segment.positionStarts[term + 1]];
     return [
       { start: layout.postingsAt + 2 * from, end: layout.postingsAt + 2 * to },
       { start: countsAt + from, end: countsAt + to },
-      { start: positionsAt + first, end: positionsAt + last },
     ];
   });
-  const found = await readRanges(read, ranges);
+  const found = await readRanges(read, [...ranges, ...[...placed].map(positionsOf)]);
+  const positions = new Map([...placed].map((term, i) => [term, found[ranges.length + i]]));
   wanted.forEach((term, i) => {
-    const documents = found[3 * i];
-    segment.addPostings(term, {
+    const documents = found[2 * i];
+    const occurrences = {
       documents: new Uint16Array(documents.buffer, 0, documents.byteLength / 2),
-      counts: found[3 * i + 1],
-      positions: found[3 * i + 2],
-    });
+      counts: found[2 * i + 1],
+    };
+    segment.addPostings(term, occurrences, positions.get(term));
+    positions.delete(term);
   });
+  // Positions of a key whose occurrences were already here (a keyword query's word, now in a phrase).
+  for (const [term, bytes] of positions) segment.addPostings(term, segment.occurrences(term)!, bytes);
 }
 
 /**

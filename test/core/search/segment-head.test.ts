@@ -107,6 +107,11 @@ describe('a segment loaded from its directory (the hotcache)', () => {
           const index = new SearchIndex([{ key: 'shard-0', segment: directoryOnly(bytes) }]);
           expect(ranked(await index.search(query))).toEqual(ranked(searchSegments([full], query)));
         }
+        // And one after another on one cold directory: each finds what earlier ones left (a word's
+        // occurrences without its positions, say) and fetches only the rest.
+        const shared = new SearchIndex([{ key: 'shard-0', segment: directoryOnly(bytes) }]);
+        for (const query of queriesFor(full, archive, sizes.termBlockKeys))
+          expect(ranked(await shared.search(query))).toEqual(ranked(searchSegments([full], query)));
       }),
       { numRuns: 20 },
     );
@@ -160,6 +165,88 @@ describe('a segment loaded from its directory (the hotcache)', () => {
     expect(stats.bytes).toBeLessThan((bytes.byteLength - headLength(bytes)) / 20);
     expect(stats.bytes).toBeLessThan(64 * 1024);
     expect(head.documents.filter(Boolean).length).toBeLessThan(full.documents.length);
+  });
+
+  it('fetches the document rows of the documents with every required word only, not of the rarest word', async () => {
+    const archive = randomArchive(13, 3000);
+    // Each word in a third of the documents, both in every 97th.
+    archive.documents.forEach((d, n) => {
+      if (n % 3 === 0 || n % 97 === 0) d.text += ' alpha';
+      if (n % 3 === 1 || n % 97 === 0) d.text += ' omega';
+    });
+    const full = buildSegment(archive.documents);
+    const head = directoryOnly(encodeSegment(full));
+    const query = { all: [{ term: 'alpha' }, { term: 'omega' }] };
+    const hits = await new SearchIndex([{ key: 'shard-0', segment: head }]).search(query);
+    expect(ranked(hits)).toEqual(ranked(searchSegments([full], query)));
+    const both = Math.ceil(3000 / 97);
+    expect(hits.total).toBe(both);
+    // At most one block per document with both words; the rarest word alone is in a thousand, in every block.
+    expect(head.documents.filter(Boolean).length).toBeLessThanOrEqual(both * DOCUMENT_BLOCK_DOCUMENTS);
+    expect(head.documents.filter(Boolean).length).toBeLessThan(full.documents.length / 2);
+  });
+
+  it('fetches a small term block with its keys’ occurrences: a rare word waits on two rounds, not three', async () => {
+    const archive = randomArchive(7, 400);
+    archive.documents[234].text += ' xylophone';
+    const full = buildSegment(archive.documents);
+    const bytes = encodeSegment(full);
+    const { read } = reader(bytes);
+    // A round is a wave of requests: one that starts while none is in flight begins the next.
+    let [rounds, inFlight] = [0, 0];
+    const head = directoryOnly(bytes, async (start, end) => {
+      if (inFlight++ === 0) rounds++;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      inFlight--;
+      return read(start, end);
+    });
+    const query = { all: [{ term: 'xylophone', forms: true }] };
+    const hits = await new SearchIndex([{ key: 'shard-0', segment: head }]).search(query);
+    expect(ranked(hits)).toEqual(ranked(searchSegments([full], query)));
+    expect(head.blockOccurrenceBytes(0)).toBeGreaterThan(0);
+    // The term block with the word's documents and counts, then its document's block.
+    expect(rounds).toBe(2);
+  });
+
+  it('refuses a term block that does not inflate as a corrupt shard, with an internal error', async () => {
+    const full = buildSegment(randomArchive(3).documents);
+    const bytes = encodeSegment(full);
+    // The first term block starts where the directory ends; 0xff is no valid deflate block type.
+    bytes.fill(0xff, headLength(bytes), headLength(bytes) + 8);
+    const index = new SearchIndex([{ key: 'shard-0', segment: directoryOnly(bytes) }]);
+    await expect(index.search({ all: [{ term: full.key(0).slice(0, -2) }] })).rejects.toMatchObject({
+      code: 'internal',
+      message: expect.stringMatching(/corrupt: term block 0 does not inflate/),
+    });
+  });
+
+  it('fetches no positions for keyword queries, and a phrase of the same words then fetches and uses them', async () => {
+    const archive = randomArchive(9, 3000);
+    const full = buildSegment(archive.documents);
+    const bytes = encodeSegment(full);
+    const ranges: Array<[number, number]> = [];
+    const { read } = reader(bytes);
+    const head = directoryOnly(bytes, async (start, end) => {
+      ranges.push([start, end]);
+      return read(start, end);
+    });
+    // Where the positions section lies (segment-codec.ts): after the documents (u16) and counts (u8), each 4-aligned.
+    const align = (n: number) => (n + 3) & ~3;
+    const postingsAt = new DataView(bytes.buffer, bytes.byteOffset).getUint32(12, true);
+    const positionsAt = align(align(postingsAt + 2 * full.postingDocuments!.length) + full.postingDocuments!.length);
+    const positionsEnd = positionsAt + full.positions!.byteLength;
+    const inPositions = () => ranges.filter(([start, end]) => start < positionsEnd && end > positionsAt).length;
+    const words = archive.documents[17].text.split(' ').slice(3, 5);
+    const index = new SearchIndex([{ key: 'shard-0', segment: head }]);
+    for (const query of [{ all: words.map((term) => ({ term, forms: true })) }, { any: [{ term: words[0] }] }]) {
+      expect(ranked(await index.search(query))).toEqual(ranked(searchSegments([full], query)));
+    }
+    expect(inPositions()).toBe(0);
+    const phrase = { all: words.map((term) => ({ term })), phrases: [words] };
+    const hits = await index.search(phrase);
+    expect(ranked(hits)).toEqual(ranked(searchSegments([full], phrase)));
+    expect(hits.total).toBeGreaterThan(0);
+    expect(inPositions()).toBeGreaterThan(0);
   });
 
   it('completes from one round of two ranges and is then the same segment, byte for byte', async () => {
