@@ -19,6 +19,12 @@ import type { Archive } from './archive.ts';
  * a worker.
  */
 export const IN_THREAD_FEATURES_CHARS = 100_000;
+/**
+ * Largest stored fingerprint decoded on the request thread: a news article's is about 2.3 KB and
+ * decodes in well under a millisecond, one at the measures' caps (58 KB, 20,000 shingles) took
+ * 52 ms cold, so a larger one is left to the paths below (its stored JSON, parsed in a worker).
+ */
+export const IN_THREAD_FINGERPRINT_BYTES = 16 << 10;
 /** Largest stored document (JSON bytes) parsed on the request thread; a larger one goes to a worker. */
 export const IN_THREAD_JSON_BYTES = 1 << 20;
 
@@ -65,7 +71,7 @@ export async function candidateSubjects(archive: Archive, ids: string[]): Promis
   // and a tokenization each (most of what linking a bulk batch cost, README: Figures).
   if (unknown.length > 0 && archive.links)
     for (const [id, bytes] of await archive.links.fingerprints(unknown)) {
-      const subject = decodeFingerprint(id, bytes);
+      const subject = bytes.byteLength <= IN_THREAD_FINGERPRINT_BYTES ? decodeFingerprint(id, bytes) : null;
       if (subject) known.set(id, subject);
     }
   const rest = ids.filter((id) => !known.has(id));
