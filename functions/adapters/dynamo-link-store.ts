@@ -5,10 +5,12 @@
  * |-----------------------|-------------|---------------------------------------------|
  * | `LSH#<band>:<hash>`   | `S<slot>`   | a document filed under one LSH band key     |
  * | `LINK#<kind>#<id>`    | `<other id>`| a copy or same-story link, with similarity  |
+ * | `FP#<id>`             | `F`         | a document's encoded fingerprints (`fp`)    |
  * | `LINKS#<kind>`        | `version`   | a counter every change to such links raises |
  *
  * Every read is by key, so its cost does not grow with the archive: what finds a new document's
- * copies is one BatchGetItem of 10 bands × 4 slots, and filing it one BatchWriteItem of 10 puts.
+ * copies is one BatchGetItem of 10 bands × 4 slots, and filing it one BatchWriteItem of 11 puts
+ * (its slots and its fingerprints, about 4 KB for a news article, 120 KB at the measures' caps).
  */
 import {
   BatchGetItemCommand,
@@ -25,6 +27,7 @@ import {
   bandSlot,
   LINK_KINDS,
   type DocumentLink,
+  type FiledDocument,
   type LinkKind,
   type LinkStore,
 } from '../core/copies/link-store.ts';
@@ -45,6 +48,9 @@ const MAX_LINKS_REMOVED = 1000;
 const PARALLEL_BATCHES = 8;
 
 const versionKey = (kind: LinkKind) => toItem({ pk: `LINKS#${kind}`, sk: 'version' });
+
+/** The item holding a document's fingerprints. */
+const fingerprintKey = (id: string) => ({ pk: `FP#${id}`, sk: 'F' });
 
 /**
  * @example
@@ -95,7 +101,7 @@ export class DynamoLinkStore implements LinkStore {
         if (attempt > MAX_BATCH_RETRIES)
           throw new VerbatimError(
             'internal',
-            `DynamoDB left ${pending.length} band items unread after ${MAX_BATCH_RETRIES} retries.`,
+            `DynamoDB left ${pending.length} items unread after ${MAX_BATCH_RETRIES} retries.`,
           );
         if (attempt > 0) await backOff(attempt);
         const out: BatchGetItemCommandOutput = await this.dynamo.send(
@@ -108,19 +114,30 @@ export class DynamoLinkStore implements LinkStore {
     return items;
   }
 
-  async file(id: string, keys: string[]): Promise<void> {
-    await this.write(keys.map((key) => toItem({ pk: `LSH#${key}`, sk: `S${bandSlot(id, key)}`, id })));
+  async file(id: string, keys: string[], fingerprint?: Uint8Array): Promise<void> {
+    await this.fileMany([{ id, keys, fingerprint }]);
   }
 
-  async fileMany(entries: Array<{ id: string; keys: string[] }>): Promise<void> {
+  async fileMany(entries: FiledDocument[]): Promise<void> {
     // One request may not name an item twice: a slot taken twice keeps the later document's put.
     const items = new Map<string, Record<string, AttributeValue>>();
-    for (const { id, keys } of entries)
+    for (const { id, keys, fingerprint } of entries) {
       for (const key of keys) {
         const sk = `S${bandSlot(id, key)}`;
         items.set(`${key}|${sk}`, toItem({ pk: `LSH#${key}`, sk, id }));
       }
+      if (fingerprint) items.set(`FP#${id}`, toItem({ ...fingerprintKey(id), fp: fingerprint }));
+    }
     await this.write([...items.values()]);
+  }
+
+  async fingerprints(ids: string[]): Promise<Map<string, Uint8Array>> {
+    const found = new Map<string, Uint8Array>();
+    for (const item of await this.readItems([...new Set(ids)].map((id) => toItem(fingerprintKey(id))))) {
+      const { pk, fp } = unmarshall(item) as { pk: string; fp?: Uint8Array };
+      if (fp instanceof Uint8Array) found.set(pk.slice('FP#'.length), fp);
+    }
+    return found;
   }
 
   async link(kind: LinkKind, pairs: Array<{ a: string; b: string; similarity: number }>): Promise<void> {
@@ -142,7 +159,7 @@ export class DynamoLinkStore implements LinkStore {
     const held = await this.readItems(slots.map((slot) => toItem(slot)));
     const ours = held.filter((item) => unmarshall(item).id === id);
     await this.write(
-      ours.map((item) => toItem({ pk: unmarshall(item).pk, sk: unmarshall(item).sk })),
+      [...ours.map((item) => toItem({ pk: unmarshall(item).pk, sk: unmarshall(item).sk })), toItem(fingerprintKey(id))],
       'delete',
     );
   }

@@ -1,10 +1,13 @@
 /**
  * The fingerprints of the documents a new one is compared with (its copy and same-story
  * candidates), each computed where it is cheap: a document's own are computed once, with it, in
- * the parsing worker; a candidate's come from a cache, or from its text on this thread when that
- * is short, or from its stored JSON in a worker when it is long, so no candidate, however large,
- * stalls the request thread.
+ * the parsing worker, and filed with its band slots; a candidate's come from a cache, or from the
+ * link store (one batch read for all the candidates asked for at once), or, for a document filed
+ * without them (before they were stored), from its text on this thread when that is short, or
+ * from its stored JSON in a worker when it is long, so no candidate, however large, stalls the
+ * request thread.
  */
+import { decodeFingerprint } from '../core/copies/fingerprint-codec.ts';
 import { linkSubject, type LinkSubject } from '../core/copies/link-features.ts';
 import type { ArchivedDocument } from '../core/document.ts';
 import { documentKey } from '../core/storage-keys.ts';
@@ -16,6 +19,12 @@ import type { Archive } from './archive.ts';
  * a worker.
  */
 export const IN_THREAD_FEATURES_CHARS = 100_000;
+/**
+ * Largest stored fingerprint decoded on the request thread: a news article's is about 2.3 KB and
+ * decodes in well under a millisecond, one at the measures' caps (58 KB, 20,000 shingles) took
+ * 52 ms cold, so a larger one is left to the paths below (its stored JSON, parsed in a worker).
+ */
+export const IN_THREAD_FINGERPRINT_BYTES = 16 << 10;
 /** Largest stored document (JSON bytes) parsed on the request thread; a larger one goes to a worker. */
 export const IN_THREAD_JSON_BYTES = 1 << 20;
 
@@ -51,8 +60,24 @@ export function subjectOf(document: ArchivedDocument, known?: LinkSubject): Link
  * ```
  */
 export async function candidateSubjects(archive: Archive, ids: string[]): Promise<LinkSubject[]> {
-  const found = await Promise.all(ids.map((id) => candidateSubject(archive, id)));
-  return found.filter((subject): subject is LinkSubject => subject !== null);
+  const known = new Map<string, LinkSubject>();
+  for (const id of ids) {
+    const cached = archive.documents.cached(id);
+    const subject = cached && subjects.get(cached);
+    if (subject) known.set(id, subject);
+  }
+  const unknown = ids.filter((id) => !known.has(id));
+  // Stored fingerprints first: one read by key for them all, where the text would be one S3 read
+  // and a tokenization each (most of what linking a bulk batch cost, README: Figures).
+  if (unknown.length > 0 && archive.links)
+    for (const [id, bytes] of await archive.links.fingerprints(unknown)) {
+      const subject = bytes.byteLength <= IN_THREAD_FINGERPRINT_BYTES ? decodeFingerprint(id, bytes) : null;
+      if (subject) known.set(id, subject);
+    }
+  const rest = ids.filter((id) => !known.has(id));
+  for (const subject of await Promise.all(rest.map((id) => candidateSubject(archive, id))))
+    if (subject) known.set(subject.id, subject);
+  return ids.map((id) => known.get(id)).filter((subject): subject is LinkSubject => subject !== undefined);
 }
 
 /** In a worker; imported when first needed, so a search or delete never loads the parsers it brings. */

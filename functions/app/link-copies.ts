@@ -6,6 +6,7 @@
  * group: each new member links to every member it resembles, so a group of near-identical copies
  * is fully linked.
  */
+import { encodeFingerprint } from '../core/copies/fingerprint-codec.ts';
 import { judgeCopy } from '../core/copies/judge-copy.ts';
 import { bandKeysOf } from '../core/copies/link-features.ts';
 import type { LinkSubject } from '../core/copies/link-features.ts';
@@ -97,7 +98,7 @@ export async function linkCopies(archive: Archive, subject: LinkSubject): Promis
   if (!archive.links) return [];
   const copies = await findCopies(archive, subject);
   await Promise.all([
-    archive.links.file(subject.id, subject.features.keys),
+    archive.links.file(subject.id, subject.features.keys, subject.fingerprint ?? encodeFingerprint(subject)),
     copies.length > 0
       ? archive.links.link(
           'copy',
@@ -141,8 +142,9 @@ const decoder = new TextDecoder();
  * ```
  */
 export function rememberPrepared(archive: Archive, prepared: PreparedDocument): LinkSubject {
-  const { metadata, json, features } = prepared;
-  const subject: LinkSubject = { id: metadata.id, title: metadata.title, publishedAt: metadata.publishedAt, features };
+  const { metadata, json, features, fingerprint } = prepared;
+  const { id, title, publishedAt } = metadata;
+  const subject: LinkSubject = { id, title, publishedAt, features, fingerprint };
   if (json.byteLength > REMEMBER_MAX_BYTES) return subject;
   const document = JSON.parse(decoder.decode(json)) as ArchivedDocument;
   archive.documents.remember(document);

@@ -49,22 +49,56 @@ export async function findStories(
   copies: ReadonlyArray<{ id: string }>,
   index?: SearchIndex,
 ): Promise<DocumentLink[]> {
-  const vector = subject.features.story;
-  const words = storyQueryWords(subject.title, vector);
+  const searched = index ?? (await archive.index.current());
+  const ids = await storyCandidateIds(subject, copies, searched);
+  return scoreStories(subject, await candidateSubjects(archive, ids), searched);
+}
+
+/**
+ * The ids of `subject`'s same-story candidates (at most {@link MAX_STORY_CANDIDATES}), from one
+ * search of `index`: a bulk batch asks for every document's first and reads all their
+ * fingerprints at once.
+ *
+ * @example
+ * ```ts
+ * await storyCandidateIds(subject, copies, await archive.index.current()); // ['3f2a…', …]
+ * ```
+ */
+export async function storyCandidateIds(
+  subject: LinkSubject,
+  copies: ReadonlyArray<{ id: string }>,
+  index: SearchIndex,
+): Promise<string[]> {
+  const words = storyQueryWords(subject.title, subject.features.story);
   if (words.length < 2) return [];
   const skip = new Set([subject.id, ...copies.map((copy) => copy.id)]);
   // The index's ranking alone: a search page would also read every hit's copy links (a DynamoDB
   // query each), count facets over all hits (the whole archive for an OR of common words) and cut
   // passages, none of which picks a candidate. That was most of a bulk import's time per article.
-  const searched = index ?? (await archive.index.current());
-  const hits = await searched.search(toIndexQuery(parseQuery(words.join(' OR '))));
-  const ids = hits
+  const hits = await index.search(toIndexQuery(parseQuery(words.join(' OR '))));
+  return hits
     .top(Math.min(hits.total, MAX_STORY_CANDIDATES + skip.size))
     .map((hit) => hits.document(hit).id)
     .filter((id) => !skip.has(id))
     .slice(0, MAX_STORY_CANDIDATES);
-  const candidates = await candidateSubjects(archive, ids);
-  const rarity = await rarityOf(searched, wordsWeighed(vector, candidates));
+}
+
+/**
+ * Which of `candidates` are on `subject`'s story (dates close, {@link storySimilarity} at least
+ * {@link STORY_SIMILARITY}), most similar first, words weighed by `index`'s document frequencies.
+ *
+ * @example
+ * ```ts
+ * await scoreStories(subject, await candidateSubjects(archive, ids), index); // [{ id, similarity: 0.61 }]
+ * ```
+ */
+export async function scoreStories(
+  subject: LinkSubject,
+  candidates: LinkSubject[],
+  index: SearchIndex,
+): Promise<DocumentLink[]> {
+  const vector = subject.features.story;
+  const rarity = await rarityOf(index, wordsWeighed(vector, candidates));
   const found: DocumentLink[] = [];
   for (const other of candidates) {
     if (!datesClose(subject.publishedAt, other.publishedAt)) continue;

@@ -3,6 +3,7 @@
  * these types; only the worker runs {@link runPrepareTask}.
  */
 import { createHash } from 'node:crypto';
+import { encodeFingerprint } from '../core/copies/fingerprint-codec.ts';
 import { linkFeatures, linkSubject, type LinkFeatures } from '../core/copies/link-features.ts';
 import type { ArchivedDocument, DocumentMetadata } from '../core/document.ts';
 import type { SourceFile } from '../core/formats/parse-source.ts';
@@ -35,6 +36,8 @@ export interface PreparedDocument {
   json: Uint8Array;
   /** What copy and same-story linking need of the text, computed here instead of on the request thread. */
   features: LinkFeatures;
+  /** `features` encoded as they are filed (`fingerprint-codec.ts`), encoded here too. */
+  fingerprint: Uint8Array;
   /** SHA-256 (hex) of `json`, hashed here so the request thread signs its PUT without hashing it. */
   jsonSha256: string;
 }
@@ -66,13 +69,15 @@ export async function runPrepareTask(task: PrepareTask): Promise<{ reply: Prepar
     const document = await prepareDocument(task.request, new Date(task.now));
     const json = encoder.encode(JSON.stringify(document));
     const jsonSha256 = createHash('sha256').update(json).digest('hex');
-    const prepared: PreparedDocument = {
-      metadata: metadataOf(document),
-      json,
-      jsonSha256,
-      features: linkFeatures(document),
+    const metadata = metadataOf(document);
+    const features = linkFeatures(document);
+    const { id, title, publishedAt } = metadata;
+    const fingerprint = encodeFingerprint({ id, title, publishedAt, features });
+    const prepared: PreparedDocument = { metadata, json, jsonSha256, features, fingerprint };
+    return {
+      reply: { ok: true, value: prepared },
+      transfer: [prepared.json.buffer as ArrayBuffer, fingerprint.buffer as ArrayBuffer],
     };
-    return { reply: { ok: true, value: prepared }, transfer: [prepared.json.buffer as ArrayBuffer] };
   } catch (error) {
     return { reply: failure(error), transfer: [] };
   }

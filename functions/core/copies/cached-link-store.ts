@@ -12,7 +12,7 @@
  * at once (they forget what they change). {@link links} always reads storage: ingest and the
  * document page ask it, and they must see every process's latest links.
  */
-import type { DocumentLink, LinkKind, LinkStore } from './link-store.ts';
+import type { DocumentLink, FiledDocument, LinkKind, LinkStore } from './link-store.ts';
 
 /** Link lists of one kind remembered at most; the oldest are forgotten first. */
 export const MAX_CACHED_LINK_LISTS = 20_000;
@@ -149,12 +149,16 @@ export class CachedLinkStore implements LinkStore {
     return this.store.slotsOf(keys);
   }
 
-  file(id: string, keys: string[]): Promise<void> {
-    return this.store.file(id, keys);
+  file(id: string, keys: string[], fingerprint?: Uint8Array): Promise<void> {
+    return this.store.file(id, keys, fingerprint);
   }
 
-  fileMany(entries: Array<{ id: string; keys: string[] }>): Promise<void> {
+  fileMany(entries: FiledDocument[]): Promise<void> {
     return this.store.fileMany(entries);
+  }
+
+  fingerprints(ids: string[]): Promise<Map<string, Uint8Array>> {
+    return this.store.fingerprints(ids);
   }
 
   unfile(id: string, keys: string[]): Promise<void> {

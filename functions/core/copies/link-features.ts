@@ -25,6 +25,8 @@ export interface LinkSubject {
   title: string;
   publishedAt: string | null;
   features: LinkFeatures;
+  /** The same, encoded as filed (`fingerprint-codec.ts`), when the parsing worker encoded them. */
+  fingerprint?: Uint8Array;
 }
 
 /**

@@ -37,6 +37,13 @@ export function bandSlot(id: string, key: string): number {
   return (h >>> 0) % BAND_SLOTS;
 }
 
+/** A document to file: its band keys, and its encoded fingerprints when it has them. */
+export interface FiledDocument {
+  id: string;
+  keys: string[];
+  fingerprint?: Uint8Array;
+}
+
 /** Candidate lookup and links (DynamoDB). Every read is by key and bounded. */
 export interface LinkStore {
   /** Ids filed under any of `keys` (at most `keys.length × BAND_SLOTS`). */
@@ -46,13 +53,24 @@ export interface LinkStore {
    * reads a whole batch's band slots at once this way and matches the batch's own documents in memory.
    */
   slotsOf(keys: string[]): Promise<Map<string, Array<string | null>>>;
-  /** Files a document under `keys`, each in its {@link bandSlot}. */
-  file(id: string, keys: string[]): Promise<void>;
+  /**
+   * Files a document under `keys`, each in its {@link bandSlot}, with its encoded fingerprints
+   * (`fingerprint-codec.ts`) when given, for {@link fingerprints} to read back.
+   */
+  file(id: string, keys: string[], fingerprint?: Uint8Array): Promise<void>;
   /** Files several documents at once, in order: a slot two of them take holds the later one. */
-  fileMany(entries: Array<{ id: string; keys: string[] }>): Promise<void>;
+  fileMany(entries: FiledDocument[]): Promise<void>;
+  /**
+   * The stored fingerprints of those of `ids` that have them (filed with one; read a whole batch's
+   * candidates at a time, whatever their number, in requests of a hundred).
+   */
+  fingerprints(ids: string[]): Promise<Map<string, Uint8Array>>;
   /** Links `a` and `b` both ways. */
   link(kind: LinkKind, pairs: Array<{ a: string; b: string; similarity: number }>): Promise<void>;
-  /** Takes `id` out of its band slots under `keys` (a slot a later document took is left alone). */
+  /**
+   * Takes `id` out of its band slots under `keys` (a slot a later document took is left alone),
+   * and drops its fingerprints.
+   */
   unfile(id: string, keys: string[]): Promise<void>;
   /** Removes every link of `id`, of every kind, both ways. */
   unlink(id: string): Promise<void>;
