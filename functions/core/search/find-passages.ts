@@ -97,11 +97,12 @@ interface MatchedSentence {
 /**
  * The sentences of one unit that hold a match, in order. Tokenising and segmenting are most of a
  * passage's cost, so both are spent only where a match can be: a unit whose folded text holds no
- * needle is skipped whole; in a short unit whose folding keeps its offsets (ASCII, curly quotes) only the sentences
- * around a needle's occurrences are asked of the segmenter and tokenised. Otherwise the unit is
- * tokenised and the sentences around its matches are found. Words never straddle a sentence
- * break (breaks follow punctuation or space), so a sentence's own tokens give the matches the
- * unit's tokens give inside it, phrases included.
+ * needle is skipped whole; a sentence is looked up around a match (in the stored sentences, the
+ * unit's own, or else by asking the segmenter for the sentence around it) rather than segmenting
+ * the unit; and in a unit whose folding keeps its offsets (ASCII, curly quotes) only the text at a
+ * needle's occurrences is tokenised. Words never straddle a sentence break (breaks follow
+ * punctuation or space), so a sentence's own tokens give the matches the unit's tokens give
+ * inside it, phrases included.
  */
 function* matchedSentences(
   text: string,

@@ -72,7 +72,13 @@ describe('findPassages', () => {
     const sentence = fc
       .tuple(fc.array(word, { minLength: 1, maxLength: 10 }), fc.constantFrom('.', '!', '?', '."', ''))
       .map(([w, end]) => `${w.join(' ')}${end}`);
-    const paragraph = fc.array(sentence, { minLength: 1, maxLength: 12 }).map((s) => s.join(' '));
+    // Short paragraphs, and long ones that are read in runs of their sentences.
+    const paragraph = fc
+      .oneof(
+        fc.array(sentence, { minLength: 1, maxLength: 12 }),
+        fc.array(sentence, { minLength: 300, maxLength: 600, size: 'max' }),
+      )
+      .map((s) => s.join(' '));
     fc.assert(
       fc.property(
         fc.array(paragraph, { minLength: 1, maxLength: 4 }),
