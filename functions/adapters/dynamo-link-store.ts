@@ -149,8 +149,12 @@ export class DynamoLinkStore implements LinkStore {
       items.set(`${a}|${b}`, item(a, b, similarity));
       items.set(`${b}|${a}`, item(b, a, similarity));
     }
-    await this.write([...items.values()]);
-    if (items.size > 0) await this.raiseVersion(kind);
+    try {
+      await this.write([...items.values()]);
+    } finally {
+      // Raised even when the write failed partway: some links may have changed.
+      if (items.size > 0) await this.raiseVersion(kind);
+    }
   }
 
   async unfile(id: string, keys: string[]): Promise<void> {
@@ -175,8 +179,11 @@ export class DynamoLinkStore implements LinkStore {
         toItem({ pk: `LINK#${kind}#${id}`, sk: other }),
         toItem({ pk: `LINK#${kind}#${other}`, sk: id }),
       ]);
-      await this.write(keys, 'delete');
-      if (keys.length > 0) await this.raiseVersion(kind);
+      try {
+        await this.write(keys, 'delete');
+      } finally {
+        if (keys.length > 0) await this.raiseVersion(kind);
+      }
     }
   }
 
@@ -215,6 +222,8 @@ export class DynamoLinkStore implements LinkStore {
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: toItem({ ':pk': pk }),
         Limit: limit,
+        // A reader that saw the links' version change must not read the links from before it.
+        ConsistentRead: true,
       }),
     );
     return out.Items ?? [];

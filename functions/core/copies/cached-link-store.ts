@@ -8,7 +8,9 @@
  * LinkStore.linksVersion}), which every link change raises; when it has changed, every list of
  * that kind is forgotten. Re-reading every list once a window instead cost a DynamoDB query per
  * document a search touched each second (300 a second at 20 connections over 300 documents),
- * nearly all of them answering what was already known. This process's own link writes are seen
+ * nearly all of them answering what was already known (while links are being written, by an
+ * import for instance, the version changes every window and this is the old behaviour again).
+ * This process's own link writes are seen
  * at once (they forget what they change). {@link links} always reads storage: ingest and the
  * document page ask it, and they must see every process's latest links.
  */

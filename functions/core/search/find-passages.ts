@@ -132,7 +132,11 @@ function* matchedSentences(
       if (unit.start + at < end) continue;
       const sentence = around(unit.start + at);
       end = sentence[1];
-      const highlights = matchSpans(tokenize(text.slice(sentence[0], end), sentence[0]), query, matches);
+      // A sentence longer than a chunk is cut, at a space if it can be: a word cut in two is
+      // not a word of either half (the unit's tokens have it whole).
+      const highlights = matchSpans(tokenize(text.slice(sentence[0], end), sentence[0]), query, matches).filter(
+        ([s, e]) => !(s === sentence[0] && cutsWord(text, s)) && !(e === end && cutsWord(text, e)),
+      );
       if (highlights.length > 0) yield { start: sentence[0], end, highlights };
     }
     return;
@@ -171,15 +175,23 @@ function* wordsAtNeedles(
     // Several needles can occur in one word ("protest" in "protesters" and its forms' prefix).
     if (!word || word[0] === lastWord) continue;
     lastWord = word[0];
+    // A word running past the unit was cut with its sentence (see sentenceSpans): no word of either part.
+    if (word[0] < unit.start || word[1] > unit.end) continue;
     if (!matches(text.slice(word[0], word[1]).toLowerCase())) continue;
     if (!sentence || word[0] >= sentence.end) {
-      if (sentence) yield sentence;
+      if (sentence && sentence.highlights.length > 0) yield sentence;
       const [start, end] = around(word[0]);
       sentence = { start, end, highlights: [] };
     }
-    sentence.highlights.push(word);
+    // Only a word cut in two by a sentence cut (see sentenceSpans) crosses its sentence's edge.
+    if (word[0] >= sentence.start && word[1] <= sentence.end) sentence.highlights.push(word);
   }
-  if (sentence) yield sentence;
+  if (sentence && sentence.highlights.length > 0) yield sentence;
+}
+
+/** Whether offset `at` falls inside a word of a text whose folding keeps its offsets. */
+function cutsWord(text: string, at: number): boolean {
+  return at > 0 && asciiWordAround(text, at - 1) !== null && asciiWordAround(text, at) !== null;
 }
 
 /** Every offset where a needle occurs in `folded`, in order. */

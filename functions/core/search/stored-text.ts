@@ -8,7 +8,8 @@
  *
  * A block, once inflated: u32 k · u32 byte offsets (k + 1) · one JSON array per document,
  * `[title, text, [paragraph start, end, …], [[start, end, speaker, mention, verb, kind, text?], …],
- * [sentence gap, length, …]?]` (the sentences' offsets as differences from the previous offset).
+ * [sentence gap, length, …]?]` (the sentences' offsets as differences from the previous offset,
+ * the first from 0).
  * A quote's text is left out when it is the document text's own slice (it nearly always is).
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
@@ -85,6 +86,7 @@ function parseStored(json: string): StoredText {
     kind: KINDS[kind] ?? 'speech',
   }));
   if (!gaps) return { title, text, paragraphs, quotes };
+  if (gaps.length % 2 !== 0 || !gaps.every(Number.isInteger)) corrupt('a stored text has unreadable sentences');
   const sentences = new Array<number>(gaps.length);
   for (let i = 0, at = 0; i < gaps.length; i++) sentences[i] = at += gaps[i];
   return { title, text, paragraphs, quotes, sentences };

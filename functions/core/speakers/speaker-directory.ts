@@ -163,7 +163,8 @@ function top(search: ReturnType<typeof newSearch>, q: string): DirectoryEntry[] 
 /**
  * Joins the forms of one person: forms sharing a folded surname and given name are one person;
  * a surname alone ("Zelensky", "Mr Zelensky") joins the most quoted person of that surname.
- * Keys are "surname given" (or "surname" alone when no form of it has a given name).
+ * Keys are "surname given" (or "surname" alone when no form of it has a given name). A group of one
+ * form shares that form's `documentIds` set with the input: mutate neither afterwards.
  */
 export function joinVariants(perName: Map<string, FormCount>): Map<string, Group> {
   const groups = new Map<string, Group>();

@@ -107,6 +107,25 @@ describe('findPassages', () => {
   });
 });
 
+describe('findPassages where a sentence longer than a chunk is cut inside a word', () => {
+  it("highlights no half of the cut word, as the whole text's tokens have it whole", () => {
+    // One 4,200-letter word: sentenceSpans cuts it at the chunk's end.
+    const text = `Before. pier${'b'.repeat(SENTENCE_CHUNK_CHARS + 200)}pier tail. After the pier.`;
+    const document = { text, paragraphs: splitParagraphs(text) };
+    for (const q of ['pier', '"pier tail"', 'tail']) {
+      const query = parseQuery(q);
+      const spans = matchSpans(tokenize(text), query);
+      const expected = [...sentenceSpans(text, 0, text.length)]
+        .map(([start, end]) => ({ start, end, highlights: spans.filter(([s, e]) => s >= start && e <= end) }))
+        .filter((p) => p.highlights.length > 0);
+      for (const source of [document, storedTextOf({ ...document, title: '', quotes: [] })]) {
+        const passages = findPassages(source, query, 10_000);
+        expect(passages.map(({ start, end, highlights }) => ({ start, end, highlights }))).toEqual(expected);
+      }
+    }
+  });
+});
+
 describe('findPassages with the sentences stored at indexing', () => {
   it('gives the passages it gives when it segments as it reads, long paragraphs included (property)', () => {
     let longest = 0;
