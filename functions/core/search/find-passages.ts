@@ -54,6 +54,19 @@ function storedSentenceAt(sentences: readonly number[], at: number): [number, nu
   return null;
 }
 
+/** The sentence of a run (in order) that holds `at`, or null; a binary search, as a run can hold thousands. */
+function sentenceOfRun(run: Array<[number, number]>, at: number): [number, number] | null {
+  let low = 0;
+  let high = run.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (run[middle][1] <= at) low = middle + 1;
+    else if (run[middle][0] > at) high = middle - 1;
+    else return run[middle];
+  }
+  return null;
+}
+
 /** The stored sentences from the one holding or following `from` up to `to`. */
 function* storedSentences(sentences: readonly number[], from: number, to: number): Generator<[number, number]> {
   let low = 0;
@@ -120,7 +133,7 @@ function* matchedSentences(
   const segmented = (at: number) => (finder ??= sentenceFinder(text, unit.start, unit.end))(at);
   const around = (at: number): [number, number] =>
     (sentences && storedSentenceAt(sentences, at)) ||
-    (unit.sentences && unit.sentences.find(([start, end]) => start <= at && at < end)) ||
+    (unit.sentences && sentenceOfRun(unit.sentences, at)) ||
     segmented(at);
   if (needles && foldKeepsOffsets(unitText)) {
     if (query.phrases.length === 0) {
