@@ -37,58 +37,42 @@ interface Unit {
 
 /** What passages read of a document: its text, its paragraphs, and their sentences when stored. */
 export type PassageSource = Pick<ArchivedDocument, 'text' | 'paragraphs'> & {
-  /** Flat `[start, end, …]`, as `sentenceSpans` gives them paragraph by paragraph (see stored-text.ts). */
-  sentences?: readonly number[];
+  /** In order, as `sentenceSpans` gives them paragraph by paragraph (see stored-text.ts). */
+  sentences?: ReadonlyArray<[number, number]>;
 };
 
-/** The stored sentence around `at`, or null when none holds it. */
-function storedSentenceAt(sentences: readonly number[], at: number): [number, number] | null {
+/** The index of the first of `sentences` (in order) that ends after `at`: a binary search, as there can be thousands. */
+function firstEndingAfter(sentences: ReadonlyArray<[number, number]>, at: number): number {
   let low = 0;
-  let high = sentences.length / 2 - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (sentences[2 * middle + 1] <= at) low = middle + 1;
-    else if (sentences[2 * middle] > at) high = middle - 1;
-    else return [sentences[2 * middle], sentences[2 * middle + 1]];
-  }
-  return null;
-}
-
-/** The sentence of a run (in order) that holds `at`, or null; a binary search, as a run can hold thousands. */
-function sentenceOfRun(run: Array<[number, number]>, at: number): [number, number] | null {
-  let low = 0;
-  let high = run.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (run[middle][1] <= at) low = middle + 1;
-    else if (run[middle][0] > at) high = middle - 1;
-    else return run[middle];
-  }
-  return null;
-}
-
-/** The stored sentences from the one holding or following `from` up to `to`. */
-function* storedSentences(sentences: readonly number[], from: number, to: number): Generator<[number, number]> {
-  let low = 0;
-  let high = sentences.length / 2;
+  let high = sentences.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (sentences[2 * middle + 1] <= from) low = middle + 1;
+    if (sentences[middle][1] <= at) low = middle + 1;
     else high = middle;
   }
-  for (let i = low; 2 * i < sentences.length && sentences[2 * i] < to; i++)
-    yield [sentences[2 * i], sentences[2 * i + 1]];
+  return low;
+}
+
+/** The one of `sentences` (in order) that holds `at`, or null. */
+function sentenceHolding(sentences: ReadonlyArray<[number, number]>, at: number): [number, number] | null {
+  const sentence = sentences[firstEndingAfter(sentences, at)];
+  return sentence && sentence[0] <= at ? sentence : null;
+}
+
+/** The ones of `sentences` (in order) from the one holding or following `from` up to `to`. */
+function* sentencesWithin(sentences: ReadonlyArray<[number, number]>, from: number, to: number) {
+  for (let i = firstEndingAfter(sentences, from); i < sentences.length && sentences[i][0] < to; i++) yield sentences[i];
 }
 
 /** A paragraph as one unit, or a long one as runs of whole sentences of about a chunk each. */
-function* unitsOf(text: string, paragraph: Paragraph, sentences?: readonly number[]): Generator<Unit> {
+function* unitsOf(text: string, paragraph: Paragraph, sentences?: ReadonlyArray<[number, number]>): Generator<Unit> {
   if (paragraph.end - paragraph.start <= SENTENCE_CHUNK_CHARS) {
     yield paragraph;
     return;
   }
   let run: Array<[number, number]> = [];
   const all = sentences
-    ? storedSentences(sentences, paragraph.start, paragraph.end)
+    ? sentencesWithin(sentences, paragraph.start, paragraph.end)
     : sentenceSpans(text, paragraph.start, paragraph.end);
   for (const sentence of all) {
     run.push(sentence);
@@ -123,7 +107,7 @@ function* matchedSentences(
   query: ParsedQuery,
   matches: (word: string) => boolean,
   needles: string[] | null,
-  sentences: readonly number[] | undefined,
+  sentences: ReadonlyArray<[number, number]> | undefined,
 ): Generator<MatchedSentence> {
   const unitText = text.slice(unit.start, unit.end);
   const folded = needles ? foldTerm(unitText) : '';
@@ -132,25 +116,22 @@ function* matchedSentences(
   let finder: ((at: number) => [number, number]) | undefined;
   const segmented = (at: number) => (finder ??= sentenceFinder(text, unit.start, unit.end))(at);
   const around = (at: number): [number, number] =>
-    (sentences && storedSentenceAt(sentences, at)) ||
-    (unit.sentences && sentenceOfRun(unit.sentences, at)) ||
+    (sentences && sentenceHolding(sentences, at)) ||
+    (unit.sentences && sentenceHolding(unit.sentences, at)) ||
     segmented(at);
   if (needles && foldKeepsOffsets(unitText)) {
     if (query.phrases.length === 0) {
       yield* wordsAtNeedles(text, unit, occurrences(folded, needles), matches, around);
       return;
     }
-    let end = -1;
-    for (const at of occurrences(folded, needles)) {
-      if (unit.start + at < end) continue;
-      const sentence = around(unit.start + at);
-      end = sentence[1];
+    const at = occurrences(folded, needles).map((offset) => unit.start + offset);
+    for (const [start, end] of sentencesAt(at, around)) {
       // A sentence longer than a chunk is cut, at a space if it can be: a word cut in two is
       // not a word of either half (the unit's tokens have it whole).
-      const highlights = matchSpans(tokenize(text.slice(sentence[0], end), sentence[0]), query, matches).filter(
-        ([s, e]) => !(s === sentence[0] && cutsWord(text, s)) && !(e === end && cutsWord(text, e)),
+      const highlights = matchSpans(tokenize(text.slice(start, end), start), query, matches).filter(
+        ([s, e]) => !(s === start && cutsWord(text, s)) && !(e === end && cutsWord(text, e)),
       );
-      if (highlights.length > 0) yield { start: sentence[0], end, highlights };
+      if (highlights.length > 0) yield { start, end, highlights };
     }
     return;
   }
@@ -158,7 +139,10 @@ function* matchedSentences(
   const spans = matchSpans(tokenize(unitText, unit.start), query, matches);
   if (spans.length === 0) return;
   let cursor = 0;
-  for (const [start, end] of sentencesWith(spans, around)) {
+  for (const [start, end] of sentencesAt(
+    spans.map(([start]) => start),
+    around,
+  )) {
     while (cursor < spans.length && spans[cursor][1] <= start) cursor++;
     const highlights: Array<[number, number]> = [];
     for (let i = cursor; i < spans.length && spans[i][0] < end; i++) {
@@ -216,13 +200,10 @@ function occurrences(folded: string, needles: string[]): number[] {
   return at.sort((a, b) => a - b);
 }
 
-/** The sentences that hold the start of a span, in order, each once. */
-function* sentencesWith(
-  spans: Array<[number, number]>,
-  around: (at: number) => [number, number],
-): Generator<[number, number]> {
+/** The sentences that hold offsets `at` (in order), each once. */
+function* sentencesAt(at: number[], around: (at: number) => [number, number]): Generator<[number, number]> {
   let end = -1;
-  for (const [start] of spans) {
+  for (const start of at) {
     if (start < end) continue;
     const sentence = around(start);
     end = sentence[1];

@@ -26,11 +26,11 @@ export interface StoredText {
   paragraphs: Paragraph[];
   quotes: Quote[];
   /**
-   * The paragraphs' sentences as `sentenceSpans` gives them, flat `[start, end, …]`: segmenting
+   * The paragraphs' sentences as `sentenceSpans` gives them, in order: segmenting
    * is the costliest part of cutting a passage, so it is done once, when the document is indexed.
    * Absent from blocks written before it was stored (passages then segment as they read).
    */
-  sentences?: number[];
+  sentences?: Array<[number, number]>;
 }
 
 /**
@@ -44,9 +44,9 @@ export const STORED_BLOCK_DOCUMENTS = 8;
 /** The stored text of a document, cut to what passages and quotes can reach (see `passage-view.ts`). */
 export function storedTextOf(document: Pick<ArchivedDocument, 'title' | 'text' | 'paragraphs' | 'quotes'>): StoredText {
   const view = passageViewOf({ ...document, id: '', publisher: null, publishedAt: null });
-  const sentences: number[] = [];
+  const sentences: Array<[number, number]> = [];
   for (const paragraph of view.paragraphs)
-    for (const [start, end] of sentenceSpans(view.text, paragraph.start, paragraph.end)) sentences.push(start, end);
+    for (const [start, end] of sentenceSpans(view.text, paragraph.start, paragraph.end)) sentences.push([start, end]);
   return { title: document.title, text: view.text, paragraphs: view.paragraphs, quotes: view.quotes, sentences };
 }
 
@@ -62,7 +62,10 @@ export function storedJson(stored: StoredText): string {
   });
   const fields: unknown[] = [title, text, paragraphs.flatMap((p) => [p.start, p.end]), rows];
   // Each sentence as its gap from the last one's end and its length: small numbers, short JSON.
-  if (stored.sentences) fields.push(stored.sentences.map((at, i) => at - (i > 0 ? stored.sentences![i - 1] : 0)));
+  if (stored.sentences) {
+    const flat = stored.sentences.flat();
+    fields.push(flat.map((at, i) => at - (i > 0 ? flat[i - 1] : 0)));
+  }
   return JSON.stringify(fields);
 }
 
@@ -87,8 +90,8 @@ function parseStored(json: string): StoredText {
   }));
   if (!gaps) return { title, text, paragraphs, quotes };
   if (gaps.length % 2 !== 0 || !gaps.every(Number.isInteger)) corrupt('a stored text has unreadable sentences');
-  const sentences = new Array<number>(gaps.length);
-  for (let i = 0, at = 0; i < gaps.length; i++) sentences[i] = at += gaps[i];
+  const sentences = new Array<[number, number]>(gaps.length / 2);
+  for (let i = 0, at = 0; i < gaps.length; i += 2) sentences[i / 2] = [(at += gaps[i]), (at += gaps[i + 1])];
   return { title, text, paragraphs, quotes, sentences };
 }
 
