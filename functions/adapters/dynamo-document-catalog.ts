@@ -33,13 +33,12 @@ import type {
   ReadyClaim,
   Unsubscribe,
 } from '../core/ports.ts';
+import { BATCH_WRITE_LIMIT, chunk } from './batch-write-items.ts';
 import { conditionMet, toItem } from './dynamo-item.ts';
 
 const docKey = (id: string) => toItem({ pk: `DOC#${id}`, sk: 'META' });
 /** DynamoDB's limit on keys per BatchGetItem. */
 const BATCH_GET_LIMIT = 100;
-/** DynamoDB's limit on items per BatchWriteItem. */
-const BATCH_WRITE_LIMIT = 25;
 /** Ready batches (and fenced marks) in flight at once. */
 const PARALLEL_MARKS = 8;
 
@@ -147,20 +146,17 @@ export class DynamoDocumentCatalog implements DocumentCatalog {
   async markReadyMany(claims: ReadyClaim[], leaseMs: number): Promise<Set<string>> {
     const put: string[] = [];
     const fenced: ReadyClaim[] = [];
-    const chunks = Array.from({ length: Math.ceil(claims.length / BATCH_WRITE_LIMIT) }, (_, i) =>
-      claims.slice(i * BATCH_WRITE_LIMIT, (i + 1) * BATCH_WRITE_LIMIT),
-    );
-    await forEachAtMost(chunks, PARALLEL_MARKS, async (chunk) => {
+    await forEachAtMost(chunk(claims, BATCH_WRITE_LIMIT), PARALLEL_MARKS, async (slice) => {
       // Checked as each request is sent. Not aborted when the margin runs out: the server would
       // still apply a request it has received, later (measured: an aborted write landed after the read-back).
       const sentAt = Date.now();
-      const margin = Math.min(...chunk.map((c) => c.claimedAt + leaseMs / 2 - sentAt));
-      if (margin <= 0) return void fenced.push(...chunk);
+      const margin = Math.min(...slice.map((c) => c.claimedAt + leaseMs / 2 - sentAt));
+      if (margin <= 0) return void fenced.push(...slice);
       try {
         const out = await this.dynamo.send(
           new BatchWriteItemCommand({
             RequestItems: {
-              [this.table]: chunk.map((c) => ({
+              [this.table]: slice.map((c) => ({
                 // Exactly the record markReady leaves: the claimed metadata, ready, no claim fields.
                 PutRequest: { Item: { ...toItem({ ...c.metadata, status: 'ready' }), ...docKey(c.metadata.id) } },
               })),
@@ -170,15 +166,15 @@ export class DynamoDocumentCatalog implements DocumentCatalog {
         const left = new Set(
           (out.UnprocessedItems?.[this.table] ?? []).map((r) => unmarshall(r.PutRequest!.Item!).pk as string),
         );
-        for (const c of chunk) {
+        for (const c of slice) {
           if (left.has(`DOC#${c.metadata.id}`)) fenced.push(c);
           else put.push(c.metadata.id);
         }
       } catch {
         // Failed after the SDK's retries: written or not is unknown, so read the records back.
         // Ready with this ingest's metadata is this write having landed; the rest take the fence.
-        const stored = new Map((await this.batchGet(chunk.map((c) => c.metadata.id))).map((item) => [item.pk.S, item]));
-        for (const c of chunk) {
+        const stored = new Map((await this.batchGet(slice.map((c) => c.metadata.id))).map((item) => [item.pk.S, item]));
+        for (const c of slice) {
           const item = stored.get(`DOC#${c.metadata.id}`);
           if (item && sameIngest(toStored(item), c.metadata)) put.push(c.metadata.id);
           else fenced.push(c);
