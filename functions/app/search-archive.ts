@@ -90,13 +90,27 @@ function didYouMeanOf(q: string, replaced: Hits['replaced']): DidYouMean | null 
 /** A facet lists at most this many values: the most frequent. */
 const MAX_FACET_VALUES = 12;
 
-/** The most frequent values first, ties alphabetically, so facets read the same on every request. */
+/** Compares as `a.localeCompare(b)` does (no locale or options given), at a fraction of its cost per call. */
+const collator = new Intl.Collator();
+
+/**
+ * The most frequent values first, ties alphabetically, so facets read the same on every request.
+ * Only the first MAX_FACET_VALUES are kept, in order, while scanning: a common word's hits name
+ * thousands of speakers, and sorting them all was a fifth of a search's facet time.
+ */
 function topCounts(counts: Map<string, number>, byValue = false): FacetCount[] {
-  const entries = [...counts].map(([value, count]) => ({ value, count }));
-  entries.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-  const top = entries.slice(0, MAX_FACET_VALUES);
+  const before = (value: string, count: number, than: FacetCount) =>
+    count > than.count || (count === than.count && collator.compare(value, than.value) < 0);
+  const top: FacetCount[] = [];
+  for (const [value, count] of counts) {
+    if (top.length === MAX_FACET_VALUES && !before(value, count, top[top.length - 1])) continue;
+    let at = top.length;
+    while (at > 0 && before(value, count, top[at - 1])) at--;
+    top.splice(at, 0, { value, count });
+    if (top.length > MAX_FACET_VALUES) top.pop();
+  }
   // Years read better in date order (newest first) once the most frequent have been chosen.
-  return byValue ? top.sort((a, b) => b.value.localeCompare(a.value)) : top;
+  return byValue ? top.sort((a, b) => collator.compare(b.value, a.value)) : top;
 }
 
 /**
@@ -118,7 +132,7 @@ export function countFacets(documents: Iterable<StoredDocument>): SearchFacets {
     if (document.publisher) bump(publishers, document.publisher);
     const year = document.publishedAt.slice(0, 4);
     if (/^\d{4}$/.test(year)) bump(years, year);
-    speakers.add(document.id, document.speakers);
+    speakers.add(document.speakers);
   }
   return { publishers: topCounts(publishers), years: topCounts(years, true), speakers: topCounts(speakers.counts()) };
 }

@@ -48,15 +48,8 @@ export function formsOf(group: Group): string[] {
 }
 
 /** The most frequent form first, then the longest, then alphabetically. */
-const byPreference = (a: [string, number], b: [string, number]) =>
+export const byPreference = (a: [string, number], b: [string, number]) =>
   b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]);
-
-/** The name a group is listed under: `formsOf(group)[0]`, without sorting them all. */
-export function nameOf(group: Group): string {
-  let best: [string, number] | undefined;
-  for (const form of group.forms) if (!best || byPreference(form, best) < 0) best = form;
-  return best?.[0] ?? '';
-}
 
 /**
  * @example
@@ -161,14 +154,50 @@ function top(search: ReturnType<typeof newSearch>, q: string): DirectoryEntry[] 
 }
 
 /**
+ * Where a form is placed before forms are joined: a name with a given name and a surname under its
+ * key "surname given", a form that is no name at all under its own key ("=the ministry"), and a
+ * bare surname ("Zelensky", "Mr Zelensky") left to join a person of that surname.
+ *
+ * @example
+ * ```ts
+ * placementOf('President Volodymyr Zelenskyy'); // { key: 'zelensky volodymyr' }
+ * placementOf('Mr Zelensky'); // { surname: 'zelensky' }
+ * ```
+ */
+export function placementOf(form: string): { key: string } | { surname: string } {
+  const words = nameWords(form);
+  if (words.length === 0) return { key: `=${form}` };
+  if (words.length === 1) return { surname: words[0] };
+  return { key: `${words[words.length - 1]} ${words[0]}` };
+}
+
+/**
+ * The person each bare surname joins: of the full-name keys with that surname, the one quoted in
+ * the most documents (the first seen among equals). Found in one pass: scanning every group for
+ * every bare surname was quadratic in the number of names (4 s for the corpora's 4,068 forms, on
+ * a loaded machine; test/bench/measure-speaker-directory.ts).
+ */
+export function bestOfSurnames(keys: Iterable<[key: string, documents: number]>): Map<string, string> {
+  const best = new Map<string, [string, number]>();
+  for (const [key, documents] of keys) {
+    if (key.startsWith('=')) continue;
+    const surname = key.slice(0, key.indexOf(' '));
+    const held = best.get(surname);
+    if (held === undefined || documents > held[1]) best.set(surname, [key, documents]);
+  }
+  return new Map([...best].map(([surname, [key]]) => [surname, key]));
+}
+
+/**
  * Joins the forms of one person: forms sharing a folded surname and given name are one person;
- * a surname alone ("Zelensky", "Mr Zelensky") joins the most quoted person of that surname.
- * Keys are "surname given" (or "surname" alone when no form of it has a given name). A group of one
- * form shares that form's `documentIds` set with the input: mutate neither afterwards.
+ * a surname alone ("Zelensky", "Mr Zelensky") joins the most quoted person of that surname
+ * ({@link placementOf}, {@link bestOfSurnames}). Keys are "surname given" (or "surname" alone when
+ * no form of it has a given name). A group of one form shares that form's `documentIds` set with
+ * the input: mutate neither afterwards.
  */
 export function joinVariants(perName: Map<string, FormCount>): Map<string, Group> {
   const groups = new Map<string, Group>();
-  const bare: [string, FormCount][] = [];
+  const bare: [string, FormCount, string][] = [];
   // Most people appear under one form: their group shares that form's document set, and only a
   // group that a second form joins gets a set of its own (copying every set was most of a
   // search's speaker facet).
@@ -186,25 +215,11 @@ export function joinVariants(perName: Map<string, FormCount>): Map<string, Group
     for (const id of entry.documentIds) group.documentIds.add(id);
   };
   for (const [form, entry] of perName) {
-    const words = nameWords(form);
-    if (words.length === 0) add(`=${form}`, form, entry);
-    else if (words.length === 1) bare.push([form, entry]);
-    else add(`${words[words.length - 1]} ${words[0]}`, form, entry);
+    const placed = placementOf(form);
+    if ('key' in placed) add(placed.key, form, entry);
+    else bare.push([form, entry, placed.surname]);
   }
-  // The best full-name group of each surname, found in one pass: scanning every group for every
-  // bare surname was quadratic in the number of names (4 s for the corpora's 4,068 forms, on a
-  // loaded machine; test/bench/measure-speaker-directory.ts).
-  const bestOfSurname = new Map<string, string>();
-  for (const [key, group] of groups) {
-    if (key.startsWith('=')) continue;
-    const surname = key.split(' ')[0];
-    const best = bestOfSurname.get(surname);
-    if (best === undefined || group.documentIds.size > groups.get(best)!.documentIds.size)
-      bestOfSurname.set(surname, key);
-  }
-  for (const [form, entry] of bare) {
-    const surname = nameWords(form)[0];
-    add(bestOfSurname.get(surname) ?? surname, form, entry);
-  }
+  const best = bestOfSurnames([...groups].map(([key, group]) => [key, group.documentIds.size]));
+  for (const [form, entry, surname] of bare) add(best.get(surname) ?? surname, form, entry);
   return groups;
 }

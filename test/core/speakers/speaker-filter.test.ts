@@ -1,6 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { StoredDocument } from '../../../functions/core/search/index.ts';
-import { SpeakerDirectory } from '../../../functions/core/speakers/speaker-directory.ts';
+import {
+  formsOf,
+  joinVariants,
+  SpeakerDirectory,
+  type FormCount,
+} from '../../../functions/core/speakers/speaker-directory.ts';
 import {
   PeopleCounter,
   speakerDocumentFilter,
@@ -46,12 +52,53 @@ describe('speakerMatcher', () => {
 describe('PeopleCounter', () => {
   it('counts each person once per document, under one of their forms', () => {
     const counter = new PeopleCounter();
-    for (const d of documents) counter.add(d.id, d.speakers);
+    for (const d of documents) counter.add(d.speakers);
     const counts = counter.counts();
     const zelensky = [...counts].filter(([name]) => /zelensk/i.test(name));
     expect(zelensky).toHaveLength(1);
     expect(zelensky[0][1]).toBe(2);
     expect(counts.get('Jane Smith')).toBe(1);
     expect(counts.get('John Smith')).toBe(1);
+  });
+
+  // The counter joins without sets; the directory's own join (joinVariants over per-form sets)
+  // is the reference it must agree with, person for person and count for count.
+  it('counts what the directory join counts, over any documents (property)', () => {
+    const form = fc.constantFrom(
+      'Zelenskyy',
+      'Mr Zelensky',
+      'President Volodymyr Zelenskyy',
+      'Zelensky',
+      'Ilham Aliyev',
+      'Aliyev',
+      'Mehriban Aliyeva',
+      'the ministry',
+      'John Smith',
+      'Jane Smith',
+      'Smith',
+      'Ms Smith',
+      'officials',
+      '',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(form, { maxLength: 4 }), { maxLength: 14 }), (speakersOf) => {
+        const counter = new PeopleCounter();
+        const perName = new Map<string, FormCount>();
+        speakersOf.forEach((speakers, n) => {
+          counter.add(speakers);
+          for (const speaker of speakers) {
+            const entry = perName.get(speaker) ?? { count: 0, documentIds: new Set<string>() };
+            entry.count++;
+            entry.documentIds.add(String(n));
+            perName.set(speaker, entry);
+          }
+        });
+        const expected = new Map(
+          [...joinVariants(perName).values()].map((group) => [formsOf(group)[0], group.documentIds.size]),
+        );
+        expect([...counter.counts()].sort()).toEqual([...expected].sort());
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
