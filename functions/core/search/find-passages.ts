@@ -346,7 +346,7 @@ export function findPassages(document: PassageSource, query: ParsedQuery, max = 
  * ```
  */
 export function matchingQuotes(quotes: Quote[], query: ParsedQuery, isSpeaker?: (speaker: string) => boolean): Quote[] {
-  const { matches } = queryTests(query);
+  const { needles, matches } = queryTests(query);
   // Bounded like the passages: a document made of quotes must not make one search tokenise all of it.
   return quotes.slice(0, QUOTE_SCAN_COUNT).filter((quote) => {
     // Folded like the index, so `speaker:Jose` finds José's quotes here as it finds his documents.
@@ -356,6 +356,13 @@ export function matchingQuotes(quotes: Quote[], query: ParsedQuery, isSpeaker?: 
         ? speaker !== '' && isSpeaker(speaker)
         : foldTerm(speaker).includes(foldTerm(query.speaker));
       if (!named) return false;
+    }
+    // A quote holding none of the query's needles cannot match it, as a paragraph cannot: most of
+    // a page's quotes are skipped without being tokenised (tokenising them all was half of a
+    // page's tokenising time).
+    if (needles && needles.length > 0) {
+      const folded = foldTerm(quote.text);
+      if (!needles.some((needle) => folded.includes(needle))) return false;
     }
     const tokens = tokenize(quote.text);
     if (query.phrases.length > 0) return query.phrases.every((phrase) => findPhrase(tokens, phrase).length > 0);

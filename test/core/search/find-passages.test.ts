@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findPassages, matchingQuotes, matchSpans } from '../../../functions/core/search/find-passages.ts';
+import { findPhrase } from '../../../functions/core/search/match-words.ts';
 import { parseQuery } from '../../../functions/core/search/parse-query.ts';
 import type { Quote } from '../../../functions/core/document.ts';
 import { splitParagraphs } from '../../../functions/core/text/split-paragraphs.ts';
@@ -200,6 +201,36 @@ describe('matchingQuotes', () => {
     expect(matchingQuotes(quotes, parseQuery('council'))).toEqual([]);
     const accented = [quote('Vamos a construir.', 'José Núñez')];
     expect(matchingQuotes(accented, parseQuery('speaker:"jose nunez"')).map((q) => q.speaker)).toEqual(['José Núñez']);
+  });
+
+  // Quotes are skipped unread when they hold none of the query's needles: that may only skip
+  // quotes that tokenising would have rejected.
+  it('keeps exactly the quotes whose tokens match, the ones it skips unread included (property)', () => {
+    const word = fc.constantFrom('ferry', 'Pier', 'piers', 'the', 'résumé', 'RÉSUMÉS', 'x', 'protesters', 'said');
+    const text = fc.array(word, { minLength: 1, maxLength: 8 }).map((w) => w.join(' '));
+    const q = fc.constantFrom(
+      'pier',
+      'ferry pier',
+      '"the ferry"',
+      'resume',
+      '=piers',
+      'résumé x',
+      'pi',
+      'protest said',
+    );
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 8 }), q, (texts, typed) => {
+        const query = parseQuery(typed);
+        const all = texts.map((t) => quote(t, null));
+        const expected = all.filter((candidate) => {
+          const tokens = tokenize(candidate.text);
+          if (query.phrases.length > 0) return query.phrases.every((phrase) => findPhrase(tokens, phrase).length > 0);
+          return matchSpans(tokens, query).length > 0;
+        });
+        expect(matchingQuotes(all, query)).toEqual(expected);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 
