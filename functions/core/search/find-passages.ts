@@ -105,13 +105,17 @@ function* matchedSentences(
   text: string,
   unit: Unit,
   query: ParsedQuery,
-  matches: (word: string) => boolean,
-  needles: string[] | null,
+  { needles, anyNeedle, matches }: QueryTests,
   sentences: ReadonlyArray<[number, number]> | undefined,
 ): Generator<MatchedSentence> {
   const unitText = text.slice(unit.start, unit.end);
-  const folded = needles ? foldTerm(unitText) : '';
-  if (needles && !needles.some((needle) => folded.includes(needle))) return;
+  const keepsOffsets = foldKeepsOffsets(unitText);
+  // Where folding only lowercases, the needles are looked for case-blind in the text as it is,
+  // and only a unit holding one is lowercased: most scanned units hold none, and lowercasing
+  // each of them was a copy of every paragraph a page scanned.
+  if (needles && keepsOffsets && !anyNeedle?.test(unitText)) return;
+  const folded = !needles ? '' : keepsOffsets ? unitText.toLowerCase() : foldTerm(unitText);
+  if (needles && !hasNeedle(folded, needles)) return;
   // Made on first use: a unit whose needles all sit in words that do not match needs none.
   let finder: ((at: number) => [number, number]) | undefined;
   const segmented = (at: number) => (finder ??= sentenceFinder(text, unit.start, unit.end))(at);
@@ -119,7 +123,7 @@ function* matchedSentences(
     (sentences && sentenceHolding(sentences, at)) ||
     (unit.sentences && sentenceHolding(unit.sentences, at)) ||
     segmented(at);
-  if (needles && foldKeepsOffsets(unitText)) {
+  if (needles && keepsOffsets) {
     if (query.phrases.length === 0) {
       yield* wordsAtNeedles(text, unit, occurrences(folded, needles), matches, around);
       return;
@@ -191,6 +195,9 @@ function cutsWord(text: string, at: number): boolean {
   return at > 0 && asciiWordAround(text, at - 1) !== null && asciiWordAround(text, at) !== null;
 }
 
+/** Whether folded text holds any of the needles. */
+const hasNeedle = (folded: string, needles: string[]) => needles.some((needle) => folded.includes(needle));
+
 /** Every offset where a needle occurs in `folded`, in order. */
 function occurrences(folded: string, needles: string[]): number[] {
   const at: number[] = [];
@@ -244,14 +251,27 @@ function needlesOf(query: ParsedQuery): string[] | null {
 /** The most words whose test {@link queryTests} remembers for one query. */
 const MATCHED_WORDS_REMEMBERED = 10_000;
 
-const testsOfQuery = new WeakMap<ParsedQuery, { needles: string[] | null; matches: (word: string) => boolean }>();
+/** `text` as a regular expression that matches it literally. */
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** What a query tests text with, made once per query object ({@link queryTests}). */
+interface QueryTests {
+  /** Strings every matching word's folded form contains ({@link needlesOf}); null when it has none. */
+  needles: string[] | null;
+  /** Whether text holds any needle, compared case-blind: for text whose folding only lowercases. */
+  anyNeedle: RegExp | null;
+  /** Whether a folded word matches a term of the query. */
+  matches: (word: string) => boolean;
+}
+
+const testsOfQuery = new WeakMap<ParsedQuery, QueryTests>();
 
 /**
  * A query's needles and its word test, made once per query object: a result page cuts the
  * passages of ten documents for one query, and the same words ("the", "said") recur in all of
  * them, so each distinct word is tested once (forms are stems: not free to compute per token).
  */
-function queryTests(query: ParsedQuery): { needles: string[] | null; matches: (word: string) => boolean } {
+function queryTests(query: ParsedQuery): QueryTests {
   let tests = testsOfQuery.get(query);
   if (!tests) {
     const test = termMatcher(query);
@@ -265,7 +285,12 @@ function queryTests(query: ParsedQuery): { needles: string[] | null; matches: (w
       }
       return matched;
     };
-    tests = { needles: needlesOf(query), matches };
+    const needles = needlesOf(query);
+    // Case-blind matching of ASCII text equals lowercasing it first: JavaScript's `i` flag
+    // (without `u`) never folds a non-ASCII character onto an ASCII one, and the punctuation
+    // such text may also hold has no case.
+    const anyNeedle = needles && needles.length > 0 ? new RegExp(needles.map(escapeRegExp).join('|'), 'i') : null;
+    tests = { needles, anyNeedle, matches };
     testsOfQuery.set(query, tests);
   }
   return tests;
@@ -309,19 +334,12 @@ export function findPassages(document: PassageSource, query: ParsedQuery, max = 
   const scored: Array<{ passage: Passage; score: number }> = [];
   let perfect = 0;
   let scanned = 0;
-  const { needles, matches } = queryTests(query);
+  const tests = queryTests(query);
   scan: for (const paragraph of document.paragraphs) {
     for (const unit of unitsOf(text, paragraph, document.sentences)) {
       if (perfect >= max || scanned >= PASSAGE_SCAN_CHARS) break scan;
       scanned += unit.end - unit.start;
-      for (const { start, end, highlights } of matchedSentences(
-        text,
-        unit,
-        query,
-        matches,
-        needles,
-        document.sentences,
-      )) {
+      for (const { start, end, highlights } of matchedSentences(text, unit, query, tests, document.sentences)) {
         const distinct = new Set(highlights.map(([s, e]) => text.slice(s, e).toLowerCase()));
         scored.push({ passage: { text: text.slice(start, end), start, end, highlights }, score: distinct.size });
         if (distinct.size >= best) perfect++;
@@ -346,7 +364,7 @@ export function findPassages(document: PassageSource, query: ParsedQuery, max = 
  * ```
  */
 export function matchingQuotes(quotes: Quote[], query: ParsedQuery, isSpeaker?: (speaker: string) => boolean): Quote[] {
-  const { needles, matches } = queryTests(query);
+  const { needles, anyNeedle, matches } = queryTests(query);
   // Bounded like the passages: a document made of quotes must not make one search tokenise all of it.
   return quotes.slice(0, QUOTE_SCAN_COUNT).filter((quote) => {
     // Folded like the index, so `speaker:Jose` finds José's quotes here as it finds his documents.
@@ -360,9 +378,9 @@ export function matchingQuotes(quotes: Quote[], query: ParsedQuery, isSpeaker?: 
     // A quote holding none of the query's needles cannot match it, as a paragraph cannot: most of
     // a page's quotes are skipped without being tokenised (tokenising them all was half of a
     // page's tokenising time).
-    if (needles && needles.length > 0) {
-      const folded = foldTerm(quote.text);
-      if (!needles.some((needle) => folded.includes(needle))) return false;
+    if (anyNeedle) {
+      if (foldKeepsOffsets(quote.text) ? !anyNeedle.test(quote.text) : !hasNeedle(foldTerm(quote.text), needles!))
+        return false;
     }
     const tokens = tokenize(quote.text);
     if (query.phrases.length > 0) return query.phrases.every((phrase) => findPhrase(tokens, phrase).length > 0);

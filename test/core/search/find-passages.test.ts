@@ -206,7 +206,20 @@ describe('matchingQuotes', () => {
   // Quotes are skipped unread when they hold none of the query's needles: that may only skip
   // quotes that tokenising would have rejected.
   it('keeps exactly the quotes whose tokens match, the ones it skips unread included (property)', () => {
-    const word = fc.constantFrom('ferry', 'Pier', 'piers', 'the', 'résumé', 'RÉSUMÉS', 'x', 'protesters', 'said');
+    const word = fc.constantFrom(
+      'ferry',
+      'Pier',
+      'PIERS',
+      'the',
+      'résumé',
+      'RÉSUMÉS',
+      'x',
+      'Protesters',
+      'said—',
+      '“Ferry,”',
+      'Baku’s',
+      "O'Neill",
+    );
     const text = fc.array(word, { minLength: 1, maxLength: 8 }).map((w) => w.join(' '));
     const q = fc.constantFrom(
       'pier',
@@ -217,6 +230,8 @@ describe('matchingQuotes', () => {
       'résumé x',
       'pi',
       'protest said',
+      'baku’s',
+      "o'neill",
     );
     fc.assert(
       fc.property(fc.array(text, { maxLength: 8 }), q, (texts, typed) => {
