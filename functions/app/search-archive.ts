@@ -16,7 +16,7 @@ import { tokenize } from '../core/text/tokenize.ts';
 import type { Archive } from './archive.ts';
 import { collapseCopies, MAX_COLLAPSE_CHECKED } from './collapse-copies.ts';
 import { directoryOf } from './current-directory.ts';
-import { PeopleCounter, speakerDocumentFilter, speakerMatcher } from '../core/speakers/speaker-filter.ts';
+import { countPeople, speakerDocumentFilter, speakerMatcher } from '../core/speakers/speaker-filter.ts';
 
 /** One search hit: the document, its best passages, and its quotes that match the query. */
 export interface SearchHit {
@@ -126,15 +126,19 @@ function topCounts(counts: Map<string, number>, byValue = false): FacetCount[] {
 export function countFacets(documents: Iterable<StoredDocument>): SearchFacets {
   const publishers = new Map<string, number>();
   const years = new Map<string, number>();
-  const speakers = new PeopleCounter();
+  const speakers: (readonly string[])[] = [];
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   for (const document of documents) {
     if (document.publisher) bump(publishers, document.publisher);
     const year = document.publishedAt.slice(0, 4);
     if (/^\d{4}$/.test(year)) bump(years, year);
-    speakers.add(document.speakers);
+    speakers.push(document.speakers);
   }
-  return { publishers: topCounts(publishers), years: topCounts(years, true), speakers: topCounts(speakers.counts()) };
+  return {
+    publishers: topCounts(publishers),
+    years: topCounts(years, true),
+    speakers: topCounts(countPeople(speakers)),
+  };
 }
 
 function* allHits(hits: Hits): Iterable<number> {

@@ -156,36 +156,63 @@ function top(search: ReturnType<typeof newSearch>, q: string): DirectoryEntry[] 
 /**
  * Where a form is placed before forms are joined: a name with a given name and a surname under its
  * key "surname given", a form that is no name at all under its own key ("=the ministry"), and a
- * bare surname ("Zelensky", "Mr Zelensky") left to join a person of that surname.
- *
- * @example
- * ```ts
- * placementOf('President Volodymyr Zelenskyy'); // { key: 'zelensky volodymyr' }
- * placementOf('Mr Zelensky'); // { surname: 'zelensky' }
- * ```
+ * bare surname ("Zelensky", "Mr Zelensky") with no key, left to join a person of that surname.
  */
-export function placementOf(form: string): { key: string } | { surname: string } {
-  const words = nameWords(form);
-  if (words.length === 0) return { key: `=${form}` };
-  if (words.length === 1) return { surname: words[0] };
-  return { key: `${words[words.length - 1]} ${words[0]}` };
+export interface Placement {
+  key: string | null;
+  /** The folded surname, for a full name or a bare surname; null for a form that is no name. */
+  surname: string | null;
 }
 
 /**
- * The person each bare surname joins: of the full-name keys with that surname, the one quoted in
- * the most documents (the first seen among equals). Found in one pass: scanning every group for
- * every bare surname was quadratic in the number of names (4 s for the corpora's 4,068 forms, on
- * a loaded machine; test/bench/measure-speaker-directory.ts).
+ * @example
+ * ```ts
+ * placementOf('President Volodymyr Zelenskyy'); // { key: 'zelensky volodymyr', surname: 'zelensky' }
+ * placementOf('Mr Zelensky'); // { key: null, surname: 'zelensky' }
+ * ```
+ *
+ * Remembered per form (the same speakers recur in every facet count), cleared when
+ * MAX_PLACED_FORMS are held: the placements returned are shared, so never change one.
  */
-export function bestOfSurnames(keys: Iterable<[key: string, documents: number]>): Map<string, string> {
-  const best = new Map<string, [string, number]>();
-  for (const [key, documents] of keys) {
-    if (key.startsWith('=')) continue;
-    const surname = key.slice(0, key.indexOf(' '));
-    const held = best.get(surname);
-    if (held === undefined || documents > held[1]) best.set(surname, [key, documents]);
-  }
-  return new Map([...best].map(([surname, [key]]) => [surname, key]));
+export function placementOf(form: string): Placement {
+  let placed = placements.get(form);
+  if (placed) return placed;
+  const words = nameWords(form);
+  if (words.length === 0) placed = { key: `=${form}`, surname: null };
+  else if (words.length === 1) placed = { key: null, surname: words[0] };
+  else placed = { key: `${words[words.length - 1]} ${words[0]}`, surname: words[words.length - 1] };
+  if (placements.size >= MAX_PLACED_FORMS) placements.clear();
+  placements.set(form, placed);
+  return placed;
+}
+
+const MAX_PLACED_FORMS = 50_000;
+const placements = new Map<string, Placement>();
+
+/**
+ * The person each bare surname joins: of the full names with that surname (`items`, each with its
+ * surname, null for a form that is no name, and its number of documents), the one quoted in the
+ * most documents, the first among equals. Found in one pass: scanning every group for every bare
+ * surname was quadratic in the number of names (4 s for the corpora's 4,068 forms, on a loaded
+ * machine; test/bench/measure-speaker-directory.ts).
+ */
+export function bestOfSurnames<T>(
+  items: readonly T[],
+  surnameOf: (item: T) => string | null,
+  documentsOf: (item: T, at: number) => number,
+): Map<string, T> {
+  const best = new Map<string, T>();
+  const most = new Map<string, number>();
+  items.forEach((item, at) => {
+    const surname = surnameOf(item);
+    if (surname === null) return;
+    const documents = documentsOf(item, at);
+    if (documents > (most.get(surname) ?? -1)) {
+      best.set(surname, item);
+      most.set(surname, documents);
+    }
+  });
+  return best;
 }
 
 /**
@@ -214,12 +241,20 @@ export function joinVariants(perName: Map<string, FormCount>): Map<string, Group
     if (shared.delete(group)) group.documentIds = new Set(group.documentIds);
     for (const id of entry.documentIds) group.documentIds.add(id);
   };
+  const surnameOfKey = new Map<string, string | null>();
   for (const [form, entry] of perName) {
     const placed = placementOf(form);
-    if ('key' in placed) add(placed.key, form, entry);
-    else bare.push([form, entry, placed.surname]);
+    if (placed.key === null) bare.push([form, entry, placed.surname!]);
+    else {
+      add(placed.key, form, entry);
+      surnameOfKey.set(placed.key, placed.surname);
+    }
   }
-  const best = bestOfSurnames([...groups].map(([key, group]) => [key, group.documentIds.size]));
-  for (const [form, entry, surname] of bare) add(best.get(surname) ?? surname, form, entry);
+  const best = bestOfSurnames(
+    [...groups],
+    ([key]) => surnameOfKey.get(key) ?? null,
+    ([, group]) => group.documentIds.size,
+  );
+  for (const [form, entry, surname] of bare) add(best.get(surname)?.[0] ?? surname, form, entry);
   return groups;
 }

@@ -6,7 +6,13 @@
 import type { StoredDocument } from '../search/segment.ts';
 import { foldTerm } from '../text/tokenize.ts';
 import { nameWords } from './fold-name.ts';
-import { bestOfSurnames, byPreference, placementOf, type SpeakerDirectory } from './speaker-directory.ts';
+import {
+  bestOfSurnames,
+  byPreference,
+  placementOf,
+  type Placement,
+  type SpeakerDirectory,
+} from './speaker-directory.ts';
 
 /**
  * Whether a speaker form (as an article wrote it) names the person asked for. A name the
@@ -54,97 +60,120 @@ export function speakerDocumentFilter(
 }
 
 /**
- * Counts documents per person for the speaker facet: the forms counted over the hits are joined
- * as the directory joins them (`joinVariants`, with the same {@link placementOf} and
+ * Documents per person for the speaker facet, given each document's speaker forms: the forms are
+ * joined as the directory joins them (`joinVariants`, with the same {@link placementOf} and
  * {@link bestOfSurnames}), and each person is listed once, under the directory's name for them,
- * with the number of documents quoting any of their forms. Only the hits' own forms are joined,
- * so a search never pays for building the whole directory.
+ * with the number of documents quoting any of their forms. Only these documents' forms are
+ * joined, so a search never pays for building the whole directory.
  *
- * A common word's hits are most of the archive, so this is counted without a set per form or per
- * person (building and merging those sets was most of a search's facet time): forms are numbered
- * as they are first seen, each document is kept as its forms' numbers, and a person is counted
- * once per document by remembering the last document that counted them.
+ * A common word's hits are most of the archive, so this is counted without a set or a map per
+ * search (building and merging those was most of a search's facet time, and of what it left to the
+ * garbage collector): every form and person has a record that outlives the search, stamped with
+ * the count that last numbered it, each document is kept as its forms' numbers, and a person is
+ * counted once per document by remembering the last document that counted them.
  *
  * @example
  * ```ts
- * const counter = new PeopleCounter();
- * counter.add(['Zelenskyy', 'Mr Zelensky']);
- * counter.add(['Zelensky']);
- * counter.counts(); // Map { 'Zelenskyy' => 2 }
+ * countPeople([['Zelenskyy', 'Mr Zelensky'], ['Zelensky']]); // Map { 'Zelenskyy' => 2 }
  * ```
  */
-export class PeopleCounter {
-  private readonly numberOf = new Map<string, number>();
-  private readonly forms: string[] = [];
-  /** How many times each form was seen (the directory's count, which picks a person's name). */
-  private readonly seen: number[] = [];
-  /** Every document's forms, by number, each document closed by -1. */
-  private readonly documents: number[] = [];
-
-  /** Counts one document's speaker forms. */
-  add(speakers: readonly string[]): void {
+export function countPeople(speakersOfDocuments: Iterable<readonly string[]>): Map<string, number> {
+  // One count runs at a time (it never awaits), so one stamp tells this count's records apart.
+  const now = ++lastCount;
+  if (formRecords.size > MAX_RECORDS) formRecords.clear();
+  if (personRecords.size > MAX_RECORDS) personRecords.clear();
+  const forms: FormRecord[] = [];
+  const documents: number[] = [];
+  for (const speakers of speakersOfDocuments) {
     for (const speaker of speakers) {
-      let n = this.numberOf.get(speaker);
-      if (n === undefined) {
-        n = this.forms.length;
-        this.numberOf.set(speaker, n);
-        this.forms.push(speaker);
-        this.seen.push(0);
+      let form = formRecords.get(speaker);
+      if (form === undefined) {
+        form = { form: speaker, placed: placementOf(speaker), stamp: 0, n: 0, seen: 0 };
+        formRecords.set(speaker, form);
       }
-      this.seen[n]++;
-      this.documents.push(n);
-    }
-    this.documents.push(-1);
-  }
-
-  /** Documents per person, by the name each person is listed under. */
-  counts(): Map<string, number> {
-    // Full names and non-names first, numbered as first seen (the order the directory keeps).
-    const keys: string[] = [];
-    const keyNumber = new Map<string, number>();
-    const personOf = new Int32Array(this.forms.length).fill(-1);
-    const bare: [form: number, surname: string][] = [];
-    this.forms.forEach((form, n) => {
-      const placed = placementOf(form);
-      if (!('key' in placed)) return void bare.push([n, placed.surname]);
-      let k = keyNumber.get(placed.key);
-      if (k === undefined) keyNumber.set(placed.key, (k = keys.push(placed.key) - 1));
-      personOf[n] = k;
-    });
-    const fullCounts = this.documentsPer(personOf, keys.length);
-    const best = bestOfSurnames(keys.map((key, k) => [key, fullCounts[k]]));
-    for (const [n, surname] of bare) {
-      const key = best.get(surname) ?? surname;
-      let k = keyNumber.get(key);
-      if (k === undefined) keyNumber.set(key, (k = keys.push(key) - 1));
-      personOf[n] = k;
-    }
-    const counts = this.documentsPer(personOf, keys.length);
-    // Each person's name: their most seen form, as the directory's `nameOf` chooses it.
-    const name: ([string, number] | undefined)[] = new Array(keys.length);
-    this.forms.forEach((form, n) => {
-      const k = personOf[n];
-      const candidate: [string, number] = [form, this.seen[n]];
-      if (name[k] === undefined || byPreference(candidate, name[k]) < 0) name[k] = candidate;
-    });
-    return new Map(name.map((held, k) => [held![0], counts[k]]));
-  }
-
-  /** Documents per person, for forms already placed (`personOf[form]`, -1 for one not yet). */
-  private documentsPer(personOf: Int32Array, people: number): Int32Array {
-    const counts = new Int32Array(people);
-    const lastDocument = new Int32Array(people).fill(-1);
-    let document = 0;
-    for (const n of this.documents) {
-      if (n < 0) {
-        document++;
-        continue;
+      if (form.stamp !== now) {
+        form.stamp = now;
+        form.n = forms.push(form) - 1;
+        form.seen = 0;
       }
-      const k = personOf[n];
-      if (k < 0 || lastDocument[k] === document) continue;
-      lastDocument[k] = document;
-      counts[k]++;
+      form.seen++;
+      documents.push(form.n);
     }
-    return counts;
+    documents.push(-1);
   }
+  // Full names and non-names first, numbered as first seen (the order the directory keeps).
+  const people: PersonRecord[] = [];
+  const number = (key: string) => {
+    let person = personRecords.get(key);
+    if (person === undefined) personRecords.set(key, (person = { stamp: 0, n: 0 }));
+    if (person.stamp !== now) {
+      person.stamp = now;
+      person.n = people.push(person) - 1;
+    }
+    return person.n;
+  };
+  const personOf = new Int32Array(forms.length).fill(-1);
+  const surnames: (string | null)[] = [];
+  for (const form of forms) {
+    if (form.placed.key === null) continue;
+    personOf[form.n] = number(form.placed.key);
+    surnames[personOf[form.n]] = form.placed.surname;
+  }
+  const full = documentsPer(documents, personOf, people.length);
+  const best = bestOfSurnames(
+    people.map((_, k) => k),
+    (k) => surnames[k],
+    (k) => full[k],
+  );
+  for (const form of forms) {
+    if (form.placed.key !== null) continue;
+    personOf[form.n] = best.get(form.placed.surname!) ?? number(form.placed.surname!);
+  }
+  const counts = documentsPer(documents, personOf, people.length);
+  // Each person's name: their most seen form, as the directory's `formsOf` puts it first.
+  const name: FormRecord[] = new Array(people.length);
+  for (const form of forms) {
+    const k = personOf[form.n];
+    if (name[k] === undefined || byPreference([form.form, form.seen], [name[k].form, name[k].seen]) < 0) name[k] = form;
+  }
+  return new Map(name.map((form, k) => [form.form, counts[k]]));
+}
+
+/** A speaker form, and its number and count in the count that last stamped it. */
+interface FormRecord {
+  form: string;
+  placed: Placement;
+  stamp: number;
+  n: number;
+  seen: number;
+}
+
+/** A person's key ("surname given", "=form" or a bare surname), numbered like a form. */
+interface PersonRecord {
+  stamp: number;
+  n: number;
+}
+
+/** Records kept across counts: the forms and people of a few archives' worth of speakers. */
+const MAX_RECORDS = 100_000;
+const formRecords = new Map<string, FormRecord>();
+const personRecords = new Map<string, PersonRecord>();
+let lastCount = 0;
+
+/** Documents per person, for forms already placed (`personOf[form]`, -1 for one not yet). */
+function documentsPer(documents: readonly number[], personOf: Int32Array, people: number): Int32Array {
+  const counts = new Int32Array(people);
+  const lastDocument = new Int32Array(people).fill(-1);
+  let document = 0;
+  for (const n of documents) {
+    if (n < 0) {
+      document++;
+      continue;
+    }
+    const k = personOf[n];
+    if (k < 0 || lastDocument[k] === document) continue;
+    lastDocument[k] = document;
+    counts[k]++;
+  }
+  return counts;
 }
