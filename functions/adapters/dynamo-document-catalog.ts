@@ -9,9 +9,7 @@
  * transactions, and single-item conditions are all these operations need.
  */
 import {
-  BatchGetItemCommand,
   BatchWriteItemCommand,
-  type BatchGetItemCommandOutput,
   DeleteItemCommand,
   GetItemCommand,
   PutItemCommand,
@@ -33,12 +31,11 @@ import type {
   ReadyClaim,
   Unsubscribe,
 } from '../core/ports.ts';
+import { batchGetItems, type BatchGetOptions } from './batch-get-items.ts';
 import { BATCH_WRITE_LIMIT, chunk } from './batch-write-items.ts';
 import { conditionMet, toItem } from './dynamo-item.ts';
 
 const docKey = (id: string) => toItem({ pk: `DOC#${id}`, sk: 'META' });
-/** DynamoDB's limit on keys per BatchGetItem. */
-const BATCH_GET_LIMIT = 100;
 /** Ready batches (and fenced marks) in flight at once. */
 const PARALLEL_MARKS = 8;
 
@@ -243,25 +240,11 @@ export class DynamoDocumentCatalog implements DocumentCatalog {
   }
 
   /** Consistent reads: a reader deciding whether a logged document is ready must see markReady. */
-  private async batchGet(
-    ids: string[],
-    projection: { ProjectionExpression?: string; ExpressionAttributeNames?: Record<string, string> } = {},
-  ) {
-    const items: Array<Record<string, AttributeValue>> = [];
-    const unique = [...new Set(ids)];
-    for (let i = 0; i < unique.length; i += BATCH_GET_LIMIT) {
-      let keys: Record<string, AttributeValue>[] | undefined = unique.slice(i, i + BATCH_GET_LIMIT).map(docKey);
-      while (keys && keys.length > 0) {
-        const out: BatchGetItemCommandOutput = await this.dynamo.send(
-          new BatchGetItemCommand({
-            RequestItems: { [this.table]: { Keys: keys, ConsistentRead: true, ...projection } },
-          }),
-        );
-        items.push(...(out.Responses?.[this.table] ?? []));
-        keys = out.UnprocessedKeys?.[this.table]?.Keys;
-      }
-    }
-    return items;
+  private async batchGet(ids: string[], projection: BatchGetOptions = {}) {
+    return batchGetItems(this.dynamo, this.table, [...new Set(ids)].map(docKey), 'documents', {
+      ConsistentRead: true,
+      ...projection,
+    });
   }
 
   private async *scanDocuments(status: DocumentStatus): AsyncIterable<StoredMetadata> {
