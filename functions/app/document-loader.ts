@@ -43,15 +43,21 @@ export class DocumentLoader {
 
   /** One document; `record`, when the caller has it, saves reading it. */
   async get(id: string, record?: Located): Promise<ArchivedDocument | null> {
+    const cached = this.touch(id);
+    if (cached) return cached;
+    const bytes = await readDocumentJson(this.blobs, record ?? (await this.locate([id]))[0]);
+    return bytes ? this.parse(bytes) : null;
+  }
+
+  /** The cached copy, made the most recently used. */
+  private touch(id: string): ArchivedDocument | undefined {
     const cached = this.cache.get(id);
     if (cached) {
       // Re-insert so Map order tracks recency: the first key is always the least recently used.
       this.cache.delete(id);
       this.cache.set(id, cached);
-      return cached;
     }
-    const bytes = await readDocumentJson(this.blobs, record ?? (await this.locate([id]))[0]);
-    return bytes ? this.parse(bytes) : null;
+    return cached;
   }
 
   /** Where each id's JSON is, by its ready record (an id without one: its own object). */
@@ -91,8 +97,8 @@ export class DocumentLoader {
     const found = new Map<string, ArchivedDocument>();
     const missing: string[] = [];
     for (const id of ids) {
-      const document = this.cache.has(id) ? await this.get(id) : null;
-      if (document) found.set(id, document);
+      const cached = this.touch(id);
+      if (cached) found.set(id, cached);
       else missing.push(id);
     }
     for (const [id, bytes] of await this.jsonBytes(missing)) found.set(id, this.parse(bytes));
