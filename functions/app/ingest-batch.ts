@@ -46,8 +46,7 @@ import { MAX_BATCH_DOCUMENTS } from './upload-limits.ts';
  * Documents of one batch in storage at once. Each has one request in flight (its claim; its JSON
  * goes in the pack), so with two batches in flight that stays under the SDK's 50 sockets per
  * client, which otherwise queues the rest anyway and warns on every batch. 24 rather than the 12
- * of two requests a document: a batch's claims land sooner, so fewer are old enough to need
- * renewing before the log (README: Figures).
+ * of two requests a document: a batch's claims land sooner (README: Figures).
  */
 export const BATCH_WRITE_CONCURRENCY = 24;
 
