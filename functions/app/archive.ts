@@ -58,7 +58,8 @@ export interface ArchiveOptions {
 /** What the index reader and its document loader read through. */
 export interface SearchReads {
   blobs: BlobStore;
-  catalog: Pick<DocumentCatalog, 'statusOf'>;
+  /** Statuses for the log's entries; records for where a document's JSON is (the loader). */
+  catalog: Pick<DocumentCatalog, 'statusOf' | 'getMany'>;
   log: Pick<IngestLog, 'read'>;
   manifest: Pick<ManifestStore, 'get'>;
   /** The copy links collapse reads (`CachedLinkStore.recentLinks`). */
@@ -77,7 +78,7 @@ export interface SearchReads {
  */
 export function createArchive(options: ArchiveOptions): Archive {
   const reads = options.searchReads ?? options;
-  const documents = new DocumentLoader(reads.blobs);
+  const documents = new DocumentLoader(reads.blobs, reads.catalog);
   const index = new IndexReader(reads.blobs, reads, documents, { freshnessMs: options.indexFreshnessMs ?? 0 });
   options.log.onAppend(() => index.noteWrite());
   // A reader that saw the log entry while the document was pending picks it up now.

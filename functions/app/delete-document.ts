@@ -4,8 +4,8 @@
  * request finishes the job. (The bucket is versioned: S3 keeps prior versions for recovery.)
  */
 import { VerbatimError } from '../core/errors.ts';
-import { documentKey } from '../core/storage-keys.ts';
 import type { Archive } from './archive.ts';
+import { discardDocumentJson } from './document-json.ts';
 import { unlinkDocument } from './link-copies.ts';
 import { discardOriginal } from './original-bytes.ts';
 
@@ -22,10 +22,11 @@ export async function deleteDocument(archive: Archive, id: string): Promise<void
   }
   await archive.log.append({ op: 'delete', id });
   // Before the record goes, so a failure here is finished by repeating the request.
-  const document = await archive.documents.get(id);
+  const document = await archive.documents.get(id, metadata);
   if (document) await unlinkDocument(archive, document);
   await archive.catalog.remove(id);
   archive.documents.forget(id);
-  // After the record, so that a packed original's pack counts this document gone (original-bytes.ts).
-  await Promise.all([archive.blobs.delete(documentKey(id)), discardOriginal(archive, metadata)]);
+  // After the record, so that a packed original's pack counts this document gone (original-bytes.ts);
+  // a packed JSON goes with that pack.
+  await Promise.all([discardDocumentJson(archive.blobs, metadata), discardOriginal(archive, metadata)]);
 }

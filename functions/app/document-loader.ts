@@ -1,11 +1,19 @@
 /**
  * Loads normalised documents from the blob store, keeping the most recently used in memory:
  * search results need their text for passages, and the same documents come up again and again.
+ *
+ * Where a document's JSON is (its own object, or a range of a bulk batch's pack) is in its
+ * catalog record, so a load the caller gives no record for first reads the records of all the
+ * ids it misses, in one batch (`catalog.getMany`). An id without a ready record is looked for as
+ * its own object, as before packs: only ready documents have packed JSON worth reading.
  */
 import type { ArchivedDocument } from '../core/document.ts';
-import type { BlobStore } from '../core/ports.ts';
+import type { BlobStore, CatalogedMetadata, DocumentCatalog } from '../core/ports.ts';
 import type { PassageView } from '../core/search/index.ts';
-import { documentKey } from '../core/storage-keys.ts';
+import { readDocumentJson } from './document-json.ts';
+
+/** Where a JSON is: the part of a record {@link readDocumentJson} reads. */
+type Located = Pick<CatalogedMetadata, 'id' | 'json'>;
 
 /**
  * Passage views of large documents kept (see `core/search/passage-view.ts`): each holds at most
@@ -19,7 +27,7 @@ const PARALLEL_LOADS = 32;
 /**
  * @example
  * ```ts
- * const loader = new DocumentLoader(blobs);
+ * const loader = new DocumentLoader(blobs, catalog);
  * const document = await loader.get('3f2a…'); // null when there is no such document
  * ```
  */
@@ -29,20 +37,49 @@ export class DocumentLoader {
 
   constructor(
     private readonly blobs: BlobStore,
+    private readonly catalog: Pick<DocumentCatalog, 'getMany'>,
     private readonly capacity = 1000,
   ) {}
 
-  async get(id: string): Promise<ArchivedDocument | null> {
+  /** One document; `record`, when the caller has it, saves reading it. */
+  async get(id: string, record?: Located): Promise<ArchivedDocument | null> {
+    const cached = this.touch(id);
+    if (cached) return cached;
+    const bytes = await readDocumentJson(this.blobs, record ?? (await this.locate([id]))[0]);
+    return bytes ? this.parse(bytes) : null;
+  }
+
+  /** The cached copy, made the most recently used. */
+  private touch(id: string): ArchivedDocument | undefined {
     const cached = this.cache.get(id);
     if (cached) {
       // Re-insert so Map order tracks recency: the first key is always the least recently used.
       this.cache.delete(id);
       this.cache.set(id, cached);
-      return cached;
     }
-    const blob = await this.blobs.get(documentKey(id));
-    if (!blob) return null;
-    return this.parse(blob.body);
+    return cached;
+  }
+
+  /** Where each id's JSON is, by its ready record (an id without one: its own object). */
+  private async locate(ids: string[]): Promise<Located[]> {
+    const records = new Map((await this.catalog.getMany(ids)).map((m) => [m.id, m]));
+    return ids.map((id) => records.get(id) ?? { id });
+  }
+
+  /**
+   * The stored JSON of each id (missing ones left out), read a bounded number at a time: for
+   * what parses it elsewhere (a worker).
+   */
+  async jsonBytes(ids: string[]): Promise<Map<string, Uint8Array>> {
+    const found = new Map<string, Uint8Array>();
+    if (ids.length === 0) return found;
+    // Each id once: a batch read refuses a repeated key.
+    const located = await this.locate([...new Set(ids)]);
+    await this.eachBounded(located, async (record) => {
+      const bytes = await readDocumentJson(this.blobs, record);
+      if (bytes) found.set(record.id, bytes);
+    });
+    return found;
   }
 
   /** A stored document's JSON, parsed and remembered. */
@@ -58,10 +95,13 @@ export class DocumentLoader {
    */
   async getMany(ids: string[]): Promise<Map<string, ArchivedDocument>> {
     const found = new Map<string, ArchivedDocument>();
-    await this.eachBounded(ids, async (id) => {
-      const document = await this.get(id);
-      if (document) found.set(document.id, document);
-    });
+    const missing: string[] = [];
+    for (const id of ids) {
+      const cached = this.touch(id);
+      if (cached) found.set(id, cached);
+      else missing.push(id);
+    }
+    for (const [id, bytes] of await this.jsonBytes(missing)) found.set(id, this.parse(bytes));
     return found;
   }
 
@@ -72,22 +112,22 @@ export class DocumentLoader {
    */
   async getManyOrBytes(ids: string[], parseUpTo: number): Promise<Map<string, ArchivedDocument | Uint8Array>> {
     const found = new Map<string, ArchivedDocument | Uint8Array>();
-    await this.eachBounded(ids, async (id) => {
+    for (const id of ids) {
       const cached = this.cache.get(id);
-      const blob = cached ? null : await this.blobs.get(documentKey(id));
       if (cached) found.set(id, cached);
-      else if (blob) found.set(id, blob.body.byteLength <= parseUpTo ? this.parse(blob.body) : blob.body);
-    });
+    }
+    for (const [id, bytes] of await this.jsonBytes(ids.filter((id) => !found.has(id))))
+      found.set(id, bytes.byteLength <= parseUpTo ? this.parse(bytes) : bytes);
     return found;
   }
 
-  /** Runs `load` for each id, {@link PARALLEL_LOADS} at a time. */
-  private async eachBounded(ids: string[], load: (id: string) => Promise<void>): Promise<void> {
+  /** Runs `load` for each item, {@link PARALLEL_LOADS} at a time. */
+  private async eachBounded<T>(items: T[], load: (item: T) => Promise<void>): Promise<void> {
     let next = 0;
     const worker = async () => {
-      while (next < ids.length) await load(ids[next++]);
+      while (next < items.length) await load(items[next++]);
     };
-    await Promise.all(Array.from({ length: Math.min(PARALLEL_LOADS, ids.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_LOADS, items.length) }, worker));
   }
 
   /** The cached copy of a document, if any (its recency unchanged): for what only wants it when it is cheap. */

@@ -75,7 +75,7 @@ export async function claimOrFind(
 }
 
 /** The metadata as clients see it: where its original is stored is the archive's business. */
-function withoutStorage({ original: _original, ...metadata }: CatalogedMetadata): DocumentMetadata {
+function withoutStorage({ original: _original, json: _json, ...metadata }: CatalogedMetadata): DocumentMetadata {
   return metadata;
 }
 

@@ -10,7 +10,6 @@
 import { decodeFingerprint } from '../core/copies/fingerprint-codec.ts';
 import { linkSubject, type LinkSubject } from '../core/copies/link-features.ts';
 import type { ArchivedDocument } from '../core/document.ts';
-import { documentKey } from '../core/storage-keys.ts';
 import type { Archive } from './archive.ts';
 
 /**
@@ -75,7 +74,9 @@ export async function candidateSubjects(archive: Archive, ids: string[]): Promis
       if (subject) known.set(id, subject);
     }
   const rest = ids.filter((id) => !known.has(id));
-  for (const subject of await Promise.all(rest.map((id) => candidateSubject(archive, id))))
+  // Their stored JSON in one go (one catalog read says where each is), for those that need it.
+  const json = await archive.documents.jsonBytes(rest.filter((id) => !inThread(archive.documents.cached(id))));
+  for (const subject of await Promise.all(rest.map((id) => candidateSubject(archive, id, json.get(id)))))
     if (subject) known.set(subject.id, subject);
   return ids.map((id) => known.get(id)).filter((subject): subject is LinkSubject => subject !== undefined);
 }
@@ -86,14 +87,21 @@ async function subjectOffThread(json: Uint8Array): Promise<LinkSubject> {
   return linkSubjectOffThread(json);
 }
 
-async function candidateSubject(archive: Archive, id: string): Promise<LinkSubject | null> {
+/** Whether a cached document's fingerprints are had on this thread, without its stored JSON. */
+const inThread = (cached: ArchivedDocument | undefined): cached is ArchivedDocument =>
+  cached !== undefined && (subjects.has(cached) || cached.text.length <= IN_THREAD_FEATURES_CHARS);
+
+async function candidateSubject(
+  archive: Archive,
+  id: string,
+  json: Uint8Array | undefined,
+): Promise<LinkSubject | null> {
   const cached = archive.documents.cached(id);
-  if (cached && (subjects.has(cached) || cached.text.length <= IN_THREAD_FEATURES_CHARS)) return subjectOf(cached);
-  const blob = await archive.blobs.get(documentKey(id));
-  if (!blob) return null;
-  if (blob.body.byteLength > IN_THREAD_JSON_BYTES) return subjectOffThread(blob.body);
-  const document = cached ?? (JSON.parse(decoder.decode(blob.body)) as ArchivedDocument);
+  if (inThread(cached)) return subjectOf(cached);
+  if (!json) return null;
+  if (json.byteLength > IN_THREAD_JSON_BYTES) return subjectOffThread(json);
+  const document = cached ?? (JSON.parse(decoder.decode(json)) as ArchivedDocument);
   archive.documents.remember(document);
-  if (document.text.length > IN_THREAD_FEATURES_CHARS) return subjectOf(document, await subjectOffThread(blob.body));
+  if (document.text.length > IN_THREAD_FEATURES_CHARS) return subjectOf(document, await subjectOffThread(json));
   return subjectOf(document);
 }

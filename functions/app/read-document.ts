@@ -17,7 +17,7 @@ const notFound = (id: string) => new VerbatimError('not_found', `There is no doc
  */
 export async function readDocument(archive: Archive, id: string): Promise<ArchivedDocument> {
   const metadata = await archive.catalog.get(id);
-  const document = metadata ? await archive.documents.get(id) : null;
+  const document = metadata ? await archive.documents.get(id, metadata) : null;
   if (!metadata || !document) throw notFound(id);
   return document;
 }

@@ -11,6 +11,7 @@ import type { ArchivedDocument, OriginalInPack } from '../core/document.ts';
 import type { PendingClaim } from '../core/ports.ts';
 import { documentKey, originalKey } from '../core/storage-keys.ts';
 import type { Archive } from './archive.ts';
+import { readDocumentJson } from './document-json.ts';
 import { discardOriginal, readOriginalBytes } from './original-bytes.ts';
 
 /**
@@ -57,11 +58,11 @@ async function objectsComplete(archive: Archive, pending: PendingClaim): Promise
   const { metadata } = pending;
   const [original, stored] = await Promise.all([
     readOriginalBytes(archive, metadata),
-    archive.blobs.get(documentKey(metadata.id)),
+    readDocumentJson(archive.blobs, metadata),
   ]);
   if (!original || !stored || sha256(original) !== metadata.originalSha256) return false;
   try {
-    const document = JSON.parse(new TextDecoder().decode(stored.body)) as ArchivedDocument;
+    const document = JSON.parse(new TextDecoder().decode(stored)) as ArchivedDocument;
     return document.id === metadata.id && sha256(document.text) === metadata.sha256;
   } catch {
     return false;

@@ -8,8 +8,9 @@
 import { createHash } from 'node:crypto';
 import type { ArchivedDocument } from '../core/document.ts';
 import type { CatalogedMetadata } from '../core/ports.ts';
-import { documentKey, PACK_PREFIX } from '../core/storage-keys.ts';
+import { PACK_PREFIX } from '../core/storage-keys.ts';
 import type { Archive } from './archive.ts';
+import { readDocumentJson } from './document-json.ts';
 import { readOriginalBytes } from './original-bytes.ts';
 import { CLAIM_LEASE_MS } from './settle-claims.ts';
 import { findOrphanShards } from './sweep-orphan-shards.ts';
@@ -52,17 +53,18 @@ async function checkDocument(
   const wrong: string[] = [];
   const [original, stored] = await Promise.all([
     readOriginalBytes(archive, meta),
-    archive.blobs.get(documentKey(meta.id)),
+    readDocumentJson(archive.blobs, meta),
   ]);
   if (!original) wrong.push(meta.original ? 'the original is missing from its pack' : 'the original is missing');
   else if (sha256(original) !== meta.originalSha256) wrong.push('the original does not match its SHA-256');
   else if (original.byteLength !== meta.size)
     wrong.push(`the original is ${original.byteLength} bytes, the metadata says ${meta.size}`);
-  if (!stored) wrong.push('the normalised document is missing');
+  if (!stored)
+    wrong.push(meta.json ? 'the normalised document is missing from its pack' : 'the normalised document is missing');
   else {
     let document: ArchivedDocument | null = null;
     try {
-      document = JSON.parse(new TextDecoder().decode(stored.body)) as ArchivedDocument;
+      document = JSON.parse(new TextDecoder().decode(stored)) as ArchivedDocument;
     } catch {
       wrong.push('the normalised document is not valid JSON');
     }

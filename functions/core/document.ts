@@ -87,6 +87,16 @@ export interface OriginalInPack {
   start: number;
 }
 
+/**
+ * A packed document JSON's place: the pack's key, the offset of its first byte there and its
+ * length (a JSON's size is not in the metadata, as the original's is).
+ */
+export interface JsonInPack {
+  pack: string;
+  start: number;
+  size: number;
+}
+
 /** A document as the archive serves it: metadata, normalised text, paragraphs and quotes. */
 export interface ArchivedDocument extends DocumentMetadata {
   text: string;

@@ -1,12 +1,14 @@
 /**
- * A pack: the originals of one bulk-import batch in one object, so a batch of 100 costs one S3 PUT
- * for its originals instead of 100. Each document's record keeps where its bytes are
- * (`DocumentMetadata.original`), and a reader fetches exactly that byte range, so every
- * original stays byte-exact and individually readable.
+ * A pack: the originals of one bulk-import batch, and their normalised documents' JSON, in one
+ * object, so a batch of 100 costs one S3 PUT instead of 200. Each document's record keeps where
+ * its bytes are (`CatalogedMetadata.original` and `.json`), and a reader fetches exactly that
+ * byte range, so every original stays byte-exact and every document individually readable.
  *
- * Layout: one head line, `VPK1 ["<id>",…]\n`, naming the batch's documents in order, then their
- * bytes back to back. The head is what a delete reads to find the pack's other documents: the
- * pack is deleted with the last of them (`app/original-bytes.ts`).
+ * Layout: one head line, `VPK1 ["<id>",…]\n`, naming the batch's documents in order, then for
+ * each its original's bytes and, when given, its JSON's, back to back. The head is what a delete
+ * reads to find the pack's other documents: the pack is deleted with the last of them
+ * (`app/original-bytes.ts`). (Packs written before the JSON was packed hold originals only; their
+ * records have no `json`, and the layout reads the same.)
  */
 import type { OriginalInPack } from './document.ts';
 
@@ -19,10 +21,21 @@ const MAGIC = 'VPK1 ';
  */
 export const MAX_PACK_HEAD_BYTES = 64 * 1024;
 
-/** A pack's bytes and where in them each member starts, in the order given. */
+/** One document of a pack: its id, its original's bytes and, optionally, its JSON's. */
+export interface PackMember {
+  id: string;
+  bytes: Uint8Array;
+  json?: Uint8Array;
+}
+
+/**
+ * A pack's bytes and where in them each member's original starts, and its JSON (-1 for a member
+ * given none), in the order given.
+ */
 export interface PackLayout {
   body: Uint8Array;
   starts: number[];
+  jsonStarts: number[];
 }
 
 /**
@@ -34,20 +47,26 @@ export interface PackLayout {
  * body.subarray(starts[0], starts[0] + bytes.byteLength); // the bytes again
  * ```
  */
-export function buildPack(members: Array<{ id: string; bytes: Uint8Array }>): PackLayout {
+export function buildPack(members: PackMember[]): PackLayout {
   const head = new TextEncoder().encode(`${MAGIC}${JSON.stringify(members.map((m) => m.id))}\n`);
   if (head.byteLength > MAX_PACK_HEAD_BYTES)
     throw new RangeError(`A pack's head of ${members.length} ids exceeds ${MAX_PACK_HEAD_BYTES} bytes.`);
-  const body = new Uint8Array(head.byteLength + members.reduce((sum, m) => sum + m.bytes.byteLength, 0));
+  const size = members.reduce((sum, m) => sum + m.bytes.byteLength + (m.json?.byteLength ?? 0), head.byteLength);
+  const body = new Uint8Array(size);
   body.set(head, 0);
   const starts: number[] = [];
+  const jsonStarts: number[] = [];
   let at = head.byteLength;
+  const place = (bytes: Uint8Array) => {
+    body.set(bytes, at);
+    at += bytes.byteLength;
+    return at - bytes.byteLength;
+  };
   for (const member of members) {
-    starts.push(at);
-    body.set(member.bytes, at);
-    at += member.bytes.byteLength;
+    starts.push(place(member.bytes));
+    jsonStarts.push(member.json ? place(member.json) : -1);
   }
-  return { body, starts };
+  return { body, starts, jsonStarts };
 }
 
 /**

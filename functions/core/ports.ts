@@ -2,7 +2,7 @@
  * The ports: what the domain needs from storage, stated without naming AWS. Adapters in
  * `functions/adapters/` implement them over S3 and DynamoDB; the use cases only see these.
  */
-import type { DocumentMetadata, OriginalInPack } from './document.ts';
+import type { DocumentMetadata, JsonInPack, OriginalInPack } from './document.ts';
 
 /** A stored object's bytes and content type. */
 export interface Blob {
@@ -30,10 +30,12 @@ export interface BlobStore {
 /**
  * A document's record in the catalog: its metadata and, when a bulk import packed its original
  * with its batch's (`core/original-pack.ts`), where: bytes `start` to `start + size` of the object
- * `original.pack`. Without `original` the original is an object of its own, `originals/<id>`. A
- * storage detail, never in an API answer.
+ * `original.pack`. Without `original` the original is an object of its own, `originals/<id>`.
+ * Likewise `json`, where the bulk path packed the normalised document's JSON (in the same pack);
+ * without it the JSON is an object of its own, `documents/<id>.json`. Storage details, never in an
+ * API answer.
  */
-export type CatalogedMetadata = DocumentMetadata & { original?: OriginalInPack };
+export type CatalogedMetadata = DocumentMetadata & { original?: OriginalInPack; json?: JsonInPack };
 
 /** The result of trying to claim a document id for an ingest. */
 export type ClaimResult =

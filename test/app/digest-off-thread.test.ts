@@ -48,11 +48,13 @@ describe('digesting large stored documents off the request thread', () => {
       body: JSON.stringify({ title: 'Small', text: 'The council said road 12 would close for repairs.' }),
     });
     const smallId = ((await small.json()) as { id: string }).id;
-    const whole = (await new DocumentLoader(scratch.archive.blobs).get(id)) as ArchivedDocument;
+    const whole = (await new DocumentLoader(scratch.archive.blobs, scratch.archive.catalog).get(
+      id,
+    )) as ArchivedDocument;
 
     let stall = Infinity;
     for (let run = 1; run <= MAX_RUNS && stall >= MAX_STALL_MS; run++) {
-      const loader = new DocumentLoader(scratch.archive.blobs);
+      const loader = new DocumentLoader(scratch.archive.blobs, scratch.archive.catalog);
       let indexed: Awaited<ReturnType<typeof indexOffThread>> | null = null;
       stall = Math.min(
         stall,
@@ -80,10 +82,12 @@ describe('digesting large stored documents off the request thread', () => {
 
   it('cuts the passage view of a large document in a worker for a result page', async () => {
     const id = await upload('dense quotes');
-    const whole = (await new DocumentLoader(scratch.archive.blobs).get(id)) as ArchivedDocument;
+    const whole = (await new DocumentLoader(scratch.archive.blobs, scratch.archive.catalog).get(
+      id,
+    )) as ArchivedDocument;
     let stall = Infinity;
     for (let run = 1; run <= MAX_RUNS && stall >= MAX_STALL_MS; run++) {
-      const loader = new DocumentLoader(scratch.archive.blobs);
+      const loader = new DocumentLoader(scratch.archive.blobs, scratch.archive.catalog);
       let views: Map<string, unknown> = new Map();
       stall = Math.min(
         stall,
@@ -100,14 +104,20 @@ describe('digesting large stored documents off the request thread', () => {
 
   it('reads a large document on this thread when its worker fails, rather than leave it unsearchable', async () => {
     const id = await upload('1 MB one-paragraph text');
-    const whole = (await new DocumentLoader(scratch.archive.blobs).get(id)) as ArchivedDocument;
+    const whole = (await new DocumentLoader(scratch.archive.blobs, scratch.archive.catalog).get(
+      id,
+    )) as ArchivedDocument;
     // A pool whose worker dies on every task (the failure path only: the task never runs).
     const failing = { run: () => Promise.reject(new Error('The parsing worker exited with code 1.')) };
-    const loader = new DocumentLoader(scratch.archive.blobs);
+    const loader = new DocumentLoader(scratch.archive.blobs, scratch.archive.catalog);
     const { segments, found } = await indexOffThread([id], loader, () => failing as unknown as PrepareWorkerPool);
     expect([...found]).toEqual([id]);
     expect(segments.map((s) => s.documents.map((d) => d.id))).toEqual([[id]]);
-    const views = await passageViews([id], new DocumentLoader(scratch.archive.blobs), () => failing as never);
+    const views = await passageViews(
+      [id],
+      new DocumentLoader(scratch.archive.blobs, scratch.archive.catalog),
+      () => failing as never,
+    );
     expect(passageViewOf(views.get(id)!)).toEqual(passageViewOf(whole));
   }, 60_000);
 });

@@ -1,7 +1,8 @@
 /**
- * The bulk path packs a batch's originals into one object (`core/original-pack.ts`): each one is
- * still served byte-exact on its own, deleted on its own (the pack goes with its last document),
- * checked by `verify`, and finished or rolled back by the sweep after a crash.
+ * The bulk path packs a batch's originals and their documents' JSON into one object
+ * (`core/original-pack.ts`): each original is still served byte-exact on its own, each document
+ * read, searched and deleted on its own (the pack goes with its last document), checked by
+ * `verify`, and finished or rolled back by the sweep after a crash.
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ import { sweepUnusedPacks, UNUSED_PACK_AGE_MS, verifyArchive } from '../../funct
 import { buildPack } from '../../functions/core/original-pack.ts';
 import { documentKey, packKey, PACK_PREFIX } from '../../functions/core/storage-keys.ts';
 import { makePdf } from '../fixtures/formats/make-pdf.ts';
-import { getJson, useScratchArchive } from '../helpers/scratch-archive.ts';
+import { getJson, processOn, useScratchArchive } from '../helpers/scratch-archive.ts';
 
 const scratch = useScratchArchive();
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -58,10 +59,22 @@ describe('packed originals', () => {
     for (const [n, file] of files.entries()) {
       const record = await scratch.archive.catalog.get(ids[n]);
       expect(record?.original?.pack).toBe(packs[0]);
+      expect(record?.json?.pack).toBe(packs[0]);
       expect(await scratch.archive.blobs.get(`originals/${ids[n]}`)).toBeNull();
+      expect(await scratch.archive.blobs.get(documentKey(ids[n]))).toBeNull();
       expect(await originalBytes(ids[n])).toEqual(file.bytes);
     }
-    expect((await getJson(scratch.app, `/api/documents/${ids[1]}`)).body).not.toHaveProperty('original');
+    // Each document read from its range of the pack, by a process that has not cached it.
+    const reader = processOn(scratch);
+    const ferry = (await reader.documents.get(ids[1]))!;
+    expect(ferry.text).toContain('The ferry timetable changed on Monday.');
+    const shown = await getJson(scratch.app, `/api/documents/${ids[1]}`);
+    expect(shown.status).toBe(200);
+    expect(shown.body).toMatchObject({ id: ids[1], text: ferry.text });
+    expect(shown.body).not.toHaveProperty('original');
+    expect(shown.body).not.toHaveProperty('json');
+    const found = await getJson(scratch.app, `/api/search?q=${encodeURIComponent('"divers checked every pile"')}`);
+    expect((found.body as { results: Array<{ id: string }> }).results.map((r) => r.id)).toEqual([ids[2]]);
     expect((await verifyArchive(scratch.archive)).problems).toEqual([]);
 
     // A single upload keeps its own object; a later batch with its text is its duplicate.
@@ -77,43 +90,59 @@ describe('packed originals', () => {
 
     await deleteDocument(scratch.archive, ids[0]);
     expect((await getJson(scratch.app, `/api/documents/${ids[0]}/original`)).status).toBe(404);
+    expect((await getJson(scratch.app, `/api/documents/${ids[0]}`)).status).toBe(404);
+    expect(await processOn(scratch).documents.get(ids[0])).toBeNull();
     expect(await packKeys()).toContain(packs[0]);
     expect(await originalBytes(ids[2])).toEqual(pdf);
+    expect((await processOn(scratch).documents.get(ids[2]))?.text).toContain('Divers checked every pile.');
     // The two others at once: whichever looks last sees the pack unused and deletes it.
     await Promise.all([deleteDocument(scratch.archive, ids[1]), deleteDocument(scratch.archive, ids[2])]);
     expect(await packKeys()).not.toContain(packs[0]);
     expect((await verifyArchive(scratch.archive)).problems).toEqual([]);
   }, 90_000);
 
-  it('lets the sweep finish a cut-off packed ingest whose pack was written, and roll back one whose pack was not', async () => {
+  it('lets the sweep finish a cut-off packed ingest whose pack was written, and roll back one whose pack was not or was cut short', async () => {
     const now = new Date();
-    const texts = ['The quay wall was repaired in March.', 'Two new cranes arrived at the dock.'];
+    const texts = [
+      'The quay wall was repaired in March.',
+      'Two new cranes arrived at the dock.',
+      'The harbour dredger sank at its mooring.',
+    ];
     const prepared = await Promise.all(
       texts.map((text) => prepareDocument({ file: { bytes: encode(text), contentType: 'text/plain' } }, now)),
     );
     const bytes = texts.map(encode);
-    const written = packKey(randomUUID());
-    const neverWritten = packKey(randomUUID());
-    const pack = buildPack(prepared.map((d, n) => ({ id: d.id, bytes: bytes[n] })));
-    // What a killed batch leaves: both claimed and logged, their JSON stored, only one pack stored.
+    const [written, neverWritten, cutShort] = texts.map(() => packKey(randomUUID()));
+    const pack = buildPack(prepared.map((d, n) => ({ id: d.id, bytes: bytes[n], json: encode(JSON.stringify(d)) })));
+    // What killed batches leave: all claimed and logged with their originals and JSON in a pack;
+    // one pack stored, one never, one cut off before the last document's JSON ends.
     for (const [n, document] of prepared.entries()) {
       const { text: _t, paragraphs: _p, quotes: _q, ...metadata } = document;
-      const original = { pack: n === 0 ? written : neverWritten, start: pack.starts[n] };
+      const key = [written, neverWritten, cutShort][n];
+      const json = { pack: key, start: pack.jsonStarts[n], size: encode(JSON.stringify(document)).byteLength };
       const claim = await scratch.archive.catalog.claim(
-        { ...metadata, original },
+        { ...metadata, original: { pack: key, start: pack.starts[n] }, json },
         { token: randomUUID(), leaseMs: CLAIM_LEASE_MS },
       );
       expect(claim.claimed).toBe(true);
-      await scratch.archive.blobs.put(documentKey(document.id), JSON.stringify(document), 'application/json');
     }
     await scratch.archive.blobs.put(written, pack.body, 'application/octet-stream');
+    await scratch.archive.blobs.put(
+      cutShort,
+      pack.body.subarray(0, pack.body.byteLength - 1),
+      'application/octet-stream',
+    );
     await scratch.archive.log.appendBatch(prepared.map((d) => ({ op: 'add' as const, id: d.id })));
 
     // A lease of 0: the claims count as dead at once, as they would after CLAIM_LEASE_MS.
     const settled = await settleStaleClaims(scratch.archive, { leaseMs: 0, ids: prepared.map((d) => d.id) });
-    expect(settled).toEqual({ finished: [prepared[0].id], rolledBack: [prepared[1].id] });
+    expect(settled).toEqual({ finished: [prepared[0].id], rolledBack: [prepared[1].id, prepared[2].id] });
     expect(await originalBytes(prepared[0].id)).toEqual(bytes[0]);
+    expect((await getJson(scratch.app, `/api/documents/${prepared[0].id}`)).body).toMatchObject({ text: texts[0] });
     expect(await scratch.archive.catalog.get(prepared[1].id)).toBeNull();
+    expect(await scratch.archive.catalog.get(prepared[2].id)).toBeNull();
+    // The cut-off pack went with its rollback: no record uses it.
+    expect(await packKeys()).not.toContain(cutShort);
     expect((await verifyArchive(scratch.archive)).problems).toEqual([]);
 
     // A pack a crash left with no record using it: verify names it once it is old, --settle deletes it.
