@@ -6,7 +6,7 @@
 import { isPronoun } from '../../functions/core/quotes/pronouns.ts';
 
 // Head nouns of a gold source that is a document or an utterance, not a person or a group.
-const DOCUMENT =
+export const DOCUMENT =
   /\b(poll|survey|report|reports|statement|letter|ad|ads|memo|transcript|tweet|headline|story|editorial|e-?mails?|study|paper|book|video|sign|hat|message|document|playbook|account|excerpts|analysis|words|response|comments?|language|answer|column|post|release|notes?|order|indictment|opinion|filing|record)\b/i;
 // Head words of a crowd or a share of people: chants, poll answers.
 const CROWD =
