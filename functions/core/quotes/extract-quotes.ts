@@ -17,6 +17,7 @@ import { findSocialPosts } from './find-social-posts.ts';
 import { isTitleOfWork } from './is-title-of-work.ts';
 import type { QuoteSpan } from './quote-span.ts';
 import { resolveSpeakers } from './resolve-speakers.ts';
+import { findSentenceStart } from './sentence-bounds.ts';
 import { isPronoun, pronounInfo } from './pronouns.ts';
 
 /** Quotes this long or longer may borrow a neighbour's speaker; shorter ones are likely terms. */
@@ -81,6 +82,7 @@ export function extractQuotes(text: string, paragraphs: Paragraph[], options: Ex
     const ctx = { text, lineSpans: byLine.get(span.line)! };
     const attribution =
       transcriptSpeaker(text, span) ??
+      ownSentenceFirst(text, span, () => accept(findAttributionBefore(ctx, span))) ??
       accept(findAttributionAfter(ctx, span)) ??
       accept(findAttributionAtSentenceEnd(ctx, span)) ??
       accept(findAttributionBefore(ctx, span)) ??
@@ -199,6 +201,21 @@ function transcriptSpeaker(text: string, span: QuoteSpan): Attribution | null {
   // Title-case it so the surname lookup can find "Chris Wallace" from "WALLACE".
   const label = m[1].toLowerCase().replace(/(^|[\s\-'’])\p{L}/gu, (c) => c.toUpperCase());
   return { mention: label, mentionStart: span.start, mentionEnd: span.start + m[1].length, verb: null, side: 'before' };
+}
+
+/**
+ * "Sanders called the suspension “arbitrary.” Josh Hendler … warned …": a quote that closes a
+ * sentence begun before it is the words of that sentence's reporting verb; the next sentence
+ * starts after the closing mark, so its subject and verb are not an attribution after the quote.
+ * Only then is the attribution before the quote looked for first (with a reporting verb, not the
+ * colon-line or subject guesses); everywhere else the order stays after, then before.
+ */
+function ownSentenceFirst(text: string, span: QuoteSpan, before: () => Attribution | null): Attribution | null {
+  if (span.close === null || !/[.…]/.test(text[span.end - 1] ?? '')) return null;
+  const sentenceStart = findSentenceStart(text, span.open, span.lineStart);
+  if (/^\s*$/.test(text.slice(sentenceStart, span.open))) return null;
+  const a = before();
+  return a && a.side === 'before' && a.verb !== null && a.mentionStart >= sentenceStart ? a : null;
 }
 
 /** A quote that is a sentence by itself: nothing but sentence ends before it in its line. */

@@ -14,6 +14,8 @@ import {
 } from './read-speaker-phrase.ts';
 import { pronounInfo } from './pronouns.ts';
 import { CALENDAR_WORD } from './calendar-words.ts';
+import { pluralSubjectBefore } from './plural-subject.ts';
+import { possessorOfSpeech } from './find-possessed-speech.ts';
 
 export type { AttributionContext } from './narrative-tokens.ts';
 
@@ -198,7 +200,8 @@ export function findAttributionAfter(ctx: AttributionContext, span: QuoteSpan): 
       break;
     }
     const w = t.text.toLowerCase();
-    if (t.text === w && ((isSpeechVerb(w) && !isBaseForm(w)) || isPhrasalSpeech(tokens, k))) break;
+    if (t.text === w && isSpeechVerb(w) && (!isBaseForm(w) || pluralSubjectBefore(tokens, i, k))) break;
+    if (t.text === w && isPhrasalSpeech(tokens, k)) break;
     // An unlisted verb ("Potter barked") right after a short subject, for quotes ending in a comma.
     // "“…,” the statement read.": read, unlisted because before a quote it introduces a title.
     const unlisted = (/(ed|s)$/.test(w) && !/(ss|us|is|ous)$/.test(w)) || w === 'read';
@@ -424,6 +427,8 @@ function attributionInRegion(
       if (r) return { ...phrase(text, tokens, extendDescription(tokens, r)), verb: 'according to', side: 'before' };
       continue;
     }
+    const owner = possessorOfSpeech(text, tokens, v);
+    if (owner) return { ...owner, verb: t.text, side: 'before' };
     if (t.text !== w) {
       // "Said Ellis: “…”" — an inverted verb opening the sentence.
       if (v === 0 && isInvertibleVerb(w)) {

@@ -11,6 +11,7 @@ import {
   readPhraseForward,
 } from './read-speaker-phrase.ts';
 import { isBaseForm, isInvertibleVerb, isSpeechVerb } from './reporting-verbs.ts';
+import { pluralSubjectBefore } from './plural-subject.ts';
 import { pronounInfo } from './pronouns.ts';
 import { findSentenceEnd, isSentenceEnd } from './sentence-bounds.ts';
 
@@ -95,7 +96,7 @@ function closingClause(
     const t = tokens[v];
     if (t.text === QUOTE_PLACEHOLDER || !t.word) return null;
     const w = t.text.toLowerCase();
-    if (t.text !== w || !isSpeechVerb(w) || isBaseForm(w)) continue;
+    if (t.text !== w || !isSpeechVerb(w) || (isBaseForm(w) && !pluralSubjectBefore(tokens, s, v))) continue;
     if (stop - v - 1 > MAX_TRAILING_TOKENS) return null;
     for (let k = v + 1; k < stop; k++)
       if (tokens[k].text === QUOTE_PLACEHOLDER || tokens[k].text === 'that') return null;

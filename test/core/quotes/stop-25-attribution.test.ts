@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { quoteOf } from './quote-of.ts';
+
+// Invented articles, one per kind of wrong named speaker fixed in issue 11's stop-25 analysis of
+// PolNeAR train and dev (`node --import tsx test/eval/classify-quote-errors.ts`, `kind:` lines).
+
+describe('a quote that closes a sentence begun before it', () => {
+  it('keeps the reporting verb of its own sentence, not the next sentence’s subject', () => {
+    const text =
+      'Ortega called the council’s vote “reckless.” Mara Lund, a planner at the port, warned Tuesday that the vote could delay the bridge.\n\nThe mayor asserted that “the budget is broken.” Council member Ana Ruiz said she, too, wants an audit.';
+    expect(quoteOf(text, 'reckless.')).toMatchObject({ speaker: 'Ortega', verb: 'called' });
+    expect(quoteOf(text, 'the budget is broken.')).toMatchObject({ mention: 'The mayor', verb: 'asserted' });
+    // A quote that is a sentence by itself, or that ends in a question, keeps the one after it.
+    const after =
+      'The vote was close.\n\n“We will appeal the ruling.” Lund said the appeal would be filed Monday.\n\nIf the port is closed — “who pays the pilots?” asked Ruiz, a pilot herself.';
+    expect(quoteOf(after, 'We will appeal the ruling.').speaker).toBe('Lund');
+    expect(quoteOf(after, 'who pays the pilots?').speaker).toBe('Ruiz');
+  });
+});
+
+describe('a plural subject with a bare reporting verb after the quote', () => {
+  it('credits "officials say", "the two write" and a closing "the groups say"', () => {
+    const text =
+      '“The levee will hold through the spring,” officials say.\n\n“We do not understand the delay,” the two write. “Please explain it.”\n\nThe delay feeds “a culture of neglect” at the port, the groups say.';
+    expect(quoteOf(text, 'The levee will hold through the spring,')).toMatchObject({
+      mention: 'officials',
+      verb: 'say',
+    });
+    expect(quoteOf(text, 'We do not understand the delay,')).toMatchObject({ mention: 'the two', verb: 'write' });
+    expect(quoteOf(text, 'a culture of neglect')).toMatchObject({ mention: 'the groups', verb: 'say' });
+    // Not a clause after the quote, and a singular subject keeps its "-s" verb.
+    const others = '“The levee will hold,” and say no more.\n\n“The river is high,” Lund says.';
+    expect(quoteOf(others, 'The levee will hold,').speaker).toBeNull();
+    expect(quoteOf(others, 'The river is high,').speaker).toBe('Lund');
+  });
+});
+
+describe('the possessor of a speech noun that introduces the quote', () => {
+  it('credits "X’s claim that … “…”" and "X’s answer was that “…”" to X, not the sentence subject', () => {
+    const text =
+      'The Ledger seized on Mara Lund’s claim that there have been “hundreds of outages” at the port this year.\n\nThe Harbor Herald mocked Ana Ruiz’s absurd and costly claim that the bridge “will pay for itself.”\n\nThe senator’s answer was that “the port is the city’s heart,” so the state should pay.\n\nThe pilots blamed the press for making an issue out of Tom Ortega’s claim that the levee “cannot fail.”';
+    expect(quoteOf(text, 'hundreds of outages')).toMatchObject({ speaker: 'Mara Lund', verb: 'claim' });
+    expect(quoteOf(text, 'will pay for itself.')).toMatchObject({ speaker: 'Ana Ruiz', verb: 'claim' });
+    expect(quoteOf(text, 'the port is the city’s heart,')).toMatchObject({ mention: 'The senator', verb: 'answer' });
+    expect(quoteOf(text, 'cannot fail.')).toMatchObject({ speaker: 'Tom Ortega', verb: 'claim' });
+    // Words said about the claim, or an adverbial "in his statement", belong to whoever says them.
+    const about =
+      'The port authority said Lund’s comments “are based on opinion, not facts.”\n\nA spokeswoman for Ruiz said Thursday that Lund’s claim that Ruiz favours the toll is “simply not true.”\n\nOrtega said in his statement: “The levee is safe and the port is open.”';
+    expect(quoteOf(about, 'are based on opinion, not facts.').mention).toBe('The port authority');
+    expect(quoteOf(about, 'simply not true.').mention).toBe('A spokeswoman for Ruiz');
+    expect(quoteOf(about, 'The levee is safe and the port is open.')).toMatchObject({
+      speaker: 'Ortega',
+      verb: 'said',
+    });
+  });
+});
