@@ -464,6 +464,9 @@ const CLAUSE_BREAK = new Set([',', ';', ':', '—', '–', '―', '(', ')', QUOT
 const CLAUSE_WORD_BREAK =
   /^(and|but|or|while|as|when|because|after|before|since|although|though|if|who|whom|which|where|so)$/;
 
+// Prepositions before an inner speaker that make it an object, not the subject of a reported clause.
+const INNER_OBJECT = /^(of|with)$/;
+
 /**
  * Nested reporting ("Trump said at a rally that Clinton once described the deal as “the gold
  * standard”"): the quote is the outer speaker's report, so the outer verb's subject is the source.
@@ -475,6 +478,9 @@ const CLAUSE_WORD_BREAK =
 function outerAttribution(text: string, tokens: Token[], innerStart: number): Attribution | null {
   let u = tokens.length - 1;
   while (u >= 0 && tokens[u].start !== innerStart) u--;
+  // "The spot concludes with footage of Trump saying, “…”": after a preposition the inner speaker
+  // is no subject of a reported clause but the object of the outer sentence, and speaks for himself.
+  if (u > 0 && INNER_OBJECT.test(tokens[u - 1].text)) return null;
   for (u--; u >= 0; u--) {
     const t = tokens[u];
     if (CLAUSE_BREAK.has(t.text)) return null;

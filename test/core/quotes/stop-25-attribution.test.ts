@@ -54,3 +54,23 @@ describe('the possessor of a speech noun that introduces the quote', () => {
     });
   });
 });
+
+describe('phrases that cannot speak', () => {
+  it('skips a day or an existential "there" read as the subject, for the speaker behind it', () => {
+    const text =
+      'Lund and Ortega will meet next week, Ruiz said.\n\nRuiz later Thursday told the Harbor Herald: “Both of them want the bridge built before the winter storms.”\n\nThe memo went further. Attention, there stated the memo, “will fall on the port first.”';
+    expect(quoteOf(text, 'Both of them want the bridge built before the winter storms.')).toMatchObject({
+      speaker: 'Ruiz',
+    });
+    expect(quoteOf(text, 'will fall on the port first.').mention).not.toBe('there');
+  });
+});
+
+describe('a speaker named as the object of a preposition', () => {
+  it('keeps the participle’s own subject ("footage of Lund saying"), not the outer sentence’s', () => {
+    const text =
+      'The ad concludes with footage of Mara Lund saying during the debate last week, “That makes me smart,” when the crowd booed.';
+    expect(quoteOf(text, 'That makes me smart,')).toMatchObject({ verb: 'saying' });
+    expect(quoteOf(text, 'That makes me smart,').mention).toContain('Mara Lund');
+  });
+});
