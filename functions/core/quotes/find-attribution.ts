@@ -51,7 +51,7 @@ const BEFORE_WINDOW = 400;
  */
 const MAX_SUBJECT_SCAN = 14;
 /** At most this many appositives between a subject and its verb ("Potter, 54, an analyst, said"). */
-const MAX_APPOSITIVES = 2;
+const MAX_APPOSITIVES = 4;
 /** An appositive between commas is at most this many tokens; longer, it is a clause of its own. */
 const MAX_APPOSITIVE_TOKENS = 25;
 /** A party tag in brackets ("Rep. Jo Mica (R-Fla.) said") is at most this many tokens. */

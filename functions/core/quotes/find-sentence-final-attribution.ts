@@ -20,7 +20,7 @@ const SENTENCE_WINDOW = 300;
 // Words allowed after the verb in a closing attribution ("…, Ruiz said on Tuesday in Lune.").
 const MAX_TRAILING_TOKENS = 8;
 // Clauses read back from the sentence's end: the last, and the one before a closing appositive.
-const MAX_CLAUSES_FROM_END = 2;
+const MAX_CLAUSES_FROM_END = 3;
 
 /**
  * Looks for an attribution that closes the quote's sentence after more narrative: a mixed quote

@@ -74,3 +74,12 @@ describe('a speaker named as the object of a preposition', () => {
     expect(quoteOf(text, 'That makes me smart,').mention).toContain('Mara Lund');
   });
 });
+
+describe('a speaker with a long run of appositives after the quote', () => {
+  it('reads past an age, a town, a state and a relative clause to the verb, and past three closing clauses', () => {
+    const text =
+      '“The bridge scares me,” Tom Ortega, 30, of Dover, Del., who was among those polled, said in an interview.\n\n“We’re extremely happy” about the vote, said Mara Lund, director of the Port Workers Union, a union that has broken with the council and backed the toll.';
+    expect(quoteOf(text, 'The bridge scares me,')).toMatchObject({ speaker: 'Tom Ortega', verb: 'said' });
+    expect(quoteOf(text, 'We’re extremely happy')).toMatchObject({ speaker: 'Mara Lund', verb: 'said' });
+  });
+});
