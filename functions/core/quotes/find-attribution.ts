@@ -200,7 +200,10 @@ export function findAttributionAfter(ctx: AttributionContext, span: QuoteSpan): 
       break;
     }
     const w = t.text.toLowerCase();
-    if (t.text === w && isSpeechVerb(w) && (!isBaseForm(w) || pluralSubjectBefore(tokens, i, k))) break;
+    // A bare "say" only after a quote closed by a comma ("…,” officials say"): after a sentence's end
+    // or mid-clause ("the rates” they charge") a plural subject and verb start a clause of their own.
+    const bare = isBaseForm(w) && (last !== ',' || !pluralSubjectBefore(tokens, i, k));
+    if (t.text === w && isSpeechVerb(w) && !bare) break;
     if (t.text === w && isPhrasalSpeech(tokens, k)) break;
     // An unlisted verb ("Potter barked") right after a short subject, for quotes ending in a comma.
     // "“…,” the statement read.": read, unlisted because before a quote it introduces a title.

@@ -56,9 +56,20 @@ export function possessorOfSpeech(
   return { ...found, mention: found.mention.slice(0, -cut), mentionEnd: found.mentionEnd - cut };
 }
 
+// Lower-case words that cannot stand between a possessor and its noun: a determiner, a preposition
+// or a verb means the noun is not the possessor's ("Her lawyers said in a statement: “…”").
+const NOT_MODIFIER =
+  /^(a|an|the|this|that|these|those|in|on|at|of|for|with|by|from|to|as|said|says|say|told|was|is|are|were|\p{L}+ed)$/u;
+
 // A lower-case adjective or "and" between a possessor and its noun ("absurd and factually inaccurate").
 function isModifier(t: Token): boolean {
-  return t.word && t.text === t.text.toLowerCase() && !POSSESSIVE.test(t.text) && !pronounInfo(t.text);
+  return (
+    t.word &&
+    t.text === t.text.toLowerCase() &&
+    !NOT_MODIFIER.test(t.text) &&
+    !POSSESSIVE.test(t.text) &&
+    !pronounInfo(t.text)
+  );
 }
 
 /** Whether the tokens between a speech noun and the quote make the quote the noun's content. */

@@ -29,9 +29,12 @@ describe('a plural subject with a bare reporting verb after the quote', () => {
     expect(quoteOf(text, 'We do not understand the delay,')).toMatchObject({ mention: 'the two', verb: 'write' });
     expect(quoteOf(text, 'a culture of neglect')).toMatchObject({ mention: 'the groups', verb: 'say' });
     // Not a clause after the quote, and a singular subject keeps its "-s" verb.
-    const others = '“The levee will hold,” and say no more.\n\n“The river is high,” Lund says.';
+    const others =
+      '“The levee will hold,” and say no more.\n\n“The river is high,” Lund says.\n\nThe port wrote to the pilots to challenge “the high fees” they charge for a crossing.\n\nRuiz said she had “given up my seat on the board[.]” Sources report she still attends.';
     expect(quoteOf(others, 'The levee will hold,').speaker).toBeNull();
     expect(quoteOf(others, 'The river is high,').speaker).toBe('Lund');
+    expect(quoteOf(others, 'the high fees').mention).not.toBe('they');
+    expect(quoteOf(others, 'given up my seat on the board[.]').speaker).toBe('Ruiz');
   });
 });
 
@@ -45,7 +48,8 @@ describe('the possessor of a speech noun that introduces the quote', () => {
     expect(quoteOf(text, 'cannot fail.')).toMatchObject({ speaker: 'Tom Ortega', verb: 'claim' });
     // Words said about the claim, or an adverbial "in his statement", belong to whoever says them.
     const about =
-      'The port authority said Lund’s comments “are based on opinion, not facts.”\n\nA spokeswoman for Ruiz said Thursday that Lund’s claim that Ruiz favours the toll is “simply not true.”\n\nOrtega said in his statement: “The levee is safe and the port is open.”';
+      'Her lawyers said in a statement: “The family hoped for a quick settlement.”\n\nThe port authority said Lund’s comments “are based on opinion, not facts.”\n\nA spokeswoman for Ruiz said Thursday that Lund’s claim that Ruiz favours the toll is “simply not true.”\n\nOrtega said in his statement: “The levee is safe and the port is open.”';
+    expect(quoteOf(about, 'The family hoped for a quick settlement.').mention).toBe('Her lawyers');
     expect(quoteOf(about, 'are based on opinion, not facts.').mention).toBe('The port authority');
     expect(quoteOf(about, 'simply not true.').mention).toBe('A spokeswoman for Ruiz');
     expect(quoteOf(about, 'The levee is safe and the port is open.')).toMatchObject({
