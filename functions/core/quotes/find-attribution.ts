@@ -265,6 +265,8 @@ function isPhrasalSpeech(tokens: Token[], k: number): boolean {
   const w = tokens[k].text;
   const next = tokens[k + 1];
   if (/^(shot|fired|hit|shoots|fires|hits)$/.test(w)) return next?.text === 'back';
+  // "…,” as a Homeland Security memo put it.": the phrase of "As Potter put it, “…”", after the quote.
+  if (w === 'put' || w === 'puts') return next?.text === 'it' && tokens[k - 1]?.text !== 'to';
   return /^(went|goes)$/.test(w) && next?.text === 'on' && (!tokens[k + 2] || !tokens[k + 2].word);
 }
 

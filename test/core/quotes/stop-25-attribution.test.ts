@@ -87,3 +87,12 @@ describe('a speaker with a long run of appositives after the quote', () => {
     expect(quoteOf(text, 'We’re extremely happy')).toMatchObject({ speaker: 'Mara Lund', verb: 'said' });
   });
 });
+
+describe('"as X put it" after the quote', () => {
+  it('credits the subject of "put it", as it does before the quote', () => {
+    const text =
+      'The main test for a permit is a “proven source of funds,” as a port authority memo put it.\n\nTraffic “ground to a halt” — as the court’s decision put it — on the bridge.';
+    expect(quoteOf(text, 'proven source of funds,')).toMatchObject({ mention: 'a port authority memo', verb: 'put' });
+    expect(quoteOf(text, 'ground to a halt')).toMatchObject({ verb: 'put' });
+  });
+});
