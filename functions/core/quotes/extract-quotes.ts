@@ -80,13 +80,7 @@ export function extractQuotes(text: string, paragraphs: Paragraph[], options: Ex
 
   const found: Found[] = spans.map((span) => {
     const ctx = { text, lineSpans: byLine.get(span.line)! };
-    const attribution =
-      transcriptSpeaker(text, span) ??
-      ownSentenceFirst(text, span, () => accept(findAttributionBefore(ctx, span))) ??
-      accept(findAttributionAfter(ctx, span)) ??
-      accept(findAttributionAtSentenceEnd(ctx, span)) ??
-      accept(findAttributionBefore(ctx, span)) ??
-      accept(findSignatureLine(text, span));
+    const attribution = transcriptSpeaker(text, span) ?? ownAttribution(ctx, span, accept);
     return { span, attribution, inherited: null, standalone: isStandalone(text, span) };
   });
 
@@ -201,6 +195,25 @@ function transcriptSpeaker(text: string, span: QuoteSpan): Attribution | null {
   // Title-case it so the surname lookup can find "Chris Wallace" from "WALLACE".
   const label = m[1].toLowerCase().replace(/(^|[\s\-'’])\p{L}/gu, (c) => c.toUpperCase());
   return { mention: label, mentionStart: span.start, mentionEnd: span.start + m[1].length, verb: null, side: 'before' };
+}
+
+/**
+ * The attribution a quote has of its own, found around it: right after it, at the end of its
+ * sentence, earlier in its sentence, or on a signature line, in that order, except that a quote
+ * closing a sentence begun before it keeps that sentence's verb (ownSentenceFirst).
+ */
+function ownAttribution(
+  ctx: { text: string; lineSpans: QuoteSpan[] },
+  span: QuoteSpan,
+  accept: (a: Attribution | null) => Attribution | null,
+): Attribution | null {
+  const { text } = ctx;
+  // Read at most once: ownSentenceFirst may ask for it before its turn.
+  let before: Attribution | null | undefined;
+  const readBefore = () => (before === undefined ? (before = accept(findAttributionBefore(ctx, span))) : before);
+  const after = accept(findAttributionAfter(ctx, span));
+  if (after) return ownSentenceFirst(text, span, readBefore) ?? after;
+  return accept(findAttributionAtSentenceEnd(ctx, span)) ?? readBefore() ?? accept(findSignatureLine(text, span));
 }
 
 /**
