@@ -7,7 +7,7 @@
 import type { Quote } from '../../functions/core/document.ts';
 import { isPronoun } from '../../functions/core/quotes/pronouns.ts';
 import { isReportingVerb } from '../../functions/core/quotes/reporting-verbs.ts';
-import { DOCUMENT } from './reader-error-class.ts';
+import { isDocumentSource } from './reader-error-class.ts';
 
 /** What missKind needs to know about one miss; offsets are UTF-16 indices into `text`. */
 export interface Miss {
@@ -51,8 +51,7 @@ export function missKind(m: Miss): string {
   if (m.where === 'before-other-sentence') return 'speaker in an earlier sentence';
   if (m.where.startsWith('after-other') || m.where === 'next-paragraph') return 'speaker in a later sentence';
   if (m.where === 'inside-quote') return 'speaker named inside another quote';
-  if (DOCUMENT.test(g.split(/,|\s(?:for|of|at|in|who|from|with|by|released|on)\s/i)[0]))
-    return 'a document or utterance as the source';
+  if (isDocumentSource(g)) return 'a document or utterance as the source';
   const speech = cue.split(/\s+/).some((w) => isReportingVerb(w.replace(/[^\p{L}]/gu, '')));
   const words = m.predicted.text.trim().split(/\s+/).length;
   if (!speech && words <= 4) return 'a term or scare quote credited through a non-reporting cue';

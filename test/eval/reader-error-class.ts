@@ -6,11 +6,16 @@
 import { isPronoun } from '../../functions/core/quotes/pronouns.ts';
 
 // Head nouns of a gold source that is a document or an utterance, not a person or a group.
-export const DOCUMENT =
+const DOCUMENT =
   /\b(poll|survey|report|reports|statement|letter|ad|ads|memo|transcript|tweet|headline|story|editorial|e-?mails?|study|paper|book|video|sign|hat|message|document|playbook|account|excerpts|analysis|words|response|comments?|language|answer|column|post|release|notes?|order|indictment|opinion|filing|record)\b/i;
 // Head words of a crowd or a share of people: chants, poll answers.
 const CROWD =
   /\b(crowd|audience|protesters|supporters|voters|people|some|others|many|most|marchers|spectators|delegates|attendees|fans|one|another|respondents|those surveyed|republicans|democrats|americans)\b/i;
+
+/** Whether a gold source's head phrase names a document or an utterance ("a White House pool report"). */
+export function isDocumentSource(gold: string): boolean {
+  return DOCUMENT.test(gold.split(/,|\s(?:for|of|at|in|who|from|with|by|released|on)\s/i)[0]);
+}
 
 /** The reader's class of one wrong named speaker. */
 export function readerErrorClass(
@@ -29,7 +34,7 @@ export function readerErrorClass(
   );
   if (/according/i.test(cue ?? '') || outlet.test(sentenceAfter))
     return 'the outlet that relays the words ("…,” X said, according to CNN; PolNeAR credits the outlet)';
-  if (DOCUMENT.test(g.split(/,|\s(?:for|of|at|in|who|from|with|by|released|on)\s/i)[0]))
+  if (isDocumentSource(g))
     return 'a document, poll or utterance as the source ("a White House pool report", "his response")';
   if (predicted.mention === null) {
     const words = quote.trim().split(/\s+/).length;
