@@ -4,7 +4,8 @@
  * Sorts PolNeAR train/dev attribution errors into classes by where the gold speaker stands and
  * what we predicted (issue 11), and counts each class: the wrong named speakers and the
  * false-positive speech spans, and the wrong speakers again by what a reader sees (`reader:…`,
- * reader-error-class.ts). `--show CLASS` prints that class's cases with their sentence.
+ * reader-error-class.ts), and once more by the kinds of miss the stop-25 analysis counts (`kind:…`,
+ * miss-kind.ts). `--show CLASS` prints that class's cases with their sentence.
  * Refuses the test split.
  */
 import type { Quote } from '../../functions/core/document.ts';
@@ -13,6 +14,7 @@ import { isPronoun } from '../../functions/core/quotes/pronouns.ts';
 import { findSentenceEnd, findSentenceStart } from '../../functions/core/quotes/sentence-bounds.ts';
 import { splitParagraphs } from '../../functions/core/text/split-paragraphs.ts';
 import { codePointToUtf16, speakerMatches } from './score-extraction.ts';
+import { missKind } from './miss-kind.ts';
 import { readerErrorClass } from './reader-error-class.ts';
 import { loadTuningSplits, option } from './tuning-splits.ts';
 
@@ -80,6 +82,10 @@ for (const r of records) {
       cls = `${where}:${pred}${pred === 'none' ? '' : `:${verbClass}`}`;
     }
     const sentenceAfter = text.slice(g.end, findSentenceEnd(text, g.end, Math.min(text.length, g.end + 300)));
+    note(
+      `kind:${missKind({ text, quote: g, speakerSpans: spans, gold: g.speaker, cue: g.cue ?? null, predicted: best, quotes, where })}`,
+      `${r.id}\n  gold: ${g.speaker} (cue ${g.cue})\n  pred: ${best.speaker} / ${best.mention} (${best.verb}) quote: ${best.text.slice(0, 60)}\n  ctx:  ${ctx(Math.min(g.start, ss), Math.max(g.end, se))}`,
+    );
     note(
       `reader:${readerErrorClass(g.speaker, g.cue ?? null, best.text, best, sentenceAfter)}`,
       `${r.id}\n  gold: ${g.speaker}\n  pred: ${best.speaker} / ${best.mention}\n  ctx:  ${ctx(Math.min(g.start, ss), Math.max(g.end, se))}`,

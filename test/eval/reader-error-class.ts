@@ -12,6 +12,11 @@ const DOCUMENT =
 const CROWD =
   /\b(crowd|audience|protesters|supporters|voters|people|some|others|many|most|marchers|spectators|delegates|attendees|fans|one|another|respondents|those surveyed|republicans|democrats|americans)\b/i;
 
+/** Whether a gold source's head phrase names a document or an utterance ("a White House pool report"). */
+export function isDocumentSource(gold: string): boolean {
+  return DOCUMENT.test(gold.split(/,|\s(?:for|of|at|in|who|from|with|by|released|on)\s/i)[0]);
+}
+
 /** The reader's class of one wrong named speaker. */
 export function readerErrorClass(
   gold: string,
@@ -29,7 +34,7 @@ export function readerErrorClass(
   );
   if (/according/i.test(cue ?? '') || outlet.test(sentenceAfter))
     return 'the outlet that relays the words ("…,” X said, according to CNN; PolNeAR credits the outlet)';
-  if (DOCUMENT.test(g.split(/,|\s(?:for|of|at|in|who|from|with|by|released|on)\s/i)[0]))
+  if (isDocumentSource(g))
     return 'a document, poll or utterance as the source ("a White House pool report", "his response")';
   if (predicted.mention === null) {
     const words = quote.trim().split(/\s+/).length;

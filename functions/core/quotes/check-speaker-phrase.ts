@@ -1,3 +1,4 @@
+import { CALENDAR_WORD } from './calendar-words.ts';
 import { tagWords, type TaggedWord } from './tag-words.ts';
 
 /**
@@ -41,6 +42,8 @@ const TRAILERS = new Set(['ADP', 'DET', 'AUX', 'ADV', 'PUNCT']);
  */
 export function checkSpeakerPhrase(phrase: string): SpeakerPhraseVerdict {
   const words = phrase.split(/\s+/).filter(Boolean);
+  // "Priebus later Thursday told …": a day alone names no one; the fast path below would pass it.
+  if (words.length > 0 && words.every((w) => DAY.test(w))) return { ok: false, reason: 'no-head' };
   const fastPath = words.length > 0 && !OPENERS.test(words[0]) && !VERB_OPENERS.test(words[0]);
   if (fastPath && words.every((w) => (capitalised(w) || /^[(&]/.test(w)) && !CONTRACTION.test(w))) {
     return { ok: true, start: 0, end: phrase.length };
@@ -80,13 +83,18 @@ export function checkSpeakerPhrase(phrase: string): SpeakerPhraseVerdict {
   return { ok: true, start: tagged[s].start, end };
 }
 
-// A date, a number or a span of time cannot speak ("2015", "Twenty-two years", "9"), nor can a
-// bare quantifier ("All this has led …", "More than 100,000 people …").
+// A date, a number or a span of time cannot speak ("2015", "Twenty-two years", "9", "Thursday",
+// "later Thursday"), nor can a bare quantifier ("All this has led …", "More than 100,000 people …")
+// or the "there" of "There have been calls …".
 const TIME_WORDS = /^(years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century|ago|later|earlier)$/i;
-const QUANTIFIERS = /^(all|more|less|fewer)$/i;
+const QUANTIFIERS = /^(all|more|less|fewer|there|here)$/i;
+const DAY = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[’']?s?$/;
+const isDay = (w: TaggedWord) => CALENDAR_WORD.test(w.text) && w.text !== 'May';
 function isTimeOrAmount(words: TaggedWord[]): boolean {
   if (words.length === 1 && QUANTIFIERS.test(words[0].text)) return true;
-  return words.every((w) => w.pos === 'NUM' || w.pos === 'PUNCT' || TIME_WORDS.test(w.text) || /^\d/.test(w.text));
+  return words.every(
+    (w) => w.pos === 'NUM' || w.pos === 'PUNCT' || TIME_WORDS.test(w.text) || /^\d/.test(w.text) || isDay(w),
+  );
 }
 
 // A sentence that opens with a participle or an imperative ("According to …", "Calling it …",

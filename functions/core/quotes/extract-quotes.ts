@@ -17,6 +17,7 @@ import { findSocialPosts } from './find-social-posts.ts';
 import { isTitleOfWork } from './is-title-of-work.ts';
 import type { QuoteSpan } from './quote-span.ts';
 import { resolveSpeakers } from './resolve-speakers.ts';
+import { findSentenceStart } from './sentence-bounds.ts';
 import { isPronoun, pronounInfo } from './pronouns.ts';
 
 /** Quotes this long or longer may borrow a neighbour's speaker; shorter ones are likely terms. */
@@ -79,12 +80,7 @@ export function extractQuotes(text: string, paragraphs: Paragraph[], options: Ex
 
   const found: Found[] = spans.map((span) => {
     const ctx = { text, lineSpans: byLine.get(span.line)! };
-    const attribution =
-      transcriptSpeaker(text, span) ??
-      accept(findAttributionAfter(ctx, span)) ??
-      accept(findAttributionAtSentenceEnd(ctx, span)) ??
-      accept(findAttributionBefore(ctx, span)) ??
-      accept(findSignatureLine(text, span));
+    const attribution = transcriptSpeaker(text, span) ?? ownAttribution(ctx, span, accept);
     return { span, attribution, inherited: null, standalone: isStandalone(text, span) };
   });
 
@@ -199,6 +195,40 @@ function transcriptSpeaker(text: string, span: QuoteSpan): Attribution | null {
   // Title-case it so the surname lookup can find "Chris Wallace" from "WALLACE".
   const label = m[1].toLowerCase().replace(/(^|[\s\-'’])\p{L}/gu, (c) => c.toUpperCase());
   return { mention: label, mentionStart: span.start, mentionEnd: span.start + m[1].length, verb: null, side: 'before' };
+}
+
+/**
+ * The attribution a quote has of its own, found around it: right after it, at the end of its
+ * sentence, earlier in its sentence, or on a signature line, in that order, except that a quote
+ * closing a sentence begun before it keeps that sentence's verb (ownSentenceFirst).
+ */
+function ownAttribution(
+  ctx: { text: string; lineSpans: QuoteSpan[] },
+  span: QuoteSpan,
+  accept: (a: Attribution | null) => Attribution | null,
+): Attribution | null {
+  const { text } = ctx;
+  // Read at most once: ownSentenceFirst may ask for it before its turn.
+  let before: Attribution | null | undefined;
+  const readBefore = () => (before === undefined ? (before = accept(findAttributionBefore(ctx, span))) : before);
+  const after = accept(findAttributionAfter(ctx, span));
+  if (after) return ownSentenceFirst(text, span, readBefore) ?? after;
+  return accept(findAttributionAtSentenceEnd(ctx, span)) ?? readBefore() ?? accept(findSignatureLine(text, span));
+}
+
+/**
+ * "Sanders called the suspension “arbitrary.” Josh Hendler … warned …": a quote that closes a
+ * sentence begun before it is the words of that sentence's reporting verb; the next sentence
+ * starts after the closing mark, so its subject and verb are not an attribution after the quote.
+ * Only then is the attribution before the quote looked for first (with a reporting verb, not the
+ * colon-line or subject guesses); everywhere else the order stays after, then before.
+ */
+function ownSentenceFirst(text: string, span: QuoteSpan, before: () => Attribution | null): Attribution | null {
+  if (span.close === null || !/[.…]/.test(text[span.end - 1] ?? '')) return null;
+  const sentenceStart = findSentenceStart(text, span.open, span.lineStart);
+  if (/^\s*$/.test(text.slice(sentenceStart, span.open))) return null;
+  const a = before();
+  return a && a.side === 'before' && a.verb !== null && a.mentionStart >= sentenceStart ? a : null;
 }
 
 /** A quote that is a sentence by itself: nothing but sentence ends before it in its line. */

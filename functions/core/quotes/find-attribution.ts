@@ -14,6 +14,8 @@ import {
 } from './read-speaker-phrase.ts';
 import { pronounInfo } from './pronouns.ts';
 import { CALENDAR_WORD } from './calendar-words.ts';
+import { pluralSubjectBefore } from './plural-subject.ts';
+import { possessorOfSpeech } from './find-possessed-speech.ts';
 
 export type { AttributionContext } from './narrative-tokens.ts';
 
@@ -49,7 +51,7 @@ const BEFORE_WINDOW = 400;
  */
 const MAX_SUBJECT_SCAN = 14;
 /** At most this many appositives between a subject and its verb ("Potter, 54, an analyst, said"). */
-const MAX_APPOSITIVES = 2;
+const MAX_APPOSITIVES = 4;
 /** An appositive between commas is at most this many tokens; longer, it is a clause of its own. */
 const MAX_APPOSITIVE_TOKENS = 25;
 /** A party tag in brackets ("Rep. Jo Mica (R-Fla.) said") is at most this many tokens. */
@@ -198,7 +200,11 @@ export function findAttributionAfter(ctx: AttributionContext, span: QuoteSpan): 
       break;
     }
     const w = t.text.toLowerCase();
-    if (t.text === w && ((isSpeechVerb(w) && !isBaseForm(w)) || isPhrasalSpeech(tokens, k))) break;
+    // A bare "say" only after a quote closed by a comma ("…,” officials say"): after a sentence's end
+    // or mid-clause ("the rates” they charge") a plural subject and verb start a clause of their own.
+    const bare = isBaseForm(w) && (last !== ',' || !pluralSubjectBefore(tokens, i, k));
+    if (t.text === w && isSpeechVerb(w) && !bare) break;
+    if (t.text === w && isPhrasalSpeech(tokens, k)) break;
     // An unlisted verb ("Potter barked") right after a short subject, for quotes ending in a comma.
     // "“…,” the statement read.": read, unlisted because before a quote it introduces a title.
     const unlisted = (/(ed|s)$/.test(w) && !/(ss|us|is|ous)$/.test(w)) || w === 'read';
@@ -259,6 +265,8 @@ function isPhrasalSpeech(tokens: Token[], k: number): boolean {
   const w = tokens[k].text;
   const next = tokens[k + 1];
   if (/^(shot|fired|hit|shoots|fires|hits)$/.test(w)) return next?.text === 'back';
+  // "…,” as a Homeland Security memo put it.": the phrase of "As Potter put it, “…”", after the quote.
+  if (w === 'put' || w === 'puts') return next?.text === 'it' && tokens[k - 1]?.text !== 'to';
   return /^(went|goes)$/.test(w) && next?.text === 'on' && (!tokens[k + 2] || !tokens[k + 2].word);
 }
 
@@ -424,6 +432,8 @@ function attributionInRegion(
       if (r) return { ...phrase(text, tokens, extendDescription(tokens, r)), verb: 'according to', side: 'before' };
       continue;
     }
+    const owner = possessorOfSpeech(text, tokens, v);
+    if (owner) return { ...owner, verb: t.text, side: 'before' };
     if (t.text !== w) {
       // "Said Ellis: “…”" — an inverted verb opening the sentence.
       if (v === 0 && isInvertibleVerb(w)) {
@@ -459,6 +469,9 @@ const CLAUSE_BREAK = new Set([',', ';', ':', '—', '–', '―', '(', ')', QUOT
 const CLAUSE_WORD_BREAK =
   /^(and|but|or|while|as|when|because|after|before|since|although|though|if|who|whom|which|where|so)$/;
 
+// Prepositions before an inner speaker that make it an object, not the subject of a reported clause.
+const INNER_OBJECT = /^(of|with)$/;
+
 /**
  * Nested reporting ("Trump said at a rally that Clinton once described the deal as “the gold
  * standard”"): the quote is the outer speaker's report, so the outer verb's subject is the source.
@@ -470,6 +483,9 @@ const CLAUSE_WORD_BREAK =
 function outerAttribution(text: string, tokens: Token[], innerStart: number): Attribution | null {
   let u = tokens.length - 1;
   while (u >= 0 && tokens[u].start !== innerStart) u--;
+  // "The spot concludes with footage of Trump saying, “…”": after a preposition the inner speaker
+  // is no subject of a reported clause but the object of the outer sentence, and speaks for himself.
+  if (u > 0 && INNER_OBJECT.test(tokens[u - 1].text)) return null;
   for (u--; u >= 0; u--) {
     const t = tokens[u];
     if (CLAUSE_BREAK.has(t.text)) return null;

@@ -11,6 +11,7 @@ import {
   readPhraseForward,
 } from './read-speaker-phrase.ts';
 import { isBaseForm, isInvertibleVerb, isSpeechVerb } from './reporting-verbs.ts';
+import { pluralSubjectBefore } from './plural-subject.ts';
 import { pronounInfo } from './pronouns.ts';
 import { findSentenceEnd, isSentenceEnd } from './sentence-bounds.ts';
 
@@ -19,7 +20,7 @@ const SENTENCE_WINDOW = 300;
 // Words allowed after the verb in a closing attribution ("…, Ruiz said on Tuesday in Lune.").
 const MAX_TRAILING_TOKENS = 8;
 // Clauses read back from the sentence's end: the last, and the one before a closing appositive.
-const MAX_CLAUSES_FROM_END = 2;
+const MAX_CLAUSES_FROM_END = 3;
 
 /**
  * Looks for an attribution that closes the quote's sentence after more narrative: a mixed quote
@@ -95,7 +96,7 @@ function closingClause(
     const t = tokens[v];
     if (t.text === QUOTE_PLACEHOLDER || !t.word) return null;
     const w = t.text.toLowerCase();
-    if (t.text !== w || !isSpeechVerb(w) || isBaseForm(w)) continue;
+    if (t.text !== w || !isSpeechVerb(w) || (isBaseForm(w) && !pluralSubjectBefore(tokens, s, v))) continue;
     if (stop - v - 1 > MAX_TRAILING_TOKENS) return null;
     for (let k = v + 1; k < stop; k++)
       if (tokens[k].text === QUOTE_PLACEHOLDER || tokens[k].text === 'that') return null;
