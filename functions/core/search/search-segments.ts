@@ -411,15 +411,19 @@ export class Hits {
         i = worst;
       }
     };
+    // The worst kept score: a hit scoring below it (most of a common word's) is passed over unread.
+    let floor = -Infinity;
     for (let hit = 0; hit < n; hit++) {
       if (heap.length < k) {
         heap.push(hit);
         for (let i = heap.length - 1; i > 0 && better(heap[(i - 1) >> 1], heap[i]); i = (i - 1) >> 1) {
           [heap[i], heap[(i - 1) >> 1]] = [heap[(i - 1) >> 1], heap[i]];
         }
-      } else if (k > 0 && better(hit, heap[0])) {
+        if (heap.length === k) floor = scores[heap[0]];
+      } else if (k > 0 && scores[hit] >= floor && better(hit, heap[0])) {
         heap[0] = hit;
         down(0);
+        floor = scores[heap[0]];
       }
     }
     return heap.sort((a, b) => (better(a, b) ? -1 : 1));
