@@ -21,6 +21,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildQueries, readCorpus } from './bench-queries.ts';
 import { median, summarize, type Percentiles } from './percentiles.ts';
+import { replicate } from './replicate-documents.ts';
 import { runJsonChild } from './run-json-child.ts';
 
 type Engine = typeof import('../../functions/core/search/index.ts');
@@ -78,6 +79,15 @@ async function parent(): Promise<void> {
       ['wikinews-2019-2020/articles.jsonl', 'bbc-news/articles.jsonl'].map((f) => readCorpus(join(corpus, f))),
     )
   ).flat();
+  // The bench's scales copy the real articles up to their size (replicate-documents.ts).
+  const corpusDocuments = real.map((article) => ({
+    id: `${article.corpus.slice(0, 4)}-${article.ordinal}`,
+    title: article.title,
+    text: article.text,
+    speakers: [],
+    publisher: article.corpus,
+    publishedAt: '',
+  }));
   const queries = buildQueries(real)
     .filter((query) => query.kind === 'keyword')
     .map((query) => query.q);
@@ -87,18 +97,7 @@ async function parent(): Promise<void> {
     for (const [name, root] of Object.entries(roots)) {
       const engine = await engineOf(root);
       const articles = shards * engine.SHARD_DOCUMENTS;
-      const documents = Array.from({ length: articles }, (_, k) => {
-        const source = real[k % real.length];
-        const copy = Math.floor(k / real.length);
-        return {
-          id: `${source.corpus.slice(0, 4)}-${source.ordinal}~${copy}`,
-          title: copy ? `${source.title} (copy ${copy})` : source.title,
-          text: source.text,
-          speakers: [],
-          publisher: source.corpus,
-          publishedAt: '',
-        };
-      });
+      const documents = [...replicate(corpusDocuments, articles)];
       keys[name] = [];
       for (let from = 0; from < articles; from += engine.SHARD_DOCUMENTS) {
         const key = `${name}-${keys[name].length}`;
