@@ -21,6 +21,7 @@ import {
   wordOf,
   type Field,
   type Postings,
+  type QueryScratch,
   type Segment,
   type StoredDocument,
 } from './segment.ts';
@@ -317,16 +318,40 @@ const idf = (documents: number, frequency: number) => Math.log(1 + (documents - 
  * in score order — selecting k of n costs n log k, where sorting every hit would cost n log n.
  */
 export class Hits {
-  constructor(
+  private constructor(
     private readonly segments: Segment[],
-    private readonly segmentOf: number[],
-    private readonly documentOf: number[],
-    private readonly scores: number[],
+    private readonly segmentOf: Uint32Array,
+    private readonly documentOf: Uint32Array,
+    private readonly scores: Float64Array,
     /** The query words the archive lacked, and the close spellings searched instead. */
-    readonly replaced: readonly Replacement[] = [],
+    readonly replaced: readonly Replacement[],
     /** Every word the index matched in a typed word's place (prefix completions, close spellings), folded. */
-    readonly expanded: readonly string[] = [],
+    readonly expanded: readonly string[],
   ) {}
+
+  /**
+   * The hits of every segment in one set of typed arrays: a common word at a million articles has
+   * hundreds of thousands, which pushed one by one onto arrays cost more than scoring them.
+   */
+  static of(
+    segments: Segment[],
+    found: readonly SegmentHits[],
+    replaced: readonly Replacement[],
+    expanded: readonly string[],
+  ): Hits {
+    const total = found.reduce((n, hits) => n + hits.count, 0);
+    const segmentOf = new Uint32Array(total);
+    const documentOf = new Uint32Array(total);
+    const scores = new Float64Array(total);
+    let at = 0;
+    for (const { s, documents, scores: scored, count } of found) {
+      segmentOf.fill(s, at, at + count);
+      documentOf.set(documents.subarray(0, count), at);
+      scores.set(scored.subarray(0, count), at);
+      at += count;
+    }
+    return new Hits(segments, segmentOf, documentOf, scores, replaced, expanded);
+  }
 
   get total(): number {
     return this.scores.length;
@@ -386,15 +411,19 @@ export class Hits {
         i = worst;
       }
     };
+    // The worst kept score: a hit scoring below it (most of a common word's) is passed over unread.
+    let floor = -Infinity;
     for (let hit = 0; hit < n; hit++) {
       if (heap.length < k) {
         heap.push(hit);
         for (let i = heap.length - 1; i > 0 && better(heap[(i - 1) >> 1], heap[i]); i = (i - 1) >> 1) {
           [heap[i], heap[(i - 1) >> 1]] = [heap[(i - 1) >> 1], heap[i]];
         }
-      } else if (k > 0 && better(hit, heap[0])) {
+        if (heap.length === k) floor = scores[heap[0]];
+      } else if (k > 0 && scores[hit] >= floor && better(hit, heap[0])) {
         heap[0] = hit;
         down(0);
+        floor = scores[heap[0]];
       }
     }
     return heap.sort((a, b) => (better(a, b) ? -1 : 1));
@@ -487,115 +516,204 @@ const unloaded = (): never => {
   throw new Error('A query ran before the postings it needs were loaded.');
 };
 
+/**
+ * A word's postings are searched from each candidate rather than walked when they outnumber the
+ * candidates this many times: "makes offer news" at a million articles walked 2.5 million
+ * postings of its common words for the few thousand documents its rarest word picked.
+ */
+const SEEK_RATIO = 8;
+
+/** The first index from `from` on whose document is at least `document` (`documents` ascending): galloping, then binary search. */
+function seek(documents: Uint16Array, from: number, document: number): number {
+  if (from >= documents.length || documents[from] >= document) return from;
+  let below = from;
+  let step = 1;
+  while (below + step < documents.length && documents[below + step] < document) {
+    below += step;
+    step *= 2;
+  }
+  let low = below + 1;
+  let high = Math.min(below + step, documents.length);
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (documents[middle] < document) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Adds one term's BM25F score to the documents of segment `s` whose mask has every bit of `need`
+ * (0: every document), sets `bit` in their masks, and returns the new count of touched documents.
+ * A function of its own over plain arrays, with the mask test a number rather than a callback: it
+ * runs once per posting, which for a common word at a million articles is most of a query.
+ */
+function scoreTerm(
+  segment: Segment,
+  s: number,
+  expansion: Expansion,
+  stats: Statistics,
+  need: number,
+  bit: number,
+  scratch: QueryScratch,
+  touchedCount: number,
+  candidates: Uint32Array | null,
+): number {
+  const { scores, masks, touched, formCounts, formDocuments } = scratch;
+  const { fieldLengths } = segment;
+  // Forms together can outnumber the documents (one document, several forms): idf stays ≥ 0.
+  const frequency = Math.min(expansion.frequency, stats.documents);
+  const less = expansion.idfLess === undefined ? 0 : idf(stats.documents, Math.min(expansion.idfLess, stats.documents));
+  const weight = expansion.weight * (idf(stats.documents, frequency) - less);
+  // BM25F: each key's count, times its field's weight and over its field's length norm, adds up
+  // per document in a scratch array before BM25 saturates the sum once — no merge of lists.
+  let found = 0;
+  for (const { field, terms, countWeight } of expansion.parts) {
+    if (terms[s] < 0) continue;
+    const { documents, counts } = segment.occurrences(terms[s]) ?? unloaded();
+    const fieldWeight = BOOST[FIELDS[field]] * countWeight;
+    const perLength = B / stats.averageLength[field];
+    const norm = 1 - B;
+    if (candidates && candidates.length * SEEK_RATIO < documents.length) {
+      for (let i = 0, p = 0; i < candidates.length && p < documents.length; i++) {
+        const document = candidates[i];
+        p = seek(documents, p, document);
+        if (documents[p] !== document) continue;
+        if (formCounts[document] === 0) formDocuments[found++] = document;
+        formCounts[document] +=
+          (fieldWeight * counts[p]) / (norm + perLength * fieldLengths[document * FIELD_COUNT + field]);
+      }
+      continue;
+    }
+    for (let p = 0; p < documents.length; p++) {
+      const document = documents[p];
+      if ((masks[document] & need) !== need) continue;
+      if (formCounts[document] === 0) formDocuments[found++] = document;
+      formCounts[document] +=
+        (fieldWeight * counts[p]) / (norm + perLength * fieldLengths[document * FIELD_COUNT + field]);
+    }
+  }
+  for (let i = 0; i < found; i++) {
+    const document = formDocuments[i];
+    const count = formCounts[document];
+    formCounts[document] = 0;
+    const mask = masks[document];
+    if (mask === 0) touched[touchedCount++] = document;
+    masks[document] = (mask | bit) >>> 0;
+    scores[document] += weight * ((count * (K1 + 1)) / (count + K1) + DELTA);
+  }
+  return touchedCount;
+}
+
+/** The touched documents whose mask has every bit of `need`, ascending: what a later word may only add to. */
+function candidatesWith(scratch: QueryScratch, touchedCount: number, need: number): Uint32Array {
+  const { masks, touched } = scratch;
+  let count = 0;
+  for (let i = 0; i < touchedCount; i++) if ((masks[touched[i]] & need) === need) count++;
+  const out = new Uint32Array(count);
+  for (let i = 0, at = 0; i < touchedCount; i++) if ((masks[touched[i]] & need) === need) out[at++] = touched[i];
+  return out.sort();
+}
+
+/** The documents of segment `s` that an excluded clause bans, or null when there is none. */
+function bannedDocuments(excluded: PlannedClause[], segment: Segment, s: number): Set<number> | null {
+  if (excluded.length === 0) return null;
+  const banned = new Set<number>();
+  for (const clause of excluded)
+    for (const expansion of clause.expansions)
+      for (const { terms: keys } of expansion.parts)
+        if (keys[s] >= 0)
+          for (const document of (segment.occurrences(keys[s]) ?? unloaded()).documents) banned.add(document);
+  return banned;
+}
+
+/** One segment's hits: its number, and its documents' numbers and scores, `count` of each. */
+interface SegmentHits {
+  s: number;
+  documents: Uint32Array;
+  scores: Float64Array;
+  count: number;
+}
+
 /** Runs a plan whose postings are all in memory (see {@link missingPostings}). */
 export function evaluate(plan: QueryPlan): Hits {
   const { segments, stats, required, optional, excluded, phrases, filter } = plan;
-  const segmentOf: number[] = [];
-  const documentOf: number[] = [];
-  const scores: number[] = [];
   const matching = [...required, ...optional];
-  const hits = new Hits(
-    segments,
-    segmentOf,
-    documentOf,
-    scores,
-    matching.flatMap((c) => (c.replaced ? [c.replaced] : [])),
-    [...new Set(matching.flatMap((c) => c.expanded ?? []))],
-  );
-  if (required.some((c) => c.frequency === 0)) return hits;
+  const replaced = matching.flatMap((c) => (c.replaced ? [c.replaced] : []));
+  const expanded = [...new Set(matching.flatMap((c) => c.expanded ?? []))];
+  if (required.some((c) => c.frequency === 0)) return Hits.of(segments, [], replaced, expanded);
   const everything = required.length === 0 && optional.length === 0;
   const allBits = required.length === 0 ? 0 : 2 ** required.length - 1;
   const ANY_BIT = 2 ** 31;
+  const found: SegmentHits[] = [];
 
   segments.forEach((segment, s) => {
-    const { scores: score, masks, touched, formCounts, formDocuments } = segment.queryScratch();
+    const scratch = segment.queryScratch();
+    const { scores, masks, touched } = scratch;
     let touchedCount = 0;
     // The scratch is reused by the next query: it must be clean again however this one ends.
     try {
-      const occurrencesOf = (term: number) => segment.occurrences(term) ?? unloaded();
-      const postingsOf = (term: number) => segment.postings(term) ?? unloaded();
-      const apply = (expansion: Expansion, accept: (mask: number) => boolean, bit: number) => {
-        // Forms together can outnumber the documents (one document, several forms): idf stays ≥ 0.
-        const frequency = Math.min(expansion.frequency, stats.documents);
-        const less =
-          expansion.idfLess === undefined ? 0 : idf(stats.documents, Math.min(expansion.idfLess, stats.documents));
-        const weight = expansion.weight * (idf(stats.documents, frequency) - less);
-        // BM25F: each key's count, times its field's weight and over its field's length norm, adds
-        // up per document in a scratch array before BM25 saturates the sum once — no merge of lists.
-        let found = 0;
-        for (const { field, terms, countWeight } of expansion.parts) {
-          if (terms[s] < 0) continue;
-          const { documents, counts } = occurrencesOf(terms[s]);
-          const fieldWeight = BOOST[FIELDS[field]] * countWeight;
-          const b = B;
-          const perLength = b / stats.averageLength[field];
-          for (let p = 0; p < documents.length; p++) {
-            const document = documents[p];
-            if (!accept(masks[document])) continue;
-            if (formCounts[document] === 0) formDocuments[found++] = document;
-            const length = segment.fieldLengths[document * FIELD_COUNT + field];
-            formCounts[document] += (fieldWeight * counts[p]) / (1 - b + perLength * length);
-          }
-        }
-        for (let i = 0; i < found; i++) {
-          const document = formDocuments[i];
-          const count = formCounts[document];
-          formCounts[document] = 0;
-          const mask = masks[document];
-          if (mask === 0) touched[touchedCount++] = document;
-          masks[document] = (mask | bit) >>> 0;
-          score[document] += weight * ((count * (K1 + 1)) / (count + K1) + DELTA);
-        }
-      };
+      // The first required word picks the candidates; each next one only updates those with all before it.
       required.forEach((clause, c) => {
-        const before = 2 ** c - 1;
-        const accept = c === 0 ? () => true : (mask: number) => (mask & before) === before;
-        for (const expansion of clause.expansions) apply(expansion, accept, 2 ** c);
+        const need = 2 ** c - 1;
+        const candidates = c === 0 ? null : candidatesWith(scratch, touchedCount, need);
+        for (const expansion of clause.expansions)
+          touchedCount = scoreTerm(segment, s, expansion, stats, need, 2 ** c, scratch, touchedCount, candidates);
       });
-      for (const clause of optional) {
-        // With required words, optional ones only add to the score of documents that have them all.
-        const accept = allBits === 0 ? () => true : (mask: number) => (mask & allBits) === allBits;
-        for (const expansion of clause.expansions) apply(expansion, accept, allBits === 0 ? ANY_BIT : 0);
-      }
-      const matches = (mask: number) => (everything ? true : allBits !== 0 ? (mask & allBits) === allBits : mask !== 0);
-      const inPhrases = phraseFilter(phrases, s, postingsOf);
+      // With required words, optional ones only add to the score of documents that have them all.
+      const withAll = allBits === 0 || optional.length === 0 ? null : candidatesWith(scratch, touchedCount, allBits);
+      for (const clause of optional)
+        for (const expansion of clause.expansions)
+          touchedCount = scoreTerm(
+            segment,
+            s,
+            expansion,
+            stats,
+            allBits,
+            allBits === 0 ? ANY_BIT : 0,
+            scratch,
+            touchedCount,
+            withAll,
+          );
+      const inPhrases = phraseFilter(phrases, s, (term) => segment.postings(term) ?? unloaded());
+      const banned = bannedDocuments(excluded, segment, s);
       const keep = (document: number) =>
         !segment.isDead(document) &&
+        (!banned || !banned.has(document)) &&
         (!inPhrases || inPhrases.has(document)) &&
         (!filter || filter(segment.documents[document]));
-      const banned = new Set<number>();
-      for (const clause of excluded) {
-        for (const expansion of clause.expansions) {
-          for (const { terms: keys } of expansion.parts) {
-            if (keys[s] >= 0) for (const document of occurrencesOf(keys[s]).documents) banned.add(document);
-          }
-        }
-      }
       if (everything) {
-        for (let document = 0; document < segment.documents.length; document++) {
-          if (banned.has(document) || !keep(document)) continue;
-          segmentOf.push(s);
-          documentOf.push(document);
-          scores.push(0);
-        }
+        const all = segment.documents.length;
+        const hits: SegmentHits = { s, documents: new Uint32Array(all), scores: new Float64Array(all), count: 0 };
+        for (let document = 0; document < all; document++) if (keep(document)) hits.documents[hits.count++] = document;
+        found.push(hits);
         return;
       }
+      const hits: SegmentHits = {
+        s,
+        documents: new Uint32Array(touchedCount),
+        scores: new Float64Array(touchedCount),
+        count: 0,
+      };
+      // Most queries have no exclusion, phrase or filter: their hits then only skip the dead.
+      const plain = !banned && !inPhrases && !filter;
       for (let i = 0; i < touchedCount; i++) {
         const document = touched[i];
-        if (matches(masks[document]) && !banned.has(document) && keep(document)) {
-          segmentOf.push(s);
-          documentOf.push(document);
-          scores.push(score[document]);
-        }
+        const mask = masks[document];
+        if (allBits !== 0 ? (mask & allBits) !== allBits : mask === 0) continue;
+        if (plain ? segment.isDead(document) : !keep(document)) continue;
+        hits.documents[hits.count] = document;
+        hits.scores[hits.count++] = scores[document];
       }
+      if (hits.count > 0) found.push(hits);
     } finally {
       for (let i = 0; i < touchedCount; i++) {
         masks[touched[i]] = 0;
-        score[touched[i]] = 0;
+        scores[touched[i]] = 0;
       }
     }
   });
-  return hits;
+  return Hits.of(segments, found, replaced, expanded);
 }
 
 /**

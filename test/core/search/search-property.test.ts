@@ -253,6 +253,43 @@ describe('searchSegments against a reference', () => {
   });
 });
 
+describe('a later required word searched from the candidates', () => {
+  // A common word in most documents beside a rare one: the common word's postings outnumber the
+  // rare word's candidates many times over, so the whole segment searches them from each candidate,
+  // while segments of one document each walk theirs. Both must find and score the same.
+  const mostlyCommon = fc.array(
+    fc.record({
+      rare: fc.nat(19).map((n) => n === 0),
+      common: fc.nat(9).map((n) => n > 0),
+      filler: fc.array(fc.constantFrom('rain', 'harbour', 'vote', 'port', 'wind', 'wine'), { maxLength: 6 }),
+    }),
+    { minLength: 60, maxLength: 200 },
+  );
+  it('finds and scores what walking the postings finds', () => {
+    fc.assert(
+      fc.property(mostlyCommon, fc.boolean(), (rows, twoCommon) => {
+        const documents = rows.map((row, n) => ({
+          id: idOf(n),
+          title: '',
+          publisher: '',
+          text: [...(row.rare ? ['ferry'] : []), ...(row.common ? ['budget', 'strike'] : []), ...row.filler].join(' '),
+          speakers: [],
+          publishedAt: '',
+        }));
+        const query: IndexQuery = {
+          all: [{ term: 'ferry' }, { term: 'budget' }, ...(twoCommon ? [{ term: 'strike' }] : [])],
+        };
+        const expected = searchSegments(
+          documents.map((document) => buildSegment([document])),
+          query,
+        );
+        expectSameScores(searchSegments([buildSegment(documents)], query), expected);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
 describe('segments split, killed, merged and encoded', () => {
   it('pieces with kills find what the reference finds, scored like one segment with the same kills', () => {
     fc.assert(
