@@ -1,7 +1,7 @@
 /**
  * The fingerprints of the documents a new one is compared with (its copy and same-story
  * candidates), each computed where it is cheap: a document's own are computed once, with it, in
- * the parsing worker, and filed with its band slots; a candidate's come from a cache, or from the
+ * the parsing worker, and filed with its band keys; a candidate's come from a cache, or from the
  * link store (one batch read for all the candidates asked for at once), or, for a document filed
  * without them (before they were stored), from its text on this thread when that is short, or
  * from its stored JSON in a worker when it is long, so no candidate, however large, stalls the

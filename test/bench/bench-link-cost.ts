@@ -11,9 +11,14 @@
  * as the archive bench's larger scales are: copy r of article k is its text with "(copy r)" added
  * (so it is a distinct, near-identical text: every one of them has copies to find, the worst case
  * for copy detection) and " (copy r)" added to its title. The index is compacted after each fill,
- * as the indexer does every minute. Prints one JSON line per scale and a summary.
+ * as the indexer does every minute. Prints one JSON line per scale and a summary. `--links-out FILE`
+ * writes every copy and same-story link at the end, one `kind from to similarity` line each,
+ * sorted (an id is its text's hash, so the same on every tree): two trees' link results on the
+ * same corpus are then compared with `diff`.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { ScanCommand, type AttributeValue, type ScanCommandOutput } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Archive } from '../../functions/app/archive.ts';
@@ -35,6 +40,7 @@ const paths = [`${corpus}/wikinews-2019-2020/articles.jsonl`, `${corpus}/bbc-new
 const scales = argument('scales', '2385,25000').split(',').map(Number);
 const runs = Number(argument('runs', '3'));
 const measure = Number(argument('measure', '200'));
+const linksOut = argument('links-out', '');
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -58,6 +64,32 @@ function article(k: number): IngestRequest {
 let next = 0;
 async function* articles(count: number) {
   for (const end = next + count; next < end; next++) yield { label: String(next), request: article(next) };
+}
+
+/** Every LINK# item as `kind from to similarity`. */
+async function linkLines(dynamo: Parameters<typeof scanAll>[0], table: string): Promise<string[]> {
+  const lines: string[] = [];
+  for (const item of await scanAll(dynamo, table)) {
+    const { pk, sk, similarity } = unmarshall(item) as { pk: string; sk: string; similarity?: number };
+    if (!pk.startsWith('LINK#')) continue;
+    const [, kind, from] = pk.split('#');
+    lines.push(`${kind}\t${from}\t${sk}\t${(similarity ?? 0).toFixed(4)}`);
+  }
+  return lines.sort();
+}
+
+async function scanAll(
+  dynamo: { send(command: ScanCommand): Promise<ScanCommandOutput> },
+  table: string,
+): Promise<Array<Record<string, AttributeValue>>> {
+  const items: Array<Record<string, AttributeValue>> = [];
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const out = await dynamo.send(new ScanCommand({ TableName: table, ExclusiveStartKey: start }));
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
 }
 
 /** Ingests the next `count` articles; seconds until they are ingested and searchable. */
@@ -111,6 +143,10 @@ try {
     };
     results.push(result);
     console.log(JSON.stringify(result));
+  }
+  if (linksOut) {
+    const lines = await linkLines(local.clients.dynamo, local.config.table);
+    await writeFile(linksOut, lines.join('\n') + '\n');
   }
 } finally {
   await local.close();

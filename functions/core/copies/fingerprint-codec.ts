@@ -1,5 +1,5 @@
 /**
- * A document's link fingerprints as bytes, stored beside its band slots so that a candidate's are
+ * A document's link fingerprints as bytes, stored beside its band keys so that a candidate's are
  * read by key, a whole batch's in one request, instead of fetching its stored document and
  * tokenizing it again. Those fetches were most of what copy and same-story detection added to a
  * bulk import (README, Figures). Layout, every number a LEB128 varint:
