@@ -21,7 +21,8 @@
  * finds the group through the copy links of any member it does find (`findCopies`).
  *
  * Archives filed before this layout hold `LSH#<band>:<hash>` / `S<slot>` items instead, one per
- * document and key: {@link migrateBandSlots} rewrites them.
+ * document and key, which nothing reads any more: `reindex` files every document under its keys
+ * again (`app/reindex-archive.ts`).
  */
 import {
   BatchGetItemCommand,
@@ -87,7 +88,8 @@ export class DynamoLinkStore implements LinkStore {
   private readonly written = new Map<string, string[]>();
 
   async candidates(keys: string[]): Promise<string[]> {
-    return [...new Set([...(await this.bandsOf(keys)).values()].flat())];
+    const bands = await this.bandsOf(keys);
+    return [...new Set(keys.flatMap((key) => bands.get(key) ?? []))];
   }
 
   async bandsOf(keys: string[]): Promise<BandIds> {
@@ -189,11 +191,11 @@ export class DynamoLinkStore implements LinkStore {
     for (const [key, ids] of bands) {
       if (!ids.includes(id)) continue;
       const kept = mergeBandIds(ids, [], gone);
+      // Remembered too, so this process's next write of the key does not bring it back.
       this.remember(key, kept);
       if (kept.length > 0) puts.push(toItem({ ...bandKey(key), ids: kept }));
       else deletes.push(toItem(bandKey(key)));
     }
-    for (const [key, ids] of this.written) if (ids.includes(id)) this.written.set(key, mergeBandIds(ids, [], gone));
     await Promise.all([this.write(puts), this.write(deletes, 'delete')]);
   }
 
