@@ -13,7 +13,7 @@ import type { LinkSubject } from '../core/copies/link-features.ts';
 import type { DocumentLink, LinkStore } from '../core/copies/link-store.ts';
 import type { ArchivedDocument } from '../core/document.ts';
 import type { Archive } from './archive.ts';
-import { candidateSubjects, subjectOf } from './link-candidates.ts';
+import { candidateSubjects, forgetSubject, subjectOf } from './link-candidates.ts';
 import { linkStories } from './link-stories.ts';
 import type { PreparedDocument } from './prepare-task.ts';
 
@@ -189,6 +189,7 @@ export async function rememberAndLink(archive: Archive, prepared: PreparedDocume
  */
 export async function unlinkDocument(archive: Archive, document: ArchivedDocument): Promise<void> {
   if (!archive.links) return;
+  forgetSubject(document.id);
   await archive.links.unfile(document.id, bandKeysOf(document));
   await archive.links.unlink(document.id);
 }
