@@ -3,14 +3,26 @@
  *
  * | pk                    | sk          | what                                        |
  * |-----------------------|-------------|---------------------------------------------|
- * | `LSH#<band>:<hash>`   | `S<slot>`   | a document filed under one LSH band key     |
+ * | `BAND#<band>:<hash>`  | `B`         | one LSH band key: its latest ids (`ids`)    |
  * | `LINK#<kind>#<id>`    | `<other id>`| a copy or same-story link, with similarity  |
  * | `FP#<id>`             | `F`         | a document's encoded fingerprints (`fp`)    |
  * | `LINKS#<kind>`        | `version`   | a counter every change to such links raises |
  *
  * Every read is by key, so its cost does not grow with the archive: what finds a new document's
- * copies is one BatchGetItem of 10 bands × 4 slots, and filing it one BatchWriteItem of 11 puts
- * (its slots and its fingerprints, about 4 KB for a news article, 120 KB at the measures' caps).
+ * copies is one BatchGetItem of its 10 band keys, and filing it one BatchWriteItem of 11 puts (its
+ * keys and its fingerprints, about 4 KB for a news article, 120 KB at the measures' caps). A bulk
+ * batch reads its keys once and writes each once, whatever the number of its documents under it.
+ *
+ * A band key's item is rewritten whole (BatchWriteItem carries no condition nor update), from what
+ * the writer read of it: two writers that read it before either wrote keep only the later's ids.
+ * Within a process (an import with two batches in flight) nothing is lost that way: what this
+ * store wrote under a key is remembered ({@link MAX_REMEMBERED_BANDS}) and merged into the next
+ * write. Across processes the later write wins, as a taken band slot did before: a copy still
+ * finds the group through the copy links of any member it does find (`findCopies`).
+ *
+ * Archives filed before this layout hold `LSH#<band>:<hash>` / `S<slot>` items instead, one per
+ * document and key, which nothing reads any more: `reindex` files every document under its keys
+ * again (`app/reindex-archive.ts`).
  */
 import {
   BatchGetItemCommand,
@@ -23,9 +35,9 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import {
-  BAND_SLOTS,
-  bandSlot,
   LINK_KINDS,
+  mergeBandIds,
+  type BandIds,
   type DocumentLink,
   type FiledDocument,
   type LinkKind,
@@ -42,15 +54,22 @@ const BATCH_GET_LIMIT = 100;
 const MAX_LINKS_REMOVED = 1000;
 
 /**
- * Batch requests in flight at once for one call: a bulk batch's band slots take 40 reads and 40
- * writes, which one after the other would cost 40 round trips of latency each.
+ * Batch requests in flight at once for one call: a bulk batch's band keys take 10 reads and 40
+ * writes, which one after the other would cost as many round trips of latency.
  */
 const PARALLEL_BATCHES = 8;
+/**
+ * Band keys whose last write this process remembers, to merge into its next write of them (see
+ * the module comment): a batch's thousand keys, many times over, at about 200 bytes each.
+ */
+export const MAX_REMEMBERED_BANDS = 50_000;
 
 const versionKey = (kind: LinkKind) => toItem({ pk: `LINKS#${kind}`, sk: 'version' });
 
 /** The item holding a document's fingerprints. */
 const fingerprintKey = (id: string) => ({ pk: `FP#${id}`, sk: 'F' });
+/** The item holding a band key's ids. */
+const bandKey = (key: string) => ({ pk: `BAND#${key}`, sk: 'B' });
 
 /**
  * @example
@@ -65,30 +84,25 @@ export class DynamoLinkStore implements LinkStore {
     private readonly table: string,
   ) {}
 
+  /** What this process last wrote under each band key (oldest first: a Map keeps insertion order). */
+  private readonly written = new Map<string, string[]>();
+
   async candidates(keys: string[]): Promise<string[]> {
-    const all = keys.flatMap((key) =>
-      Array.from({ length: BAND_SLOTS }, (_, slot) => toItem({ pk: `LSH#${key}`, sk: `S${slot}` })),
-    );
-    const ids = new Set<string>();
-    for (const item of await this.readItems(all)) {
-      const { id } = unmarshall(item);
-      if (typeof id === 'string' && id) ids.add(id);
-    }
-    return [...ids];
+    const bands = await this.bandsOf(keys);
+    return [...new Set(keys.flatMap((key) => bands.get(key) ?? []))];
   }
 
-  async slotsOf(keys: string[]): Promise<Map<string, Array<string | null>>> {
-    const unique = [...new Set(keys)];
-    const slots = new Map(unique.map((key) => [key, Array.from({ length: BAND_SLOTS }, (): string | null => null)]));
-    const all = unique.flatMap((key) =>
-      Array.from({ length: BAND_SLOTS }, (_, slot) => toItem({ pk: `LSH#${key}`, sk: `S${slot}` })),
-    );
-    for (const item of await this.readItems(all)) {
-      const { pk, sk, id } = unmarshall(item) as { pk: string; sk: string; id?: string };
-      const held = slots.get(pk.slice('LSH#'.length));
-      if (held && typeof id === 'string' && id) held[Number(sk.slice(1))] = id;
+  async bandsOf(keys: string[]): Promise<BandIds> {
+    const bands: BandIds = new Map();
+    for (const item of await this.readItems([...new Set(keys)].map((key) => toItem(bandKey(key))))) {
+      const { pk, ids } = unmarshall(item) as { pk: string; ids?: unknown };
+      if (Array.isArray(ids))
+        bands.set(
+          pk.slice('BAND#'.length),
+          ids.filter((id) => typeof id === 'string'),
+        );
     }
-    return slots;
+    return bands;
   }
 
   /** Reads items by key, {@link PARALLEL_BATCHES} requests of {@link BATCH_GET_LIMIT} keys at a time. */
@@ -118,17 +132,28 @@ export class DynamoLinkStore implements LinkStore {
     await this.fileMany([{ id, keys, fingerprint }]);
   }
 
-  async fileMany(entries: FiledDocument[]): Promise<void> {
-    // One request may not name an item twice: a slot taken twice keeps the later document's put.
-    const items = new Map<string, Record<string, AttributeValue>>();
-    for (const { id, keys, fingerprint } of entries) {
-      for (const key of keys) {
-        const sk = `S${bandSlot(id, key)}`;
-        items.set(`${key}|${sk}`, toItem({ pk: `LSH#${key}`, sk, id }));
-      }
-      if (fingerprint) items.set(`FP#${id}`, toItem({ ...fingerprintKey(id), fp: fingerprint }));
+  async fileMany(entries: FiledDocument[], read?: BandIds): Promise<void> {
+    const added = new Map<string, string[]>();
+    for (const { id, keys } of entries) for (const key of keys) added.set(key, [...(added.get(key) ?? []), id]);
+    const held = read ?? (await this.bandsOf([...added.keys()]));
+    const items: Array<Record<string, AttributeValue>> = [];
+    for (const [key, ids] of added) {
+      // What this process wrote since (or while) the caller read is newer than what it read.
+      const before = mergeBandIds(held.get(key) ?? [], [...(this.written.get(key) ?? [])].reverse());
+      const merged = mergeBandIds(before, ids);
+      this.remember(key, merged);
+      items.push(toItem({ ...bandKey(key), ids: merged }));
     }
-    await this.write([...items.values()]);
+    for (const { id, fingerprint } of entries)
+      if (fingerprint) items.push(toItem({ ...fingerprintKey(id), fp: fingerprint }));
+    await this.write(items);
+  }
+
+  private remember(key: string, ids: string[]): void {
+    // Re-inserting moves the key to the end, so the map's first key is the oldest write.
+    this.written.delete(key);
+    this.written.set(key, ids);
+    if (this.written.size > MAX_REMEMBERED_BANDS) this.written.delete(this.written.keys().next().value!);
   }
 
   async fingerprints(ids: string[]): Promise<Map<string, Uint8Array>> {
@@ -158,14 +183,20 @@ export class DynamoLinkStore implements LinkStore {
   }
 
   async unfile(id: string, keys: string[]): Promise<void> {
-    const slots = keys.map((key) => ({ pk: `LSH#${key}`, sk: `S${bandSlot(id, key)}` }));
-    // A slot another document took since holds that one now: read first, delete only ours.
-    const held = await this.readItems(slots.map((slot) => toItem(slot)));
-    const ours = held.filter((item) => unmarshall(item).id === id);
-    await this.write(
-      [...ours.map((item) => toItem({ pk: unmarshall(item).pk, sk: unmarshall(item).sk })), toItem(fingerprintKey(id))],
-      'delete',
-    );
+    // Only the keys that still hold it are rewritten: a key whose latest ids pushed it out is left alone.
+    const bands = await this.bandsOf(keys);
+    const gone = new Set([id]);
+    const puts: Array<Record<string, AttributeValue>> = [];
+    const deletes = [toItem(fingerprintKey(id))];
+    for (const [key, ids] of bands) {
+      if (!ids.includes(id)) continue;
+      const kept = mergeBandIds(ids, [], gone);
+      // Remembered too, so this process's next write of the key does not bring it back.
+      this.remember(key, kept);
+      if (kept.length > 0) puts.push(toItem({ ...bandKey(key), ids: kept }));
+      else deletes.push(toItem(bandKey(key)));
+    }
+    await Promise.all([this.write(puts), this.write(deletes, 'delete')]);
   }
 
   async unlink(id: string): Promise<void> {

@@ -1,9 +1,10 @@
 /**
- * Copies and same-story links for a whole bulk batch at once. One ingest reads its band slots
+ * Copies and same-story links for a whole bulk batch at once. One ingest reads its band keys
  * (one BatchGetItem) and files itself (one BatchWriteItem); a batch of 100 doing that per document
- * costs 200 round trips. Here the batch's band slots are read together (40 slots to a request,
- * DynamoDB's 100-key limit) and filed together (25 items to a request), and the batch's own
- * documents are matched in memory: a document's candidates are the archive's slots as they were
+ * costs 200 round trips. Here the batch's band keys are read together (100 to a request,
+ * DynamoDB's limit) and filed together (each key written once, from what was read, 25 items to a
+ * request), and the batch's own
+ * documents are matched in memory: a document's candidates are the archive's band keys as they were
  * before the batch plus every earlier document of the batch sharing a band key with it, so two
  * copies arriving in one batch are linked exactly as if they had come one after the other. The
  * fingerprints of the archive's candidates are read together too: those of every copy candidate
@@ -48,7 +49,7 @@ export async function rememberAndLinkBatch(archive: Archive, prepared: PreparedD
 async function linkBatch(archive: Archive, subjects: LinkSubject[]): Promise<void> {
   const links = archive.links;
   if (!links || subjects.length === 0) return;
-  const slots = await links.slotsOf(subjects.flatMap((subject) => subject.features.keys));
+  const bands = await links.bandsOf(subjects.flatMap((subject) => subject.features.keys));
   const store = storeSources(archive, links);
   const byId = new Map(subjects.map((subject) => [subject.id, subject]));
   const indexOf = new Map(subjects.map((subject, i) => [subject.id, i]));
@@ -56,7 +57,7 @@ async function linkBatch(archive: Archive, subjects: LinkSubject[]): Promise<voi
   const earlier = new Map<string, string[]>();
   const candidatesOf = (position: number, keys: string[]): string[] => {
     const batch = keys.flatMap((key) => earlier.get(key)?.filter((id) => position > indexOf.get(id)!) ?? []);
-    const archived = keys.flatMap((key) => slots.get(key) ?? []).filter((id): id is string => id !== null);
+    const archived = keys.flatMap((key) => bands.get(key) ?? []);
     // Batch documents first: they are in memory, and the likeliest copies of each other.
     return [...new Set([...batch, ...archived])];
   };
@@ -95,6 +96,7 @@ async function linkBatch(archive: Archive, subjects: LinkSubject[]): Promise<voi
         keys: subject.features.keys,
         fingerprint: subject.fingerprint ?? encodeFingerprint(subject),
       })),
+      bands,
     ),
     copyPairs.length > 0 ? links.link('copy', copyPairs) : undefined,
   ]);

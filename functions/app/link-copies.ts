@@ -13,7 +13,7 @@ import type { LinkSubject } from '../core/copies/link-features.ts';
 import type { DocumentLink, LinkStore } from '../core/copies/link-store.ts';
 import type { ArchivedDocument } from '../core/document.ts';
 import type { Archive } from './archive.ts';
-import { candidateSubjects, subjectOf } from './link-candidates.ts';
+import { candidateSubjects, forgetSubject, subjectOf } from './link-candidates.ts';
 import { linkStories } from './link-stories.ts';
 import type { PreparedDocument } from './prepare-task.ts';
 
@@ -76,8 +76,9 @@ export async function findCopies(
     return found;
   };
   const direct = await judge(await sources.candidates(subject.features.keys));
-  // The group of a copy found: a band slot may have been taken over by a later member, but the
-  // members already linked to this copy are candidates too (still within MAX_CANDIDATES).
+  // The group of a copy found: a band key keeps only its latest few ids (and a concurrent writer
+  // in another process may have pushed this one out), but the members already linked to this copy
+  // are candidates too (still within MAX_CANDIDATES).
   if (direct.length > 0) {
     const grouped = await Promise.all(direct.map((copy) => sources.copiesOf(copy.id)));
     await judge(grouped.flat());
@@ -95,14 +96,24 @@ export async function findCopies(
  * ```
  */
 export async function linkCopies(archive: Archive, subject: LinkSubject): Promise<DocumentLink[]> {
-  if (!archive.links) return [];
-  const copies = await findCopies(archive, subject);
+  const links = archive.links;
+  if (!links) return [];
+  const { id, features } = subject;
+  // Read once: what the keys hold finds the candidates, and is what filing the document rewrites.
+  const bands = await links.bandsOf(features.keys);
+  const copies = await findCopies(archive, subject, {
+    ...storeSources(archive, links),
+    candidates: (keys) => Promise.resolve([...new Set(keys.flatMap((key) => bands.get(key) ?? []))]),
+  });
   await Promise.all([
-    archive.links.file(subject.id, subject.features.keys, subject.fingerprint ?? encodeFingerprint(subject)),
+    links.fileMany(
+      [{ id, keys: features.keys, fingerprint: subject.fingerprint ?? encodeFingerprint(subject) }],
+      bands,
+    ),
     copies.length > 0
-      ? archive.links.link(
+      ? links.link(
           'copy',
-          copies.map((copy) => ({ a: subject.id, b: copy.id, similarity: copy.similarity })),
+          copies.map((copy) => ({ a: id, b: copy.id, similarity: copy.similarity })),
         )
       : undefined,
   ]);
@@ -178,6 +189,7 @@ export async function rememberAndLink(archive: Archive, prepared: PreparedDocume
  */
 export async function unlinkDocument(archive: Archive, document: ArchivedDocument): Promise<void> {
   if (!archive.links) return;
+  forgetSubject(document.id);
   await archive.links.unfile(document.id, bandKeysOf(document));
   await archive.links.unlink(document.id);
 }

@@ -1,8 +1,13 @@
 /**
  * `reindex`: rebuilds the index from the store alone — every ready document's stored text — and
  * writes it as a new snapshot, retiring every shard of the old one. For when a snapshot is
- * damaged, or after a change to the index format or tokenizer.
+ * damaged, or after a change to the index format or tokenizer. It files every document under its
+ * copy-detection band keys again too, in the order the index took them (so each key keeps its
+ * latest): that moves an archive filed under the older band layout (one item per key and slot) to
+ * the current one, and restores what a batch killed between its documents and its band writes, or
+ * a concurrent writer, left out.
  */
+import { bandKeysOf } from '../core/copies/link-features.ts';
 import type { DocumentMetadata } from '../core/document.ts';
 import { VerbatimError } from '../core/errors.ts';
 import {
@@ -66,6 +71,7 @@ export async function reindexArchive(
         `Documents ${missing.slice(0, 5).join(', ')} have metadata but no stored text; run verify.`,
       );
     built.push(buildSegment(ids.map((id) => toIndexableDocument(documents.get(id)!))));
+    await archive.links?.fileMany(ids.map((id) => ({ id, keys: bandKeysOf(documents.get(id)!) })));
     for (const id of ids) archive.documents.forget(id);
   }
   const outcome = await writeSnapshot(archive, groupIntoShards(built, shardDocuments), {

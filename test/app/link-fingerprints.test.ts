@@ -1,8 +1,8 @@
 /**
- * Candidates' fingerprints are filed with their band slots and read back by key: another process
+ * Candidates' fingerprints are filed with their band keys and read back by key: another process
  * (a second Lambda, a restart) links a copy and a same-story report without reading the archived
  * document's JSON, a document filed before fingerprints were stored is still found from its text,
- * and a delete drops its fingerprints.
+ * a delete drops its fingerprints, and reindex files every document under its band keys again.
  */
 import { describe, expect, it } from 'vitest';
 import { DynamoLinkStore } from '../../functions/adapters/dynamo-link-store.ts';
@@ -10,6 +10,7 @@ import { dynamoStores } from '../../functions/adapters/dynamo-stores.ts';
 import { createArchive, type Archive } from '../../functions/app/archive.ts';
 import { deleteDocument } from '../../functions/app/delete-document.ts';
 import { ingestBatch } from '../../functions/app/ingest-batch.ts';
+import { reindexArchive } from '../../functions/app/reindex-archive.ts';
 import { bandKeysOf } from '../../functions/core/copies/link-features.ts';
 import type { BlobStore } from '../../functions/core/ports.ts';
 import { documentKey } from '../../functions/core/storage-keys.ts';
@@ -60,7 +61,7 @@ async function jsonObjectOf(id: string): Promise<string> {
 const ids = async (archive: Archive, kind: 'copy' | 'story', id: string) =>
   (await archive.links!.links(kind, id, 20)).map((link) => link.id);
 
-describe('fingerprints filed with the band slots', () => {
+describe('fingerprints filed with the band keys', () => {
   it('link a copy and a same-story report in another process without reading the archived JSON', async () => {
     const report = readSeed('embassy-protest-report.txt');
     const first = linkingProcess(scratch);
@@ -107,5 +108,24 @@ describe('fingerprints filed with the band slots', () => {
     await deleteDocument(later.archive, copy.result.id);
     expect((await links.fingerprints([copy.result.id])).size).toBe(0);
     expect(await ids(later.archive, 'copy', old.result.id)).toEqual([]);
+  }, 60_000);
+
+  it('are filed again by reindex for a document no band key holds (an older layout, a killed batch)', async () => {
+    const text = Array.from(
+      { length: 40 },
+      (_, i) => `Quarry ${i} near Eskdale closed its gates after the flood, foreman ${i * 3} said.`,
+    ).join(' ');
+    // Archived by a process without a link store: in the archive and the index, under no band key.
+    const [old] = await ingestBatch(processOn(scratch), [upload(text, 'Eskdale quarry closes')]);
+    if (!old.ok) throw old.error;
+    const links = new DynamoLinkStore(scratch.local.clients.dynamo, scratch.config.table);
+    expect(await links.candidates(bandKeysOf({ text }))).toEqual([]);
+
+    const later = linkingProcess(scratch);
+    await reindexArchive(later.archive);
+    expect(await links.candidates(bandKeysOf({ text }))).toEqual([old.result.id]);
+    const [copy] = await ingestBatch(later.archive, [upload(`${text} The road stays open.`, 'Quarry shut')]);
+    if (!copy.ok) throw copy.error;
+    expect(await ids(later.archive, 'copy', copy.result.id)).toEqual([old.result.id]);
   }, 60_000);
 });

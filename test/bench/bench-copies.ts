@@ -16,7 +16,7 @@ import { importDocuments } from '../../functions/app/import-documents.ts';
 import { ingestDocument, prepareDocument, readSourceText } from '../../functions/app/ingest-document.ts';
 import { judgeCopy } from '../../functions/core/copies/judge-copy.ts';
 import { bandKeys, jaccard, minHashSignature, shingleSet } from '../../functions/core/copies/min-hash.ts';
-import { BAND_SLOTS, bandSlot } from '../../functions/core/copies/link-store.ts';
+import { mergeBandIds } from '../../functions/core/copies/link-store.ts';
 import { startLocalArchive } from '../../functions/local/start-local-archive.ts';
 import { readImportItems } from '../../functions/local/read-import-items.ts';
 import { seededRandom } from './bench-queries.ts';
@@ -88,18 +88,18 @@ async function corpusDocs(): Promise<Doc[]> {
 }
 
 function nearDuplicateGroups(docs: Doc[]) {
-  // As the DynamoDB band items: each key keeps the latest document per slot.
-  const bands = new Map<string, Array<number | undefined>>();
+  // As the DynamoDB band items: each key keeps its latest few documents.
+  const bands = new Map<string, string[]>();
+  const indexOf = new Map(docs.map((doc, i) => [doc.id, i]));
   const parent = docs.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   const pairs: Array<[number, number, number]> = [];
   docs.forEach((doc, i) => {
     const candidates = new Set<number>();
     for (const key of doc.keys) {
-      const slots = bands.get(key) ?? new Array<number | undefined>(BAND_SLOTS);
-      for (const j of slots) if (j !== undefined) candidates.add(j);
-      slots[bandSlot(doc.id, key)] = i;
-      bands.set(key, slots);
+      const held = bands.get(key) ?? [];
+      for (const id of held) candidates.add(indexOf.get(id)!);
+      bands.set(key, mergeBandIds(held, [doc.id]));
     }
     for (const j of candidates) {
       const verdict = judgeCopy(doc.shingles, docs[j].shingles);

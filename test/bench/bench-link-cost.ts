@@ -10,16 +10,25 @@
  * next search does, so both pay it). Articles past the real ones are copies of the real articles,
  * as the archive bench's larger scales are: copy r of article k is its text with "(copy r)" added
  * (so it is a distinct, near-identical text: every one of them has copies to find, the worst case
- * for copy detection) and " (copy r)" added to its title. The index is compacted after each fill,
- * as the indexer does every minute. Prints one JSON line per scale and a summary.
+ * for copy detection) and " (copy r)" added to its title. What a run without detection ingested is
+ * linked afterwards, untimed (`--unfiled` leaves it unlinked). The index is compacted after each fill,
+ * as the indexer does every minute. Prints one JSON line per scale and a summary. `--links-out FILE`
+ * writes every copy and same-story link at the end, one `kind from to similarity` line each,
+ * sorted (an id is its text's hash, so the same on every tree): two trees' link results on the
+ * same corpus are then compared with `diff`.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { ScanCommand, type AttributeValue, type ScanCommandOutput } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Archive } from '../../functions/app/archive.ts';
 import { compactIndex } from '../../functions/app/compact-index.ts';
 import { answerOf, importBatches } from '../../functions/app/import-batches.ts';
 import { ingestBatch } from '../../functions/app/ingest-batch.ts';
+import { linkNewDocument } from '../../functions/app/link-copies.ts';
+import { linkSubject } from '../../functions/core/copies/link-features.ts';
+import { forEachAtMost } from '../../functions/core/for-each-at-most.ts';
 import type { IngestRequest } from '../../functions/app/prepare-document.ts';
 import { searchArchive } from '../../functions/app/search-archive.ts';
 import { readImportItems } from '../../functions/local/read-import-items.ts';
@@ -35,6 +44,9 @@ const paths = [`${corpus}/wikinews-2019-2020/articles.jsonl`, `${corpus}/bbc-new
 const scales = argument('scales', '2385,25000').split(',').map(Number);
 const runs = Number(argument('runs', '3'));
 const measure = Number(argument('measure', '200'));
+const linksOut = argument('links-out', '');
+// The runs without detection left unlinked (the bench before linkAfterwards, for comparison).
+const unfiled = process.argv.includes('--unfiled');
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -60,17 +72,62 @@ async function* articles(count: number) {
   for (const end = next + count; next < end; next++) yield { label: String(next), request: article(next) };
 }
 
-/** Ingests the next `count` articles; seconds until they are ingested and searchable. */
-async function ingest(archive: Archive, count: number): Promise<number> {
+/** Every LINK# item as `kind from to similarity`. */
+async function linkLines(dynamo: Parameters<typeof scanAll>[0], table: string): Promise<string[]> {
+  const lines: string[] = [];
+  for (const item of await scanAll(dynamo, table)) {
+    const { pk, sk, similarity } = unmarshall(item) as { pk: string; sk: string; similarity?: number };
+    if (!pk.startsWith('LINK#')) continue;
+    const [, kind, from] = pk.split('#');
+    lines.push(`${kind}\t${from}\t${sk}\t${(similarity ?? 0).toFixed(4)}`);
+  }
+  return lines.sort();
+}
+
+async function scanAll(
+  dynamo: { send(command: ScanCommand): Promise<ScanCommandOutput> },
+  table: string,
+): Promise<Array<Record<string, AttributeValue>>> {
+  const items: Array<Record<string, AttributeValue>> = [];
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const out = await dynamo.send(new ScanCommand({ TableName: table, ExclusiveStartKey: start }));
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+/** Ingests the next `count` articles; seconds until they are ingested and searchable, and their ids. */
+async function ingest(archive: Archive, count: number): Promise<{ seconds: number; ids: string[] }> {
   const started = performance.now();
+  const ids: string[] = [];
   const summary = await importBatches(
     articles(count),
-    async (requests) => (await ingestBatch(archive, requests)).map(answerOf),
+    async (requests) => {
+      const outcomes = await ingestBatch(archive, requests);
+      for (const outcome of outcomes) if (outcome.ok && !outcome.result.duplicate) ids.push(outcome.result.id);
+      return outcomes.map(answerOf);
+    },
     { batchSize: 100, inFlight: 2 },
   );
   if (summary.rejected.length > 0) console.error('rejected', summary.rejected.slice(0, 3));
   await searchArchive(archive, { q: 'said', limit: 10, offset: 0, collapse: true });
-  return (performance.now() - started) / 1000;
+  return { seconds: (performance.now() - started) / 1000, ids };
+}
+
+/**
+ * Links, untimed, what a run without detection ingested, as an archive that always detects would
+ * hold them: left unfiled, they are the next runs' story candidates with no stored fingerprints,
+ * each read from S3 and tokenized again, which made every run with detection after one without
+ * 2–4× slower than the first (a cost no archive linking every ingest pays).
+ */
+async function linkAfterwards(archive: Archive, ids: string[]): Promise<void> {
+  const documents = await archive.documents.getMany(ids);
+  await forEachAtMost(ids, 4, async (id) => {
+    const document = documents.get(id);
+    if (document) await linkNewDocument(archive, linkSubject(document));
+  });
 }
 
 const dataDir = await mkdtemp(join(tmpdir(), 'verbatim-link-cost-'));
@@ -93,8 +150,9 @@ try {
     for (let run = 0; run < runs; run++) {
       const order = run % 2 === 0 ? [true, false] : [false, true];
       for (const link of order) {
-        const seconds = await ingest(link ? withLinks : withoutLinks, measure);
+        const { seconds, ids } = await ingest(link ? withLinks : withoutLinks, measure);
         (link ? on : off).push(measure / seconds);
+        if (!link && !unfiled) await linkAfterwards(withLinks, ids);
       }
     }
     const result = {
@@ -111,6 +169,10 @@ try {
     };
     results.push(result);
     console.log(JSON.stringify(result));
+  }
+  if (linksOut) {
+    const lines = await linkLines(local.clients.dynamo, local.config.table);
+    await writeFile(linksOut, lines.join('\n') + '\n');
   }
 } finally {
   await local.close();

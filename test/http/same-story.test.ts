@@ -23,10 +23,10 @@ async function ingest(body: Record<string, unknown>): Promise<string> {
 async function itemsNaming(id: string): Promise<string[]> {
   const out = await scratch.local.clients.dynamo.send(new ScanCommand({ TableName: scratch.config.table }));
   return (out.Items ?? [])
-    .map((item) => unmarshall(item) as { pk: string; sk: string; id?: string })
+    .map((item) => unmarshall(item) as { pk: string; sk: string; ids?: string[] })
     .filter(
       (item) =>
-        (item.pk.startsWith('LSH#') && item.id === id) ||
+        (item.pk.startsWith('BAND#') && item.ids?.includes(id)) ||
         (item.pk.startsWith('LINK#') && (item.pk.endsWith(id) || item.sk === id)),
     )
     .map((item) => `${item.pk} ${item.sk}`);

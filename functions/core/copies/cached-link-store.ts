@@ -14,7 +14,7 @@
  * at once (they forget what they change). {@link links} always reads storage: ingest and the
  * document page ask it, and they must see every process's latest links.
  */
-import type { DocumentLink, FiledDocument, LinkKind, LinkStore } from './link-store.ts';
+import type { BandIds, DocumentLink, FiledDocument, LinkKind, LinkStore } from './link-store.ts';
 
 /** Link lists of one kind remembered at most; the oldest are forgotten first. */
 export const MAX_CACHED_LINK_LISTS = 20_000;
@@ -147,16 +147,16 @@ export class CachedLinkStore implements LinkStore {
     return this.store.candidates(keys);
   }
 
-  slotsOf(keys: string[]): Promise<Map<string, Array<string | null>>> {
-    return this.store.slotsOf(keys);
+  bandsOf(keys: string[]): Promise<BandIds> {
+    return this.store.bandsOf(keys);
   }
 
   file(id: string, keys: string[], fingerprint?: Uint8Array): Promise<void> {
     return this.store.file(id, keys, fingerprint);
   }
 
-  fileMany(entries: FiledDocument[]): Promise<void> {
-    return this.store.fileMany(entries);
+  fileMany(entries: FiledDocument[], read?: BandIds): Promise<void> {
+    return this.store.fileMany(entries, read);
   }
 
   fingerprints(ids: string[]): Promise<Map<string, Uint8Array>> {

@@ -16,25 +16,31 @@ export interface DocumentLink {
 }
 
 /**
- * Documents a band key remembers: each document takes slot {@link bandSlot} of each of its keys,
- * so reading every candidate of a document is one batch read of `keys × BAND_SLOTS` items, and a
- * key many documents share (boilerplate) keeps only its latest few instead of growing.
+ * Documents a band key remembers: the latest {@link BAND_IDS} filed under it, so reading every
+ * candidate of a document is one batch read of its `keys` (one item each), and a key many
+ * documents share (boilerplate) keeps only its latest few instead of growing.
  */
-export const BAND_SLOTS = 4;
+export const BAND_IDS = 4;
 
 /**
- * The slot a document takes under one of its band keys. It depends on the key too, so two
- * documents that collide under one key do not collide under all of them.
+ * The ids a band key holds once `added` (oldest first) are filed under it on top of `held`
+ * (newest first, as stored): newest first, each once, at most {@link BAND_IDS}, and without
+ * `removed` (documents deleted since, or being deleted).
  *
  * @example
  * ```ts
- * bandSlot('3f2a9c0d4b1e8a77', '0:1f3a9c02'); // => 0..3
+ * mergeBandIds(['b', 'a'], ['c']); // => ['c', 'b', 'a']
  * ```
  */
-export function bandSlot(id: string, key: string): number {
-  let h = 0x811c9dc5;
-  for (const char of `${id}|${key}`) h = Math.imul(h ^ char.charCodeAt(0), 0x01000193);
-  return (h >>> 0) % BAND_SLOTS;
+export function mergeBandIds(
+  held: readonly string[],
+  added: readonly string[],
+  removed?: ReadonlySet<string>,
+): string[] {
+  const merged: string[] = [];
+  for (const id of [...[...added].reverse(), ...held])
+    if (!merged.includes(id) && !removed?.has(id) && merged.length < BAND_IDS) merged.push(id);
+  return merged;
 }
 
 /** A document to file: its band keys, and its encoded fingerprints when it has them. */
@@ -44,22 +50,29 @@ export interface FiledDocument {
   fingerprint?: Uint8Array;
 }
 
+/** What each band key holds: its ids, newest first (a key nothing is filed under is absent). */
+export type BandIds = Map<string, string[]>;
+
 /** Candidate lookup and links (DynamoDB). Every read is by key and bounded. */
 export interface LinkStore {
-  /** Ids filed under any of `keys` (at most `keys.length × BAND_SLOTS`). */
+  /** Ids filed under any of `keys` (at most `keys.length × BAND_IDS`), newest first per key. */
   candidates(keys: string[]): Promise<string[]>;
   /**
-   * Who holds each slot of each of `keys`: `slots.get(key)[slot]` is an id or null. The bulk path
-   * reads a whole batch's band slots at once this way and matches the batch's own documents in memory.
+   * What each of `keys` holds. The bulk path reads a whole batch's band keys at once this way,
+   * matches the batch's own documents in memory, and hands what it read to {@link fileMany}.
    */
-  slotsOf(keys: string[]): Promise<Map<string, Array<string | null>>>;
+  bandsOf(keys: string[]): Promise<BandIds>;
   /**
-   * Files a document under `keys`, each in its {@link bandSlot}, with its encoded fingerprints
-   * (`fingerprint-codec.ts`) when given, for {@link fingerprints} to read back.
+   * Files a document under `keys` with its encoded fingerprints (`fingerprint-codec.ts`) when
+   * given, for {@link fingerprints} to read back.
    */
   file(id: string, keys: string[], fingerprint?: Uint8Array): Promise<void>;
-  /** Files several documents at once, in order: a slot two of them take holds the later one. */
-  fileMany(entries: FiledDocument[]): Promise<void>;
+  /**
+   * Files several documents at once, in order (a key's newest is the last of them filed under it):
+   * one write per band key, whatever the number of documents filed under it. `read` is what
+   * {@link bandsOf} answered for these keys, when the caller has just read them; otherwise they are read first.
+   */
+  fileMany(entries: FiledDocument[], read?: BandIds): Promise<void>;
   /**
    * The stored fingerprints of those of `ids` that have them (filed with one; read a whole batch's
    * candidates at a time, whatever their number, in requests of a hundred).
@@ -67,10 +80,7 @@ export interface LinkStore {
   fingerprints(ids: string[]): Promise<Map<string, Uint8Array>>;
   /** Links `a` and `b` both ways. */
   link(kind: LinkKind, pairs: Array<{ a: string; b: string; similarity: number }>): Promise<void>;
-  /**
-   * Takes `id` out of its band slots under `keys` (a slot a later document took is left alone),
-   * and drops its fingerprints.
-   */
+  /** Takes `id` out of every one of `keys` that still holds it, and drops its fingerprints. */
   unfile(id: string, keys: string[]): Promise<void>;
   /** Removes every link of `id`, of every kind, both ways. */
   unlink(id: string): Promise<void>;
