@@ -25,8 +25,6 @@
  * again (`app/reindex-archive.ts`).
  */
 import {
-  BatchGetItemCommand,
-  type BatchGetItemCommandOutput,
   GetItemCommand,
   QueryCommand,
   UpdateItemCommand,
@@ -43,21 +41,13 @@ import {
   type LinkKind,
   type LinkStore,
 } from '../core/copies/link-store.ts';
-import { VerbatimError } from '../core/errors.ts';
-import { forEachAtMost } from '../core/for-each-at-most.ts';
-import { backOff, batchWriteItems, chunk, MAX_BATCH_RETRIES } from './batch-write-items.ts';
+import { batchGetItems } from './batch-get-items.ts';
+import { batchWriteItems } from './batch-write-items.ts';
 import { toItem } from './dynamo-item.ts';
 
-/** DynamoDB's limit on keys per BatchGetItem. */
-const BATCH_GET_LIMIT = 100;
 /** Links of one kind removed with a document: more than any document gathers (see link-copies). */
 const MAX_LINKS_REMOVED = 1000;
 
-/**
- * Batch requests in flight at once for one call: a bulk batch's band keys take 10 reads and 40
- * writes, which one after the other would cost as many round trips of latency.
- */
-const PARALLEL_BATCHES = 8;
 /**
  * Band keys whose last write this process remembers, to merge into its next write of them (see
  * the module comment): a batch's thousand keys, many times over, at about 200 bytes each.
@@ -105,27 +95,9 @@ export class DynamoLinkStore implements LinkStore {
     return bands;
   }
 
-  /** Reads items by key, {@link PARALLEL_BATCHES} requests of {@link BATCH_GET_LIMIT} keys at a time. */
-  private async readItems(all: Array<Record<string, AttributeValue>>): Promise<Array<Record<string, AttributeValue>>> {
-    const items: Array<Record<string, AttributeValue>> = [];
-    const chunks = chunk(all, BATCH_GET_LIMIT);
-    await forEachAtMost(chunks, PARALLEL_BATCHES, async (keys) => {
-      let pending: Array<Record<string, AttributeValue>> | undefined = keys;
-      for (let attempt = 0; pending && pending.length > 0; attempt++) {
-        if (attempt > MAX_BATCH_RETRIES)
-          throw new VerbatimError(
-            'internal',
-            `DynamoDB left ${pending.length} items unread after ${MAX_BATCH_RETRIES} retries.`,
-          );
-        if (attempt > 0) await backOff(attempt);
-        const out: BatchGetItemCommandOutput = await this.dynamo.send(
-          new BatchGetItemCommand({ RequestItems: { [this.table]: { Keys: pending } } }),
-        );
-        items.push(...(out.Responses?.[this.table] ?? []));
-        pending = out.UnprocessedKeys?.[this.table]?.Keys;
-      }
-    });
-    return items;
+  /** Reads items by key ({@link batchGetItems}: requests of 100 keys, a few at once). */
+  private readItems(keys: Array<Record<string, AttributeValue>>): Promise<Array<Record<string, AttributeValue>>> {
+    return batchGetItems(this.dynamo, this.table, keys, 'items');
   }
 
   async file(id: string, keys: string[], fingerprint?: Uint8Array): Promise<void> {
