@@ -1,8 +1,8 @@
 /**
  * `BatchGetItem` over any number of keys: DynamoDB takes 100 a request and may hand some back
  * unprocessed (throttling or its 16 MB response limit), so the keys go in requests of 100, a few
- * at once, and what comes back is asked again with a back-off, as `batchWriteItems` does
- * for writes.
+ * at once, and what comes back is asked again with a back-off (`sendUntilProcessed`, the loop
+ * `batchWriteItems` uses for writes).
  */
 import {
   BatchGetItemCommand,
@@ -10,9 +10,8 @@ import {
   type BatchGetItemCommandOutput,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { VerbatimError } from '../core/errors.ts';
 import { forEachAtMost } from '../core/for-each-at-most.ts';
-import { backOff, chunk, MAX_BATCH_RETRIES } from './batch-write-items.ts';
+import { chunk, sendUntilProcessed } from './batch-write-items.ts';
 
 /** DynamoDB's limit on keys per BatchGetItem. */
 export const BATCH_GET_LIMIT = 100;
@@ -34,7 +33,7 @@ export interface BatchGetOptions {
  * The items found under `keys` (in no particular order; a key with no item gives nothing); `what`
  * names them in the error.
  *
- * @throws VerbatimError `internal` when keys are still unprocessed after {@link MAX_BATCH_RETRIES} retries.
+ * @throws VerbatimError `internal` when keys are still unprocessed after `MAX_BATCH_RETRIES` retries.
  * @example
  * ```ts
  * const items = await batchGetItems(dynamo, 'verbatim', [toItem({ pk: 'DOC#3f2a', sk: 'META' })], 'documents');
@@ -48,21 +47,18 @@ export async function batchGetItems(
   options: BatchGetOptions = {},
 ): Promise<Array<Record<string, AttributeValue>>> {
   const items: Array<Record<string, AttributeValue>> = [];
-  await forEachAtMost(chunk(keys, BATCH_GET_LIMIT), PARALLEL_BATCH_GETS, async (slice) => {
-    let pending: Array<Record<string, AttributeValue>> | undefined = slice;
-    for (let attempt = 0; pending && pending.length > 0; attempt++) {
-      if (attempt > MAX_BATCH_RETRIES)
-        throw new VerbatimError(
-          'internal',
-          `DynamoDB left ${pending.length} ${what} unread after ${MAX_BATCH_RETRIES} retries.`,
+  await forEachAtMost(chunk(keys, BATCH_GET_LIMIT), PARALLEL_BATCH_GETS, (slice) =>
+    sendUntilProcessed(
+      slice,
+      async (pending) => {
+        const out: BatchGetItemCommandOutput = await dynamo.send(
+          new BatchGetItemCommand({ RequestItems: { [table]: { Keys: pending, ...options } } }),
         );
-      if (attempt > 0) await backOff(attempt);
-      const out: BatchGetItemCommandOutput = await dynamo.send(
-        new BatchGetItemCommand({ RequestItems: { [table]: { Keys: pending, ...options } } }),
-      );
-      items.push(...(out.Responses?.[table] ?? []));
-      pending = out.UnprocessedKeys?.[table]?.Keys;
-    }
-  });
+        items.push(...(out.Responses?.[table] ?? []));
+        return out.UnprocessedKeys?.[table]?.Keys;
+      },
+      (n) => `${n} ${what} unread`,
+    ),
+  );
   return items;
 }

@@ -29,6 +29,26 @@ export const chunk = <T>(items: T[], size: number): T[][] =>
 export const backOff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
 
 /**
+ * Sends one batch request, then what DynamoDB handed back unprocessed (`send` returns it), after a
+ * back-off, until nothing is left: the retry loop of every batch read and write.
+ *
+ * @throws VerbatimError `internal`, with `left(n)` naming the `n` requests, after {@link MAX_BATCH_RETRIES} retries.
+ */
+export async function sendUntilProcessed<T>(
+  requests: T[],
+  send: (pending: T[]) => Promise<T[] | undefined>,
+  left: (n: number) => string,
+): Promise<void> {
+  let pending: T[] | undefined = requests;
+  for (let attempt = 0; pending && pending.length > 0; attempt++) {
+    if (attempt > MAX_BATCH_RETRIES)
+      throw new VerbatimError('internal', `DynamoDB left ${left(pending.length)} after ${MAX_BATCH_RETRIES} retries.`);
+    if (attempt > 0) await backOff(attempt);
+    pending = await send(pending);
+  }
+}
+
+/**
  * Puts `items` (or deletes the keys in it, with `op: 'delete'`); `what` names them in the error.
  *
  * @throws VerbatimError `internal` when items are still unprocessed after {@link MAX_BATCH_RETRIES} retries.
@@ -44,21 +64,16 @@ export async function batchWriteItems(
   what: string,
   op: 'put' | 'delete' = 'put',
 ): Promise<void> {
-  await forEachAtMost(chunk(items, BATCH_WRITE_LIMIT), PARALLEL_BATCH_WRITES, async (slice) => {
-    let requests: WriteRequest[] | undefined = slice.map((Item) =>
-      op === 'put' ? { PutRequest: { Item } } : { DeleteRequest: { Key: Item } },
-    );
-    for (let attempt = 0; requests && requests.length > 0; attempt++) {
-      if (attempt > MAX_BATCH_RETRIES)
-        throw new VerbatimError(
-          'internal',
-          `DynamoDB left ${requests.length} ${what} unwritten after ${MAX_BATCH_RETRIES} retries.`,
+  await forEachAtMost(chunk(items, BATCH_WRITE_LIMIT), PARALLEL_BATCH_WRITES, (slice) =>
+    sendUntilProcessed<WriteRequest>(
+      slice.map((Item) => (op === 'put' ? { PutRequest: { Item } } : { DeleteRequest: { Key: Item } })),
+      async (requests) => {
+        const out: BatchWriteItemCommandOutput = await dynamo.send(
+          new BatchWriteItemCommand({ RequestItems: { [table]: requests } }),
         );
-      if (attempt > 0) await backOff(attempt);
-      const out: BatchWriteItemCommandOutput = await dynamo.send(
-        new BatchWriteItemCommand({ RequestItems: { [table]: requests } }),
-      );
-      requests = out.UnprocessedItems?.[table];
-    }
-  });
+        return out.UnprocessedItems?.[table];
+      },
+      (n) => `${n} ${what} unwritten`,
+    ),
+  );
 }
