@@ -240,10 +240,10 @@ export class DynamoDocumentCatalog implements DocumentCatalog {
   }
 
   /** Consistent reads: a reader deciding whether a logged document is ready must see markReady. */
-  private async batchGet(ids: string[], projection: BatchGetOptions = {}) {
+  private async batchGet(ids: string[], projection: Omit<BatchGetOptions, 'ConsistentRead'> = {}) {
     return batchGetItems(this.dynamo, this.table, [...new Set(ids)].map(docKey), 'documents', {
-      ConsistentRead: true,
       ...projection,
+      ConsistentRead: true,
     });
   }
 
