@@ -110,12 +110,18 @@ function* matchedSentences(
 ): Generator<MatchedSentence> {
   const unitText = text.slice(unit.start, unit.end);
   const keepsOffsets = foldKeepsOffsets(unitText);
-  // Where folding only lowercases, the needles are looked for case-blind in the text as it is,
-  // and only a unit holding one is lowercased: most scanned units hold none, and lowercasing
+  // A unit holding none of the query's needles is skipped (a query with no needles at all holds
+  // none). Where folding only lowercases, the needles are looked for case-blind in the text as it
+  // is, and only a unit holding one is lowercased: most scanned units hold none, and lowercasing
   // each of them was a copy of every paragraph a page scanned.
-  if (needles && keepsOffsets && !anyNeedle?.test(unitText)) return;
-  const folded = !needles ? '' : keepsOffsets ? unitText.toLowerCase() : foldTerm(unitText);
-  if (needles && !hasNeedle(folded, needles)) return;
+  let folded = '';
+  if (needles && keepsOffsets) {
+    if (!anyNeedle?.test(unitText)) return;
+    folded = unitText.toLowerCase();
+  } else if (needles) {
+    folded = foldTerm(unitText);
+    if (!hasNeedle(folded, needles)) return;
+  }
   // Made on first use: a unit whose needles all sit in words that do not match needs none.
   let finder: ((at: number) => [number, number]) | undefined;
   const segmented = (at: number) => (finder ??= sentenceFinder(text, unit.start, unit.end))(at);
@@ -256,9 +262,12 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 /** What a query tests text with, made once per query object ({@link queryTests}). */
 interface QueryTests {
-  /** Strings every matching word's folded form contains ({@link needlesOf}); null when it has none. */
+  /**
+   * Strings every matching word's folded form contains ({@link needlesOf}): none for a query with
+   * no words; null when some word has an empty one, so that nothing can be skipped.
+   */
   needles: string[] | null;
-  /** Whether text holds any needle, compared case-blind: for text whose folding only lowercases. */
+  /** Whether text holds any needle, compared case-blind, for text whose folding only lowercases; null without needles. */
   anyNeedle: RegExp | null;
   /** Whether a folded word matches a term of the query. */
   matches: (word: string) => boolean;
