@@ -165,6 +165,8 @@ export interface Placement {
 }
 
 /**
+ * Where a form is placed ({@link Placement}).
+ *
  * @example
  * ```ts
  * placementOf('President Volodymyr Zelenskyy'); // { key: 'zelensky volodymyr', surname: 'zelensky' }

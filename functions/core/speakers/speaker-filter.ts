@@ -67,8 +67,8 @@ export function speakerDocumentFilter(
  * joined, so a search never pays for building the whole directory.
  *
  * A common word's hits are most of the archive, so this is counted without a set or a map per
- * search (building and merging those was most of a search's facet time, and of what it left to the
- * garbage collector): every form and person has a record that outlives the search, stamped with
+ * form or person (building and merging those was most of a search's facet time, and of what it
+ * left to the garbage collector; only the surnames' and the answer's maps remain): every form and person has a record that outlives the search, stamped with
  * the count that last numbered it, each document is kept as its forms' numbers, and a person is
  * counted once per document by remembering the last document that counted them.
  *

@@ -66,7 +66,7 @@ describe('joinVariants', () => {
     })
     .map((rows) => new Map(rows.map(([name, count, ids]) => [name, { count: count + 1, documentIds: new Set(ids) }])));
 
-  it("gives each group the union of its forms' documents, leaves its input as it was, (property)", () => {
+  it("gives each group the union of its forms' documents, and leaves its input as it was (property)", () => {
     fc.assert(
       fc.property(perName, (input: Map<string, FormCount>) => {
         const before = [...input].map(([name, entry]) => [name, entry.count, [...entry.documentIds].sort()]);
