@@ -8,6 +8,7 @@
  * its own object, as before packs: only ready documents have packed JSON worth reading.
  */
 import type { ArchivedDocument } from '../core/document.ts';
+import { forEachAtMost } from '../core/for-each-at-most.ts';
 import type { BlobStore, CatalogedMetadata, DocumentCatalog } from '../core/ports.ts';
 import type { PassageView } from '../core/search/index.ts';
 import { readDocumentJson } from './document-json.ts';
@@ -75,7 +76,7 @@ export class DocumentLoader {
     if (ids.length === 0) return found;
     // Each id once: a batch read refuses a repeated key.
     const located = await this.locate([...new Set(ids)]);
-    await this.eachBounded(located, async (record) => {
+    await forEachAtMost(located, PARALLEL_LOADS, async (record) => {
       const bytes = await readDocumentJson(this.blobs, record);
       if (bytes) found.set(record.id, bytes);
     });
@@ -119,15 +120,6 @@ export class DocumentLoader {
     for (const [id, bytes] of await this.jsonBytes(ids.filter((id) => !found.has(id))))
       found.set(id, bytes.byteLength <= parseUpTo ? this.parse(bytes) : bytes);
     return found;
-  }
-
-  /** Runs `load` for each item, {@link PARALLEL_LOADS} at a time. */
-  private async eachBounded<T>(items: T[], load: (item: T) => Promise<void>): Promise<void> {
-    let next = 0;
-    const worker = async () => {
-      while (next < items.length) await load(items[next++]);
-    };
-    await Promise.all(Array.from({ length: Math.min(PARALLEL_LOADS, items.length) }, worker));
   }
 
   /** The cached copy of a document, if any (its recency unchanged): for what only wants it when it is cheap. */
