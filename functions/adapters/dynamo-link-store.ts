@@ -44,6 +44,7 @@ import {
 import { batchGetItems } from './batch-get-items.ts';
 import { batchWriteItems } from './batch-write-items.ts';
 import { toItem } from './dynamo-item.ts';
+import { rememberRecent } from '../core/remember-recent.ts';
 
 /** Links of one kind removed with a document: more than any document gathers (see link-copies). */
 const MAX_LINKS_REMOVED = 1000;
@@ -122,10 +123,7 @@ export class DynamoLinkStore implements LinkStore {
   }
 
   private remember(key: string, ids: string[]): void {
-    // Re-inserting moves the key to the end, so the map's first key is the oldest write.
-    this.written.delete(key);
-    this.written.set(key, ids);
-    if (this.written.size > MAX_REMEMBERED_BANDS) this.written.delete(this.written.keys().next().value!);
+    rememberRecent(this.written, key, ids, MAX_REMEMBERED_BANDS);
   }
 
   async fingerprints(ids: string[]): Promise<Map<string, Uint8Array>> {

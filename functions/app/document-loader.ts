@@ -9,6 +9,7 @@
  */
 import type { ArchivedDocument } from '../core/document.ts';
 import { forEachAtMost } from '../core/for-each-at-most.ts';
+import { rememberRecent } from '../core/remember-recent.ts';
 import type { BlobStore, CatalogedMetadata, DocumentCatalog } from '../core/ports.ts';
 import type { PassageView } from '../core/search/index.ts';
 import { readDocumentJson } from './document-json.ts';
@@ -53,11 +54,7 @@ export class DocumentLoader {
   /** The cached copy, made the most recently used. */
   private touch(id: string): ArchivedDocument | undefined {
     const cached = this.cache.get(id);
-    if (cached) {
-      // Re-insert so Map order tracks recency: the first key is always the least recently used.
-      this.cache.delete(id);
-      this.cache.set(id, cached);
-    }
+    if (cached) rememberRecent(this.cache, id, cached, this.capacity);
     return cached;
   }
 
@@ -129,9 +126,7 @@ export class DocumentLoader {
 
   /** Puts a document the caller already has into the cache (e.g. right after ingesting it). */
   remember(document: ArchivedDocument): void {
-    this.cache.delete(document.id);
-    this.cache.set(document.id, document);
-    if (this.cache.size > this.capacity) this.cache.delete(this.cache.keys().next().value!);
+    rememberRecent(this.cache, document.id, document, this.capacity);
   }
 
   /** What search shows of a document, if at hand: the cached document itself, or its cached view. */
@@ -143,9 +138,7 @@ export class DocumentLoader {
 
   /** Keeps a large document's passage view (a worker cut it out of the stored JSON). */
   rememberView(view: PassageView): void {
-    this.views.delete(view.id);
-    this.views.set(view.id, view);
-    if (this.views.size > VIEW_CAPACITY) this.views.delete(this.views.keys().next().value!);
+    rememberRecent(this.views, view.id, view, VIEW_CAPACITY);
   }
 
   forget(id: string): void {

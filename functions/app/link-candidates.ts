@@ -10,6 +10,7 @@
 import { decodeFingerprint } from '../core/copies/fingerprint-codec.ts';
 import { linkSubject, type LinkSubject } from '../core/copies/link-features.ts';
 import type { ArchivedDocument } from '../core/document.ts';
+import { rememberRecent } from '../core/remember-recent.ts';
 import type { Archive } from './archive.ts';
 
 /**
@@ -40,12 +41,7 @@ export const MAX_DECODED_SUBJECTS = 2_000;
 const subjects = new WeakMap<ArchivedDocument, LinkSubject>();
 const decoded = new Map<string, LinkSubject>();
 
-function rememberDecoded(subject: LinkSubject): void {
-  // Re-inserting moves the id to the end, so the map's first id is the least recently used.
-  decoded.delete(subject.id);
-  decoded.set(subject.id, subject);
-  if (decoded.size > MAX_DECODED_SUBJECTS) decoded.delete(decoded.keys().next().value!);
-}
+const rememberDecoded = (subject: LinkSubject) => rememberRecent(decoded, subject.id, subject, MAX_DECODED_SUBJECTS);
 const decoder = new TextDecoder();
 
 /**

@@ -14,6 +14,7 @@
  * at once (they forget what they change). {@link links} always reads storage: ingest and the
  * document page ask it, and they must see every process's latest links.
  */
+import { rememberRecent } from '../remember-recent.ts';
 import type { BandIds, DocumentLink, FiledDocument, LinkKind, LinkStore } from './link-store.ts';
 
 /** Link lists of one kind remembered at most; the oldest are forgotten first. */
@@ -172,9 +173,6 @@ export class CachedLinkStore implements LinkStore {
   }
 
   private remember(cache: Map<string, Entry>, id: string, entry: Entry): void {
-    // Re-inserting moves the key to the end, so the map's first key is the oldest read.
-    cache.delete(id);
-    cache.set(id, entry);
-    if (cache.size > MAX_CACHED_LINK_LISTS) cache.delete(cache.keys().next().value!);
+    rememberRecent(cache, id, entry, MAX_CACHED_LINK_LISTS);
   }
 }
